@@ -1,0 +1,21 @@
+import type { Ticket, TicketEvent } from '@switchyard/flow';
+import type { TicketStats } from '@switchyard/nodes';
+
+/**
+ * What a host sends a flow machine: the event's type plus the ticket as it is now, so
+ * guards are pure functions of (context, event).
+ */
+export interface FlowEvent {
+  /** A ticket event type, `effect.done` / `effect.error`, or a timer's `xstate.after.*` type. */
+  readonly type: string;
+  readonly ticket: Ticket;
+  readonly stats: TicketStats;
+  /** Epoch milliseconds on the host's clock (virtual in dry-run). */
+  readonly now: number;
+  /** The ticket event that started this macrostep, if any. */
+  readonly payload?: TicketEvent;
+  /** For effect.done / effect.error: the action node. */
+  readonly node?: string;
+  readonly output?: unknown;
+  readonly error?: string;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Node and flow ids become XState state keys: no dots, no leading underscore. */
+export const Identifier = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'use letters, digits, "-" and "_" and start with a letter or digit')
+  .max(100);
+
+export const Position = z.strictObject({ x: z.number(), y: z.number() });
+
+export const FlowNode = z.strictObject({
+  id: Identifier,
+  type: z.string().min(1),
+  /** Node type version the config was written for; the catalog's newest when absent. */
+  typeVersion: z.number().int().positive().optional(),
+  label: z.string().optional(),
+  config: z.record(z.string(), z.unknown()).default({}),
+  position: Position.default({ x: 0, y: 0 }),
+});
+export type FlowNode = z.infer<typeof FlowNode>;
+
+export const FlowEdge = z.strictObject({
+  id: Identifier,
+  source: z.string().min(1),
+  /** Output port of the source ("true", "false", "next", "error", "event", "timeout", ...). */
+  sourceHandle: z.string().min(1).default('next'),
+  target: z.string().min(1),
+});
+export type FlowEdge = z.infer<typeof FlowEdge>;
+
+/** A flow as the editor draws it and the server versions it: the single source of truth. */
+export const FlowDocument = z.strictObject({
+  id: Identifier,
+  name: z.string().min(1),
+  description: z.string().default(''),
+  nodes: z.array(FlowNode),
+  edges: z.array(FlowEdge),
+});
+export type FlowDocument = z.infer<typeof FlowDocument>;
+export type FlowDocumentInput = z.input<typeof FlowDocument>;

@@ -1,0 +1,21 @@
+export { Channel, Customer, CustomerTier, FINAL_FIELDS, Priority, Ticket, TicketStatus } from './ticket';
+export type { TicketPatch } from './ticket';
+export {
+  AgentReply,
+  CustomerMessage,
+  StatusChanged,
+  SurveyResponse,
+  TicketCreated,
+  TicketEvent,
+  TicketEventType,
+} from './ticket-event';
+export { Duration, formatDuration, parseDuration } from './duration';
+export { FlowDocument, FlowEdge, FlowNode, Identifier, Position } from './flow-document';
+export type { FlowDocumentInput } from './flow-document';
+export { NodeKind } from './node-kind';
+export type { NodeCatalog, NodeSpec } from './node-kind';
+export { formatDiagnostic } from './diagnostic';
+export type { Diagnostic, DiagnosticCode, Locale } from './diagnostic';
+export { validateFlow } from './validate-flow';
+export type { FlowValidation } from './validate-flow';
+export { describeIssues, issuePath } from './zod-issues';

@@ -1,0 +1,263 @@
+import { type Diagnostic } from './diagnostic';
+import { FlowDocument, type FlowEdge, type FlowNode } from './flow-document';
+import type { NodeCatalog, NodeSpec } from './node-kind';
+import { stronglyConnected } from './strongly-connected';
+import { issuePath } from './zod-issues';
+
+/** The result of validating a flow: every problem at once, and the parsed flow when it is sound. */
+export interface FlowValidation {
+  /** True when no diagnostic is an error. */
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The document with defaults applied and each node's config parsed; absent when the shape itself is broken. */
+  readonly document?: FlowDocument;
+}
+
+interface KnownNode {
+  readonly node: FlowNode;
+  readonly spec: NodeSpec;
+  /** Parsed config, or undefined when it failed its schema. */
+  readonly config: unknown;
+}
+
+/**
+ * Validates a flow document against a node catalog and returns every problem, each
+ * naming the node, edge or field it is about.
+ * @example
+ * const { ok, diagnostics } = validateFlow(json, builtinCatalog);
+ */
+export function validateFlow(input: unknown, catalog: NodeCatalog): FlowValidation {
+  const parsed = FlowDocument.safeParse(input);
+  if (!parsed.success) return { ok: false, diagnostics: documentDiagnostics(input, parsed.error.issues) };
+  const doc = parsed.data;
+  const diagnostics: Diagnostic[] = [];
+  const known = checkNodes(doc.nodes, catalog, diagnostics);
+  const wired = checkEdges(doc, known, diagnostics);
+  checkBranches(known, wired, diagnostics);
+  checkTriggersAndReach(doc.nodes, known, wired, diagnostics);
+  checkCycles(doc.nodes, known, wired, diagnostics);
+  const document: FlowDocument = {
+    ...doc,
+    nodes: doc.nodes.map((n) => {
+      const k = known.get(n.id);
+      return k && k.config !== undefined ? { ...n, config: k.config as Record<string, unknown> } : n;
+    }),
+  };
+  return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics, document };
+}
+
+function documentDiagnostics(
+  input: unknown,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): Diagnostic[] {
+  return issues.map((issue) => {
+    const field = issuePath(issue.path);
+    const nodeId = idAt(input, issue.path, 'nodes');
+    const edgeId = idAt(input, issue.path, 'edges');
+    return {
+      code: 'invalid_document',
+      severity: 'error',
+      message: `${nodeId ? `node ${nodeId}: ` : edgeId ? `edge ${edgeId}: ` : ''}field ${field || '(document)'}: ${issue.message}`,
+      field,
+      params: { detail: issue.message },
+      ...(nodeId ? { nodeId } : {}),
+      ...(edgeId ? { edgeId } : {}),
+    };
+  });
+}
+
+/** The `id` of nodes[i] / edges[i] named by an issue path, when the raw input has one. */
+function idAt(input: unknown, path: readonly PropertyKey[], list: 'nodes' | 'edges'): string | undefined {
+  if (path[0] !== list || typeof path[1] !== 'number' || typeof input !== 'object' || input === null) return undefined;
+  const items = (input as Record<string, unknown>)[list];
+  const item = Array.isArray(items) ? (items[path[1]] as unknown) : undefined;
+  const id = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function checkNodes(nodes: readonly FlowNode[], catalog: NodeCatalog, out: Diagnostic[]): Map<string, KnownNode> {
+  const known = new Map<string, KnownNode>();
+  const seen = new Set<string>();
+  for (const node of nodes) {
+    if (seen.has(node.id)) {
+      out.push({ code: 'duplicate_node_id', severity: 'error', nodeId: node.id, message: `node id ${node.id} is used twice` });
+      continue;
+    }
+    seen.add(node.id);
+    const spec = catalog.get(node.type);
+    if (!spec) {
+      out.push({
+        code: 'unknown_node_type',
+        severity: 'error',
+        nodeId: node.id,
+        field: 'type',
+        params: { type: node.type },
+        message: `node ${node.id}: unknown node type "${node.type}"`,
+      });
+      continue;
+    }
+    const config = spec.config.safeParse(node.config);
+    if (!config.success) {
+      for (const issue of config.error.issues) {
+        const field = issuePath(issue.path);
+        out.push({
+          code: 'invalid_config',
+          severity: 'error',
+          nodeId: node.id,
+          field: field ? `config.${field}` : 'config',
+          params: { detail: issue.message },
+          message: `node ${node.id}: config${field ? `.${field}` : ''}: ${issue.message}`,
+        });
+      }
+    }
+    known.set(node.id, { node, spec, config: config.success ? config.data : undefined });
+  }
+  return known;
+}
+
+/** Checks edges and returns the sound ones as source -> port -> target. */
+function checkEdges(doc: FlowDocument, known: Map<string, KnownNode>, out: Diagnostic[]): Map<string, Map<string, string>> {
+  const wired = new Map<string, Map<string, string>>();
+  const edgeIds = new Set<string>();
+  const byPort = new Map<string, FlowEdge>();
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  for (const edge of doc.edges) {
+    if (edgeIds.has(edge.id)) {
+      out.push({ code: 'duplicate_edge_id', severity: 'error', edgeId: edge.id, message: `edge id ${edge.id} is used twice` });
+      continue;
+    }
+    edgeIds.add(edge.id);
+    const missing = [edge.source, edge.target].find((id) => !ids.has(id));
+    if (missing !== undefined) {
+      out.push({
+        code: 'dangling_edge',
+        severity: 'error',
+        edgeId: edge.id,
+        field: missing === edge.source ? 'source' : 'target',
+        params: { missing },
+        message: `edge ${edge.id}: ${missing === edge.source ? 'source' : 'target'} node "${missing}" does not exist`,
+      });
+      continue;
+    }
+    const source = known.get(edge.source);
+    const target = known.get(edge.target);
+    if (target?.spec.kind === 'trigger') {
+      out.push({
+        code: 'edge_into_trigger',
+        severity: 'error',
+        edgeId: edge.id,
+        nodeId: edge.target,
+        message: `edge ${edge.id}: a trigger (${edge.target}) starts a flow and takes no incoming edge`,
+      });
+      continue;
+    }
+    if (!source) continue;
+    if (source.config !== undefined && !source.spec.ports(source.config).includes(edge.sourceHandle)) {
+      const ports = source.spec.ports(source.config);
+      out.push({
+        code: 'unknown_port',
+        severity: 'error',
+        edgeId: edge.id,
+        nodeId: edge.source,
+        field: 'sourceHandle',
+        params: { port: edge.sourceHandle },
+        message: `edge ${edge.id}: node ${edge.source} has no port "${edge.sourceHandle}" (ports: ${ports.join(', ') || 'none'})`,
+      });
+      continue;
+    }
+    const key = `${edge.source}\u0000${edge.sourceHandle}`;
+    const other = byPort.get(key);
+    if (other) {
+      const same = other.target === edge.target;
+      out.push({
+        code: same ? 'duplicate_edge' : 'port_already_connected',
+        severity: 'error',
+        edgeId: edge.id,
+        nodeId: edge.source,
+        params: { port: edge.sourceHandle, other: other.id },
+        message: same
+          ? `edge ${edge.id} repeats edge ${other.id} (${edge.source}.${edge.sourceHandle} -> ${edge.target})`
+          : `edge ${edge.id}: port ${edge.source}.${edge.sourceHandle} is already connected by edge ${other.id}; a port leads to one node`,
+      });
+      continue;
+    }
+    byPort.set(key, edge);
+    let ports = wired.get(edge.source);
+    if (!ports) wired.set(edge.source, (ports = new Map<string, string>()));
+    ports.set(edge.sourceHandle, edge.target);
+  }
+  return wired;
+}
+
+function checkBranches(known: Map<string, KnownNode>, wired: Map<string, Map<string, string>>, out: Diagnostic[]): void {
+  for (const { node, spec, config } of known.values()) {
+    if (spec.kind !== 'condition' || config === undefined) continue;
+    for (const port of spec.ports(config)) {
+      if (wired.get(node.id)?.has(port)) continue;
+      out.push({
+        code: 'missing_branch',
+        severity: 'error',
+        nodeId: node.id,
+        params: { port },
+        message: `condition ${node.id} has no edge for its "${port}" branch`,
+      });
+    }
+  }
+}
+
+function checkTriggersAndReach(
+  nodes: readonly FlowNode[],
+  known: Map<string, KnownNode>,
+  wired: Map<string, Map<string, string>>,
+  out: Diagnostic[],
+): void {
+  const triggers = [...known.values()].filter((k) => k.spec.kind === 'trigger').map((k) => k.node.id);
+  if (triggers.length === 0) {
+    out.push({ code: 'no_trigger', severity: 'error', message: 'the flow has no trigger, so nothing ever starts it' });
+    return;
+  }
+  const reached = new Set(triggers);
+  const queue = [...triggers];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    for (const target of wired.get(id)?.values() ?? []) {
+      if (reached.has(target)) continue;
+      reached.add(target);
+      queue.push(target);
+    }
+  }
+  for (const node of nodes) {
+    if (reached.has(node.id) || !known.has(node.id)) continue;
+    out.push({
+      code: 'unreachable_node',
+      severity: 'error',
+      nodeId: node.id,
+      message: `node ${node.id} cannot be reached from any trigger`,
+    });
+  }
+}
+
+function checkCycles(
+  nodes: readonly FlowNode[],
+  known: Map<string, KnownNode>,
+  wired: Map<string, Map<string, string>>,
+  out: Diagnostic[],
+): void {
+  const next = new Map<string, string[]>();
+  for (const [source, ports] of wired) next.set(source, [...ports.values()]);
+  for (const component of stronglyConnected(
+    nodes.map((n) => n.id),
+    next,
+  )) {
+    const first = component[0]!;
+    const isCycle = component.length > 1 || (next.get(first) ?? []).includes(first);
+    if (!isCycle || component.some((id) => known.get(id)?.spec.kind === 'wait')) continue;
+    const members = [...component].reverse();
+    out.push({
+      code: 'cycle_without_wait',
+      severity: 'error',
+      nodeId: members[0],
+      params: { nodes: members.join(' -> ') },
+      message: `nodes ${members.join(' -> ')} form a loop with no wait in it; it would run forever`,
+    });
+  }
+}

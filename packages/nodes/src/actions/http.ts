@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+import { isValidTemplate } from '../sdk/template';
+
+/**
+ * Calls an external system (ERP, CRM, logistics). The JSON response is the node's
+ * output (`vars.<nodeId>`); dry-run returns `sampleResponse` instead of calling.
+ */
+export const http = defineNode({
+  type: 'http',
+  kind: 'action',
+  icon: 'globe',
+  sideEffect: true,
+  title: { en: 'HTTP request', 'zh-CN': 'HTTP 请求' },
+  config: z.strictObject({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'),
+    url: z.string().min(1).refine(isValidTemplate, 'broken {{ }} tag in url'),
+    headers: z.record(z.string(), z.string()).default({}),
+    body: z.string().refine(isValidTemplate, 'broken {{ }} tag in body').optional(),
+    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+    /** What dry-run returns in place of the real response. */
+    sampleResponse: z.unknown().optional(),
+  }),
+  run: async (ctx, config) => {
+    const url = ctx.render(config.url);
+    const body = config.body === undefined ? undefined : ctx.render(config.body);
+    const signal = ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]) : AbortSignal.timeout(config.timeoutMs);
+    const response = await fetch(url, {
+      method: config.method,
+      headers: { 'content-type': 'application/json', 'idempotency-key': ctx.idempotencyKey, ...config.headers },
+      ...(body === undefined ? {} : { body }),
+      signal,
+    });
+    if (!response.ok) throw new Error(`${config.method} ${url} answered ${response.status}`);
+    const text = await response.text();
+    return { params: { method: config.method, url, status: response.status }, output: text ? (JSON.parse(text) as unknown) : null };
+  },
+  simulate: (ctx, config) => ({
+    params: { method: config.method, url: ctx.render(config.url), simulated: true },
+    output: config.sampleResponse ?? null,
+  }),
+  summary: (config) => `${config.method} ${config.url}`,
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+import type { ActionContext, ActionResult } from '../sdk/node-context';
+import { isValidTemplate } from '../sdk/template';
+import { isChinese } from '../sdk/text-match';
+
+/*
+ * Messages are composed here and delivered by the host (a channel gateway at run time),
+ * so run and simulate are the same pure function.
+ */
+function composeReply(ctx: ActionContext, config: { template: string; templateEn?: string | undefined }): ActionResult {
+  const english = config.templateEn !== undefined && !isChinese(`${ctx.ticket.subject}${ctx.ticket.body}`);
+  return { params: { body: ctx.render(english ? (config.templateEn ?? '') : config.template), language: english ? 'en' : 'zh-CN' } };
+}
+
+function composeSurvey(ctx: ActionContext, validDays: number): ActionResult {
+  return { params: { validDays, validUntil: new Date(ctx.now.getTime() + validDays * 86_400_000).toISOString() } };
+}
+
+const Template = z.string().min(1).max(4000).refine(isValidTemplate, 'broken {{ }} tag in template');
+
+/**
+ * Replies to the customer. The message is in Chinese unless the ticket has no Chinese
+ * text and an English template is given.
+ */
+export const reply = defineNode({
+  type: 'reply',
+  kind: 'action',
+  icon: 'reply',
+  sideEffect: true,
+  title: { en: 'Reply to customer', 'zh-CN': '回复客户' },
+  config: z.strictObject({ template: Template, templateEn: Template.optional() }),
+  run: (ctx, config) => composeReply(ctx, config),
+  simulate: (ctx, config) => composeReply(ctx, config),
+  summary: (config) => (config.template.length > 24 ? `${config.template.slice(0, 24)}…` : config.template),
+});
+
+/** Tells people inside the team: the assignee, the supervisor or the whole group. */
+export const notify = defineNode({
+  type: 'notify',
+  kind: 'action',
+  icon: 'bell',
+  sideEffect: true,
+  title: { en: 'Notify team', 'zh-CN': '通知' },
+  config: z.strictObject({
+    to: z.enum(['assignee', 'supervisor', 'group']).default('assignee'),
+    via: z.enum(['im', 'email', 'sms']).default('im'),
+    template: Template,
+  }),
+  run: (ctx, config) => composeNotice(ctx, config),
+  simulate: (ctx, config) => composeNotice(ctx, config),
+  summary: (config) => `${config.to} · ${config.via}`,
+});
+
+function composeNotice(ctx: ActionContext, config: { to: string; via: string; template: string }): ActionResult {
+  return {
+    params: {
+      to: config.to,
+      via: config.via,
+      recipient: config.to === 'assignee' ? ctx.ticket.assignee : config.to === 'group' ? ctx.ticket.group : 'supervisor',
+      body: ctx.render(config.template),
+    },
+  };
+}
+
+/** Sends a satisfaction survey that stays open for some days. */
+export const survey = defineNode({
+  type: 'survey',
+  kind: 'action',
+  icon: 'smile',
+  sideEffect: true,
+  title: { en: 'Send survey', 'zh-CN': '发送满意度调查' },
+  config: z.strictObject({ validDays: z.number().int().min(1).max(90).default(7), scale: z.literal(5).default(5) }),
+  run: (ctx, config) => composeSurvey(ctx, config.validDays),
+  simulate: (ctx, config) => composeSurvey(ctx, config.validDays),
+  summary: (config, locale) => (locale === 'en' ? `valid ${config.validDays} days` : `有效期 ${config.validDays} 天`),
+});

@@ -1,0 +1,109 @@
+import { Priority, TicketStatus } from '@switchyard/flow';
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+
+const Name = z.string().trim().regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, "_" and "-" only').max(64);
+
+/** Sets the ticket's priority. */
+export const setPriority = defineNode({
+  type: 'set_priority',
+  kind: 'action',
+  icon: 'flag',
+  title: { en: 'Set priority', 'zh-CN': '设置优先级' },
+  config: z.strictObject({ priority: Priority }),
+  run: (_ctx, config) => ({ patch: { priority: config.priority } }),
+  summary: (config) => `→ ${config.priority}`,
+});
+
+/** Sets the ticket's category. */
+export const setCategory = defineNode({
+  type: 'set_category',
+  kind: 'action',
+  icon: 'folder',
+  title: { en: 'Set category', 'zh-CN': '设置分类' },
+  config: z.strictObject({ category: Name }),
+  run: (_ctx, config) => ({ patch: { category: config.category } }),
+  summary: (config) => `→ ${config.category}`,
+});
+
+/** Sets the ticket's status. */
+export const setStatus = defineNode({
+  type: 'set_status',
+  kind: 'action',
+  icon: 'circle-check',
+  title: { en: 'Set status', 'zh-CN': '设置状态' },
+  config: z.strictObject({ status: TicketStatus }),
+  run: (_ctx, config) => ({ patch: { status: config.status } }),
+  summary: (config) => `→ ${config.status}`,
+});
+
+/** Adds a tag (once). */
+export const addTag = defineNode({
+  type: 'add_tag',
+  kind: 'action',
+  icon: 'tag',
+  title: { en: 'Add tag', 'zh-CN': '添加标签' },
+  config: z.strictObject({ tag: Name }),
+  run: (ctx, config) => ({
+    patch: { tags: ctx.ticket.tags.includes(config.tag) ? ctx.ticket.tags : [...ctx.ticket.tags, config.tag] },
+  }),
+  summary: (config) => `+ ${config.tag}`,
+});
+
+/** Marks the ticket for attention (e.g. "abnormal"). */
+export const flag = defineNode({
+  type: 'flag',
+  kind: 'action',
+  icon: 'triangle-alert',
+  title: { en: 'Flag', 'zh-CN': '标记' },
+  config: z.strictObject({ flag: Name }),
+  run: (ctx, config) => ({
+    patch: { flags: ctx.ticket.flags.includes(config.flag) ? ctx.ticket.flags : [...ctx.ticket.flags, config.flag] },
+  }),
+  summary: (config) => `⚑ ${config.flag}`,
+});
+
+/** Moves the ticket to another group; the new group assigns its own agent. */
+export const transfer = defineNode({
+  type: 'transfer',
+  kind: 'action',
+  icon: 'arrow-right-left',
+  title: { en: 'Transfer', 'zh-CN': '转组' },
+  config: z.strictObject({ group: Name }),
+  run: (_ctx, config) => ({ patch: { group: config.group, assignee: null } }),
+  summary: (config) => `→ ${config.group}`,
+});
+
+/** Raises the ticket's escalation level to the supervisor. */
+export const escalate = defineNode({
+  type: 'escalate',
+  kind: 'action',
+  icon: 'arrow-up-circle',
+  title: { en: 'Escalate', 'zh-CN': '升级' },
+  config: z.strictObject({
+    level: z.number().int().min(1).max(3).default(1),
+    to: z.enum(['supervisor', 'manager']).default('supervisor'),
+    reason: z.string().max(200).optional(),
+  }),
+  run: (ctx, config) => ({
+    params: { level: config.level, to: config.to, ...(config.reason ? { reason: config.reason } : {}) },
+    patch: { escalationLevel: Math.max(ctx.ticket.escalationLevel, config.level) },
+  }),
+  summary: (config, locale) => (locale === 'en' ? `level ${config.level} → ${config.to}` : `${config.level} 级 → ${config.to}`),
+});
+
+/** Hands the conversation from automation to a human agent. */
+export const handoff = defineNode({
+  type: 'handoff',
+  kind: 'action',
+  icon: 'user-round',
+  title: { en: 'Hand off to human', 'zh-CN': '转人工' },
+  config: z.strictObject({ group: Name.optional() }),
+  run: (ctx, config) => ({
+    params: { group: config.group ?? ctx.ticket.group },
+    patch: {
+      ...(config.group ? { group: config.group } : {}),
+      tags: ctx.ticket.tags.includes('human_handoff') ? ctx.ticket.tags : [...ctx.ticket.tags, 'human_handoff'],
+    },
+  }),
+});

@@ -1,0 +1,61 @@
+import { assign } from './actions/assign';
+import { http } from './actions/http';
+import { notify, reply, survey } from './actions/message-actions';
+import {
+  addTag,
+  escalate,
+  flag,
+  handoff,
+  setCategory,
+  setPriority,
+  setStatus,
+  transfer,
+} from './actions/ticket-field-actions';
+import { businessHours } from './conditions/business-hours';
+import { channelIs } from './conditions/channel-is';
+import { customerTier } from './conditions/customer-tier';
+import { expression } from './conditions/expression';
+import { fieldCompare } from './conditions/field-compare';
+import { hasOrderNumber } from './conditions/has-order-number';
+import { messageCount } from './conditions/message-count';
+import { repeatedMessage } from './conditions/repeated-message';
+import { textContains } from './conditions/text-contains';
+import { end } from './end';
+import type { NodeDefinition } from './sdk/define-node';
+import { agentReply, customerMessage, statusChanged, surveyResponse, ticketCreated } from './triggers/event-triggers';
+import { delay } from './waits/delay';
+import { waitForEvent } from './waits/wait-for-event';
+
+/** Every node Switchyard ships, in palette order. */
+export const builtinNodes: readonly NodeDefinition[] = [
+  ticketCreated,
+  customerMessage,
+  agentReply,
+  statusChanged,
+  surveyResponse,
+  textContains,
+  fieldCompare,
+  customerTier,
+  channelIs,
+  hasOrderNumber,
+  messageCount,
+  repeatedMessage,
+  businessHours,
+  expression,
+  delay,
+  waitForEvent,
+  assign,
+  setPriority,
+  setCategory,
+  setStatus,
+  addTag,
+  flag,
+  reply,
+  notify,
+  escalate,
+  transfer,
+  handoff,
+  http,
+  survey,
+  end,
+];

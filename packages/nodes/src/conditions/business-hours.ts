@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
+
+/** Minutes since midnight and ISO weekday (1 = Monday) of an instant in a time zone. */
+export function localTime(instant: Date, timeZone: string): { weekday: number; minutes: number } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
+  return { weekday, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True during business hours in the team's time zone. */
+export const businessHours = defineNode({
+  type: 'business_hours',
+  kind: 'condition',
+  icon: 'clock',
+  title: { en: 'Business hours', 'zh-CN': '工作时间' },
+  config: z.strictObject({
+    timezone: z.string().refine(isTimeZone, 'unknown IANA time zone').default('Asia/Shanghai'),
+    days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+    start: Clock.default('09:00'),
+    end: Clock.default('18:00'),
+  }),
+  evaluate: (ctx, config) => {
+    const { weekday, minutes } = localTime(ctx.now, config.timezone);
+    const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3));
+    return config.days.includes(weekday) && minutes >= toMinutes(config.start) && minutes < toMinutes(config.end);
+  },
+  summary: (config) => `${config.start}-${config.end} ${config.timezone}`,
+});

@@ -1,0 +1,14 @@
+import { Channel } from '@switchyard/flow';
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+
+/** True when the ticket came through one of the channels. */
+export const channelIs = defineNode({
+  type: 'channel_is',
+  kind: 'condition',
+  icon: 'radio',
+  title: { en: 'Channel', 'zh-CN': '渠道' },
+  config: z.strictObject({ channels: z.array(Channel).min(1, 'pick at least one channel') }),
+  evaluate: (ctx, config) => config.channels.includes(ctx.ticket.channel),
+  summary: (config) => config.channels.join(' | '),
+});

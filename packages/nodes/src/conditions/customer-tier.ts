@@ -1,0 +1,14 @@
+import { CustomerTier } from '@switchyard/flow';
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+
+/** True when the customer has the given tier (vip / standard). */
+export const customerTier = defineNode({
+  type: 'customer_tier',
+  kind: 'condition',
+  icon: 'crown',
+  title: { en: 'Customer tier', 'zh-CN': '客户等级' },
+  config: z.strictObject({ tier: CustomerTier.default('vip') }),
+  evaluate: (ctx, config) => ctx.ticket.customer.tier === config.tier,
+  summary: (config, locale) => (locale === 'en' ? `customer is ${config.tier}` : `客户等级为 ${config.tier}`),
+});

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+import type { NodeContext } from '../sdk/node-context';
+
+/** Ticket fields a comparison can read. */
+export const TicketField = z.enum([
+  'category',
+  'priority',
+  'status',
+  'group',
+  'assignee',
+  'channel',
+  'customer.tier',
+  'tags',
+  'flags',
+  'escalationLevel',
+  'orderId',
+]);
+type TicketField = z.infer<typeof TicketField>;
+
+const Operator = z.enum(['eq', 'neq', 'in', 'not_in', 'contains', 'gt', 'gte', 'lt', 'lte', 'exists', 'not_exists']);
+const Value = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+function read(ctx: NodeContext, field: TicketField): unknown {
+  return field === 'customer.tier' ? ctx.ticket.customer.tier : ctx.ticket[field];
+}
+
+/** Compares a ticket field with a value (equality, membership, order, presence). */
+export const fieldCompare = defineNode({
+  type: 'field_compare',
+  kind: 'condition',
+  icon: 'equal',
+  title: { en: 'Field compare', 'zh-CN': '字段比较' },
+  config: z
+    .strictObject({ field: TicketField, op: Operator.default('eq'), value: Value.optional() })
+    .refine((c) => c.op === 'exists' || c.op === 'not_exists' || c.value !== undefined, {
+      message: 'this operator needs a value',
+      path: ['value'],
+    }),
+  evaluate: (ctx, { field, op, value }) => {
+    const actual = read(ctx, field);
+    const list = Array.isArray(value) ? value : [value];
+    switch (op) {
+      case 'exists':
+        return actual !== null && actual !== undefined && actual !== '';
+      case 'not_exists':
+        return actual === null || actual === undefined || actual === '';
+      case 'eq':
+        return actual === value;
+      case 'neq':
+        return actual !== value;
+      case 'in':
+        return list.includes(actual as string);
+      case 'not_in':
+        return !list.includes(actual as string);
+      case 'contains':
+        return Array.isArray(actual) && list.some((v) => actual.includes(v));
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte':
+        return compareNumbers(actual, value, op);
+    }
+  },
+  summary: (c) => `${c.field} ${c.op} ${c.value === undefined ? '' : JSON.stringify(c.value)}`.trim(),
+});
+
+function compareNumbers(actual: unknown, value: unknown, op: 'gt' | 'gte' | 'lt' | 'lte'): boolean {
+  if (typeof actual !== 'number' || typeof value !== 'number') return false;
+  return op === 'gt' ? actual > value : op === 'gte' ? actual >= value : op === 'lt' ? actual < value : actual <= value;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+import { normalizeText } from '../sdk/text-match';
+
+/** True when the customer's last N messages are the same text (ignoring case, width and spaces). */
+export const repeatedMessage = defineNode({
+  type: 'repeated_message',
+  kind: 'condition',
+  icon: 'repeat',
+  title: { en: 'Same message repeated', 'zh-CN': '重复发送相同消息' },
+  config: z.strictObject({ times: z.number().int().min(2).max(10).default(3) }),
+  evaluate: (ctx, config) => {
+    const recent = ctx.stats.recentMessages.slice(-config.times).map((m) => normalizeText(m).replace(/\s+/g, ''));
+    return recent.length === config.times && recent[0] !== '' && recent.every((m) => m === recent[0]);
+  },
+  summary: (config, locale) => (locale === 'en' ? `same text ${config.times}× in a row` : `连续 ${config.times} 次相同`),
+});

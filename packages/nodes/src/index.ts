@@ -1,0 +1,25 @@
+export { defineNode } from './sdk/define-node';
+export type {
+  ActionInput,
+  ActionNode,
+  ConditionInput,
+  ConditionNode,
+  EndNode,
+  LocalizedText,
+  NodeDefinition,
+  NodeInput,
+  TriggerInput,
+  TriggerNode,
+  WaitInput,
+  WaitNode,
+} from './sdk/define-node';
+export type { ActionContext, ActionResult, NodeContext, TicketStats } from './sdk/node-context';
+export { EMPTY_STATS } from './sdk/node-context';
+export { Agent, EMPTY_ROSTER, Group, leastLoadedAgent, Roster, Seniority } from './sdk/roster';
+export type { AgentCriteria } from './sdk/roster';
+export { createNodeRegistry } from './sdk/node-registry';
+export type { NodeRegistry } from './sdk/node-registry';
+export { findOrderNumber, firstKeyword, isChinese, normalizeText } from './sdk/text-match';
+export { isValidTemplate, renderTemplate, templateView } from './sdk/template';
+export { compileExpression, evaluateBoolean, expressionError, expressionScope } from './sdk/expression';
+export { builtinNodes } from './builtin-nodes';

@@ -1,0 +1,136 @@
+import type { Locale, NodeKind, TicketEventType } from '@switchyard/flow';
+import type { z } from 'zod';
+import type { ActionContext, ActionResult, NodeContext } from './node-context';
+
+/** Text in both languages the product speaks. */
+export interface LocalizedText {
+  readonly en: string;
+  readonly 'zh-CN': string;
+}
+
+interface NodeBase<C extends z.ZodType> {
+  /** Unique name: `snake_case` for built-ins, `vendor.action` for custom nodes. */
+  readonly type: string;
+  /** Bumped when the config or behaviour changes; old versions stay registered. */
+  readonly version?: number;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  /** An icon name for the editor palette (lucide names). */
+  readonly icon?: string;
+  readonly config: C;
+  /** One line for the canvas, e.g. "contains 物流, 快递 ...". */
+  summary?(config: z.output<C>, locale: Locale): string;
+}
+
+export interface TriggerInput<C extends z.ZodType> extends NodeBase<C> {
+  readonly kind: 'trigger';
+  /** The ticket event that starts a run. */
+  readonly event: TicketEventType;
+  /** Narrows which events of that type start a run (e.g. only status "resolved"). */
+  matches?(ctx: NodeContext, config: z.output<C>): boolean;
+}
+
+export interface ConditionInput<C extends z.ZodType> extends NodeBase<C> {
+  readonly kind: 'condition';
+  /** Branches; ["true", "false"] unless the condition picks among cases. */
+  ports?(config: z.output<C>): readonly string[];
+  /** Pure: returns the branch to take (booleans mean "true" / "false"). */
+  evaluate(ctx: NodeContext, config: z.output<C>): boolean | string;
+}
+
+export interface ActionInput<C extends z.ZodType> extends NodeBase<C> {
+  readonly kind: 'action';
+  /**
+   * True when `run` reaches outside Switchyard (HTTP, messages). Such actions run from
+   * the outbox at run time, and dry-run calls `simulate` (or records the effect) instead.
+   */
+  readonly sideEffect?: boolean;
+  run(ctx: ActionContext, config: z.output<C>): ActionResult | Promise<ActionResult>;
+  /** Dry-run stand-in for `run` of a side-effecting action: no I/O. */
+  simulate?(ctx: ActionContext, config: z.output<C>): ActionResult;
+}
+
+export interface WaitInput<C extends z.ZodType> extends NodeBase<C> {
+  readonly kind: 'wait';
+  /** The event that ends the wait early (port "event"); none for a plain delay (port "next"). */
+  event?(config: z.output<C>): TicketEventType | undefined;
+  /** Narrows which events end the wait. */
+  matches?(ctx: NodeContext, config: z.output<C>): boolean;
+  /** How long from now until the timeout (or the delay) fires. */
+  delayMs(ctx: NodeContext, config: z.output<C>): number;
+}
+
+export interface EndInput<C extends z.ZodType> extends NodeBase<C> {
+  readonly kind: 'end';
+}
+
+export type NodeInput<C extends z.ZodType> =
+  | TriggerInput<C>
+  | ConditionInput<C>
+  | ActionInput<C>
+  | WaitInput<C>
+  | EndInput<C>;
+
+/** What `defineNode` adds: a version and the ports the compiler and validation read. */
+interface Normalized {
+  readonly version: number;
+  ports(config: unknown): readonly string[];
+}
+
+export type TriggerNode<C extends z.ZodType = z.ZodType> = TriggerInput<C> & Normalized;
+export type ConditionNode<C extends z.ZodType = z.ZodType> = ConditionInput<C> & Normalized;
+export type ActionNode<C extends z.ZodType = z.ZodType> = ActionInput<C> & Normalized;
+export type WaitNode<C extends z.ZodType = z.ZodType> = WaitInput<C> & Normalized;
+export type EndNode<C extends z.ZodType = z.ZodType> = EndInput<C> & Normalized;
+
+/** Any node definition, as registries and hosts hold them. */
+export type NodeDefinition = TriggerNode | ConditionNode | ActionNode | WaitNode | EndNode;
+
+const TYPE_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+
+/**
+ * Defines a node type: data (type, titles, config schema) plus the code that runs it.
+ * The config type is inferred from the zod schema.
+ * @example
+ * export const setPriority = defineNode({
+ *   type: 'set_priority', kind: 'action',
+ *   title: { en: 'Set priority', 'zh-CN': '设置优先级' },
+ *   config: z.object({ priority: Priority }),
+ *   run: (_ctx, config) => ({ patch: { priority: config.priority } }),
+ * });
+ */
+export function defineNode<C extends z.ZodType>(input: TriggerInput<C>): TriggerNode<C>;
+export function defineNode<C extends z.ZodType>(input: ConditionInput<C>): ConditionNode<C>;
+export function defineNode<C extends z.ZodType>(input: ActionInput<C>): ActionNode<C>;
+export function defineNode<C extends z.ZodType>(input: WaitInput<C>): WaitNode<C>;
+export function defineNode<C extends z.ZodType>(input: EndInput<C>): EndNode<C>;
+export function defineNode<C extends z.ZodType>(input: NodeInput<C>): NodeDefinition {
+  if (!TYPE_NAME.test(input.type)) {
+    throw new Error(`node type "${input.type}": use lower-case snake_case, optionally namespaced with dots (billing.suspend)`);
+  }
+  const version = input.version ?? 1;
+  if (!Number.isInteger(version) || version < 1) throw new Error(`node type "${input.type}": version must be a positive integer`);
+  return { ...input, version, ports: portsOf(input) };
+}
+
+function portsOf<C extends z.ZodType>(input: NodeInput<C>): (config: unknown) => readonly string[] {
+  switch (input.kind) {
+    case 'trigger':
+      return () => ['next'];
+    case 'condition': {
+      const custom = input.ports?.bind(input);
+      return custom ? (config) => custom(config as z.output<C>) : () => ['true', 'false'];
+    }
+    case 'action':
+      return () => ['next', 'error'];
+    case 'wait': {
+      const event = input.event?.bind(input);
+      return (config) => (event?.(config as z.output<C>) ? ['event', 'timeout'] : ['next']);
+    }
+    case 'end':
+      return () => [];
+  }
+}
+
+
+export type { NodeKind };

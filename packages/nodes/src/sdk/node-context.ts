@@ -1,0 +1,47 @@
+import type { Ticket, TicketEvent, TicketPatch } from '@switchyard/flow';
+import type { Roster } from './roster';
+
+/** Counters the host keeps per ticket so conditions need no history of their own. */
+export interface TicketStats {
+  /** Customer messages since the ticket was last opened (a resolve resets it). */
+  readonly customerMessages: number;
+  readonly agentReplies: number;
+  /** The latest customer messages, oldest first (at most 10). */
+  readonly recentMessages: readonly string[];
+  readonly firstAgentReplyAt: string | null;
+}
+
+export const EMPTY_STATS: TicketStats = { customerMessages: 0, agentReplies: 0, recentMessages: [], firstAgentReplyAt: null };
+
+/** What a trigger, condition or wait sees: read-only, so evaluation stays pure. */
+export interface NodeContext {
+  readonly ticket: Ticket;
+  readonly stats: TicketStats;
+  readonly now: Date;
+  /** The ticket event being handled, when this step started from one. */
+  readonly event?: TicketEvent;
+  /** Outputs of earlier actions of this run, by node id. */
+  readonly vars: Readonly<Record<string, unknown>>;
+}
+
+/** What an action sees: the node context plus the host's services. */
+export interface ActionContext extends NodeContext {
+  /** Agents, groups and their load, for assignment. */
+  readonly roster: Roster;
+  /** Stable per (ticket, flow, node, visit): external systems deduplicate on it. */
+  readonly idempotencyKey: string;
+  /** Renders a `{{ticket.number}}`-style template against this context. */
+  render(template: string): string;
+  /** Cancelled when the node's timeout passes. */
+  readonly signal?: AbortSignal;
+}
+
+/** What an action did. */
+export interface ActionResult {
+  /** The effect as recorded in the dry-run report and audit (defaults to the config). */
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Ticket fields to change, applied in the same step. */
+  readonly patch?: TicketPatch;
+  /** Data later nodes can read as `vars.<nodeId>`. */
+  readonly output?: unknown;
+}

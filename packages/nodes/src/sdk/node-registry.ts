@@ -1,0 +1,53 @@
+import type { NodeCatalog } from '@switchyard/flow';
+import { z } from 'zod';
+import type { NodeDefinition } from './define-node';
+
+/** Node definitions by type and version; the catalog validation and the hosts read. */
+export interface NodeRegistry extends NodeCatalog {
+  /** The definition of a type: the given version, or the newest. */
+  get(type: string, version?: number): NodeDefinition | undefined;
+  /** Newest version of every type, in registration order. */
+  list(): readonly NodeDefinition[];
+  /** Every registered version of every type. */
+  all(): readonly NodeDefinition[];
+}
+
+const KINDS = new Set(['trigger', 'condition', 'action', 'wait', 'end']);
+
+/**
+ * Builds a registry, refusing a duplicate (type, version) or a malformed definition
+ * with a message that names the type.
+ * @example const registry = createNodeRegistry([...builtinNodes, billingSuspend]);
+ */
+export function createNodeRegistry(definitions: readonly NodeDefinition[]): NodeRegistry {
+  const byType = new Map<string, NodeDefinition[]>();
+  for (const def of definitions) {
+    checkDefinition(def);
+    const versions = byType.get(def.type) ?? [];
+    if (versions.some((v) => v.version === def.version)) {
+      throw new Error(`node type "${def.type}" version ${def.version} is registered twice`);
+    }
+    versions.push(def);
+    versions.sort((a, b) => a.version - b.version);
+    byType.set(def.type, versions);
+  }
+  return {
+    get(type, version) {
+      const versions = byType.get(type);
+      if (!versions) return undefined;
+      return version === undefined ? versions[versions.length - 1] : versions.find((v) => v.version === version);
+    },
+    list: () => [...byType.values()].map((versions) => versions[versions.length - 1]!),
+    all: () => [...byType.values()].flat(),
+  };
+}
+
+function checkDefinition(def: NodeDefinition): void {
+  const name = typeof def.type === 'string' ? `node type "${def.type}"` : 'a node definition';
+  if (!KINDS.has(def.kind)) throw new Error(`${name}: kind must be one of ${[...KINDS].join(', ')}`);
+  if (!(def.config instanceof z.ZodType)) throw new Error(`${name}: config must be a zod schema`);
+  if (!def.title?.en || !def.title['zh-CN']) throw new Error(`${name}: title needs both "en" and "zh-CN"`);
+  if (def.kind === 'action' && typeof def.run !== 'function') throw new Error(`${name}: an action needs run()`);
+  if (def.kind === 'condition' && typeof def.evaluate !== 'function') throw new Error(`${name}: a condition needs evaluate()`);
+  if (def.kind === 'wait' && typeof def.delayMs !== 'function') throw new Error(`${name}: a wait needs delayMs()`);
+}

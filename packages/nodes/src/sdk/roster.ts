@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const Seniority = z.enum(['junior', 'mid', 'senior']);
+export type Seniority = z.infer<typeof Seniority>;
+
+export const Agent = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  groups: z.array(z.string()).default([]),
+  skills: z.array(z.string()).default([]),
+  seniority: Seniority.default('mid'),
+  openTickets: z.number().int().min(0).default(0),
+  online: z.boolean().default(true),
+  /** Supervisors receive escalations. */
+  supervisor: z.boolean().default(false),
+});
+export type Agent = z.infer<typeof Agent>;
+
+export const Group = z.strictObject({ id: z.string().min(1), name: z.string().min(1), nameZh: z.string().optional() });
+export type Group = z.infer<typeof Group>;
+
+/** The team as assignment sees it (examples/agents.json in dry-run, the database at run time). */
+export const Roster = z.strictObject({ groups: z.array(Group).default([]), agents: z.array(Agent).default([]) });
+export type Roster = z.infer<typeof Roster>;
+
+export const EMPTY_ROSTER: Roster = { groups: [], agents: [] };
+
+/** What an agent must have to be picked. */
+export interface AgentCriteria {
+  readonly group?: string;
+  readonly skill?: string;
+  readonly seniority?: Seniority;
+  /** Only agents with fewer open tickets than this. */
+  readonly maxOpen?: number;
+}
+
+/**
+ * The least-loaded online agent matching the criteria; ties go to the lower id so the
+ * choice is deterministic.
+ * @example leastLoadedAgent(roster, { group: 'after_sales', skill: 'returns' })
+ */
+export function leastLoadedAgent(roster: Roster, criteria: AgentCriteria): Agent | undefined {
+  let best: Agent | undefined;
+  for (const agent of roster.agents) {
+    if (!agent.online) continue;
+    if (criteria.group !== undefined && !agent.groups.includes(criteria.group)) continue;
+    if (criteria.skill !== undefined && !agent.skills.includes(criteria.skill)) continue;
+    if (criteria.seniority !== undefined && agent.seniority !== criteria.seniority) continue;
+    if (criteria.maxOpen !== undefined && agent.openTickets >= criteria.maxOpen) continue;
+    if (!best || agent.openTickets < best.openTickets || (agent.openTickets === best.openTickets && agent.id < best.id)) {
+      best = agent;
+    }
+  }
+  return best;
+}

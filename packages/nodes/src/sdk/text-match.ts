@@ -1,0 +1,37 @@
+/**
+ * Folds text for matching: NFKC turns full-width Latin and digits (ＵＲＧＥＮＴ, １２３)
+ * into ASCII, and Latin is lower-cased. Chinese needs no word splitting: matching is by
+ * substring.
+ * @example normalizeText('ＲＥＦＵＮＤ 退款') // "refund 退款"
+ */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * The first keyword found in the text (substring, case-insensitive for Latin), or undefined.
+ * @example firstKeyword('订单一直打不开', ['无法打开', '打不开']) // "打不开"
+ */
+export function firstKeyword(text: string, keywords: readonly string[]): string | undefined {
+  const haystack = normalizeText(text);
+  return keywords.find((k) => k.trim() !== '' && haystack.includes(normalizeText(k.trim())));
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** True when the text contains Chinese characters; replies pick their language from it. */
+export function isChinese(text: string): boolean {
+  return CJK.test(text);
+}
+
+const ORDER_NUMBER = /DD\d+/i;
+
+/**
+ * The ticket's order number: its `orderId`, or "DD" followed by digits in subject or body.
+ * @example findOrderNumber({ subject: '查物流', body: '订单 dd2024001' }) // "DD2024001"
+ */
+export function findOrderNumber(ticket: { orderId?: string | undefined; subject: string; body: string }): string | undefined {
+  if (ticket.orderId) return ticket.orderId;
+  const match = ORDER_NUMBER.exec(`${ticket.subject}\n${ticket.body}`.normalize('NFKC'));
+  return match ? match[0].toUpperCase() : undefined;
+}

@@ -1,0 +1,60 @@
+import { TicketStatus } from '@switchyard/flow';
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+
+/** Starts a run when a ticket is created, from any channel. */
+export const ticketCreated = defineNode({
+  type: 'ticket_created',
+  kind: 'trigger',
+  event: 'ticket.created',
+  icon: 'inbox',
+  title: { en: 'Ticket created', 'zh-CN': '新建工单' },
+  description: { en: 'A new ticket arrives from any channel.', 'zh-CN': '任一渠道进来新工单时触发。' },
+  config: z.strictObject({}),
+});
+
+/** Starts a run on each customer message. */
+export const customerMessage = defineNode({
+  type: 'customer_message',
+  kind: 'trigger',
+  event: 'customer.message',
+  icon: 'message-circle',
+  title: { en: 'Customer message', 'zh-CN': '客户消息' },
+  description: { en: 'The customer writes on the ticket.', 'zh-CN': '客户在工单中发来消息时触发。' },
+  config: z.strictObject({}),
+});
+
+/** Starts a run on each agent reply. */
+export const agentReply = defineNode({
+  type: 'agent_reply',
+  kind: 'trigger',
+  event: 'agent.reply',
+  icon: 'headset',
+  title: { en: 'Agent reply', 'zh-CN': '客服回复' },
+  config: z.strictObject({}),
+});
+
+/** Starts a run when the ticket's status changes, optionally only to one status. */
+export const statusChanged = defineNode({
+  type: 'status_changed',
+  kind: 'trigger',
+  event: 'ticket.status',
+  icon: 'refresh-cw',
+  title: { en: 'Status changed', 'zh-CN': '状态变更' },
+  config: z.strictObject({ status: TicketStatus.optional() }),
+  matches: (ctx, config) => config.status === undefined || ctx.ticket.status === config.status,
+  summary: (config, locale) =>
+    config.status ? (locale === 'en' ? `to ${config.status}` : `变为 ${config.status}`) : locale === 'en' ? 'any status' : '任意状态',
+});
+
+/** Starts a run when the customer answers a satisfaction survey. */
+export const surveyResponse = defineNode({
+  type: 'survey_response',
+  kind: 'trigger',
+  event: 'survey.response',
+  icon: 'star',
+  title: { en: 'Survey answered', 'zh-CN': '满意度回复' },
+  config: z.strictObject({ maxScore: z.number().int().min(1).max(5).optional() }),
+  matches: (ctx, config) =>
+    config.maxScore === undefined || (ctx.event?.type === 'survey.response' && ctx.event.score <= config.maxScore),
+});

@@ -1,0 +1,32 @@
+import { Duration, parseDuration, TicketEventType, TicketStatus } from '@switchyard/flow';
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+
+/**
+ * Waits for a ticket event, or times out. The timeout counts from entering this step,
+ * or from the ticket's creation for SLA deadlines ("first reply within 4 h of creation").
+ */
+export const waitForEvent = defineNode({
+  type: 'wait_for_event',
+  kind: 'wait',
+  icon: 'timer',
+  title: { en: 'Wait for event', 'zh-CN': '等待事件' },
+  config: z.strictObject({
+    event: TicketEventType,
+    timeout: Duration,
+    from: z.enum(['step', 'ticket_created']).default('step'),
+    /** For ticket.status: only this status ends the wait. */
+    status: TicketStatus.optional(),
+  }),
+  event: (config) => config.event,
+  matches: (ctx, config) => config.status === undefined || ctx.ticket.status === config.status,
+  delayMs: (ctx, config) => {
+    const timeout = parseDuration(config.timeout) ?? 0;
+    if (config.from === 'step') return timeout;
+    return Math.max(0, Date.parse(ctx.ticket.createdAt) + timeout - ctx.now.getTime());
+  },
+  summary: (config, locale) =>
+    locale === 'en'
+      ? `wait for ${config.event}${config.status ? ` (${config.status})` : ''}, ${config.timeout}${config.from === 'ticket_created' ? ' after creation' : ''}`
+      : `等待 ${config.event}${config.status ? `（${config.status}）` : ''}，${config.from === 'ticket_created' ? '创建后 ' : ''}${config.timeout}`,
+});

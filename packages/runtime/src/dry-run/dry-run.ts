@@ -1,0 +1,23 @@
+import type { CompiledFlow } from '@switchyard/compiler';
+import type { DryRunResult } from './dry-run-result';
+import { dryRunTicket, type DryRunOptions } from './dry-run-ticket';
+import { prepareFlows } from './prepared-flow';
+import type { SampleTicket } from './sample-ticket';
+
+/**
+ * Dry-runs sample tickets through several flows together, as production runs them:
+ * same compiled machines, a virtual clock, simulated effects. Each ticket starts from
+ * the same roster, so results do not depend on ticket order.
+ * @example
+ * const results = await dryRun([compileFlow(doc, registry)], tickets, { registry, roster });
+ */
+export async function dryRun(
+  flows: readonly CompiledFlow[],
+  tickets: readonly SampleTicket[],
+  options: DryRunOptions,
+): Promise<DryRunResult[]> {
+  const prepared = prepareFlows(flows, options.registry);
+  const results: DryRunResult[] = [];
+  for (const ticket of tickets) results.push(await dryRunTicket(ticket, prepared, options));
+  return results;
+}

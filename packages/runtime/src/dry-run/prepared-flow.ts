@@ -1,0 +1,24 @@
+import { type CompiledFlow, createFlowMachine, type FlowMachine } from '@switchyard/compiler';
+import type { NodeRegistry } from '@switchyard/nodes';
+import { initialTransition } from 'xstate';
+import { acceptedEvents } from '../engine/accepted-events';
+import type { FlowSnapshot } from '../engine/advance-flow';
+
+/** A compiled flow made ready to run many tickets: machine built once, idle snapshot shared. */
+export interface PreparedFlow {
+  readonly compiled: CompiledFlow;
+  readonly machine: FlowMachine;
+  readonly idle: FlowSnapshot;
+  readonly accepts: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Builds the machines of several flows; throws when a flow needs a node type not installed. */
+export function prepareFlows(flows: readonly CompiledFlow[], registry: NodeRegistry): PreparedFlow[] {
+  const ids = new Set<string>();
+  return flows.map((compiled) => {
+    if (ids.has(compiled.id)) throw new Error(`flow id ${compiled.id} is given twice`);
+    ids.add(compiled.id);
+    const machine = createFlowMachine(compiled, registry);
+    return { compiled, machine, idle: initialTransition(machine)[0], accepts: acceptedEvents(compiled) };
+  });
+}

@@ -1,0 +1,14 @@
+export { dryRun } from './dry-run/dry-run';
+export { dryRunTicket } from './dry-run/dry-run-ticket';
+export type { DryRunOptions } from './dry-run/dry-run-ticket';
+export type { DryRunAction, DryRunError, DryRunResult } from './dry-run/dry-run-result';
+export { prepareFlows } from './dry-run/prepared-flow';
+export type { PreparedFlow } from './dry-run/prepared-flow';
+export { DEFAULT_CREATED_AT, eventTime, SampleEvent, SampleTicket } from './dry-run/sample-ticket';
+export type { SampleTicketInput } from './dry-run/sample-ticket';
+export { InputError, parseTicketsFile } from './dry-run/parse-tickets-file';
+export { advanceFlow } from './engine/advance-flow';
+export type { FlowSnapshot, FlowStep, TimerRequest } from './engine/advance-flow';
+export { acceptedEvents, canMove } from './engine/accepted-events';
+export { applyPatch, applyTicketEvent } from './engine/ticket-state';
+export type { TicketState } from './engine/ticket-state';
