@@ -54,3 +54,105 @@ describe('compileFlow', () => {
     }
   });
 });
+
+/** The same JSON value with the keys of every object in reverse order. */
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, item]) => [key, reverseKeys(item)]),
+  );
+}
+
+describe('compileFlow: shapes the host relies on', () => {
+  const support = {
+    id: 'support',
+    name: 'Support',
+    nodes: [
+      { id: 'created', type: 'ticket_created', position: { x: 0, y: 0 } },
+      { id: 'msgA', type: 'customer_message' },
+      { id: 'msgB', type: 'customer_message' },
+      {
+        id: 'lookup',
+        type: 'http',
+        config: {
+          url: 'https://crm.example/{{ticket.id}}',
+          headers: { 'x-tenant': 'acme', accept: 'application/json' },
+          sampleResponse: { status: 'ok', detail: { eta: '2d', carrier: 'SF' }, steps: [{ b: 1, a: 2 }] },
+        },
+      },
+      { id: 'sorry', type: 'reply', config: { template: 'sorry', templateEn: 'Sorry' } },
+      { id: 'listen', type: 'wait_for_event', config: { timeout: '30m', event: 'customer.message', from: 'step' } },
+      { id: 'quiet', type: 'add_tag', config: { tag: 'quiet' } },
+      { id: 'count', type: 'message_count', config: { count: 3, op: 'gte' } },
+      { id: 'done', type: 'end' },
+    ],
+    edges: [
+      { id: 'e1', source: 'created', target: 'lookup' },
+      { id: 'e2', source: 'lookup', sourceHandle: 'error', target: 'sorry' },
+      { id: 'e3', source: 'lookup', target: 'listen' },
+      { id: 'e4', source: 'listen', sourceHandle: 'event', target: 'listen' },
+      { id: 'e5', source: 'listen', sourceHandle: 'timeout', target: 'quiet' },
+      { id: 'e6', source: 'msgA', target: 'count' },
+      { id: 'e7', source: 'count', sourceHandle: 'true', target: 'done' },
+      { id: 'e8', source: 'count', sourceHandle: 'false', target: 'done' },
+      { id: 'e9', source: 'msgB', target: 'done' },
+    ],
+  };
+
+  it('compiles the same document with its keys in another order to the same JSON (free-form config parts kept input order: bug)', () => {
+    const shuffled = reverseKeys(support);
+    expect(JSON.stringify(shuffled)).not.toBe(JSON.stringify(support));
+    expect(JSON.stringify(compileFlow(shuffled, registry))).toBe(JSON.stringify(compileFlow(support, registry)));
+  });
+
+  it('keeps the order of arrays, which is meaningful', () => {
+    const reordered = {
+      ...support,
+      nodes: support.nodes.map((n) => (n.id === 'lookup' ? { ...n, config: { ...n.config, sampleResponse: { steps: [2, 1] } } } : n)),
+    };
+    expect(compileFlow(reordered, registry).nodes.lookup?.config).toMatchObject({ sampleResponse: { steps: [2, 1] } });
+  });
+
+  it('re-enters a wait that loops back to itself, so its timer restarts; other transitions do not re-enter', () => {
+    const { machine } = compileFlow(support, registry);
+    expect(machine.states.listen?.on?.['customer.message']).toEqual([
+      { target: 'listen', guard: { type: 'waitMatch', params: { node: 'listen' } }, reenter: true },
+    ]);
+    expect(machine.states.listen?.after).toEqual({ listen: [{ target: 'quiet' }] });
+  });
+
+  it('sends a failed action to its error port, and ends the run with `fail` when the port is unwired', () => {
+    const { machine } = compileFlow(support, registry);
+    expect(machine.states.lookup?.on?.['effect.error']).toEqual([
+      { target: 'sorry', guard: { type: 'effectOf', params: { node: 'lookup' } }, actions: [] },
+    ]);
+    expect(machine.states.lookup?.on?.['effect.done']).toEqual([
+      {
+        target: 'listen',
+        guard: { type: 'effectOf', params: { node: 'lookup' } },
+        actions: [{ type: 'saveOutput', params: { node: 'lookup' } }],
+      },
+    ]);
+    expect(machine.states.sorry?.on?.['effect.error']).toEqual([
+      { target: '_idle', guard: { type: 'effectOf', params: { node: 'sorry' } }, actions: [{ type: 'fail', params: { node: 'sorry' } }] },
+    ]);
+  });
+
+  it('lists several triggers on the same event in node order, each guarded, and the event once', () => {
+    const compiled = compileFlow(support, registry);
+    expect(compiled.machine.states._idle?.on?.['customer.message']).toEqual([
+      { target: 'msgA', guard: { type: 'trigger', params: { node: 'msgA' } }, actions: [{ type: 'startRun', params: { node: 'msgA' } }] },
+      { target: 'msgB', guard: { type: 'trigger', params: { node: 'msgB' } }, actions: [{ type: 'startRun', params: { node: 'msgB' } }] },
+    ]);
+    expect(compiled.triggerEvents).toEqual(['ticket.created', 'customer.message']);
+  });
+
+  it('sends an end and an unwired port back to idle', () => {
+    const { machine } = compileFlow(support, registry);
+    expect(machine.states.done?.always).toEqual([{ target: '_idle' }]);
+    expect(machine.states.quiet?.on?.['effect.done']?.[0]?.target).toBe('_idle');
+  });
+});

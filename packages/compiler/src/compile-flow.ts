@@ -34,7 +34,7 @@ export function compileValidFlow(doc: FlowDocument, registry: NodeRegistry): Com
     const def = registry.get(node.type, node.typeVersion);
     if (!def) throw new Error(`node ${node.id}: unknown node type "${node.type}"`);
     definitions.set(node.id, def);
-    nodes[node.id] = { type: def.type, version: def.version, kind: def.kind, config: node.config };
+    nodes[node.id] = { type: def.type, version: def.version, kind: def.kind, config: sortKeys(node.config) };
   }
   const wires = new Map<string, string>();
   for (const edge of doc.edges) wires.set(`${edge.source}\u0000${edge.sourceHandle}`, edge.target);
@@ -109,6 +109,21 @@ function stateFor(id: string, def: NodeDefinition, config: unknown, to: (node: s
       };
     }
   }
+}
+
+/**
+ * Sorts object keys at every depth. Schemas fix the key order of known fields, but free-form
+ * parts of a config (http headers, sample responses) keep the input's, and a document that
+ * differs only in key order must compile to the same JSON.
+ */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, item]) => [key, sortKeys(item)]),
+  );
 }
 
 /** A wait that loops back to itself must restart its timer, so self-transitions re-enter. */

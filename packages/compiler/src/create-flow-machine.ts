@@ -2,6 +2,7 @@ import type { NodeContext, NodeDefinition, NodeRegistry } from '@switchyard/node
 import { assign, setup } from 'xstate';
 import type { CompiledFlow } from './compiled-flow';
 import type { FlowEvent } from './flow-event';
+import { NodeCodeError } from './node-code-error';
 
 interface FlowContext {
   vars: Record<string, unknown>;
@@ -29,6 +30,14 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
     if (!found) throw new Error(`flow ${compiled.id}: no node ${id}`);
     return found;
   };
+  /** Runs a node's code; what it throws names the node. */
+  const inNode = <T>(node: string, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      throw new NodeCodeError(node, error);
+    }
+  };
   const contextOf = (context: FlowContext, event: FlowEvent): NodeContext => ({
     ticket: event.ticket,
     stats: event.stats,
@@ -38,7 +47,7 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
   });
   const delays: Record<string, (args: { context: FlowContext; event: FlowEvent }) => number> = {};
   for (const [id, { def, config }] of definitions) {
-    if (def.kind === 'wait') delays[id] = ({ context, event }) => def.delayMs(contextOf(context, event), config);
+    if (def.kind === 'wait') delays[id] = ({ context, event }) => inNode(id, () => def.delayMs(contextOf(context, event), config));
   }
 
   const flowSetup = setup({
@@ -46,16 +55,16 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
     guards: {
       trigger: ({ context, event }, params: NodeParams) => {
         const { def, config } = nodeOf(params.node);
-        return def.kind === 'trigger' && (def.matches?.(contextOf(context, event), config) ?? true);
+        return def.kind === 'trigger' && inNode(params.node, () => def.matches?.(contextOf(context, event), config) ?? true);
       },
       waitMatch: ({ context, event }, params: NodeParams) => {
         const { def, config } = nodeOf(params.node);
-        return def.kind === 'wait' && (def.matches?.(contextOf(context, event), config) ?? true);
+        return def.kind === 'wait' && inNode(params.node, () => def.matches?.(contextOf(context, event), config) ?? true);
       },
       branch: ({ context, event }, params: NodeParams & { port: string }) => {
         const { def, config } = nodeOf(params.node);
         if (def.kind !== 'condition') return false;
-        const result = def.evaluate(contextOf(context, event), config);
+        const result = inNode(params.node, () => def.evaluate(contextOf(context, event), config));
         return (typeof result === 'boolean' ? String(result) : result) === params.port;
       },
       effectOf: ({ event }, params: NodeParams) => event.node === params.node,

@@ -151,8 +151,8 @@ function checkEdges(doc: FlowDocument, known: Map<string, KnownNode>, out: Diagn
       });
       continue;
     }
-    if (!source) continue;
-    if (source.config !== undefined && !source.spec.ports(source.config).includes(edge.sourceHandle)) {
+    // An unknown type's ports cannot be checked, but its edges still count, so the nodes after it are not "unreachable".
+    if (source && source.config !== undefined && !source.spec.ports(source.config).includes(edge.sourceHandle)) {
       const ports = source.spec.ports(source.config);
       out.push({
         code: 'unknown_port',
@@ -250,7 +250,8 @@ function checkCycles(
   )) {
     const first = component[0]!;
     const isCycle = component.length > 1 || (next.get(first) ?? []).includes(first);
-    if (!isCycle || component.some((id) => known.get(id)?.spec.kind === 'wait')) continue;
+    // A node of unknown type may be a wait: its own diagnostic is enough.
+    if (!isCycle || component.some((id) => (known.get(id)?.spec.kind ?? 'wait') === 'wait')) continue;
     const members = [...component].reverse();
     out.push({
       code: 'cycle_without_wait',

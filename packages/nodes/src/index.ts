@@ -23,3 +23,8 @@ export { findOrderNumber, firstKeyword, isChinese, normalizeText } from './sdk/t
 export { isValidTemplate, renderTemplate, templateView } from './sdk/template';
 export { compileExpression, evaluateBoolean, expressionError, expressionScope } from './sdk/expression';
 export { builtinNodes } from './builtin-nodes';
+export { defineConfig } from './sdk/define-config';
+export type { SwitchyardConfig } from './sdk/define-config';
+export { describeNodes } from './sdk/node-catalog';
+export type { CatalogEntry } from './sdk/node-catalog';
+export * as testing from './testing/node-test-context';

@@ -27,13 +27,14 @@ export const http = defineNode({
     const signal = ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]) : AbortSignal.timeout(config.timeoutMs);
     const response = await fetch(url, {
       method: config.method,
-      headers: { 'content-type': 'application/json', 'idempotency-key': ctx.idempotencyKey, ...config.headers },
+      // The idempotency key comes last: a configured header must not defeat deduplication.
+      headers: { 'content-type': 'application/json', ...config.headers, 'idempotency-key': ctx.idempotencyKey },
       ...(body === undefined ? {} : { body }),
       signal,
     });
     if (!response.ok) throw new Error(`${config.method} ${url} answered ${response.status}`);
     const text = await response.text();
-    return { params: { method: config.method, url, status: response.status }, output: text ? (JSON.parse(text) as unknown) : null };
+    return { params: { method: config.method, url, status: response.status }, output: parseJson(text, `${config.method} ${url}`) };
   },
   simulate: (ctx, config) => ({
     params: { method: config.method, url: ctx.render(config.url), simulated: true },
@@ -41,3 +42,12 @@ export const http = defineNode({
   }),
   summary: (config) => `${config.method} ${config.url}`,
 });
+
+function parseJson(text: string, request: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new Error(`${request} answered with a body that is not JSON: ${text.slice(0, 80)}`);
+  }
+}

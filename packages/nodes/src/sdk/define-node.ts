@@ -86,7 +86,8 @@ export type EndNode<C extends z.ZodType = z.ZodType> = EndInput<C> & Normalized;
 /** Any node definition, as registries and hosts hold them. */
 export type NodeDefinition = TriggerNode | ConditionNode | ActionNode | WaitNode | EndNode;
 
-const TYPE_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+/** Node type names: `snake_case`, namespaced with dots for custom nodes (`billing.suspend`). */
+export const TYPE_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
 
 /**
  * Defines a node type: data (type, titles, config schema) plus the code that runs it.

@@ -29,16 +29,30 @@ export function expressionError(source: string): string | undefined {
 }
 
 /**
+ * CEL keeps int and double apart (`1 + 1.0` has no overload), and cel-js reads JS numbers
+ * as doubles. Whole numbers become BigInt, CEL's int, so `stats.customerMessages + 1 > 3`
+ * works like people expect.
+ */
+function toCel(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : value;
+  if (Array.isArray(value)) return value.map(toCel);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCel(v)]));
+  }
+  return value;
+}
+
+/**
  * The variables an expression sees. Optional ticket fields are present as null so
- * `ticket.orderId == null` works; `now` is epoch milliseconds.
+ * `ticket.orderId == null` works; `now` is epoch milliseconds; whole numbers are CEL ints.
  */
 export function expressionScope(ctx: NodeContext): Record<string, unknown> {
   return {
-    ticket: { ...ctx.ticket, orderId: ctx.ticket.orderId ?? null },
-    stats: ctx.stats,
-    vars: ctx.vars,
-    event: ctx.event ?? null,
-    now: ctx.now.getTime(),
+    ticket: toCel({ ...ctx.ticket, orderId: ctx.ticket.orderId ?? null }),
+    stats: toCel(ctx.stats),
+    vars: toCel(ctx.vars),
+    event: toCel(ctx.event ?? null),
+    now: BigInt(ctx.now.getTime()),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { NodeCatalog } from '@switchyard/flow';
 import { z } from 'zod';
-import type { NodeDefinition } from './define-node';
+import { type NodeDefinition, TYPE_NAME } from './define-node';
 
 /** Node definitions by type and version; the catalog validation and the hosts read. */
 export interface NodeRegistry extends NodeCatalog {
@@ -44,6 +44,8 @@ export function createNodeRegistry(definitions: readonly NodeDefinition[]): Node
 
 function checkDefinition(def: NodeDefinition): void {
   const name = typeof def.type === 'string' ? `node type "${def.type}"` : 'a node definition';
+  // defineNode checks this too, but a definition spread from another or written in JavaScript skips it.
+  if (typeof def.type !== 'string' || !TYPE_NAME.test(def.type)) throw new Error(`${name}: type must be snake_case, optionally dotted (billing.suspend)`);
   if (!KINDS.has(def.kind)) throw new Error(`${name}: kind must be one of ${[...KINDS].join(', ')}`);
   if (!(def.config instanceof z.ZodType)) throw new Error(`${name}: config must be a zod schema`);
   if (!def.title?.en || !def.title['zh-CN']) throw new Error(`${name}: title needs both "en" and "zh-CN"`);

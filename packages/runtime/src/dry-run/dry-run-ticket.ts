@@ -1,3 +1,4 @@
+import { type FlowEvent, NodeCodeError } from '@switchyard/compiler';
 import { FINAL_FIELDS, type Ticket, type TicketEvent } from '@switchyard/flow';
 import {
   type ActionContext,
@@ -58,6 +59,16 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
   const actions: DryRunAction[] = [];
   const errors: DryRunError[] = [];
   const lastError = new Map<string, string>();
+  // Most actions of a ticket share a handful of instants; format each once.
+  let isoNow = Number.NaN;
+  let isoText = '';
+  const isoAt = (now: number): string => {
+    if (now !== isoNow) {
+      isoNow = now;
+      isoText = new Date(now).toISOString();
+    }
+    return isoText;
+  };
 
   const runEffect = async (flow: PreparedFlow, nodeId: string, now: number, payload: TicketEvent | undefined, vars: Record<string, unknown>): Promise<Message> => {
     const node = flow.compiled.nodes[nodeId]!;
@@ -80,17 +91,18 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
       const result: ActionResult = pending instanceof Promise ? await pending : pending;
       state = applyPatch(state, result.patch);
       actions.push({
-        at: new Date(now).toISOString(),
+        at: isoAt(now),
         flow: flow.compiled.id,
         node: nodeId,
         type: node.type,
         params: result.params ?? (node.config as Record<string, unknown>),
       });
-      return { type: 'effect.done', node: nodeId, output: result.output, ...(payload ? { payload } : {}) };
+      // One object shape for every message: spreading optional fields made this the host's hottest line.
+      return { type: 'effect.done', node: nodeId, output: result.output, payload };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       lastError.set(`${flow.compiled.id}/${nodeId}`, message);
-      return { type: 'effect.error', node: nodeId, error: message, ...(payload ? { payload } : {}) };
+      return { type: 'effect.error', node: nodeId, error: message, payload };
     }
   };
 
@@ -101,10 +113,25 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
       if (!canMove(flow.accepts, snapshots[index]!, message.type)) continue;
       let step: FlowStep;
       try {
-        step = advanceFlow(flow.machine, snapshots[index]!, { ...message, ticket: state.ticket, stats: state.stats, now });
+        const event: FlowEvent = {
+          type: message.type,
+          ticket: state.ticket,
+          stats: state.stats,
+          now,
+          payload: message.payload,
+          node: message.node,
+          output: message.output,
+          error: message.error,
+        };
+        step = advanceFlow(flow.machine, snapshots[index]!, event);
       } catch (error) {
         // A guard or delay threw: report it and end this flow's run; other flows go on.
-        errors.push({ at: new Date(now).toISOString(), flow: flow.compiled.id, message: error instanceof Error ? error.message : String(error) });
+        errors.push({
+          at: new Date(now).toISOString(),
+          flow: flow.compiled.id,
+          ...(error instanceof NodeCodeError ? { node: error.node } : {}),
+          message: error instanceof Error ? error.message : String(error),
+        });
         snapshots[index] = flow.idle;
         timers = timers.filter((t) => t.flow !== index);
         return;
@@ -131,7 +158,10 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
 
   const deliverTicketEvent = async (event: TicketEvent, now: number) => {
     state = applyTicketEvent(state, event, new Date(now));
-    for (let i = 0; i < flows.length; i++) await deliver(i, { type: event.type, payload: event }, now);
+    for (let i = 0; i < flows.length; i++) {
+      // Checked here too so the flows an event cannot move cost no async call.
+      if (canMove(flows[i]!.accepts, snapshots[i]!, event.type)) await deliver(i, { type: event.type, payload: event }, now);
+    }
   };
 
   const scripted = events

@@ -3,11 +3,13 @@ import type { DryRunResult } from './dry-run-result';
 import { dryRunTicket, type DryRunOptions } from './dry-run-ticket';
 import { prepareFlows } from './prepared-flow';
 import type { SampleTicket } from './sample-ticket';
+import { createTicketNumberer } from './ticket-number';
 
 /**
  * Dry-runs sample tickets through several flows together, as production runs them:
  * same compiled machines, a virtual clock, simulated effects. Each ticket starts from
- * the same roster, so results do not depend on ticket order.
+ * the same roster, so results do not depend on ticket order. Tickets without a number
+ * get one (GD + yyyyMM + sequence) in input order.
  * @example
  * const results = await dryRun([compileFlow(doc, registry)], tickets, { registry, roster });
  */
@@ -17,7 +19,11 @@ export async function dryRun(
   options: DryRunOptions,
 ): Promise<DryRunResult[]> {
   const prepared = prepareFlows(flows, options.registry);
+  const nextNumber = createTicketNumberer();
   const results: DryRunResult[] = [];
-  for (const ticket of tickets) results.push(await dryRunTicket(ticket, prepared, options));
+  for (const ticket of tickets) {
+    const numbered = ticket.number ? ticket : { ...ticket, number: nextNumber(ticket.createdAt) };
+    results.push(await dryRunTicket(numbered, prepared, options));
+  }
   return results;
 }

@@ -1,6 +1,5 @@
 import type { FlowEvent, FlowMachine } from '@switchyard/compiler';
-import { transition } from 'xstate';
-import { z } from 'zod';
+import { pureTransition } from './pure-transition';
 
 type Snapshot = ReturnType<FlowMachine['resolveState']>;
 
@@ -25,21 +24,32 @@ export interface FlowStep {
   readonly failures: readonly string[];
 }
 
-const RaiseParams = z.object({ id: z.string().optional(), delay: z.number().optional(), event: z.object({ type: z.string() }) });
-const CancelParams = z.object({ sendId: z.string() });
+/** A field of an action's params, read without a schema: this runs for every action of every step. */
+function field(params: unknown, key: string): unknown {
+  return typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[key] : undefined;
+}
 
 function nodeParam(params: unknown): string {
-  const node = typeof params === 'object' && params !== null ? (params as { node?: unknown }).node : undefined;
+  const node = field(params, 'node');
   return typeof node === 'string' ? node : '';
 }
 
+/** A delayed raise (a wait's timer): its id, event type and delay; undefined for an immediate raise. */
+function timerOf(params: unknown): TimerRequest | undefined {
+  const delay = field(params, 'delay');
+  const eventType = field(field(params, 'event'), 'type');
+  const id = field(params, 'id');
+  if (typeof delay !== 'number' || typeof eventType !== 'string' || (id !== undefined && typeof id !== 'string')) return undefined;
+  return { id: id ?? eventType, eventType, delayMs: delay };
+}
+
 /**
- * Applies one event to a flow with XState's pure `transition()` and sorts the actions it
+ * Applies one event to a flow with XState's pure transition (see `pureTransition`) and sorts the actions it
  * returns into what the host records (visits), runs (effects) and schedules (timers).
  * Throws what a guard or delay threw; the host keeps the old snapshot then.
  */
 export function advanceFlow(machine: FlowMachine, snapshot: Snapshot, event: FlowEvent): FlowStep {
-  const [next, actions] = transition(machine, snapshot, event);
+  const [next, actions] = pureTransition(machine, snapshot, event);
   const visits: string[] = [];
   const effects: string[] = [];
   const timers: TimerRequest[] = [];
@@ -59,15 +69,16 @@ export function advanceFlow(machine: FlowMachine, snapshot: Snapshot, event: Flo
         failures.push(nodeParam(action.params));
         break;
       case 'xstate.raise': {
-        const raise = RaiseParams.safeParse(action.params);
-        if (raise.success && raise.data.delay !== undefined) {
-          timers.push({ id: raise.data.id ?? raise.data.event.type, eventType: raise.data.event.type, delayMs: raise.data.delay });
-        }
+        const timer = timerOf(action.params);
+        if (timer) timers.push(timer);
         break;
       }
-      case 'xstate.cancel':
-        cancels.push(CancelParams.parse(action.params).sendId);
+      case 'xstate.cancel': {
+        const sendId = field(action.params, 'sendId');
+        if (typeof sendId !== 'string') throw new Error('xstate.cancel without a sendId');
+        cancels.push(sendId);
         break;
+      }
     }
   }
   return { snapshot: next, visits, effects, timers, cancels, failures };

@@ -1,0 +1,13 @@
+import { benchCompileLargeFlow } from './compile-large-flow';
+import { benchDryRunThroughput } from './dry-run-throughput';
+import { type BenchRow, renderTable } from './report';
+
+/*
+ * `pnpm bench`: runs every benchmark in one process, one after another, and prints one
+ * table. Figures only; a MISS does not fail the command, so CI can show it without
+ * flaking on a busy machine.
+ */
+const rows: BenchRow[] = [];
+rows.push(...benchCompileLargeFlow());
+rows.push(...(await benchDryRunThroughput()));
+console.log(`\n${renderTable(rows)}`);

@@ -1,0 +1,1 @@
+export { billingSuspend, DEFAULT_BILLING_URL } from './billing-suspend';

@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { billingSuspend } from '@switchyard-examples/billing-suspend';
+import { compileFlow } from '@switchyard/compiler';
+import { FlowDocument, validateFlow } from '@switchyard/flow';
+import { builtinNodes, createNodeRegistry, Roster } from '@switchyard/nodes';
+import { dryRun, parseTicketsFile } from '@switchyard/runtime';
+import { describe, expect, it } from 'vitest';
+import { checkExpectation } from './check-expectation';
+import { Expectation } from './expectation';
+
+/*
+ * The ten example flows run together, in file order (intake-classify first), over every
+ * sample ticket file, as production runs them; each ticket's `expect` is checked.
+ */
+const here = import.meta.dirname;
+const registry = createNodeRegistry([...builtinNodes, billingSuspend]);
+
+/** Ticket files that need a roster other than agents.json (scenario 3's "nobody free" branch). */
+const ROSTER_FOR: Readonly<Record<string, string>> = { '03-after-sales-routing-busy.jsonl': 'agents-busy.json' };
+
+const flowFiles = readdirSync(join(here, 'flows')).filter((f) => f.endsWith('.json')).sort();
+const documents = flowFiles.map((file) => ({ file, json: JSON.parse(readFileSync(join(here, 'flows', file), 'utf8')) as unknown }));
+const compiled = documents.map(({ json }) => compileFlow(json, registry));
+const rosters = new Map<string, Roster>();
+const rosterFor = (file: string): Roster => {
+  const name = ROSTER_FOR[file] ?? 'agents.json';
+  let roster = rosters.get(name);
+  if (!roster) rosters.set(name, (roster = Roster.parse(JSON.parse(readFileSync(join(here, name), 'utf8')))));
+  return roster;
+};
+
+const ticketFiles = readdirSync(join(here, 'tickets')).filter((f) => f.endsWith('.jsonl')).sort();
+const started = performance.now();
+const runs = await Promise.all(
+  ticketFiles.map(async (file) => {
+    const tickets = parseTicketsFile(readFileSync(join(here, 'tickets', file), 'utf8'), `examples/tickets/${file}`);
+    const results = await dryRun(compiled, tickets, { registry, roster: rosterFor(file) });
+    return { file, cases: tickets.map((ticket, i) => ({ id: ticket.id, ticket, result: results[i]! })) };
+  }),
+);
+const elapsedMs = performance.now() - started;
+const allCases = runs.flatMap((run) => run.cases);
+
+describe('example flows', () => {
+  it.each(documents)('$file validates with no diagnostics', ({ json }) => {
+    expect(validateFlow(json, registry).diagnostics).toEqual([]);
+  });
+
+  it('are the ten scenarios, in order, each with a ticket file named after it', () => {
+    expect(compiled.map((f) => f.id)).toEqual([
+      'intake-classify',
+      'logistics-auto-reply',
+      'after-sales-routing',
+      'sla-first-response',
+      'csat-survey',
+      'abnormal-ticket',
+      'human-handoff',
+      'auto-resolve-no-reply',
+      'urgent-fault-ladder',
+      'complaint-billing',
+    ]);
+    for (const file of flowFiles) expect(ticketFiles).toContain(file.replace(/\.json$/, '.jsonl'));
+  });
+
+  it('use node and edge ids unique across all flows, so a multi-flow path reads unambiguously', () => {
+    const parsed = documents.map(({ json }) => FlowDocument.parse(json));
+    const nodeIds = parsed.flatMap((d) => d.nodes.map((n) => n.id));
+    const edgeIds = parsed.flatMap((d) => d.edges.map((e) => e.id));
+    expect(nodeIds.length).toBe(new Set(nodeIds).size);
+    expect(edgeIds.length).toBe(new Set(edgeIds).size);
+  });
+
+  it('have every node visited by at least one sample ticket', () => {
+    const visited = new Set(allCases.flatMap(({ result }) => result.path));
+    const unvisited = compiled.flatMap((flow) => Object.keys(flow.nodes).filter((id) => !visited.has(id)).map((id) => `${flow.id}/${id}`));
+    expect(unvisited).toEqual([]);
+  });
+});
+
+describe('sample tickets', () => {
+  it('are at least 120, Chinese and English, and dry-run fast', () => {
+    expect(allCases.length).toBeGreaterThanOrEqual(120);
+    expect(allCases.some(({ ticket }) => /[\u4e00-\u9fff]/.test(ticket.subject + ticket.body))).toBe(true);
+    expect(allCases.some(({ ticket }) => !/[\u4e00-\u9fff]/.test(ticket.subject + ticket.body))).toBe(true);
+    expect(elapsedMs).toBeLessThan(5_000);
+  });
+
+  describe.each(runs)('$file', ({ cases }) => {
+    it.each(cases)('$id', ({ id, ticket, result }) => {
+      const expectation = Expectation.safeParse(ticket.expect);
+      expect(expectation.error?.issues, `ticket ${id}: malformed expect`).toBeUndefined();
+      const problems = checkExpectation(result, expectation.data!, Date.parse(ticket.createdAt));
+      expect(problems, `ticket ${id}`).toEqual([]);
+    });
+  });
+});

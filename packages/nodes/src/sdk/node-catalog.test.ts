@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { builtinNodes } from '../builtin-nodes';
+import { describeNodes } from './node-catalog';
+
+describe('describeNodes', () => {
+  const catalog = describeNodes(builtinNodes);
+  const entry = (type: string) => catalog.find((n) => n.type === type);
+
+  it('describes every built-in with both titles and a JSON Schema config', () => {
+    expect(catalog).toHaveLength(builtinNodes.length);
+    for (const node of catalog) {
+      expect(node.title.en, node.type).not.toBe('');
+      expect(node.title['zh-CN'], node.type).not.toBe('');
+      expect(node.configSchema, node.type).toMatchObject({ type: 'object' });
+    }
+  });
+
+  it('gives the ports the editor draws for each kind', () => {
+    expect(entry('text_contains')?.ports).toEqual(['true', 'false']);
+    expect(entry('assign')?.ports).toEqual(['next', 'error']);
+    expect(entry('wait_for_event')?.ports).toEqual(['event', 'timeout']);
+    expect(entry('delay')?.ports).toEqual(['next']);
+    expect(entry('end')?.ports).toEqual([]);
+  });
+
+  it('marks actions that reach outside', () => {
+    expect(entry('http')?.sideEffect).toBe(true);
+    expect(entry('set_priority')?.sideEffect).toBe(false);
+  });
+});
