@@ -30,18 +30,56 @@ describe('compileFlow', () => {
     expect(a).toBe(b);
   });
 
-  it('turns conditions into guarded transitions whose last branch is the fallback', () => {
+  it('turns a trigger and its conditions into guarded transitions, one per route, naming the nodes they pass', () => {
     const { machine } = compileFlow(flow, registry);
-    expect(machine.states.isVip?.always).toEqual([
-      { target: 'high', guard: { type: 'branch', params: { node: 'isVip', port: 'true' } } },
-      { target: 'done' },
+    expect(machine.states._idle?.on?.['ticket.created']).toEqual([
+      {
+        target: 'high',
+        guard: { type: 'route', params: { from: 'start', steps: [['isVip', 'true']] } },
+        actions: [{ type: 'startRun' }, { type: 'visit', params: { node: 'start' } }, { type: 'visit', params: { node: 'isVip' } }],
+      },
+      {
+        target: '_idle',
+        guard: { type: 'route', params: { from: 'start', steps: [['isVip', 'false']] } },
+        actions: [
+          { type: 'startRun' },
+          { type: 'visit', params: { node: 'start' } },
+          { type: 'visit', params: { node: 'isVip' } },
+          { type: 'visit', params: { node: 'done' } },
+        ],
+      },
     ]);
+    expect(Object.keys(machine.states)).toEqual(['_idle', 'high', 'wait']);
   });
 
   it('turns waits into delayed transitions and actions into effect states', () => {
     const { machine } = compileFlow(flow, registry);
-    expect(machine.states.wait?.after).toEqual({ wait: [{ target: 'done' }] });
+    expect(machine.states.wait?.after).toEqual({ wait: [{ target: '_idle', actions: [{ type: 'visit', params: { node: 'done' } }] }] });
     expect(machine.states.high?.entry).toContainEqual({ type: 'effect', params: { node: 'high' } });
+  });
+
+  it('keeps a condition as a state of its own when folding would multiply routes past MAX_ROUTES', () => {
+    // A chain of 7 yes/no conditions that all join again: 2^7 routes if folded.
+    const depth = 7;
+    const nodes = [
+      { id: 'start', type: 'ticket_created' },
+      ...Array.from({ length: depth }, (_, i) => ({ id: `c${i}`, type: 'customer_tier', config: { tier: 'vip' } })),
+      { id: 'tag', type: 'add_tag', config: { tag: 'seen' } },
+    ];
+    const edges = [
+      { id: 'e-start', source: 'start', target: 'c0' },
+      ...Array.from({ length: depth }, (_, i) =>
+        ['true', 'false'].map((port) => ({ id: `e${i}${port}`, source: `c${i}`, sourceHandle: port, target: i + 1 < depth ? `c${i + 1}` : 'tag' })),
+      ).flat(),
+    ];
+    const { machine } = compileFlow({ id: 'deep', name: 'deep', nodes, edges }, registry);
+    const kept = Object.keys(machine.states).filter((key) => key.startsWith('c'));
+    expect(kept.length).toBeGreaterThan(0);
+    const transitionCount = Object.values(machine.states).reduce(
+      (sum, state) => sum + Object.values(state.on ?? {}).flat().length + (state.always?.length ?? 0),
+      0,
+    );
+    expect(transitionCount).toBeLessThan(2 ** depth);
   });
 
   it('refuses an invalid flow with every diagnostic', () => {
@@ -119,40 +157,50 @@ describe('compileFlow: shapes the host relies on', () => {
   it('re-enters a wait that loops back to itself, so its timer restarts; other transitions do not re-enter', () => {
     const { machine } = compileFlow(support, registry);
     expect(machine.states.listen?.on?.['customer.message']).toEqual([
-      { target: 'listen', guard: { type: 'waitMatch', params: { node: 'listen' } }, reenter: true },
+      { target: 'listen', guard: { type: 'route', params: { from: 'listen', steps: [] } }, actions: [], reenter: true },
     ]);
-    expect(machine.states.listen?.after).toEqual({ listen: [{ target: 'quiet' }] });
+    expect(machine.states.listen?.after).toEqual({ listen: [{ target: 'quiet', actions: [] }] });
   });
 
   it('sends a failed action to its error port, and ends the run with `fail` when the port is unwired', () => {
     const { machine } = compileFlow(support, registry);
     expect(machine.states.lookup?.on?.['effect.error']).toEqual([
-      { target: 'sorry', guard: { type: 'effectOf', params: { node: 'lookup' } }, actions: [] },
+      { target: 'sorry', guard: { type: 'route', params: { from: 'lookup', steps: [] } }, actions: [] },
     ]);
     expect(machine.states.lookup?.on?.['effect.done']).toEqual([
       {
         target: 'listen',
-        guard: { type: 'effectOf', params: { node: 'lookup' } },
+        guard: { type: 'route', params: { from: 'lookup', steps: [] } },
         actions: [{ type: 'saveOutput', params: { node: 'lookup' } }],
       },
     ]);
     expect(machine.states.sorry?.on?.['effect.error']).toEqual([
-      { target: '_idle', guard: { type: 'effectOf', params: { node: 'sorry' } }, actions: [{ type: 'fail', params: { node: 'sorry' } }] },
+      { target: '_idle', guard: { type: 'route', params: { from: 'sorry', steps: [] } }, actions: [{ type: 'fail', params: { node: 'sorry' } }] },
     ]);
   });
 
   it('lists several triggers on the same event in node order, each guarded, and the event once', () => {
     const compiled = compileFlow(support, registry);
+    const visits = (...nodes: string[]) => nodes.map((node) => ({ type: 'visit', params: { node } }));
     expect(compiled.machine.states._idle?.on?.['customer.message']).toEqual([
-      { target: 'msgA', guard: { type: 'trigger', params: { node: 'msgA' } }, actions: [{ type: 'startRun', params: { node: 'msgA' } }] },
-      { target: 'msgB', guard: { type: 'trigger', params: { node: 'msgB' } }, actions: [{ type: 'startRun', params: { node: 'msgB' } }] },
+      {
+        target: '_idle',
+        guard: { type: 'route', params: { from: 'msgA', steps: [['count', 'true']] } },
+        actions: [{ type: 'startRun' }, ...visits('msgA', 'count', 'done')],
+      },
+      {
+        target: '_idle',
+        guard: { type: 'route', params: { from: 'msgA', steps: [['count', 'false']] } },
+        actions: [{ type: 'startRun' }, ...visits('msgA', 'count', 'done')],
+      },
+      { target: '_idle', guard: { type: 'route', params: { from: 'msgB', steps: [] } }, actions: [{ type: 'startRun' }, ...visits('msgB', 'done')] },
     ]);
     expect(compiled.triggerEvents).toEqual(['ticket.created', 'customer.message']);
   });
 
-  it('sends an end and an unwired port back to idle', () => {
+  it('sends an end and an unwired port back to idle; an end has no state, only its visit', () => {
     const { machine } = compileFlow(support, registry);
-    expect(machine.states.done?.always).toEqual([{ target: '_idle' }]);
-    expect(machine.states.quiet?.on?.['effect.done']?.[0]?.target).toBe('_idle');
+    expect(machine.states.done).toBeUndefined();
+    expect(machine.states.quiet?.on?.['effect.done']?.[0]).toMatchObject({ target: '_idle', actions: [{ type: 'saveOutput' }] });
   });
 });

@@ -1,6 +1,15 @@
-import { type FlowDocument, validateFlow, type Diagnostic } from '@switchyard/flow';
+import { type Diagnostic, type FlowDocument, validateFlow } from '@switchyard/flow';
 import type { NodeDefinition, NodeRegistry } from '@switchyard/nodes';
-import { type CompiledFlow, type CompiledNode, IDLE, type Ref, type StateConfig, type TransitionConfig } from './compiled-flow';
+import {
+  type CompiledFlow,
+  type CompiledNode,
+  IDLE,
+  type Ref,
+  type RouteParams,
+  type StateConfig,
+  type TransitionConfig,
+} from './compiled-flow';
+import { createRouter, type Route, type Router } from './condition-routes';
 
 /** Thrown when a flow that does not validate is compiled; carries every diagnostic. */
 export class FlowCompileError extends Error {
@@ -11,11 +20,16 @@ export class FlowCompileError extends Error {
 }
 
 const visit = (node: string): Ref => ({ type: 'visit', params: { node } });
+const forNode = (node: string): Ref['params'] => ({ node });
 
 /**
  * Compiles a flow document into a plain XState machine config. Pure and deterministic:
  * the same document and registry give the same JSON. Validates first and throws a
  * `FlowCompileError` listing every problem.
+ *
+ * Shape: a flow rests in `_idle`; actions and waits are states; triggers, conditions and
+ * ends are folded into the transitions that pass them (a condition chain becomes guarded
+ * transitions, one per route, each listing the nodes it visits).
  * @example
  * const compiled = compileFlow(document, createNodeRegistry(builtinNodes));
  * const machine = createFlowMachine(compiled, registry);
@@ -38,77 +52,76 @@ export function compileValidFlow(doc: FlowDocument, registry: NodeRegistry): Com
   }
   const wires = new Map<string, string>();
   for (const edge of doc.edges) wires.set(`${edge.source}\u0000${edge.sourceHandle}`, edge.target);
-  const to = (node: string, port: string): string => wires.get(`${node}\u0000${port}`) ?? IDLE;
+  const router = createRouter({
+    definition: (id) => definitions.get(id)!,
+    config: (id) => nodes[id]!.config,
+    to: (id, port) => wires.get(`${id}\u0000${port}`) ?? IDLE,
+  });
 
   const idleOn: Record<string, TransitionConfig[]> = {};
   const states: Record<string, StateConfig> = {};
   for (const node of doc.nodes) {
     const def = definitions.get(node.id)!;
-    states[node.id] = reenterSelfLoops(node.id, stateFor(node.id, def, node.config, to));
+    const config = nodes[node.id]!.config;
     if (def.kind === 'trigger') {
-      (idleOn[def.event] ??= []).push({
-        target: node.id,
-        guard: { type: 'trigger', params: { node: node.id } },
-        actions: [{ type: 'startRun', params: { node: node.id } }],
-      });
+      const routes = router.routesTo(wires.get(`${node.id}\u0000next`) ?? IDLE);
+      (idleOn[def.event] ??= []).push(...transitions(routes, node.id, [{ type: 'startRun' }, visit(node.id)]));
+    } else if (def.kind === 'action' || def.kind === 'wait') {
+      states[node.id] = reenterSelfLoops(node.id, stateFor(node.id, def, config, router, wires));
     }
+  }
+  // Conditions kept as states (too many routes to fold) are only known once routes were asked for.
+  for (const node of doc.nodes) {
+    if (!router.keptStates.has(node.id)) continue;
+    states[node.id] = { entry: [visit(node.id)], always: transitions(router.routesBelow(node.id), undefined, []) };
   }
   return {
     id: doc.id,
     name: doc.name,
-    machine: { id: doc.id, initial: IDLE, context: { vars: {} }, states: { [IDLE]: { on: idleOn }, ...states } },
+    machine: { id: doc.id, initial: IDLE, context: { vars: {} }, states: { [IDLE]: { on: idleOn }, ...sortStates(states, doc) } },
     nodes,
     triggerEvents: Object.keys(idleOn),
   };
 }
 
-function stateFor(id: string, def: NodeDefinition, config: unknown, to: (node: string, port: string) => string): StateConfig {
-  const forNode = { node: id };
-  switch (def.kind) {
-    case 'trigger':
-      return { entry: [visit(id)], always: [{ target: to(id, 'next') }] };
-    case 'end':
-      return { entry: [visit(id)], always: [{ target: IDLE }] };
-    case 'condition': {
-      const ports = def.ports(config);
-      // The last branch takes whatever the others did not, so a run can never stall here.
-      const always = ports.map((port, i): TransitionConfig =>
-        i === ports.length - 1
-          ? { target: to(id, port) }
-          : { target: to(id, port), guard: { type: 'branch', params: { node: id, port } } },
-      );
-      return { entry: [visit(id)], always };
-    }
-    case 'action': {
-      const errorTarget = to(id, 'error');
-      return {
-        entry: [visit(id), { type: 'effect', params: forNode }],
-        on: {
-          'effect.done': [
-            { target: to(id, 'next'), guard: { type: 'effectOf', params: forNode }, actions: [{ type: 'saveOutput', params: forNode }] },
-          ],
-          'effect.error': [
-            {
-              target: errorTarget,
-              guard: { type: 'effectOf', params: forNode },
-              // With no error branch the run ends, and the host reports the failure.
-              actions: errorTarget === IDLE ? [{ type: 'fail', params: forNode }] : [],
-            },
-          ],
-        },
-      };
-    }
-    case 'wait': {
-      const event = def.event?.(config);
-      const after = { [id]: [{ target: to(id, event ? 'timeout' : 'next') }] };
-      if (!event) return { entry: [visit(id)], after };
-      return {
-        entry: [visit(id)],
-        on: { [event]: [{ target: to(id, 'event'), guard: { type: 'waitMatch', params: forNode } }] },
-        after,
-      };
-    }
+/**
+ * One transition per route, in route order. Every route is guarded: the `route` guard
+ * checks the gate node (trigger filter, wait filter, effect owner) and the condition answers.
+ */
+function transitions(routes: readonly Route[], from: string | undefined, before: readonly Ref[]): TransitionConfig[] {
+  return routes.map((route) => {
+    const params: RouteParams = { ...(from === undefined ? {} : { from }), steps: route.steps };
+    const guarded = from !== undefined || route.steps.length > 0;
+    return {
+      target: route.target,
+      ...(guarded ? { guard: { type: 'route', params: { ...params } } } : {}),
+      actions: [...before, ...route.visits.map(visit)],
+    };
+  });
+}
+
+function stateFor(id: string, def: NodeDefinition, config: unknown, router: Router, wires: ReadonlyMap<string, string>): StateConfig {
+  const next = (port: string) => router.routesTo(wires.get(`${id}\u0000${port}`) ?? IDLE);
+  if (def.kind === 'action') {
+    const errorWired = wires.has(`${id}\u0000error`);
+    return {
+      entry: [visit(id), { type: 'effect', params: forNode(id) }],
+      on: {
+        'effect.done': transitions(next('next'), id, [{ type: 'saveOutput', params: forNode(id) }]),
+        // With no error branch the run ends, and the host reports the failure.
+        'effect.error': transitions(next('error'), id, errorWired ? [] : [{ type: 'fail', params: forNode(id) }]),
+      },
+    };
   }
+  const event = def.kind === 'wait' ? def.event?.(config) : undefined;
+  const after = { [id]: transitions(next(event ? 'timeout' : 'next'), undefined, []) };
+  if (!event) return { entry: [visit(id)], after };
+  return { entry: [visit(id)], on: { [event]: transitions(next('event'), id, []) }, after };
+}
+
+/** States in document order, whatever order they were built in, so the JSON is stable. */
+function sortStates(states: Record<string, StateConfig>, doc: FlowDocument): Record<string, StateConfig> {
+  return Object.fromEntries(doc.nodes.filter((n) => states[n.id]).map((n) => [n.id, states[n.id]!]));
 }
 
 /**

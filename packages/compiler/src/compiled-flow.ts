@@ -14,7 +14,20 @@ export interface CompiledNode {
 /** A guard or action reference in the machine config, resolved by `createFlowMachine`. */
 export interface Ref {
   readonly type: string;
-  readonly params?: Readonly<Record<string, string>>;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/** One choice of a route: condition node and the port it must answer. */
+export type RouteStep = readonly [node: string, port: string];
+
+/**
+ * Params of the `route` guard: the node that gates the transition (a trigger's or wait's
+ * filter, or the action whose effect.done/error this is) and the condition answers the
+ * route needs, in order.
+ */
+export interface RouteParams {
+  readonly from?: string;
+  readonly steps: readonly RouteStep[];
 }
 
 export interface TransitionConfig {

@@ -1,8 +1,8 @@
 import type { NodeContext, NodeDefinition, NodeRegistry } from '@switchyard/nodes';
 import { assign, setup } from 'xstate';
-import type { CompiledFlow } from './compiled-flow';
+import type { CompiledFlow, RouteParams } from './compiled-flow';
 import type { FlowEvent } from './flow-event';
-import { NodeCodeError } from './node-code-error';
+import { NodeCodeError, recordGuardFailure } from './node-code-error';
 
 interface FlowContext {
   vars: Record<string, unknown>;
@@ -38,36 +38,69 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
       throw new NodeCodeError(node, error);
     }
   };
-  const contextOf = (context: FlowContext, event: FlowEvent): NodeContext => ({
-    ticket: event.ticket,
-    stats: event.stats,
-    now: new Date(event.now),
-    event: event.payload,
-    vars: context.vars,
-  });
+  /**
+   * What node code sees. Route guards run before the transition's own actions, so the
+   * context they read is the one the run will have: a fresh run for a trigger, and the
+   * output of the action whose effect.done this is.
+   */
+  /** Runs node code inside a guard: a failure is recorded for the host, and the guard answers no. */
+  const inGuard = <T>(node: string, event: FlowEvent, run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch (error) {
+      recordGuardFailure(event, new NodeCodeError(node, error));
+      return undefined;
+    }
+  };
+  const contextOf = (context: FlowContext, event: FlowEvent, from?: string): NodeContext => {
+    let vars = context.vars;
+    if (from !== undefined && nodeOf(from).def.kind === 'trigger') vars = {};
+    else if (event.type === 'effect.done' && event.node !== undefined && event.output !== undefined) {
+      vars = { ...vars, [event.node]: event.output };
+    }
+    return { ticket: event.ticket, stats: event.stats, now: new Date(event.now), event: event.payload, vars };
+  };
   const delays: Record<string, (args: { context: FlowContext; event: FlowEvent }) => number> = {};
   for (const [id, { def, config }] of definitions) {
     if (def.kind === 'wait') delays[id] = ({ context, event }) => inNode(id, () => def.delayMs(contextOf(context, event), config));
   }
 
+  /** Whether the route's gate lets this event through: a trigger or wait filter, or the effect's owner. */
+  const gateOpens = (from: string, context: FlowContext, event: FlowEvent): boolean => {
+    const { def, config } = nodeOf(from);
+    if (def.kind === 'action') return event.node === from;
+    if (def.kind === 'trigger' || def.kind === 'wait') {
+      return inGuard(from, event, () => def.matches?.(contextOf(context, event, from), config) ?? true) ?? false;
+    }
+    return false;
+  };
+
+  // Routes out of one state share their first conditions: each is evaluated once per event.
+  const answers = new WeakMap<FlowEvent, Map<string, string>>();
+  const answerOf = (node: string, context: FlowContext, event: FlowEvent, from: string | undefined): string => {
+    let known = answers.get(event);
+    if (!known) answers.set(event, (known = new Map<string, string>()));
+    const cached = known.get(node);
+    if (cached !== undefined) return cached;
+    const { def, config } = nodeOf(node);
+    if (def.kind !== 'condition') throw new Error(`flow ${compiled.id}: ${node} is not a condition`);
+    const ports = def.ports(config);
+    const result = inGuard(node, event, () => def.evaluate(contextOf(context, event, from), config));
+    if (result === undefined) return '';
+    const port = typeof result === 'boolean' ? String(result) : result;
+    // An answer that is no port of the node takes the last port, as "else" does.
+    const answer = ports.includes(port) ? port : (ports[ports.length - 1] ?? port);
+    known.set(node, answer);
+    return answer;
+  };
+
   const flowSetup = setup({
     types: {},
     guards: {
-      trigger: ({ context, event }, params: NodeParams) => {
-        const { def, config } = nodeOf(params.node);
-        return def.kind === 'trigger' && inNode(params.node, () => def.matches?.(contextOf(context, event), config) ?? true);
+      route: ({ context, event }, params: RouteParams) => {
+        if (params.from !== undefined && !gateOpens(params.from, context, event)) return false;
+        return params.steps.every(([node, port]) => answerOf(node, context, event, params.from) === port);
       },
-      waitMatch: ({ context, event }, params: NodeParams) => {
-        const { def, config } = nodeOf(params.node);
-        return def.kind === 'wait' && inNode(params.node, () => def.matches?.(contextOf(context, event), config) ?? true);
-      },
-      branch: ({ context, event }, params: NodeParams & { port: string }) => {
-        const { def, config } = nodeOf(params.node);
-        if (def.kind !== 'condition') return false;
-        const result = inNode(params.node, () => def.evaluate(contextOf(context, event), config));
-        return (typeof result === 'boolean' ? String(result) : result) === params.port;
-      },
-      effectOf: ({ event }, params: NodeParams) => event.node === params.node,
     },
     actions: {
       startRun: assign({ vars: () => ({}) }),

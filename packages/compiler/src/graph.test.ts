@@ -11,7 +11,7 @@ import { getShortestPaths, toDirectedGraph } from '@xstate/graph';
 import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compileFlow } from './compile-flow';
-import { type CompiledFlow, IDLE } from './compiled-flow';
+import { type CompiledFlow, IDLE, type RouteParams, type TransitionConfig } from './compiled-flow';
 import { createFlowMachine, type FlowMachine } from './create-flow-machine';
 import type { FlowEvent } from './flow-event';
 
@@ -85,11 +85,9 @@ const flows: [string, unknown][] = [...exampleFlows, ['fixture: steering', steer
 /** Which port each condition takes, and which trigger starts the run, for one generated event. */
 type Choices = Readonly<Record<string, string>>;
 
-/** A flow event that also carries the branch choices the stand-in guards read. */
+/** A flow event that also names the route (the compiled `route` guard params) it must take. */
 interface SteeredEvent extends FlowEvent {
-  readonly choices: Choices;
-  /** For an idle flow: the trigger to start, when several listen to the same event. */
-  readonly trigger?: string;
+  readonly route?: RouteParams;
 }
 
 /** One event of a generated script, as a sample-ticket author would read it. */
@@ -117,72 +115,31 @@ const ticket: Ticket = {
   createdAt: '2026-01-05T01:00:00.000Z',
 };
 
-function steeringOf(event: object): { choices: Choices; trigger?: string } {
-  const choices = 'choices' in event && typeof event.choices === 'object' && event.choices !== null ? event.choices : {};
-  const trigger = 'trigger' in event && typeof event.trigger === 'string' ? event.trigger : undefined;
-  return { choices: Object.fromEntries(Object.entries(choices).filter((e): e is [string, string] => typeof e[1] === 'string')), trigger };
+function routeOf(event: object): RouteParams | undefined {
+  return 'route' in event && typeof event.route === 'object' && event.route !== null ? (event.route as RouteParams) : undefined;
 }
 
-/** The flow's machine with its guards replaced: branches follow the event's choices, everything else accepts. */
+/** The flow's machine with its route guard replaced: a transition is taken when the event names its route. */
 function steeredMachine(compiled: CompiledFlow, nodes: NodeRegistry): FlowMachine {
   return createFlowMachine(compiled, nodes).provide({
-    guards: {
-      trigger: ({ event }, params) => {
-        const { trigger } = steeringOf(event);
-        return trigger === undefined || trigger === params.node;
-      },
-      waitMatch: () => true,
-      effectOf: () => true,
-      branch: ({ event }, params) => steeringOf(event).choices[params.node] === params.port,
-    },
+    guards: { route: ({ event }, params) => JSON.stringify(routeOf(event)) === JSON.stringify(params) },
   });
 }
 
-/**
- * Every combination of condition ports a transition into `target` can take before the
- * run rests again (at an action, a wait, or idle). Validation forbids loops without a
- * wait, so this terminates.
- */
-function branchCombinations(compiled: CompiledFlow, target: string): Choices[] {
-  if (target === IDLE) return [{}];
-  const node = compiled.nodes[target]!;
-  const state = compiled.machine.states[target]!;
-  if (node.kind === 'trigger' || node.kind === 'end') return branchCombinations(compiled, state.always![0]!.target);
-  if (node.kind !== 'condition') return [{}];
-  const ports = registry.get(node.type, node.version)!.ports(node.config);
-  return state.always!.flatMap((t) => {
-    // The last branch has no guard: it is the condition's last port.
-    const port = t.guard?.params?.port ?? ports[ports.length - 1]!;
-    return branchCombinations(compiled, t.target).map((rest) => ({ [target]: port, ...rest }));
-  });
-}
-
-/** The events that can move a flow resting in `stateKey`, one per trigger and branch combination. */
+/** The events that can move a flow resting in `stateKey`: one per transition (route) it has. */
 function eventsFor(compiled: CompiledFlow, stateKey: string): SteeredEvent[] {
   const state = compiled.machine.states[stateKey]!;
   const base = { ticket, stats: EMPTY_STATS, now: Date.parse(ticket.createdAt) };
-  const onEvents = Object.entries(state.on ?? {}).flatMap(([type, transitions]) =>
-    transitions.flatMap((t) =>
-      branchCombinations(compiled, t.target).map(
-        (choices): SteeredEvent => ({
-          ...base,
-          type,
-          choices,
-          ...(t.guard?.type === 'trigger' ? { trigger: t.guard.params!.node! } : {}),
-          ...(type.startsWith('effect.') ? { node: stateKey } : {}),
-        }),
-      ),
-    ),
-  );
+  const steer = (type: string, t: TransitionConfig): SteeredEvent => ({
+    ...base,
+    type,
+    ...(t.guard ? { route: t.guard.params as unknown as RouteParams } : {}),
+    ...(type.startsWith('effect.') ? { node: stateKey } : {}),
+  });
+  const onEvents = Object.entries(state.on ?? {}).flatMap(([type, transitions]) => transitions.map((t) => steer(type, t)));
   // XState names a delayed transition's event xstate.after.<delay>.<machine id>.<state key>.
   const timerEvents = Object.entries(state.after ?? {}).flatMap(([delay, transitions]) =>
-    transitions.flatMap((t) =>
-      branchCombinations(compiled, t.target).map((choices): SteeredEvent => ({
-        ...base,
-        type: `xstate.after.${delay}.${compiled.machine.id}.${stateKey}`,
-        choices,
-      })),
-    ),
+    transitions.map((t) => steer(`xstate.after.${delay}.${compiled.machine.id}.${stateKey}`, t)),
   );
   return [...onEvents, ...timerEvents];
 }
@@ -192,9 +149,11 @@ const stateKeyOf = (snapshot: { value: unknown }): string => {
   return snapshot.value;
 };
 
-const scriptStep = (event: FlowEvent): ScriptStep => {
-  const { choices, trigger } = steeringOf(event);
-  return { type: event.type, ...(trigger ? { trigger } : {}), choices };
+/** A script step as a sample-ticket author reads it: the event, the trigger it starts, the condition answers. */
+const scriptStep = (compiled: CompiledFlow, event: FlowEvent): ScriptStep => {
+  const route = routeOf(event);
+  const trigger = route?.from !== undefined && compiled.nodes[route.from]?.kind === 'trigger' ? route.from : undefined;
+  return { type: event.type, ...(trigger ? { trigger } : {}), choices: Object.fromEntries(route?.steps ?? []) };
 };
 
 /**
@@ -202,21 +161,21 @@ const scriptStep = (event: FlowEvent): ScriptStep => {
  * state plus the transition into it, so a branch that ends the run (back to idle) is a
  * vertex of its own and gets a path.
  */
-function coveringScripts(compiled: CompiledFlow): ScriptStep[][] {
+function coveringScripts(compiled: CompiledFlow): SteeredEvent[][] {
   const machine = steeredMachine(compiled, registry);
   const paths = getShortestPaths(machine, {
     events: (snapshot) => eventsFor(compiled, stateKeyOf(snapshot)),
     serializeState: (snapshot, event, previous) =>
-      JSON.stringify([previous ? stateKeyOf(previous) : null, stateKeyOf(snapshot), event ? scriptStep(event) : null]),
+      JSON.stringify([previous ? stateKeyOf(previous) : null, stateKeyOf(snapshot), event ? scriptStep(compiled, event) : null]),
   });
-  return paths.map((path) => path.steps.filter((step) => step.event.type !== 'xstate.init').map((step) => scriptStep(step.event)));
+  return paths.map((path) => path.steps.filter((step) => step.event.type !== 'xstate.init').map((step) => step.event as SteeredEvent));
 }
 
 /** Drops scripts that are a prefix of a longer one: what is left is one script per leaf path. */
-function leafScripts(scripts: readonly ScriptStep[][]): ScriptStep[][] {
-  const key = (script: readonly ScriptStep[]) => script.map((s) => JSON.stringify(s));
+function leafScripts(compiled: CompiledFlow, scripts: readonly SteeredEvent[][]): SteeredEvent[][] {
+  const key = (script: readonly SteeredEvent[]) => script.map((e) => JSON.stringify(scriptStep(compiled, e)));
   const sorted = [...scripts].sort((a, b) => b.length - a.length);
-  const kept: ScriptStep[][] = [];
+  const kept: SteeredEvent[][] = [];
   for (const script of sorted) {
     const k = key(script);
     if (script.length === 0 || kept.some((other) => key(other).slice(0, k.length).join('\n') === k.join('\n'))) continue;
@@ -226,13 +185,12 @@ function leafScripts(scripts: readonly ScriptStep[][]): ScriptStep[][] {
 }
 
 /** Plays scripts on the steered machine as a host would and returns the nodes entered (from the `visit` actions). */
-function visitedBy(compiled: CompiledFlow, scripts: readonly ScriptStep[][]): Set<string> {
+function visitedBy(compiled: CompiledFlow, scripts: readonly SteeredEvent[][]): Set<string> {
   const machine = steeredMachine(compiled, registry);
   const visited = new Set<string>();
   for (const script of scripts) {
     let [snapshot] = initialTransition(machine);
-    for (const step of script) {
-      const event: SteeredEvent = { ticket, stats: EMPTY_STATS, now: Date.parse(ticket.createdAt), ...step };
+    for (const event of script) {
       const [next, actions] = transition(machine, snapshot, event);
       const requested: readonly { type: string; params?: unknown }[] = actions;
       const entered = requested.flatMap((action) => {
@@ -242,7 +200,7 @@ function visitedBy(compiled: CompiledFlow, scripts: readonly ScriptStep[][]): Se
       });
       entered.forEach((node) => visited.add(node));
       // Every generated event must move the flow: enter a node, or end the run.
-      expect(entered.length > 0 || stateKeyOf(next) !== stateKeyOf(snapshot), `${step.type} from ${stateKeyOf(snapshot)}`).toBe(true);
+      expect(entered.length > 0 || stateKeyOf(next) !== stateKeyOf(snapshot), `${event.type} from ${stateKeyOf(snapshot)}`).toBe(true);
       snapshot = next;
     }
   }
@@ -250,10 +208,13 @@ function visitedBy(compiled: CompiledFlow, scripts: readonly ScriptStep[][]): Se
 }
 
 describe('flow graphs (@xstate/graph)', () => {
-  it.each(flows)('%s: has one machine state per node, beside idle', (_name, document) => {
+  it.each(flows)('%s: actions and waits are states; triggers, conditions and ends are folded into transitions', (_name, document) => {
     const compiled = compileFlow(document, registry);
     const graph = toDirectedGraph(createFlowMachine(compiled, registry));
-    expect(graph.children.map((child) => child.stateNode.key).sort()).toEqual([IDLE, ...Object.keys(compiled.nodes)].sort());
+    const resting = Object.entries(compiled.nodes)
+      .filter(([, node]) => node.kind === 'action' || node.kind === 'wait')
+      .map(([id]) => id);
+    expect(graph.children.map((child) => child.stateNode.key).sort()).toEqual([IDLE, ...resting].sort());
   });
 
   it.each(flows)('%s: every node can be reached by some event script', (_name, document) => {
@@ -264,7 +225,9 @@ describe('flow graphs (@xstate/graph)', () => {
 
   it('reaches both triggers of one event, every port of a multi-way condition, and an error branch', () => {
     const compiled = compileFlow(steering, registry);
-    const steps = coveringScripts(compiled).flat();
+    const steps = coveringScripts(compiled)
+      .flat()
+      .map((event) => scriptStep(compiled, event));
     expect(new Set(steps.map((s) => s.trigger).filter(Boolean))).toEqual(new Set(['created', 'msgA', 'msgB']));
     expect(new Set(steps.map((s) => s.choices.route).filter(Boolean))).toEqual(new Set(['email', 'chat', 'web']));
     expect(steps.some((s) => s.type === 'effect.error')).toBe(true);
@@ -275,7 +238,7 @@ describe('flow graphs (@xstate/graph)', () => {
     const [name, document] = exampleFlows.find(([file]) => file.includes('auto-resolve-no-reply')) ?? ['fixture: steering', steering];
     const compiled = compileFlow(document, registry);
     const all = coveringScripts(compiled);
-    const leaves = leafScripts(all);
+    const leaves = leafScripts(compiled, all);
     expect(leaves.length, name).toBeLessThan(all.length);
     expect([...visitedBy(compiled, leaves)].sort(), name).toEqual(Object.keys(compiled.nodes).sort());
     // Each script starts a run: its first event is one the idle flow listens to.

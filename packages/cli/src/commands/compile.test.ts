@@ -9,7 +9,10 @@ describe('switchyard compile', () => {
     const compiled = JSON.parse(io.out()) as { id: string; machine: { initial: string; states: Record<string, unknown> } };
     expect(compiled.id).toBe('classify');
     expect(compiled.machine.initial).toBe('_idle');
-    expect(Object.keys(compiled.machine.states)).toContain('isLogistics');
+    // Actions are states; the condition isLogistics is folded into the guarded transitions out of _idle.
+    expect(Object.keys(compiled.machine.states)).toContain('setLogistics');
+    expect(io.out()).toContain('"steps": [\n');
+    expect(io.out()).toMatch(/"isLogistics",\s+"true"/);
     expect(io.out()).toMatch(/^\{\n {2}"id": "classify"/);
   });
 

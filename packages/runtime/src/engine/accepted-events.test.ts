@@ -15,13 +15,11 @@ const flow = compileFixture(
 const table = acceptedEvents(flow);
 
 describe('acceptedEvents', () => {
-  it('lists, per state, the events that can move it', () => {
+  it('lists, per state, the events that can move it (triggers and ends have no state of their own)', () => {
     expect(Object.fromEntries([...table].map(([state, events]) => [state, [...events].sort()]))).toEqual({
       _idle: ['ticket.status'],
-      resolved: [],
       wait: ['customer.message', 'xstate.after'],
       send: ['effect.done', 'effect.error'],
-      done: [],
     });
   });
 });

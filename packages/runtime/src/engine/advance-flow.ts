@@ -1,4 +1,4 @@
-import type { FlowEvent, FlowMachine } from '@switchyard/compiler';
+import { type FlowEvent, type FlowMachine, takeGuardFailure } from '@switchyard/compiler';
 import { pureTransition } from './pure-transition';
 
 type Snapshot = ReturnType<FlowMachine['resolveState']>;
@@ -50,6 +50,8 @@ function timerOf(params: unknown): TimerRequest | undefined {
  */
 export function advanceFlow(machine: FlowMachine, snapshot: Snapshot, event: FlowEvent): FlowStep {
   const [next, actions] = pureTransition(machine, snapshot, event);
+  const failure = takeGuardFailure(event);
+  if (failure) throw failure;
   const visits: string[] = [];
   const effects: string[] = [];
   const timers: TimerRequest[] = [];
