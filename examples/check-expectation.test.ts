@@ -67,4 +67,10 @@ describe('checkExpectation', () => {
     expect(offsetMs('+90m')).toBe(90 * 60_000);
     expect(Expectation.safeParse({ actions: [{ type: 'reply', at: '10m' }] }).success).toBe(false);
   });
+
+  it('reads compound offsets, as people write "24 h after the 15 min auto-resolve"', () => {
+    expect(offsetMs('+24h15m')).toBe((24 * 60 + 15) * 60_000);
+    expect(Expectation.safeParse({ actions: [{ type: 'survey', at: '+24h15m' }] }).success).toBe(true);
+    expect(Expectation.safeParse({ actions: [{ type: 'survey', at: '+24h15' }] }).success).toBe(false);
+  });
 });

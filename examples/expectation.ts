@@ -1,8 +1,10 @@
 import { Priority, TicketStatus } from '@switchyard/flow';
 import { z } from 'zod';
 
-/** "+10m" from the ticket's creation ("+0" is the creation itself). */
-const Offset = z.string().regex(/^\+(0|\d+(\.\d+)?\s*[a-z]+)$/i, 'expected an offset such as "+0", "+10m" or "+24h"');
+/** "+10m" or "+24h15m" from the ticket's creation ("+0" is the creation itself). */
+const Offset = z
+  .string()
+  .regex(/^\+(0|\d+(\.\d+)?\s*[a-z]+(\s*\d+(\.\d+)?\s*[a-z]+)*)$/i, 'expected an offset such as "+0", "+10m", "+24h" or "+24h15m"');
 
 /** Picks actions out of a dry-run result: every given field must match. */
 export const ActionMatcher = z.strictObject({

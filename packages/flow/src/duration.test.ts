@@ -25,6 +25,31 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBeUndefined();
   });
 
+  it.each([
+    ['1h30m', 90 * MINUTE],
+    ['1h 30m', 90 * MINUTE],
+    ['2d 4h', 2 * DAY + 4 * HOUR],
+    ['2 days 4 hours', 2 * DAY + 4 * HOUR],
+    ['1H30M', 90 * MINUTE],
+    ['1.5h 30m', 2 * HOUR],
+    ['1m 30s', 90_000],
+    ['365d 24h', 366 * DAY],
+  ])('adds up the parts of the compound duration %j', (text, expected) => {
+    expect(parseDuration(text)).toBe(expected);
+  });
+
+  it.each([
+    ['1h30', 'a trailing number without its unit'],
+    ['h30m', 'a unit without its number'],
+    ['1h 30parsecs', 'an unknown unit in one part'],
+    ['1h, 30m', 'a separator other than space'],
+    ['1h -30m', 'a negative part'],
+    ['0h 0m', 'parts that add up to nothing'],
+    ['365d 2d', 'parts that add up to more than a year'],
+  ])('rejects %j (%s)', (text) => {
+    expect(parseDuration(text)).toBeUndefined();
+  });
+
   it('rejects a blank field instead of throwing (bug: ms("") threw "val is not a non-empty string")', () => {
     expect(parseDuration('')).toBeUndefined();
     expect(parseDuration('   ')).toBeUndefined();
@@ -35,6 +60,7 @@ describe('parseDuration', () => {
 describe('Duration', () => {
   it('accepts a duration and refuses anything else with a message that shows the format', () => {
     expect(Duration.parse('4h')).toBe('4h');
+    expect(Duration.parse('1h 30m')).toBe('1h 30m');
     const result = Duration.safeParse('soon');
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain('"15m"');

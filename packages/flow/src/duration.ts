@@ -3,25 +3,48 @@ import { z } from 'zod';
 
 const MAX_DURATION_MS = 366 * 24 * 3600_000;
 
+/** Two or more "<number><unit>" parts ("1h30m", "2d 4h"); every part needs its unit, so "1h30" is not one. */
+const COMPOUND = /^\d+(?:\.\d+)?\s*[a-z]+(?:\s*\d+(?:\.\d+)?\s*[a-z]+)+$/i;
+const PART = /(\d+(?:\.\d+)?)\s*([a-z]+)/gi;
+
 /**
- * Parses a human duration ("15m", "2h", "24 hours", "7d", "90s") into milliseconds.
+ * Parses a human duration ("15m", "2h", "24 hours", "7d", "90s", "90 min") into milliseconds;
+ * compound durations add up their parts ("1h30m", "1h 30m", "2d 4h").
  * Returns undefined for anything that is not a positive duration of at most a year.
  * @example parseDuration('15m') // 900000
+ * @example parseDuration('1h 30m') // 5400000
  */
 export function parseDuration(text: string): number | undefined {
-  const compact = text.trim().replace(/\s*min(ute)?s?$/i, 'm');
+  const trimmed = text.trim();
   // ms() throws on an empty string; a blank field is just not a duration.
-  if (compact === '') return undefined;
-  // ms() types its input as a template literal; any string is accepted at run time.
-  const value = ms(compact as ms.StringValue) as number | undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_DURATION_MS) return undefined;
+  if (trimmed === '') return undefined;
+  const value = COMPOUND.test(trimmed) ? sumOfParts(trimmed) : singleDuration(trimmed);
+  if (value === undefined || !Number.isFinite(value) || value <= 0 || value > MAX_DURATION_MS) return undefined;
   return value;
+}
+
+function sumOfParts(text: string): number | undefined {
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(PART)) {
+    const part = singleDuration(`${amount}${unit}`);
+    // ms() does not know the unit ("1h 30parsecs"): the whole text is not a duration.
+    if (part === undefined) return undefined;
+    total += part;
+  }
+  return total;
+}
+
+/** One "<number> <unit>" ("15m", "90 min", "24 hours") as ms() reads it. */
+function singleDuration(text: string): number | undefined {
+  // ms() types its input as a template literal; any string is accepted at run time.
+  const value = ms(text as ms.StringValue) as number | undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** A duration written for people ("15m", "2h", "7d"), validated at the boundary. */
 export const Duration = z
   .string()
-  .refine((s) => parseDuration(s) !== undefined, { message: 'expected a duration such as "15m", "2h" or "7d"' });
+  .refine((s) => parseDuration(s) !== undefined, { message: 'expected a duration such as "15m", "2h", "1h30m" or "7d"' });
 
 const UNITS = [
   ['d', 86_400_000],

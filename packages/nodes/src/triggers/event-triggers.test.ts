@@ -35,14 +35,34 @@ describe('status_changed', () => {
     expect(statusChanged.matches!(ctx, parseConfig(statusChanged, {}))).toBe(true);
   });
 
-  it('refuses a status outside the vocabulary', () => {
+  it('matches any status of a list', () => {
+    const config = parseConfig(statusChanged, { status: ['resolved', 'closed'] });
+    const to = (status: 'processing' | 'resolved' | 'closed') =>
+      statusChanged.matches!(createTestContext({ ticket: { status }, event: { type: 'ticket.status', status } }), config);
+    expect([to('resolved'), to('closed'), to('processing')]).toEqual([true, true, false]);
+  });
+
+  it("matches the event's status, not the ticket's, when flows moved the ticket on before the event arrived", () => {
+    // A flow resolved the ticket and another closed it in the same step: the "resolved" event comes second.
+    const ctx = createTestContext({ ticket: { status: 'closed' }, event: resolvedEvent });
+    expect(statusChanged.matches!(ctx, parseConfig(statusChanged, { status: 'resolved' }))).toBe(true);
+    expect(statusChanged.matches!(ctx, parseConfig(statusChanged, { status: 'closed' }))).toBe(false);
+  });
+
+  it('refuses a status outside the vocabulary, an empty list and a list with an unknown status', () => {
     expect(statusChanged.config.safeParse({ status: 'done' }).success).toBe(false);
+    expect(statusChanged.config.safeParse({ status: [] }).success).toBe(false);
+    expect(statusChanged.config.safeParse({ status: ['resolved', 'done'] }).success).toBe(false);
   });
 
   it('summarises in both languages', () => {
     const config = parseConfig(statusChanged, { status: 'resolved' });
     expect(statusChanged.summary!(config, 'en')).toBe('to resolved');
     expect(statusChanged.summary!(config, 'zh-CN')).toBe('变为 resolved');
+    const list = parseConfig(statusChanged, { status: ['resolved', 'closed'] });
+    expect(statusChanged.summary!(list, 'en')).toBe('to resolved or closed');
+    expect(statusChanged.summary!(list, 'zh-CN')).toBe('变为 resolved 或 closed');
+    expect(statusChanged.summary!(parseConfig(statusChanged, {}), 'en')).toBe('any status');
   });
 });
 

@@ -1,6 +1,6 @@
-import { TicketStatus } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
+import { describeStatuses, matchesStatus, StatusFilter } from './status-filter';
 
 /** Starts a run when a ticket is created, from any channel. */
 export const ticketCreated = defineNode({
@@ -34,17 +34,19 @@ export const agentReply = defineNode({
   config: z.strictObject({}),
 });
 
-/** Starts a run when the ticket's status changes, optionally only to one status. */
+/** Starts a run when the ticket's status changes, optionally only to one status or one of a list. */
 export const statusChanged = defineNode({
   type: 'status_changed',
   kind: 'trigger',
   event: 'ticket.status',
   icon: 'refresh-cw',
   title: { en: 'Status changed', 'zh-CN': '状态变更' },
-  config: z.strictObject({ status: TicketStatus.optional() }),
-  matches: (ctx, config) => config.status === undefined || ctx.ticket.status === config.status,
-  summary: (config, locale) =>
-    config.status ? (locale === 'en' ? `to ${config.status}` : `变为 ${config.status}`) : locale === 'en' ? 'any status' : '任意状态',
+  config: z.strictObject({ status: StatusFilter.optional() }),
+  matches: (ctx, config) => matchesStatus(ctx, config.status),
+  summary: (config, locale) => {
+    if (config.status === undefined) return locale === 'en' ? 'any status' : '任意状态';
+    return locale === 'en' ? `to ${describeStatuses(config.status, locale)}` : `变为 ${describeStatuses(config.status, locale)}`;
+  },
 });
 
 /** Starts a run when the customer answers a satisfaction survey. */

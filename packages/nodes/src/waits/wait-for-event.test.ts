@@ -39,6 +39,25 @@ describe('wait_for_event', () => {
     expect(waitForEvent.matches!(resolved, config)).toBe(false);
   });
 
+  it('ends on any status of a list, and keeps a single status valid', () => {
+    const config = parseConfig(waitForEvent, { event: 'ticket.status', timeout: '15m', status: ['processing', 'resolved', 'closed'] });
+    const to = (status: 'new' | 'processing' | 'resolved' | 'closed') =>
+      waitForEvent.matches!(createTestContext({ ticket: { status }, event: { type: 'ticket.status', status } }), config);
+    expect([to('processing'), to('resolved'), to('closed'), to('new')]).toEqual([true, true, true, false]);
+    expect(parseConfig(waitForEvent, { event: 'ticket.status', timeout: '15m', status: 'resolved' }).status).toBe('resolved');
+  });
+
+  it('refuses an empty status list and an unknown status in a list', () => {
+    expect(waitForEvent.config.safeParse({ event: 'ticket.status', timeout: '15m', status: [] }).success).toBe(false);
+    expect(waitForEvent.config.safeParse({ event: 'ticket.status', timeout: '15m', status: ['processing', 'accepted'] }).success).toBe(false);
+  });
+
+  it('summarises a status list in both languages', () => {
+    const config = parseConfig(waitForEvent, { event: 'ticket.status', timeout: '15m', status: ['processing', 'resolved'] });
+    expect(waitForEvent.summary!(config, 'en')).toBe('wait for ticket.status (processing or resolved), 15m');
+    expect(waitForEvent.summary!(config, 'zh-CN')).toBe('等待 ticket.status（processing 或 resolved），15m');
+  });
+
   it('refuses an unknown event and a bad timeout', () => {
     expect(waitForEvent.config.safeParse({ event: 'agent.typing', timeout: '15m' }).success).toBe(false);
     expect(waitForEvent.config.safeParse({ event: 'agent.reply', timeout: '0m' }).success).toBe(false);

@@ -1,6 +1,7 @@
-import { Duration, parseDuration, TicketEventType, TicketStatus } from '@switchyard/flow';
+import { Duration, parseDuration, TicketEventType } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
+import { describeStatuses, matchesStatus, StatusFilter } from '../triggers/status-filter';
 
 /**
  * Waits for a ticket event, or times out. The timeout counts from entering this step,
@@ -15,11 +16,11 @@ export const waitForEvent = defineNode({
     event: TicketEventType,
     timeout: Duration,
     from: z.enum(['step', 'ticket_created']).default('step'),
-    /** For ticket.status: only this status ends the wait. */
-    status: TicketStatus.optional(),
+    /** For ticket.status: only this status (or one of these) ends the wait. */
+    status: StatusFilter.optional(),
   }),
   event: (config) => config.event,
-  matches: (ctx, config) => config.status === undefined || ctx.ticket.status === config.status,
+  matches: (ctx, config) => matchesStatus(ctx, config.status),
   delayMs: (ctx, config) => {
     const timeout = parseDuration(config.timeout) ?? 0;
     if (config.from === 'step') return timeout;
@@ -27,6 +28,6 @@ export const waitForEvent = defineNode({
   },
   summary: (config, locale) =>
     locale === 'en'
-      ? `wait for ${config.event}${config.status ? ` (${config.status})` : ''}, ${config.timeout}${config.from === 'ticket_created' ? ' after creation' : ''}`
-      : `等待 ${config.event}${config.status ? `（${config.status}）` : ''}，${config.from === 'ticket_created' ? '创建后 ' : ''}${config.timeout}`,
+      ? `wait for ${config.event}${config.status ? ` (${describeStatuses(config.status, locale)})` : ''}, ${config.timeout}${config.from === 'ticket_created' ? ' after creation' : ''}`
+      : `等待 ${config.event}${config.status ? `（${describeStatuses(config.status, locale)}）` : ''}，${config.from === 'ticket_created' ? '创建后 ' : ''}${config.timeout}`,
 });

@@ -1,20 +1,15 @@
-import { type FlowEvent, NodeCodeError } from '@switchyard/compiler';
+import { type FlowEvent, nodeCodeErrorIn } from '@switchyard/compiler';
 import { FINAL_FIELDS, type Ticket, type TicketEvent } from '@switchyard/flow';
-import {
-  type ActionContext,
-  type ActionResult,
-  EMPTY_STATS,
-  type NodeRegistry,
-  renderTemplate,
-  type Roster,
-  templateView,
-} from '@switchyard/nodes';
+import { EMPTY_STATS, type NodeRegistry, type Roster } from '@switchyard/nodes';
 import { canMove } from '../engine/accepted-events';
 import { advanceFlow, type FlowSnapshot, type FlowStep } from '../engine/advance-flow';
 import { applyPatch, applyTicketEvent, type TicketState } from '../engine/ticket-state';
 import type { DryRunAction, DryRunError, DryRunResult } from './dry-run-result';
+import { createEffectRunner } from './effect-runner';
 import type { PreparedFlow } from './prepared-flow';
+import { createRaisedEventQueue, MAX_RAISED_EVENTS } from './raised-events';
 import { eventTime, type SampleTicket } from './sample-ticket';
+import { createVirtualTimers } from './virtual-timers';
 
 export interface DryRunOptions {
   readonly registry: NodeRegistry;
@@ -24,14 +19,6 @@ export interface DryRunOptions {
 }
 
 const THIRTY_DAYS = 30 * 86_400_000;
-
-interface PendingTimer {
-  readonly at: number;
-  readonly seq: number;
-  readonly flow: number;
-  readonly id: string;
-  readonly eventType: string;
-}
 
 interface Message {
   readonly type: string;
@@ -44,6 +31,8 @@ interface Message {
 /**
  * Runs one sample ticket through several flows on a virtual clock: events and timers in
  * time order (a timer due at an event's time fires first), effects simulated and recorded.
+ * An action that changes the status raises a `ticket.status` event, which every flow sees
+ * at the same instant once the event or timer that caused it has reached every flow.
  */
 export async function dryRunTicket(sample: SampleTicket, flows: readonly PreparedFlow[], options: DryRunOptions): Promise<DryRunResult> {
   const { events, expect: _expect, note: _note, ...fields } = sample;
@@ -51,9 +40,9 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
   const horizon = createdAt + (options.horizonMs ?? THIRTY_DAYS);
   let state: TicketState = { ticket: fields, stats: EMPTY_STATS };
   const snapshots: FlowSnapshot[] = flows.map((f) => f.idle);
-  const visitCounts = new Map<string, number>();
-  let timers: PendingTimer[] = [];
-  let timerSeq = 0;
+  const runAction = createEffectRunner(options.registry, options.roster);
+  const raised = createRaisedEventQueue();
+  const timers = createVirtualTimers();
   const path: string[] = [];
   const paths: Record<string, string[]> = Object.fromEntries(flows.map((f) => [f.compiled.id, []]));
   const actions: DryRunAction[] = [];
@@ -70,40 +59,30 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
     return isoText;
   };
 
-  const runEffect = async (flow: PreparedFlow, nodeId: string, now: number, payload: TicketEvent | undefined, vars: Record<string, unknown>): Promise<Message> => {
-    const node = flow.compiled.nodes[nodeId]!;
-    const def = options.registry.get(node.type, node.version);
-    if (def?.kind !== 'action') return { type: 'effect.error', node: nodeId, error: `node ${nodeId} is not an action` };
-    const visit = (visitCounts.get(`${flow.compiled.id}/${nodeId}`) ?? 0) + 1;
-    visitCounts.set(`${flow.compiled.id}/${nodeId}`, visit);
-    const ctx: ActionContext = {
-      ticket: state.ticket,
-      stats: state.stats,
-      now: new Date(now),
-      event: payload,
-      vars,
-      roster: options.roster,
-      idempotencyKey: `${state.ticket.id}:${flow.compiled.id}:${nodeId}:${visit}`,
-      render: (template) => renderTemplate(template, templateView(ctx)),
-    };
-    try {
-      const pending = def.sideEffect ? (def.simulate?.(ctx, node.config) ?? {}) : def.run(ctx, node.config);
-      const result: ActionResult = pending instanceof Promise ? await pending : pending;
-      state = applyPatch(state, result.patch);
-      actions.push({
-        at: isoAt(now),
-        flow: flow.compiled.id,
-        node: nodeId,
-        type: node.type,
-        params: result.params ?? (node.config as Record<string, unknown>),
-      });
-      // One object shape for every message: spreading optional fields made this the host's hottest line.
-      return { type: 'effect.done', node: nodeId, output: result.output, payload };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      lastError.set(`${flow.compiled.id}/${nodeId}`, message);
-      return { type: 'effect.error', node: nodeId, error: message, payload };
+  const runEffect = async (flow: PreparedFlow, node: string, now: number, payload: TicketEvent | undefined, vars: Record<string, unknown>): Promise<Message> => {
+    const outcome = await runAction({ flow: flow.compiled, node, state, now, event: payload, vars });
+    if (!outcome.ok) {
+      lastError.set(`${flow.compiled.id}/${node}`, outcome.error);
+      return { type: 'effect.error', node, error: outcome.error, payload };
     }
+    const before = state.ticket.status;
+    state = applyPatch(state, outcome.patch);
+    actions.push({ at: isoAt(now), flow: flow.compiled.id, node, type: outcome.type, params: outcome.params });
+    if (state.ticket.status !== before) raiseStatus(flow.compiled.id, node, now);
+    // One object shape for every message: spreading optional fields made this the host's hottest line.
+    return { type: 'effect.done', node, output: outcome.output, payload };
+  };
+
+  /** A status set by a flow is news to every flow, as a status set by an agent is. */
+  const raiseStatus = (flow: string, node: string, now: number) => {
+    const event: TicketEvent = { type: 'ticket.status', status: state.ticket.status };
+    if (raised.raise({ event, flow, node }) !== 'over-limit') return;
+    errors.push({
+      at: isoAt(now),
+      flow,
+      node,
+      message: `more than ${MAX_RAISED_EVENTS} status changes by flows in one step (do flows set the status back and forth?): dropped ticket.status "${state.ticket.status}" and any later one`,
+    });
   };
 
   const deliver = async (index: number, first: Message, now: number): Promise<void> => {
@@ -126,14 +105,15 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
         step = advanceFlow(flow.machine, snapshots[index]!, event);
       } catch (error) {
         // A guard or delay threw: report it and end this flow's run; other flows go on.
+        const inNode = nodeCodeErrorIn(error);
         errors.push({
           at: new Date(now).toISOString(),
           flow: flow.compiled.id,
-          ...(error instanceof NodeCodeError ? { node: error.node } : {}),
+          ...(inNode ? { node: inNode.node } : {}),
           message: error instanceof Error ? error.message : String(error),
         });
         snapshots[index] = flow.idle;
-        timers = timers.filter((t) => t.flow !== index);
+        timers.cancelFlow(index);
         return;
       }
       snapshots[index] = step.snapshot;
@@ -141,8 +121,8 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
         path.push(node);
         paths[flow.compiled.id]!.push(node);
       }
-      if (step.cancels.length) timers = timers.filter((t) => t.flow !== index || !step.cancels.includes(t.id));
-      for (const timer of step.timers) timers.push({ at: now + timer.delayMs, seq: timerSeq++, flow: index, id: timer.id, eventType: timer.eventType });
+      timers.cancel(index, step.cancels);
+      for (const timer of step.timers) timers.schedule(index, timer, now);
       for (const node of step.failures) {
         errors.push({
           at: new Date(now).toISOString(),
@@ -156,12 +136,27 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
     }
   };
 
-  const deliverTicketEvent = async (event: TicketEvent, now: number) => {
-    state = applyTicketEvent(state, event, new Date(now));
+  const fanOut = async (event: TicketEvent, now: number) => {
     for (let i = 0; i < flows.length; i++) {
       // Checked here too so the flows an event cannot move cost no async call.
       if (canMove(flows[i]!.accepts, snapshots[i]!, event.type)) await deliver(i, { type: event.type, payload: event }, now);
     }
+  };
+
+  /**
+   * Ends a step of the clock: the status events its actions raised reach every flow, oldest
+   * first, at the same instant. Not applied to the ticket again: the action's patch already
+   * was, and the ticket may have moved on since.
+   */
+  const deliverRaised = async (now: number) => {
+    for (let next = raised.shift(); next; next = raised.shift()) await fanOut(next.event, now);
+    raised.endStep();
+  };
+
+  const deliverTicketEvent = async (event: TicketEvent, now: number) => {
+    state = applyTicketEvent(state, event, new Date(now));
+    await fanOut(event, now);
+    await deliverRaised(now);
   };
 
   const scripted = events
@@ -170,11 +165,12 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
   await deliverTicketEvent({ type: 'ticket.created' }, createdAt);
   let next = 0;
   for (;;) {
-    const timer = timers.reduce<PendingTimer | undefined>((best, t) => (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq) ? t : best), undefined);
     const scriptedEvent = scripted[next];
-    if (timer && timer.at <= horizon && (!scriptedEvent || timer.at <= scriptedEvent.at)) {
-      timers = timers.filter((t) => t !== timer);
+    // A timer due at the same instant as a scripted event fires first.
+    const timer = timers.takeDue(scriptedEvent ? Math.min(scriptedEvent.at, horizon) : horizon);
+    if (timer) {
       await deliver(timer.flow, { type: timer.eventType }, timer.at);
+      await deliverRaised(timer.at);
     } else if (scriptedEvent && scriptedEvent.at <= horizon) {
       next++;
       await deliverTicketEvent(scriptedEvent.event, Math.max(scriptedEvent.at, createdAt));
