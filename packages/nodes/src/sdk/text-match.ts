@@ -5,8 +5,18 @@
  * @example normalizeText('ＲＥＦＵＮＤ 退款') // "refund 退款"
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    // Every flow reads the same subject and body: fold each text once, in a bounded cache.
+    if (folds.size >= FOLD_CACHE_SIZE) folds.clear();
+    folded = text.normalize('NFKC').toLowerCase();
+    folds.set(text, folded);
+  }
+  return folded;
 }
+
+const FOLD_CACHE_SIZE = 512;
+const folds = new Map<string, string>();
 
 /**
  * The first keyword found in the text (substring, case-insensitive for Latin), or undefined.
