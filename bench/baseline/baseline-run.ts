@@ -31,6 +31,8 @@ export interface Run {
   readonly actions: RecordedAction[];
   /** The machine the host is delivering to, so recorded actions name their flow. */
   flow: string;
+  /** Statuses set by machines' actions in the current step, oldest first: the host delivers them as `ticket.status` events. */
+  readonly raised: TicketStatus[];
 }
 
 /** Every event the host sends a baseline machine: ticket events, and timer events it raised. */
@@ -47,13 +49,20 @@ export interface BaselineEvent {
 
 const RECENT = 10;
 
-/** Records an action and applies its patch; a resolve restarts the message count, like the real host. */
+/**
+ * Records an action and applies its patch; a resolve restarts the message count, like the
+ * real host. A status change is queued for the host to deliver to every machine.
+ */
 export function recordStep(run: Run, now: number, step: Step): void {
   run.actions.push({ at: new Date(now).toISOString(), flow: run.flow, type: step.type, params: step.params });
   if (!step.patch) return;
-  if (step.patch.status !== undefined && step.patch.status !== run.ticket.status && (step.patch.status === 'resolved' || step.patch.status === 'closed')) {
-    run.counters.customerMessages = 0;
-    run.counters.recentMessages = [];
+  const status = step.patch.status;
+  if (status !== undefined && status !== run.ticket.status) {
+    if (status === 'resolved' || status === 'closed') {
+      run.counters.customerMessages = 0;
+      run.counters.recentMessages = [];
+    }
+    run.raised.push(status);
   }
   run.ticket = { ...run.ticket, ...step.patch };
 }

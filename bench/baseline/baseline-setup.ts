@@ -1,4 +1,4 @@
-import type { Ticket } from '@switchyard/flow';
+import type { Ticket, TicketStatus } from '@switchyard/flow';
 import { type BaselineEvent, recordStep, type Step } from './baseline-run';
 
 /** The event type every baseline machine declares (XState's `types` idiom is a typed empty object). */
@@ -17,6 +17,15 @@ export const onTicket =
   (test: (ticket: Ticket) => boolean) =>
   ({ event }: { event: BaselineEvent }): boolean =>
     test(event.run.ticket);
+
+/**
+ * Guard shorthand for a ticket.status event to one of `statuses`: the event's own status,
+ * since a status a machine set may arrive after the ticket moved on.
+ */
+export const toStatus =
+  (...statuses: readonly TicketStatus[]) =>
+  ({ event }: { event: BaselineEvent }): boolean =>
+    event.status !== undefined && statuses.includes(event.status);
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -32,6 +32,8 @@ interface Timer {
 }
 
 const THIRTY_DAYS = 30 * 86_400_000;
+/** Status changes by machines delivered per event or timer, as the engine allows; later ones are dropped. */
+const MAX_RAISED = 16;
 
 /** Builds each machine's resting snapshot once. */
 export function readyMachines(machines: readonly AnyStateMachine[]): ReadyMachine[] {
@@ -56,7 +58,8 @@ function cancelledId(params: unknown): string | undefined {
  * The minimal host a developer would write around hand-written machines: XState's pure
  * `transition()`, a virtual clock, timers from the delayed raises the machines return.
  * Same event order as the dry-run: scripted events and timers by time, a timer due at an
- * event's time first, machines in order, 30-day horizon.
+ * event's time first, machines in order, 30-day horizon; a status set by a machine reaches
+ * every machine as a `ticket.status` event once the event or timer that caused it has.
  */
 export function runBaselineTicket(
   sample: SampleTicket,
@@ -67,7 +70,7 @@ export function runBaselineTicket(
   const { events, expect: _expect, note: _note, ...ticket } = sample;
   const createdAt = Date.parse(ticket.createdAt);
   const horizon = createdAt + THIRTY_DAYS;
-  const run: Run = { ticket, counters: { customerMessages: 0, agentReplies: 0, recentMessages: [] }, roster, actions: [], flow: '' };
+  const run: Run = { ticket, counters: { customerMessages: 0, agentReplies: 0, recentMessages: [] }, roster, actions: [], flow: '', raised: [] };
   const snapshots = machines.map((m) => m.idle);
   let timers: Timer[] = [];
   let seq = 0;
@@ -92,14 +95,24 @@ export function runBaselineTicket(
     }
   };
   const deliverToAll = (event: BaselineEvent) => {
-    applyEvent(run, event);
     for (let i = 0; i < machines.length; i++) deliver(i, event);
+  };
+  /** Ends a step: the statuses machines set reach every machine, in order; the ticket already has them. */
+  const deliverRaised = (now: number) => {
+    const { raised } = run;
+    for (let i = 0; i < raised.length && i < MAX_RAISED; i++) deliverToAll({ type: 'ticket.status', status: raised[i], run, now });
+    raised.length = 0;
+  };
+  const deliverTicketEvent = (event: BaselineEvent) => {
+    applyEvent(run, event);
+    deliverToAll(event);
+    deliverRaised(event.now);
   };
 
   const scripted = events
     .map((e, order) => ({ at: eventTime(createdAt, e.at), order, event: e.event }))
     .sort((a, b) => a.at - b.at || a.order - b.order);
-  deliverToAll({ type: 'ticket.created', run, now: createdAt });
+  deliverTicketEvent({ type: 'ticket.created', run, now: createdAt });
   let next = 0;
   for (;;) {
     let timer: Timer | undefined;
@@ -109,9 +122,10 @@ export function runBaselineTicket(
       const fired = timer;
       timers = timers.filter((t) => t !== fired);
       deliver(fired.machine, { type: fired.type, run, now: fired.at });
+      deliverRaised(fired.at);
     } else if (event && event.at <= horizon) {
       next++;
-      deliverToAll({ ...event.event, run, now: Math.max(event.at, createdAt) });
+      deliverTicketEvent({ ...event.event, run, now: Math.max(event.at, createdAt) });
     } else {
       break;
     }

@@ -1,14 +1,14 @@
 import { setup } from 'xstate';
-import { HOUR, machineTypes, onTicket, rec, record } from '../baseline-setup';
+import { HOUR, machineTypes, rec, record, toStatus } from '../baseline-setup';
 
 const VALID_DAYS = 7;
 
-/** Scenario 5: survey 24 h after the ticket is resolved, unless the customer writes first. */
+/** Scenario 5: survey 24 h after the ticket is resolved (by an agent or a machine), unless the customer writes first. */
 export const csatSurvey = setup({ types: machineTypes, actions: { record } }).createMachine({
   id: 'csat-survey',
   initial: 'idle',
   states: {
-    idle: { on: { 'ticket.status': { guard: onTicket((t) => t.status === 'resolved'), target: 'waiting' } } },
+    idle: { on: { 'ticket.status': { guard: toStatus('resolved'), target: 'waiting' } } },
     waiting: {
       on: { 'customer.message': 'idle' },
       after: {

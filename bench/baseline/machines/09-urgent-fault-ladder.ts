@@ -1,7 +1,13 @@
 import { setup } from 'xstate';
-import { escalation, machineTypes, MINUTE, onTicket, rec, record, sinceCreated } from '../baseline-setup';
+import { escalation, machineTypes, MINUTE, onTicket, rec, record, sinceCreated, toStatus } from '../baseline-setup';
 
-/** Scenario 9: an urgent fault not accepted in 15 min escalates to 1, not resolved in 60 min to 2. */
+const accepted = toStatus('processing', 'resolved', 'closed');
+const stillOpen = onTicket((t) => t.status !== 'resolved' && t.status !== 'closed');
+
+/**
+ * Scenario 9: an urgent fault not accepted (processing, resolved or closed) in 15 min escalates
+ * to 1, not resolved or closed in 60 min to 2; one resolved or closed before it was accepted is left alone.
+ */
 export const urgentFaultLadder = setup({
   types: machineTypes,
   actions: { record },
@@ -14,7 +20,12 @@ export const urgentFaultLadder = setup({
       on: { 'ticket.created': { guard: onTicket((t) => t.category === 'fault' && t.priority === 'urgent'), target: 'awaitAccept' } },
     },
     awaitAccept: {
-      on: { 'ticket.status': { guard: onTicket((t) => t.status === 'processing'), target: 'awaitResolve' } },
+      on: {
+        'ticket.status': [
+          { guard: (args) => accepted(args) && stillOpen(args), target: 'awaitResolve' },
+          { guard: accepted, target: 'idle' },
+        ],
+      },
       after: {
         acceptBy: {
           target: 'awaitResolve',
@@ -23,7 +34,7 @@ export const urgentFaultLadder = setup({
       },
     },
     awaitResolve: {
-      on: { 'ticket.status': { guard: onTicket((t) => t.status === 'resolved'), target: 'idle' } },
+      on: { 'ticket.status': { guard: toStatus('resolved', 'closed'), target: 'idle' } },
       after: {
         resolveBy: {
           target: 'idle',

@@ -4,12 +4,13 @@ import type { CliIo } from './cli-io';
 import type { Command } from './commands/command';
 import { compileCommand } from './commands/compile';
 import { dryRunCommand } from './commands/dry-run';
+import { nodesCommand } from './commands/nodes';
 import { validateCommand } from './commands/validate';
 import { ExitCode } from './exit-code';
 import { messages } from './messages';
 import { resolveLocale } from './resolve-locale';
 
-const COMMANDS: readonly Command[] = [validateCommand, compileCommand, dryRunCommand];
+const COMMANDS: readonly Command[] = [validateCommand, compileCommand, dryRunCommand, nodesCommand];
 
 function overview(locale: Locale): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -27,4 +27,4 @@ export { defineConfig } from './sdk/define-config';
 export type { SwitchyardConfig } from './sdk/define-config';
 export { describeNodes } from './sdk/node-catalog';
 export type { CatalogEntry } from './sdk/node-catalog';
-export * as testing from './testing/node-test-context';
+export * as testing from './testing/index';

@@ -1,55 +1,27 @@
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, parseConfig } from '../testing/node-test-context';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testing } from '../index';
 import { http } from './http';
 
-interface Received {
-  readonly method: string | undefined;
-  readonly url: string | undefined;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-}
+const { createTestContext, parseConfig, startTestHttpServer } = testing;
 
-/** A real logistics service stand-in: routes by path, records what it was sent. */
-let server: Server;
+/** A logistics service stand-in: routes by path, echoes the body it was sent. */
+const logistics: testing.TestHttpHandler = (request) => {
+  if (request.url.startsWith('/slow')) return { delayMs: Number.POSITIVE_INFINITY }; // never answers
+  if (request.url.startsWith('/missing')) return { status: 404, body: { error: 'not found' } };
+  if (request.url.startsWith('/empty')) return { status: 204 };
+  return { body: { status: '运输中', eta: '2024-05-09', echo: request.text || null } };
+};
+
+let server: testing.TestHttpServer;
 let base = '';
-let received: Received[] = [];
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      received.push({ method: req.method, url: req.url, headers: req.headers, body });
-      if (req.url?.startsWith('/slow')) return; // never answers
-      if (req.url?.startsWith('/missing')) {
-        res.writeHead(404).end('{"error":"not found"}');
-        return;
-      }
-      if (req.url?.startsWith('/empty')) {
-        res.writeHead(204).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: '运输中', eta: '2024-05-09', echo: body || null }));
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+beforeEach(async () => {
+  server = await startTestHttpServer(logistics);
+  base = server.url;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
-  await once(server, 'close');
-});
-
-beforeEach(() => {
-  received = [];
+afterEach(async () => {
+  await server.close();
 });
 
 const ctx = (signal?: AbortSignal) =>
@@ -65,8 +37,8 @@ describe('http', () => {
     const result = await http.run(ctx(), config);
     expect(result.output).toEqual({ status: '运输中', eta: '2024-05-09', echo: null });
     expect(result.params).toEqual({ method: 'GET', url: `${base}/track/DD2024050188`, status: 200 });
-    expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ method: 'GET', url: '/track/DD2024050188' });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/track/DD2024050188' });
   });
 
   it('sends the idempotency key, its own headers and a rendered body', async () => {
@@ -77,12 +49,12 @@ describe('http', () => {
       body: '{"ticket":"{{ticket.number}}"}',
     });
     const result = await http.run(ctx(), config);
-    expect(received[0]?.headers).toMatchObject({
+    expect(server.requests[0]?.headers).toMatchObject({
       'idempotency-key': 'T42:logistics:track:1',
       'x-api-key': 'k1',
       'content-type': 'application/json',
     });
-    expect(received[0]?.body).toBe('{"ticket":"GD42"}');
+    expect(server.requests[0]?.text).toBe('{"ticket":"GD42"}');
     expect(result.output).toMatchObject({ echo: '{"ticket":"GD42"}' });
   });
 
@@ -113,7 +85,7 @@ describe('http', () => {
       params: { method: 'GET', url: `${base}/track/DD2024050188`, simulated: true },
       output: { status: '已签收' },
     });
-    expect(received).toEqual([]);
+    expect(server.requests).toEqual([]);
   });
 
   it('is a side effect, and refuses a broken template or a timeout out of range', () => {

@@ -131,7 +131,7 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
           message: `action ${node} failed: ${lastError.get(`${flow.compiled.id}/${node}`) ?? 'unknown error'}`,
         });
       }
-      const vars = (step.snapshot.context).vars;
+      const vars = step.snapshot.context.vars;
       for (const node of step.effects) queue.push(await runEffect(flow, node, now, message.payload, vars));
     }
   };
