@@ -1,6 +1,5 @@
-import { type DryRunResult, dryRunTicket, prepareFlows } from '@switchyard/runtime';
+import { type DryRunResult, dryRunTicket, prepareFlows, pureTransition } from '@switchyard/runtime';
 import { baselineMachines } from './baseline/machines';
-import { reusedScopeTransition } from './baseline/reused-scope-transition';
 import { type BaselineResult, readyMachines, runBaselineTicket } from './baseline/run-baseline';
 import type { ExampleSet } from './examples';
 
@@ -32,6 +31,6 @@ export function makePasses({ registry, flows, tickets, rosters }: ExampleSet): P
       return results;
     },
     baseline: () => tickets.map((t, i) => runBaselineTicket(t, ready, rosters[i]!)),
-    'baseline-reused': () => tickets.map((t, i) => runBaselineTicket(t, ready, rosters[i]!, reusedScopeTransition)),
+    'baseline-reused': () => tickets.map((t, i) => runBaselineTicket(t, ready, rosters[i]!, pureTransition)),
   };
 }

@@ -1,8 +1,6 @@
-import type { FlowEvent, FlowMachine } from '@switchyard/compiler';
-import { createActor, type ExecutableActionObject } from 'xstate';
+import { type AnyStateMachine, createActor, type EventFromLogic, type ExecutableActionObject, type SnapshotFrom } from 'xstate';
 
-type Snapshot = ReturnType<FlowMachine['resolveState']>;
-type ActorScope = Parameters<FlowMachine['transition']>[2];
+type ActorScope = Parameters<AnyStateMachine['transition']>[2];
 
 interface ReusedScope {
   readonly scope: ActorScope;
@@ -10,9 +8,9 @@ interface ReusedScope {
   sink: ExecutableActionObject[];
 }
 
-const scopes = new WeakMap<FlowMachine, ReusedScope>();
+const scopes = new WeakMap<AnyStateMachine, ReusedScope>();
 
-function scopeFor(machine: FlowMachine): ReusedScope {
+function scopeFor(machine: AnyStateMachine): ReusedScope {
   const known = scopes.get(machine);
   if (known) return known;
   // What XState's transition() builds on every call: an actor that is never started.
@@ -44,13 +42,18 @@ function scopeFor(machine: FlowMachine): ReusedScope {
  * flow machines spawn no actors, so the shared actor's system stays empty.
  * @example const [next, actions] = pureTransition(machine, snapshot, event);
  */
-export function pureTransition(machine: FlowMachine, snapshot: Snapshot, event: FlowEvent): [Snapshot, ExecutableActionObject[]] {
+export function pureTransition<M extends AnyStateMachine>(
+  machine: M,
+  snapshot: SnapshotFrom<M>,
+  event: EventFromLogic<M>,
+): [SnapshotFrom<M>, ExecutableActionObject[]] {
   const reused = scopeFor(machine);
   const outer = reused.sink;
   const actions: ExecutableActionObject[] = [];
   reused.sink = actions;
   try {
-    return [machine.transition(snapshot, event, reused.scope), actions];
+    // transition() is typed on the machine's own snapshot; M is that machine, so it is SnapshotFrom<M>.
+    return [machine.transition(snapshot, event, reused.scope) as SnapshotFrom<M>, actions];
   } finally {
     // Restored so a transition started from inside a guard cannot steal the outer call's actions.
     reused.sink = outer;
