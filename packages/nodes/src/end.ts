@@ -7,5 +7,9 @@ export const end = defineNode({
   kind: 'end',
   icon: 'circle-stop',
   title: { en: 'End', 'zh-CN': '结束' },
+  description: {
+    en: 'Ends the run; the flow listens to its triggers again.',
+    'zh-CN': '结束本次运行；流程重新等待触发。',
+  },
   config: z.strictObject({}),
 });

@@ -11,6 +11,10 @@ export const assign = defineNode({
   kind: 'action',
   icon: 'user-check',
   title: { en: 'Assign', 'zh-CN': '分配' },
+  description: {
+    en: 'Assigns a group and/or an agent: a fixed one, or the least-loaded online agent with a skill, seniority and load limit.',
+    'zh-CN': '分配处理组和/或坐席：指定人选，或按技能、资历和负载上限选在线且负载最低的坐席。',
+  },
   config: z
     .strictObject({
       group: z.string().min(1).optional(),

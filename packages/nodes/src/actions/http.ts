@@ -12,6 +12,10 @@ export const http = defineNode({
   icon: 'globe',
   sideEffect: true,
   title: { en: 'HTTP request', 'zh-CN': 'HTTP 请求' },
+  description: {
+    en: 'Calls an external system (ERP, CRM, logistics); its JSON answer is available to later nodes as vars.<node id>.',
+    'zh-CN': '调用外部系统（ERP、CRM、物流）；返回的 JSON 可在后续节点中用 vars.<节点 ID> 引用。',
+  },
   config: z.strictObject({
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'),
     url: z.string().min(1).refine(isValidTemplate, 'broken {{ }} tag in url'),

@@ -29,6 +29,10 @@ export const reply = defineNode({
   icon: 'reply',
   sideEffect: true,
   title: { en: 'Reply to customer', 'zh-CN': '回复客户' },
+  description: {
+    en: 'Replies to the customer from a template: Chinese, or English for a ticket without Chinese text when an English template is given.',
+    'zh-CN': '按模板回复客户：默认中文；工单无中文且提供了英文模板时用英文。',
+  },
   config: z.strictObject({ template: Template, templateEn: Template.optional() }),
   run: (ctx, config) => composeReply(ctx, config),
   simulate: (ctx, config) => composeReply(ctx, config),
@@ -42,6 +46,10 @@ export const notify = defineNode({
   icon: 'bell',
   sideEffect: true,
   title: { en: 'Notify team', 'zh-CN': '通知' },
+  description: {
+    en: 'Tells people in the team: the assignee, the supervisor or the group, by IM, email or SMS.',
+    'zh-CN': '通知团队成员：处理人、主管或整组，通过 IM、邮件或短信。',
+  },
   config: z.strictObject({
     to: z.enum(['assignee', 'supervisor', 'group']).default('assignee'),
     via: z.enum(['im', 'email', 'sms']).default('im'),
@@ -70,6 +78,10 @@ export const survey = defineNode({
   icon: 'smile',
   sideEffect: true,
   title: { en: 'Send survey', 'zh-CN': '发送满意度调查' },
+  description: {
+    en: 'Sends a satisfaction survey that stays open for some days.',
+    'zh-CN': '发送满意度调查，在若干天内有效。',
+  },
   config: z.strictObject({ validDays: z.number().int().min(1).max(90).default(7), scale: z.literal(5).default(5) }),
   run: (ctx, config) => composeSurvey(ctx, config.validDays),
   simulate: (ctx, config) => composeSurvey(ctx, config.validDays),

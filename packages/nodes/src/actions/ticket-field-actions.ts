@@ -10,6 +10,10 @@ export const setPriority = defineNode({
   kind: 'action',
   icon: 'flag',
   title: { en: 'Set priority', 'zh-CN': '设置优先级' },
+  description: {
+    en: 'Sets the ticket\'s priority.',
+    'zh-CN': '设置工单优先级。',
+  },
   config: z.strictObject({ priority: Priority }),
   run: (_ctx, config) => ({ patch: { priority: config.priority } }),
   summary: (config) => `→ ${config.priority}`,
@@ -21,6 +25,10 @@ export const setCategory = defineNode({
   kind: 'action',
   icon: 'folder',
   title: { en: 'Set category', 'zh-CN': '设置分类' },
+  description: {
+    en: 'Sets the ticket\'s category.',
+    'zh-CN': '设置工单分类。',
+  },
   config: z.strictObject({ category: Name }),
   run: (_ctx, config) => ({ patch: { category: config.category } }),
   summary: (config) => `→ ${config.category}`,
@@ -32,6 +40,10 @@ export const setStatus = defineNode({
   kind: 'action',
   icon: 'circle-check',
   title: { en: 'Set status', 'zh-CN': '设置状态' },
+  description: {
+    en: 'Sets the ticket\'s status; other flows see the change as a status event.',
+    'zh-CN': '设置工单状态；其他流程会收到状态变更事件。',
+  },
   config: z.strictObject({ status: TicketStatus }),
   run: (_ctx, config) => ({ patch: { status: config.status } }),
   summary: (config) => `→ ${config.status}`,
@@ -43,6 +55,10 @@ export const addTag = defineNode({
   kind: 'action',
   icon: 'tag',
   title: { en: 'Add tag', 'zh-CN': '添加标签' },
+  description: {
+    en: 'Adds a tag to the ticket (once).',
+    'zh-CN': '给工单添加标签（不重复）。',
+  },
   config: z.strictObject({ tag: Name }),
   run: (ctx, config) => ({
     patch: { tags: ctx.ticket.tags.includes(config.tag) ? ctx.ticket.tags : [...ctx.ticket.tags, config.tag] },
@@ -56,6 +72,10 @@ export const flag = defineNode({
   kind: 'action',
   icon: 'triangle-alert',
   title: { en: 'Flag', 'zh-CN': '标记' },
+  description: {
+    en: 'Marks the ticket for attention, e.g. abnormal.',
+    'zh-CN': '标记工单以引起关注，例如异常。',
+  },
   config: z.strictObject({ flag: Name }),
   run: (ctx, config) => ({
     patch: { flags: ctx.ticket.flags.includes(config.flag) ? ctx.ticket.flags : [...ctx.ticket.flags, config.flag] },
@@ -69,6 +89,10 @@ export const transfer = defineNode({
   kind: 'action',
   icon: 'arrow-right-left',
   title: { en: 'Transfer', 'zh-CN': '转组' },
+  description: {
+    en: 'Moves the ticket to another group and clears the assignee.',
+    'zh-CN': '把工单转到其他组，并清空处理人。',
+  },
   config: z.strictObject({ group: Name }),
   run: (_ctx, config) => ({ patch: { group: config.group, assignee: null } }),
   summary: (config) => `→ ${config.group}`,
@@ -80,6 +104,10 @@ export const escalate = defineNode({
   kind: 'action',
   icon: 'arrow-up-circle',
   title: { en: 'Escalate', 'zh-CN': '升级' },
+  description: {
+    en: 'Escalates to the supervisor (or manager) at a level; the level never goes down.',
+    'zh-CN': '按级别升级给主管（或经理）；级别只升不降。',
+  },
   config: z.strictObject({
     level: z.number().int().min(1).max(3).default(1),
     to: z.enum(['supervisor', 'manager']).default('supervisor'),
@@ -98,6 +126,10 @@ export const handoff = defineNode({
   kind: 'action',
   icon: 'user-round',
   title: { en: 'Hand off to human', 'zh-CN': '转人工' },
+  description: {
+    en: 'Hands the conversation from automation to a human agent.',
+    'zh-CN': '把对话从自动化转交人工坐席。',
+  },
   config: z.strictObject({ group: Name.optional() }),
   run: (ctx, config) => ({
     params: { group: config.group ?? ctx.ticket.group },

@@ -32,6 +32,10 @@ export const businessHours = defineNode({
   kind: 'condition',
   icon: 'clock',
   title: { en: 'Business hours', 'zh-CN': '工作时间' },
+  description: {
+    en: 'True during business hours in the team\'s time zone.',
+    'zh-CN': '在团队时区的工作时间内为真。',
+  },
   config: z.strictObject({
     timezone: z.string().refine(isTimeZone, 'unknown IANA time zone').default('Asia/Shanghai'),
     days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),

@@ -8,6 +8,10 @@ export const channelIs = defineNode({
   kind: 'condition',
   icon: 'radio',
   title: { en: 'Channel', 'zh-CN': '渠道' },
+  description: {
+    en: 'True when the ticket came through one of the channels.',
+    'zh-CN': '工单来自所选渠道之一时为真。',
+  },
   config: z.strictObject({ channels: z.array(Channel).min(1, 'pick at least one channel') }),
   evaluate: (ctx, config) => config.channels.includes(ctx.ticket.channel),
   summary: (config) => config.channels.join(' | '),

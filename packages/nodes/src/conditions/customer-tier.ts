@@ -8,6 +8,10 @@ export const customerTier = defineNode({
   kind: 'condition',
   icon: 'crown',
   title: { en: 'Customer tier', 'zh-CN': '客户等级' },
+  description: {
+    en: 'True when the customer has the given tier, e.g. VIP.',
+    'zh-CN': '客户等级为指定等级（如 VIP）时为真。',
+  },
   config: z.strictObject({ tier: CustomerTier.default('vip') }),
   evaluate: (ctx, config) => ctx.ticket.customer.tier === config.tier,
   summary: (config, locale) => (locale === 'en' ? `customer is ${config.tier}` : `客户等级为 ${config.tier}`),

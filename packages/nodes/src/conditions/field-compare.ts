@@ -31,6 +31,10 @@ export const fieldCompare = defineNode({
   kind: 'condition',
   icon: 'equal',
   title: { en: 'Field compare', 'zh-CN': '字段比较' },
+  description: {
+    en: 'Compares a ticket field (category, priority, status, group, tags...) with a value.',
+    'zh-CN': '比较工单字段（分类、优先级、状态、组、标签等）与给定值。',
+  },
   config: z
     .strictObject({ field: TicketField, op: Operator.default('eq'), value: Value.optional() })
     .refine((c) => c.op === 'exists' || c.op === 'not_exists' || c.value !== undefined, {

@@ -28,3 +28,12 @@ describe('describeNodes', () => {
     expect(entry('set_priority')?.sideEffect).toBe(false);
   });
 });
+
+describe('built-in node descriptions', () => {
+  it('describe every built-in in both languages, for the palette and the inspector', () => {
+    for (const node of describeNodes(builtinNodes)) {
+      expect(node.description?.en, node.type).toBeTruthy();
+      expect(node.description?.['zh-CN'], node.type).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});

@@ -31,6 +31,10 @@ export const agentReply = defineNode({
   event: 'agent.reply',
   icon: 'headset',
   title: { en: 'Agent reply', 'zh-CN': '客服回复' },
+  description: {
+    en: 'An agent replies on the ticket.',
+    'zh-CN': '客服在工单中回复时触发。',
+  },
   config: z.strictObject({}),
 });
 
@@ -41,6 +45,10 @@ export const statusChanged = defineNode({
   event: 'ticket.status',
   icon: 'refresh-cw',
   title: { en: 'Status changed', 'zh-CN': '状态变更' },
+  description: {
+    en: 'The ticket\'s status changes, optionally only to the listed statuses (by an agent or by a flow).',
+    'zh-CN': '工单状态变更时触发，可只限指定状态（坐席或流程改的都算）。',
+  },
   config: z.strictObject({ status: StatusFilter.optional() }),
   matches: (ctx, config) => matchesStatus(ctx, config.status),
   summary: (config, locale) => {
@@ -56,6 +64,10 @@ export const surveyResponse = defineNode({
   event: 'survey.response',
   icon: 'star',
   title: { en: 'Survey answered', 'zh-CN': '满意度回复' },
+  description: {
+    en: 'The customer answers a satisfaction survey, optionally only at or below a score.',
+    'zh-CN': '客户回复满意度调查时触发，可只限不高于某分数。',
+  },
   config: z.strictObject({ maxScore: z.number().int().min(1).max(5).optional() }),
   matches: (ctx, config) =>
     config.maxScore === undefined || (ctx.event?.type === 'survey.response' && ctx.event.score <= config.maxScore),

@@ -12,6 +12,10 @@ export const waitForEvent = defineNode({
   kind: 'wait',
   icon: 'timer',
   title: { en: 'Wait for event', 'zh-CN': '等待事件' },
+  description: {
+    en: 'Waits for a ticket event; goes to "timeout" when it does not come in time. The timeout counts from this step or from ticket creation (SLA deadlines).',
+    'zh-CN': '等待工单事件，超时未到则走“超时”分支；计时从本步骤或从工单创建起算（SLA 时限）。',
+  },
   config: z.strictObject({
     event: TicketEventType,
     timeout: Duration,
