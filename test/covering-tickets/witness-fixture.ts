@@ -1,0 +1,50 @@
+/**
+ * A flow with the conditions and constructs the examples do not use, so every entry of the
+ * witness table is exercised: business hours at creation and again after a delay, channel,
+ * a subject keyword, a numeric field, a message count, a survey score filter, and a CEL
+ * expression (which has no witness: the node behind its "true" port stays uncovered).
+ */
+export const WITNESS_FIXTURE = {
+  id: 'witness-fixture',
+  name: 'witness fixture',
+  nodes: [
+    { id: 'wf-created', type: 'ticket_created' },
+    { id: 'wf-hours', type: 'business_hours', config: {} },
+    { id: 'wf-after-hours', type: 'add_tag', config: { tag: 'after_hours' } },
+    { id: 'wf-web', type: 'channel_is', config: { channels: ['web', 'email'] } },
+    { id: 'wf-refund', type: 'text_contains', config: { source: 'subject', keywords: ['退款', 'refund'] } },
+    { id: 'wf-tag-refund', type: 'add_tag', config: { tag: 'refund' } },
+    { id: 'wf-level', type: 'field_compare', config: { field: 'escalationLevel', op: 'gte', value: 2 } },
+    { id: 'wf-high', type: 'expression', config: { expression: 'ticket.priority == "high"' } },
+    { id: 'wf-tag-high', type: 'add_tag', config: { tag: 'high' } },
+    { id: 'wf-pause', type: 'delay', config: { duration: '1h' } },
+    { id: 'wf-hours-later', type: 'business_hours', config: {} },
+    { id: 'wf-tag-late', type: 'add_tag', config: { tag: 'closing_time' } },
+    { id: 'wf-message', type: 'customer_message' },
+    { id: 'wf-second', type: 'message_count', config: { op: 'gte', count: 2 } },
+    { id: 'wf-tag-chatty', type: 'add_tag', config: { tag: 'chatty' } },
+    { id: 'wf-survey', type: 'survey_response', config: { maxScore: 2 } },
+    { id: 'wf-tag-unhappy', type: 'add_tag', config: { tag: 'unhappy' } },
+    { id: 'wf-end', type: 'end' },
+  ],
+  edges: [
+    { id: 'f1', source: 'wf-created', target: 'wf-hours' },
+    { id: 'f2', source: 'wf-hours', sourceHandle: 'false', target: 'wf-after-hours' },
+    { id: 'f3', source: 'wf-hours', sourceHandle: 'true', target: 'wf-web' },
+    { id: 'f4', source: 'wf-web', sourceHandle: 'true', target: 'wf-refund' },
+    { id: 'f5', source: 'wf-refund', sourceHandle: 'true', target: 'wf-tag-refund' },
+    { id: 'f6', source: 'wf-refund', sourceHandle: 'false', target: 'wf-end' },
+    { id: 'f7', source: 'wf-web', sourceHandle: 'false', target: 'wf-level' },
+    { id: 'f8', source: 'wf-level', sourceHandle: 'true', target: 'wf-high' },
+    { id: 'f9', source: 'wf-high', sourceHandle: 'true', target: 'wf-tag-high' },
+    { id: 'f10', source: 'wf-high', sourceHandle: 'false', target: 'wf-end' },
+    { id: 'f11', source: 'wf-level', sourceHandle: 'false', target: 'wf-pause' },
+    { id: 'f12', source: 'wf-pause', target: 'wf-hours-later' },
+    { id: 'f13', source: 'wf-hours-later', sourceHandle: 'false', target: 'wf-tag-late' },
+    { id: 'f14', source: 'wf-hours-later', sourceHandle: 'true', target: 'wf-end' },
+    { id: 'f15', source: 'wf-message', target: 'wf-second' },
+    { id: 'f16', source: 'wf-second', sourceHandle: 'true', target: 'wf-tag-chatty' },
+    { id: 'f17', source: 'wf-second', sourceHandle: 'false', target: 'wf-end' },
+    { id: 'f18', source: 'wf-survey', target: 'wf-tag-unhappy' },
+  ],
+};
