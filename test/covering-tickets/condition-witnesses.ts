@@ -1,21 +1,10 @@
 import { Channel, CustomerTier, Priority, TicketStatus } from '@switchyard/flow';
+import { TicketField } from '@switchyard/nodes';
 import { z } from 'zod';
 
-/** The ticket fields a witness may set (`status` also on a scripted `ticket.status` event). */
-export const WitnessField = z.enum([
-  'category',
-  'priority',
-  'status',
-  'group',
-  'assignee',
-  'channel',
-  'customer.tier',
-  'tags',
-  'flags',
-  'escalationLevel',
-  'orderId',
-]);
-export type WitnessField = z.infer<typeof WitnessField>;
+/** The ticket fields a witness may set (`status` also on a scripted `ticket.status` event): those field_compare reads. */
+export const WitnessField = TicketField;
+export type WitnessField = z.infer<typeof TicketField>;
 
 /** Where a keyword condition reads its text. */
 export type TextSource = 'ticket' | 'subject' | 'body' | 'message';

@@ -23,6 +23,7 @@ export { findOrderNumber, firstKeyword, isChinese, normalizeText } from './sdk/t
 export { isValidTemplate, renderTemplate, templateView } from './sdk/template';
 export { compileExpression, evaluateBoolean, expressionError, expressionScope } from './sdk/expression';
 export { builtinNodes } from './builtin-nodes';
+export { TicketField } from './conditions/field-compare';
 export { defineConfig } from './sdk/define-config';
 export type { SwitchyardConfig } from './sdk/define-config';
 export { describeNodes } from './sdk/node-catalog';

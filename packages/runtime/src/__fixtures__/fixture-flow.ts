@@ -51,3 +51,19 @@ export function virtualTime(offset: string): string {
   if (ms === undefined) throw new Error(`fixture offset "${offset}" is not a duration`);
   return new Date(Date.parse(DEFAULT_CREATED_AT) + ms).toISOString();
 }
+
+/** A small SLA-like flow many engine tests step through: trigger, condition, action, wait with both branches. */
+export function slaLadderFixture(id: string): CompiledFlow {
+  return compileFixture(
+    id,
+    {
+      start: 'ticket_created',
+      vip: ['customer_tier', { tier: 'vip' }],
+      high: ['set_priority', { priority: 'high' }],
+      wait: ['wait_for_event', { event: 'agent.reply', timeout: '2h' }],
+      tagged: ['add_tag', { tag: 'breached' }],
+      done: 'end',
+    },
+    ['start -> vip', 'vip.true -> high', 'vip.false -> wait', 'high -> wait', 'wait.timeout -> tagged', 'wait.event -> done'],
+  );
+}

@@ -2,26 +2,10 @@ import type { FlowEvent } from '@switchyard/compiler';
 import type { TicketEvent } from '@switchyard/flow';
 import { EMPTY_STATS } from '@switchyard/nodes';
 import { describe, expect, it } from 'vitest';
-import { builtinRegistry, compileFixture, fixtureTicket } from '../__fixtures__/fixture-flow';
+import { builtinRegistry, compileFixture, fixtureTicket, slaLadderFixture } from '../__fixtures__/fixture-flow';
 import { advanceFlow, type FlowStep, prepareFlows } from '../index';
 
-const [prepared] = prepareFlows(
-  [
-    compileFixture(
-      'sla',
-      {
-        start: 'ticket_created',
-        vip: ['customer_tier', { tier: 'vip' }],
-        high: ['set_priority', { priority: 'high' }],
-        wait: ['wait_for_event', { event: 'agent.reply', timeout: '2h' }],
-        tagged: ['add_tag', { tag: 'breached' }],
-        done: 'end',
-      },
-      ['start -> vip', 'vip.true -> high', 'vip.false -> wait', 'high -> wait', 'wait.timeout -> tagged', 'wait.event -> done'],
-    ),
-  ],
-  builtinRegistry,
-);
+const [prepared] = prepareFlows([slaLadderFixture('sla')], builtinRegistry);
 const { machine, idle } = prepared!;
 const ticket = fixtureTicket('t1');
 const NOW = Date.parse(ticket.createdAt);

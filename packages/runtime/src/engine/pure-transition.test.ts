@@ -2,27 +2,11 @@ import type { FlowEvent } from '@switchyard/compiler';
 import { EMPTY_STATS } from '@switchyard/nodes';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
-import { builtinRegistry, compileFixture, fixtureTicket } from '../__fixtures__/fixture-flow';
+import { builtinRegistry, fixtureTicket, slaLadderFixture } from '../__fixtures__/fixture-flow';
 import { prepareFlows } from '../index';
 import { pureTransition } from './pure-transition';
 
-const [prepared] = prepareFlows(
-  [
-    compileFixture(
-      'ladder',
-      {
-        start: 'ticket_created',
-        vip: ['customer_tier', { tier: 'vip' }],
-        high: ['set_priority', { priority: 'high' }],
-        wait: ['wait_for_event', { event: 'agent.reply', timeout: '2h' }],
-        tagged: ['add_tag', { tag: 'breached' }],
-        done: 'end',
-      },
-      ['start -> vip', 'vip.true -> high', 'vip.false -> wait', 'high -> wait', 'wait.timeout -> tagged', 'wait.event -> done'],
-    ),
-  ],
-  builtinRegistry,
-);
+const [prepared] = prepareFlows([slaLadderFixture('ladder')], builtinRegistry);
 const { machine, idle } = prepared!;
 const vip = fixtureTicket('t1', { customer: { id: 'c1', tier: 'vip' } });
 const event = (type: string, extra: Partial<FlowEvent> = {}): FlowEvent => ({
