@@ -9,11 +9,11 @@ describe('diagnosticLine', () => {
       severity: 'error',
       nodeId: 'c1',
       field: 'config.keywords',
-      params: { detail: 'add at least one keyword' },
+      params: { detail: 'add at least one keyword', detailZh: '至少添加一个关键词' },
       message: 'node c1: config.keywords: add at least one keyword',
     };
     expect(diagnosticLine('a.json', d, 'en')).toBe('a.json: node c1: config.keywords: add at least one keyword');
-    expect(diagnosticLine('a.json', d, 'zh-CN')).toBe('a.json: 节点 c1: config.keywords: 无效：add at least one keyword');
+    expect(diagnosticLine('a.json', d, 'zh-CN')).toBe('a.json: 节点 c1: config.keywords: 至少添加一个关键词');
   });
 
   it('names edges, document fields and flow-wide problems', () => {

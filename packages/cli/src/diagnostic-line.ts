@@ -26,7 +26,7 @@ export function diagnosticLine(file: string, d: Diagnostic, locale: Locale): str
     if (said.length) message = message.replace(prefix, '');
   } else if (d.params?.detail !== undefined && location.length > 0) {
     // The zh-CN templates name the node and field again around the detail; the line already has them.
-    message = `无效：${String(d.params.detail)}`;
+    message = String(d.params.detailZh ?? d.params.detail);
   }
   return [file, ...location, message].join(': ');
 }

@@ -58,6 +58,8 @@ export function formatDiagnostic(d: Diagnostic, locale: Locale = 'en'): string {
     edgeId: d.edgeId,
     field: d.field,
     ...d.params,
+    // Details come from zod; validation keeps a Chinese copy beside the English.
+    ...(d.params?.detailZh !== undefined ? { detail: d.params.detailZh } : {}),
   };
   return ZH[d.code].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 }

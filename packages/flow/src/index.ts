@@ -19,3 +19,4 @@ export type { Diagnostic, DiagnosticCode, Locale } from './diagnostic';
 export { validateFlow } from './validate-flow';
 export type { FlowValidation } from './validate-flow';
 export { describeIssues, issuePath } from './zod-issues';
+export { bilingual, translateMessage } from './localized-message';

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { type Diagnostic } from './diagnostic';
+import { translateMessage } from './localized-message';
 import { FlowDocument, type FlowEdge, type FlowNode } from './flow-document';
 import type { NodeCatalog, NodeSpec } from './node-kind';
 import { stronglyConnected } from './strongly-connected';
@@ -28,7 +30,10 @@ interface KnownNode {
  */
 export function validateFlow(input: unknown, catalog: NodeCatalog): FlowValidation {
   const parsed = FlowDocument.safeParse(input);
-  if (!parsed.success) return { ok: false, diagnostics: documentDiagnostics(input, parsed.error.issues) };
+  if (!parsed.success) {
+    const chinese = chineseMessages(FlowDocument, input);
+    return { ok: false, diagnostics: documentDiagnostics(input, parsed.error.issues, chinese) };
+  }
   const doc = parsed.data;
   const diagnostics: Diagnostic[] = [];
   const known = checkNodes(doc.nodes, catalog, diagnostics);
@@ -49,8 +54,9 @@ export function validateFlow(input: unknown, catalog: NodeCatalog): FlowValidati
 function documentDiagnostics(
   input: unknown,
   issues: readonly { path: PropertyKey[]; message: string }[],
+  chinese: readonly string[],
 ): Diagnostic[] {
-  return issues.map((issue) => {
+  return issues.map((issue, i) => {
     const field = issuePath(issue.path);
     const nodeId = idAt(input, issue.path, 'nodes');
     const edgeId = idAt(input, issue.path, 'edges');
@@ -59,7 +65,7 @@ function documentDiagnostics(
       severity: 'error',
       message: `${nodeId ? `node ${nodeId}: ` : edgeId ? `edge ${edgeId}: ` : ''}field ${field || '(document)'}: ${issue.message}`,
       field,
-      params: { detail: issue.message },
+      params: { detail: issue.message, detailZh: chinese[i] ?? issue.message },
       ...(nodeId ? { nodeId } : {}),
       ...(edgeId ? { edgeId } : {}),
     };
@@ -98,14 +104,15 @@ function checkNodes(nodes: readonly FlowNode[], catalog: NodeCatalog, out: Diagn
     }
     const config = spec.config.safeParse(node.config);
     if (!config.success) {
-      for (const issue of config.error.issues) {
+      const chinese = chineseMessages(spec.config, node.config);
+      for (const [i, issue] of config.error.issues.entries()) {
         const field = issuePath(issue.path);
         out.push({
           code: 'invalid_config',
           severity: 'error',
           nodeId: node.id,
           field: field ? `config.${field}` : 'config',
-          params: { detail: issue.message },
+          params: { detail: issue.message, detailZh: chinese[i] ?? issue.message },
           message: `node ${node.id}: config${field ? `.${field}` : ''}: ${issue.message}`,
         });
       }
@@ -261,4 +268,15 @@ function checkCycles(
       message: `nodes ${members.join(' -> ')} form a loop with no wait in it; it would run forever`,
     });
   }
+}
+
+const zhCN = z.locales.zhCN();
+
+/**
+ * The same issues in Chinese, in the same order: zod's zh-CN messages for its own checks,
+ * and the registered Chinese of `bilingual` custom messages. Only run when parsing failed.
+ */
+function chineseMessages(schema: z.ZodType, value: unknown): string[] {
+  const again = schema.safeParse(value, { error: zhCN.localeError });
+  return again.success ? [] : again.error.issues.map((issue) => translateMessage(issue.message, 'zh-CN'));
 }

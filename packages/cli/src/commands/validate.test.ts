@@ -35,7 +35,7 @@ describe('switchyard validate', () => {
     ] as const) {
       const io = captureIo({ env });
       expect(await runCli(['validate', 'flows/invalid.json', ...argv], io)).toBe(1);
-      expect(io.out()).toContain('flows/invalid.json: 节点 isUrgent: config.keywords: 无效：add at least one keyword');
+      expect(io.out()).toContain('flows/invalid.json: 节点 isUrgent: config.keywords: 至少添加一个关键词');
     }
   });
 

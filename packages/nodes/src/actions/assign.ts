@@ -1,3 +1,4 @@
+import { bilingual } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import { leastLoadedAgent, Seniority } from '../sdk/roster';
@@ -27,7 +28,7 @@ export const assign = defineNode({
       fallback: z.enum(['group_least_loaded', 'none']).default('none'),
     })
     .refine((c) => c.strategy === 'least_loaded' || c.group !== undefined || c.agent !== undefined, {
-      message: 'a fixed assignment names a group or an agent',
+      message: bilingual('a fixed assignment names a group or an agent', '指定分配需要填写处理组或坐席'),
       path: ['group'],
     }),
   run: (ctx, config) => {

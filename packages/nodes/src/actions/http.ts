@@ -1,3 +1,4 @@
+import { bilingual } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import { isValidTemplate } from '../sdk/template';
@@ -18,9 +19,9 @@ export const http = defineNode({
   },
   config: z.strictObject({
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'),
-    url: z.string().min(1).refine(isValidTemplate, 'broken {{ }} tag in url'),
+    url: z.string().min(1).refine(isValidTemplate, bilingual('broken {{ }} tag in url', 'URL 中的 {{ }} 标记不完整')),
     headers: z.record(z.string(), z.string()).default({}),
-    body: z.string().refine(isValidTemplate, 'broken {{ }} tag in body').optional(),
+    body: z.string().refine(isValidTemplate, bilingual('broken {{ }} tag in body', '请求体中的 {{ }} 标记不完整')).optional(),
     timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
     /** What dry-run returns in place of the real response. */
     sampleResponse: z.unknown().optional(),

@@ -1,3 +1,4 @@
+import { bilingual } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import type { ActionContext, ActionResult } from '../sdk/node-context';
@@ -17,7 +18,7 @@ function composeSurvey(ctx: ActionContext, validDays: number): ActionResult {
   return { params: { validDays, validUntil: new Date(ctx.now.getTime() + validDays * 86_400_000).toISOString() } };
 }
 
-const Template = z.string().min(1).max(4000).refine(isValidTemplate, 'broken {{ }} tag in template');
+const Template = z.string().min(1).max(4000).refine(isValidTemplate, bilingual('broken {{ }} tag in template', '模板中的 {{ }} 标记不完整'));
 
 /**
  * Replies to the customer. The message is in Chinese unless the ticket has no Chinese

@@ -1,8 +1,12 @@
-import { Priority, TicketStatus } from '@switchyard/flow';
+import { bilingual, Priority, TicketStatus } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 
-const Name = z.string().trim().regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, "_" and "-" only').max(64);
+const Name = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}_-]+$/u, bilingual('letters, digits, "_" and "-" only', '只能使用文字、数字、"_" 和 "-"'))
+  .max(64);
 
 /** Sets the ticket's priority. */
 export const setPriority = defineNode({

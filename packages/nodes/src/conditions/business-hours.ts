@@ -1,3 +1,4 @@
+import { bilingual } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 
@@ -37,7 +38,7 @@ export const businessHours = defineNode({
     'zh-CN': '在团队时区的工作时间内为真。',
   },
   config: z.strictObject({
-    timezone: z.string().refine(isTimeZone, 'unknown IANA time zone').default('Asia/Shanghai'),
+    timezone: z.string().refine(isTimeZone, bilingual('unknown IANA time zone', '未知的 IANA 时区')).default('Asia/Shanghai'),
     days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
     start: Clock.default('09:00'),
     end: Clock.default('18:00'),

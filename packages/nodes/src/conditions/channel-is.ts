@@ -1,4 +1,4 @@
-import { Channel } from '@switchyard/flow';
+import { bilingual, Channel } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 
@@ -12,7 +12,7 @@ export const channelIs = defineNode({
     en: 'True when the ticket came through one of the channels.',
     'zh-CN': '工单来自所选渠道之一时为真。',
   },
-  config: z.strictObject({ channels: z.array(Channel).min(1, 'pick at least one channel') }),
+  config: z.strictObject({ channels: z.array(Channel).min(1, bilingual('pick at least one channel', '至少选择一个渠道')) }),
   evaluate: (ctx, config) => config.channels.includes(ctx.ticket.channel),
   summary: (config) => config.channels.join(' | '),
 });

@@ -1,3 +1,4 @@
+import { bilingual } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import type { NodeContext } from '../sdk/node-context';
@@ -38,7 +39,7 @@ export const fieldCompare = defineNode({
   config: z
     .strictObject({ field: TicketField, op: Operator.default('eq'), value: Value.optional() })
     .refine((c) => c.op === 'exists' || c.op === 'not_exists' || c.value !== undefined, {
-      message: 'this operator needs a value',
+      message: bilingual('this operator needs a value', '此运算符需要一个比较值'),
       path: ['value'],
     }),
   evaluate: (ctx, { field, op, value }) => {

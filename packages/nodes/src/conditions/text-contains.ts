@@ -1,3 +1,4 @@
+import { bilingual } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import type { NodeContext } from '../sdk/node-context';
@@ -31,7 +32,7 @@ export const textContains = defineNode({
   },
   config: z.strictObject({
     source: TextSource.default('ticket'),
-    keywords: z.array(z.string().trim().min(1)).min(1, 'add at least one keyword'),
+    keywords: z.array(z.string().trim().min(1)).min(1, bilingual('add at least one keyword', '至少添加一个关键词')),
   }),
   evaluate: (ctx, config) => firstKeyword(textOf(ctx, config.source), config.keywords) !== undefined,
   summary: (config, locale) =>
