@@ -204,3 +204,26 @@ describe('compileFlow: shapes the host relies on', () => {
     expect(machine.states.quiet?.on?.['effect.done']?.[0]).toMatchObject({ target: '_idle', actions: [{ type: 'saveOutput' }] });
   });
 });
+
+describe('compileFlow: node ids named like Object.prototype members', () => {
+  it('gives a condition or an end named toString / constructor no state (they became the inherited function: bug)', () => {
+    const named = {
+      id: 'proto',
+      name: 'Prototype names',
+      nodes: [
+        { id: 'valueOf', type: 'ticket_created' },
+        { id: 'toString', type: 'customer_tier', config: { tier: 'vip' } },
+        { id: 'hasOwnProperty', type: 'add_tag', config: { tag: 'vip' } },
+        { id: 'constructor', type: 'end' },
+      ],
+      edges: [
+        { id: 'e1', source: 'valueOf', target: 'toString' },
+        { id: 'e2', source: 'toString', sourceHandle: 'true', target: 'hasOwnProperty' },
+        { id: 'e3', source: 'toString', sourceHandle: 'false', target: 'constructor' },
+      ],
+    };
+    const compiled = compileFlow(named, registry);
+    expect(Object.keys(compiled.machine.states)).toEqual(['_idle', 'hasOwnProperty']);
+    expect(Object.values(compiled.machine.states).map((state) => typeof state)).toEqual(['object', 'object']);
+  });
+});

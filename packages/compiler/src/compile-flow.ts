@@ -119,9 +119,13 @@ function stateFor(id: string, def: NodeDefinition, config: unknown, router: Rout
   return { entry: [visit(id)], on: { [event]: transitions(next('event'), id, []) }, after };
 }
 
-/** States in document order, whatever order they were built in, so the JSON is stable. */
+/**
+ * States in document order, whatever order they were built in, so the JSON is stable. Own
+ * keys only: a condition or end with an id such as `toString` or `constructor` has no state,
+ * and `states[id]` would find the one every object inherits.
+ */
 function sortStates(states: Record<string, StateConfig>, doc: FlowDocument): Record<string, StateConfig> {
-  return Object.fromEntries(doc.nodes.filter((n) => states[n.id]).map((n) => [n.id, states[n.id]!]));
+  return Object.fromEntries(doc.nodes.filter((n) => Object.hasOwn(states, n.id)).map((n) => [n.id, states[n.id]!]));
 }
 
 /**

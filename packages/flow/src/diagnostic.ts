@@ -47,6 +47,9 @@ const ZH: Record<DiagnosticCode, string> = {
   no_trigger: '流程没有触发器',
 };
 
+/** An issue with the document as a whole (not an object, an unknown top-level key) has no field to name. */
+const ZH_WHOLE_DOCUMENT = '流程文档无效：{detail}';
+
 /**
  * Renders a diagnostic for a locale.
  * @example formatDiagnostic(d, 'zh-CN') // "条件节点 c1 缺少分支 false"
@@ -61,5 +64,6 @@ export function formatDiagnostic(d: Diagnostic, locale: Locale = 'en'): string {
     // Details come from zod; validation keeps a Chinese copy beside the English.
     ...(d.params?.detailZh !== undefined ? { detail: d.params.detailZh } : {}),
   };
-  return ZH[d.code].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+  const template = d.code === 'invalid_document' && !d.field ? ZH_WHOLE_DOCUMENT : ZH[d.code];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 }

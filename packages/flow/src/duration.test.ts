@@ -21,7 +21,7 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(expected);
   });
 
-  it.each(['0m', '-5m', 'abc', '2y', '400d', '15 parsecs'])('rejects %j', (text) => {
+  it.each(['0m', '-5m', 'abc', '2y', '400d', '15 parsecs', '500ms'])('rejects %j', (text) => {
     expect(parseDuration(text)).toBeUndefined();
   });
 

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { bilingual } from './localized-message';
 
 const MAX_DURATION_MS = 366 * 24 * 3600_000;
+/** Below a second a wait means nothing to a service team, and a loop of such waits would spin. */
+const MIN_DURATION_MS = 1000;
 
 /** Two or more "<number><unit>" parts ("1h30m", "2d 4h"); every part needs its unit, so "1h30" is not one. */
 const COMPOUND = /^\d+(?:\.\d+)?\s*[a-z]+(?:\s*\d+(?:\.\d+)?\s*[a-z]+)+$/i;
@@ -11,7 +13,7 @@ const PART = /(\d+(?:\.\d+)?)\s*([a-z]+)/gi;
 /**
  * Parses a human duration ("15m", "2h", "24 hours", "7d", "90s", "90 min") into milliseconds;
  * compound durations add up their parts ("1h30m", "1h 30m", "2d 4h").
- * Returns undefined for anything that is not a positive duration of at most a year.
+ * Returns undefined for anything that is not a duration from one second to a year.
  * @example parseDuration('15m') // 900000
  * @example parseDuration('1h 30m') // 5400000
  */
@@ -20,7 +22,7 @@ export function parseDuration(text: string): number | undefined {
   // ms() throws on an empty string; a blank field is just not a duration.
   if (trimmed === '') return undefined;
   const value = COMPOUND.test(trimmed) ? sumOfParts(trimmed) : singleDuration(trimmed);
-  if (value === undefined || !Number.isFinite(value) || value <= 0 || value > MAX_DURATION_MS) return undefined;
+  if (value === undefined || !Number.isFinite(value) || value < MIN_DURATION_MS || value > MAX_DURATION_MS) return undefined;
   return value;
 }
 

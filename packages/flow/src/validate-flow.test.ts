@@ -236,6 +236,20 @@ describe('validateFlow', () => {
       expect(diagnosticsOf(doc)).toEqual([{ code: 'cycle_without_wait', nodeId: 'raise' }]);
     });
 
+    it('reports a loop without a wait beside a loop with one, in the same component (it was accepted, and compiling it overflowed the stack: bug)', () => {
+      const doc = soundFlow();
+      doc.nodes.push({ id: 'isUrgent', type: 'text_contains', config: { keywords: ['urgent'] } });
+      doc.nodes.push({ id: 'pause', type: 'delay', config: { duration: '1h' } });
+      // isLogistics.true -> raise; raise.error -> isUrgent; isUrgent.true -> isLogistics (no wait), isUrgent.false -> pause -> isLogistics
+      doc.edges.push({ id: 'retry', source: 'raise', sourceHandle: 'error', target: 'isUrgent' });
+      doc.edges.push({ id: 'now', source: 'isUrgent', sourceHandle: 'true', target: 'isLogistics' });
+      doc.edges.push({ id: 'later', source: 'isUrgent', sourceHandle: 'false', target: 'pause' });
+      doc.edges.push({ id: 'back', source: 'pause', target: 'isLogistics' });
+      const result = validateFlow(doc, catalog);
+      expect(result.diagnostics.map(where)).toEqual([{ code: 'cycle_without_wait', nodeId: 'isLogistics' }]);
+      expect(result.diagnostics[0]?.params).toEqual({ nodes: 'isLogistics -> raise -> isUrgent' });
+    });
+
     it('accepts a loop that passes through a wait (a reminder every 15 minutes)', () => {
       const doc: FlowDocumentInput = {
         id: 'remind',
@@ -327,6 +341,13 @@ describe('formatDiagnostic', () => {
     doc.nodes[1] = { id: 'isLogistics', type: 'text_contains', config: { keywords: [] } };
     const [diagnostic] = validateFlow(doc, catalog).diagnostics;
     expect(formatDiagnostic(diagnostic!, 'zh-CN')).toMatch(/^节点 isLogistics 的配置 config\.keywords 无效：.+/);
+  });
+
+  it('renders zh-CN for a document that is not a flow object without an empty field slot (was "流程文档字段  无效": bug)', () => {
+    const [notAnObject] = validateFlow([], catalog).diagnostics;
+    expect(formatDiagnostic(notAnObject!, 'zh-CN')).toBe('流程文档无效：无效输入：期望 object，实际接收 数组');
+    const [unknownKey] = validateFlow({ ...soundFlow(), version: 2 }, catalog).diagnostics;
+    expect(formatDiagnostic(unknownKey!, 'zh-CN')).toMatch(/^流程文档无效：.*"version"/);
   });
 
   it('renders zh-CN for diagnostics that name no node', () => {

@@ -249,16 +249,19 @@ function checkCycles(
   wired: Map<string, Map<string, string>>,
   out: Diagnostic[],
 ): void {
+  // Loops are looked for in the graph without its waits: a component that holds a wait can
+  // still hold a loop beside it (c1 -> c2 -> c1 next to c1 -> c2 -> wait -> c1). A node of
+  // unknown type may be a wait: its own diagnostic is enough.
+  const isWait = (id: string) => (known.get(id)?.spec.kind ?? 'wait') === 'wait';
   const next = new Map<string, string[]>();
-  for (const [source, ports] of wired) next.set(source, [...ports.values()]);
+  for (const [source, ports] of wired) if (!isWait(source)) next.set(source, [...ports.values()].filter((target) => !isWait(target)));
   for (const component of stronglyConnected(
-    nodes.map((n) => n.id),
+    nodes.map((n) => n.id).filter((id) => !isWait(id)),
     next,
   )) {
     const first = component[0]!;
     const isCycle = component.length > 1 || (next.get(first) ?? []).includes(first);
-    // A node of unknown type may be a wait: its own diagnostic is enough.
-    if (!isCycle || component.some((id) => (known.get(id)?.spec.kind ?? 'wait') === 'wait')) continue;
+    if (!isCycle) continue;
     const members = [...component].reverse();
     out.push({
       code: 'cycle_without_wait',

@@ -9,6 +9,7 @@ import { createEffectRunner } from './effect-runner';
 import type { PreparedFlow } from './prepared-flow';
 import { createRaisedEventQueue, MAX_RAISED_EVENTS } from './raised-events';
 import { eventTime, type SampleTicket } from './sample-ticket';
+import { createTimerLoopGuard, MAX_TIMERS_AT_ONCE, MAX_TIMERS_PER_FLOW, type TimerLoop } from './timer-loop-guard';
 import { createVirtualTimers } from './virtual-timers';
 
 export interface DryRunOptions {
@@ -43,6 +44,7 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
   const runAction = createEffectRunner(options.registry, options.roster);
   const raised = createRaisedEventQueue();
   const timers = createVirtualTimers();
+  const looping = createTimerLoopGuard();
   const path: string[] = [];
   const paths: Record<string, string[]> = Object.fromEntries(flows.map((f) => [f.compiled.id, []]));
   const actions: DryRunAction[] = [];
@@ -143,6 +145,23 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
     }
   };
 
+  /** Ends the run of a flow whose waits keep firing at one instant: it would never let the clock move. */
+  const stopLoop = (index: number, now: number, loop: TimerLoop) => {
+    const flow = flows[index]!;
+    const node = snapshots[index]!.value;
+    errors.push({
+      at: isoAt(now),
+      flow: flow.compiled.id,
+      ...(typeof node === 'string' ? { node } : {}),
+      message:
+        loop === 'instant'
+          ? `more than ${MAX_TIMERS_AT_ONCE} timers fired at one instant: the flow loops through waits with no time left to wait (a timeout counted from ticket creation that has passed?); the run ends`
+          : `more than ${MAX_TIMERS_PER_FLOW} timers fired for this ticket: the flow loops through very short waits; the run ends`,
+    });
+    snapshots[index] = flow.idle;
+    timers.cancelFlow(index);
+  };
+
   /**
    * Ends a step of the clock: the status events its actions raised reach every flow, oldest
    * first, at the same instant. Not applied to the ticket again: the action's patch already
@@ -168,7 +187,10 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
     const scriptedEvent = scripted[next];
     // A timer due at the same instant as a scripted event fires first.
     const timer = timers.takeDue(scriptedEvent ? Math.min(scriptedEvent.at, horizon) : horizon);
-    if (timer) {
+    const loop = timer && looping(timer.flow, timer.at);
+    if (timer && loop) {
+      stopLoop(timer.flow, timer.at, loop);
+    } else if (timer) {
       await deliver(timer.flow, { type: timer.eventType }, timer.at);
       await deliverRaised(timer.at);
     } else if (scriptedEvent && scriptedEvent.at <= horizon) {

@@ -1,0 +1,43 @@
+/**
+ * How many timers of one flow may fire at one virtual instant. A wait whose timeout is
+ * already due when it is entered (a deadline counted from the ticket's creation that has
+ * passed) and that loops back to itself would otherwise fire for ever without the clock
+ * moving, and the dry-run would never end.
+ */
+export const MAX_TIMERS_AT_ONCE = 100;
+
+/**
+ * How many timers one flow may fire for one ticket in a whole dry-run. Thirty days of a
+ * one-minute polling loop stay far below it; a loop of one-second waits does not.
+ */
+export const MAX_TIMERS_PER_FLOW = 50_000;
+
+/** Why a flow's timers were stopped: too many at one instant, or too many in all. */
+export type TimerLoop = 'instant' | 'total';
+
+/**
+ * Counts timer firings per flow, at the current virtual instant (the count starts again
+ * when the clock moves) and in all, and says when a flow has gone past either limit.
+ * @example
+ * const looping = createTimerLoopGuard();
+ * looping(0, Date.parse('2026-01-05T03:00:00Z')); // undefined, until the 101st firing of flow 0 at that instant
+ */
+export function createTimerLoopGuard(
+  atOnce: number = MAX_TIMERS_AT_ONCE,
+  perFlow: number = MAX_TIMERS_PER_FLOW,
+): (flow: number, at: number) => TimerLoop | undefined {
+  let instant = Number.NaN;
+  const counts = new Map<number, number>();
+  const totals = new Map<number, number>();
+  return (flow, at) => {
+    if (at !== instant) {
+      instant = at;
+      counts.clear();
+    }
+    const count = (counts.get(flow) ?? 0) + 1;
+    counts.set(flow, count);
+    const total = (totals.get(flow) ?? 0) + 1;
+    totals.set(flow, total);
+    return count > atOnce ? 'instant' : total > perFlow ? 'total' : undefined;
+  };
+}
