@@ -1,4 +1,5 @@
-import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry, defineNode } from '@switchyard/nodes';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { compileFlow, FlowCompileError } from './compile-flow';
 
@@ -225,5 +226,51 @@ describe('compileFlow: node ids named like Object.prototype members', () => {
     const compiled = compileFlow(named, registry);
     expect(Object.keys(compiled.machine.states)).toEqual(['_idle', 'hasOwnProperty']);
     expect(Object.values(compiled.machine.states).map((state) => typeof state)).toEqual(['object', 'object']);
+  });
+});
+
+describe('compileFlow: versioned node types', () => {
+  const tagV1 = defineNode({
+    type: 'acme.tag',
+    kind: 'action',
+    title: { en: 'Tag', 'zh-CN': '标签' },
+    config: z.strictObject({ tag: z.string() }),
+    run: (ctx, config) => ({ patch: { tags: [...ctx.ticket.tags, config.tag] } }),
+  });
+  const tagV2 = defineNode({
+    type: 'acme.tag',
+    version: 2,
+    kind: 'action',
+    title: { en: 'Tag', 'zh-CN': '标签' },
+    config: z.strictObject({ tags: z.array(z.string()).min(1) }),
+    run: (ctx, config) => ({ patch: { tags: [...ctx.ticket.tags, ...config.tags] } }),
+  });
+  const versioned = createNodeRegistry([...builtinNodes, tagV1, tagV2]);
+  const flowWith = (node: Record<string, unknown>) => ({
+    id: 'v',
+    name: 'v',
+    nodes: [{ id: 'start', type: 'ticket_created' }, { id: 'tag', type: 'acme.tag', ...node }],
+    edges: [{ id: 'e1', source: 'start', target: 'tag' }],
+  });
+
+  it('validates and compiles a node pinned to an old version against that version, and records it', () => {
+    const compiled = compileFlow(flowWith({ typeVersion: 1, config: { tag: 'old' } }), versioned);
+    expect(compiled.nodes.tag).toMatchObject({ type: 'acme.tag', version: 1, config: { tag: 'old' } });
+  });
+
+  it('uses the newest version when none is pinned', () => {
+    expect(compileFlow(flowWith({ config: { tags: ['new'] } }), versioned).nodes.tag?.version).toBe(2);
+    expect(() => compileFlow(flowWith({ config: { tag: 'old' } }), versioned)).toThrow(FlowCompileError);
+  });
+
+  it('names the field when the pinned version is not installed', () => {
+    try {
+      compileFlow(flowWith({ typeVersion: 7, config: {} }), versioned);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as FlowCompileError).diagnostics).toEqual([
+        expect.objectContaining({ code: 'unknown_node_type', nodeId: 'tag', field: 'typeVersion', params: { type: 'acme.tag v7' } }),
+      ]);
+    }
   });
 });

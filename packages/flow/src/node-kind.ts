@@ -20,5 +20,6 @@ export interface NodeSpec {
 
 /** Looks node types up by name. */
 export interface NodeCatalog {
-  get(type: string): NodeSpec | undefined;
+  /** The given version of a type (a flow node's `typeVersion`), or its newest. */
+  get(type: string, version?: number): NodeSpec | undefined;
 }

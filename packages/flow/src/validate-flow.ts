@@ -90,15 +90,18 @@ function checkNodes(nodes: readonly FlowNode[], catalog: NodeCatalog, out: Diagn
       continue;
     }
     seen.add(node.id);
-    const spec = catalog.get(node.type);
+    // A node pinned to a type version is checked against that version's config schema.
+    const spec = catalog.get(node.type, node.typeVersion);
     if (!spec) {
+      const versioned = node.typeVersion !== undefined && catalog.get(node.type) !== undefined;
+      const type = versioned ? `${node.type} v${node.typeVersion}` : node.type;
       out.push({
         code: 'unknown_node_type',
         severity: 'error',
         nodeId: node.id,
-        field: 'type',
-        params: { type: node.type },
-        message: `node ${node.id}: unknown node type "${node.type}"`,
+        field: versioned ? 'typeVersion' : 'type',
+        params: { type },
+        message: `node ${node.id}: unknown node type "${type}"`,
       });
       continue;
     }
