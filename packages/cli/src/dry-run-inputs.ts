@@ -72,5 +72,12 @@ export async function loadDryRunInputs(io: CliIo, files: DryRunFiles, locale: Lo
   }
   if (problems.length || !registry || !tickets || !roster) throw new CliInputError([...problems, messages(locale).notStarted]);
   const flows = valid.map(({ file, document }) => ({ file, document, compiled: compileValidFlow(document, registry) }));
+  // Least-loaded assignment with no roster picks nobody: say so rather than let it look like a flow bug.
+  const picksAgents = flows.some(({ compiled }) =>
+    Object.values(compiled.nodes).some(
+      ({ type, config }) => type === 'assign' && typeof config === 'object' && config !== null && 'strategy' in config && config.strategy === 'least_loaded',
+    ),
+  );
+  if (agents === undefined && picksAgents) warnings.push(messages(locale).noRoster);
   return { registry, flows, tickets, roster, warnings };
 }
