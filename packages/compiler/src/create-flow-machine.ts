@@ -38,11 +38,6 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
       throw new NodeCodeError(node, error);
     }
   };
-  /**
-   * What node code sees. Route guards run before the transition's own actions, so the
-   * context they read is the one the run will have: a fresh run for a trigger, and the
-   * output of the action whose effect.done this is.
-   */
   /** Runs node code inside a guard: a failure is recorded for the host, and the guard answers no. */
   const inGuard = <T>(node: string, event: FlowEvent, run: () => T): T | undefined => {
     try {
@@ -52,6 +47,11 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
       return undefined;
     }
   };
+  /**
+   * What node code sees. Route guards run before the transition's own actions, so the
+   * context they read is the one the run will have: a fresh run for a trigger, and the
+   * output of the action whose effect.done this is.
+   */
   const contextOf = (context: FlowContext, event: FlowEvent, from?: string): NodeContext => {
     let vars = context.vars;
     if (from !== undefined && nodeOf(from).def.kind === 'trigger') vars = {};

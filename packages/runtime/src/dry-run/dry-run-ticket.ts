@@ -109,7 +109,7 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
         // A guard or delay threw: report it and end this flow's run; other flows go on.
         const inNode = nodeCodeErrorIn(error);
         errors.push({
-          at: new Date(now).toISOString(),
+          at: isoAt(now),
           flow: flow.compiled.id,
           ...(inNode ? { node: inNode.node } : {}),
           message: error instanceof Error ? error.message : String(error),
@@ -127,7 +127,7 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
       for (const timer of step.timers) timers.schedule(index, timer, now);
       for (const node of step.failures) {
         errors.push({
-          at: new Date(now).toISOString(),
+          at: isoAt(now),
           flow: flow.compiled.id,
           node,
           message: `action ${node} failed: ${lastError.get(`${flow.compiled.id}/${node}`) ?? 'unknown error'}`,
