@@ -1,7 +1,7 @@
 import type { CompiledFlow } from '@switchyard/compiler';
 import type { DryRunResult } from './dry-run-result';
 import { dryRunTicket, type DryRunOptions } from './dry-run-ticket';
-import { prepareFlows } from './prepared-flow';
+import { prepareFlows } from '../engine/prepared-flow';
 import type { SampleTicket } from './sample-ticket';
 import { createTicketNumberer } from './ticket-number';
 

@@ -3,7 +3,7 @@ import { EMPTY_ROSTER } from '@switchyard/nodes';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry, compileFixture, fixtureTicket, virtualTime } from '../__fixtures__/fixture-flow';
 import { dryRun, type DryRunResult, type SampleTicket } from '../index';
-import { MAX_RAISED_EVENTS } from './raised-events';
+import { MAX_RAISED_EVENTS } from '../engine/raised-events';
 
 /*
  * A status set by a flow's action is a `ticket.status` event like one set by an agent: every

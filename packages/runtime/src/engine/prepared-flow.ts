@@ -1,8 +1,8 @@
 import { type CompiledFlow, createFlowMachine, type FlowMachine } from '@switchyard/compiler';
 import type { NodeRegistry } from '@switchyard/nodes';
 import { initialTransition } from 'xstate';
-import { acceptedEvents } from '../engine/accepted-events';
-import type { FlowSnapshot } from '../engine/advance-flow';
+import { acceptedEvents } from './accepted-events';
+import type { FlowSnapshot } from './advance-flow';
 
 /** A compiled flow made ready to run many tickets: machine built once, idle snapshot shared. */
 export interface PreparedFlow {

@@ -1,0 +1,46 @@
+import type { FlowDocument } from '@switchyard/flow';
+import { json } from '../db/schema';
+import type { RuntimeContext } from '../durable/runtime-context';
+import { RuntimeInputError } from '../errors';
+import { appendAudit } from './append-audit';
+import { flowIdFor } from './flow-id';
+import { inTransaction } from './in-transaction';
+import { parseInput } from './invalid-input';
+import { NewFlow } from './new-flow';
+
+/**
+ * Creates a flow with its first draft. The id is the document's when one is given (409 when
+ * a flow already has it: an explicit id is never silently changed), else a slug of the name
+ * with a random suffix. The draft's `id` and `name` follow the flow's.
+ * @example const { id } = await createFlow(ctx, { name: 'VIP intake', document }, 'alice');
+ */
+export async function createFlow(ctx: RuntimeContext, input: NewFlow, actor: string): Promise<{ id: string }> {
+  const { name, description, document } = parseInput(NewFlow, input);
+  const explicitId = document?.id;
+  const now = ctx.clock.now();
+  return inTransaction(ctx.db, async (trx) => {
+    // A generated id is retried on the (unlikely) clash; an explicit one is the caller's to change.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const id = explicitId ?? flowIdFor(name);
+      const draft: FlowDocument = {
+        id,
+        name,
+        description: description ?? document?.description ?? '',
+        nodes: document?.nodes ?? [],
+        edges: document?.edges ?? [],
+      };
+      const inserted = await trx
+        .insertInto('flows')
+        .values({ id, name, description: draft.description, draft: json(draft), created_at: now, updated_at: now })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) {
+        await appendAudit(trx, { at: now, actor, kind: 'flow.created', flowId: id, detail: { name } });
+        return { id };
+      }
+      if (explicitId) break;
+    }
+    throw new RuntimeInputError(`flow ${explicitId ?? name} already exists`, 409, { field: 'document.id', id: explicitId });
+  });
+}

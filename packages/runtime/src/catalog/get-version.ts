@@ -1,0 +1,30 @@
+import type { CompiledFlow } from '@switchyard/compiler';
+import { FlowDocument } from '@switchyard/flow';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { FlowVersion } from './flow-views';
+
+/**
+ * A published version of a flow: its document and compiled machine; undefined when the
+ * flow or the version does not exist.
+ * @example const v1 = await getVersion(db, 'intake', 1);
+ */
+export async function getVersion(db: Kysely<Database>, flowId: string, version: number): Promise<FlowVersion | undefined> {
+  if (!Number.isInteger(version)) return undefined;
+  const row = await db
+    .selectFrom('flow_versions')
+    .selectAll()
+    .where('flow_id', '=', flowId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    flowId: row.flow_id,
+    version: row.version,
+    document: FlowDocument.parse(row.document),
+    // Only publishVersion writes this column, with compileFlow's output.
+    compiled: row.compiled as CompiledFlow,
+    author: row.author,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,44 @@
+import { compileFlow, FlowCompileError } from '@switchyard/compiler';
+import { FlowDocument } from '@switchyard/flow';
+import { json } from '../db/schema';
+import type { RuntimeContext } from '../durable/runtime-context';
+import { NotFoundError, RuntimeInputError } from '../errors';
+import { appendAudit } from './append-audit';
+import { inTransaction } from './in-transaction';
+
+/**
+ * Publishes a flow's draft as its next version (1, 2, 3...): compiled, stored with its
+ * machine, never changed afterwards. A draft that does not validate is refused with a 422
+ * whose details are its diagnostics, and no version is written.
+ *
+ * The flow row is locked while the number is chosen, so concurrent publishes of one flow
+ * queue up and each gets its own number.
+ * @example const { version } = await publishVersion(ctx, 'intake', 'alice');
+ */
+export async function publishVersion(ctx: RuntimeContext, id: string, actor: string): Promise<{ version: number }> {
+  return inTransaction(ctx.db, async (trx) => {
+    const flow = await trx.selectFrom('flows').select('draft').where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!flow) throw new NotFoundError('flow', id);
+    const document = FlowDocument.parse(flow.draft);
+    let compiled;
+    try {
+      compiled = compileFlow(document, ctx.registry);
+    } catch (error) {
+      if (error instanceof FlowCompileError) throw new RuntimeInputError(`flow ${id} does not validate`, 422, error.diagnostics);
+      throw error;
+    }
+    const latest = await trx
+      .selectFrom('flow_versions')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('flow_id', '=', id)
+      .executeTakeFirst();
+    const version = (latest?.version ?? 0) + 1;
+    const now = ctx.clock.now();
+    await trx
+      .insertInto('flow_versions')
+      .values({ flow_id: id, version, document: json(document), compiled: json(compiled), author: actor, created_at: now })
+      .execute();
+    await appendAudit(trx, { at: now, actor, kind: 'flow.published', flowId: id, detail: { version } });
+    return { version };
+  });
+}

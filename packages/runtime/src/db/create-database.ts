@@ -1,0 +1,60 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema';
+
+const INT8_OID = 20;
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; without it the embedded PGlite is used. */
+  readonly url?: string | undefined;
+  /** PGlite's data folder; without it PGlite keeps everything in memory. */
+  readonly dataDir?: string | undefined;
+  /** PostgreSQL only: a schema to work in (created when missing), for isolated tests. */
+  readonly schema?: string | undefined;
+  /** PostgreSQL only: pool size. */
+  readonly maxConnections?: number | undefined;
+}
+
+export interface SwitchyardDatabase {
+  readonly db: Kysely<Database>;
+  /** `postgres` or `pglite`: PGlite has one connection, so callers must not hold two at once. */
+  readonly kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store: PostgreSQL when a URL is given, the embedded PGlite otherwise. The same
+ * migrations and queries run on both.
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<SwitchyardDatabase> {
+  if (options.url) return openPostgres(options.url, options);
+  // int8 as text, as node-postgres returns it, so both stores give the same rows.
+  const parsers = { [INT8_OID]: (text: string) => text };
+  const pglite = options.dataDir ? new PGlite(options.dataDir, { parsers }) : new PGlite({ parsers });
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<SwitchyardDatabase> {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`schema name ${schema} is not a plain identifier`);
+  if (schema) {
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    try {
+      await setup.query(`create schema if not exists ${schema}`);
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../testing/index';
+import type { SwitchyardDatabase } from './create-database';
+import { migrateToLatest } from './migrate';
+import { json } from './schema';
+
+describe.each(testDatabases)('schema on $name', ({ open }) => {
+  let store: SwitchyardDatabase;
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('migrates twice without harm', async () => {
+    await migrateToLatest(store.db);
+    const tables = await store.db.introspection.getTables();
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['tickets', 'ticket_events', 'timers', 'outbox', 'audit_log']));
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await store.db
+      .insertInto('audit_log')
+      .values({ at: new Date(), actor: 'test', ticket_id: null, flow_id: null, kind: 'probe', detail: json({ a: [1] }) })
+      .execute();
+    await expect(store.db.updateTable('audit_log').set({ actor: 'someone else' }).execute()).rejects.toThrow(/append-only/);
+    await expect(store.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    const rows = await store.db.selectFrom('audit_log').select(['actor', 'detail']).execute();
+    expect(rows).toEqual([{ actor: 'test', detail: { a: [1] } }]);
+  });
+
+  it('reads bigint ids as text and timestamps as dates', async () => {
+    const row = await store.db.selectFrom('audit_log').select(['id', 'at']).executeTakeFirstOrThrow();
+    expect(typeof row.id).toBe('string');
+    expect(row.at).toBeInstanceOf(Date);
+    const { rows } = await sql<{ n: number }>`select 1 as n`.execute(store.db);
+    expect(rows[0]?.n).toBe(1);
+  });
+});

@@ -1,0 +1,192 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * A jsonb column: read as the parsed value, written as JSON text. Both drivers would turn a
+ * JS array into a Postgres array literal, so every write goes through `json()`.
+ */
+export type Json<T> = ColumnType<T, string, string>;
+/** A timestamptz column: read as a Date, written as a Date. */
+export type Timestamp = ColumnType<Date, Date, Date>;
+/** A bigint identity: both drivers return int8 as text (it can exceed 2^53). */
+export type BigId = ColumnType<string, never, never>;
+
+export interface FlowsTable {
+  id: string;
+  name: string;
+  description: string;
+  /** The draft flow document, saved even when invalid. */
+  draft: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A published version: immutable once written (no code path updates or deletes it). */
+export interface FlowVersionsTable {
+  flow_id: string;
+  version: number;
+  document: Json<unknown>;
+  /** The CompiledFlow (machine JSON and node configs). */
+  compiled: Json<unknown>;
+  author: string | null;
+  created_at: Timestamp;
+}
+
+/** Which version new tickets get: the stable one, or the candidate for `percent` % of them. */
+export interface DeploymentsTable {
+  flow_id: string;
+  stable: number;
+  candidate: number | null;
+  percent: number;
+  /** Flows run in this order for each ticket (then by flow id). */
+  position: number;
+  updated_at: Timestamp;
+}
+
+export interface GroupsTable {
+  id: string;
+  name: string;
+  name_zh: string | null;
+}
+
+export interface AgentsTable {
+  id: string;
+  name: string;
+  groups: Json<string[]>;
+  skills: Json<string[]>;
+  seniority: string;
+  online: boolean;
+  supervisor: boolean;
+}
+
+export interface CustomersTable {
+  id: string;
+  name: string;
+  tier: string;
+  contact: string | null;
+}
+
+export interface TicketsTable {
+  id: string;
+  number: string;
+  channel: string;
+  subject: string;
+  body: string;
+  customer_id: string;
+  order_id: string | null;
+  category: string | null;
+  priority: string;
+  status: string;
+  group: string | null;
+  assignee: string | null;
+  tags: Json<string[]>;
+  flags: Json<string[]>;
+  escalation_level: number;
+  /** TicketStats: the counters conditions read. */
+  stats: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** When a worker must next look at this ticket (a pending event or a due timer); null: nothing to do. */
+  wake_at: Timestamp | null;
+}
+
+/** The last sequence number given out per month, for GD + yyyyMM + seq ticket numbers. */
+export interface TicketNumbersTable {
+  month: string;
+  last: number;
+}
+
+/** The run of one flow version on one ticket. */
+export interface TicketFlowsTable {
+  ticket_id: string;
+  flow_id: string;
+  version: number;
+  /** The persisted XState snapshot; null until the flow first moves (idle). */
+  snapshot: Json<unknown> | null;
+  /** How often each action node was entered, for idempotency keys. */
+  visits: Json<Record<string, number>>;
+  updated_at: Timestamp;
+}
+
+/**
+ * The inbox of a ticket: ticket events from the API, and effect results addressed to one
+ * flow. Applied in id order under the ticket's row lock.
+ */
+export interface TicketEventsTable {
+  id: BigId & Generated<string>;
+  ticket_id: string;
+  type: string;
+  payload: Json<unknown>;
+  /** Set for effect.done / effect.error: the flow and action node the result belongs to. */
+  flow_id: string | null;
+  node_id: string | null;
+  /** Business time of the event (the clock when it was accepted). */
+  at: Timestamp;
+  applied_at: Timestamp | null;
+}
+
+/** A wait's timeout: fires `event_type` into the flow when due. */
+export interface TimersTable {
+  ticket_id: string;
+  flow_id: string;
+  timer_id: string;
+  event_type: string;
+  due_at: Timestamp;
+}
+
+export type OutboxStatus = 'pending' | 'running' | 'done' | 'dead';
+
+/** A side effect to deliver (reply, notify, http...), at least once, deduplicated downstream by its key. */
+export interface OutboxTable {
+  id: BigId & Generated<string>;
+  ticket_id: string;
+  flow_id: string;
+  version: number;
+  node_id: string;
+  idempotency_key: string;
+  /** What the action sees when it runs: ticket, stats, vars, event and time of the step that asked for it. */
+  request: Json<unknown>;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  /** A running delivery's claim ends here; past it, another worker may take the effect over. */
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  result: Json<unknown> | null;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+}
+
+/** Append-only (a trigger refuses updates and deletes): what happened, when, by whom. */
+export interface AuditLogTable {
+  id: BigId & Generated<string>;
+  at: Timestamp;
+  actor: string;
+  ticket_id: string | null;
+  flow_id: string | null;
+  kind: string;
+  detail: Json<unknown>;
+}
+
+export interface Database {
+  flows: FlowsTable;
+  flow_versions: FlowVersionsTable;
+  deployments: DeploymentsTable;
+  groups: GroupsTable;
+  agents: AgentsTable;
+  customers: CustomersTable;
+  tickets: TicketsTable;
+  ticket_numbers: TicketNumbersTable;
+  ticket_flows: TicketFlowsTable;
+  ticket_events: TicketEventsTable;
+  timers: TimersTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+}
+
+export type TicketRow = Selectable<TicketsTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;
+
+/** Serializes a value for a jsonb column (see `Json`). */
+export function json<T>(value: T): string {
+  return JSON.stringify(value);
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type SwitchyardDatabase } from '../db/create-database';
+import { migrateToLatest } from '../db/migrate';
+
+/** The real PostgreSQL of the test machine (CI starts it); override with SWITCHYARD_TEST_DATABASE_URL. */
+export const TEST_POSTGRES_URL = process.env.SWITCHYARD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabaseTarget {
+  readonly name: 'pglite' | 'postgres';
+  /** A migrated, empty database of its own; closing drops it. */
+  readonly open: () => Promise<SwitchyardDatabase>;
+}
+
+/**
+ * The databases every storage test runs on: PGlite in memory, and the real PostgreSQL in a
+ * fresh schema per `open()` so test files can run in parallel.
+ * @example describe.each(testDatabases)('tickets on $name', ({ open }) => { ... })
+ */
+export const testDatabases: readonly TestDatabaseTarget[] = [
+  {
+    name: 'pglite',
+    open: async () => {
+      const store = await openDatabase();
+      await migrateToLatest(store.db);
+      return store;
+    },
+  },
+  {
+    name: 'postgres',
+    open: async () => {
+      const schema = `t_${randomBytes(6).toString('hex')}`;
+      const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 8 });
+      await migrateToLatest(store.db);
+      return { ...store, close: () => dropSchema(store, schema) };
+    },
+  },
+];
+
+/** A fresh schema on the real PostgreSQL and its URL, for tests that start other processes. */
+export async function createTestSchema(): Promise<{ schema: string; drop(): Promise<void> }> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 2 });
+  await migrateToLatest(store.db);
+  return { schema, drop: () => dropSchema(store, schema) };
+}
+
+async function dropSchema(store: SwitchyardDatabase, schema: string): Promise<void> {
+  await store.close();
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}
