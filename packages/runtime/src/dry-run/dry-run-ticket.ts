@@ -5,8 +5,8 @@ import type { PreparedFlow } from '../engine/prepared-flow';
 import { createTicketRun } from '../engine/ticket-run';
 import type { DryRunAction, DryRunError, DryRunResult } from './dry-run-result';
 import { eventTime, type SampleTicket } from './sample-ticket';
-import { createTimerLoopGuard, MAX_TIMERS_AT_ONCE, MAX_TIMERS_PER_FLOW } from './timer-loop-guard';
-import { createVirtualTimers } from './virtual-timers';
+import { createTimerLoopGuard, MAX_TIMERS_AT_ONCE, MAX_TIMERS_PER_FLOW } from '../engine/timer-loop-guard';
+import { createVirtualTimers } from '../engine/virtual-timers';
 
 export interface DryRunOptions {
   readonly registry: NodeRegistry;

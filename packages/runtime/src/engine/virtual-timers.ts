@@ -1,4 +1,4 @@
-import type { TimerRequest } from '../engine/advance-flow';
+import type { TimerRequest } from './advance-flow';
 
 /** A timer a flow's wait asked for, due at a virtual instant. */
 export interface PendingTimer {
@@ -20,6 +20,8 @@ export interface VirtualTimers {
   cancelFlow(flow: number): void;
   /** The timer due first, removed, if it is due by `until`. */
   takeDue(until: number): PendingTimer | undefined;
+  /** Every timer still pending, in no particular order (a durable host writes them back). */
+  pending(): readonly PendingTimer[];
 }
 
 /**
@@ -49,5 +51,6 @@ export function createVirtualTimers(): VirtualTimers {
       timers = timers.filter((t) => t !== first);
       return first;
     },
+    pending: () => timers,
   };
 }

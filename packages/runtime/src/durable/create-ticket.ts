@@ -1,0 +1,92 @@
+import { EMPTY_STATS } from '@switchyard/nodes';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { json, type Database } from '../db/schema';
+import { formatTicketNumber, ticketMonth } from '../dry-run/ticket-number';
+import { NewTicket } from './new-ticket';
+import type { RuntimeContext } from './runtime-context';
+import { parseInput } from '../catalog/invalid-input';
+
+/**
+ * Opens a ticket: numbers it, binds it to the deployed version of every flow (for life),
+ * and queues its `ticket.created` event, all in one transaction, so a worker sees the
+ * ticket only once all of it exists.
+ * @example const { id, number } = await createTicket(ctx, { channel: 'chat', subject: '物流', body: '', customer: { id: 'c1' } }, 'api');
+ */
+export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor: string): Promise<{ id: string; number: string }> {
+  const ticket = parseInput(NewTicket, input);
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  return ctx.db.transaction().execute(async (trx) => {
+    const { customer } = ticket;
+    await trx
+      .insertInto('customers')
+      .values({ id: customer.id, name: customer.name ?? '', tier: customer.tier ?? 'standard', contact: customer.contact ?? null })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          // A channel that knows less about the customer does not erase what is known.
+          name: customer.name === undefined ? eb.ref('customers.name') : eb.val(customer.name),
+          tier: customer.tier === undefined ? eb.ref('customers.tier') : eb.val(customer.tier),
+          contact: customer.contact === undefined ? eb.ref('customers.contact') : eb.val(customer.contact),
+        })),
+      )
+      .execute();
+    const number = await nextTicketNumber(trx, now);
+    await trx
+      .insertInto('tickets')
+      .values({
+        id,
+        number,
+        channel: ticket.channel,
+        subject: ticket.subject,
+        body: ticket.body,
+        customer_id: customer.id,
+        order_id: ticket.orderId ?? null,
+        category: null,
+        priority: 'normal',
+        status: 'new',
+        group: null,
+        assignee: null,
+        tags: json([]),
+        flags: json([]),
+        escalation_level: 0,
+        stats: json(EMPTY_STATS),
+        created_at: now,
+        updated_at: now,
+        wake_at: now,
+      })
+      .execute();
+    const bindings = await bindDeployedFlows(trx, id, now);
+    await trx.insertInto('ticket_events').values({ ticket_id: id, type: 'ticket.created', payload: json({ type: 'ticket.created' }), flow_id: null, node_id: null, at: now, applied_at: null }).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({ at: now, actor, ticket_id: id, flow_id: null, kind: 'ticket.created', detail: json({ number, channel: ticket.channel, flows: bindings }) })
+      .execute();
+    return { id, number };
+  });
+}
+
+/** The month's next number; the upsert's row lock makes it unique under concurrency. */
+async function nextTicketNumber(trx: Kysely<Database>, now: Date): Promise<string> {
+  const month = ticketMonth(now);
+  const { last } = await trx
+    .insertInto('ticket_numbers')
+    .values({ month, last: 1 })
+    .onConflict((oc) => oc.column('month').doUpdateSet({ last: sql<number>`ticket_numbers.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return formatTicketNumber(month, last);
+}
+
+/** Binds the ticket to each deployed flow's stable version; the binding never changes afterwards. */
+async function bindDeployedFlows(trx: Kysely<Database>, ticketId: string, now: Date): Promise<{ flowId: string; version: number }[]> {
+  const deployments = await trx.selectFrom('deployments').select(['flow_id', 'stable']).orderBy('position').orderBy('flow_id').execute();
+  const bindings = deployments.map((d) => ({ flowId: d.flow_id, version: d.stable }));
+  if (bindings.length > 0) {
+    await trx
+      .insertInto('ticket_flows')
+      .values(bindings.map((b) => ({ ticket_id: ticketId, flow_id: b.flowId, version: b.version, snapshot: null, visits: json({}), updated_at: now })))
+      .execute();
+  }
+  return bindings;
+}

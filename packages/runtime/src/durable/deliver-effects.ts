@@ -1,0 +1,149 @@
+import type { Roster } from '@switchyard/nodes';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { json, type Database, type OutboxTable } from '../db/schema';
+import { actionContext, actionOutcome, type EffectOutcome } from '../engine/effect-runner';
+import type { FlowCache } from './flow-cache';
+import { versionKey } from './flow-cache';
+import type { RuntimeContext } from './runtime-context';
+import type { EffectResultPayload, StoredEffectRequest } from './ticket-work';
+
+export interface DeliveryOptions {
+  /** Tries before an effect is dead-lettered (default 5). */
+  readonly maxAttempts?: number;
+  /** Longest a node may run before it is abandoned as timed out (default 30 s; an http node's own timeout applies first). */
+  readonly timeoutMs?: number;
+  /** First retry delay, doubled each try up to 5 minutes (default 1 s). */
+  readonly backoffMs?: number;
+}
+
+type OutboxRow = Selectable<OutboxTable>;
+
+const LEASE_GRACE_MS = 5_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/**
+ * Claims up to `limit` due effects (`FOR UPDATE SKIP LOCKED`, then leased: a worker that
+ * dies mid-delivery loses the lease and another worker tries again with the same
+ * idempotency key, so the receiving system sees one effect).
+ */
+export async function claimEffects(ctx: RuntimeContext, limit: number, options: DeliveryOptions = {}): Promise<OutboxRow[]> {
+  const now = ctx.clock.now();
+  const leaseUntil = new Date(now.getTime() + (options.timeoutMs ?? 30_000) + LEASE_GRACE_MS);
+  return ctx.db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', 'in', ['pending', 'running'])
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length === 0) return [];
+    return trx
+      .updateTable('outbox')
+      .set({ status: 'running', attempts: sql<number>`attempts + 1`, next_attempt_at: leaseUntil, lease_until: leaseUntil })
+      .where(
+        'id',
+        'in',
+        due.map((d) => d.id),
+      )
+      .returningAll()
+      .execute();
+  });
+}
+
+/**
+ * Runs one claimed effect with its node's code and records the result: done (its flow
+ * gets effect.done), retry later with backoff, or dead after the last try (its flow gets
+ * effect.error and the ticket is flagged). A failing effect never stops other tickets.
+ */
+export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, options: DeliveryOptions = {}): Promise<'done' | 'retry' | 'dead' | 'lost'> {
+  const outcome = await runEffect(ctx, flows, row, roster, options.timeoutMs ?? 30_000);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const request = row.request as StoredEffectRequest;
+    if (outcome.ok) {
+      const updated = await settleRow(trx, row, { status: 'done', result: json(outcome), done_at: now, lease_until: null, last_error: null });
+      if (!updated) return 'lost';
+      await queueResult(trx, row, { outcome, event: request.event }, now);
+      await audit(trx, row, now, 'effect.delivered', { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, params: outcome.params });
+      return 'done';
+    }
+    if (row.attempts < (options.maxAttempts ?? 5)) {
+      const delay = Math.min((options.backoffMs ?? 1_000) * 2 ** (row.attempts - 1), MAX_BACKOFF_MS);
+      const retryAt = new Date(now.getTime() + delay * (0.8 + Math.random() * 0.4));
+      const updated = await settleRow(trx, row, { status: 'pending', next_attempt_at: retryAt, lease_until: null, last_error: outcome.error });
+      if (!updated) return 'lost';
+      await audit(trx, row, now, 'effect.retry', { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, error: outcome.error, retryAt: retryAt.toISOString() });
+      return 'retry';
+    }
+    const updated = await settleRow(trx, row, { status: 'dead', lease_until: null, last_error: outcome.error, done_at: now });
+    if (!updated) return 'lost';
+    await queueResult(trx, row, { outcome, event: request.event, dead: true }, now);
+    await audit(trx, row, now, 'effect.dead', { node: row.node_id, idempotencyKey: row.idempotency_key, attempts: row.attempts, error: outcome.error });
+    return 'dead';
+  });
+}
+
+async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, timeoutMs: number): Promise<EffectOutcome> {
+  try {
+    const prepared = (await flows.load(ctx.db, [{ flowId: row.flow_id, version: row.version }])).get(versionKey(row.flow_id, row.version))!;
+    const node = prepared.compiled.nodes[row.node_id];
+    const def = node && ctx.registry.get(node.type, node.version);
+    if (!node || def?.kind !== 'action') return { ok: false, error: `node ${row.node_id} is not an installed action` };
+    const request = row.request as StoredEffectRequest;
+    const controller = new AbortController();
+    const actionCtx = actionContext(
+      { flow: prepared.compiled, node: row.node_id, state: { ticket: request.ticket, stats: request.stats }, now: request.now, event: request.event, vars: request.vars },
+      await roster(),
+      row.idempotency_key,
+      controller.signal,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new Error(`node ${row.node_id} timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    try {
+      const result = await Promise.race([Promise.resolve(def.run(actionCtx, node.config)), timeout]);
+      return actionOutcome(node.type, node.config, result);
+    } finally {
+      clearTimeout(timer);
+    }
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Settles a delivery only if this worker still holds it (its lease was not taken over). */
+async function settleRow(trx: Kysely<Database>, row: OutboxRow, set: Updateable<OutboxTable>): Promise<boolean> {
+  const result = await trx
+    .updateTable('outbox')
+    .set(set)
+    .where('id', '=', row.id)
+    .where('status', '=', 'running')
+    .where('attempts', '=', row.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The result goes to the ticket's inbox; the ticket row's update wakes a worker when this commits. */
+async function queueResult(trx: Kysely<Database>, row: OutboxRow, payload: EffectResultPayload, now: Date): Promise<void> {
+  await trx
+    .updateTable('tickets')
+    .set({ wake_at: sql<Date>`least(coalesce(wake_at, ${now}), ${now})` })
+    .where('id', '=', row.ticket_id)
+    .execute();
+  await trx
+    .insertInto('ticket_events')
+    .values({ ticket_id: row.ticket_id, type: payload.outcome.ok ? 'effect.done' : 'effect.error', payload: json(payload), flow_id: row.flow_id, node_id: row.node_id, at: now, applied_at: null })
+    .execute();
+}
+
+async function audit(trx: Kysely<Database>, row: OutboxRow, now: Date, kind: string, detail: unknown): Promise<void> {
+  await trx.insertInto('audit_log').values({ at: now, actor: 'runtime', ticket_id: row.ticket_id, flow_id: row.flow_id, kind, detail: json(detail) }).execute();
+}

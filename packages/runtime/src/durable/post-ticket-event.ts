@@ -1,0 +1,34 @@
+import { TicketEvent } from '@switchyard/flow';
+import { sql } from 'kysely';
+import { parseInput } from '../catalog/invalid-input';
+import { json } from '../db/schema';
+import { NotFoundError, RuntimeInputError } from '../errors';
+import type { RuntimeContext } from './runtime-context';
+
+/**
+ * Queues a ticket event (a customer message, an agent reply, a status change, a survey
+ * answer). The ticket's row is updated first: that lock orders concurrent events of one
+ * ticket, so ids follow the order of acceptance, and wakes a worker once this commits.
+ * @example await postTicketEvent(ctx, id, { type: 'customer.message', body: '还没发货吗？' }, 'api');
+ */
+export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, input: unknown, actor: string): Promise<{ eventId: string }> {
+  const event = parseInput(TicketEvent, input);
+  if (event.type === 'ticket.created') throw new RuntimeInputError('ticket.created is sent by the server when a ticket is opened', 400, [{ path: 'type', message: 'ticket.created cannot be posted' }]);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const woken = await trx
+      .updateTable('tickets')
+      .set({ wake_at: sql<Date>`least(coalesce(wake_at, ${now}), ${now})` })
+      .where('id', '=', ticketId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!woken) throw new NotFoundError('ticket', ticketId);
+    const { id } = await trx
+      .insertInto('ticket_events')
+      .values({ ticket_id: ticketId, type: event.type, payload: json(event), flow_id: null, node_id: null, at: now, applied_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('audit_log').values({ at: now, actor, ticket_id: ticketId, flow_id: null, kind: 'event.received', detail: json({ eventId: id, event }) }).execute();
+    return { eventId: id };
+  });
+}

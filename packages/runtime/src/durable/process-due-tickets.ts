@@ -1,0 +1,160 @@
+import type { Roster } from '@switchyard/nodes';
+import { type Kysely, sql } from 'kysely';
+import { loadRoster } from '../catalog/load-roster';
+import { json, type Database } from '../db/schema';
+import type { FlowCache } from './flow-cache';
+import type { RuntimeContext } from './runtime-context';
+import { loadTickets, statsFromRow, ticketFromRow } from './ticket-rows';
+import { runTicketWork, type TicketOutcome, type TicketWork } from './ticket-work';
+
+/** How long a ticket whose processing failed for a reason of ours waits before the next try. */
+const FAULT_RETRY_MS = 60_000;
+
+/**
+ * Claims up to `limit` tickets with due work (`wake_at <= now`, `FOR UPDATE SKIP LOCKED`:
+ * a ticket is processed by one worker at a time, others skip it) and processes them in
+ * one transaction. Returns how many were processed. When the batch fails, each ticket is
+ * retried alone, so one broken ticket cannot hold the others back.
+ */
+export async function processDueTickets(ctx: RuntimeContext, flows: FlowCache, limit = 16): Promise<number> {
+  const now = ctx.clock.now();
+  try {
+    return await ctx.db.transaction().execute(async (trx) => processBatch(ctx, trx, flows, await claimDue(trx, now, limit), now));
+  } catch (error) {
+    if (limit === 1) throw error;
+    ctx.logger.warn({ err: error }, 'a batch of tickets failed; processing them one by one');
+    let processed = 0;
+    for (let i = 0; i < limit; i++) {
+      const done = await processDueTickets(ctx, flows, 1).catch(async (single: unknown) => {
+        await quarantineNextDue(ctx, now, single);
+        return 1;
+      });
+      if (done === 0) break;
+      processed += done;
+    }
+    return processed;
+  }
+}
+
+async function claimDue(trx: Kysely<Database>, now: Date, limit: number): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('tickets')
+    .select('id')
+    .where('wake_at', '<=', now)
+    .orderBy('wake_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+async function processBatch(ctx: RuntimeContext, trx: Kysely<Database>, flows: FlowCache, ids: readonly string[], now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const works = await loadWork(trx, ids);
+  const prepared = await flows.load(
+    trx,
+    works.flatMap((w) => w.bindings.map((b) => ({ flowId: b.flow_id, version: b.version }))),
+  );
+  let roster: Roster | undefined;
+  const outcomes: TicketOutcome[] = [];
+  for (const work of works) {
+    roster ??= await loadRoster(trx);
+    const outcome = await runTicketWork(work, prepared, { registry: ctx.registry, roster, now });
+    roster = withAssignment(roster, work, outcome);
+    outcomes.push(outcome);
+  }
+  await writeOutcomes(trx, outcomes, now);
+  return ids.length;
+}
+
+/** The roster as the next ticket of the batch sees it: an agent just given a ticket has one more open. */
+function withAssignment(roster: Roster, work: TicketWork, outcome: TicketOutcome): Roster {
+  const before = work.ticket.assignee;
+  const after = outcome.ticket.assignee;
+  if (before === after) return roster;
+  return {
+    ...roster,
+    agents: roster.agents.map((a) =>
+      a.id === after ? { ...a, openTickets: a.openTickets + 1 } : a.id === before ? { ...a, openTickets: Math.max(0, a.openTickets - 1) } : a,
+    ),
+  };
+}
+
+async function loadWork(trx: Kysely<Database>, ids: readonly string[]): Promise<TicketWork[]> {
+  const [tickets, bindings, events, timers] = await Promise.all([
+    loadTickets(trx, ids),
+    trx.selectFrom('ticket_flows').selectAll().where('ticket_id', 'in', ids).execute(),
+    trx.selectFrom('ticket_events').selectAll().where('ticket_id', 'in', ids).where('applied_at', 'is', null).orderBy('id').execute(),
+    trx.selectFrom('timers').selectAll().where('ticket_id', 'in', ids).execute(),
+  ]);
+  const positions = await trx.selectFrom('deployments').select(['flow_id', 'position']).execute();
+  const position = new Map(positions.map((p) => [p.flow_id, p.position]));
+  const order = (flowId: string) => position.get(flowId) ?? Number.MAX_SAFE_INTEGER;
+  return tickets.map((row) => ({
+    ticket: ticketFromRow(row),
+    stats: statsFromRow(row),
+    bindings: bindings.filter((b) => b.ticket_id === row.id).sort((a, b) => order(a.flow_id) - order(b.flow_id) || (a.flow_id < b.flow_id ? -1 : 1)),
+    events: events.filter((e) => e.ticket_id === row.id),
+    timers: timers.filter((t) => t.ticket_id === row.id),
+  }));
+}
+
+/** Writes a batch's outcomes with one statement per table, whatever the batch size. */
+async function writeOutcomes(trx: Kysely<Database>, outcomes: readonly TicketOutcome[], now: Date): Promise<void> {
+  for (const o of outcomes) {
+    const t = o.ticket;
+    await trx
+      .updateTable('tickets')
+      .set({
+        category: t.category,
+        priority: t.priority,
+        status: t.status,
+        group: t.group,
+        assignee: t.assignee,
+        tags: json(t.tags),
+        flags: json(t.flags),
+        escalation_level: t.escalationLevel,
+        stats: json(o.stats),
+        updated_at: now,
+        // Events that arrived meanwhile wait on this row's lock and pull wake_at back to their time.
+        wake_at: o.wakeAt,
+      })
+      .where('id', '=', t.id)
+      .execute();
+  }
+  const flowRows = outcomes.flatMap((o) => o.flows.map((f) => ({ ticket_id: o.ticket.id, flow_id: f.flowId, snapshot: json(f.snapshot), visits: json(f.visits) })));
+  if (flowRows.length > 0) {
+    await sql`
+      update ticket_flows as tf set snapshot = v.snapshot::jsonb, visits = v.visits::jsonb, updated_at = ${now}
+      from (values ${sql.join(flowRows.map((r) => sql`(${r.ticket_id}, ${r.flow_id}, ${r.snapshot}, ${r.visits})`))}) as v(ticket_id, flow_id, snapshot, visits)
+      where tf.ticket_id = v.ticket_id and tf.flow_id = v.flow_id`.execute(trx);
+  }
+  const timerTickets = outcomes.filter((o) => o.timers !== undefined);
+  if (timerTickets.length > 0) {
+    await trx.deleteFrom('timers').where('ticket_id', 'in', timerTickets.map((o) => o.ticket.id)).execute();
+    const timers = timerTickets.flatMap((o) => o.timers ?? []);
+    if (timers.length > 0) await trx.insertInto('timers').values(timers).execute();
+  }
+  const outbox = outcomes.flatMap((o) => o.outbox);
+  if (outbox.length > 0) await trx.insertInto('outbox').values(outbox).execute();
+  const audit = outcomes.flatMap((o) => o.audit);
+  if (audit.length > 0) await trx.insertInto('audit_log').values(audit).execute();
+  const applied = outcomes.flatMap((o) => o.appliedEventIds);
+  if (applied.length > 0) await trx.updateTable('ticket_events').set({ applied_at: now }).where('id', 'in', applied).execute();
+}
+
+/**
+ * A ticket that fails on its own is a fault of ours (a bug, a corrupt snapshot): it is put
+ * aside for a minute and audited, so the worker moves on and nothing of it is lost.
+ */
+async function quarantineNextDue(ctx: RuntimeContext, now: Date, error: unknown): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const [id] = await claimDue(trx, now, 1);
+    if (id === undefined) return;
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.logger.error({ err: error, ticketId: id }, 'ticket processing failed; retrying in a minute');
+    await trx.updateTable('tickets').set({ wake_at: new Date(now.getTime() + FAULT_RETRY_MS) }).where('id', '=', id).execute();
+    await trx.insertInto('audit_log').values({ at: now, actor: 'runtime', ticket_id: id, flow_id: null, kind: 'ticket.fault', detail: json({ message }) }).execute();
+  });
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/** One line of a ticket's history: an event received, a flow transition, an action, an effect delivered or failed. */
+export interface HistoryEntry {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly kind: string;
+  readonly flowId: string | null;
+  readonly detail: unknown;
+}
+
+/** Every audited step of a ticket, oldest first; undefined when there is no such ticket. */
+export async function ticketHistory(db: Kysely<Database>, ticketId: string): Promise<HistoryEntry[] | undefined> {
+  const ticket = await db.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
+  if (!ticket) return undefined;
+  const rows = await db.selectFrom('audit_log').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actor, kind: r.kind, flowId: r.flow_id, detail: r.detail }));
+}

@@ -1,0 +1,59 @@
+import type { Ticket, TicketStatus } from '@switchyard/flow';
+import { EMPTY_STATS, type TicketStats } from '@switchyard/nodes';
+import type { Kysely, Selectable } from 'kysely';
+import type { CustomersTable, Database, TicketRow } from '../db/schema';
+
+/** A ticket row joined with its customer. */
+export type TicketWithCustomer = TicketRow & { customer: Selectable<CustomersTable> };
+
+/** Statuses that count as open work for an agent. */
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['new', 'processing'];
+
+/** Tickets by id with their customers, in one query. */
+export async function loadTickets(db: Kysely<Database>, ids: readonly string[]): Promise<TicketWithCustomer[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('tickets')
+    .innerJoin('customers', 'customers.id', 'tickets.customer_id')
+    .selectAll('tickets')
+    .select(['customers.name as customer_name', 'customers.tier as customer_tier', 'customers.contact as customer_contact'])
+    .where('tickets.id', 'in', ids)
+    .execute();
+  return rows.map(({ customer_name, customer_tier, customer_contact, ...ticket }) => ({
+    ...ticket,
+    customer: { id: ticket.customer_id, name: customer_name, tier: customer_tier, contact: customer_contact },
+  }));
+}
+
+/** The ticket in the flow vocabulary. */
+export function ticketFromRow(row: TicketWithCustomer): Ticket {
+  const { customer } = row;
+  return {
+    id: row.id,
+    number: row.number,
+    channel: row.channel as Ticket['channel'],
+    subject: row.subject,
+    body: row.body,
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      tier: customer.tier as Ticket['customer']['tier'],
+      ...(customer.contact === null ? {} : { contact: customer.contact }),
+    },
+    ...(row.order_id === null ? {} : { orderId: row.order_id }),
+    category: row.category,
+    priority: row.priority as Ticket['priority'],
+    status: row.status as Ticket['status'],
+    group: row.group,
+    assignee: row.assignee,
+    tags: row.tags,
+    flags: row.flags,
+    escalationLevel: row.escalation_level,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The counters conditions read; a row written before a counter existed reads it as zero. */
+export function statsFromRow(row: TicketRow): TicketStats {
+  return { ...EMPTY_STATS, ...(row.stats as Partial<TicketStats>) };
+}

@@ -1,0 +1,61 @@
+import type { Ticket } from '@switchyard/flow';
+import type { TicketStats } from '@switchyard/nodes';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { loadTickets, statsFromRow, ticketFromRow, type TicketWithCustomer } from './ticket-rows';
+
+/** A ticket as the API shows it: the vocabulary's fields, its counters, and the flow versions it is bound to. */
+export type TicketView = Ticket & {
+  readonly stats: TicketStats;
+  readonly updatedAt: string;
+  readonly flows: readonly { flowId: string; version: number }[];
+};
+
+export interface TicketFilter {
+  readonly status?: string | undefined;
+  readonly group?: string | undefined;
+  readonly assignee?: string | undefined;
+  /** At most this many, newest first (default 100, at most 1000). */
+  readonly limit?: number | undefined;
+}
+
+export async function getTicket(db: Kysely<Database>, id: string): Promise<TicketView | undefined> {
+  const [view] = await views(db, await loadTickets(db, [id]));
+  return view;
+}
+
+/** Tickets matching every given filter, newest first. */
+export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {}): Promise<TicketView[]> {
+  let query = db.selectFrom('tickets').select('id').orderBy('created_at', 'desc').orderBy('id').limit(Math.min(Math.max(filter.limit ?? 100, 1), 1000));
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.group) query = query.where('group', '=', filter.group);
+  if (filter.assignee) query = query.where('assignee', '=', filter.assignee);
+  const ids = (await query.execute()).map((r) => r.id);
+  const byId = new Map((await loadTickets(db, ids)).map((row) => [row.id, row]));
+  return views(
+    db,
+    ids.map((id) => byId.get(id)).filter((row) => row !== undefined),
+  );
+}
+
+async function views(db: Kysely<Database>, rows: readonly TicketWithCustomer[]): Promise<TicketView[]> {
+  if (rows.length === 0) return [];
+  const bindings = await db
+    .selectFrom('ticket_flows')
+    .leftJoin('deployments', 'deployments.flow_id', 'ticket_flows.flow_id')
+    .select(['ticket_flows.ticket_id', 'ticket_flows.flow_id', 'ticket_flows.version'])
+    .where(
+      'ticket_flows.ticket_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('deployments.position')
+    .orderBy('ticket_flows.flow_id')
+    .execute();
+  return rows.map((row) => ({
+    ...ticketFromRow(row),
+    stats: statsFromRow(row),
+    updatedAt: row.updated_at.toISOString(),
+    flows: bindings.filter((b) => b.ticket_id === row.id).map((b) => ({ flowId: b.flow_id, version: b.version })),
+  }));
+}

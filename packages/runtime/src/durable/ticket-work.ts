@@ -1,0 +1,223 @@
+import type { Ticket, TicketEvent } from '@switchyard/flow';
+import type { NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
+import type { Insertable, Selectable } from 'kysely';
+import type { AuditLogTable, OutboxTable, TicketEventsTable, TicketFlowsTable, TimersTable } from '../db/schema';
+import { json } from '../db/schema';
+import type { FlowSnapshot } from '../engine/advance-flow';
+import { createEffectRunner, type EffectOutcome, type EffectRequest } from '../engine/effect-runner';
+import type { PreparedFlow } from '../engine/prepared-flow';
+import { createTicketRun } from '../engine/ticket-run';
+import { createTimerLoopGuard, MAX_TIMERS_AT_ONCE, MAX_TIMERS_PER_FLOW } from '../engine/timer-loop-guard';
+import { createVirtualTimers } from '../engine/virtual-timers';
+import { versionKey } from './flow-cache';
+
+/** What a worker loaded for one claimed ticket. */
+export interface TicketWork {
+  readonly ticket: Ticket;
+  readonly stats: TicketStats;
+  readonly bindings: readonly Selectable<TicketFlowsTable>[];
+  /** Unapplied events, in id order. */
+  readonly events: readonly Selectable<TicketEventsTable>[];
+  /** Every timer of the ticket (due or not). */
+  readonly timers: readonly Selectable<TimersTable>[];
+}
+
+/** What the store must write for one ticket, computed without touching it. */
+export interface TicketOutcome {
+  readonly ticket: Ticket;
+  readonly stats: TicketStats;
+  /** When the ticket next needs a worker: its earliest timer, or null. */
+  readonly wakeAt: Date | null;
+  /** Flows whose snapshot or visit counts changed. */
+  readonly flows: readonly { flowId: string; snapshot: PersistedSnapshot | null; visits: Record<string, number> }[];
+  /** The ticket's timers after the run, when they changed. */
+  readonly timers: readonly Insertable<TimersTable>[] | undefined;
+  readonly outbox: readonly Insertable<OutboxTable>[];
+  readonly audit: readonly Insertable<AuditLogTable>[];
+  readonly appliedEventIds: readonly string[];
+}
+
+/** A flow's snapshot as stored: its state and context, enough to resolve it again. */
+export interface PersistedSnapshot {
+  readonly value: unknown;
+  readonly context: unknown;
+}
+
+/** What the outbox keeps of an action so any worker can run it later exactly as asked. */
+export interface StoredEffectRequest {
+  readonly ticket: Ticket;
+  readonly stats: TicketStats;
+  readonly now: number;
+  readonly event: TicketEvent | undefined;
+  readonly vars: Record<string, unknown>;
+}
+
+/** The payload of an effect.done / effect.error event: the outcome and the event that started the step. */
+export interface EffectResultPayload {
+  readonly outcome: EffectOutcome;
+  readonly event?: TicketEvent | undefined;
+  /** Given up after its last retry: the ticket gets flagged. */
+  readonly dead?: boolean;
+}
+
+/** Flag put on a ticket when one of its effects was given up (dead-lettered). */
+export const EFFECT_FAILED_FLAG = 'effect_failed';
+
+const SYSTEM_ACTOR = 'runtime';
+
+/**
+ * Runs a claimed ticket's due work in memory: its unapplied events and due timers in time
+ * order (a timer due at an event's time fires first), through the shared ticket engine.
+ * Pure actions run here; side-effecting ones become outbox rows; every step becomes an
+ * audit row. Nothing is written: the caller commits the outcome in one transaction.
+ */
+export async function runTicketWork(
+  work: TicketWork,
+  prepared: ReadonlyMap<string, PreparedFlow>,
+  options: { readonly registry: NodeRegistry; readonly roster: Roster; readonly now: Date },
+): Promise<TicketOutcome> {
+  const ticketId = work.ticket.id;
+  const nowMs = options.now.getTime();
+  const flows = work.bindings.map((b) => {
+    const flow = prepared.get(versionKey(b.flow_id, b.version));
+    if (!flow) throw new Error(`flow ${b.flow_id} version ${b.version} was not loaded`);
+    return flow;
+  });
+  const flowIds = work.bindings.map((b) => b.flow_id);
+  const indexOf = new Map(flowIds.map((id, i) => [id, i]));
+  const snapshots = work.bindings.map((b, i) => restore(flows[i]!, b.snapshot as PersistedSnapshot | null));
+  const visits = new Map<string, number>();
+  for (const b of work.bindings) for (const [node, n] of Object.entries(b.visits)) visits.set(`${flows[indexOf.get(b.flow_id)!]!.compiled.id}/${node}`, n);
+
+  const audit: Insertable<AuditLogTable>[] = [];
+  const record = (at: Date, flow: number | undefined, kind: string, detail: unknown) =>
+    audit.push({ at, actor: SYSTEM_ACTOR, ticket_id: ticketId, flow_id: flow === undefined ? null : flowIds[flow]!, kind, detail: json(detail) });
+  const outbox: Insertable<OutboxTable>[] = [];
+  const timers = createVirtualTimers();
+  for (const t of work.timers) {
+    const flow = indexOf.get(t.flow_id);
+    if (flow !== undefined) timers.schedule(flow, { id: t.timer_id, eventType: t.event_type, delayMs: t.due_at.getTime() }, 0);
+  }
+  let timersChanged = false;
+  const movedFlows = new Set<number>();
+
+  const run = createTicketRun({ ticket: work.ticket, stats: work.stats }, flows, snapshots, {
+    runAction: createEffectRunner({
+      registry: options.registry,
+      roster: options.roster,
+      visits,
+      defer: ({ request, idempotencyKey }) => {
+        const flow = flows.findIndex((f) => f.compiled === request.flow);
+        outbox.push(outboxRow(request, flowIds[flow]!, work.bindings[flow]!.version, idempotencyKey, options.now));
+        record(new Date(request.now), flow, 'effect.queued', { node: request.node, idempotencyKey });
+      },
+    }),
+    schedule(flow, timer, now) {
+      timersChanged = true;
+      timers.schedule(flow, timer, now);
+    },
+    cancel(flow, ids) {
+      timersChanged = true;
+      timers.cancel(flow, ids);
+    },
+    cancelFlow(flow) {
+      timersChanged = true;
+      timers.cancelFlow(flow);
+    },
+    moved(flow, from, to, visited, eventType, now) {
+      movedFlows.add(flow);
+      record(new Date(now), flow, 'flow.transition', { event: eventType, from: from.value, to: to.value, visits: visited });
+    },
+    action: (flow, action) => record(new Date(action.at), flow, 'action', { node: action.node, type: action.type, params: action.params }),
+    error: (flow, error) => record(new Date(error.at), flow, 'flow.error', { ...(error.node ? { node: error.node } : {}), message: error.message }),
+  });
+
+  const looping = createTimerLoopGuard();
+  let deadLettered = false;
+  let next = 0;
+  for (;;) {
+    const event = work.events[next];
+    const timer = timers.takeDue(event ? Math.min(event.at.getTime(), nowMs) : nowMs);
+    const loop = timer && looping(timer.flow, timer.at);
+    if (timer) timersChanged = true;
+    if (timer && loop) {
+      run.stopFlow(timer.flow, timer.at, loop === 'instant' ? `more than ${MAX_TIMERS_AT_ONCE} timers fired at one instant: the flow loops through waits with no time left to wait; the run ends` : `more than ${MAX_TIMERS_PER_FLOW} timers fired: the run ends`);
+    } else if (timer) {
+      record(new Date(timer.at), timer.flow, 'timer.fired', { timerId: timer.id });
+      await run.deliverTimer(timer.flow, timer.eventType, timer.at);
+    } else if (event) {
+      next++;
+      const at = event.at.getTime();
+      const flow = event.flow_id === null ? undefined : indexOf.get(event.flow_id);
+      if (event.flow_id === null) {
+        record(event.at, undefined, 'event.applied', { eventId: event.id, type: event.type });
+        await run.deliverTicketEvent(event.payload as TicketEvent, at);
+      } else if (flow !== undefined && event.node_id !== null) {
+        const result = event.payload as EffectResultPayload;
+        deadLettered ||= result.dead === true;
+        await run.deliverEffectResult(flow, event.node_id, result.outcome, at, result.event);
+      }
+    } else {
+      break;
+    }
+  }
+
+  const ticket = deadLettered && !run.state.ticket.flags.includes(EFFECT_FAILED_FLAG) ? { ...run.state.ticket, flags: [...run.state.ticket.flags, EFFECT_FAILED_FLAG] } : run.state.ticket;
+  const pendingTimers = timers.pending();
+  const earliest = pendingTimers.reduce((min, t) => Math.min(min, t.at), Number.POSITIVE_INFINITY);
+  const changedFlows = work.bindings.flatMap((b, i) => {
+    const visitsOfFlow = visitsOf(visits, flows[i]!.compiled.id);
+    const visitsChanged = JSON.stringify(visitsOfFlow) !== JSON.stringify(b.visits);
+    if (!movedFlows.has(i) && !visitsChanged && run.snapshots[i] === snapshots[i]) return [];
+    return [{ flowId: b.flow_id, snapshot: persist(run.snapshots[i]!), visits: visitsOfFlow }];
+  });
+  return {
+    ticket,
+    stats: run.state.stats,
+    wakeAt: Number.isFinite(earliest) ? new Date(earliest) : null,
+    flows: changedFlows,
+    timers: timersChanged
+      ? pendingTimers.map((t) => ({ ticket_id: ticketId, flow_id: flowIds[t.flow]!, timer_id: t.id, event_type: t.eventType, due_at: new Date(t.at) }))
+      : undefined,
+    outbox,
+    audit,
+    appliedEventIds: work.events.map((e) => e.id),
+  };
+}
+
+function restore(flow: PreparedFlow, stored: PersistedSnapshot | null): FlowSnapshot {
+  if (stored === null) return flow.idle;
+  // resolveState rebuilds a full snapshot from the stored state value and context.
+  return flow.machine.resolveState(stored as Parameters<PreparedFlow['machine']['resolveState']>[0]);
+}
+
+function persist(snapshot: FlowSnapshot): PersistedSnapshot {
+  return { value: snapshot.value, context: snapshot.context };
+}
+
+function visitsOf(visits: ReadonlyMap<string, number>, compiledFlowId: string): Record<string, number> {
+  const prefix = `${compiledFlowId}/`;
+  const own: Record<string, number> = {};
+  for (const [key, n] of visits) if (key.startsWith(prefix)) own[key.slice(prefix.length)] = n;
+  return own;
+}
+
+function outboxRow(request: EffectRequest, flowId: string, version: number, idempotencyKey: string, now: Date): Insertable<OutboxTable> {
+  const stored: StoredEffectRequest = { ticket: request.state.ticket, stats: request.state.stats, now: request.now, event: request.event, vars: request.vars };
+  return {
+    ticket_id: request.state.ticket.id,
+    flow_id: flowId,
+    version,
+    node_id: request.node,
+    idempotency_key: idempotencyKey,
+    request: json(stored),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    lease_until: null,
+    last_error: null,
+    result: null,
+    created_at: now,
+    done_at: null,
+  };
+}

@@ -1,0 +1,110 @@
+import type { Roster } from '@switchyard/nodes';
+import { loadRoster } from '../catalog/load-roster';
+import { claimEffects, deliverEffect, type DeliveryOptions } from './deliver-effects';
+import { createFlowCache, type FlowCache } from './flow-cache';
+import { processDueTickets } from './process-due-tickets';
+import type { RuntimeContext } from './runtime-context';
+
+export interface WorkerOptions {
+  /** Tickets claimed and committed per transaction (default 16). */
+  readonly batchSize?: number;
+  /** Effects delivered at once (default 8). */
+  readonly effectConcurrency?: number;
+  /** How long an idle worker sleeps before looking again (default 100 ms). */
+  readonly pollMs?: number;
+  readonly delivery?: DeliveryOptions;
+}
+
+/** A worker: processes due tickets and delivers effects; any number of them share one database. */
+export interface Worker {
+  /** Starts polling in the background. */
+  start(): void;
+  /** Cuts the current sleep short (something was just queued). */
+  wake(): void;
+  /** Stops taking work, finishes what is in flight, releases its claims. */
+  stop(): Promise<void>;
+  /** Works until nothing is due (for tests on a manual clock, and for one-shot runs). */
+  runUntilIdle(): Promise<void>;
+}
+
+/**
+ * @example
+ * const worker = createWorker(ctx);
+ * worker.start();
+ * process.on('SIGTERM', () => void worker.stop());
+ */
+export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): Worker {
+  const flows: FlowCache = createFlowCache(ctx.registry);
+  const batchSize = options.batchSize ?? 16;
+  const concurrency = options.effectConcurrency ?? 8;
+  const pollMs = options.pollMs ?? 100;
+  const inFlight = new Set<Promise<unknown>>();
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+
+  const dispatchEffects = async (): Promise<number> => {
+    const free = concurrency - inFlight.size;
+    if (free <= 0) return 0;
+    const rows = await claimEffects(ctx, free, options.delivery);
+    let roster: Promise<Roster> | undefined;
+    const rosterOnce = () => (roster ??= loadRoster(ctx.db));
+    for (const row of rows) {
+      const delivery = deliverEffect(ctx, flows, row, rosterOnce, options.delivery)
+        .catch((error: unknown) => ctx.logger.error({ err: error, effect: row.idempotency_key }, 'recording an effect failed; its lease will expire and it will be retried'))
+        .finally(() => inFlight.delete(delivery));
+      inFlight.add(delivery);
+    }
+    return rows.length;
+  };
+
+  /** One round: due tickets, then due effects. True when it found work. */
+  const round = async (): Promise<boolean> => {
+    const processed = await processDueTickets(ctx, flows, batchSize);
+    const dispatched = await dispatchEffects();
+    return processed > 0 || dispatched > 0;
+  };
+
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, pollMs);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          let busy = false;
+          try {
+            busy = await round();
+          } catch (error) {
+            ctx.logger.error({ err: error }, 'worker round failed; trying again after a pause');
+          }
+          if (!busy && running) await sleep();
+        }
+      })();
+    },
+    wake: () => wakeUp?.(),
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+      await Promise.all(inFlight);
+    },
+    async runUntilIdle() {
+      for (;;) {
+        const busy = await round();
+        if (inFlight.size > 0) await Promise.all(inFlight);
+        else if (!busy) return;
+      }
+    },
+  };
+}
