@@ -111,6 +111,8 @@ describe.each(testing.testDatabases)('durable runs match dry-runs on $name', ({ 
         mismatches.push(`${sample.id}: ${JSON.stringify({ actual, wanted, finalActual, finalWanted })}`);
       }
     }
+    const retries = await store.db.selectFrom('audit_log').select('detail').where('kind', '=', 'effect.retry').execute();
+    expect(retries.map((r) => r.detail)).toEqual([]);
     expect(mismatches).toEqual([]);
     const suspends = billing.requests.filter((r) => r.url === '/subscriptions/suspend');
     const keys = suspends.map((r) => r.headers['idempotency-key']);

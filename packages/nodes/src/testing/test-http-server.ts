@@ -69,6 +69,9 @@ export async function startTestHttpServer(answer: TestHttpAnswer | TestHttpHandl
       respond(res, chosen);
     });
   });
+  // Idle connections stay open until close(): a server closing an idle socket just as the
+  // client reuses it makes a request fail with ECONNRESET at random, a race tests must not see.
+  server.keepAliveTimeout = 0;
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const address = server.address();

@@ -1,3 +1,4 @@
+import { errorMessage } from '../engine/error-message';
 import type { Roster } from '@switchyard/nodes';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { json, type Database, type OutboxTable } from '../db/schema';
@@ -115,7 +116,7 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
       clearTimeout(timer);
     }
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: errorMessage(error) };
   }
 }
 

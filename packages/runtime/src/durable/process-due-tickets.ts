@@ -1,3 +1,4 @@
+import { errorMessage } from '../engine/error-message';
 import type { Roster } from '@switchyard/nodes';
 import { type Kysely, sql } from 'kysely';
 import { loadRoster } from '../catalog/load-roster';
@@ -102,32 +103,20 @@ async function loadWork(trx: Kysely<Database>, ids: readonly string[]): Promise<
 
 /** Writes a batch's outcomes with one statement per table, whatever the batch size. */
 async function writeOutcomes(trx: Kysely<Database>, outcomes: readonly TicketOutcome[], now: Date): Promise<void> {
-  for (const o of outcomes) {
-    const t = o.ticket;
-    await trx
-      .updateTable('tickets')
-      .set({
-        category: t.category,
-        priority: t.priority,
-        status: t.status,
-        group: t.group,
-        assignee: t.assignee,
-        tags: json(t.tags),
-        flags: json(t.flags),
-        escalation_level: t.escalationLevel,
-        stats: json(o.stats),
-        updated_at: now,
-        // Events that arrived meanwhile wait on this row's lock and pull wake_at back to their time.
-        wake_at: o.wakeAt,
-      })
-      .where('id', '=', t.id)
-      .execute();
-  }
+  // Events that arrived meanwhile wait on these rows' locks and then pull wake_at back to their time.
+  const ticketRows = outcomes.map(({ ticket: t, stats, wakeAt }) =>
+    sql`(${t.id}::text, ${t.category}::text, ${t.priority}::text, ${t.status}::text, ${t.group}::text, ${t.assignee}::text, ${json(t.tags)}::jsonb, ${json(t.flags)}::jsonb, ${t.escalationLevel}::int, ${json(stats)}::jsonb, ${wakeAt}::timestamptz)`,
+  );
+  await sql`
+    update tickets as t set category = v.category, priority = v.priority, status = v.status, "group" = v.grp, assignee = v.assignee,
+      tags = v.tags, flags = v.flags, escalation_level = v.escalation_level, stats = v.stats, updated_at = ${now}, wake_at = v.wake_at
+    from (values ${sql.join(ticketRows)}) as v(id, category, priority, status, grp, assignee, tags, flags, escalation_level, stats, wake_at)
+    where t.id = v.id`.execute(trx);
   const flowRows = outcomes.flatMap((o) => o.flows.map((f) => ({ ticket_id: o.ticket.id, flow_id: f.flowId, snapshot: json(f.snapshot), visits: json(f.visits) })));
   if (flowRows.length > 0) {
     await sql`
-      update ticket_flows as tf set snapshot = v.snapshot::jsonb, visits = v.visits::jsonb, updated_at = ${now}
-      from (values ${sql.join(flowRows.map((r) => sql`(${r.ticket_id}, ${r.flow_id}, ${r.snapshot}, ${r.visits})`))}) as v(ticket_id, flow_id, snapshot, visits)
+      update ticket_flows as tf set snapshot = v.snapshot, visits = v.visits, updated_at = ${now}
+      from (values ${sql.join(flowRows.map((r) => sql`(${r.ticket_id}::text, ${r.flow_id}::text, ${r.snapshot}::jsonb, ${r.visits}::jsonb)`))}) as v(ticket_id, flow_id, snapshot, visits)
       where tf.ticket_id = v.ticket_id and tf.flow_id = v.flow_id`.execute(trx);
   }
   const timerTickets = outcomes.filter((o) => o.timers !== undefined);
@@ -152,7 +141,7 @@ async function quarantineNextDue(ctx: RuntimeContext, now: Date, error: unknown)
   await ctx.db.transaction().execute(async (trx) => {
     const [id] = await claimDue(trx, now, 1);
     if (id === undefined) return;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     ctx.logger.error({ err: error, ticketId: id }, 'ticket processing failed; retrying in a minute');
     await trx.updateTable('tickets').set({ wake_at: new Date(now.getTime() + FAULT_RETRY_MS) }).where('id', '=', id).execute();
     await trx.insertInto('audit_log').values({ at: now, actor: 'runtime', ticket_id: id, flow_id: null, kind: 'ticket.fault', detail: json({ message }) }).execute();

@@ -1,3 +1,4 @@
+import { errorMessage } from './error-message';
 import type { CompiledFlow } from '@switchyard/compiler';
 import type { TicketEvent, TicketPatch } from '@switchyard/flow';
 import { type ActionContext, type ActionResult, type NodeRegistry, renderTemplate, type Roster, templateView } from '@switchyard/nodes';
@@ -79,7 +80,7 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
       const result: ActionResult = pending instanceof Promise ? await pending : pending;
       return actionOutcome(node.type, node.config, result);
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return { ok: false, error: errorMessage(error) };
     }
   };
 }
