@@ -9,7 +9,7 @@ export function errorMessage(error: unknown): string {
       parts.push(e.message);
       e = e.cause;
     } else {
-      parts.push(String(e));
+      parts.push(typeof e === 'string' ? e : JSON.stringify(e));
       break;
     }
   }
