@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     testTimeout: 30_000,
+    // Opening and migrating a database (PGlite's first open takes seconds) happens in hooks.
+    hookTimeout: 30_000,
   },
 });

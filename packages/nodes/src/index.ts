@@ -13,7 +13,7 @@ export type {
   WaitInput,
   WaitNode,
 } from './sdk/define-node';
-export type { ActionContext, ActionResult, NodeContext, TicketStats } from './sdk/node-context';
+export type { ActionContext, ActionResult, NodeContext, OutboundMessage, TicketStats } from './sdk/node-context';
 export { EMPTY_STATS } from './sdk/node-context';
 export { Agent, EMPTY_ROSTER, Group, leastLoadedAgent, Roster, Seniority } from './sdk/roster';
 export type { AgentCriteria } from './sdk/roster';

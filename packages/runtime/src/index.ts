@@ -35,3 +35,6 @@ export { createWorker } from './durable/worker';
 export type { Worker, WorkerOptions } from './durable/worker';
 export type { DeliveryOptions } from './durable/deliver-effects';
 export { EFFECT_FAILED_FLAG } from './durable/ticket-work';
+export { ticketMessages } from './durable/ticket-messages';
+export type { TicketMessage } from './durable/ticket-messages';
+export type { GatewayDelivery, MessageGateway } from './durable/message-gateway';

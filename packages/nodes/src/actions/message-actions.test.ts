@@ -11,14 +11,18 @@ describe('reply', () => {
 
   it('replies in Chinese to a Chinese ticket, rendering ticket and vars', async () => {
     const ctx = createTestContext({ ticket: { number: 'GD2024050001', subject: '物流查询' }, vars });
+    const body = '您好，工单 GD2024050001 的物流状态：in transit';
     expect(await reply.run(ctx, config)).toEqual({
-      params: { body: '您好，工单 GD2024050001 的物流状态：in transit', language: 'zh-CN' },
+      params: { body, language: 'zh-CN' },
+      message: { audience: 'customer', body, via: 'chat', language: 'zh-CN' },
     });
   });
 
   it('replies with templateEn to a ticket without Chinese text', async () => {
     const ctx = createTestContext({ ticket: { number: 'GD2024050002', subject: 'Where is my parcel?', body: 'DD123' }, vars });
-    expect(await reply.run(ctx, config)).toEqual({ params: { body: 'Hello, ticket GD2024050002: in transit', language: 'en' } });
+    const result = await reply.run(ctx, config);
+    expect(result.params).toEqual({ body: 'Hello, ticket GD2024050002: in transit', language: 'en' });
+    expect(result.message).toMatchObject({ audience: 'customer', body: 'Hello, ticket GD2024050002: in transit', language: 'en' });
   });
 
   it('replies in Chinese to an English ticket when there is no English template', async () => {
@@ -62,10 +66,10 @@ describe('notify', () => {
 
 describe('survey', () => {
   it('is valid for 7 days from now by default', async () => {
-    const ctx = createTestContext({ now: '2024-05-07T10:00:00.000Z' });
-    expect(await survey.run(ctx, parseConfig(survey, {}))).toEqual({
-      params: { validDays: 7, validUntil: '2024-05-14T10:00:00.000Z' },
-    });
+    const ctx = createTestContext({ now: '2024-05-07T10:00:00.000Z', ticket: { subject: '物流查询' } });
+    const result = await survey.run(ctx, parseConfig(survey, {}));
+    expect(result.params).toEqual({ validDays: 7, validUntil: '2024-05-14T10:00:00.000Z' });
+    expect(result.message?.body).toMatch(/7 天内回复 1-5 分/);
   });
 
   it('uses the configured validity', () => {

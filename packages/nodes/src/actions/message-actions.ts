@@ -10,12 +10,26 @@ import { isChinese } from '../sdk/text-match';
  * so run and simulate are the same pure function.
  */
 function composeReply(ctx: ActionContext, config: { template: string; templateEn?: string | undefined }): ActionResult {
-  const english = config.templateEn !== undefined && !isChinese(`${ctx.ticket.subject}${ctx.ticket.body}`);
-  return { params: { body: ctx.render(english ? (config.templateEn ?? '') : config.template), language: english ? 'en' : 'zh-CN' } };
+  const language = customerLanguage(ctx, config.templateEn !== undefined);
+  const body = ctx.render(language === 'en' ? (config.templateEn ?? '') : config.template);
+  return { params: { body, language }, message: { audience: 'customer', body, via: ctx.ticket.channel, language } };
+}
+
+/** Chinese unless the ticket has no Chinese text at all. */
+function customerLanguage(ctx: ActionContext, hasEnglish = true): 'zh-CN' | 'en' {
+  return hasEnglish && !isChinese(`${ctx.ticket.subject}${ctx.ticket.body}`) ? 'en' : 'zh-CN';
 }
 
 function composeSurvey(ctx: ActionContext, validDays: number): ActionResult {
-  return { params: { validDays, validUntil: new Date(ctx.now.getTime() + validDays * 86_400_000).toISOString() } };
+  const language = customerLanguage(ctx);
+  const body =
+    language === 'en'
+      ? `How did we do on ticket ${ctx.ticket.number}? Please rate us from 1 to 5 within ${validDays} days.`
+      : `您对工单 ${ctx.ticket.number} 的服务满意吗？请在 ${validDays} 天内回复 1-5 分为我们评分。`;
+  return {
+    params: { validDays, validUntil: new Date(ctx.now.getTime() + validDays * 86_400_000).toISOString() },
+    message: { audience: 'customer', body, via: ctx.ticket.channel, language },
+  };
 }
 
 const Template = z.string().min(1).max(4000).refine(isValidTemplate, bilingual('broken {{ }} tag in template', '模板中的 {{ }} 标记不完整'));
@@ -62,14 +76,9 @@ export const notify = defineNode({
 });
 
 function composeNotice(ctx: ActionContext, config: { to: string; via: string; template: string }): ActionResult {
-  return {
-    params: {
-      to: config.to,
-      via: config.via,
-      recipient: config.to === 'assignee' ? ctx.ticket.assignee : config.to === 'group' ? ctx.ticket.group : 'supervisor',
-      body: ctx.render(config.template),
-    },
-  };
+  const recipient = config.to === 'assignee' ? ctx.ticket.assignee : config.to === 'group' ? ctx.ticket.group : 'supervisor';
+  const body = ctx.render(config.template);
+  return { params: { to: config.to, via: config.via, recipient, body }, message: { audience: 'team', body, recipient, via: config.via } };
 }
 
 /** Sends a satisfaction survey that stays open for some days. */

@@ -44,4 +44,17 @@ export interface ActionResult {
   readonly patch?: TicketPatch;
   /** Data later nodes can read as `vars.<nodeId>`. */
   readonly output?: unknown;
+  /** A message for the host to deliver (the ticket's conversation, and the channel gateway when one is set). */
+  readonly message?: OutboundMessage;
+}
+
+/** A message an action composed: to the customer, or inside the team. */
+export interface OutboundMessage {
+  readonly audience: 'customer' | 'team';
+  readonly body: string;
+  /** Who inside the team (an agent or group id, or `supervisor`); absent for the customer. */
+  readonly recipient?: string | null;
+  /** How it goes out: the ticket's channel for the customer; im, email or sms inside the team. */
+  readonly via?: string;
+  readonly language?: 'zh-CN' | 'en';
 }

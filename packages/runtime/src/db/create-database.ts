@@ -21,6 +21,8 @@ export interface SwitchyardDatabase {
   readonly db: Kysely<Database>;
   /** `postgres` or `pglite`: PGlite has one connection, so callers must not hold two at once. */
   readonly kind: 'postgres' | 'pglite';
+  /** The PostgreSQL schema worked in, when one was given. */
+  readonly schema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -56,5 +58,5 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Swit
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', schema, close: () => db.destroy() };
 }

@@ -156,6 +156,24 @@ export interface OutboxTable {
   done_at: Timestamp | null;
 }
 
+/** A ticket's conversation: what the customer wrote, what agents and flows answered, team notices. */
+export interface TicketMessagesTable {
+  id: BigId & Generated<string>;
+  ticket_id: string;
+  /** `in` from the customer, `out` to the customer, `team` inside the team. */
+  direction: 'in' | 'out' | 'team';
+  /** A customer id, an agent id, or `flow:<flowId>/<nodeId>`. */
+  author: string;
+  /** The channel (customer messages) or im/email/sms (team notices). */
+  via: string;
+  recipient: string | null;
+  body: string;
+  language: string | null;
+  /** Set for messages flows sent: one message per effect, however often it was delivered. */
+  idempotency_key: string | null;
+  at: Timestamp;
+}
+
 /** Append-only (a trigger refuses updates and deletes): what happened, when, by whom. */
 export interface AuditLogTable {
   id: BigId & Generated<string>;
@@ -180,6 +198,7 @@ export interface Database {
   ticket_events: TicketEventsTable;
   timers: TimersTable;
   outbox: OutboxTable;
+  ticket_messages: TicketMessagesTable;
   audit_log: AuditLogTable;
 }
 

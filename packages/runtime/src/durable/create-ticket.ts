@@ -57,6 +57,11 @@ export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor:
       })
       .execute();
     const bindings = await bindDeployedFlows(trx, id, now);
+    const opening = [ticket.subject, ticket.body].filter((text) => text !== '').join('\n');
+    await trx
+      .insertInto('ticket_messages')
+      .values({ ticket_id: id, direction: 'in', author: customer.id, via: ticket.channel, recipient: null, body: opening, language: null, idempotency_key: null, at: now })
+      .execute();
     await trx.insertInto('ticket_events').values({ ticket_id: id, type: 'ticket.created', payload: json({ type: 'ticket.created' }), flow_id: null, node_id: null, at: now, applied_at: null }).execute();
     await trx
       .insertInto('audit_log')

@@ -1,10 +1,11 @@
 import { errorMessage } from '../engine/error-message';
-import type { Roster } from '@switchyard/nodes';
+import type { OutboundMessage, Roster } from '@switchyard/nodes';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { json, type Database, type OutboxTable } from '../db/schema';
 import { actionContext, actionOutcome, type EffectOutcome } from '../engine/effect-runner';
 import type { FlowCache } from './flow-cache';
 import { versionKey } from './flow-cache';
+import { sendToGateway } from './message-gateway';
 import type { RuntimeContext } from './runtime-context';
 import type { EffectResultPayload, StoredEffectRequest } from './ticket-work';
 
@@ -68,6 +69,7 @@ export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: 
     if (outcome.ok) {
       const updated = await settleRow(trx, row, { status: 'done', result: json(outcome), done_at: now, lease_until: null, last_error: null });
       if (!updated) return 'lost';
+      if (outcome.message) await recordMessage(trx, row, outcome.message, request.ticket.channel, now);
       await queueResult(trx, row, { outcome, event: request.event }, now);
       await audit(trx, row, now, 'effect.delivered', { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, params: outcome.params });
       return 'done';
@@ -110,8 +112,14 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
       }, timeoutMs);
     });
     try {
-      const result = await Promise.race([Promise.resolve(def.run(actionCtx, node.config)), timeout]);
-      return actionOutcome(node.type, node.config, result);
+      const run = async () => {
+        const result = await def.run(actionCtx, node.config);
+        if (result.message && ctx.messageGateway) {
+          await sendToGateway(ctx.messageGateway, { ticketId: row.ticket_id, ticketNumber: request.ticket.number, idempotencyKey: row.idempotency_key, message: result.message }, controller.signal);
+        }
+        return result;
+      };
+      return actionOutcome(node.type, node.config, await Promise.race([run(), timeout]));
     } finally {
       clearTimeout(timer);
     }
@@ -142,6 +150,25 @@ async function queueResult(trx: Kysely<Database>, row: OutboxRow, payload: Effec
   await trx
     .insertInto('ticket_events')
     .values({ ticket_id: row.ticket_id, type: payload.outcome.ok ? 'effect.done' : 'effect.error', payload: json(payload), flow_id: row.flow_id, node_id: row.node_id, at: now, applied_at: null })
+    .execute();
+}
+
+/** A delivered message joins the ticket's conversation once, whatever the retries. */
+async function recordMessage(trx: Kysely<Database>, row: OutboxRow, message: OutboundMessage, channel: string, now: Date): Promise<void> {
+  await trx
+    .insertInto('ticket_messages')
+    .values({
+      ticket_id: row.ticket_id,
+      direction: message.audience === 'customer' ? 'out' : 'team',
+      author: `flow:${row.flow_id}/${row.node_id}`,
+      via: message.via ?? channel,
+      recipient: message.recipient ?? null,
+      body: message.body,
+      language: message.language ?? null,
+      idempotency_key: row.idempotency_key,
+      at: now,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .execute();
 }
 

@@ -20,9 +20,26 @@ export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, inp
       .updateTable('tickets')
       .set({ wake_at: sql<Date>`least(coalesce(wake_at, ${now}), ${now})` })
       .where('id', '=', ticketId)
-      .returning('id')
+      .returning(['id', 'channel', 'customer_id'])
       .executeTakeFirst();
     if (!woken) throw new NotFoundError('ticket', ticketId);
+    if (event.type === 'customer.message' || event.type === 'agent.reply') {
+      const fromCustomer = event.type === 'customer.message';
+      await trx
+        .insertInto('ticket_messages')
+        .values({
+          ticket_id: ticketId,
+          direction: fromCustomer ? 'in' : 'out',
+          author: fromCustomer ? woken.customer_id : event.agentId,
+          via: woken.channel,
+          recipient: null,
+          body: event.body,
+          language: null,
+          idempotency_key: null,
+          at: now,
+        })
+        .execute();
+    }
     const { id } = await trx
       .insertInto('ticket_events')
       .values({ ticket_id: ticketId, type: event.type, payload: json(event), flow_id: null, node_id: null, at: now, applied_at: null })

@@ -16,6 +16,7 @@ import { postTicketEvent } from './post-ticket-event';
 import { processDueTickets } from './process-due-tickets';
 import type { RuntimeContext } from './runtime-context';
 import { ticketHistory } from './ticket-history';
+import { ticketMessages } from './ticket-messages';
 import { getTicket } from './ticket-views';
 import { EFFECT_FAILED_FLAG } from './ticket-work';
 import { createWorker, type Worker } from './worker';
@@ -69,9 +70,29 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
     expect((await getTicket(store.db, id))?.tags).toEqual(['sla_breached']);
     expect(await store.db.selectFrom('timers').where('ticket_id', '=', id).selectAll().execute()).toEqual([]);
 
+    const conversation = (await ticketMessages(store.db, id))!.map(({ direction, author, body }) => ({ direction, author, body }));
+    expect(conversation).toEqual([
+      { direction: 'in', author: 'C1', body: '咨询\n我的快递三天没有物流更新了' },
+      { direction: 'out', author: 'flow:sla-test/ack', body: `您好，工单 ${number} 已受理。` },
+    ]);
     const kinds = (await ticketHistory(store.db, id))!.map((h) => h.kind);
     expect(kinds).toEqual(expect.arrayContaining(['ticket.created', 'event.applied', 'flow.transition', 'action', 'effect.queued', 'effect.delivered', 'timer.fired']));
     expect(requestsFor(id)).toHaveLength(1);
+  });
+
+  it('sends flows\' messages through the gateway once, with the effect\'s idempotency key', async () => {
+    const gatewayWorker = createWorker({ ...ctx, messageGateway: { url: `${erp.url}/gateway`, token: 'secret' } });
+    try {
+      const { id, number } = await openTicket('快递');
+      await gatewayWorker.runUntilIdle();
+      const sent = erp.requests.filter((r) => r.url === '/gateway' && (r.body as { ticketId: string }).ticketId === id);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.headers.authorization).toBe('Bearer secret');
+      expect(sent[0]!.headers['idempotency-key']).toBe(`${id}:sla-test:ack:1`);
+      expect(sent[0]!.body).toMatchObject({ ticketNumber: number, message: { audience: 'customer', via: 'chat', language: 'zh-CN' } });
+    } finally {
+      await gatewayWorker.stop();
+    }
   });
 
   it('cancels the timer when the agent replies in time', async () => {
@@ -87,6 +108,7 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
     const ticket = await getTicket(store.db, id);
     expect(ticket?.tags).toEqual([]);
     expect(ticket?.stats.agentReplies).toBe(1);
+    expect((await ticketMessages(store.db, id))?.at(-1)).toMatchObject({ direction: 'out', author: 'li-na', body: '您好' });
   });
 
   it('retries a failing effect with backoff, then dead-letters it, flags the ticket and shows the error; other tickets go on', async () => {
@@ -142,7 +164,7 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
     expect(await deliverEffect(ctx, flows, claimedByA!, roster)).toBe('lost');
     expect(requestsFor(id).map((r) => r.headers['idempotency-key'])).toEqual([claimedByA!.idempotency_key, claimedByA!.idempotency_key]);
     await worker.runUntilIdle();
-    const results = await store.db.selectFrom('ticket_events').select('type').where('ticket_id', '=', id).where('type', 'like', 'effect.%').execute();
+    const results = await store.db.selectFrom('ticket_events').select('type').where('ticket_id', '=', id).where('node_id', '=', 'notify-erp').execute();
     expect(results).toEqual([{ type: 'effect.done' }]);
   });
 

@@ -1,7 +1,7 @@
 import { errorMessage } from './error-message';
 import type { CompiledFlow } from '@switchyard/compiler';
 import type { TicketEvent, TicketPatch } from '@switchyard/flow';
-import { type ActionContext, type ActionResult, type NodeRegistry, renderTemplate, type Roster, templateView } from '@switchyard/nodes';
+import { type ActionContext, type ActionResult, type NodeRegistry, type OutboundMessage, renderTemplate, type Roster, templateView } from '@switchyard/nodes';
 import type { TicketState } from './ticket-state';
 
 /** One action node to run, with the ticket and run as they are at that moment. */
@@ -25,6 +25,8 @@ export type EffectOutcome =
       readonly params: Readonly<Record<string, unknown>>;
       readonly patch: TicketPatch | undefined;
       readonly output: unknown;
+      /** A message to deliver (real runs store it in the ticket's conversation). */
+      readonly message?: OutboundMessage | undefined;
     }
   | { readonly ok: false; readonly error: string };
 
@@ -104,7 +106,7 @@ export function actionContext(request: EffectRequest, roster: Roster, idempotenc
 
 /** A successful outcome from what an action returned. */
 export function actionOutcome(type: string, config: unknown, result: ActionResult): EffectOutcome {
-  return { ok: true, type, params: result.params ?? configParams(config), patch: result.patch, output: result.output };
+  return { ok: true, type, params: result.params ?? configParams(config), patch: result.patch, output: result.output, message: result.message };
 }
 
 /** A compiled node's config is the parsed output of an object schema; anything else shows as no params. */

@@ -31,7 +31,7 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
     open: async () => {
       const schema = `t_${randomBytes(6).toString('hex')}`;
       const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 8 });
-      await migrateToLatest(store.db);
+      await migrateToLatest(store.db, schema);
       return { ...store, close: () => dropSchema(store, schema) };
     },
   },
@@ -41,7 +41,7 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
 export async function createTestSchema(): Promise<{ schema: string; drop(): Promise<void> }> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 2 });
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, schema);
   return { schema, drop: () => dropSchema(store, schema) };
 }
 

@@ -152,6 +152,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('outbox_ticket').on('outbox').columns(['ticket_id']).execute();
 
   await db.schema
+    .createTable('ticket_messages')
+    .addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+    .addColumn('ticket_id', 'text', (c) => c.notNull().references('tickets.id'))
+    .addColumn('direction', 'text', (c) => c.notNull().check(sql`direction in ('in', 'out', 'team')`))
+    .addColumn('author', 'text', (c) => c.notNull())
+    .addColumn('via', 'text', (c) => c.notNull())
+    .addColumn('recipient', 'text')
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('language', 'text')
+    .addColumn('idempotency_key', 'text', (c) => c.unique())
+    .addColumn('at', 'timestamptz', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('ticket_messages_ticket').on('ticket_messages').columns(['ticket_id', 'id']).execute();
+
+  await db.schema
     .createTable('audit_log')
     .addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn('at', 'timestamptz', (c) => c.notNull())
