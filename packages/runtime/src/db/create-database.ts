@@ -5,6 +5,8 @@ import pg from 'pg';
 import type { Database } from './schema';
 
 const INT8_OID = 20;
+/** Longest a PostgreSQL session may sit idle inside a transaction (no transaction of ours waits on the client that long). */
+const IDLE_IN_TRANSACTION_MS = 60_000;
 
 export interface DatabaseOptions {
   /** A PostgreSQL connection string; without it the embedded PGlite is used. */
@@ -55,7 +57,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Swit
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // A worker host that vanishes mid-transaction (power, network) must not hold its tickets'
+    // row locks until TCP notices hours later: the server ends such a session after a minute.
+    keepAlive: true,
+    options: [`-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`, ...(schema ? [`-c search_path=${schema}`] : [])].join(' '),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', schema, close: () => db.destroy() };

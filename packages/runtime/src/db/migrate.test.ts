@@ -15,7 +15,7 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
   });
 
   it('migrates twice without harm', async () => {
-    await migrateToLatest(store.db, store.schema);
+    await migrateToLatest(store.db);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['tickets', 'ticket_events', 'timers', 'outbox', 'audit_log']));
   });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './migrations/0001-initial';
 import type { Database } from './schema';
@@ -13,10 +13,12 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 /**
  * Brings the schema up to date; safe to call from several processes at once (Kysely takes
  * a lock on its migration table). Throws with the failing migration's name.
- * @param schema the PostgreSQL schema the database works in. Kysely must be told: left to
- * itself it finds another schema's migration tables and then looks for them in this one.
+ * Kysely is told the schema the connection works in (its search_path): left to itself it
+ * takes another schema's migration tables for its own and then looks for them in this one.
  */
-export async function migrateToLatest(db: Kysely<Database>, schema = 'public'): Promise<void> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema ?? 'public';
   const { error, results } = await new Migrator({ db, provider, migrationTableSchema: schema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

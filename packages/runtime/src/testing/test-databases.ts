@@ -31,7 +31,7 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
     open: async () => {
       const schema = `t_${randomBytes(6).toString('hex')}`;
       const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 8 });
-      await migrateToLatest(store.db, schema);
+      await migrateOrDrop(store, schema);
       return { ...store, close: () => dropSchema(store, schema) };
     },
   },
@@ -41,8 +41,18 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
 export async function createTestSchema(): Promise<{ schema: string; drop(): Promise<void> }> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 2 });
-  await migrateToLatest(store.db, schema);
+  await migrateOrDrop(store, schema);
   return { schema, drop: () => dropSchema(store, schema) };
+}
+
+/** A schema whose migration failed is dropped at once: nothing is left behind in the test database. */
+async function migrateOrDrop(store: SwitchyardDatabase, schema: string): Promise<void> {
+  try {
+    await migrateToLatest(store.db);
+  } catch (error) {
+    await dropSchema(store, schema);
+    throw error;
+  }
 }
 
 async function dropSchema(store: SwitchyardDatabase, schema: string): Promise<void> {

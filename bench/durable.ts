@@ -1,0 +1,196 @@
+import { pathToFileURL } from 'node:url';
+import type { testing as nodeTesting } from '@switchyard/nodes';
+import { type Database, openDatabase, type RuntimeContext, type SampleTicket, systemClock, testing } from '@switchyard/runtime';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import pino from 'pino';
+import { startWorkerProcesses, type WorkerStats } from '../test/scale/worker-processes';
+import { PGBENCH_WRITES, type PgbenchResult, runPgbench, type WriteSamples } from './durable-pgbench';
+import { benchRegistry, openSampleTickets, sampleTickets, seedBenchExamples, startServices } from './durable-workload';
+import { type LatencyResult, measureLatency } from './durable-latency';
+import { type BenchRow, fmtMs, fmtRate, renderTable } from './report';
+
+const TICKETS = Number(process.env.DURABLE_BENCH_TICKETS ?? 2_000);
+const WORKERS = 2;
+const BATCH_SIZES = [16, 64] as const;
+const PGBENCH_SECONDS = 8;
+/** How long the latency phase posts messages, and at what share of the measured drain rate. */
+const LATENCY_SECONDS = 6;
+const LATENCY_LOAD = 0.25;
+const TARGET_RATIO = 0.5;
+
+interface DurableRun {
+  readonly batchSize: number;
+  readonly preload: { tickets: number; events: number; seconds: number };
+  /** Events (ticket_events rows, effect results included) applied while draining the backlog. */
+  readonly drained: number;
+  readonly drainSeconds: number;
+  readonly eventsPerSecond: number;
+  /** Rows the workers wrote per applied event, by statement and table (whole run). */
+  readonly writes: Readonly<Record<string, number>>;
+  readonly latency: LatencyResult;
+  readonly workers: readonly WorkerStats[];
+  readonly problems: string;
+  readonly samples: WriteSamples;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function backlog(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: string }>`
+    select (select count(*) from ticket_events where applied_at is null)
+         + (select count(*) from outbox where status in ('pending', 'running')) as n`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+async function waitUntilDrained(db: Kysely<Database>, deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while ((await backlog(db)) > 0) {
+    if (Date.now() > deadline) throw new Error(`durable bench: backlog not drained after ${deadlineMs} ms`);
+    await sleep(25);
+  }
+}
+
+async function count(db: Kysely<Database>, query: RawBuilder<{ n: string }>): Promise<number> {
+  const { rows } = await query.execute(db);
+  return Number(rows[0]!.n);
+}
+
+/**
+ * One durable run on a fresh schema: the ten example flows seeded, TICKETS tickets opened
+ * from the sample tickets with their scripted events (no worker running), then WORKERS
+ * worker processes released on the backlog at once (every ticket's wake_at is held back
+ * until they are ready): events applied per second until nothing is left. Then messages
+ * are posted at a quarter of that rate for a few seconds while the workers run, and each
+ * one's latency is measured (see measureLatency).
+ */
+async function durableRun(batchSize: number, services: nodeTesting.TestHttpServer, samples: readonly SampleTicket[]): Promise<DurableRun> {
+  const scratch = await testing.createTestSchema();
+  const store = await openDatabase({ url: testing.TEST_POSTGRES_URL, schema: scratch.schema, maxConnections: 8 });
+  const db = store.db;
+  const ctx: RuntimeContext = { db, registry: benchRegistry, clock: systemClock, logger: pino({ level: 'warn' }) };
+  let workers: Awaited<ReturnType<typeof startWorkerProcesses>> = [];
+  try {
+    await seedBenchExamples(ctx, services.url);
+    const preloadStart = performance.now();
+    const { ids, posted } = await openSampleTickets(ctx, samples, TICKETS, 8);
+    const preloadSeconds = (performance.now() - preloadStart) / 1000;
+    await sql`update tickets set wake_at = null`.execute(db);
+    workers = await startWorkerProcesses(WORKERS, scratch.schema, { SCALE_BATCH_SIZE: String(batchSize), SCALE_POLL_MS: '100', SCALE_MAX_CONNECTIONS: '6' });
+
+    const released = performance.now();
+    await sql`update tickets set wake_at = now()`.execute(db);
+    await waitUntilDrained(db, 300_000);
+    const drainSeconds = (performance.now() - released) / 1000;
+    const drained = await count(db, sql`select count(*) as n from ticket_events where applied_at is not null`);
+    const eventsPerSecond = drained / drainSeconds;
+
+    // Latency: an open-loop trickle of customer messages on the tickets just processed.
+    const latency = await measureLatency(ctx, ids, Math.max(10, Math.min(300, Math.round(eventsPerSecond * LATENCY_LOAD))), LATENCY_SECONDS);
+    await waitUntilDrained(db, 60_000);
+
+    const { rows: faults } = await sql<{ kind: string; n: string }>`
+      select kind, count(*) as n from audit_log where kind in ('ticket.fault', 'flow.error', 'effect.dead', 'effect.retry') group by kind`.execute(db);
+    const stats = await Promise.all(workers.map((w) => w.stop()));
+    workers = [];
+    return {
+      batchSize,
+      preload: { tickets: ids.length, events: ids.length + posted, seconds: preloadSeconds },
+      drained,
+      drainSeconds,
+      eventsPerSecond,
+      writes: writesPerEvent(stats),
+      latency,
+      workers: stats,
+      problems: faults.map((f) => `${f.n} ${f.kind}`).join(', ') || 'none',
+      samples: await writeSamples(db),
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.kill()));
+    await store.close();
+    await scratch.drop();
+  }
+}
+
+/** Typical rows the run wrote (a median-sized snapshot and outbox request), for pgbench to write alike. */
+async function writeSamples(db: Kysely<Database>): Promise<WriteSamples> {
+  const median = async (query: RawBuilder<{ v: string }>) => (await query.execute(db)).rows[0]?.v ?? '{}';
+  return {
+    stats: await median(sql`select stats::text as v from tickets order by length(stats::text) offset (select count(*) / 2 from tickets) limit 1`),
+    snapshot: await median(sql`select snapshot::text as v from ticket_flows where snapshot is not null order by length(snapshot::text) offset (select count(*) / 2 from ticket_flows where snapshot is not null) limit 1`),
+    outboxRequest: await median(sql`select request::text as v from outbox order by length(request::text) offset (select count(*) / 2 from outbox) limit 1`),
+    appliedDetail: await median(sql`select detail::text as v from audit_log where kind = 'event.applied' limit 1`),
+    transitionDetail: await median(sql`select detail::text as v from audit_log where kind = 'flow.transition' order by length(detail::text) offset (select count(*) / 2 from audit_log where kind = 'flow.transition') limit 1`),
+    actionDetail: await median(sql`select detail::text as v from audit_log where kind = 'action' order by length(detail::text) offset (select count(*) / 2 from audit_log where kind = 'action') limit 1`),
+  };
+}
+
+/** Rows written per applied event, summed over the workers, largest first. */
+function writesPerEvent(stats: readonly WorkerStats[]): Record<string, number> {
+  const applied = stats.reduce((n, s) => n + s.applied, 0);
+  const totals = new Map<string, number>();
+  for (const s of stats) for (const [write, rows] of Object.entries(s.writes)) totals.set(write, (totals.get(write) ?? 0) + rows);
+  return Object.fromEntries([...totals].sort((a, b) => b[1] - a[1]).map(([write, rows]) => [write, rows / applied]));
+}
+
+function describeRun(run: DurableRun): string {
+  return (
+    `durable batch ${run.batchSize}: ${run.preload.tickets} tickets + ${run.preload.events - run.preload.tickets} scripted events queued in ${run.preload.seconds.toFixed(1)} s; ` +
+    `${WORKERS} worker processes applied ${run.drained} events (effect results included) in ${run.drainSeconds.toFixed(1)} s = ${fmtRate(run.eventsPerSecond, 'events/s')}; ` +
+    `rows written per event: ${Object.entries(run.writes).map(([write, n]) => `${write} ${n.toFixed(2)}`).join(', ')}; ` +
+    `latency at ${run.latency.rate} messages/s for ${LATENCY_SECONDS} s: post -> applied as a client sees it p50 ${fmtMs(run.latency.observed.p50)} p99 ${fmtMs(run.latency.observed.p99)}, ` +
+    `applied_at - at p50 ${fmtMs(run.latency.recorded.p50)} p99 ${fmtMs(run.latency.recorded.p99)} (all ${run.latency.allEvents} events of the window incl. effect results: p50 ${fmtMs(run.latency.allRecorded.p50)} p99 ${fmtMs(run.latency.allRecorded.p99)}); ` +
+    `faults: ${run.problems}; per worker: ${run.workers.map((w) => `${w.applied} events in ${w.batches} batches, ${w.settled} effects`).join(' / ')}`
+  );
+}
+
+/**
+ * Benchmark 3: the durable runtime on the real PostgreSQL, the ten example flows, two worker
+ * processes, at batch sizes 16 and 64, beside pgbench running one event's writes per
+ * transaction on the same database in the same run (after each durable run; the mean is
+ * the baseline). DURABLE_BENCH_TICKETS sets the backlog (default 2,000 tickets).
+ */
+export async function benchDurable(): Promise<BenchRow[]> {
+  const services = await startServices();
+  const samples = sampleTickets();
+  const runs: DurableRun[] = [];
+  const pgbench: PgbenchResult[] = [];
+  try {
+    for (const batchSize of BATCH_SIZES) {
+      const run = await durableRun(batchSize, services, samples);
+      console.log(describeRun(run));
+      runs.push(run);
+      const result = await runPgbench(run.samples, WORKERS, PGBENCH_SECONDS);
+      console.log(`pgbench (${PGBENCH_WRITES}; ${WORKERS} clients, ${PGBENCH_SECONDS} s): ${fmtRate(result.tps, 'tps')}, latency average ${fmtMs(result.latencyMs)}`);
+      pgbench.push(result);
+    }
+  } finally {
+    await services.close();
+  }
+  const pgTps = pgbench.reduce((n, r) => n + r.tps, 0) / pgbench.length;
+  const best = runs.reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a));
+  console.log(`durable: batch ${best.batchSize} drained fastest in this run (${runs.map((r) => `batch ${r.batchSize}: ${fmtRate(r.eventsPerSecond, 'events/s')}`).join(', ')})`);
+  const bench = 'durable 10 flows, PostgreSQL';
+  return [
+    { bench, metric: `pgbench, one event's writes per tx (mean of ${pgbench.length})`, value: fmtRate(pgTps, 'tps') },
+    ...runs.flatMap((run): BenchRow[] => [
+      { bench, metric: `durable, ${WORKERS} workers, batch ${run.batchSize}`, value: fmtRate(run.eventsPerSecond, 'events/s') },
+      {
+        bench,
+        metric: `ratio durable / pgbench, batch ${run.batchSize}`,
+        value: `${(run.eventsPerSecond / pgTps).toFixed(2)}x`,
+        target: `>= ${TARGET_RATIO}x`,
+        pass: run.eventsPerSecond / pgTps >= TARGET_RATIO,
+      },
+    ]),
+    ...runs.map((run) => ({
+      bench,
+      metric: `event latency p50 / p99, batch ${run.batchSize} (post -> applied)`,
+      value: `${fmtMs(run.latency.observed.p50)} / ${fmtMs(run.latency.observed.p99)}`,
+    })),
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await benchDurable();
+  console.log(`\n${renderTable(rows)}`);
+}
