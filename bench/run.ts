@@ -1,5 +1,6 @@
 import { benchCompileLargeFlow } from './compile-large-flow';
 import { benchDryRunThroughput } from './dry-run-throughput';
+import { benchDurable } from './durable';
 import { type BenchRow, renderTable } from './report';
 
 /*
@@ -10,4 +11,5 @@ import { type BenchRow, renderTable } from './report';
 const rows: BenchRow[] = [];
 rows.push(...benchCompileLargeFlow());
 rows.push(...(await benchDryRunThroughput()));
+rows.push(...(await benchDurable()));
 console.log(`\n${renderTable(rows)}`);

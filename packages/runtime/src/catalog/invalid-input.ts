@@ -10,10 +10,16 @@ export interface FieldIssue {
 
 /** The issues of a zod error as `{ path, message }`, paths under `prefix` (the field the value came in). */
 export function fieldIssues(error: z.ZodError, prefix?: string): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const inner = issuePath(issue.path);
-    return { path: prefix ? (inner ? `${prefix}.${inner}` : prefix) : inner, message: issue.message };
-  });
+  const at = (path: readonly PropertyKey[]) => {
+    const inner = issuePath(path);
+    return prefix ? (inner ? `${prefix}.${inner}` : prefix) : inner;
+  };
+  // An unknown key is the field to name, not the object that has it.
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: at([...issue.path, key]), message: 'unknown field' }))
+      : [{ path: at(issue.path), message: issue.message }],
+  );
 }
 
 /**

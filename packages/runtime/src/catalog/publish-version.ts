@@ -1,9 +1,9 @@
-import { compileFlow, FlowCompileError } from '@switchyard/compiler';
 import { FlowDocument } from '@switchyard/flow';
 import { json } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
-import { NotFoundError, RuntimeInputError } from '../errors';
+import { NotFoundError } from '../errors';
 import { appendAudit } from './append-audit';
+import { compileOrRefuse } from './compile-or-refuse';
 import { inTransaction } from './in-transaction';
 
 /**
@@ -20,13 +20,7 @@ export async function publishVersion(ctx: RuntimeContext, id: string, actor: str
     const flow = await trx.selectFrom('flows').select('draft').where('id', '=', id).forUpdate().executeTakeFirst();
     if (!flow) throw new NotFoundError('flow', id);
     const document = FlowDocument.parse(flow.draft);
-    let compiled;
-    try {
-      compiled = compileFlow(document, ctx.registry);
-    } catch (error) {
-      if (error instanceof FlowCompileError) throw new RuntimeInputError(`flow ${id} does not validate`, 422, error.diagnostics);
-      throw error;
-    }
+    const compiled = compileOrRefuse(id, document, ctx.registry);
     const latest = await trx
       .selectFrom('flow_versions')
       .select((eb) => eb.fn.max('version').as('version'))

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeIssues, FlowDocument } from '@switchyard/flow';
 import { Roster } from '@switchyard/nodes';
 import { sql } from 'kysely';
 import type { RuntimeContext } from '../durable/runtime-context';
@@ -31,33 +32,36 @@ export interface SeedReport {
 export async function seedExamples(ctx: RuntimeContext, examplesDir: string): Promise<SeedReport> {
   const flowsDir = join(examplesDir, 'flows');
   const files = (await readdir(flowsDir)).filter((f) => f.endsWith('.json')).sort();
-  const documents = await Promise.all(files.map(async (f) => ({ file: f, json: JSON.parse(await readFile(join(flowsDir, f), 'utf8')) as unknown })));
+  const documents = await Promise.all(files.map(async (file) => readExample(join(flowsDir, file))));
   const roster = Roster.parse(JSON.parse(await readFile(join(examplesDir, 'agents.json'), 'utf8')));
   return inTransaction(ctx.db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('switchyard.seed-examples'))`.execute(trx);
     const tx: RuntimeContext = { ...ctx, db: trx };
-    const report: SeedReport = { flows: [], groups: [], agents: [] };
-    for (const [position, { file, json }] of documents.entries()) {
-      const id = typeof json === 'object' && json !== null && 'id' in json && typeof json.id === 'string' ? json.id : undefined;
-      const name = typeof json === 'object' && json !== null && 'name' in json && typeof json.name === 'string' ? json.name : file;
-      if (!id) throw new Error(`${file}: a flow example needs an id`);
-      const exists = await trx.selectFrom('flows').select('id').where('id', '=', id).executeTakeFirst();
+    const report = { flows: [] as string[], groups: [] as string[], agents: [] as string[] };
+    for (const [position, document] of documents.entries()) {
+      const exists = await trx.selectFrom('flows').select('id').where('id', '=', document.id).executeTakeFirst();
       if (exists) continue;
-      await createFlow(tx, { name, document: json as never }, SEED_ACTOR);
-      const { version } = await publishVersion(tx, id, SEED_ACTOR);
-      await deployVersion(tx, id, version, SEED_ACTOR, position);
-      (report.flows as string[]).push(id);
+      await createFlow(tx, { name: document.name, document }, SEED_ACTOR);
+      const { version } = await publishVersion(tx, document.id, SEED_ACTOR);
+      await deployVersion(tx, document.id, version, SEED_ACTOR, position);
+      report.flows.push(document.id);
     }
     const groups = new Set((await trx.selectFrom('groups').select('id').execute()).map((g) => g.id));
     for (const group of roster.groups.filter((g) => !groups.has(g.id))) {
       await upsertGroup(tx, group, SEED_ACTOR);
-      (report.groups as string[]).push(group.id);
+      report.groups.push(group.id);
     }
     const agents = new Set((await trx.selectFrom('agents').select('id').execute()).map((a) => a.id));
     for (const agent of roster.agents.filter((a) => !agents.has(a.id))) {
       await upsertAgent(tx, agent, SEED_ACTOR);
-      (report.agents as string[]).push(agent.id);
+      report.agents.push(agent.id);
     }
     return report;
   });
+}
+
+async function readExample(file: string): Promise<FlowDocument> {
+  const parsed = FlowDocument.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error).join('; ')}`);
+  return parsed.data;
 }

@@ -1,0 +1,150 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from './__fixtures__/test-app';
+import { anyString, anyArray, matching } from './__fixtures__/matchers';
+
+const TOKEN = 'test-admin-token-1';
+
+/** Every route of the issue's API contract, as OpenAPI paths. */
+const CONTRACT = {
+  '/api/health': ['get'],
+  '/api/nodes': ['get'],
+  '/api/flows': ['get', 'post'],
+  '/api/flows/{id}': ['get'],
+  '/api/flows/{id}/draft': ['put'],
+  '/api/flows/{id}/versions': ['post'],
+  '/api/flows/{id}/versions/{n}': ['get'],
+  '/api/flows/{id}/dry-run': ['post'],
+  '/api/tickets': ['get', 'post'],
+  '/api/tickets/{id}': ['get'],
+  '/api/tickets/{id}/events': ['post'],
+  '/api/tickets/{id}/history': ['get'],
+  '/api/tickets/{id}/messages': ['get'],
+  '/api/agents': ['get', 'post'],
+  '/api/groups': ['get', 'post'],
+};
+
+describe.each(testing.testDatabases)('the app on $name', ({ open }) => {
+  let store: SwitchyardDatabase;
+  let t: TestApp;
+  beforeAll(async () => {
+    store = await open();
+    t = testApp(store);
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('answers health and the node catalog, each config as JSON Schema', async () => {
+    expect(await t.call('GET', '/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    const { status, body } = await t.call('GET', '/api/nodes');
+    expect(status).toBe(200);
+    const assign = (body as { type: string; configSchema: { type?: string } }[]).find((n) => n.type === 'assign');
+    expect(assign).toMatchObject({ kind: 'action', title: { en: anyString, 'zh-CN': anyString }, configSchema: { type: 'object' } });
+    expect((body as { type: string }[]).map((n) => n.type)).toContain('billing.suspend');
+  });
+
+  it('answers unknown routes, malformed JSON and oversized bodies with JSON errors', async () => {
+    expect(await t.call('GET', '/api/nope')).toMatchObject({ status: 404, body: { error: 'no route GET /api/nope' } });
+    expect(await t.call('DELETE', '/api/flows')).toMatchObject({ status: 404, body: { error: anyString } });
+    expect(await t.call('POST', '/api/flows', '{"name": ')).toMatchObject({ status: 400, body: { error: matching(/JSON/), details: anyArray } });
+    const small = testApp(store, { maxBodyBytes: 100 });
+    expect(await small.call('POST', '/api/flows', { name: 'x'.repeat(200) })).toMatchObject({ status: 413, body: { error: 'request body too large' } });
+  });
+
+  it('names an unknown field, and refuses a body that is not sent as JSON', async () => {
+    expect(await t.call('POST', '/api/groups', { id: 'g', name: 'G', colour: 'red' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid request', details: [{ path: 'colour', message: 'unknown field' }] },
+    });
+    const res = await t.app.request('/api/groups', { method: 'POST', body: JSON.stringify({ id: 'g', name: 'G' }), headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ error: anyString });
+    expect(await t.call('GET', '/api/groups')).toMatchObject({ body: [] });
+  });
+
+  it('refuses values the database cannot store with a 400, naming the field where it can', async () => {
+    expect(await t.call('POST', '/api/tickets', { channel: 'chat', subject: 'a\u0000b', customer: { id: 'c1' } })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'subject', message: matching(/NUL/) }] },
+    });
+    await t.call('POST', '/api/flows', { name: 'Big numbers' });
+    const [flow] = (await t.call('GET', '/api/flows')).body as [{ id: string }];
+    const tooBig = await t.call('POST', `/api/flows/${flow.id}/dry-run`, { version: 3_000_000_000, tickets: [{ id: 't', channel: 'chat', customer: { id: 'c' } }] });
+    expect(tooBig).toMatchObject({ status: 400, body: { error: 'invalid value' } });
+  });
+
+  it('serves a valid OpenAPI 3.1 document listing every route, and the reference page', async () => {
+    const { status, body } = await t.call('GET', '/openapi.json');
+    expect(status).toBe(200);
+    const doc = body as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    const listed = Object.fromEntries(Object.entries(doc.paths).map(([path, ops]) => [path, Object.keys(ops).sort()]));
+    expect(listed).toEqual(CONTRACT);
+
+    const docs = await t.app.request('/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await docs.text()).toContain('/openapi.json');
+  });
+
+  it('says the editor is not built when there is no build', async () => {
+    const page = await t.app.request('/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('pnpm --filter @switchyard/editor build');
+  });
+
+  it('serves a built editor, with index.html for client routes but never for /api', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'editor-dist-'));
+    try {
+      writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+      writeFileSync(join(dist, 'app.js'), 'console.log(1)');
+      const withEditor = testApp(store, { editorDir: dist });
+      expect(await (await withEditor.app.request('/')).text()).toContain('id="root"');
+      expect(await (await withEditor.app.request('/flows/intake-classify')).text()).toContain('id="root"');
+      const script = await withEditor.app.request('/app.js');
+      expect(script.headers.get('content-type')).toMatch(/javascript/);
+      expect(await withEditor.call('GET', '/api/nope')).toMatchObject({ status: 404, body: { error: anyString } });
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(testing.testDatabases)('auth on $name', ({ open }) => {
+  let store: SwitchyardDatabase;
+  let t: TestApp;
+  beforeAll(async () => {
+    store = await open();
+    t = testApp(store, { adminToken: TOKEN });
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('refuses /api requests without the admin token with 401, and writes nothing', async () => {
+    expect(await t.call('GET', '/api/flows')).toMatchObject({ status: 401, body: { error: 'missing or invalid bearer token' } });
+    const wrong = await t.call('POST', '/api/groups', { id: 'g', name: 'G' }, { authorization: 'Bearer not-the-token' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(await store.db.selectFrom('groups').selectAll().execute()).toEqual([]);
+  });
+
+  it('accepts the token, audits as admin, and leaves health, docs and the editor open', async () => {
+    const saved = await t.call('POST', '/api/groups', { id: 'g', name: 'G' }, { authorization: `Bearer ${TOKEN}` });
+    expect(saved).toMatchObject({ status: 200, body: { id: 'g', name: 'G' } });
+    const audit = await store.db.selectFrom('audit_log').select(['actor', 'kind']).execute();
+    expect(audit).toEqual([{ actor: 'admin', kind: 'group.saved' }]);
+    expect((await t.call('GET', '/api/health')).status).toBe(200);
+    expect((await t.app.request('/openapi.json')).status).toBe(200);
+    expect((await t.app.request('/docs')).status).toBe(200);
+    expect((await t.app.request('/')).status).toBe(200);
+  });
+});

@@ -1,0 +1,53 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { RuntimeContext } from '@switchyard/runtime';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv, SwitchyardApp } from './app-env';
+import { addEditorRoutes } from './editor-static';
+import { handleError } from './handle-error';
+import { bearerAuth } from './middleware/bearer-auth';
+import { requestLog } from './middleware/request-log';
+import { addDocsRoutes } from './routes/docs-routes';
+import { dryRunRoute } from './routes/dry-run-route';
+import { flowRoutes } from './routes/flow-routes';
+import { healthRoutes } from './routes/health-routes';
+import { rosterRoutes } from './routes/roster-routes';
+import { ticketRoutes } from './routes/ticket-routes';
+import { validationHook } from './validation-hook';
+
+export interface AppOptions {
+  readonly ctx: RuntimeContext;
+  /** Bearer token every /api request but /api/health must carry; none: auth is not enforced. */
+  readonly adminToken?: string | undefined;
+  /** The built editor (apps/editor/dist), served at `/` when it exists. */
+  readonly editorDir?: string | undefined;
+  /** Largest request body accepted, in bytes (default 5 MB: a big flow plus a thousand sample tickets). */
+  readonly maxBodyBytes?: number;
+  /** Called once a ticket or an event was queued, so a worker in this process can start at once. */
+  readonly onQueued?: () => void;
+}
+
+/**
+ * The Switchyard HTTP app: the JSON API under /api, its OpenAPI document and reference
+ * page, and the editor. Every error answers `{ error, details }`; bad input never gets a 500.
+ * @example const app = createApp({ ctx }); const res = await app.request('/api/health');
+ */
+export function createApp(options: AppOptions): SwitchyardApp {
+  const { ctx } = options;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(handleError(ctx.logger));
+  app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+
+  app.use('/api/*', requestLog(ctx.logger));
+  app.use('/api/*', bearerAuth(options.adminToken, ['/api/health']));
+  const maxBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  app.use('/api/*', bodyLimit({ maxSize: maxBytes, onError: (c) => c.json({ error: 'request body too large', details: { maxBytes } }, 413) }));
+
+  app.route('/', healthRoutes(ctx.registry));
+  app.route('/', flowRoutes(ctx));
+  app.route('/', dryRunRoute(ctx));
+  app.route('/', ticketRoutes(ctx, options.onQueued));
+  app.route('/', rosterRoutes(ctx));
+  addDocsRoutes(app);
+  addEditorRoutes(app, options.editorDir);
+  return app;
+}

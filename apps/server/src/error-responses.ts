@@ -1,0 +1,23 @@
+import { ErrorBody } from '@switchyard/api';
+
+const DESCRIPTIONS = {
+  400: 'Bad input: `details` lists each bad field as `{ path, message }`',
+  401: 'Missing or wrong bearer token',
+  404: 'No such resource',
+  409: 'Conflicts with what exists',
+  422: 'The flow does not validate: `details` are its diagnostics',
+} as const;
+
+type ErrorStatus = keyof typeof DESCRIPTIONS;
+
+/** The error answers a route can give, for its OpenAPI description; every one is an `ErrorBody`. */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }> {
+  const responses = {} as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }>;
+  for (const status of [...statuses, 401 as S]) responses[status] = { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } };
+  return responses;
+}
+
+/** `{ 'application/json': { schema } }`, the content of a JSON body. */
+export function jsonContent<T>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}

@@ -1,0 +1,53 @@
+import { pino } from 'pino';
+import { readServerEnv } from './server-env';
+import { startServer } from './start-server';
+
+/*
+ * `pnpm start`: Switchyard from the environment (see the README's "Running the server").
+ * SIGTERM or SIGINT stops it cleanly: no new requests, in-flight work finished, claims
+ * released, database closed, exit 0.
+ */
+const env = (() => {
+  try {
+    return readServerEnv(process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+})();
+const logger = pino({ level: env.LOG_LEVEL });
+
+/** Past this, a stop that hangs (a stuck delivery) gives up and exits non-zero. */
+const STOP_DEADLINE_MS = 30_000;
+
+try {
+  const server = await startServer({
+    port: env.PORT,
+    hostname: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : env.SWITCHYARD_DATA_DIR,
+    adminToken: env.SWITCHYARD_ADMIN_TOKEN,
+    seed: env.SWITCHYARD_SEED === '1',
+    messageGateway: env.SWITCHYARD_MESSAGE_GATEWAY ? { url: env.SWITCHYARD_MESSAGE_GATEWAY, token: env.SWITCHYARD_MESSAGE_GATEWAY_TOKEN } : undefined,
+    logger,
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'stopping');
+    setTimeout(() => {
+      logger.error('stop took too long; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+} catch (error) {
+  logger.fatal({ err: error }, 'switchyard could not start');
+  process.exit(1);
+}

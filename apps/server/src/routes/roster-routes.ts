@@ -1,0 +1,51 @@
+import { createRoute } from '@hono/zod-openapi';
+import { Agent, AgentInput, AgentList, Group, GroupList } from '@switchyard/api';
+import { listAgents, listGroups, type RuntimeContext, upsertAgent, upsertGroup } from '@switchyard/runtime';
+import type { SwitchyardApp } from '../app-env';
+import { createRouter } from '../create-router';
+import { errorResponses, jsonContent } from '../error-responses';
+
+const tags = ['roster'];
+
+const agents = createRoute({
+  method: 'get',
+  path: '/api/agents',
+  tags,
+  summary: 'Every agent, with open tickets counted',
+  responses: { 200: jsonContent(AgentList, 'The agents'), ...errorResponses() },
+});
+
+const saveAgent = createRoute({
+  method: 'post',
+  path: '/api/agents',
+  tags,
+  summary: 'Create or replace an agent (by id); every group named must exist',
+  request: { body: { required: true, content: { 'application/json': { schema: AgentInput } } } },
+  responses: { 200: jsonContent(Agent, 'Saved'), ...errorResponses(400) },
+});
+
+const groups = createRoute({
+  method: 'get',
+  path: '/api/groups',
+  tags,
+  summary: 'Every group',
+  responses: { 200: jsonContent(GroupList, 'The groups'), ...errorResponses() },
+});
+
+const saveGroup = createRoute({
+  method: 'post',
+  path: '/api/groups',
+  tags,
+  summary: 'Create or replace a group (by id)',
+  request: { body: { required: true, content: { 'application/json': { schema: Group } } } },
+  responses: { 200: jsonContent(Group, 'Saved'), ...errorResponses(400) },
+});
+
+/** The roster assignment picks agents from. */
+export function rosterRoutes(ctx: RuntimeContext): SwitchyardApp {
+  return createRouter()
+    .openapi(agents, async (c) => c.json(AgentList.parse(await listAgents(ctx.db)), 200))
+    .openapi(saveAgent, async (c) => c.json(Agent.parse(await upsertAgent(ctx, c.req.valid('json'), c.get('actor'))), 200))
+    .openapi(groups, async (c) => c.json(GroupList.parse(await listGroups(ctx.db)), 200))
+    .openapi(saveGroup, async (c) => c.json(Group.parse(await upsertGroup(ctx, c.req.valid('json'), c.get('actor'))), 200));
+}

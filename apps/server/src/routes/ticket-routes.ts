@@ -1,0 +1,97 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { EventAccepted, NewTicket, TicketConversation, TicketCreatedResponse, TicketEvent, TicketHistory, TicketList, TicketQuery, TicketView } from '@switchyard/api';
+import { createTicket, getTicket, listTickets, NotFoundError, postTicketEvent, type RuntimeContext, ticketHistory, ticketMessages } from '@switchyard/runtime';
+import type { SwitchyardApp } from '../app-env';
+import { createRouter } from '../create-router';
+import { errorResponses, jsonContent } from '../error-responses';
+
+const TicketParams = z.object({ id: z.string().min(1).max(200) });
+const tags = ['tickets'];
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/tickets',
+  tags,
+  summary: 'Open a ticket: numbered, bound to the deployed flows, its ticket.created queued for the workers',
+  request: { body: { required: true, content: { 'application/json': { schema: NewTicket } } } },
+  responses: { 201: jsonContent(TicketCreatedResponse, 'Opened'), ...errorResponses(400) },
+});
+
+const postEvent = createRoute({
+  method: 'post',
+  path: '/api/tickets/{id}/events',
+  tags,
+  summary: 'Queue a ticket event: customer.message, agent.reply, ticket.status or survey.response',
+  request: { params: TicketParams, body: { required: true, content: { 'application/json': { schema: TicketEvent } } } },
+  responses: { 202: jsonContent(EventAccepted, 'Queued; the flows run it shortly'), ...errorResponses(400, 404) },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/api/tickets/{id}',
+  tags,
+  summary: 'A ticket: its fields, counters and the flow versions it is bound to',
+  request: { params: TicketParams },
+  responses: { 200: jsonContent(TicketView, 'The ticket'), ...errorResponses(400, 404) },
+});
+
+const history = createRoute({
+  method: 'get',
+  path: '/api/tickets/{id}/history',
+  tags,
+  summary: 'Every event, transition and effect of a ticket, with its time, oldest first',
+  request: { params: TicketParams },
+  responses: { 200: jsonContent(TicketHistory, 'The history'), ...errorResponses(400, 404) },
+});
+
+const messages = createRoute({
+  method: 'get',
+  path: '/api/tickets/{id}/messages',
+  tags,
+  summary: "A ticket's conversation: what the customer wrote, agents' replies, and the replies, surveys and notices flows sent",
+  request: { params: TicketParams },
+  responses: { 200: jsonContent(TicketConversation, 'The messages, oldest first'), ...errorResponses(400, 404) },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/tickets',
+  tags,
+  summary: 'Tickets matching every filter given, newest first',
+  request: { query: TicketQuery },
+  responses: { 200: jsonContent(TicketList, 'The tickets'), ...errorResponses(400) },
+});
+
+/** Tickets: opened by channels, moved by events, read by agents' tools. `onQueued` wakes a local worker. */
+export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {}): SwitchyardApp {
+  return createRouter()
+    .openapi(create, async (c) => {
+      const created = await createTicket(ctx, c.req.valid('json'), c.get('actor'));
+      onQueued();
+      return c.json(created, 201);
+    })
+    .openapi(postEvent, async (c) => {
+      const accepted = await postTicketEvent(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'));
+      onQueued();
+      return c.json(accepted, 202);
+    })
+    .openapi(read, async (c) => {
+      const { id } = c.req.valid('param');
+      const ticket = await getTicket(ctx.db, id);
+      if (!ticket) throw new NotFoundError('ticket', id);
+      return c.json(TicketView.parse(ticket), 200);
+    })
+    .openapi(history, async (c) => {
+      const { id } = c.req.valid('param');
+      const entries = await ticketHistory(ctx.db, id);
+      if (!entries) throw new NotFoundError('ticket', id);
+      return c.json(TicketHistory.parse(entries), 200);
+    })
+    .openapi(messages, async (c) => {
+      const { id } = c.req.valid('param');
+      const conversation = await ticketMessages(ctx.db, id);
+      if (!conversation) throw new NotFoundError('ticket', id);
+      return c.json(TicketConversation.parse(conversation), 200);
+    })
+    .openapi(list, async (c) => c.json(TicketList.parse(await listTickets(ctx.db, c.req.valid('query'))), 200));
+}

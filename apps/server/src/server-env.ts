@@ -1,0 +1,29 @@
+import { describeIssues } from '@switchyard/flow';
+import { z } from 'zod';
+
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+/** The environment `pnpm start` reads; each variable is described in the README's "Running the server". */
+export const ServerEnv = z.object({
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  /** Where to listen; loopback by default, since auth is not enforced without a token. */
+  HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
+  /** PostgreSQL; without it, the embedded PGlite in SWITCHYARD_DATA_DIR. */
+  DATABASE_URL: z.preprocess(blankIsUnset, z.string().optional()),
+  SWITCHYARD_DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.data/pglite')),
+  SWITCHYARD_ADMIN_TOKEN: z.preprocess(blankIsUnset, z.string().min(8, 'use at least 8 characters').optional()),
+  LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')),
+  /** Where flows' replies, surveys and notices are POSTed (with their idempotency key); unset: they stay in the ticket's conversation. */
+  SWITCHYARD_MESSAGE_GATEWAY: z.preprocess(blankIsUnset, z.url().optional()),
+  SWITCHYARD_MESSAGE_GATEWAY_TOKEN: z.preprocess(blankIsUnset, z.string().optional()),
+  /** `0` skips loading the example flows and roster. */
+  SWITCHYARD_SEED: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
+});
+export type ServerEnv = z.infer<typeof ServerEnv>;
+
+/** Reads the environment; throws one line per bad variable, naming it. */
+export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
+  const parsed = ServerEnv.safeParse(env);
+  if (!parsed.success) throw new Error(`bad environment:\n  ${describeIssues(parsed.error).join('\n  ')}`);
+  return parsed.data;
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { type RunningServer, startServer } from './start-server';
+import { anyString } from './__fixtures__/matchers';
+
+/** Polls until `check` returns a value, or fails after `ms`. */
+async function eventually<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface TicketBody {
+  category: string | null;
+  group: string | null;
+  assignee: string | null;
+  priority: string;
+}
+
+describe('startServer over real HTTP (PGlite in memory, the project registry, the examples)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ port: 0, logger: pino({ level: 'silent' }), worker: { pollMs: 20 } });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('seeds the examples and the roster', async () => {
+    const flows = (await (await fetch(`${server.url}/api/flows`)).json()) as { id: string; deployment: { stable: number } | null }[];
+    expect(flows).toHaveLength(10);
+    expect(flows.every((f) => f.deployment?.stable === 1)).toBe(true);
+    const agents = (await (await fetch(`${server.url}/api/agents`)).json()) as unknown[];
+    expect(agents.length).toBeGreaterThan(0);
+  });
+
+  it('runs a Chinese ticket posted over HTTP through the example flows: classified, prioritised, assigned', async () => {
+    const res = await fetch(`${server.url}/api/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'chat', subject: '申请退货', body: '鞋子尺码不对，我要退货退款', customer: { id: 'C9001', name: '陈先生', tier: 'vip' } }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const ticket = await eventually(async () => {
+      const body = (await (await fetch(`${server.url}/api/tickets/${id}`)).json()) as TicketBody;
+      return body.assignee ? body : undefined;
+    });
+    expect(ticket).toMatchObject({ category: 'after_sales', group: 'after_sales', priority: 'high', assignee: anyString });
+    const history = (await (await fetch(`${server.url}/api/tickets/${id}/history`)).json()) as { flowId: string | null }[];
+    expect(history.some((h) => h.flowId === 'after-sales-routing')).toBe(true);
+  });
+
+  it('stops: no more requests, the worker finished', async () => {
+    await server.close();
+    await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+  });
+});

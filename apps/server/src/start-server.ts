@@ -1,0 +1,123 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { loadRegistry } from '@switchyard/cli';
+import type { NodeRegistry } from '@switchyard/nodes';
+import {
+  type Clock,
+  createWorker,
+  type MessageGateway,
+  migrateToLatest,
+  openDatabase,
+  type RuntimeContext,
+  seedExamples,
+  type SwitchyardDatabase,
+  systemClock,
+  type Worker,
+  type WorkerOptions,
+} from '@switchyard/runtime';
+import { type Logger, pino } from 'pino';
+import type { SwitchyardApp } from './app-env';
+import { createApp } from './create-app';
+
+/** The repository root: where switchyard.config.ts, examples/ and apps/editor/dist are. */
+export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+export interface StartOptions {
+  /** 0 picks a free port (tests). Default 3000. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly hostname?: string;
+  /** PostgreSQL URL; without it, PGlite. */
+  readonly databaseUrl?: string | undefined;
+  /** PostgreSQL only: the schema to work in (created when missing), for several servers on one test database. */
+  readonly databaseSchema?: string | undefined;
+  /** PGlite's data folder (created when missing); without it (and without a URL), PGlite in memory. */
+  readonly dataDir?: string | undefined;
+  /** A database opened by the caller, migrated here and left open on close (tests). */
+  readonly database?: SwitchyardDatabase;
+  readonly adminToken?: string | undefined;
+  readonly logger?: Logger;
+  /** The installed nodes; default: built-ins plus those of `<rootDir>/switchyard.config.ts`. */
+  readonly registry?: NodeRegistry;
+  /** Where switchyard.config.ts, examples/ and apps/editor/dist are looked for. */
+  readonly rootDir?: string;
+  /** Load the example flows and roster (default true). */
+  readonly seed?: boolean;
+  readonly clock?: Clock;
+  /** Where flows' messages go out; without it they stay in each ticket's conversation. */
+  readonly messageGateway?: MessageGateway | undefined;
+  /** Options of the background worker, or false for a server that only serves the API. */
+  readonly worker?: WorkerOptions | false;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly app: SwitchyardApp;
+  readonly ctx: RuntimeContext;
+  /** The background worker; undefined when started with `worker: false`. */
+  readonly worker: Worker | undefined;
+  /** Stops accepting requests, lets in-flight requests and work finish, releases claims, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Switchyard in this process: opens and migrates the database, registers the nodes,
+ * seeds the examples, starts a worker and serves the API and the editor.
+ * @example const server = await startServer({ port: 0 }); await fetch(`${server.url}/api/health`); await server.close();
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: 'info' });
+  const rootDir = options.rootDir ?? REPO_ROOT;
+  const registry = options.registry ?? (await loadRegistry(rootDir));
+  if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
+  const store = options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
+  const ownsStore = options.database === undefined;
+  try {
+    await migrateToLatest(store.db);
+    const ctx: RuntimeContext = { db: store.db, registry, clock: options.clock ?? systemClock, logger, messageGateway: options.messageGateway };
+    if (options.seed ?? true) {
+      const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
+      logger.info(seeded, 'examples loaded');
+    }
+    const worker = options.worker === false ? undefined : createWorker(ctx, options.worker);
+    const app = createApp({ ctx, adminToken: options.adminToken, editorDir: join(rootDir, 'apps/editor/dist'), onQueued: () => worker?.wake() });
+    const server = await listen(app, options.port ?? 3000, options.hostname ?? '127.0.0.1');
+    worker?.start();
+    const { port, address, family } = boundAddress(server.address());
+    const host = family === 'IPv6' ? `[${address}]` : address;
+    const url = `http://${host}:${port}`;
+    logger.info({ url, database: store.kind, auth: options.adminToken ? 'token' : 'not enforced' }, 'switchyard is serving');
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Keep-alive connections with no request in flight would hold close() open.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        await worker?.stop();
+        await closed;
+        if (ownsStore) await store.close();
+        logger.info('switchyard stopped');
+      })());
+    return { url, port, app, ctx, worker, close };
+  } catch (error) {
+    if (ownsStore) await store.close();
+    throw error;
+  }
+}
+
+function boundAddress(address: string | AddressInfo | null): AddressInfo {
+  if (address === null || typeof address === 'string') throw new Error(`expected a TCP address, got ${String(address)}`);
+  return address;
+}
+
+function listen(app: SwitchyardApp, port: number, hostname: string): Promise<ReturnType<typeof serve>> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}

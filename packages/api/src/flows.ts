@@ -1,0 +1,102 @@
+import { FlowDocument as FlowDocumentSchema, Identifier } from '@switchyard/flow';
+import { z } from 'zod';
+import { Diagnostic } from './diagnostic';
+
+/** A flow as the editor draws it: nodes, edges, each node's config. */
+export const FlowDocument = FlowDocumentSchema.meta({ id: 'FlowDocument' });
+
+/** POST /api/flows. The document's id (when given) becomes the flow's id; without a document the draft starts empty. */
+export const CreateFlowRequest = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    document: FlowDocumentSchema.extend({
+      id: Identifier.optional(),
+      name: z.string().optional(),
+      nodes: FlowDocumentSchema.shape.nodes.default([]),
+      edges: FlowDocumentSchema.shape.edges.default([]),
+    }).optional(),
+  })
+  .meta({ id: 'CreateFlowRequest' });
+export type CreateFlowRequest = z.input<typeof CreateFlowRequest>;
+
+export const FlowCreated = z.object({ id: z.string() }).meta({ id: 'FlowCreated' });
+
+/** Which published version new tickets get; the rollout issue adds the candidate's share. */
+export const Deployment = z
+  .object({
+    stable: z.number().int(),
+    candidate: z.number().int().nullable(),
+    percent: z.number().int().min(0).max(100),
+    /** Flows run in this order on each ticket. */
+    position: z.number().int(),
+  })
+  .meta({ id: 'Deployment' });
+export type Deployment = z.infer<typeof Deployment>;
+
+/** A row of GET /api/flows. */
+export const FlowSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    updatedAt: z.iso.datetime({ offset: true }),
+    /** Whether the draft would publish. */
+    draftValid: z.boolean().optional(),
+    latestVersion: z.number().int().nullable(),
+    deployment: Deployment.nullable(),
+  })
+  .meta({ id: 'FlowSummary' });
+export type FlowSummary = z.infer<typeof FlowSummary>;
+export const FlowList = z.array(FlowSummary);
+
+export const VersionSummary = z
+  .object({ version: z.number().int(), author: z.string().nullable(), createdAt: z.iso.datetime({ offset: true }) })
+  .meta({ id: 'VersionSummary' });
+
+/** GET /api/flows/:id: the draft, its diagnostics, the published versions (oldest first). */
+export const FlowDetail = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+    draft: FlowDocument,
+    diagnostics: z.array(Diagnostic).optional(),
+    versions: z.array(VersionSummary),
+    deployment: Deployment.nullable(),
+  })
+  .meta({ id: 'FlowDetail' });
+export type FlowDetail = z.infer<typeof FlowDetail>;
+
+/** PUT /api/flows/:id/draft. */
+export const SaveDraftRequest = z.strictObject({ document: FlowDocument }).meta({ id: 'SaveDraftRequest' });
+
+/** POST /api/flows/:id/versions answers the new version's number. */
+export const VersionPublished = z.object({ version: z.number().int() }).meta({ id: 'VersionPublished' });
+
+/** A published version compiled: the XState v5 machine config as JSON and the nodes its states refer to. */
+export const CompiledFlow = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    /** `{ id, initial, context, states }`: what `switchyard compile` prints. */
+    machine: z.unknown(),
+    nodes: z.record(z.string(), z.object({ type: z.string(), version: z.number().int(), kind: z.string(), config: z.unknown() })),
+    triggerEvents: z.array(z.string()),
+  })
+  .meta({ id: 'CompiledFlow' });
+
+/** GET /api/flows/:id/versions/:n: an immutable published version and the machine it compiled to. */
+export const FlowVersion = z
+  .object({
+    flowId: z.string(),
+    version: z.number().int(),
+    document: FlowDocument,
+    compiled: CompiledFlow,
+    author: z.string().nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'FlowVersion' });
+export type FlowVersion = z.infer<typeof FlowVersion>;

@@ -1,0 +1,38 @@
+/*
+ * @switchyard/api: the request and response bodies of Switchyard's HTTP API as zod
+ * schemas, shared by the server (validation, OpenAPI) and the editor (parsing answers).
+ * Browser-safe: it depends on zod and @switchyard/flow only.
+ */
+export { ErrorBody, FieldIssue } from './error-body';
+export { Diagnostic, DraftSaved } from './diagnostic';
+export { CatalogEntry, Health, LocalizedText, NodeCatalog } from './node-catalog';
+export {
+  CompiledFlow,
+  CreateFlowRequest,
+  Deployment,
+  FlowCreated,
+  FlowDetail,
+  FlowDocument,
+  FlowList,
+  FlowSummary,
+  FlowVersion,
+  SaveDraftRequest,
+  VersionPublished,
+  VersionSummary,
+} from './flows';
+export { DryRunAction, DryRunRequest, DryRunResult, DryRunResults, SampleEvent, SampleTicket } from './dry-run';
+export { Agent, AgentInput, AgentList, Group, GroupList, RosterInput, Seniority } from './roster';
+export {
+  EventAccepted,
+  HistoryEntry,
+  NewTicket,
+  TicketConversation,
+  TicketCreatedResponse,
+  TicketEvent,
+  TicketMessage,
+  TicketHistory,
+  TicketList,
+  TicketQuery,
+  TicketStats,
+  TicketView,
+} from './tickets';

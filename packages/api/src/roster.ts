@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/*
+ * The roster as the API carries it. These mirror `Agent` and `Group` of @switchyard/nodes,
+ * which this browser-safe package cannot import; a server test keeps the two in step.
+ */
+
+export const Seniority = z.enum(['junior', 'mid', 'senior']);
+
+/** POST /api/groups: creates or replaces a group by id. */
+export const Group = z
+  .strictObject({ id: z.string().min(1), name: z.string().min(1), nameZh: z.string().optional() })
+  .meta({ id: 'Group' });
+export type Group = z.infer<typeof Group>;
+export const GroupList = z.array(Group);
+
+/** POST /api/agents: creates or replaces an agent by id. `openTickets` is counted by the server; a value sent is ignored. */
+export const AgentInput = z
+  .strictObject({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    groups: z.array(z.string()).default([]),
+    skills: z.array(z.string()).default([]),
+    seniority: Seniority.default('mid'),
+    openTickets: z.number().int().min(0).optional(),
+    online: z.boolean().default(true),
+    /** Supervisors receive escalations. */
+    supervisor: z.boolean().default(false),
+  })
+  .meta({ id: 'AgentInput' });
+export type AgentInput = z.input<typeof AgentInput>;
+
+/** An agent with `openTickets` counted from the tickets assigned to them that are new or processing. */
+export const Agent = AgentInput.extend({ openTickets: z.number().int().min(0) }).meta({ id: 'Agent' });
+export type Agent = z.infer<typeof Agent>;
+export const AgentList = z.array(Agent);
+
+/** A roster posted with a dry-run, as in examples/agents.json. */
+export const RosterInput = z
+  .strictObject({ groups: z.array(Group).default([]), agents: z.array(AgentInput).default([]) })
+  .meta({ id: 'RosterInput' });

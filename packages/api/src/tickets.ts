@@ -1,0 +1,77 @@
+import { Channel, CustomerTier, Ticket, TicketEvent as TicketEventSchema, TicketStatus } from '@switchyard/flow';
+import { z } from 'zod';
+
+/** POST /api/tickets: what a channel posts to open a ticket. */
+export const NewTicket = z
+  .strictObject({
+    channel: Channel,
+    subject: z.string().max(1000).default(''),
+    body: z.string().max(100_000).default(''),
+    customer: z.strictObject({
+      id: z.string().min(1).max(200),
+      name: z.string().max(200).optional(),
+      tier: CustomerTier.optional(),
+      contact: z.string().max(500).optional(),
+    }),
+    orderId: z.string().min(1).max(200).optional(),
+  })
+  .meta({ id: 'NewTicket', example: { channel: 'chat', subject: '快递三天没动了', body: '订单 DD20260501001 的快递一直没更新', customer: { id: 'C1001', name: '王女士' } } });
+export type NewTicket = z.input<typeof NewTicket>;
+
+export const TicketCreatedResponse = z.object({ id: z.string(), number: z.string() }).meta({ id: 'TicketCreatedResponse' });
+
+/** POST /api/tickets/:id/events: a customer message, an agent reply, a status change or a survey answer. */
+export const TicketEvent = TicketEventSchema.meta({ id: 'TicketEvent' });
+export const EventAccepted = z.object({ eventId: z.string() }).meta({ id: 'EventAccepted' });
+
+/** The counters conditions read. */
+export const TicketStats = z
+  .object({
+    customerMessages: z.number().int(),
+    agentReplies: z.number().int(),
+    recentMessages: z.array(z.string()),
+    firstAgentReplyAt: z.string().nullable(),
+  })
+  .meta({ id: 'TicketStats' });
+
+/** GET /api/tickets/:id: the vocabulary's fields, the counters, and the flow versions the ticket is bound to for life. */
+export const TicketView = Ticket.extend({
+  stats: TicketStats,
+  updatedAt: z.iso.datetime({ offset: true }),
+  flows: z.array(z.object({ flowId: z.string(), version: z.number().int() })),
+}).meta({ id: 'TicketView' });
+export type TicketView = z.infer<typeof TicketView>;
+export const TicketList = z.array(TicketView);
+
+/** GET /api/tickets filters; all optional, combined with "and". Newest first. */
+export const TicketQuery = z.strictObject({
+  status: TicketStatus.optional(),
+  group: z.string().min(1).optional(),
+  assignee: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+/** One line of GET /api/tickets/:id/history: an event, a transition, an action or an effect, with its time. */
+export const HistoryEntry = z
+  .object({ id: z.string(), at: z.iso.datetime({ offset: true }), actor: z.string(), kind: z.string(), flowId: z.string().nullable(), detail: z.unknown() })
+  .meta({ id: 'HistoryEntry' });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+export const TicketHistory = z.array(HistoryEntry);
+
+/** One message of GET /api/tickets/:id/messages: the customer's, an agent's, or one a flow sent. */
+export const TicketMessage = z
+  .object({
+    id: z.string(),
+    at: z.iso.datetime({ offset: true }),
+    /** `in` from the customer, `out` to the customer, `team` a notice inside the team. */
+    direction: z.enum(['in', 'out', 'team']),
+    /** A customer id, an agent id, or `flow:<flowId>/<nodeId>`. */
+    author: z.string(),
+    via: z.string(),
+    recipient: z.string().nullable(),
+    body: z.string(),
+    language: z.string().nullable(),
+  })
+  .meta({ id: 'TicketMessage' });
+export type TicketMessage = z.infer<typeof TicketMessage>;
+export const TicketConversation = z.array(TicketMessage);

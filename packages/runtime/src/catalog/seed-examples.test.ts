@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SwitchyardDatabase } from '../db/create-database';
+import { testDatabases } from '../testing/index';
+import { catalogContext } from './__fixtures__/catalog-context';
+import { listAgents, listFlows, listGroups, saveDraft, seedExamples } from './index';
+
+const examples = join(import.meta.dirname, '../../../../examples');
+
+describe.each(testDatabases)('seeding the examples on $name', ({ open }) => {
+  let store: SwitchyardDatabase;
+  let ctx: ReturnType<typeof catalogContext>;
+  beforeAll(async () => {
+    store = await open();
+    ctx = catalogContext(store);
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('publishes and deploys the ten flows in file order, and loads the roster, once when two servers start together', async () => {
+    const reports = await Promise.all([seedExamples(ctx, examples), seedExamples(ctx, examples)]);
+    const report = reports.find((r) => r.flows.length > 0)!;
+    expect(reports.map((r) => r.flows.length).sort()).toEqual([0, 10]);
+    expect(report.flows).toHaveLength(10);
+    const flows = await listFlows(ctx.db, ctx.registry);
+    expect(flows.map((f) => [f.id, f.latestVersion, f.deployment?.stable, f.deployment?.position, f.draftValid])).toEqual(
+      report.flows.map((id, i) => [id, 1, 1, i, true]),
+    );
+    expect(flows[0]?.id).toBe('intake-classify');
+    expect((await listGroups(ctx.db)).length).toBeGreaterThan(0);
+    expect((await listAgents(ctx.db)).map((a) => a.id)).toEqual(expect.arrayContaining([...report.agents]));
+  });
+
+  it('adds nothing the second time, and leaves edited flows alone', async () => {
+    const flows = await listFlows(ctx.db);
+    const edited = flows[0]!;
+    const doc = JSON.parse(readFileSync(join(examples, 'flows', '01-intake-classify.json'), 'utf8')) as object;
+    await saveDraft(ctx, edited.id, { ...doc, name: 'Edited intake' }, 'alice');
+    expect(await seedExamples(ctx, examples)).toEqual({ flows: [], groups: [], agents: [] });
+    expect((await listFlows(ctx.db)).find((f) => f.id === edited.id)?.name).toBe('Edited intake');
+  });
+});
