@@ -28,7 +28,7 @@ export function examplesCalling(serviceUrl: string): string {
   const flows = join(dir, 'flows');
   for (const file of readdirSync(flows)) {
     const path = join(flows, file);
-    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('http://logistics.internal', serviceUrl));
+    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('http://127.0.0.1:4010', serviceUrl));
   }
   return dir;
 }

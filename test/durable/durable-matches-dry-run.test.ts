@@ -44,7 +44,7 @@ const localExamples = mkdtempSync(join(tmpdir(), 'switchyard-examples-'));
 function examplesCallingLocally(serviceUrl: string): string {
   cpSync(examples, localExamples, { recursive: true, filter: (from) => !from.includes('node_modules') && !from.includes('custom-nodes') });
   const file = join(localExamples, 'flows', '02-logistics-auto-reply.json');
-  writeFileSync(file, readFileSync(file, 'utf8').replaceAll('http://logistics.internal', serviceUrl));
+  writeFileSync(file, readFileSync(file, 'utf8').replaceAll('http://127.0.0.1:4010', serviceUrl));
   return localExamples;
 }
 

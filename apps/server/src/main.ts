@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { startLocalExampleServices } from './example-services';
 import { readServerEnv } from './server-env';
 import { startServer } from './start-server';
 
@@ -21,6 +22,7 @@ const logger = pino({ level: env.LOG_LEVEL });
 const STOP_DEADLINE_MS = 30_000;
 
 try {
+  const services = env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1' ? await startLocalExampleServices(logger) : undefined;
   const server = await startServer({
     port: env.PORT,
     hostname: env.HOST,
@@ -37,7 +39,7 @@ try {
       logger.error('stop took too long; exiting');
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    server.close().then(
+    Promise.all([server.close(), services?.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'stop failed');

@@ -18,7 +18,7 @@ export const logisticsAutoReply = setup({ types: machineTypes, actions: { record
             actions: [
               rec(({ event }) => ({
                 type: 'http',
-                params: { method: 'GET', url: `http://logistics.internal/api/v1/tracking/${orderNumber(event.run.ticket)}`, simulated: true },
+                params: { method: 'GET', url: `http://127.0.0.1:4010/api/v1/tracking/${orderNumber(event.run.ticket)}`, simulated: true },
               })),
               rec(({ event }) => {
                 const t = event.run.ticket;
