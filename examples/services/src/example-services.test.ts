@@ -15,7 +15,7 @@ describe('example services', () => {
   });
 
   it('suspends billing once per idempotency key', async () => {
-    const suspend = async (key: string) =>
+    const suspend = async (key: string): Promise<unknown> =>
       (await fetch(`${services.url}/subscriptions/suspend`, { method: 'POST', headers: { 'idempotency-key': key }, body: JSON.stringify({ customerId: 'C1' }) })).json();
     const first = await suspend('k1');
     expect(first).toMatchObject({ suspended: true, request: { customerId: 'C1' } });
