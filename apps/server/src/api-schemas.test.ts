@@ -1,6 +1,6 @@
 import * as api from '@switchyard/api';
 import { Agent, Group } from '@switchyard/nodes';
-import { NewFlow, NewTicket } from '@switchyard/runtime';
+import { NewFlow } from '@switchyard/runtime';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -14,8 +14,7 @@ function accepted(schema: z.ZodType): unknown {
  * in Node-side packages. These pin the copies to the originals.
  */
 describe('the API schemas accept what the runtime accepts', () => {
-  it('for a new ticket and a new flow', () => {
-    expect(accepted(api.NewTicket)).toEqual(accepted(NewTicket));
+  it('for a new flow', () => {
     expect(accepted(api.CreateFlowRequest)).toEqual(accepted(NewFlow));
   });
 

@@ -24,7 +24,8 @@ export { NotFoundError, RuntimeInputError } from './errors';
 export type { RuntimeContext } from './durable/runtime-context';
 export * from './catalog/index';
 export * as testing from './testing/index';
-export { NewTicket } from './durable/new-ticket';
+/** The body of POST /api/tickets; declared once, in @switchyard/api. */
+export { NewTicket } from '@switchyard/api';
 export { createTicket } from './durable/create-ticket';
 export { postTicketEvent } from './durable/post-ticket-event';
 export { getTicket, listTickets } from './durable/ticket-views';

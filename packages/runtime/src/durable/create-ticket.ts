@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { json, type Database } from '../db/schema';
 import { formatTicketNumber, ticketMonth } from '../dry-run/ticket-number';
-import { NewTicket } from './new-ticket';
+import { NewTicket } from '@switchyard/api';
 import type { RuntimeContext } from './runtime-context';
 import { parseInput } from '../catalog/invalid-input';
 
