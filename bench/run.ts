@@ -1,6 +1,7 @@
 import { benchCompileLargeFlow } from './compile-large-flow';
 import { benchDryRunThroughput } from './dry-run-throughput';
 import { benchDurable } from './durable';
+import { benchEditorOpen } from './editor-open';
 import { type BenchRow, renderTable } from './report';
 
 /*
@@ -12,4 +13,5 @@ const rows: BenchRow[] = [];
 rows.push(...benchCompileLargeFlow());
 rows.push(...(await benchDryRunThroughput()));
 rows.push(...(await benchDurable()));
+rows.push(...(await benchEditorOpen()));
 console.log(`\n${renderTable(rows)}`);

@@ -62,6 +62,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Swit
     keepAlive: true,
     options: [`-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`, ...(schema ? [`-c search_path=${schema}`] : [])].join(' '),
   });
+  // An idle connection the server ends (a restart, an administrator) is dropped by the pool
+  // and replaced on the next checkout; unheard, its error event would crash the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', schema, close: () => db.destroy() };
 }

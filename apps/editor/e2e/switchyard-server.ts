@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, where `pnpm start`'s entry (apps/server/src/main.ts) lives. */
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** Starting runs migrations and loads the examples into a fresh PGlite: give it time on a busy 2-core machine. */
+const START_TIMEOUT_MS = 90_000;
+
+/** A Switchyard server running the real entry in a child process, on its own database. */
+export interface SwitchyardServer {
+  readonly url: string;
+  /** What the server printed, for a failing test's message. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer /api/health within ${START_TIMEOUT_MS} ms:\n${output()}`);
+}
+
+/**
+ * Starts `apps/server/src/main.ts` (what `pnpm start` runs) on a free port with an embedded
+ * PGlite database in a temporary folder and the examples loaded; `stop` ends it and deletes the data.
+ * @example const server = await startSwitchyard(); await fetch(`${server.url}/api/flows`); await server.stop();
+ */
+export async function startSwitchyard(): Promise<SwitchyardServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-e2e-db-'));
+  const tsx = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
+  const child = spawn(process.execPath, [tsx, 'apps/server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_SEED: '1', LOG_LEVEL: 'warn', DATABASE_URL: '', SWITCHYARD_ADMIN_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, output: () => log, stop };
+}

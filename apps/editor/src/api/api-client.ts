@@ -1,0 +1,90 @@
+import type { FlowDocument } from '@switchyard/flow';
+import { type z } from 'zod';
+import {
+  AgentList,
+  type Diagnostic,
+  DraftSaved,
+  DryRunResults,
+  ErrorBody,
+  FlowCreated,
+  FlowDetail,
+  FlowList,
+  FlowVersion,
+  GroupList,
+  NodeCatalog,
+  VersionPublished,
+} from './schemas';
+
+/** A non-2xx answer from the API, with the server's `{ error, details }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** What to run a dry-run against: a published version, an unsaved document, or (neither) the saved draft. */
+export type DryRunTarget = { readonly version: number } | { readonly document: FlowDocument } | Record<string, never>;
+
+const TOKEN_KEY = 'switchyard.token';
+
+/** Token for `Authorization: Bearer`, kept in localStorage (the token form or a login page puts it there). */
+function bearerToken(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(TOKEN_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the API token for later requests; an empty one forgets it. */
+export function saveToken(token: string): void {
+  if (token.trim()) localStorage.setItem(TOKEN_KEY, token.trim());
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+/** True when the server refused a request for want of a (valid) token. */
+export const needsToken = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
+
+async function request<T extends z.ZodType>(schema: T, method: string, url: string, body?: unknown): Promise<z.output<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const token = bearerToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const text = await response.text();
+  const json: unknown = text === '' ? null : JSON.parse(text);
+  if (!response.ok) {
+    const parsed = ErrorBody.safeParse(json);
+    throw new ApiError(response.status, parsed.success ? parsed.data.error : `${response.status} ${response.statusText}`, parsed.success ? parsed.data.details : json);
+  }
+  return schema.parse(json);
+}
+
+/** Diagnostics a 422 publish answer carries in `details`. */
+export function diagnosticsOf(error: unknown): Diagnostic[] {
+  if (!(error instanceof ApiError)) return [];
+  const parsed = DraftSaved.safeParse({ diagnostics: error.details });
+  return parsed.success ? parsed.data.diagnostics : [];
+}
+
+/** The server's API on relative URLs: the server serves the editor from the same origin. */
+export const api = {
+  nodes: () => request(NodeCatalog, 'GET', '/api/nodes'),
+  groups: () => request(GroupList, 'GET', '/api/groups'),
+  agents: () => request(AgentList, 'GET', '/api/agents'),
+  listFlows: () => request(FlowList, 'GET', '/api/flows'),
+  createFlow: (name: string, document: FlowDocument) => request(FlowCreated, 'POST', '/api/flows', { name, document }),
+  getFlow: (id: string) => request(FlowDetail, 'GET', `/api/flows/${encodeURIComponent(id)}`),
+  saveDraft: (id: string, document: FlowDocument) => request(DraftSaved, 'PUT', `/api/flows/${encodeURIComponent(id)}/draft`, { document }),
+  publish: (id: string) => request(VersionPublished, 'POST', `/api/flows/${encodeURIComponent(id)}/versions`),
+  getVersion: (id: string, version: number) => request(FlowVersion, 'GET', `/api/flows/${encodeURIComponent(id)}/versions/${version}`),
+  /** Runs this flow among the deployed flows, as in production (`others: "deployed"`), or alone (`"none"`). */
+  dryRun: (id: string, target: DryRunTarget, tickets: readonly unknown[], others: 'deployed' | 'none') =>
+    request(DryRunResults, 'POST', `/api/flows/${encodeURIComponent(id)}/dry-run`, { ...target, tickets, others }),
+};
+export type Api = typeof api;

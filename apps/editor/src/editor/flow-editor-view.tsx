@@ -1,0 +1,167 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import type { CatalogEntry, FlowDetail } from '../api/schemas';
+import { useI18n } from '../i18n/i18n-context';
+import { Inspector } from '../inspector/inspector';
+import { indexDiagnostics } from '../model/diagnostics-index';
+import { branchCounts, visitedElements } from '../model/dry-run-summary';
+import { DiffPanel } from '../panels/diff-panel';
+import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
+import { ProblemsPanel } from '../panels/problems-panel';
+import { type VersionRef, VersionsPanel } from '../panels/versions-panel';
+import { type CanvasDecorations, FIT_VIEW, FlowCanvas } from './flow-canvas';
+import { Palette } from './palette';
+import { Toolbar } from './toolbar';
+import { useFlowEditor } from './use-flow-editor';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { useNoticeText, useVersions } from './use-versions';
+
+type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun';
+
+/** The flow page: palette, canvas, and the side panels (inspector, problems, versions, dry-run). */
+export function FlowEditorView({ flowId, detail, catalog }: { flowId: string; detail: FlowDetail; catalog: readonly CatalogEntry[] }) {
+  const { t, locale } = useI18n();
+  const flow = useReactFlow();
+  const editor = useFlowEditor(flowId, detail.draft, detail.diagnostics);
+  const catalogByType = useMemo(() => new Map(catalog.map((e) => [e.type, e])), [catalog]);
+  const [tab, setTab] = useState<Tab>('inspector');
+  const [highlight, setHighlight] = useState<DryRunHighlight | null>(null);
+  const { doc, selection, diagnostics } = editor;
+
+  const { versions, comparison, closeComparison, notice, publish, compare, restore } = useVersions(flowId, editor, detail.versions, {
+    onRefused: () => setTab('problems'),
+    onCompared: () => {
+      setHighlight(null);
+      editor.select([]);
+      requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+    },
+  });
+  const noticeText = useNoticeText(notice);
+  const refLabel = (ref: VersionRef) => (ref === 'draft' ? t('versions.draft') : t('versions.version', { version: ref }));
+
+  const problems = useMemo(() => indexDiagnostics(diagnostics, locale), [diagnostics, locale]);
+  const runs = useMemo(
+    () => (highlight ? { visited: visitedElements(doc, highlight.results), branches: branchCounts(doc, highlight.results) } : null),
+    [highlight, doc],
+  );
+  const decorations = useMemo<CanvasDecorations>(() => {
+    if (comparison) return { nodeDiff: comparison.view.nodeDiff, edgeDiff: comparison.view.edgeDiff };
+    const base: CanvasDecorations = { problemsByNode: problems.byNode, problemsByEdge: problems.byEdge };
+    return runs ? { ...base, visitedNodes: runs.visited.nodes, visitedEdges: runs.visited.edges, branches: runs.branches } : base;
+  }, [comparison, problems, runs]);
+
+  const pick = useCallback(
+    (id: string) => {
+      editor.select([id]);
+      if (doc.nodes.some((n) => n.id === id)) {
+        setTab('inspector');
+        void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+      }
+    },
+    [editor, doc, flow],
+  );
+
+  const readOnly = comparison !== null;
+  useKeyboardShortcuts(
+    {
+      undo: editor.undo,
+      redo: editor.redo,
+      copy: () => editor.copy(selection),
+      paste: editor.paste,
+      selectAll: () => editor.select(doc.nodes.map((n) => n.id)),
+    },
+    !readOnly,
+  );
+
+  const selectedNodes = doc.nodes.filter((n) => selection.has(n.id));
+  const selectedNode = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
+  const errorCount = diagnostics.length;
+  const tabs: readonly [Tab, string][] = [
+    ['inspector', t('tabs.inspector')],
+    ['problems', t('tabs.problems', { count: errorCount })],
+    ['versions', t('tabs.versions')],
+    ['dryRun', t('tabs.dryRun')],
+  ];
+
+  const { add } = editor;
+  const addFromPalette = useCallback(
+    (type: string) => {
+      const box = document.querySelector('.canvas')?.getBoundingClientRect();
+      const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+      add(type, { x: centre.x - 110, y: centre.y - 40 });
+    },
+    [add, flow],
+  );
+
+  return (
+    <div className={`flow-editor ${readOnly ? 'comparing' : ''}`} data-testid="flow-editor" data-flow-id={flowId}>
+      <Toolbar
+        name={doc.name}
+        saveState={editor.saveState}
+        canUndo={editor.canUndo}
+        canRedo={editor.canRedo}
+        readOnly={readOnly}
+        notice={noticeText}
+        onUndo={editor.undo}
+        onRedo={editor.redo}
+        onLayout={() => {
+          editor.layout();
+          requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+        }}
+        onFit={() => void flow.fitView({ ...FIT_VIEW, duration: 200 })}
+        onPublish={() => void publish()}
+      />
+      <div className="editor-body">
+        <Palette catalog={catalog} onAdd={addFromPalette} />
+        <FlowCanvas
+          doc={comparison ? comparison.view.doc : doc}
+          catalog={catalogByType}
+          selection={selection}
+          decorations={decorations}
+          editor={readOnly ? undefined : editor}
+          onSelect={editor.select}
+        />
+        {/* "nokey": React Flow's Space (pan) and Delete keys must not act while typing here, Monaco included. */}
+        <aside className="side-panel nokey">
+          <nav className="tabs" role="tablist">
+            {tabs.map(([id, label]) => (
+              <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+                {label}
+              </button>
+            ))}
+          </nav>
+          <div className="tab-body">
+            {tab === 'inspector' && (
+              <Inspector
+                node={comparison ? undefined : selectedNode}
+                selectedCount={selectedNodes.length}
+                entry={selectedNode ? catalogByType.get(selectedNode.type) : undefined}
+                diagnostics={diagnostics}
+                readOnly={readOnly}
+                onChange={(patch) => selectedNode && editor.updateNode(selectedNode.id, patch)}
+                onDelete={() => selectedNode && editor.remove(new Set([selectedNode.id]))}
+              />
+            )}
+            {tab === 'problems' && <ProblemsPanel diagnostics={diagnostics} onPick={pick} />}
+            {tab === 'versions' && (
+              <>
+                <VersionsPanel
+                  versions={versions}
+                  comparing={comparison !== null}
+                  onCompare={(from, to) => void compare(from, to)}
+                  onCloseCompare={closeComparison}
+                  onRestore={(v) => void restore(v)}
+                />
+                {comparison && <DiffPanel diff={comparison.view.diff} fromLabel={refLabel(comparison.from)} toLabel={refLabel(comparison.to)} onPick={(id) => editor.select([id])} />}
+              </>
+            )}
+            {/* Kept mounted: the picked tickets and the last results survive a look at another tab. */}
+            <div hidden={tab !== 'dryRun'}>
+              <DryRunPanel flowId={flowId} doc={doc} versions={versions} catalog={catalogByType} highlighting={highlight !== null} onHighlight={setHighlight} />
+            </div>
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useI18n } from '../i18n/i18n-context';
+import type { CanvasNode } from '../model/flow-to-canvas';
+import { NodeIcon } from './node-icon';
+import { portLabel } from './port-label';
+
+/** A flow node on the canvas: kind by colour and icon, title, one-line config summary, labelled ports. */
+export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<CanvasNode>) {
+  const { locale, t } = useI18n();
+  const classes = ['flow-node', `kind-${data.kind ?? 'unknown'}`];
+  if (selected) classes.push('selected');
+  if (data.diff) classes.push(`diff-${data.diff}`);
+  if (data.visits) classes.push('visited');
+  if (data.problems.length) classes.push('has-problems');
+  return (
+    <div className={classes.join(' ')} data-testid="flow-node" data-node-id={data.node.id} data-kind={data.kind ?? 'unknown'}>
+      {data.hasInput && <Handle type="target" position={Position.Left} className="target-handle" />}
+      <div className="flow-node-header">
+        <NodeIcon name={data.icon} kind={data.kind} />
+        <span className="flow-node-title">{data.title}</span>
+        {data.problems.length > 0 && (
+          <span className="problem-badge" data-testid="problem-badge" title={data.problems.join('\n')} aria-label={t('canvas.problem', { count: data.problems.length })}>
+            {data.problems.length}
+          </span>
+        )}
+        {data.diff && <span className={`diff-badge ${data.diff}`}>{t(`diff.${data.diff}`)}</span>}
+      </div>
+      <div className="flow-node-summary" title={data.summary}>
+        {data.summary || '\u00a0'}
+      </div>
+      {data.ports.length > 0 && (
+        <div className="flow-node-ports">
+          {data.ports.map((port) => (
+            <div key={port} className={`port port-${port}`}>
+              <span className="port-label">
+                {portLabel(port, locale)}
+                {data.branches?.[port] !== undefined && <span className="port-count">{data.branches[port]}</span>}
+              </span>
+              <Handle type="source" position={Position.Right} id={port} className={`source-handle handle-${port}`} data-port={port} />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+});

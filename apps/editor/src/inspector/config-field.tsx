@@ -1,0 +1,131 @@
+import { useI18n } from '../i18n/i18n-context';
+import { showValue } from '../model/show-value';
+import { type FieldDescriptor, formatLooseValue, parseLooseValue } from '../model/schema-form';
+import { LazyCodeField } from '../monaco/lazy-code-field';
+import { ChipsInput } from './chips-input';
+import { DurationInput } from './duration-input';
+import { JsonValueField } from './json-value-field';
+import { useRoster } from './roster-context';
+
+interface ConfigFieldProps {
+  readonly field: FieldDescriptor;
+  readonly value: unknown;
+  /** `undefined` removes the key from the config. */
+  readonly onChange: (value: unknown) => void;
+}
+
+const asText = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
+
+/** The input a config field's widget calls for. */
+function FieldInput({ field, value, onChange }: ConfigFieldProps) {
+  const { t, locale } = useI18n();
+  const roster = useRoster();
+  const testId = `field-${field.key}`;
+  const text = (next: string) => onChange(next === '' ? undefined : next);
+  switch (field.widget) {
+    case 'textarea':
+      return <textarea rows={4} value={asText(value)} data-testid={testId} onChange={(e) => text(e.target.value)} />;
+    case 'number':
+      return (
+        <input
+          type="number"
+          value={asText(value)}
+          data-testid={testId}
+          step={field.integer ? 1 : 'any'}
+          {...(field.minimum !== undefined ? { min: field.minimum } : {})}
+          {...(field.maximum !== undefined ? { max: field.maximum } : {})}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+        />
+      );
+    case 'boolean':
+      return <input type="checkbox" checked={value === true} data-testid={testId} onChange={(e) => onChange(e.target.checked)} />;
+    case 'enum':
+      return (
+        <select value={asText(value)} data-testid={testId} onChange={(e) => text(e.target.value)}>
+          <option value="">{field.default !== undefined ? `${showValue(field.default)} (default)` : t('inspector.choose')}</option>
+          {field.options?.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      );
+    case 'multi-enum': {
+      const chosen = asList(value);
+      return (
+        <div className="multi-enum" data-testid={testId}>
+          {field.options?.map((o) => (
+            <label key={o} className={`toggle ${chosen.includes(o) ? 'on' : ''}`}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(o)}
+                onChange={(e) => {
+                  const next = e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o);
+                  onChange(next.length ? next : undefined);
+                }}
+              />
+              {o}
+            </label>
+          ))}
+        </div>
+      );
+    }
+    case 'chips':
+    case 'number-chips':
+      return (
+        <ChipsInput
+          testId={testId}
+          numeric={field.widget === 'number-chips'}
+          values={asList(value)}
+          onChange={(next) => onChange(next.length === 0 ? undefined : field.widget === 'number-chips' ? next.map(Number) : next)}
+        />
+      );
+    case 'duration':
+      return <DurationInput testId={testId} value={asText(value)} onChange={text} />;
+    case 'expression':
+      return <LazyCodeField language="cel" testId={testId} value={asText(value)} height={90} onChange={text} />;
+    case 'group':
+    case 'agent': {
+      const options = field.widget === 'group' ? roster.groups.map((g) => ({ id: g.id, name: locale === 'zh-CN' ? (g.nameZh ?? g.name) : g.name })) : roster.agents;
+      const known = options.some((o) => o.id === value);
+      return (
+        <select value={asText(value)} data-testid={testId} onChange={(e) => text(e.target.value)}>
+          <option value="">{t('inspector.choose')}</option>
+          {!known && typeof value === 'string' && value !== '' && <option value={value}>{value}</option>}
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name} ({o.id})
+            </option>
+          ))}
+        </select>
+      );
+    }
+    case 'scalar-or-list':
+      return <input value={formatLooseValue(value)} data-testid={testId} onChange={(e) => onChange(parseLooseValue(e.target.value))} />;
+    case 'json':
+      return <JsonValueField value={value} testId={testId} onChange={onChange} height={100} />;
+    case 'text':
+      return <input value={asText(value)} data-testid={testId} {...(field.pattern ? { title: field.pattern } : {})} onChange={(e) => text(e.target.value)} />;
+  }
+}
+
+/** One labelled field of a node's generated config form, with the problems that name it. */
+export function ConfigField({ field, value, onChange, problems }: ConfigFieldProps & { problems: readonly string[] }) {
+  const { t } = useI18n();
+  return (
+    <div className={`config-field ${problems.length ? 'invalid' : ''}`} data-field={field.key}>
+      <div className="config-field-label">
+        <span>{field.key}</span>
+        {field.required && <span className="required">{t('inspector.required')}</span>}
+      </div>
+      {field.description && <div className="muted small">{field.description}</div>}
+      <FieldInput field={field} value={value} onChange={onChange} />
+      {problems.map((p) => (
+        <div key={p} className="error small">
+          {p}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import type { FlowDocument, FlowNode } from '@switchyard/flow';
+import type { Edge, Node } from '@xyflow/react';
+import type { CatalogEntry, NodeKindName } from '../api/schemas';
+import type { Locale } from '../i18n/translate';
+import { summarizeConfig } from './config-summary';
+import type { NodeDiffStatus } from './flow-diff';
+import { stableJson } from './stable-json';
+
+/** What a node component draws: everything is precomputed so the component stays cheap for 500 nodes. */
+export type FlowNodeData = {
+  readonly node: FlowNode;
+  readonly kind?: NodeKindName;
+  readonly title: string;
+  readonly icon?: string;
+  readonly summary: string;
+  readonly ports: readonly string[];
+  readonly hasInput: boolean;
+  readonly problems: readonly string[];
+  readonly diff?: Exclude<NodeDiffStatus, 'unchanged'>;
+  readonly visits?: number;
+  readonly branches?: Readonly<Record<string, number>>;
+};
+export type CanvasNode = Node<FlowNodeData, 'flow'>;
+
+export type FlowEdgeData = {
+  readonly port: string;
+  readonly problems: readonly string[];
+  readonly diff?: 'added' | 'removed';
+  readonly visited?: boolean;
+  readonly count?: number;
+};
+export type CanvasEdge = Edge<FlowEdgeData, 'flow'>;
+
+/** What decorates the drawing beyond the document itself. */
+export interface CanvasContext {
+  readonly catalog: ReadonlyMap<string, CatalogEntry>;
+  readonly locale: Locale;
+  readonly selected: ReadonlySet<string>;
+  readonly problemsByNode?: ReadonlyMap<string, readonly string[]>;
+  readonly problemsByEdge?: ReadonlyMap<string, readonly string[]>;
+  readonly nodeDiff?: ReadonlyMap<string, NodeDiffStatus>;
+  readonly edgeDiff?: ReadonlyMap<string, 'added' | 'removed'>;
+  readonly visitedNodes?: ReadonlySet<string>;
+  readonly visitedEdges?: ReadonlySet<string>;
+  readonly branches?: ReadonlyMap<string, Readonly<Record<string, number>>>;
+}
+
+const NO_PROBLEMS: readonly string[] = [];
+
+/** Output ports in use per node, computed once per document rather than once per node. */
+function usedPorts(doc: FlowDocument): Map<string, string[]> {
+  const used = new Map<string, string[]>();
+  for (const edge of doc.edges) used.set(edge.source, [...(used.get(edge.source) ?? []), edge.sourceHandle]);
+  return used;
+}
+
+/** A node's output ports: its type's, plus any port an edge already uses (a case port, an old port). */
+function portsOf(entry: CatalogEntry | undefined, used: readonly string[] = []): string[] {
+  const ports = [...(entry?.ports ?? [])];
+  for (const port of used) if (!ports.includes(port)) ports.push(port);
+  return ports;
+}
+
+/** Summaries by node object: a drag redraws every frame, and only the moved node's object changes. */
+const summaries = new WeakMap<FlowNode, { readonly locale: Locale; readonly text: string }>();
+function summaryOf(node: FlowNode, locale: Locale): string {
+  const cached = summaries.get(node);
+  if (cached?.locale === locale) return cached.text;
+  const text = summarizeConfig(node.type, node.config, locale);
+  summaries.set(node, { locale, text });
+  return text;
+}
+
+function nodeData(node: FlowNode, used: readonly string[] | undefined, ctx: CanvasContext): FlowNodeData {
+  const entry = ctx.catalog.get(node.type);
+  const diff = ctx.nodeDiff?.get(node.id);
+  const branches = ctx.branches?.get(node.id);
+  const visited = ctx.visitedNodes?.has(node.id);
+  return {
+    node,
+    ...(entry ? { kind: entry.kind } : {}),
+    title: node.label || entry?.title[ctx.locale] || node.type,
+    ...(entry?.icon ? { icon: entry.icon } : {}),
+    summary: summaryOf(node, ctx.locale),
+    ports: portsOf(entry, used),
+    hasInput: entry?.kind !== 'trigger',
+    problems: ctx.problemsByNode?.get(node.id) ?? NO_PROBLEMS,
+    ...(diff && diff !== 'unchanged' ? { diff } : {}),
+    ...(visited ? { visits: 1 } : {}),
+    ...(branches ? { branches } : {}),
+  };
+}
+
+function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
+  return (
+    a.node === b.node &&
+    a.title === b.title &&
+    a.summary === b.summary &&
+    a.kind === b.kind &&
+    a.diff === b.diff &&
+    a.visits === b.visits &&
+    a.hasInput === b.hasInput &&
+    a.ports.join('\u0000') === b.ports.join('\u0000') &&
+    a.problems.join('\u0000') === b.problems.join('\u0000') &&
+    stableJson(a.branches) === stableJson(b.branches)
+  );
+}
+
+/**
+ * React Flow nodes for a document. Nodes whose drawing did not change keep the previous object,
+ * so React Flow re-renders only what changed (a drag moves one node, not 500).
+ */
+export function toCanvasNodes(doc: FlowDocument, ctx: CanvasContext, previous: readonly CanvasNode[] = []): CanvasNode[] {
+  const before = new Map(previous.map((n) => [n.id, n]));
+  const used = usedPorts(doc);
+  return doc.nodes.map((node) => {
+    const data = nodeData(node, used.get(node.id), ctx);
+    const selected = ctx.selected.has(node.id);
+    const old = before.get(node.id);
+    if (old && old.selected === selected && old.position === node.position && sameData(old.data, data)) return old;
+    // Keep the size React Flow measured: without it the node would be hidden and measured again.
+    return { id: node.id, type: 'flow', position: node.position, data, selected, ...(old?.measured ? { measured: old.measured } : {}) };
+  });
+}
+
+/** React Flow edges for a document, each drawn from its source port. */
+export function toCanvasEdges(doc: FlowDocument, ctx: CanvasContext, previous: readonly CanvasEdge[] = []): CanvasEdge[] {
+  const before = new Map(previous.map((e) => [e.id, e]));
+  return doc.edges.map((edge) => {
+    const diff = ctx.edgeDiff?.get(edge.id);
+    const count = ctx.branches?.get(edge.source)?.[edge.sourceHandle];
+    const data: FlowEdgeData = {
+      port: edge.sourceHandle,
+      problems: ctx.problemsByEdge?.get(edge.id) ?? NO_PROBLEMS,
+      ...(diff ? { diff } : {}),
+      ...(ctx.visitedEdges?.has(edge.id) ? { visited: true } : {}),
+      ...(count !== undefined ? { count } : {}),
+    };
+    const selected = ctx.selected.has(edge.id);
+    const old = before.get(edge.id);
+    if (
+      old?.data &&
+      old.source === edge.source &&
+      old.target === edge.target &&
+      old.sourceHandle === edge.sourceHandle &&
+      old.selected === selected &&
+      stableJson(old.data) === stableJson(data)
+    ) {
+      return old;
+    }
+    return { id: edge.id, type: 'flow', source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, data, selected };
+  });
+}

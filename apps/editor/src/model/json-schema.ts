@@ -1,0 +1,54 @@
+/** The parts of a JSON Schema (draft 2020-12, as zod writes it) that the editor's forms read. */
+export interface JsonSchema {
+  readonly type?: string;
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly items?: JsonSchema;
+  readonly anyOf?: readonly JsonSchema[];
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly required?: readonly string[];
+  readonly default?: unknown;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minItems?: number;
+  readonly pattern?: string;
+  readonly description?: string;
+  readonly title?: string;
+  readonly format?: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Reads an untrusted JSON Schema value (from the API) into the typed subset, dropping anything else.
+ * @example readJsonSchema({ type: 'string', enum: ['a'] }).enum // ['a']
+ */
+export function readJsonSchema(value: unknown): JsonSchema {
+  if (!isRecord(value)) return {};
+  const schema: { -readonly [K in keyof JsonSchema]: JsonSchema[K] } = {};
+  if (typeof value.type === 'string') schema.type = value.type;
+  if (Array.isArray(value.enum)) schema.enum = value.enum;
+  if ('const' in value) schema.const = value.const;
+  if ('default' in value) schema.default = value.default;
+  if (value.items !== undefined) schema.items = readJsonSchema(value.items);
+  if (Array.isArray(value.anyOf)) schema.anyOf = value.anyOf.map(readJsonSchema);
+  if (isRecord(value.properties)) {
+    schema.properties = Object.fromEntries(Object.entries(value.properties).map(([key, sub]) => [key, readJsonSchema(sub)]));
+  }
+  if (Array.isArray(value.required)) schema.required = value.required.filter((k): k is string => typeof k === 'string');
+  schema.minimum = num(value.minimum);
+  schema.maximum = num(value.maximum);
+  schema.minLength = num(value.minLength);
+  schema.maxLength = num(value.maxLength);
+  schema.minItems = num(value.minItems);
+  schema.pattern = str(value.pattern);
+  schema.description = str(value.description);
+  schema.title = str(value.title);
+  schema.format = str(value.format);
+  for (const key of Object.keys(schema) as (keyof JsonSchema)[]) if (schema[key] === undefined) delete schema[key];
+  return schema;
+}

@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEditor } from '../../apps/editor/e2e/build-editor';
+import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
+import { EditorPage } from '../../apps/editor/e2e/editor-page';
+import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+
+/*
+ * The editor's "done when" scenario (issue #4) in Debian's Chromium against the real server:
+ * draw a flow from the palette, wire it, see a validation error and fix it, publish, dry-run a
+ * ticket and see its path, and compare two versions. Screenshots land in test-artifacts/browser.
+ */
+let server: SwitchyardServer;
+let browser: Browser;
+let editor: EditorPage;
+
+beforeAll(async () => {
+  // The browser first: without Chromium the suite fails at once, saying how to install it.
+  browser = await launchChromium({ locale: 'en-US' });
+  await buildEditor();
+  server = await startSwitchyard();
+  const page = await browser.context.newPage();
+  // Everything the editor loads comes from the server: Monaco included, no CDN.
+  await page.route((url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'), (route) => route.abort());
+  editor = new EditorPage(page);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('visual flow editor', { timeout: 120_000 }, () => {
+  it('lists the flows with their versions and creates a blank one', async () => {
+    const { page } = editor;
+    await page.goto(server.url);
+    await page.getByTestId('flows-table').waitFor();
+    await expect.poll(() => page.locator('[data-flow-id]').count()).toBeGreaterThan(0);
+    await editor.screenshot('01-flows-list');
+    await page.getByTestId('new-flow').click();
+    await page.getByTestId('new-flow-name').fill('E2E keyword routing');
+    await page.getByTestId('create-flow').click();
+    await page.getByTestId('flow-editor').waitFor();
+    await page.getByTestId('palette').waitFor();
+    await editor.screenshot('02-new-flow');
+  });
+
+  it('draws a flow from the palette and connects it', async () => {
+    const { page } = editor;
+    // Three columns 220px nodes fit in without overlapping on a 1440px wide window.
+    await editor.dropFromPalette('ticket_created', { x: 0.15, y: 0.25 });
+    await editor.dropFromPalette('text_contains', { x: 0.5, y: 0.35 });
+    await editor.dropFromPalette('set_priority', { x: 0.84, y: 0.15 });
+    await editor.dropFromPalette('end', { x: 0.84, y: 0.6 });
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+    await editor.connect('ticket_created', 'next', 'text_contains');
+    await editor.connect('text_contains', 'true', 'set_priority');
+    await editor.connect('text_contains', 'false', 'end');
+    await editor.connect('set_priority', 'next', 'end');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
+    await editor.screenshot('03-drawn-and-connected');
+  });
+
+  it('shows validation errors on the nodes and in the problems list, then clears them once configured', async () => {
+    const { page } = editor;
+    await editor.waitSaved();
+    // The keyword condition has no keywords and the priority action no priority: both are invalid.
+    await editor.node('text_contains').getByTestId('problem-badge').waitFor();
+    await editor.node('set_priority').getByTestId('problem-badge').waitFor();
+    await editor.openTab('problems');
+    await expect.poll(() => page.getByTestId('problem').count()).toBeGreaterThanOrEqual(2);
+    // Publishing an invalid draft is refused, naming the problems.
+    await page.getByTestId('publish').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Publish refused');
+    await editor.screenshot('04-validation-errors');
+    // Clicking a problem selects its node and opens the inspector on it.
+    await page.locator('[data-testid="problem"][data-node-id="text_contains"]').first().click();
+    await page.locator('[data-testid="inspector"][data-node-id="text_contains"]').waitFor();
+
+    await editor.addChips('keywords', ['快递', '物流']);
+    await editor.selectNode('set_priority');
+    await page.getByTestId('field-priority').selectOption('urgent');
+    await editor.waitSaved();
+    await expect.poll(() => page.getByTestId('problem-badge').count()).toBe(0);
+    await expect(editor.node('text_contains').locator('.flow-node-summary').textContent()).resolves.toContain('contains 快递, 物流');
+    await editor.screenshot('05-configured-valid');
+  });
+
+  it('publishes a version', async () => {
+    const { page } = editor;
+    await page.getByTestId('publish').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Published version 1');
+    await editor.openTab('versions');
+    await page.locator('[data-testid="version"][data-version="1"]').waitFor();
+    await editor.screenshot('06-published');
+  });
+
+  it('dry-runs a sample ticket and highlights the path it took', async () => {
+    const { page } = editor;
+    await editor.openTab('dryRun');
+    await page.locator('summary', { hasText: 'Quick ticket' }).click();
+    await page.getByTestId('quick-subject').fill('我的快递到哪了？');
+    await page.getByTestId('add-quick').click();
+    await page.getByTestId('run-dry-run').click();
+    await page.locator('[data-testid="ticket-run"][data-ticket-id="quick-1"]').waitFor();
+    for (const id of ['ticket_created', 'text_contains', 'set_priority']) {
+      await expect.poll(() => editor.node(id).locator('.flow-node').getAttribute('class')).toContain('visited');
+    }
+    await expect(editor.node('end').locator('.flow-node').getAttribute('class')).resolves.toContain('visited');
+    await expect(page.getByTestId('timeline').first().textContent()).resolves.toContain('set_priority');
+    await editor.screenshot('07-dry-run-path');
+  });
+
+  it('compares two versions on the canvas with the changed config fields listed', async () => {
+    const { page } = editor;
+    await editor.openTab('inspector');
+    await editor.selectNode('text_contains');
+    await editor.addChips('keywords', ['包裹']);
+    await editor.waitSaved();
+    await page.getByTestId('publish').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Published version 2');
+    await editor.openTab('versions');
+    await page.getByTestId('compare-from').selectOption('1');
+    await page.getByTestId('compare-to').selectOption('2');
+    await page.getByTestId('compare').click();
+    await page.getByTestId('diff-panel').waitFor();
+    await expect.poll(() => editor.node('text_contains').locator('.flow-node').getAttribute('class')).toContain('diff-changed');
+    await expect(page.locator('[data-testid="diff-node"][data-node-id="text_contains"] [data-field="config.keywords"]').count()).resolves.toBe(1);
+    await editor.screenshot('08-compare-versions');
+  });
+
+  it('dry-runs two versions side by side, the tickets whose outcome differs first', async () => {
+    const { page } = editor;
+    await editor.openTab('dryRun');
+    // The panel kept the ticket of the last run; start afresh.
+    await page.getByTestId('clear-tickets').click();
+    for (const subject of ['我的快递到哪了？', '包裹还没到']) {
+      await page.getByTestId('quick-subject').fill(subject);
+      await page.getByTestId('add-quick').click();
+    }
+    await page.getByTestId('run-against').selectOption('1');
+    await page.getByTestId('run-compare').selectOption('2');
+    await page.getByTestId('run-dry-run').click();
+    const runs = page.getByTestId('ticket-run');
+    await expect.poll(() => runs.count()).toBe(2);
+    // Only v2 knows 包裹: that ticket's outcome differs and comes first.
+    await expect(runs.first().getAttribute('data-ticket-id')).resolves.toBe('quick-2');
+    await expect(runs.first().getAttribute('class')).resolves.toContain('differs');
+    await expect(runs.nth(1).getAttribute('class')).resolves.not.toContain('differs');
+    await editor.screenshot('09-dry-run-side-by-side');
+    await editor.openTab('versions');
+    await page.getByTestId('close-compare').click();
+  });
+
+  it('edits an expression in Monaco, bundled, with completion of ticket fields', async () => {
+    const { page } = editor;
+    await editor.openTab('inspector');
+    await editor.dropFromPalette('expression', { x: 0.5, y: 0.8 });
+    await page.locator('[data-testid="inspector"][data-node-id="expression"]').waitFor();
+    const monaco = page.locator('[data-testid="field-expression"] .monaco-editor');
+    await monaco.waitFor();
+    await monaco.click();
+    // "." asks for the ticket's fields; typing filters them; Enter takes the suggestion.
+    await page.keyboard.type('ticket.pri');
+    await page.locator('.suggest-widget').getByText('priority').waitFor();
+    await editor.screenshot('10-expression-completion');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' == "urgent"');
+    await expect.poll(() => editor.node('expression').locator('.flow-node-summary').textContent()).toContain('ticket.priority == "urgent"');
+    // The same config as raw JSON, in Monaco's JSON mode.
+    await page.getByText('Config as JSON').click();
+    const raw = page.locator('[data-testid="raw-config"] .monaco-editor');
+    await raw.waitFor();
+    await expect.poll(() => raw.locator('.view-lines').textContent()).toContain('"expression"');
+    await page.getByText('Config as JSON').click();
+  });
+
+  it('copies, pastes, deletes, undoes and lays out with the usual keys', async () => {
+    const { page } = editor;
+    const count = () => page.locator('.react-flow__node').count();
+    const where = async (id: string) => {
+      const box = await editor.node(id).boundingBox();
+      return box ? `${Math.round(box.x)},${Math.round(box.y)}` : 'hidden';
+    };
+    // A drag is one undo step, however many moves it made.
+    const start = await where('end');
+    const header = await editor.node('end').locator('.flow-node-header').boundingBox();
+    await page.mouse.move(header!.x + 20, header!.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(header!.x + 100, header!.y + 60, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => where('end')).not.toBe(start);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => where('end')).toBe(start);
+    await editor.selectNode('expression');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await editor.node('expression').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(count).toBe(6);
+    await page.keyboard.press('Control+z');
+    await expect.poll(count).toBe(5);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(count).toBe(6);
+    await page.keyboard.press('Delete');
+    await expect.poll(count).toBe(5);
+    const before = await editor.node('end').boundingBox();
+    await page.getByTestId('auto-layout').click();
+    await expect.poll(async () => JSON.stringify(await editor.node('end').boundingBox())).not.toBe(JSON.stringify(before));
+    await editor.screenshot('11-auto-layout');
+  });
+
+  it('restores a version into the draft', async () => {
+    const { page } = editor;
+    await editor.openTab('versions');
+    await page.getByTestId('restore-1').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Version 1 restored');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+    await expect(editor.node('text_contains').locator('.flow-node-summary').textContent()).resolves.toBe('contains 快递, 物流');
+  });
+
+  it('speaks Chinese when switched', async () => {
+    const { page } = editor;
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect(page.getByTestId('palette').textContent()).resolves.toContain('触发器');
+    await expect(page.getByTestId('tab-dryRun').textContent()).resolves.toBe('试运行');
+    await editor.screenshot('12-zh-CN');
+  });
+});
+
+describe('flows from examples', { timeout: 120_000 }, () => {
+  it('creates a flow from an example and dry-runs its example tickets', async () => {
+    const { page } = editor;
+    await page.getByTestId('language-switch').selectOption('en');
+    await page.goto(server.url);
+    await page.getByTestId('new-flow').click();
+    await page.getByTestId('new-flow-example').selectOption('02-logistics-auto-reply');
+    await page.getByTestId('create-flow').click();
+    await page.getByTestId('flow-editor').waitFor();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7);
+    await editor.waitSaved();
+    await expect(page.getByTestId('problem-badge').count()).resolves.toBe(0);
+    await editor.openTab('dryRun');
+    await page.getByTestId('example-tickets').selectOption('02-logistics-auto-reply');
+    await expect.poll(() => page.getByTestId('ticket-count').textContent()).not.toContain(': 0');
+    await page.getByTestId('run-dry-run').click();
+    await expect.poll(() => page.getByTestId('ticket-run').count()).toBeGreaterThan(1);
+    const summary = await page.getByTestId('branch-summary').textContent();
+    expect(summary, summary ?? '').toMatch(/true \d+ runs/);
+    await editor.screenshot('13-example-flow-dry-run');
+  });
+});
