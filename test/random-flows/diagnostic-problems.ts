@@ -1,21 +1,4 @@
-import { type Diagnostic, formatDiagnostic } from '@switchyard/flow';
-
-const CODES = new Set<string>([
-  'invalid_document',
-  'duplicate_node_id',
-  'duplicate_edge_id',
-  'unknown_node_type',
-  'invalid_config',
-  'dangling_edge',
-  'unknown_port',
-  'duplicate_edge',
-  'port_already_connected',
-  'edge_into_trigger',
-  'missing_branch',
-  'unreachable_node',
-  'cycle_without_wait',
-  'no_trigger',
-]);
+import { type Diagnostic, formatDiagnostic, isDiagnosticCode } from '@switchyard/flow';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -44,7 +27,7 @@ export function diagnosticProblems(input: unknown, diagnostics: readonly Diagnos
   const problems: string[] = [];
   for (const d of diagnostics) {
     const say = (problem: string) => problems.push(`${d.code} (${d.message}): ${problem}`);
-    if (!CODES.has(d.code)) say('unknown code');
+    if (!isDiagnosticCode(d.code)) say('unknown code');
     if (d.severity !== 'error' && d.severity !== 'warning') say(`severity ${String(d.severity)}`);
     if (typeof d.message !== 'string' || !/[A-Za-z]{3}/.test(d.message)) say('no English message');
     const zh = formatDiagnostic(d, 'zh-CN');

@@ -1,19 +1,26 @@
 /** Every problem validation can report; the code is stable, the message is for people. */
-export type DiagnosticCode =
-  | 'invalid_document'
-  | 'duplicate_node_id'
-  | 'duplicate_edge_id'
-  | 'unknown_node_type'
-  | 'invalid_config'
-  | 'dangling_edge'
-  | 'unknown_port'
-  | 'duplicate_edge'
-  | 'port_already_connected'
-  | 'edge_into_trigger'
-  | 'missing_branch'
-  | 'unreachable_node'
-  | 'cycle_without_wait'
-  | 'no_trigger';
+export const DIAGNOSTIC_CODES = [
+  'invalid_document',
+  'duplicate_node_id',
+  'duplicate_edge_id',
+  'unknown_node_type',
+  'invalid_config',
+  'dangling_edge',
+  'unknown_port',
+  'duplicate_edge',
+  'port_already_connected',
+  'edge_into_trigger',
+  'missing_branch',
+  'unreachable_node',
+  'cycle_without_wait',
+  'no_trigger',
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/** True for a code this version knows (a newer server may send others). */
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return (DIAGNOSTIC_CODES as readonly string[]).includes(code);
+}
 
 /** One problem in a flow, naming the node, edge or field it is about. */
 export interface Diagnostic {

@@ -16,6 +16,7 @@ export { NodeKind } from './node-kind';
 export type { NodeCatalog, NodeSpec } from './node-kind';
 export { formatDiagnostic } from './diagnostic';
 export type { Diagnostic, DiagnosticCode, Locale } from './diagnostic';
+export { DIAGNOSTIC_CODES, isDiagnosticCode } from './diagnostic';
 export { validateFlow } from './validate-flow';
 export type { FlowValidation } from './validate-flow';
 export { describeIssues, issuePath } from './zod-issues';

@@ -1,26 +1,6 @@
-import { type DiagnosticCode, formatDiagnostic } from '@switchyard/flow';
+import { formatDiagnostic, isDiagnosticCode } from '@switchyard/flow';
 import type { Diagnostic } from '../api/schemas';
 import type { Locale } from '../i18n/translate';
-
-/** The codes whose Chinese text packages/flow knows; a newer server's other codes show their English message. */
-const KNOWN_CODES = [
-  'invalid_document',
-  'duplicate_node_id',
-  'duplicate_edge_id',
-  'unknown_node_type',
-  'invalid_config',
-  'dangling_edge',
-  'unknown_port',
-  'duplicate_edge',
-  'port_already_connected',
-  'edge_into_trigger',
-  'missing_branch',
-  'unreachable_node',
-  'cycle_without_wait',
-  'no_trigger',
-] as const satisfies readonly DiagnosticCode[];
-
-const isKnownCode = (code: string): code is DiagnosticCode => (KNOWN_CODES as readonly string[]).includes(code);
 
 /**
  * A diagnostic's message in a locale, with the flow model's Chinese templates.
@@ -28,7 +8,8 @@ const isKnownCode = (code: string): code is DiagnosticCode => (KNOWN_CODES as re
  */
 export function diagnosticText(d: Diagnostic, locale: Locale): string {
   const { code } = d;
-  if (locale === 'en' || !isKnownCode(code)) return d.message;
+  // A newer server's codes unknown here show their English message.
+  if (locale === 'en' || !isDiagnosticCode(code)) return d.message;
   return formatDiagnostic({ ...d, code }, locale);
 }
 
