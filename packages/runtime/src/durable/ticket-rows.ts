@@ -1,13 +1,10 @@
-import type { Ticket, TicketStatus } from '@switchyard/flow';
+import type { Ticket } from '@switchyard/flow';
 import { EMPTY_STATS, type TicketStats } from '@switchyard/nodes';
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomersTable, Database, TicketRow } from '../db/schema';
 
 /** A ticket row joined with its customer. */
 export type TicketWithCustomer = TicketRow & { customer: Selectable<CustomersTable> };
-
-/** Statuses that count as open work for an agent. */
-export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['new', 'processing'];
 
 /** Tickets by id with their customers, in one query. */
 export async function loadTickets(db: Kysely<Database>, ids: readonly string[]): Promise<TicketWithCustomer[]> {
