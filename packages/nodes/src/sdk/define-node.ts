@@ -45,6 +45,11 @@ export interface ActionInput<C extends z.ZodType> extends NodeBase<C> {
    * the outbox at run time, and dry-run calls `simulate` (or records the effect) instead.
    */
   readonly sideEffect?: boolean;
+  /**
+   * How long `run` may take at run time before it is abandoned and retried (default: the
+   * worker's limit, 60 s). A `timeoutMs` field in a node's config overrides it per node.
+   */
+  readonly timeoutMs?: number;
   run(ctx: ActionContext, config: z.output<C>): ActionResult | Promise<ActionResult>;
   /** Dry-run stand-in for `run` of a side-effecting action: no I/O. */
   simulate?(ctx: ActionContext, config: z.output<C>): ActionResult;

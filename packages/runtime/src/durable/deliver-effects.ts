@@ -12,7 +12,11 @@ import type { EffectResultPayload, StoredEffectRequest } from './ticket-work';
 export interface DeliveryOptions {
   /** Tries before an effect is dead-lettered (default 5). */
   readonly maxAttempts?: number;
-  /** Longest a node may run before it is abandoned as timed out (default 30 s; an http node's own timeout applies first). */
+  /**
+   * Longest any node may run before it is abandoned as timed out, and so how long a claim
+   * lasts (default 60 s). Within it, each node gets its config's `timeoutMs`, else its
+   * definition's, else this.
+   */
   readonly timeoutMs?: number;
   /** First retry delay, doubled each try up to 5 minutes (default 1 s). */
   readonly backoffMs?: number;
@@ -21,6 +25,7 @@ export interface DeliveryOptions {
 type OutboxRow = Selectable<OutboxTable>;
 
 const LEASE_GRACE_MS = 5_000;
+const MAX_NODE_TIMEOUT_MS = 60_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
@@ -30,7 +35,7 @@ const MAX_BACKOFF_MS = 5 * 60_000;
  */
 export async function claimEffects(ctx: RuntimeContext, limit: number, options: DeliveryOptions = {}): Promise<OutboxRow[]> {
   const now = ctx.clock.now();
-  const leaseUntil = new Date(now.getTime() + (options.timeoutMs ?? 30_000) + LEASE_GRACE_MS);
+  const leaseUntil = new Date(now.getTime() + (options.timeoutMs ?? MAX_NODE_TIMEOUT_MS) + LEASE_GRACE_MS);
   return ctx.db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('outbox')
@@ -62,7 +67,7 @@ export async function claimEffects(ctx: RuntimeContext, limit: number, options: 
  * effect.error and the ticket is flagged). A failing effect never stops other tickets.
  */
 export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, options: DeliveryOptions = {}): Promise<'done' | 'retry' | 'dead' | 'lost'> {
-  const outcome = await runEffect(ctx, flows, row, roster, options.timeoutMs ?? 30_000);
+  const outcome = await runEffect(ctx, flows, row, roster, options.timeoutMs ?? MAX_NODE_TIMEOUT_MS);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const request = row.request as StoredEffectRequest;
@@ -90,12 +95,13 @@ export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: 
   });
 }
 
-async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, timeoutMs: number): Promise<EffectOutcome> {
+async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, maxTimeoutMs: number): Promise<EffectOutcome> {
   try {
     const prepared = (await flows.load(ctx.db, [{ flowId: row.flow_id, version: row.version }])).get(versionKey(row.flow_id, row.version))!;
     const node = prepared.compiled.nodes[row.node_id];
     const def = node && ctx.registry.get(node.type, node.version);
     if (!node || def?.kind !== 'action') return { ok: false, error: `node ${row.node_id} is not an installed action` };
+    const timeoutMs = Math.min(configTimeout(node.config) ?? def.timeoutMs ?? maxTimeoutMs, maxTimeoutMs);
     const request = row.request as StoredEffectRequest;
     const controller = new AbortController();
     const actionCtx = actionContext(
@@ -126,6 +132,12 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
   } catch (error) {
     return { ok: false, error: errorMessage(error) };
   }
+}
+
+/** A node's own `timeoutMs` config field (the http node has one), when it is a positive number. */
+function configTimeout(config: unknown): number | undefined {
+  const value = typeof config === 'object' && config !== null ? (config as { timeoutMs?: unknown }).timeoutMs : undefined;
+  return typeof value === 'number' && value > 0 ? value : undefined;
 }
 
 /** Settles a delivery only if this worker still holds it (its lease was not taken over). */
