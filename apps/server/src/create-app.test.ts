@@ -24,6 +24,8 @@ const CONTRACT = {
   '/api/tickets/{id}/events': ['post'],
   '/api/tickets/{id}/history': ['get'],
   '/api/tickets/{id}/messages': ['get'],
+  '/api/runtime/stats': ['get'],
+  '/api/effects': ['get'],
   '/api/agents': ['get', 'post'],
   '/api/groups': ['get', 'post'],
 };

@@ -11,6 +11,7 @@ import { dryRunRoute } from './routes/dry-run-route';
 import { flowRoutes } from './routes/flow-routes';
 import { healthRoutes } from './routes/health-routes';
 import { rosterRoutes } from './routes/roster-routes';
+import { runtimeRoutes } from './routes/runtime-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 import { validationHook } from './validation-hook';
 
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', dryRunRoute(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
+  app.route('/', runtimeRoutes(ctx));
   addDocsRoutes(app);
   addEditorRoutes(app, options.editorDir);
   return app;

@@ -36,3 +36,4 @@ export {
   TicketStats,
   TicketView,
 } from './tickets';
+export { EffectList, EffectQuery, EffectStatus, EffectView, RuntimeStats } from './runtime';

@@ -39,3 +39,7 @@ export { EFFECT_FAILED_FLAG } from './durable/ticket-work';
 export { ticketMessages } from './durable/ticket-messages';
 export type { TicketMessage } from './durable/ticket-messages';
 export type { GatewayDelivery, MessageGateway } from './durable/message-gateway';
+export { runtimeStats } from './durable/runtime-stats';
+export type { RuntimeStats } from './durable/runtime-stats';
+export { listEffects } from './durable/list-effects';
+export type { EffectFilter, EffectView } from './durable/list-effects';

@@ -13,7 +13,9 @@ import { createTicket } from './create-ticket';
 import { claimEffects, deliverEffect } from './deliver-effects';
 import { createFlowCache } from './flow-cache';
 import { postTicketEvent } from './post-ticket-event';
+import { listEffects } from './list-effects';
 import { processDueTickets } from './process-due-tickets';
+import { runtimeStats } from './runtime-stats';
 import type { RuntimeContext } from './runtime-context';
 import { ticketHistory } from './ticket-history';
 import { ticketMessages } from './ticket-messages';
@@ -144,6 +146,13 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
     expect(flowError.node).toBe('notify-erp');
     expect(flowError.message).toMatch(/503/);
     expect((await getTicket(store.db, healthy.id))?.flags).toEqual([]);
+
+    const dead = await listEffects(store.db, { status: 'dead', ticketId: id });
+    expect(dead).toEqual([expect.objectContaining({ nodeId: 'notify-erp', attempts: 3, idempotencyKey: `${id}:sla-test:notify-erp:1` })]);
+    expect(dead[0]!.lastError).toMatch(/503/);
+    const stats = await runtimeStats(store.db, clock.now());
+    expect(stats.effects.dead).toBeGreaterThanOrEqual(1);
+    expect(stats).toMatchObject({ ticketsDue: 0, lagMs: 0, eventsPending: 0 });
   });
 
   it('lets another worker take over an effect whose worker died mid-delivery, with the same key, and ignores the late settle', async () => {
@@ -182,6 +191,20 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
     expect(pending).toEqual([{ type: 'agent.reply' }]);
     const row = await store.db.selectFrom('tickets').select('wake_at').where('id', '=', broken.id).executeTakeFirstOrThrow();
     expect(row.wake_at!.getTime()).toBe(clock.now().getTime() + 60_000);
+  });
+
+  it('reports how much work waits and how late it is', async () => {
+    await worker.runUntilIdle();
+    // Earlier tests left a ticket put aside with an unapplied event: count from here.
+    const before = await runtimeStats(store.db, clock.now());
+    await openTicket('快递');
+    clock.advance(5_000);
+    const waiting = await runtimeStats(store.db, clock.now());
+    expect(waiting.ticketsDue).toBeGreaterThanOrEqual(1);
+    expect(waiting.lagMs).toBeGreaterThanOrEqual(5_000);
+    expect(waiting.eventsPending).toBe(before.eventsPending + 1);
+    await worker.runUntilIdle();
+    expect(await runtimeStats(store.db, clock.now())).toMatchObject({ ticketsDue: 0, lagMs: 0, eventsPending: before.eventsPending });
   });
 
   it('refuses a bad event or an unknown ticket by name and writes nothing', async () => {

@@ -1,0 +1,40 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, OutboxStatus } from '../db/schema';
+
+/** What ops watch: how much work waits, how late the oldest is, and what was given up. */
+export interface RuntimeStats {
+  readonly at: string;
+  /** Tickets with an event or timer due now. */
+  readonly ticketsDue: number;
+  /** How long the oldest due ticket has waited (ms); 0 when none waits. Rising lag means too few workers. */
+  readonly lagMs: number;
+  readonly eventsPending: number;
+  readonly timersScheduled: number;
+  readonly effects: Readonly<Record<OutboxStatus, number>>;
+}
+
+/**
+ * Queue depths and lag, in one round trip.
+ * @example const { lagMs, effects } = await runtimeStats(db, clock.now());
+ */
+export async function runtimeStats(db: Kysely<Database>, now: Date): Promise<RuntimeStats> {
+  const { rows } = await sql<{ due: string; oldest: Date | null; events: string; timers: string; pending: string; running: string; done: string; dead: string }>`
+    select
+      (select count(*) from tickets where wake_at <= ${now}) as due,
+      (select min(wake_at) from tickets where wake_at <= ${now}) as oldest,
+      (select count(*) from ticket_events where applied_at is null) as events,
+      (select count(*) from timers) as timers,
+      (select count(*) from outbox where status = 'pending') as pending,
+      (select count(*) from outbox where status = 'running') as running,
+      (select count(*) from outbox where status = 'done') as done,
+      (select count(*) from outbox where status = 'dead') as dead`.execute(db);
+  const row = rows[0]!;
+  return {
+    at: now.toISOString(),
+    ticketsDue: Number(row.due),
+    lagMs: row.oldest ? Math.max(0, now.getTime() - new Date(row.oldest).getTime()) : 0,
+    eventsPending: Number(row.events),
+    timersScheduled: Number(row.timers),
+    effects: { pending: Number(row.pending), running: Number(row.running), done: Number(row.done), dead: Number(row.dead) },
+  };
+}
