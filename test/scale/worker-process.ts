@@ -42,6 +42,7 @@ const worker = createWorker(ctx, {
   pollMs: numberEnv('SCALE_POLL_MS') ?? 50,
   effectConcurrency: numberEnv('SCALE_EFFECT_CONCURRENCY') ?? 8,
   delivery: { ...(timeoutMs === undefined ? {} : { timeoutMs }), backoffMs: 200 },
+  notifications: store,
 });
 
 let stopping = false;

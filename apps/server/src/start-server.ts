@@ -83,7 +83,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
       logger.info(seeded, 'examples loaded');
     }
-    const worker = options.worker === false ? undefined : createWorker(ctx, options.worker);
+    const worker = options.worker === false ? undefined : createWorker(ctx, { ...options.worker, notifications: store });
     const app = createApp({ ctx, adminToken: options.adminToken, editorDir: join(rootDir, 'apps/editor/dist'), onQueued: () => worker?.wake() });
     const server = await listen(app, options.port ?? 3000, options.hostname ?? '127.0.0.1');
     worker?.start();

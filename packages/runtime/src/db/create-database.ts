@@ -25,6 +25,12 @@ export interface SwitchyardDatabase {
   readonly kind: 'postgres' | 'pglite';
   /** The PostgreSQL schema worked in, when one was given. */
   readonly schema?: string | undefined;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (on a connection of its own for PostgreSQL).
+   * Resolves to a function that stops listening. A listener whose connection drops says so
+   * through `onLost`; callers that also poll lose only latency.
+   */
+  listen(channel: string, onNotify: () => void, onLost?: (error: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -39,7 +45,16 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Switc
   const pglite = options.dataDir ? new PGlite(options.dataDir, { parsers }) : new PGlite({ parsers });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    listen: async (channel, onNotify) => {
+      assertChannel(channel);
+      const unlisten = await pglite.listen(channel, onNotify);
+      return async () => unlisten();
+    },
+    close: () => db.destroy(),
+  };
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<SwitchyardDatabase> {
@@ -66,5 +81,27 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Swit
   // and replaced on the next checkout; unheard, its error event would crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', schema, close: () => db.destroy() };
+  return { db, kind: 'postgres', schema, listen: (channel, onNotify, onLost) => listenPostgres(url, channel, onNotify, onLost), close: () => db.destroy() };
+}
+
+async function listenPostgres(url: string, channel: string, onNotify: () => void, onLost?: (error: Error) => void): Promise<() => Promise<void>> {
+  assertChannel(channel);
+  const client = new pg.Client({ connectionString: url, keepAlive: true });
+  let stopping = false;
+  client.on('notification', (message) => {
+    if (message.channel === channel) onNotify();
+  });
+  client.on('error', (error) => {
+    if (!stopping) onLost?.(error);
+  });
+  await client.connect();
+  await client.query(`listen ${channel}`);
+  return async () => {
+    stopping = true;
+    await client.end();
+  };
+}
+
+function assertChannel(channel: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`channel name ${channel} is not a plain identifier`);
 }

@@ -5,6 +5,7 @@ import { json, type Database } from '../db/schema';
 import { formatTicketNumber, ticketMonth } from '../dry-run/ticket-number';
 import { NewTicket } from '@switchyard/api';
 import type { RuntimeContext } from './runtime-context';
+import { announceWork } from './work-channel';
 import { parseInput } from '../catalog/invalid-input';
 
 /**
@@ -67,6 +68,7 @@ export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor:
       .insertInto('audit_log')
       .values({ at: now, actor, ticket_id: id, flow_id: null, kind: 'ticket.created', detail: json({ number, channel: ticket.channel, flows: bindings }) })
       .execute();
+    await announceWork(trx);
     return { id, number };
   });
 }

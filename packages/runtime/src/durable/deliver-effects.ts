@@ -7,6 +7,7 @@ import type { FlowCache } from './flow-cache';
 import { versionKey } from './flow-cache';
 import { sendToGateway } from './message-gateway';
 import type { RuntimeContext } from './runtime-context';
+import { announceWork } from './work-channel';
 import type { EffectResultPayload, StoredEffectRequest } from './ticket-work';
 
 export interface DeliveryOptions {
@@ -163,6 +164,7 @@ async function queueResult(trx: Kysely<Database>, row: OutboxRow, payload: Effec
     .insertInto('ticket_events')
     .values({ ticket_id: row.ticket_id, type: payload.outcome.ok ? 'effect.done' : 'effect.error', payload: json(payload), flow_id: row.flow_id, node_id: row.node_id, at: now, applied_at: null })
     .execute();
+  await announceWork(trx);
 }
 
 /** A delivered message joins the ticket's conversation once, whatever the retries. */

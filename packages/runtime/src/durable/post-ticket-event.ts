@@ -4,6 +4,7 @@ import { parseInput } from '../catalog/invalid-input';
 import { json } from '../db/schema';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import type { RuntimeContext } from './runtime-context';
+import { announceWork } from './work-channel';
 
 /**
  * Queues a ticket event (a customer message, an agent reply, a status change, a survey
@@ -46,6 +47,7 @@ export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, inp
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('audit_log').values({ at: now, actor, ticket_id: ticketId, flow_id: null, kind: 'event.received', detail: json({ eventId: id, event }) }).execute();
+    await announceWork(trx);
     return { eventId: id };
   });
 }

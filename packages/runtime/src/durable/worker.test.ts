@@ -207,6 +207,19 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
     expect(await runtimeStats(store.db, clock.now())).toMatchObject({ ticketsDue: 0, lagMs: 0, eventsPending: before.eventsPending });
   });
 
+  it('wakes on work committed elsewhere at once, not at its next poll', async () => {
+    const listening = createWorker(ctx, { pollMs: 600_000, notifications: store });
+    listening.start();
+    try {
+      // Its first round finds nothing; from then on only a notification can wake it within the test.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const { id } = await openTicket('物流');
+      await expect.poll(async () => (await getTicket(store.db, id))?.category, { timeout: 5_000, interval: 50 }).toBe('logistics');
+    } finally {
+      await listening.stop();
+    }
+  });
+
   it('refuses a bad event or an unknown ticket by name and writes nothing', async () => {
     const { id } = await openTicket('你好');
     await worker.runUntilIdle();

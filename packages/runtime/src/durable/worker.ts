@@ -3,7 +3,9 @@ import { loadRoster } from '../catalog/load-roster';
 import { claimEffects, deliverEffect, type DeliveryOptions } from './deliver-effects';
 import { createFlowCache, type FlowCache } from './flow-cache';
 import { processDueTickets } from './process-due-tickets';
+import type { SwitchyardDatabase } from '../db/create-database';
 import type { RuntimeContext } from './runtime-context';
+import { workChannel } from './work-channel';
 
 export interface WorkerOptions {
   /** Tickets claimed and committed per transaction (default 16). */
@@ -13,6 +15,11 @@ export interface WorkerOptions {
   /** How long an idle worker sleeps before looking again (default 100 ms). */
   readonly pollMs?: number;
   readonly delivery?: DeliveryOptions;
+  /**
+   * The store to LISTEN on: a worker then wakes as soon as work is committed anywhere
+   * (another process included) instead of at its next poll. Polling goes on regardless.
+   */
+  readonly notifications?: Pick<SwitchyardDatabase, 'listen' | 'schema'>;
 }
 
 /** A worker: processes due tickets and delivers effects; any number of them share one database. */
@@ -42,6 +49,12 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
+  // A wake that comes while the worker is busy is kept, so the next sleep ends at once.
+  let woken = false;
+  const wake = () => {
+    woken = true;
+    wakeUp?.();
+  };
 
   const dispatchEffects = async (): Promise<number> => {
     const free = concurrency - inFlight.size;
@@ -58,6 +71,17 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
     return rows.length;
   };
 
+  const listenForWork = async (): Promise<(() => Promise<void>) | undefined> => {
+    const store = options.notifications;
+    if (!store) return undefined;
+    try {
+      return await store.listen(workChannel(store.schema), wake, (error) => ctx.logger.warn({ err: error }, 'lost the work notifications; polling only'));
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'cannot listen for work notifications; polling only');
+      return undefined;
+    }
+  };
+
   /** One round: due tickets, then due effects. True when it found work. */
   const round = async (): Promise<boolean> => {
     const processed = await processDueTickets(ctx, flows, batchSize);
@@ -67,10 +91,16 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
 
   const sleep = () =>
     new Promise<void>((resolve) => {
+      if (woken) {
+        woken = false;
+        resolve();
+        return;
+      }
       const timer = setTimeout(done, pollMs);
       function done() {
         clearTimeout(timer);
         wakeUp = undefined;
+        woken = false;
         resolve();
       }
       wakeUp = done;
@@ -81,6 +111,7 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
       if (running) return;
       running = true;
       loop = (async () => {
+        const unlisten = await listenForWork();
         while (running) {
           let busy = false;
           try {
@@ -90,9 +121,10 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
           }
           if (!busy && running) await sleep();
         }
+        await unlisten?.();
       })();
     },
-    wake: () => wakeUp?.(),
+    wake,
     async stop() {
       running = false;
       wakeUp?.();
