@@ -23,6 +23,7 @@ export {
 export { DryRunAction, DryRunRequest, DryRunResult, DryRunResults, SampleEvent, SampleTicket } from './dry-run';
 export { Agent, AgentInput, AgentList, Group, GroupList, RosterInput, Seniority } from './roster';
 export {
+  Deadline,
   EventAccepted,
   HistoryEntry,
   NewTicket,

@@ -35,10 +35,15 @@ export const TicketStats = z
   .meta({ id: 'TicketStats' });
 
 /** GET /api/tickets/:id: the vocabulary's fields, the counters, and the flow versions the ticket is bound to for life. */
+/** A flow's wait that times out at `dueAt` unless its event comes first: an SLA deadline. */
+export const Deadline = z.object({ flowId: z.string(), node: z.string(), dueAt: z.iso.datetime({ offset: true }) }).meta({ id: 'Deadline' });
+
 export const TicketView = Ticket.extend({
   stats: TicketStats,
   updatedAt: z.iso.datetime({ offset: true }),
   flows: z.array(z.object({ flowId: z.string(), version: z.number().int() })),
+  /** The ticket's pending deadlines, earliest first. */
+  deadlines: z.array(Deadline),
 }).meta({ id: 'TicketView' });
 export type TicketView = z.infer<typeof TicketView>;
 export const TicketList = z.array(TicketView);

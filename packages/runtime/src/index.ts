@@ -29,7 +29,7 @@ export { NewTicket } from '@switchyard/api';
 export { createTicket } from './durable/create-ticket';
 export { postTicketEvent } from './durable/post-ticket-event';
 export { getTicket, listTickets } from './durable/ticket-views';
-export type { TicketFilter, TicketView } from './durable/ticket-views';
+export type { Deadline, TicketFilter, TicketView } from './durable/ticket-views';
 export { ticketHistory } from './durable/ticket-history';
 export type { HistoryEntry } from './durable/ticket-history';
 export { createWorker } from './durable/worker';

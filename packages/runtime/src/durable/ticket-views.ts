@@ -4,11 +4,21 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { loadTickets, statsFromRow, ticketFromRow, type TicketWithCustomer } from './ticket-rows';
 
-/** A ticket as the API shows it: the vocabulary's fields, its counters, and the flow versions it is bound to. */
+/** A wait of a flow that times out at `dueAt` unless its event comes first: an SLA deadline. */
+export interface Deadline {
+  readonly flowId: string;
+  /** The wait node. */
+  readonly node: string;
+  readonly dueAt: string;
+}
+
+/** A ticket as the API shows it: the vocabulary's fields, its counters, the flow versions it is bound to, its deadlines. */
 export type TicketView = Ticket & {
   readonly stats: TicketStats;
   readonly updatedAt: string;
   readonly flows: readonly { flowId: string; version: number }[];
+  /** Earliest first. */
+  readonly deadlines: readonly Deadline[];
 };
 
 export interface TicketFilter {
@@ -52,10 +62,26 @@ async function views(db: Kysely<Database>, rows: readonly TicketWithCustomer[]):
     .orderBy('deployments.position')
     .orderBy('ticket_flows.flow_id')
     .execute();
+  const timers = await db
+    .selectFrom('timers')
+    .select(['ticket_id', 'flow_id', 'timer_id', 'due_at'])
+    .where(
+      'ticket_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('due_at')
+    .execute();
   return rows.map((row) => ({
     ...ticketFromRow(row),
     stats: statsFromRow(row),
     updatedAt: row.updated_at.toISOString(),
     flows: bindings.filter((b) => b.ticket_id === row.id).map((b) => ({ flowId: b.flow_id, version: b.version })),
+    deadlines: timers.filter((t) => t.ticket_id === row.id).map((t) => ({ flowId: t.flow_id, node: waitNodeOf(t.timer_id), dueAt: t.due_at.toISOString() })),
   }));
+}
+
+/** A wait's timer id is XState's `xstate.after.<delay>.<flow>.<state>`; the state is the wait node (ids have no dots). */
+function waitNodeOf(timerId: string): string {
+  return timerId.slice(timerId.lastIndexOf('.') + 1);
 }

@@ -64,12 +64,15 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
     expect(delivered[0]!.headers['idempotency-key']).toBe(`${id}:sla-test:notify-erp:1`);
     expect((await getTicket(store.db, id))?.tags).toEqual([]);
 
+    const openedAt = clock.now().getTime();
+    expect((await getTicket(store.db, id))?.deadlines).toEqual([{ flowId: 'sla-test', node: 'wait-reply', dueAt: new Date(openedAt + 15 * MINUTE).toISOString() }]);
     clock.advance(14 * MINUTE);
     await worker.runUntilIdle();
     expect((await getTicket(store.db, id))?.tags).toEqual([]);
     clock.advance(1 * MINUTE);
     await worker.runUntilIdle();
     expect((await getTicket(store.db, id))?.tags).toEqual(['sla_breached']);
+    expect((await getTicket(store.db, id))?.deadlines).toEqual([]);
     expect(await store.db.selectFrom('timers').where('ticket_id', '=', id).selectAll().execute()).toEqual([]);
 
     const conversation = (await ticketMessages(store.db, id))!.map(({ direction, author, body }) => ({ direction, author, body }));
