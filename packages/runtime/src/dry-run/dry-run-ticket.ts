@@ -5,7 +5,7 @@ import type { PreparedFlow } from '../engine/prepared-flow';
 import { createTicketRun } from '../engine/ticket-run';
 import type { DryRunAction, DryRunError, DryRunResult } from './dry-run-result';
 import { eventTime, type SampleTicket } from './sample-ticket';
-import { createTimerLoopGuard, MAX_TIMERS_AT_ONCE, MAX_TIMERS_PER_FLOW } from '../engine/timer-loop-guard';
+import { createTimerLoopGuard, TIMER_LOOP_MESSAGES } from '../engine/timer-loop-guard';
 import { createVirtualTimers } from '../engine/virtual-timers';
 
 export interface DryRunOptions {
@@ -16,11 +16,6 @@ export interface DryRunOptions {
 }
 
 const THIRTY_DAYS = 30 * 86_400_000;
-
-const LOOP_MESSAGES = {
-  instant: `more than ${MAX_TIMERS_AT_ONCE} timers fired at one instant: the flow loops through waits with no time left to wait (a timeout counted from ticket creation that has passed?); the run ends`,
-  total: `more than ${MAX_TIMERS_PER_FLOW} timers fired for this ticket: the flow loops through very short waits; the run ends`,
-} as const;
 
 /**
  * Runs one sample ticket through several flows on a virtual clock: events and timers in
@@ -70,7 +65,7 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
     const timer = timers.takeDue(scriptedEvent ? Math.min(scriptedEvent.at, horizon) : horizon);
     const loop = timer && looping(timer.flow, timer.at);
     if (timer && loop) {
-      run.stopFlow(timer.flow, timer.at, LOOP_MESSAGES[loop]);
+      run.stopFlow(timer.flow, timer.at, TIMER_LOOP_MESSAGES[loop]);
     } else if (timer) {
       await run.deliverTimer(timer.flow, timer.eventType, timer.at);
     } else if (scriptedEvent && scriptedEvent.at <= horizon) {

@@ -7,7 +7,7 @@ import type { FlowSnapshot } from '../engine/advance-flow';
 import { createEffectRunner, type EffectOutcome, type EffectRequest } from '../engine/effect-runner';
 import type { PreparedFlow } from '../engine/prepared-flow';
 import { createTicketRun } from '../engine/ticket-run';
-import { createTimerLoopGuard, MAX_TIMERS_AT_ONCE, MAX_TIMERS_PER_FLOW } from '../engine/timer-loop-guard';
+import { createTimerLoopGuard, TIMER_LOOP_MESSAGES } from '../engine/timer-loop-guard';
 import { createVirtualTimers } from '../engine/virtual-timers';
 import { versionKey } from './flow-cache';
 
@@ -141,7 +141,7 @@ export async function runTicketWork(
     const loop = timer && looping(timer.flow, timer.at);
     if (timer) timersChanged = true;
     if (timer && loop) {
-      run.stopFlow(timer.flow, timer.at, loop === 'instant' ? `more than ${MAX_TIMERS_AT_ONCE} timers fired at one instant: the flow loops through waits with no time left to wait; the run ends` : `more than ${MAX_TIMERS_PER_FLOW} timers fired: the run ends`);
+      run.stopFlow(timer.flow, timer.at, TIMER_LOOP_MESSAGES[loop]);
     } else if (timer) {
       record(new Date(timer.at), timer.flow, 'timer.fired', { timerId: timer.id });
       await run.deliverTimer(timer.flow, timer.eventType, timer.at);

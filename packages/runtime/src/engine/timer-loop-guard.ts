@@ -15,6 +15,12 @@ export const MAX_TIMERS_PER_FLOW = 50_000;
 /** Why a flow's timers were stopped: too many at one instant, or too many in all. */
 export type TimerLoop = 'instant' | 'total';
 
+/** What the run's error says when a flow's timers are stopped. */
+export const TIMER_LOOP_MESSAGES: Readonly<Record<TimerLoop, string>> = {
+  instant: `more than ${MAX_TIMERS_AT_ONCE} timers fired at one instant: the flow loops through waits with no time left to wait (a timeout counted from ticket creation that has passed?); the run ends`,
+  total: `more than ${MAX_TIMERS_PER_FLOW} timers fired for this ticket: the flow loops through very short waits; the run ends`,
+};
+
 /**
  * Counts timer firings per flow, at the current virtual instant (the count starts again
  * when the clock moves) and in all, and says when a flow has gone past either limit.
