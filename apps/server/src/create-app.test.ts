@@ -25,6 +25,7 @@ const CONTRACT = {
   '/api/tickets/{id}/history': ['get'],
   '/api/tickets/{id}/messages': ['get'],
   '/api/runtime/stats': ['get'],
+  '/api/skills': ['get', 'post'],
   '/api/effects': ['get'],
   '/api/agents': ['get', 'post'],
   '/api/groups': ['get', 'post'],

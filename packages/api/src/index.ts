@@ -21,7 +21,7 @@ export {
   VersionSummary,
 } from './flows';
 export { DryRunAction, DryRunRequest, DryRunResult, DryRunResults, SampleEvent, SampleTicket } from './dry-run';
-export { Agent, AgentInput, AgentList, Group, GroupList, RosterInput, Seniority } from './roster';
+export { Agent, AgentInput, AgentList, Group, GroupList, RosterInput, Seniority, Skill, SkillList } from './roster';
 export {
   Deadline,
   EventAccepted,

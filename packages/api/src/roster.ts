@@ -14,6 +14,13 @@ export const Group = z
 export type Group = z.infer<typeof Group>;
 export const GroupList = z.array(Group);
 
+/** POST /api/skills: names a skill agents can have and assignment can ask for (by id). */
+export const Skill = z
+  .strictObject({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), nameZh: z.string().max(200).optional() })
+  .meta({ id: 'Skill' });
+export type Skill = z.infer<typeof Skill>;
+export const SkillList = z.array(Skill);
+
 /** POST /api/agents: creates or replaces an agent by id. `openTickets` is counted by the server; a value sent is ignored. */
 export const AgentInput = z
   .strictObject({

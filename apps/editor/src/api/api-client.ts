@@ -12,6 +12,7 @@ import {
   FlowVersion,
   GroupList,
   NodeCatalog,
+  SkillList,
   VersionPublished,
 } from './schemas';
 
@@ -77,6 +78,7 @@ export const api = {
   nodes: () => request(NodeCatalog, 'GET', '/api/nodes'),
   groups: () => request(GroupList, 'GET', '/api/groups'),
   agents: () => request(AgentList, 'GET', '/api/agents'),
+  skills: () => request(SkillList, 'GET', '/api/skills'),
   listFlows: () => request(FlowList, 'GET', '/api/flows'),
   createFlow: (name: string, document: FlowDocument) => request(FlowCreated, 'POST', '/api/flows', { name, document }),
   getFlow: (id: string) => request(FlowDetail, 'GET', `/api/flows/${encodeURIComponent(id)}`),

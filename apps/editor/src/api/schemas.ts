@@ -23,6 +23,8 @@ export {
   Group,
   GroupList,
   NodeCatalog,
+  Skill,
+  SkillList,
   VersionPublished,
 } from '@switchyard/api';
 export type { Agent } from '@switchyard/api';

@@ -10,14 +10,15 @@ import { FlowEditorView } from './flow-editor-view';
 export function FlowPage({ flowId }: { flowId: string }) {
   const { t } = useI18n();
   const [load, reload] = useLoad(async () => {
-    const [detail, catalog, groups, agents] = await Promise.all([
+    const [detail, catalog, groups, agents, skills] = await Promise.all([
       api.getFlow(flowId),
       api.nodes(),
       // The pickers fall back to free text when the roster cannot be read.
       api.groups().catch(() => []),
       api.agents().catch(() => []),
+      api.skills().catch(() => []),
     ]);
-    return { detail, catalog, roster: { groups, agents } };
+    return { detail, catalog, roster: { groups, agents, skills } };
   });
   if (load.status === 'loading') return <p className="page-message">{t('app.loading')}</p>;
   if (load.status === 'error') return <LoadError error={load.error} onRetry={reload} />;

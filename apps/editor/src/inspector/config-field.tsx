@@ -86,8 +86,11 @@ function FieldInput({ field, value, onChange }: ConfigFieldProps) {
     case 'expression':
       return <LazyCodeField language="cel" testId={testId} value={asText(value)} height={90} onChange={text} />;
     case 'group':
-    case 'agent': {
-      const options = field.widget === 'group' ? roster.groups.map((g) => ({ id: g.id, name: locale === 'zh-CN' ? (g.nameZh ?? g.name) : g.name })) : roster.agents;
+    case 'agent':
+    case 'skill': {
+      const named = (items: readonly { id: string; name: string; nameZh?: string | undefined }[]) =>
+        items.map((item) => ({ id: item.id, name: locale === 'zh-CN' ? (item.nameZh ?? item.name) : item.name }));
+      const options = field.widget === 'group' ? named(roster.groups) : field.widget === 'skill' ? named(roster.skills) : roster.agents;
       const known = options.some((o) => o.id === value);
       return (
         <select value={asText(value)} data-testid={testId} onChange={(e) => text(e.target.value)}>

@@ -27,6 +27,7 @@ describe('configFields', () => {
         expression: { type: 'string', minLength: 1 },
         group: { type: 'string' },
         agent: { type: 'string' },
+        skill: { type: 'string' },
         template: { type: 'string', maxLength: 4000 },
         url: { type: 'string' },
       }),
@@ -36,6 +37,7 @@ describe('configFields', () => {
       ['expression', 'expression'],
       ['group', 'group'],
       ['agent', 'agent'],
+      ['skill', 'skill'],
       ['template', 'textarea'],
       ['url', 'text'],
     ]);

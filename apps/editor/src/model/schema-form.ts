@@ -15,6 +15,7 @@ export type FieldWidget =
   | 'expression'
   | 'group'
   | 'agent'
+  | 'skill'
   | 'scalar-or-list'
   | 'json';
 
@@ -36,8 +37,8 @@ export interface FieldDescriptor {
 const DURATION_KEYS = new Set(['duration', 'timeout', 'after', 'within']);
 /** Long text: message templates and bodies get a multi-line box. */
 const LONG_TEXT_KEYS = new Set(['template', 'templateEn', 'body', 'reason', 'message']);
-/** Roster pickers: the values are ids of groups and agents from GET /api/groups and /api/agents. */
-const PICKER_KEYS: Record<string, FieldWidget> = { group: 'group', agent: 'agent', assignee: 'agent' };
+/** Roster pickers: the values are ids of groups, agents and skills from GET /api/groups, /api/agents and /api/skills. */
+const PICKER_KEYS: Record<string, FieldWidget> = { group: 'group', agent: 'agent', assignee: 'agent', skill: 'skill' };
 
 const stringEnum = (schema: JsonSchema): string[] | undefined =>
   schema.type === 'string' && schema.enum?.every((v) => typeof v === 'string') ? schema.enum.map(String) : undefined;

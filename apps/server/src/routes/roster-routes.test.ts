@@ -24,6 +24,18 @@ describe.each(testing.testDatabases)('roster routes on $name', ({ open }) => {
     expect(await t.call('GET', '/api/groups')).toMatchObject({ status: 200, body: [{ id: 'after_sales', name: 'After-sales', nameZh: '售后组' }] });
   });
 
+  it('lists named skills and the skills agents have, and renames by id', async () => {
+    await t.call('POST', '/api/agents', { id: 'wang', name: '王', skills: ['tracking', 'customs'] });
+    expect(await t.call('POST', '/api/skills', { id: 'customs', name: 'Customs', nameZh: '清关' })).toMatchObject({ status: 200, body: { id: 'customs' } });
+    const listed = await t.call('GET', '/api/skills');
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual(expect.arrayContaining([{ id: 'customs', name: 'Customs', nameZh: '清关' }, { id: 'tracking', name: 'tracking' }]));
+    await t.call('POST', '/api/skills', { id: 'customs', name: 'Customs clearance' });
+    const skills = (await t.call('GET', '/api/skills')).body as { id: string; name: string }[];
+    expect(skills.filter((s) => s.id === 'customs')).toEqual([{ id: 'customs', name: 'Customs clearance' }]);
+    expect(await t.call('POST', '/api/skills', { id: 'x' })).toMatchObject({ status: 400, body: { details: [{ path: 'name' }] } });
+  });
+
   it('refuses bad agents and groups naming the field, and writes nothing', async () => {
     const before = await listAgents(store.db);
     expect(await t.call('POST', '/api/agents', { id: 'zhao', name: '赵', groups: ['nowhere'] })).toMatchObject({ status: 400, body: { details: [{ path: 'groups.0' }] } });

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { Agent, AgentInput, AgentList, Group, GroupList } from '@switchyard/api';
-import { listAgents, listGroups, type RuntimeContext, upsertAgent, upsertGroup } from '@switchyard/runtime';
+import { Agent, AgentInput, AgentList, Group, GroupList, Skill, SkillList } from '@switchyard/api';
+import { listAgents, listGroups, listSkills, type RuntimeContext, upsertAgent, upsertGroup, upsertSkill } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
 import { errorResponses, jsonContent } from '../error-responses';
@@ -41,11 +41,30 @@ const saveGroup = createRoute({
   responses: { 200: jsonContent(Group, 'Saved'), ...errorResponses(400) },
 });
 
+const skills = createRoute({
+  method: 'get',
+  path: '/api/skills',
+  tags,
+  summary: 'Every skill: the named ones and any an agent has (named by its id)',
+  responses: { 200: jsonContent(SkillList, 'The skills'), ...errorResponses() },
+});
+
+const saveSkill = createRoute({
+  method: 'post',
+  path: '/api/skills',
+  tags,
+  summary: 'Create or rename a skill (by id)',
+  request: { body: { required: true, content: { 'application/json': { schema: Skill } } } },
+  responses: { 200: jsonContent(Skill, 'Saved'), ...errorResponses(400) },
+});
+
 /** The roster assignment picks agents from. */
 export function rosterRoutes(ctx: RuntimeContext): SwitchyardApp {
   return createRouter()
     .openapi(agents, async (c) => c.json(AgentList.parse(await listAgents(ctx.db)), 200))
     .openapi(saveAgent, async (c) => c.json(Agent.parse(await upsertAgent(ctx, c.req.valid('json'), c.get('actor'))), 200))
     .openapi(groups, async (c) => c.json(GroupList.parse(await listGroups(ctx.db)), 200))
-    .openapi(saveGroup, async (c) => c.json(Group.parse(await upsertGroup(ctx, c.req.valid('json'), c.get('actor'))), 200));
+    .openapi(saveGroup, async (c) => c.json(Group.parse(await upsertGroup(ctx, c.req.valid('json'), c.get('actor'))), 200))
+    .openapi(skills, async (c) => c.json(SkillList.parse(await listSkills(ctx.db)), 200))
+    .openapi(saveSkill, async (c) => c.json(Skill.parse(await upsertSkill(ctx, c.req.valid('json'), c.get('actor'))), 200));
 }

@@ -1,11 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './migrations/0001-initial';
+import * as skills from './migrations/0002-skills';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-skills': skills,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -48,6 +48,12 @@ export interface GroupsTable {
   name_zh: string | null;
 }
 
+export interface SkillsTable {
+  id: string;
+  name: string;
+  name_zh: string | null;
+}
+
 export interface AgentsTable {
   id: string;
   name: string;
@@ -190,6 +196,7 @@ export interface Database {
   flow_versions: FlowVersionsTable;
   deployments: DeploymentsTable;
   groups: GroupsTable;
+  skills: SkillsTable;
   agents: AgentsTable;
   customers: CustomersTable;
   tickets: TicketsTable;
