@@ -5,13 +5,14 @@ import type { Command } from './commands/command';
 import { compileCommand } from './commands/compile';
 import { dryRunCommand } from './commands/dry-run';
 import { nodesCommand } from './commands/nodes';
+import { publishCommand } from './commands/publish';
 import { schemaCommand } from './commands/schema';
 import { validateCommand } from './commands/validate';
 import { ExitCode } from './exit-code';
 import { messages } from './messages';
 import { resolveLocale } from './resolve-locale';
 
-const COMMANDS: readonly Command[] = [validateCommand, compileCommand, dryRunCommand, nodesCommand, schemaCommand];
+const COMMANDS: readonly Command[] = [validateCommand, compileCommand, dryRunCommand, publishCommand, nodesCommand, schemaCommand];
 
 function overview(locale: Locale): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
