@@ -30,6 +30,7 @@ try {
     dataDir: env.DATABASE_URL ? undefined : env.SWITCHYARD_DATA_DIR,
     adminToken: env.SWITCHYARD_ADMIN_TOKEN,
     seed: env.SWITCHYARD_SEED === '1',
+    ...(env.SWITCHYARD_WORKER === '0' ? { worker: false as const } : {}),
     messageGateway: env.SWITCHYARD_MESSAGE_GATEWAY ? { url: env.SWITCHYARD_MESSAGE_GATEWAY, token: env.SWITCHYARD_MESSAGE_GATEWAY_TOKEN } : undefined,
     logger,
   });

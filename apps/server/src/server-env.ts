@@ -18,6 +18,8 @@ export const ServerEnv = z.object({
   SWITCHYARD_MESSAGE_GATEWAY_TOKEN: z.preprocess(blankIsUnset, z.string().optional()),
   /** `0` skips starting the stand-in logistics and billing services the example flows call (port 4010). */
   SWITCHYARD_EXAMPLE_SERVICES: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
+  /** `0` runs no worker in this process: an API-only server beside worker processes on the same PostgreSQL. */
+  SWITCHYARD_WORKER: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
   /** `0` skips loading the example flows and roster. */
   SWITCHYARD_SEED: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
 });
