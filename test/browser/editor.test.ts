@@ -35,6 +35,7 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
     await page.goto(server.url);
     await page.getByTestId('flows-table').waitFor();
     await expect.poll(() => page.locator('[data-flow-id]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('runtime-status').textContent()).toMatch(/^Runtime: \d+ tickets due · lag \d/);
     await editor.screenshot('01-flows-list');
     await page.getByTestId('new-flow').click();
     await page.getByTestId('new-flow-name').fill('E2E keyword routing');

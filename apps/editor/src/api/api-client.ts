@@ -12,6 +12,7 @@ import {
   FlowVersion,
   GroupList,
   NodeCatalog,
+  RuntimeStats,
   SkillList,
   VersionPublished,
 } from './schemas';
@@ -79,6 +80,7 @@ export const api = {
   groups: () => request(GroupList, 'GET', '/api/groups'),
   agents: () => request(AgentList, 'GET', '/api/agents'),
   skills: () => request(SkillList, 'GET', '/api/skills'),
+  runtimeStats: () => request(RuntimeStats, 'GET', '/api/runtime/stats'),
   listFlows: () => request(FlowList, 'GET', '/api/flows'),
   createFlow: (name: string, document: FlowDocument) => request(FlowCreated, 'POST', '/api/flows', { name, document }),
   getFlow: (id: string) => request(FlowDetail, 'GET', `/api/flows/${encodeURIComponent(id)}`),

@@ -23,6 +23,7 @@ export {
   Group,
   GroupList,
   NodeCatalog,
+  RuntimeStats,
   Skill,
   SkillList,
   VersionPublished,

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { navigate } from '../use-hash-route';
 import { useLoad } from '../use-load';
 import { NewFlowDialog } from './new-flow-dialog';
+import { RuntimeStatus } from './runtime-status';
 
 function draftState(flow: FlowSummary): 'valid' | 'invalid' | 'unknown' {
   return flow.draftValid === undefined ? 'unknown' : flow.draftValid ? 'valid' : 'invalid';
@@ -32,6 +33,7 @@ export function FlowsListPage() {
           <Plus size={16} aria-hidden /> {t('flows.new')}
         </button>
       </div>
+      <RuntimeStatus />
       {creating && <NewFlowDialog onClose={() => setCreating(false)} onCreated={(id) => navigate({ page: 'flow', id })} />}
       {flows.status === 'loading' && <p>{t('app.loading')}</p>}
       {flows.status === 'error' && <LoadError error={flows.error} onRetry={reload} />}

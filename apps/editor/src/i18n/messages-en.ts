@@ -21,6 +21,7 @@ export const messagesEn = {
   'flows.open': 'Open',
   'flows.empty': 'No flows yet.',
   'flows.back': '← Flows',
+  'runtime.status': 'Runtime: {due} tickets due · lag {lag} · {pending} effects pending · {dead} dead',
   'draft.valid': 'valid',
   'draft.invalid': 'has problems',
   'draft.unknown': 'draft',

@@ -23,6 +23,7 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'flows.open': '打开',
   'flows.empty': '还没有流程。',
   'flows.back': '← 流程列表',
+  'runtime.status': '运行状态：待处理工单 {due} 个 · 延迟 {lag} · 待投递动作 {pending} 个 · 失败 {dead} 个',
   'draft.valid': '有效',
   'draft.invalid': '有问题',
   'draft.unknown': '草稿',
