@@ -83,7 +83,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
       logger.info(seeded, 'examples loaded');
     }
-    const worker = options.worker === false ? undefined : createWorker(ctx, { ...options.worker, notifications: store });
+    // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.
+    const worker = options.worker === false ? undefined : createWorker(ctx, { loops: store.kind === 'postgres' ? 2 : 1, ...options.worker, notifications: store });
     const app = createApp({ ctx, adminToken: options.adminToken, editorDir: join(rootDir, 'apps/editor/dist'), onQueued: () => worker?.wake() });
     const server = await listen(app, options.port ?? 3000, options.hostname ?? '127.0.0.1');
     worker?.start();

@@ -223,6 +223,30 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
     }
   });
 
+  it('runs several loops in one process that share the work, each ticket once', async () => {
+    const loops = createWorker(ctx, { loops: 4, pollMs: 20, notifications: store });
+    loops.start();
+    try {
+      const opened = await Promise.all(Array.from({ length: 24 }, (_, i) => openTicket(`快递 ${i}`)));
+      const ids = opened.map((t) => t.id);
+      const delivered = () => erp.requests.filter((r) => ids.includes((r.body as { ticket?: string } | undefined)?.ticket ?? '')).length;
+      await expect.poll(delivered, { timeout: 10_000, interval: 50 }).toBe(24);
+      const applied = await store.db
+        .selectFrom('audit_log')
+        .select(['ticket_id', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('kind', '=', 'event.applied')
+        .where('ticket_id', 'in', ids)
+        .groupBy('ticket_id')
+        .execute();
+      expect(applied).toHaveLength(24);
+      expect(new Set(applied.map((a) => Number(a.n)))).toEqual(new Set([1]));
+      const keys = erp.requests.filter((r) => ids.includes((r.body as { ticket?: string } | undefined)?.ticket ?? '')).map((r) => r.headers['idempotency-key']);
+      expect(new Set(keys).size).toBe(24);
+    } finally {
+      await loops.stop();
+    }
+  });
+
   it('refuses a bad event or an unknown ticket by name and writes nothing', async () => {
     const { id } = await openTicket('你好');
     await worker.runUntilIdle();

@@ -14,6 +14,11 @@ export interface WorkerOptions {
   readonly effectConcurrency?: number;
   /** How long an idle worker sleeps before looking again (default 100 ms). */
   readonly pollMs?: number;
+  /**
+   * Rounds run at once in this process (default 1): on PostgreSQL, several loops claim
+   * different tickets (SKIP LOCKED) on their own connections; PGlite has one connection.
+   */
+  readonly loops?: number;
   readonly delivery?: DeliveryOptions;
   /**
    * The store to LISTEN on: a worker then wakes as soon as work is committed anywhere
@@ -48,12 +53,12 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
   const inFlight = new Set<Promise<unknown>>();
   let running = false;
   let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
-  // A wake that comes while the worker is busy is kept, so the next sleep ends at once.
+  const sleepers = new Set<() => void>();
+  // A wake that comes while every loop is busy is kept, so the next sleep ends at once.
   let woken = false;
   const wake = () => {
     woken = true;
-    wakeUp?.();
+    for (const sleeper of [...sleepers]) sleeper();
   };
 
   const dispatchEffects = async (): Promise<number> => {
@@ -82,6 +87,19 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
     }
   };
 
+  /** One loop of rounds until stopped, sleeping when a round found nothing. */
+  const work = async () => {
+    while (running) {
+      let busy = false;
+      try {
+        busy = await round();
+      } catch (error) {
+        ctx.logger.error({ err: error }, 'worker round failed; trying again after a pause');
+      }
+      if (!busy && running) await sleep();
+    }
+  };
+
   /** One round: due tickets, then due effects. True when it found work. */
   const round = async (): Promise<boolean> => {
     const processed = await processDueTickets(ctx, flows, batchSize);
@@ -99,11 +117,11 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
       const timer = setTimeout(done, pollMs);
       function done() {
         clearTimeout(timer);
-        wakeUp = undefined;
+        sleepers.delete(done);
         woken = false;
         resolve();
       }
-      wakeUp = done;
+      sleepers.add(done);
     });
 
   return {
@@ -112,22 +130,14 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
       running = true;
       loop = (async () => {
         const unlisten = await listenForWork();
-        while (running) {
-          let busy = false;
-          try {
-            busy = await round();
-          } catch (error) {
-            ctx.logger.error({ err: error }, 'worker round failed; trying again after a pause');
-          }
-          if (!busy && running) await sleep();
-        }
+        await Promise.all(Array.from({ length: Math.max(1, options.loops ?? 1) }, () => work()));
         await unlisten?.();
       })();
     },
     wake,
     async stop() {
       running = false;
-      wakeUp?.();
+      wake();
       await loop;
       await Promise.all(inFlight);
     },
