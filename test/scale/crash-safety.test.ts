@@ -17,7 +17,8 @@ import { startWorkerProcess, startWorkerProcesses, type WorkerProcess } from './
  * after 0-40 ms so that kills often catch a request in flight. Afterwards nothing may be
  * lost or done twice: every event applied once and in order, every timer fired once,
  * every effect settled once and received; a key may reach the receiver more than once only
- * when its delivery was claimed more than once (a kill interrupted it), and never more
+ * when its delivery was claimed more than once (a kill interrupted it, or the receiver
+ * refused it once: every fifth key gets a 503 first, so retries run under the kills too), and never more
  * often than it was claimed.
  */
 const TICKETS = 200;
@@ -28,6 +29,8 @@ const MIN_KILLS = 10;
 const WORKER_ENV = { SCALE_DELIVERY_TIMEOUT_MS: '2000' };
 const registry = createNodeRegistry([...builtinNodes, billingSuspend]);
 const randomBetween = (min: number, max: number) => min + Math.random() * (max - min);
+/** A stable number per key, so which keys are refused once does not depend on timing. */
+const keyHash = (key: string) => [...key].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7);
 
 describe('crash safety on the real PostgreSQL', () => {
   let schema: Awaited<ReturnType<typeof testing.createTestSchema>>;
@@ -38,7 +41,16 @@ describe('crash safety on the real PostgreSQL', () => {
   beforeAll(async () => {
     schema = await testing.createTestSchema();
     store = await openDatabase({ url: testing.TEST_POSTGRES_URL, schema: schema.schema, maxConnections: 12 });
-    receiver = await nodeTesting.startTestHttpServer(() => ({ status: 200, delayMs: Math.floor(randomBetween(0, 40)) }));
+    // Every fifth key is refused once (503) before it is accepted: retries run while workers die too.
+    const refusedOnce = new Set<string>();
+    receiver = await nodeTesting.startTestHttpServer((request) => {
+      const key = String(request.headers['idempotency-key'] ?? '');
+      if (keyHash(key) % 5 === 0 && !refusedOnce.has(key)) {
+        refusedOnce.add(key);
+        return { status: 503 };
+      }
+      return { status: 200, delayMs: Math.floor(randomBetween(0, 40)) };
+    });
   });
   afterAll(async () => {
     await Promise.all(workers.filter((w) => !w.exited).map((w) => w.kill()));
@@ -84,7 +96,7 @@ describe('crash safety on the real PostgreSQL', () => {
     const reclaimed = await store.db.selectFrom('outbox').select('idempotency_key').where('attempts', '>', 1).execute();
     console.log(
       `crash-safety: ${kills.length} SIGKILLs at ${kills.map((t) => `${(t / 1000).toFixed(1)}s`).join(', ')}; the load took ${(loadMs / 1000).toFixed(1)} s ` +
-        `(${TICKETS} tickets + ${posted} messages); all settled after ${(settledMs / 1000).toFixed(1)} s; ${report.outbox} effects, ${reclaimed.length} claimed again after a lease expired, ` +
+        `(${TICKETS} tickets + ${posted} messages); all settled after ${(settledMs / 1000).toFixed(1)} s; ${report.outbox} effects, ${reclaimed.length} claimed more than once (a 503, or a lease that expired), ` +
         `${report.deliveries} deliveries for ${report.distinctKeys} keys: ${report.duplicates.length} keys received more than once (${report.duplicates.slice(0, 3).map((d) => `${d.key} x${d.received}, claimed ${d.attempts} times`).join('; ') || 'none'}${report.duplicates.length > 3 ? '; ...' : ''}); ` +
         `${report.timersFired} timers fired, ${report.retries} retries; survivors: ${stats.map((s) => `pid ${s.pid} applied ${s.applied}, settled ${s.settled}`).join('; ')}`,
     );
@@ -92,6 +104,8 @@ describe('crash safety on the real PostgreSQL', () => {
     expect(report.problems).toEqual([]);
     expect(report.ticketEvents).toBe(TICKETS * (ROUNDS + 1));
     expect(report.distinctKeys).toBe(report.outbox);
+    // The refused keys were retried and then delivered; nothing was given up.
+    expect(report.retries).toBeGreaterThan(0);
     // A duplicate is allowed only for a delivery a kill interrupted (claimed again after its lease ran out).
     for (const d of report.duplicates) {
       expect(d.attempts, `${d.key} received ${d.received} times`).toBeGreaterThan(1);
