@@ -11,6 +11,7 @@ import {
   publishVersion,
   type RuntimeContext,
   type SampleTicket,
+  SampleTicket as SampleTicketSchema,
   type SwitchyardDatabase,
   testing,
   upsertAgent,
@@ -36,6 +37,37 @@ import { driveTicket } from './drive-ticket';
 /** Visits per ticket beyond which a run is a long timer loop, too slow to replay durably here. */
 const MAX_COMPARED_VISITS = 500;
 const roster = Roster.parse({ ...examplesRoster, agents: examplesRoster.agents.map((a) => ({ ...a, openTickets: 0 })) });
+/**
+ * Found by this test: least-loaded assignment run again for a ticket its agent already holds.
+ * The ticket must not count against its own holder (the dry-run's roster never counts it).
+ */
+const REASSIGNED_ON_EACH_REPLY: [FlowDocumentInput, SampleTicket[]] = [
+  {
+    id: 'wyns',
+    name: 'random flow wyns',
+    nodes: [
+      { id: 'constructor', type: 'agent_reply', config: {}, position: { x: 0, y: 0 } },
+      { id: 'sg', type: 'assign', config: { strategy: 'least_loaded' }, position: { x: 200, y: 0 } },
+    ],
+    edges: [{ id: 'constructor-next', source: 'constructor', sourceHandle: 'next', target: 'sg' }],
+  },
+  [
+    SampleTicketSchema.parse({
+      id: 'T-5812',
+      channel: 'phone',
+      subject: 'vE:%',
+      body: '物流 快递',
+      customer: { id: 'c1', tier: 'vip' },
+      orderId: 'X-1',
+      createdAt: '2026-02-22T23:31:00.000Z',
+      events: [
+        { at: '2026-02-16T00:00:00.000Z', type: 'agent.reply', agentId: 'a2', body: '退款' },
+        { at: '+18h', type: 'agent.reply', agentId: 'a2', body: 'p' },
+      ],
+    }),
+  ],
+];
+
 const withoutHttp = (flow: FlowDocumentInput) => !flow.nodes.some((n) => n.type === 'http');
 const withoutCreatedEvents = (ticket: SampleTicket): SampleTicket => ({ ...ticket, events: ticket.events.filter((e) => e.event.type !== 'ticket.created') });
 
@@ -84,7 +116,7 @@ describe('random flows run durably as they dry-run', () => {
           await store.db.deleteFrom('timers').where('ticket_id', '=', id).execute();
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 200, examples: [REASSIGNED_ON_EACH_REPLY] },
     );
     // Not a vacuous pass: the runs did act and wait.
     expect(actionsCompared).toBeGreaterThan(10);

@@ -1,6 +1,7 @@
 import { errorMessage } from '../engine/error-message';
 import type { Roster } from '@switchyard/nodes';
 import { type Kysely, sql } from 'kysely';
+import { OPEN_STATUSES } from '../catalog/list-agents';
 import { loadRoster } from '../catalog/load-roster';
 import { json, type Database } from '../db/schema';
 import type { FlowCache } from './flow-cache';
@@ -61,12 +62,22 @@ async function processBatch(ctx: RuntimeContext, trx: Kysely<Database>, flows: F
   const outcomes: TicketOutcome[] = [];
   for (const work of works) {
     roster ??= await loadRoster(trx);
-    const outcome = await runTicketWork(work, prepared, { registry: ctx.registry, roster, now });
+    const outcome = await runTicketWork(work, prepared, { registry: ctx.registry, roster: withoutOwnLoad(roster, work.ticket), now });
     roster = withAssignment(roster, work, outcome);
     outcomes.push(outcome);
   }
   await writeOutcomes(trx, outcomes, now);
   return ids.length;
+}
+
+/**
+ * The roster as assignment for this ticket sees it: the ticket does not count against its
+ * own assignee, so choosing again who should hold it does not move it away from whoever
+ * holds it just because they do (as in the dry-run, whose roster never counts the ticket).
+ */
+function withoutOwnLoad(roster: Roster, ticket: TicketWork['ticket']): Roster {
+  if (ticket.assignee === null || !(OPEN_STATUSES as readonly string[]).includes(ticket.status)) return roster;
+  return { ...roster, agents: roster.agents.map((a) => (a.id === ticket.assignee ? { ...a, openTickets: Math.max(0, a.openTickets - 1) } : a)) };
 }
 
 /** The roster as the next ticket of the batch sees it: an agent just given a ticket has one more open. */
