@@ -7,7 +7,7 @@ import type { FlowCache } from './flow-cache';
 import { versionKey } from './flow-cache';
 import { sendToGateway } from './message-gateway';
 import type { RuntimeContext } from './runtime-context';
-import { announceWork } from './work-channel';
+import { announceWork, wakeTicket } from './work-channel';
 import type { EffectResultPayload, StoredEffectRequest } from './ticket-work';
 
 export interface DeliveryOptions {
@@ -155,11 +155,7 @@ async function settleRow(trx: Kysely<Database>, row: OutboxRow, set: Updateable<
 
 /** The result goes to the ticket's inbox; the ticket row's update wakes a worker when this commits. */
 async function queueResult(trx: Kysely<Database>, row: OutboxRow, payload: EffectResultPayload, now: Date): Promise<void> {
-  await trx
-    .updateTable('tickets')
-    .set({ wake_at: sql<Date>`least(coalesce(wake_at, ${now}), ${now})` })
-    .where('id', '=', row.ticket_id)
-    .execute();
+  await wakeTicket(trx, row.ticket_id, now);
   await trx
     .insertInto('ticket_events')
     .values({ ticket_id: row.ticket_id, type: payload.outcome.ok ? 'effect.done' : 'effect.error', payload: json(payload), flow_id: row.flow_id, node_id: row.node_id, at: now, applied_at: null })

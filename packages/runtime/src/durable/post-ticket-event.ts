@@ -1,10 +1,9 @@
 import { TicketEvent } from '@switchyard/flow';
-import { sql } from 'kysely';
 import { parseInput } from '../catalog/invalid-input';
 import { json } from '../db/schema';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import type { RuntimeContext } from './runtime-context';
-import { announceWork } from './work-channel';
+import { announceWork, wakeTicket } from './work-channel';
 
 /**
  * Queues a ticket event (a customer message, an agent reply, a status change, a survey
@@ -17,12 +16,7 @@ export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, inp
   if (event.type === 'ticket.created') throw new RuntimeInputError('ticket.created is sent by the server when a ticket is opened', 400, [{ path: 'type', message: 'ticket.created cannot be posted' }]);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const woken = await trx
-      .updateTable('tickets')
-      .set({ wake_at: sql<Date>`least(coalesce(wake_at, ${now}), ${now})` })
-      .where('id', '=', ticketId)
-      .returning(['id', 'channel', 'customer_id'])
-      .executeTakeFirst();
+    const woken = await wakeTicket(trx, ticketId, now);
     if (!woken) throw new NotFoundError('ticket', ticketId);
     if (event.type === 'customer.message' || event.type === 'agent.reply') {
       const fromCustomer = event.type === 'customer.message';

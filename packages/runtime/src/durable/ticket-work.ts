@@ -1,4 +1,4 @@
-import type { Ticket, TicketEvent } from '@switchyard/flow';
+import { type Ticket, type TicketEvent, TicketEventType } from '@switchyard/flow';
 import type { NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditLogTable, OutboxTable, TicketEventsTable, TicketFlowsTable, TimersTable } from '../db/schema';
@@ -7,7 +7,7 @@ import type { FlowSnapshot } from '../engine/advance-flow';
 import { createEffectRunner, type EffectOutcome, type EffectRequest } from '../engine/effect-runner';
 import type { PreparedFlow } from '../engine/prepared-flow';
 import { createTicketRun } from '../engine/ticket-run';
-import { createTimerLoopGuard, TIMER_LOOP_MESSAGES } from '../engine/timer-loop-guard';
+import { afterTicketEvent, countTimerFiring, TIMER_LOOP_MESSAGES, type TimerFirings, type TimerLoop } from '../engine/timer-loop-guard';
 import { createVirtualTimers } from '../engine/virtual-timers';
 import { versionKey } from './flow-cache';
 
@@ -41,6 +41,8 @@ export interface TicketOutcome {
 export interface PersistedSnapshot {
   readonly value: unknown;
   readonly context: unknown;
+  /** Its timer firings so far, so a loop is stopped across transactions; absent in snapshots stored before they were counted. */
+  readonly timerFirings?: TimerFirings;
 }
 
 /** What the outbox keeps of an action so any worker can run it later exactly as asked. */
@@ -64,6 +66,7 @@ export interface EffectResultPayload {
 export const EFFECT_FAILED_FLAG = 'effect_failed';
 
 const SYSTEM_ACTOR = 'runtime';
+const TICKET_EVENT_TYPES: ReadonlySet<string> = new Set(TicketEventType.options);
 
 /**
  * Runs a claimed ticket's due work in memory: its unapplied events and due timers in time
@@ -85,7 +88,9 @@ export async function runTicketWork(
   });
   const flowIds = work.bindings.map((b) => b.flow_id);
   const indexOf = new Map(flowIds.map((id, i) => [id, i]));
-  const snapshots = work.bindings.map((b, i) => restore(flows[i]!, b.snapshot as PersistedSnapshot | null));
+  const stored = work.bindings.map((b) => b.snapshot as PersistedSnapshot | null);
+  const snapshots = stored.map((s, i) => restore(flows[i]!, s));
+  const firings = stored.map((s) => s?.timerFirings);
   const visits = new Map<string, number>();
   for (const b of work.bindings) for (const [node, n] of Object.entries(b.visits)) visits.set(`${flows[indexOf.get(b.flow_id)!]!.compiled.id}/${node}`, n);
 
@@ -100,6 +105,9 @@ export async function runTicketWork(
   }
   let timersChanged = false;
   const movedFlows = new Set<number>();
+  // Timers of this run that were due as soon as scheduled (a deadline already passed): `flow/id`.
+  // Never stored: such a timer is due by this run's `now`, so it fires before the run ends.
+  const dueWhenScheduled = new Set<string>();
 
   const run = createTicketRun({ ticket: work.ticket, stats: work.stats }, flows, snapshots, {
     runAction: createEffectRunner({
@@ -114,6 +122,8 @@ export async function runTicketWork(
     }),
     schedule(flow, timer, now) {
       timersChanged = true;
+      if (timer.delayMs <= 0) dueWhenScheduled.add(`${flow}/${timer.id}`);
+      else dueWhenScheduled.delete(`${flow}/${timer.id}`);
       timers.schedule(flow, timer, now);
     },
     cancel(flow, ids) {
@@ -126,20 +136,23 @@ export async function runTicketWork(
     },
     moved(flow, from, to, visited, eventType, now) {
       movedFlows.add(flow);
+      if (TICKET_EVENT_TYPES.has(eventType)) firings[flow] = afterTicketEvent(firings[flow], now);
       record(new Date(now), flow, 'flow.transition', { event: eventType, from: from.value, to: to.value, visits: visited });
     },
     action: (flow, action) => record(new Date(action.at), flow, 'action', { node: action.node, type: action.type, params: action.params }),
     error: (flow, error) => record(new Date(error.at), flow, 'flow.error', { ...(error.node ? { node: error.node } : {}), message: error.message }),
   });
 
-  const looping = createTimerLoopGuard();
   let deadLettered = false;
   let next = 0;
   for (;;) {
     const event = work.events[next];
     const timer = timers.takeDue(event ? Math.min(event.at.getTime(), nowMs) : nowMs);
-    const loop = timer && looping(timer.flow, timer.at);
-    if (timer) timersChanged = true;
+    let loop: TimerLoop | undefined;
+    if (timer) {
+      timersChanged = true;
+      ({ firings: firings[timer.flow], loop } = countTimerFiring(firings[timer.flow], timer.at, dueWhenScheduled.has(`${timer.flow}/${timer.id}`)));
+    }
     if (timer && loop) {
       run.stopFlow(timer.flow, timer.at, TIMER_LOOP_MESSAGES[loop]);
     } else if (timer) {
@@ -168,8 +181,8 @@ export async function runTicketWork(
   const changedFlows = work.bindings.flatMap((b, i) => {
     const visitsOfFlow = visitsOf(visits, flows[i]!.compiled.id);
     const visitsChanged = JSON.stringify(visitsOfFlow) !== JSON.stringify(b.visits);
-    if (!movedFlows.has(i) && !visitsChanged && run.snapshots[i] === snapshots[i]) return [];
-    return [{ flowId: b.flow_id, snapshot: persist(run.snapshots[i]!), visits: visitsOfFlow }];
+    if (!movedFlows.has(i) && !visitsChanged && run.snapshots[i] === snapshots[i] && firings[i] === stored[i]?.timerFirings) return [];
+    return [{ flowId: b.flow_id, snapshot: persist(run.snapshots[i]!, firings[i]), visits: visitsOfFlow }];
   });
   return {
     ticket,
@@ -187,12 +200,12 @@ export async function runTicketWork(
 
 function restore(flow: PreparedFlow, stored: PersistedSnapshot | null): FlowSnapshot {
   if (stored === null) return flow.idle;
-  // resolveState rebuilds a full snapshot from the stored state value and context.
-  return flow.machine.resolveState(stored as Parameters<PreparedFlow['machine']['resolveState']>[0]);
+  // resolveState rebuilds a full snapshot from the stored state value and context (the timer firings are the host's).
+  return flow.machine.resolveState({ value: stored.value, context: stored.context } as Parameters<PreparedFlow['machine']['resolveState']>[0]);
 }
 
-function persist(snapshot: FlowSnapshot): PersistedSnapshot {
-  return { value: snapshot.value, context: snapshot.context };
+function persist(snapshot: FlowSnapshot, timerFirings: TimerFirings | undefined): PersistedSnapshot {
+  return { value: snapshot.value, context: snapshot.context, ...(timerFirings ? { timerFirings } : {}) };
 }
 
 function visitsOf(visits: ReadonlyMap<string, number>, compiledFlowId: string): Record<string, number> {

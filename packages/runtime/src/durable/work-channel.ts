@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, TicketsTable } from '../db/schema';
 
 /**
  * The PostgreSQL channel that says "a ticket has new work" in one schema: workers LISTEN,
@@ -16,4 +16,19 @@ export function workChannel(schema: string | undefined): string {
  */
 export async function announceWork(trx: Kysely<Database>): Promise<void> {
   await sql`select pg_notify('switchyard_work_' || current_schema(), '')`.execute(trx);
+}
+
+/**
+ * Makes a ticket due by `now` for new work in its inbox, keeping an earlier wake. The row's
+ * lock orders concurrent writers to one ticket, and a worker processing the ticket writes
+ * its own wake_at first, so this one, applied after, is never lost.
+ * @returns the ticket's row, or undefined when there is no such ticket
+ */
+export async function wakeTicket(trx: Kysely<Database>, ticketId: string, now: Date): Promise<Selectable<TicketsTable> | undefined> {
+  return trx
+    .updateTable('tickets')
+    .set({ wake_at: sql<Date>`least(coalesce(wake_at, ${now}), ${now})` })
+    .where('id', '=', ticketId)
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -2,7 +2,7 @@ import { EMPTY_ROSTER } from '@switchyard/nodes';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry, compileFixture, fixtureTicket, virtualTime } from '../__fixtures__/fixture-flow';
 import { dryRun } from '../index';
-import { createTimerLoopGuard, MAX_TIMERS_AT_ONCE, MAX_TIMERS_PER_FLOW } from './timer-loop-guard';
+import { afterTicketEvent, countTimerFiring, createTimerLoopGuard, MAX_TIMERS_AT_ONCE, MAX_TIMERS_PER_FLOW, type TimerFirings } from './timer-loop-guard';
 
 describe('createTimerLoopGuard', () => {
   it('says "instant" past the limit for one flow at one instant, and counts again when the clock moves', () => {
@@ -15,6 +15,40 @@ describe('createTimerLoopGuard', () => {
     const looping = createTimerLoopGuard(100, 3);
     expect([1, 2, 3, 4].map((at) => looping(0, at))).toEqual([undefined, undefined, undefined, 'total']);
     expect(looping(1, 5)).toBeUndefined();
+  });
+});
+
+describe('countTimerFiring: the durable count kept with a flow\'s snapshot', () => {
+  /** Fires `dueWhenScheduled` timers in turn from `start`, as a durable run would across transactions, and says what each firing got. */
+  const fire = (start: TimerFirings | undefined, at: number, dueWhenScheduled: readonly boolean[], atOnce?: number, perFlow?: number) => {
+    let firings = start;
+    return dueWhenScheduled.map((due) => {
+      const counted = countTimerFiring(firings, at, due, atOnce, perFlow);
+      firings = counted.firings;
+      return counted.loop;
+    });
+  };
+
+  it('says "instant" once timers due when scheduled follow one another past the limit, counting the one after a positive wait', () => {
+    expect(fire(undefined, 5, [false, true, true])).toEqual([undefined, undefined, undefined]);
+    expect(fire(undefined, 5, [false, true, true], 2)).toEqual([undefined, undefined, 'instant']);
+    // An old snapshot has no count: its next firing counts as the first.
+    expect(countTimerFiring(undefined, 5, true).firings).toEqual({ at: 5, atOnce: 1, total: 1 });
+  });
+
+  it('starts the count again after a positive wait, but keeps the total', () => {
+    const looped = countTimerFiring({ at: 5, atOnce: 2, total: 7 }, 9, false);
+    expect(looped).toEqual({ firings: { at: 9, atOnce: 1, total: 8 }, loop: undefined });
+    expect(fire(undefined, 5, [false, true, false, true, false], 100, 4)).toEqual([undefined, undefined, undefined, undefined, 'total']);
+  });
+
+  it('starts the count again when a ticket event moves the flow later, not at the instant of its firings', () => {
+    const firings: TimerFirings = { at: 5, atOnce: 100, total: 100 };
+    expect(afterTicketEvent(firings, 5)).toBe(firings);
+    expect(afterTicketEvent(firings, 6)).toEqual({ at: 5, atOnce: 0, total: 100 });
+    expect(afterTicketEvent(undefined, 6)).toBeUndefined();
+    expect(countTimerFiring(afterTicketEvent(firings, 6), 6, true).loop).toBeUndefined();
+    expect(countTimerFiring(afterTicketEvent(firings, 5), 5, true).loop).toBe('instant');
   });
 });
 

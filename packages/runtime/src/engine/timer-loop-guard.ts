@@ -47,3 +47,49 @@ export function createTimerLoopGuard(
     return count > atOnce ? 'instant' : total > perFlow ? 'total' : undefined;
   };
 }
+
+/**
+ * A flow's timer firings as a durable run keeps them with the flow's snapshot: each round of
+ * a loop may wait for its side effect in another transaction, so a count that lived for one
+ * transaction would never reach the limit.
+ */
+export interface TimerFirings {
+  /** When the last counted timer fired. */
+  readonly at: number;
+  /**
+   * Firings in a row at one instant, as the dry-run counts them: a timer that fires after a
+   * positive wait starts the count; each timer already due when it was scheduled adds to it.
+   * The clock of a real run moves by milliseconds between the rounds of such a loop (each
+   * waits for its effect), so "due when scheduled" is what says the instant did not move.
+   */
+  readonly atOnce: number;
+  readonly total: number;
+}
+
+/**
+ * Counts one firing of a flow's timer durably and says when the flow has gone past a limit,
+ * as `createTimerLoopGuard` does in the dry-run. `before` is undefined for a flow that has
+ * fired none (or whose snapshot was stored before firings were counted).
+ * @example
+ * const first = countTimerFiring(undefined, dueAt, false); // { firings: { at: dueAt, atOnce: 1, total: 1 }, loop: undefined }
+ * countTimerFiring(first.firings, dueAt, true).firings.atOnce; // 2
+ */
+export function countTimerFiring(
+  before: TimerFirings | undefined,
+  at: number,
+  dueWhenScheduled: boolean,
+  atOnce: number = MAX_TIMERS_AT_ONCE,
+  perFlow: number = MAX_TIMERS_PER_FLOW,
+): { readonly firings: TimerFirings; readonly loop: TimerLoop | undefined } {
+  const firings = { at, atOnce: dueWhenScheduled ? (before?.atOnce ?? 0) + 1 : 1, total: (before?.total ?? 0) + 1 };
+  return { firings, loop: firings.atOnce > atOnce ? 'instant' : firings.total > perFlow ? 'total' : undefined };
+}
+
+/**
+ * A ticket event moved the flow at `at`: later than its last firing, the clock has moved for
+ * it, so its firings at one instant start again (the dry-run counts anew when its clock moves;
+ * an event at the very instant of the firings does not start the count again there either).
+ */
+export function afterTicketEvent(before: TimerFirings | undefined, at: number): TimerFirings | undefined {
+  return before && at > before.at && before.atOnce > 0 ? { ...before, atOnce: 0 } : before;
+}
