@@ -19,6 +19,12 @@ const CONTRACT = {
   '/api/flows/{id}/versions': ['post'],
   '/api/flows/{id}/versions/{n}': ['get'],
   '/api/flows/{id}/dry-run': ['post'],
+  '/api/flows/{id}/rollout': ['get', 'put'],
+  '/api/flows/{id}/rollout/promote': ['post'],
+  '/api/flows/{id}/rollout/rollback': ['post'],
+  '/api/flows/{id}/rollout/migrate': ['post'],
+  '/api/flows/{id}/metrics': ['get'],
+  '/api/notifications': ['get'],
   '/api/tickets': ['get', 'post'],
   '/api/tickets/{id}': ['get'],
   '/api/tickets/{id}/events': ['post'],
@@ -29,6 +35,8 @@ const CONTRACT = {
   '/api/effects': ['get'],
   '/api/agents': ['get', 'post'],
   '/api/groups': ['get', 'post'],
+  '/api/secrets': ['get'],
+  '/api/secrets/{name}': ['delete', 'put'],
 };
 
 describe.each(testing.testDatabases)('the app on $name', ({ open }) => {

@@ -10,8 +10,10 @@ import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
 import { flowRoutes } from './routes/flow-routes';
 import { healthRoutes } from './routes/health-routes';
+import { rolloutRoutes } from './routes/rollout-routes';
 import { rosterRoutes } from './routes/roster-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
+import { secretRoutes } from './routes/secret-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 import { validationHook } from './validation-hook';
 
@@ -43,12 +45,14 @@ export function createApp(options: AppOptions): SwitchyardApp {
   const maxBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   app.use('/api/*', bodyLimit({ maxSize: maxBytes, onError: (c) => c.json({ error: 'request body too large', details: { maxBytes } }, 413) }));
 
-  app.route('/', healthRoutes(ctx.registry));
+  app.route('/', healthRoutes(ctx));
   app.route('/', flowRoutes(ctx));
+  app.route('/', rolloutRoutes(ctx));
   app.route('/', dryRunRoute(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));
+  app.route('/', secretRoutes(ctx));
   addDocsRoutes(app);
   addEditorRoutes(app, options.editorDir);
   return app;

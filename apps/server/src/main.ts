@@ -30,7 +30,7 @@ try {
     dataDir: env.DATABASE_URL ? undefined : env.SWITCHYARD_DATA_DIR,
     adminToken: env.SWITCHYARD_ADMIN_TOKEN,
     seed: env.SWITCHYARD_SEED === '1',
-    ...(env.SWITCHYARD_WORKER === '0' ? { worker: false as const } : {}),
+    worker: env.SWITCHYARD_WORKER === '0' ? false : { rollouts: { opsWebhook: env.SWITCHYARD_OPS_WEBHOOK ? { url: env.SWITCHYARD_OPS_WEBHOOK, token: env.SWITCHYARD_OPS_WEBHOOK_TOKEN } : undefined } },
     messageGateway: env.SWITCHYARD_MESSAGE_GATEWAY ? { url: env.SWITCHYARD_MESSAGE_GATEWAY, token: env.SWITCHYARD_MESSAGE_GATEWAY_TOKEN } : undefined,
     logger,
   });

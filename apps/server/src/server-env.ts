@@ -16,6 +16,8 @@ export const ServerEnv = z.object({
   /** Where flows' replies, surveys and notices are POSTed (with their idempotency key); unset: they stay in the ticket's conversation. */
   SWITCHYARD_MESSAGE_GATEWAY: z.preprocess(blankIsUnset, z.url().optional()),
   SWITCHYARD_MESSAGE_GATEWAY_TOKEN: z.preprocess(blankIsUnset, z.string().optional()),
+  SWITCHYARD_OPS_WEBHOOK: z.preprocess(blankIsUnset, z.url().optional()),
+  SWITCHYARD_OPS_WEBHOOK_TOKEN: z.preprocess(blankIsUnset, z.string().optional()),
   /** `0` skips starting the stand-in logistics and billing services the example flows call (port 4010). */
   SWITCHYARD_EXAMPLE_SERVICES: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
   /** `0` runs no worker in this process: an API-only server beside worker processes on the same PostgreSQL. */

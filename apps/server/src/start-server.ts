@@ -12,6 +12,8 @@ import {
   migrateToLatest,
   openDatabase,
   type RuntimeContext,
+  type SecretSettings,
+  secretSettingsFromEnv,
   seedExamples,
   type SwitchyardDatabase,
   systemClock,
@@ -49,6 +51,8 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Where flows' messages go out; without it they stay in each ticket's conversation. */
   readonly messageGateway?: MessageGateway | undefined;
+  /** Secrets beside the table (`SWITCHYARD_SECRET_<NAME>`) and the table's key; default: from `process.env`. */
+  readonly secrets?: SecretSettings;
   /** Options of the background worker, or false for a server that only serves the API. */
   readonly worker?: WorkerOptions | false;
 }
@@ -73,12 +77,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const logger = options.logger ?? pino({ level: 'info' });
   const rootDir = options.rootDir ?? REPO_ROOT;
   const registry = options.registry ?? (await loadRegistry(rootDir));
+  // Read before opening anything: a malformed SWITCHYARD_SECRETS_KEY stops the start with its name.
+  const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
+  if (!secrets.key) logger.info('SWITCHYARD_SECRETS_KEY is not set: secrets saved through the API are stored in clear');
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
   const store = options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
   const ownsStore = options.database === undefined;
   try {
     await migrateToLatest(store.db);
-    const ctx: RuntimeContext = { db: store.db, registry, clock: options.clock ?? systemClock, logger, messageGateway: options.messageGateway };
+    const ctx: RuntimeContext = { db: store.db, registry, clock: options.clock ?? systemClock, logger, messageGateway: options.messageGateway, secrets };
     if (options.seed ?? true) {
       const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
       logger.info(seeded, 'examples loaded');

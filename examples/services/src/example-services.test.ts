@@ -23,6 +23,14 @@ describe('example services', () => {
     expect(services.calls.get('/subscriptions/suspend')).toBe(2);
   });
 
+  it('serves ERP orders under the sample tickets\' order numbers, and 404 for others', async () => {
+    const known = await fetch(`${services.url}/erp/orders/DD20260501001`);
+    expect(await known.json()).toMatchObject({ orderNumber: 'DD20260501001', status: 'shipped', amount: 299 });
+    const unknown = await fetch(`${services.url}/erp/orders/DD1`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: 'no order DD1' });
+  });
+
   it('answers 404 naming what was asked for anything else', async () => {
     const response = await fetch(`${services.url}/nothing`);
     expect(response.status).toBe(404);

@@ -14,10 +14,20 @@ export interface ExampleServices {
 
 const SHIPPING_DAYS = 2;
 
+/** The ERP's orders, under the order numbers of the sample tickets (amounts in yuan). */
+const ORDERS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  DD20260501001: { status: 'shipped', amount: 299, currency: 'CNY', paidAt: '2026-05-01T10:12:00+08:00', shippedAt: '2026-05-02T09:00:00+08:00', deliveredAt: null, items: 1 },
+  DD20260501009: { status: 'delivered', amount: 1299, currency: 'CNY', paidAt: '2026-05-01T20:30:00+08:00', shippedAt: '2026-05-02T08:00:00+08:00', deliveredAt: '2026-05-04T15:20:00+08:00', items: 2 },
+  DD202405001: { status: 'delivered', amount: 899, currency: 'CNY', paidAt: '2024-05-01T11:00:00+08:00', shippedAt: '2024-05-01T18:00:00+08:00', deliveredAt: '2024-05-03T10:00:00+08:00', items: 2 },
+  DD2024050012: { status: 'paid', amount: 159, currency: 'CNY', paidAt: '2024-05-05T09:30:00+08:00', shippedAt: null, deliveredAt: null, items: 1 },
+  DD2024123456: { status: 'refunded', amount: 459, currency: 'CNY', paidAt: '2024-12-20T14:00:00+08:00', shippedAt: '2024-12-21T10:00:00+08:00', deliveredAt: '2024-12-23T16:00:00+08:00', items: 3 },
+};
+
 /**
  * Stand-ins for the customer's own systems, for the examples only: a logistics tracking
  * API (`GET /api/v1/tracking/<order>`, what scenario 2 asks) and a billing API
- * (`POST /subscriptions/suspend`, what scenario 10's billing.suspend calls). They answer
+ * (`POST /subscriptions/suspend`, what scenario 10's billing.suspend calls) and an ERP
+ * (`GET /erp/orders/<number>`, what erp.order_lookup calls; 404 for an unknown order). They answer
  * like the real ones would, over real HTTP; a repeated idempotency key gets the first answer.
  * Replace them by pointing the flows (and BILLING_URL) at the real services.
  * @example const services = await startExampleServices(); // http://127.0.0.1:4010
@@ -50,6 +60,14 @@ async function answer(req: IncomingMessage, res: ServerResponse, calls: Map<stri
     count(calls, '/api/v1/tracking');
     const eta = new Date(Date.now() + SHIPPING_DAYS * 86_400_000).toISOString().slice(0, 10);
     send(res, 200, { orderNumber: tracking[1], status: '运输中 in transit', eta, carrier: '顺丰 SF Express' });
+    return;
+  }
+  const order = /^\/erp\/orders\/([A-Za-z0-9-]+)$/.exec(path);
+  if (req.method === 'GET' && order) {
+    count(calls, '/erp/orders');
+    const found = ORDERS[order[1]!.toUpperCase()];
+    if (found) send(res, 200, { orderNumber: order[1]!.toUpperCase(), ...found });
+    else send(res, 404, { error: `no order ${order[1]!}` });
     return;
   }
   if (req.method === 'POST' && path === '/subscriptions/suspend') {

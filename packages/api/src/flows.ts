@@ -22,7 +22,7 @@ export type CreateFlowRequest = z.input<typeof CreateFlowRequest>;
 
 export const FlowCreated = z.object({ id: z.string() }).meta({ id: 'FlowCreated' });
 
-/** Which published version new tickets get; the rollout issue adds the candidate's share. */
+/** Which published version new tickets get: stable, or the candidate for `percent` % of them (sticky per ticket). */
 export const Deployment = z
   .object({
     stable: z.number().int(),

@@ -38,3 +38,24 @@ export {
   TicketView,
 } from './tickets';
 export { EffectList, EffectQuery, EffectStatus, EffectView, RuntimeStats } from './runtime';
+export {
+  FlowMetrics,
+  Guardrail,
+  GuardrailMetric,
+  GuardrailTrip,
+  MetricDifference,
+  MigrateTicketsRequest,
+  OpsNotification,
+  OpsNotificationList,
+  RampPlan,
+  Rollout,
+  RolloutActionRequest,
+  RolloutChange,
+  RolloutChangeKind,
+  RolloutRequest,
+  RolloutSplit,
+  TicketsMigrated,
+  VersionMetrics,
+} from './rollout';
+export type { GuardrailInput } from './rollout';
+export { PutSecretRequest, SecretList, SecretName, SecretView } from './secrets';

@@ -15,6 +15,8 @@ export const CatalogEntry = z
     ports: z.array(z.string()),
     /** JSON Schema (draft 2020-12) of the node's config. */
     configSchema: z.unknown(),
+    /** Secrets the node reads: names and whether each is set, never values. */
+    secrets: z.array(z.object({ name: z.string(), set: z.boolean().optional() })).optional(),
   })
   .meta({ id: 'CatalogEntry' });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;

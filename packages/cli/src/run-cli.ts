@@ -4,6 +4,7 @@ import type { CliIo } from './cli-io';
 import type { Command } from './commands/command';
 import { compileCommand } from './commands/compile';
 import { dryRunCommand } from './commands/dry-run';
+import { newNodeCommand } from './commands/new-node';
 import { nodesCommand } from './commands/nodes';
 import { publishCommand } from './commands/publish';
 import { schemaCommand } from './commands/schema';
@@ -12,7 +13,7 @@ import { ExitCode } from './exit-code';
 import { messages } from './messages';
 import { resolveLocale } from './resolve-locale';
 
-const COMMANDS: readonly Command[] = [validateCommand, compileCommand, dryRunCommand, publishCommand, nodesCommand, schemaCommand];
+const COMMANDS: readonly Command[] = [validateCommand, compileCommand, dryRunCommand, publishCommand, nodesCommand, newNodeCommand, schemaCommand];
 
 function overview(locale: Locale): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,5 +1,6 @@
-export { defineNode } from './sdk/define-node';
+export { defineNode, TYPE_NAME } from './sdk/define-node';
 export type {
+  ConfigMigration,
   ActionInput,
   ActionNode,
   ConditionInput,
@@ -15,6 +16,12 @@ export type {
 } from './sdk/define-node';
 export type { ActionContext, ActionResult, NodeContext, OutboundMessage, TicketStats } from './sdk/node-context';
 export { EMPTY_STATS } from './sdk/node-context';
+export { createHttpClient, HttpError, noHttp } from './sdk/node-http';
+export type { HttpClientOptions, HttpMethod, HttpRequest, HttpResponse, NodeHttpClient } from './sdk/node-http';
+export { createCollectingLogger, silentLogger } from './sdk/node-logger';
+export type { LogEntry, LogFields, LogLevel, NodeLogger } from './sdk/node-logger';
+export { noSecrets, SECRET_NAME, SecretError, secretsFrom } from './sdk/node-secrets';
+export type { NodeSecrets, SecretsOptions } from './sdk/node-secrets';
 export { Agent, EMPTY_ROSTER, Group, leastLoadedAgent, Roster, Seniority } from './sdk/roster';
 export type { AgentCriteria } from './sdk/roster';
 export { createNodeRegistry } from './sdk/node-registry';
@@ -27,5 +34,5 @@ export { TicketField } from './conditions/field-compare';
 export { defineConfig } from './sdk/define-config';
 export type { SwitchyardConfig } from './sdk/define-config';
 export { describeNodes } from './sdk/node-catalog';
-export type { CatalogEntry } from './sdk/node-catalog';
+export type { CatalogEntry, CatalogSecret, DescribeOptions } from './sdk/node-catalog';
 export * as testing from './testing/index';

@@ -23,6 +23,7 @@ export type { Database } from './db/schema';
 export { NotFoundError, RuntimeInputError } from './errors';
 export type { RuntimeContext } from './durable/runtime-context';
 export * from './catalog/index';
+export * from './secrets/index';
 export * as testing from './testing/index';
 /** The body of POST /api/tickets; declared once, in @switchyard/api. */
 export { NewTicket } from '@switchyard/api';
@@ -43,3 +44,4 @@ export { runtimeStats } from './durable/runtime-stats';
 export type { RuntimeStats } from './durable/runtime-stats';
 export { listEffects } from './durable/list-effects';
 export type { EffectFilter, EffectView } from './durable/list-effects';
+export * from './rollout/index';

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { Health, NodeCatalog } from '@switchyard/api';
-import { describeNodes, type NodeRegistry } from '@switchyard/nodes';
+import { describeNodes } from '@switchyard/nodes';
+import { type RuntimeContext, setSecretNames } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
 import { errorResponses, jsonContent } from '../error-responses';
@@ -25,10 +26,16 @@ const nodes = createRoute({
 });
 
 /** GET /api/health and GET /api/nodes. */
-export function healthRoutes(registry: NodeRegistry): SwitchyardApp {
-  // The catalog only changes with a restart: describe it once, checked against the contract.
-  const catalog = NodeCatalog.parse(describeNodes(registry.list()));
+export function healthRoutes(ctx: RuntimeContext): SwitchyardApp {
+  // Node types only change with a restart: describe them once, checked against the contract.
+  const catalog = NodeCatalog.parse(describeNodes(ctx.registry.list()));
+  const hasSecrets = catalog.some((n) => (n.secrets ?? []).length > 0);
   return createRouter()
     .openapi(health, (c) => c.json({ status: 'ok' as const, version: SERVER_VERSION }, 200))
-    .openapi(nodes, (c) => c.json(catalog, 200));
+    .openapi(nodes, async (c) => {
+      if (!hasSecrets) return c.json(catalog, 200);
+      // Which secrets are set changes with PUT /api/secrets: asked per request (names only).
+      const set = await setSecretNames(ctx);
+      return c.json(catalog.map((n) => ({ ...n, secrets: (n.secrets ?? []).map(({ name }) => ({ name, set: set.has(name) })) })), 200);
+    });
 }

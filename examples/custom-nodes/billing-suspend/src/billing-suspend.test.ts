@@ -16,8 +16,9 @@ afterEach(async () => {
 });
 
 /** A VIP's complaint about a paid feature (SCENARIOS.md, scenario 10). */
-const context = (signal?: AbortSignal) =>
+const context = (signal?: AbortSignal, extra: Partial<testing.TestContextOptions> = {}) =>
   testing.createTestContext({
+    ...extra,
     ticket: {
       id: 't-1001',
       number: 'GD202405001',
@@ -48,6 +49,23 @@ describe('billing.suspend', () => {
     });
     expect(result.params).toMatchObject({ customerId: 'C202405001', ticketId: 't-1001', status: 200 });
     expect(result.output).toEqual({ suspended: true });
+  });
+
+  it('sends the BILLING_API_KEY secret as a bearer token, and never in what it returns', async () => {
+    const result = await billingSuspend.run(context(undefined, { secrets: { BILLING_API_KEY: 'sk-billing-123' } }), config());
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer sk-billing-123');
+    expect(JSON.stringify(result)).not.toContain('sk-billing-123');
+  });
+
+  it('calls without a key when BILLING_API_KEY is not set, and logs a warning naming it', async () => {
+    const logger = testing.createCollectingLogger();
+    await billingSuspend.run(context(undefined, { logger }), config());
+    expect(server.requests[0]?.headers.authorization).toBeUndefined();
+    expect(logger.entries[0]).toMatchObject({ level: 'warn', message: expect.stringContaining('BILLING_API_KEY') as string });
+  });
+
+  it('declares the secret it reads, so the catalog lists it', () => {
+    expect(billingSuspend.secrets).toEqual(['BILLING_API_KEY']);
   });
 
   it('joins a service url with a trailing slash without doubling it', async () => {

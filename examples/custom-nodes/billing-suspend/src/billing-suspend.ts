@@ -4,6 +4,9 @@ import { z } from 'zod';
 /** Where the billing service listens when neither the node config nor BILLING_URL says otherwise. */
 export const DEFAULT_BILLING_URL = 'http://127.0.0.1:4010';
 
+/** The billing service's API key, sent as a bearer token when set (`SWITCHYARD_SECRET_BILLING_API_KEY` or PUT /api/secrets/BILLING_API_KEY). */
+export const API_KEY = 'BILLING_API_KEY';
+
 /** The billing service's answer, kept loose: only `suspended` is read by later nodes. */
 const SuspendResponse = z.looseObject({ suspended: z.boolean().optional() });
 
@@ -11,7 +14,8 @@ const SuspendResponse = z.looseObject({ suspended: z.boolean().optional() });
  * Pauses a customer's subscription billing while a complaint about a paid feature is
  * handled (SCENARIOS.md, scenario 10). POSTs `{ customerId, ticketId, reason }` to
  * `<serviceUrl>/subscriptions/suspend` with the run's idempotency key, so a retried
- * outbox delivery does not suspend twice; a non-2xx answer or a timeout fails the step.
+ * outbox delivery does not suspend twice, and the BILLING_API_KEY secret as a bearer
+ * token; a non-2xx answer or a timeout fails the step.
  * @example
  * // switchyard.config.ts
  * export default defineConfig({ nodes: [billingSuspend] });
@@ -20,6 +24,7 @@ export const billingSuspend = defineNode({
   type: 'billing.suspend',
   kind: 'action',
   sideEffect: true,
+  secrets: [API_KEY],
   icon: 'circle-pause',
   title: { en: 'Suspend billing', 'zh-CN': '暂停计费' },
   description: {
@@ -33,17 +38,14 @@ export const billingSuspend = defineNode({
     timeoutMs: z.number().int().min(100).max(60_000).default(5_000),
   }),
   run: async (ctx, config) => {
-    const url = `${config.serviceUrl.replace(/\/+$/, '')}/subscriptions/suspend`;
+    const url = suspendUrl(config.serviceUrl);
     const payload = { customerId: ctx.ticket.customer.id, ticketId: ctx.ticket.id, reason: config.reason };
-    const timeout = AbortSignal.timeout(config.timeoutMs);
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': ctx.idempotencyKey },
-      body: JSON.stringify(payload),
-      signal: ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout,
-    });
-    if (!response.ok) throw new Error(`billing service answered ${response.status} for POST ${url}`);
-    const parsed = SuspendResponse.safeParse(jsonOrEmpty(await response.text()));
+    // Optional so the stand-in service works without set-up; a real billing service refuses a call without it.
+    const key = ctx.secrets.has(API_KEY) ? ctx.secrets.get(API_KEY) : undefined;
+    if (key === undefined) ctx.logger.warn(`${API_KEY} is not set: calling the billing service without a key`, { url });
+    const response = await ctx.http.post(url, payload, { headers: key === undefined ? {} : { authorization: `Bearer ${key}` }, timeoutMs: config.timeoutMs });
+    const parsed = SuspendResponse.safeParse(response.body ?? {});
+    ctx.logger.info('billing suspended', { customerId: payload.customerId, status: response.status });
     return { params: { ...payload, url, status: response.status }, output: parsed.success ? parsed.data : {} };
   },
   simulate: (ctx, config) => ({
@@ -51,7 +53,7 @@ export const billingSuspend = defineNode({
       customerId: ctx.ticket.customer.id,
       ticketId: ctx.ticket.id,
       reason: config.reason,
-      url: `${config.serviceUrl.replace(/\/+$/, '')}/subscriptions/suspend`,
+      url: suspendUrl(config.serviceUrl),
       simulated: true,
     },
     output: { suspended: true },
@@ -59,11 +61,6 @@ export const billingSuspend = defineNode({
   summary: (config, locale) => (locale === 'en' ? `suspend billing: ${config.reason}` : `暂停计费：${config.reason}`),
 });
 
-/** A 2xx answer is success even when its body is empty or not JSON. */
-function jsonOrEmpty(text: string): unknown {
-  try {
-    return text ? (JSON.parse(text) as unknown) : {};
-  } catch {
-    return {};
-  }
+function suspendUrl(serviceUrl: string): string {
+  return `${serviceUrl.replace(/\/+$/, '')}/subscriptions/suspend`;
 }

@@ -1,1 +1,1 @@
-export { billingSuspend, DEFAULT_BILLING_URL } from './billing-suspend';
+export { API_KEY, billingSuspend, DEFAULT_BILLING_URL } from './billing-suspend';

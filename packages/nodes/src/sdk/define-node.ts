@@ -1,6 +1,7 @@
 import type { Locale, NodeKind, TicketEventType } from '@switchyard/flow';
 import type { z } from 'zod';
 import type { ActionContext, ActionResult, NodeContext } from './node-context';
+import { SECRET_NAME } from './node-secrets';
 
 /** Text in both languages the product speaks. */
 export interface LocalizedText {
@@ -18,8 +19,22 @@ interface NodeBase<C extends z.ZodType> {
   /** An icon name for the editor palette (lucide names). */
   readonly icon?: string;
   readonly config: C;
+  /**
+   * Upgrades configs written for older versions of this type whose code is gone: a flow
+   * published against `from` keeps running on this version's code (its config migrated
+   * when the node runs). Keep the old definition registered instead to keep old behaviour.
+   */
+  readonly migrations?: readonly ConfigMigration<C>[];
   /** One line for the canvas, e.g. "contains 物流, 快递 ...". */
   summary?(config: z.output<C>, locale: Locale): string;
+}
+
+/** How a config of an older version of a node type becomes one of this version. */
+export interface ConfigMigration<C extends z.ZodType> {
+  /** The older version whose configs this upgrades. */
+  readonly from: number;
+  /** The old config (as published) to an input of this version's schema, which then parses it. */
+  up(config: Readonly<Record<string, unknown>>): z.input<C>;
 }
 
 export interface TriggerInput<C extends z.ZodType> extends NodeBase<C> {
@@ -50,6 +65,11 @@ export interface ActionInput<C extends z.ZodType> extends NodeBase<C> {
    * worker's limit, 60 s). A `timeoutMs` field in a node's config overrides it per node.
    */
   readonly timeoutMs?: number;
+  /**
+   * Secret names `run` reads with `ctx.secrets.get` (e.g. `BILLING_API_KEY`): the catalog
+   * lists them (never their values) and the host loads only these.
+   */
+  readonly secrets?: readonly string[];
   run(ctx: ActionContext, config: z.output<C>): ActionResult | Promise<ActionResult>;
   /** Dry-run stand-in for `run` of a side-effecting action: no I/O. */
   simulate?(ctx: ActionContext, config: z.output<C>): ActionResult;
@@ -79,6 +99,8 @@ export type NodeInput<C extends z.ZodType> =
 /** What `defineNode` adds: a version and the ports the compiler and validation read. */
 interface Normalized {
   readonly version: number;
+  /** Set on the stand-in the registry derives for an old version from a newer one's migration: that newer version. */
+  readonly migratedTo?: number;
   ports(config: unknown): readonly string[];
 }
 
@@ -116,7 +138,39 @@ export function defineNode<C extends z.ZodType>(input: NodeInput<C>): NodeDefini
   }
   const version = input.version ?? 1;
   if (!Number.isInteger(version) || version < 1) throw new Error(`node type "${input.type}": version must be a positive integer`);
+  checkMigrations(input.type, version, input.migrations);
+  if (input.kind === 'action') checkSecretNames(input.type, input.secrets);
   return { ...input, version, ports: portsOf(input) };
+}
+
+/** Migrations come from older versions, one per version. */
+export function checkMigrations(type: string, version: number, migrations: unknown): void {
+  if (migrations === undefined) return;
+  if (!Array.isArray(migrations)) throw new Error(`node type "${type}": migrations must be an array of { from, up }`);
+  const seen = new Set<unknown>();
+  for (const item of migrations as unknown[]) {
+    const { from, up } = typeof item === 'object' && item !== null ? (item as { from?: unknown; up?: unknown }) : {};
+    if (typeof from !== 'number' || !Number.isInteger(from) || from < 1 || from >= version) {
+      throw new Error(`node type "${type}" v${version}: migration from ${String(from)} must come from an older version (1..${version - 1})`);
+    }
+    if (typeof up !== 'function') throw new Error(`node type "${type}" v${version}: migration from ${from} needs up(config)`);
+    if (seen.has(from)) throw new Error(`node type "${type}" v${version}: two migrations from version ${from}`);
+    seen.add(from);
+  }
+}
+
+/** Declared secrets are upper-case names, each once. */
+export function checkSecretNames(type: string, secrets: unknown): void {
+  if (secrets === undefined) return;
+  if (!Array.isArray(secrets)) throw new Error(`node type "${type}": secrets must be an array of names`);
+  const seen = new Set<string>();
+  for (const name of secrets as unknown[]) {
+    if (typeof name !== 'string' || !SECRET_NAME.test(name)) {
+      throw new Error(`node type "${type}": secret name ${JSON.stringify(name)} must be UPPER_SNAKE_CASE (BILLING_API_KEY)`);
+    }
+    if (seen.has(name)) throw new Error(`node type "${type}": secret ${name} is listed twice`);
+    seen.add(name);
+  }
 }
 
 function portsOf<C extends z.ZodType>(input: NodeInput<C>): (config: unknown) => readonly string[] {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { builtinNodes } from '../builtin-nodes';
+import { defineNode } from './define-node';
 import { describeNodes } from './node-catalog';
 
 describe('describeNodes', () => {
@@ -21,6 +23,16 @@ describe('describeNodes', () => {
     expect(entry('wait_for_event')?.ports).toEqual(['event', 'timeout']);
     expect(entry('delay')?.ports).toEqual(['next']);
     expect(entry('end')?.ports).toEqual([]);
+  });
+
+  it('lists the secrets a node declares by name, with whether each is set when the host says', () => {
+    const keyed = defineNode({ type: 'acme.refund', kind: 'action', sideEffect: true, secrets: ['ACME_KEY', 'ACME_OTHER'], title: { en: 'R', 'zh-CN': '退' }, config: z.strictObject({}), run: () => ({}) });
+    expect(describeNodes([keyed])[0]?.secrets).toEqual([{ name: 'ACME_KEY' }, { name: 'ACME_OTHER' }]);
+    expect(describeNodes([keyed], { secretIsSet: (name) => name === 'ACME_KEY' })[0]?.secrets).toEqual([
+      { name: 'ACME_KEY', set: true },
+      { name: 'ACME_OTHER', set: false },
+    ]);
+    expect(entry('assign')?.secrets).toEqual([]);
   });
 
   it('marks actions that reach outside', () => {

@@ -1,4 +1,7 @@
 import type { Ticket, TicketEvent, TicketPatch } from '@switchyard/flow';
+import type { NodeHttpClient } from './node-http';
+import type { NodeLogger } from './node-logger';
+import type { NodeSecrets } from './node-secrets';
 import type { Roster } from './roster';
 
 /** Counters the host keeps per ticket so conditions need no history of their own. */
@@ -34,6 +37,15 @@ export interface ActionContext extends NodeContext {
   render(template: string): string;
   /** Cancelled when the node's timeout passes. */
   readonly signal?: AbortSignal;
+  /** Structured log lines, bound to the ticket, flow and node by the host. */
+  readonly logger: NodeLogger;
+  /** The secrets the node declared (`secrets: [...]` in `defineNode`); none in a dry-run. */
+  readonly secrets: NodeSecrets;
+  /**
+   * JSON over HTTP with the node's timeout, the host's cancel signal and the
+   * `Idempotency-Key` header; in a dry-run every call throws (`simulate` does no I/O).
+   */
+  readonly http: NodeHttpClient;
 }
 
 /** What an action did. */

@@ -1,10 +1,14 @@
 import type { NodeCatalog } from '@switchyard/flow';
 import { z } from 'zod';
-import { type NodeDefinition, TYPE_NAME } from './define-node';
+import { checkMigrations, checkSecretNames, type NodeDefinition, TYPE_NAME } from './define-node';
+import { migratedDefinition } from './migrated-definition';
 
 /** Node definitions by type and version; the catalog validation and the hosts read. */
 export interface NodeRegistry extends NodeCatalog {
-  /** The definition of a type: the given version, or the newest. */
+  /**
+   * The definition of a type: the given version, or the newest. An older version whose
+   * code is gone but which a newer one migrates from gives the newer code behind a migration.
+   */
   get(type: string, version?: number): NodeDefinition | undefined;
   /** Newest version of every type, in registration order. */
   list(): readonly NodeDefinition[];
@@ -31,11 +35,23 @@ export function createNodeRegistry(definitions: readonly NodeDefinition[]): Node
     versions.sort((a, b) => a.version - b.version);
     byType.set(def.type, versions);
   }
+  // After every real definition: a registered old version keeps its own code over a migration.
+  const migrated = new Map<string, NodeDefinition>();
+  for (const def of definitions) {
+    for (const migration of def.migrations ?? []) {
+      if (byType.get(def.type)!.some((v) => v.version === migration.from)) continue;
+      const key = `${def.type}@${migration.from}`;
+      const other = migrated.get(key);
+      if (other) throw new Error(`node type "${def.type}": versions ${other.migratedTo} and ${def.version} both migrate from version ${migration.from}`);
+      migrated.set(key, migratedDefinition(def, migration));
+    }
+  }
   return {
     get(type, version) {
       const versions = byType.get(type);
       if (!versions) return undefined;
-      return version === undefined ? versions[versions.length - 1] : versions.find((v) => v.version === version);
+      if (version === undefined) return versions[versions.length - 1];
+      return versions.find((v) => v.version === version) ?? migrated.get(`${type}@${version}`);
     },
     list: () => [...byType.values()].map((versions) => versions[versions.length - 1]!),
     all: () => [...byType.values()].flat(),
@@ -52,4 +68,7 @@ function checkDefinition(def: NodeDefinition): void {
   if (def.kind === 'action' && typeof def.run !== 'function') throw new Error(`${name}: an action needs run()`);
   if (def.kind === 'condition' && typeof def.evaluate !== 'function') throw new Error(`${name}: a condition needs evaluate()`);
   if (def.kind === 'wait' && typeof def.delayMs !== 'function') throw new Error(`${name}: a wait needs delayMs()`);
+  if (def.kind === 'action' && def.simulate !== undefined && typeof def.simulate !== 'function') throw new Error(`${name}: simulate must be a function`);
+  if (def.kind === 'action') checkSecretNames(def.type, def.secrets);
+  checkMigrations(def.type, def.version, def.migrations);
 }

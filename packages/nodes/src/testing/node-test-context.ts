@@ -1,6 +1,9 @@
 import { type Customer, Ticket, type TicketEvent } from '@switchyard/flow';
 import type { z } from 'zod';
 import type { ActionContext, TicketStats } from '../sdk/node-context';
+import { createHttpClient } from '../sdk/node-http';
+import { createCollectingLogger, type NodeLogger } from '../sdk/node-logger';
+import { secretsFrom } from '../sdk/node-secrets';
 import { Roster } from '../sdk/roster';
 import { renderTemplate, templateView } from '../sdk/template';
 
@@ -20,6 +23,12 @@ export interface TestContextOptions {
   readonly roster?: z.input<typeof Roster>;
   readonly idempotencyKey?: string;
   readonly signal?: AbortSignal;
+  /** Secret values by name (any name may be read here; the host also checks the node declared it). */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** Where `ctx.logger` writes; a collecting logger by default (`createCollectingLogger`). */
+  readonly logger?: NodeLogger;
+  /** Default limit of each `ctx.http` call (the node's `timeoutMs` at run time); 10 s when absent. */
+  readonly httpTimeoutMs?: number;
 }
 
 /** Monday 2024-05-06 10:00 in Asia/Shanghai. */
@@ -43,6 +52,7 @@ export function createTestContext(options: TestContextOptions = {}): ActionConte
     ...fields,
     customer: { id: 'C1', name: '张三', ...customer },
   });
+  const idempotencyKey = options.idempotencyKey ?? `${ticket.id}:test-flow:test-node:1`;
   const ctx: ActionContext = {
     ticket,
     stats: { customerMessages: 0, agentReplies: 0, recentMessages: [], firstAgentReplyAt: null, ...options.stats },
@@ -50,9 +60,15 @@ export function createTestContext(options: TestContextOptions = {}): ActionConte
     ...(options.event ? { event: options.event } : {}),
     vars: options.vars ?? {},
     roster: Roster.parse(options.roster ?? {}),
-    idempotencyKey: options.idempotencyKey ?? `${ticket.id}:test-flow:test-node:1`,
+    idempotencyKey,
     render: (template) => renderTemplate(template, templateView(ctx)),
     ...(options.signal ? { signal: options.signal } : {}),
+    logger: options.logger ?? createCollectingLogger(),
+    secrets: secretsFrom(options.secrets ?? {}, {
+      nodeType: 'under test',
+      hint: 'pass it to createTestContext({ secrets: { <NAME>: ... } })',
+    }),
+    http: createHttpClient({ idempotencyKey, signal: options.signal, ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}) }),
   };
   return ctx;
 }

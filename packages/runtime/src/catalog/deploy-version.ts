@@ -1,13 +1,15 @@
 import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError, RuntimeInputError } from '../errors';
-import { appendAudit } from './append-audit';
+import { type DeploymentState, nextPosition, stateOf } from '../rollout/deployment-state';
+import { writeDeployment } from '../rollout/record-change';
 import type { DeploymentView } from './flow-views';
 import { inTransaction } from './in-transaction';
 
 /**
- * Makes a published version the one every new ticket gets (stable, no candidate). The
- * flow keeps its place in the run order unless `position` is given; a flow deployed for
- * the first time runs after the others. The rollout issue adds candidates and percentages.
+ * Makes a published version the one every new ticket gets (stable, no candidate), as
+ * seeding and `switchyard publish` do; rollouts with a candidate go through `setRollout`.
+ * The flow keeps its place in the run order unless `position` is given; a flow deployed
+ * for the first time runs after the others.
  * @example await deployVersion(ctx, 'intake', 3, 'alice');
  */
 export async function deployVersion(
@@ -27,24 +29,22 @@ export async function deployVersion(
       .where('version', '=', version)
       .executeTakeFirst();
     if (!published) throw new NotFoundError('flow version', `${flowId}@${version}`);
-    const current = await trx.selectFrom('deployments').select('position').where('flow_id', '=', flowId).executeTakeFirst();
-    const place = position ?? current?.position ?? (await nextPosition(trx));
+    const row = await trx.selectFrom('deployments').selectAll().where('flow_id', '=', flowId).forUpdate().executeTakeFirst();
+    const before = row ? stateOf(row) : null;
     const now = ctx.clock.now();
-    const row = { stable: version, candidate: null, percent: 0, position: place, updated_at: now };
-    await trx
-      .insertInto('deployments')
-      .values({ flow_id: flowId, ...row })
-      .onConflict((oc) => oc.column('flow_id').doUpdateSet(row))
-      .execute();
-    await appendAudit(trx, { at: now, actor, kind: 'flow.deployed', flowId, detail: { version, position: place } });
-    return { stable: version, candidate: null, percent: 0, position: place };
+    const after: DeploymentState = {
+      stable: version,
+      candidate: null,
+      percent: 0,
+      position: position ?? before?.position ?? (await nextPosition(trx)),
+      guardrails: before?.guardrails ?? [],
+      ramp: null,
+      rampStep: -1,
+      nextStepAt: null,
+      tripped: null,
+      updatedAt: now,
+    };
+    await writeDeployment(trx, flowId, before, after, { kind: 'flow.deployed', actor, at: now, detail: { version, position: after.position } });
+    return { stable: version, candidate: null, percent: 0, position: after.position };
   });
-}
-
-async function nextPosition(trx: RuntimeContext['db']): Promise<number> {
-  const last = await trx
-    .selectFrom('deployments')
-    .select((eb) => eb.fn.max('position').as('position'))
-    .executeTakeFirst();
-  return last?.position === null || last?.position === undefined ? 0 : last.position + 1;
 }

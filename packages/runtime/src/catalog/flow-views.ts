@@ -1,7 +1,7 @@
 import type { CompiledFlow } from '@switchyard/compiler';
 import type { Diagnostic, FlowDocument } from '@switchyard/flow';
 
-/** Which versions new tickets get (the rollout issue adds the candidate's share). */
+/** Which versions new tickets get: stable, or the candidate for `percent` % of them. */
 export interface DeploymentView {
   readonly stable: number;
   readonly candidate: number | null;

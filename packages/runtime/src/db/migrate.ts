@@ -2,12 +2,16 @@ import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './migrations/0001-initial';
 import * as skills from './migrations/0002-skills';
+import * as rollout from './migrations/0003-rollout';
+import * as secrets from './migrations/0004-secrets';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-skills': skills,
+  '0003-rollout': rollout,
+  '0004-secrets': secrets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

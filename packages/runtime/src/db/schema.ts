@@ -40,6 +40,16 @@ export interface DeploymentsTable {
   /** Flows run in this order for each ticket (then by flow id). */
   position: number;
   updated_at: Timestamp;
+  /** Guardrail[] (see @switchyard/api): when one trips, the candidate goes back to 0%. */
+  guardrails: ColumnType<unknown[], string | undefined, string>;
+  /** The ramp plan `{ steps, every }`, kept after it ends for the record; null: none. */
+  ramp: Json<unknown> | null;
+  /** Index in the plan's steps of the share applied now; -1 before the first. */
+  ramp_step: Generated<number>;
+  /** When the plan's next step applies; null once it is done or stopped. */
+  next_step_at: Timestamp | null;
+  /** The GuardrailTrip that last rolled the candidate back, until the rollout is changed again. */
+  tripped: Json<unknown> | null;
 }
 
 export interface GroupsTable {
@@ -191,6 +201,31 @@ export interface AuditLogTable {
   detail: Json<unknown>;
 }
 
+/** Things ops must learn without watching (a guardrail rolled back...), delivered to a webhook at least once. */
+export interface OpsNotificationsTable {
+  id: BigId & Generated<string>;
+  at: Timestamp;
+  kind: string;
+  flow_id: string | null;
+  /** `{ en, zh-CN }`. */
+  message: Json<unknown>;
+  detail: Json<unknown>;
+  delivered_at: Timestamp | null;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+}
+
+/** A secret nodes read; the API writes it and never reads the value back (migration 0004). */
+export interface SecretsTable {
+  name: string;
+  /** The value, encrypted unless `cipher` is `none`. */
+  value: string;
+  cipher: 'aes-256-gcm' | 'none';
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
 export interface Database {
   flows: FlowsTable;
   flow_versions: FlowVersionsTable;
@@ -207,6 +242,8 @@ export interface Database {
   outbox: OutboxTable;
   ticket_messages: TicketMessagesTable;
   audit_log: AuditLogTable;
+  ops_notifications: OpsNotificationsTable;
+  secrets: SecretsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

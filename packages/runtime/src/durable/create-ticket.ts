@@ -7,9 +7,10 @@ import { NewTicket } from '@switchyard/api';
 import type { RuntimeContext } from './runtime-context';
 import { announceWork } from './work-channel';
 import { parseInput } from '../catalog/invalid-input';
+import { bindDeployedFlows } from './bind-deployed-flows';
 
 /**
- * Opens a ticket: numbers it, binds it to the deployed version of every flow (for life),
+ * Opens a ticket: numbers it, binds it to a deployed version of every flow (for life),
  * and queues its `ticket.created` event, all in one transaction, so a worker sees the
  * ticket only once all of it exists.
  * @example const { id, number } = await createTicket(ctx, { channel: 'chat', subject: '物流', body: '', customer: { id: 'c1' } }, 'api');
@@ -57,7 +58,7 @@ export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor:
         wake_at: now,
       })
       .execute();
-    const bindings = await bindDeployedFlows(trx, id, now);
+    const bindings = (await bindDeployedFlows(trx, [id], now)).get(id) ?? [];
     const opening = [ticket.subject, ticket.body].filter((text) => text !== '').join('\n');
     await trx
       .insertInto('ticket_messages')
@@ -83,17 +84,4 @@ async function nextTicketNumber(trx: Kysely<Database>, now: Date): Promise<strin
     .returning('last')
     .executeTakeFirstOrThrow();
   return formatTicketNumber(month, last);
-}
-
-/** Binds the ticket to each deployed flow's stable version; the binding never changes afterwards. */
-async function bindDeployedFlows(trx: Kysely<Database>, ticketId: string, now: Date): Promise<{ flowId: string; version: number }[]> {
-  const deployments = await trx.selectFrom('deployments').select(['flow_id', 'stable']).orderBy('position').orderBy('flow_id').execute();
-  const bindings = deployments.map((d) => ({ flowId: d.flow_id, version: d.stable }));
-  if (bindings.length > 0) {
-    await trx
-      .insertInto('ticket_flows')
-      .values(bindings.map((b) => ({ ticket_id: ticketId, flow_id: b.flowId, version: b.version, snapshot: null, visits: json({}), updated_at: now })))
-      .execute();
-  }
-  return bindings;
 }

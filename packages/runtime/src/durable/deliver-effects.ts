@@ -3,6 +3,7 @@ import type { OutboundMessage, Roster } from '@switchyard/nodes';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { json, type Database, type OutboxTable } from '../db/schema';
 import { actionContext, actionOutcome, type EffectOutcome } from '../engine/effect-runner';
+import { effectServices } from './effect-services';
 import type { FlowCache } from './flow-cache';
 import { versionKey } from './flow-cache';
 import { sendToGateway } from './message-gateway';
@@ -97,6 +98,8 @@ export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: 
 }
 
 async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, maxTimeoutMs: number): Promise<EffectOutcome> {
+  // Secret values the node was given are removed from whatever it returns or throws: the outbox, audit and logs never hold them.
+  let redact = <T>(value: T): T => value;
   try {
     const prepared = (await flows.load(ctx.db, [{ flowId: row.flow_id, version: row.version }])).get(versionKey(row.flow_id, row.version))!;
     const node = prepared.compiled.nodes[row.node_id];
@@ -105,11 +108,14 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
     const timeoutMs = Math.min(configTimeout(node.config) ?? def.timeoutMs ?? maxTimeoutMs, maxTimeoutMs);
     const request = row.request as StoredEffectRequest;
     const controller = new AbortController();
+    const label = { ticketId: row.ticket_id, flowId: row.flow_id, nodeId: row.node_id, idempotencyKey: row.idempotency_key };
+    const effect = await effectServices(ctx, def, label, timeoutMs, controller.signal);
+    redact = effect.redact;
     const actionCtx = actionContext(
       { flow: prepared.compiled, node: row.node_id, state: { ticket: request.ticket, stats: request.stats }, now: request.now, event: request.event, vars: request.vars },
       await roster(),
       row.idempotency_key,
-      controller.signal,
+      effect.services,
     );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -126,12 +132,12 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
         }
         return result;
       };
-      return actionOutcome(node.type, node.config, await Promise.race([run(), timeout]));
+      return redact(actionOutcome(node.type, node.config, await Promise.race([run(), timeout])));
     } finally {
       clearTimeout(timer);
     }
   } catch (error) {
-    return { ok: false, error: errorMessage(error) };
+    return { ok: false, error: redact(errorMessage(error)) };
   }
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
+import type { SecretSettings } from '../secrets/secret-settings';
 import type { MessageGateway } from './message-gateway';
 
 /** What every runtime operation needs: the store, the installed nodes, the time and a logger. */
@@ -13,4 +14,6 @@ export interface RuntimeContext {
   readonly logger: Logger;
   /** Where flows' messages go out (SWITCHYARD_MESSAGE_GATEWAY); without it they stay in the ticket's conversation. */
   readonly messageGateway?: MessageGateway | undefined;
+  /** Where secrets come from besides the table, and its key; this process's environment when absent. */
+  readonly secrets?: SecretSettings | undefined;
 }

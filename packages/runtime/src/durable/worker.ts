@@ -6,6 +6,8 @@ import { processDueTickets } from './process-due-tickets';
 import type { SwitchyardDatabase } from '../db/create-database';
 import type { RuntimeContext } from './runtime-context';
 import { workChannel } from './work-channel';
+import { checkRollouts } from '../rollout/check-rollouts';
+import { deliverOpsNotifications, type OpsWebhook } from '../rollout/ops-notifications';
 
 export interface WorkerOptions {
   /** Tickets claimed and committed per transaction (default 16). */
@@ -25,6 +27,8 @@ export interface WorkerOptions {
    * (another process included) instead of at its next poll. Polling goes on regardless.
    */
   readonly notifications?: Pick<SwitchyardDatabase, 'listen' | 'schema'>;
+  /** Ramp steps and guardrails: checked every `checkEveryMs` (default 10 s); ops notifications go to `opsWebhook`. */
+  readonly rollouts?: { readonly checkEveryMs?: number; readonly opsWebhook?: OpsWebhook | undefined };
 }
 
 /** A worker: processes due tickets and delivers effects; any number of them share one database. */
@@ -35,7 +39,7 @@ export interface Worker {
   wake(): void;
   /** Stops taking work, finishes what is in flight, releases its claims. */
   stop(): Promise<void>;
-  /** Works until nothing is due (for tests on a manual clock, and for one-shot runs). */
+  /** Works until nothing is due, after one rollout check (for tests on a manual clock, and for one-shot runs). */
   runUntilIdle(): Promise<void>;
 }
 
@@ -59,6 +63,21 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
   const wake = () => {
     woken = true;
     for (const sleeper of [...sleepers]) sleeper();
+  };
+
+  const rolloutEveryMs = options.rollouts?.checkEveryMs ?? 10_000;
+  let rolloutsCheckedAt = Number.NEGATIVE_INFINITY;
+  /** Rollouts move on wall-clock intervals, by whichever loop comes first; a failure waits for the next interval. */
+  const watchRollouts = async (force: boolean) => {
+    if (!force && Date.now() - rolloutsCheckedAt < rolloutEveryMs) return;
+    rolloutsCheckedAt = Date.now();
+    try {
+      await checkRollouts(ctx);
+      const webhook = options.rollouts?.opsWebhook;
+      if (webhook) await deliverOpsNotifications(ctx, webhook);
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'checking rollouts failed; trying again at the next interval');
+    }
   };
 
   const dispatchEffects = async (): Promise<number> => {
@@ -102,6 +121,7 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
 
   /** One round: due tickets, then due effects. True when it found work. */
   const round = async (): Promise<boolean> => {
+    await watchRollouts(false);
     const processed = await processDueTickets(ctx, flows, batchSize);
     const dispatched = await dispatchEffects();
     return processed > 0 || dispatched > 0;
@@ -142,6 +162,7 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
       await Promise.all(inFlight);
     },
     async runUntilIdle() {
+      await watchRollouts(true);
       for (;;) {
         const busy = await round();
         if (inFlight.size > 0) await Promise.all(inFlight);

@@ -1,7 +1,21 @@
 import { errorMessage } from './error-message';
 import type { CompiledFlow } from '@switchyard/compiler';
 import type { TicketEvent, TicketPatch } from '@switchyard/flow';
-import { type ActionContext, type ActionResult, type NodeRegistry, type OutboundMessage, renderTemplate, type Roster, templateView } from '@switchyard/nodes';
+import {
+  type ActionContext,
+  type ActionResult,
+  noHttp,
+  noSecrets,
+  type NodeHttpClient,
+  type NodeLogger,
+  type NodeRegistry,
+  type NodeSecrets,
+  type OutboundMessage,
+  renderTemplate,
+  type Roster,
+  silentLogger,
+  templateView,
+} from '@switchyard/nodes';
 import type { TicketState } from './ticket-state';
 
 /** One action node to run, with the ticket and run as they are at that moment. */
@@ -87,9 +101,21 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
   };
 }
 
-/** The context an action's code sees for a request. */
-export function actionContext(request: EffectRequest, roster: Roster, idempotencyKey: string, signal?: AbortSignal): ActionContext {
+/** The host's services for one action run; the outbox delivery gives real ones. */
+export interface ActionServices {
+  readonly signal: AbortSignal;
+  readonly logger: NodeLogger;
+  readonly secrets: NodeSecrets;
+  readonly http: NodeHttpClient;
+}
+
+// Dry-runs call simulate(), and actions without sideEffect run inside the ticket's transaction: neither may call out.
+const NO_IO = 'here: only actions with sideEffect: true get secrets and HTTP, when they run from the outbox (dry-runs call simulate)';
+
+/** The context an action's code sees for a request; without services it logs nowhere, has no secrets and no HTTP. */
+export function actionContext(request: EffectRequest, roster: Roster, idempotencyKey: string, services: Partial<ActionServices> = {}): ActionContext {
   const { state, now, event, vars } = request;
+  const { signal } = services;
   const ctx: ActionContext = {
     ticket: state.ticket,
     stats: state.stats,
@@ -100,6 +126,9 @@ export function actionContext(request: EffectRequest, roster: Roster, idempotenc
     idempotencyKey,
     render: (template) => renderTemplate(template, templateView(ctx)),
     ...(signal ? { signal } : {}),
+    logger: services.logger ?? silentLogger,
+    secrets: services.secrets ?? noSecrets(NO_IO),
+    http: services.http ?? noHttp(NO_IO),
   };
   return ctx;
 }

@@ -1,0 +1,103 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { FlowMetrics, MigrateTicketsRequest, OpsNotificationList, Rollout, RolloutActionRequest, RolloutRequest, TicketsMigrated } from '@switchyard/api';
+import {
+  flowMetrics,
+  getRollout,
+  listOpsNotifications,
+  migrateTickets,
+  promoteCandidate,
+  rollBackCandidate,
+  type RuntimeContext,
+  setRollout,
+} from '@switchyard/runtime';
+import type { SwitchyardApp } from '../app-env';
+import { createRouter } from '../create-router';
+import { errorResponses, jsonContent } from '../error-responses';
+
+const FlowParams = z.object({ id: z.string().min(1).max(100) });
+const MetricsQuery = z.object({
+  stable: z.coerce.number().int().positive().optional(),
+  candidate: z.coerce.number().int().positive().optional(),
+});
+const NotificationsQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+const tags = ['rollout'];
+const body = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const optionalBody = <S extends z.ZodType>(schema: S) => ({ body: { required: false, content: { 'application/json': { schema } } } });
+
+const get = createRoute({
+  method: 'get',
+  path: '/api/flows/{id}/rollout',
+  tags,
+  summary: "A flow's deployment: stable and candidate versions, the candidate's share, ramp plan, guardrails, history",
+  request: { params: FlowParams },
+  responses: { 200: jsonContent(Rollout, 'The rollout'), ...errorResponses(400, 404) },
+});
+
+const put = createRoute({
+  method: 'put',
+  path: '/api/flows/{id}/rollout',
+  tags,
+  summary: 'Deploy: which versions new tickets get (a candidate for percent % of them, sticky per ticket), with a ramp plan and guardrails',
+  request: { params: FlowParams, ...body(RolloutRequest) },
+  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404) },
+});
+
+const promote = createRoute({
+  method: 'post',
+  path: '/api/flows/{id}/rollout/promote',
+  tags,
+  summary: 'Make the candidate the stable version for every new ticket',
+  request: { params: FlowParams, ...optionalBody(RolloutActionRequest) },
+  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404, 409) },
+});
+
+const rollback = createRoute({
+  method: 'post',
+  path: '/api/flows/{id}/rollout/rollback',
+  tags,
+  summary: 'Send every new ticket to stable (candidate at 0%, ramp stopped); candidate tickets in flight finish on it',
+  request: { params: FlowParams, ...optionalBody(RolloutActionRequest) },
+  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404, 409) },
+});
+
+const migrate = createRoute({
+  method: 'post',
+  path: '/api/flows/{id}/rollout/migrate',
+  tags,
+  summary: 'Move in-flight tickets from one version to another; refused (nothing moves) when a ticket rests where the new version has no counterpart',
+  request: { params: FlowParams, ...body(MigrateTicketsRequest) },
+  responses: { 200: jsonContent(TicketsMigrated, 'Migrated'), ...errorResponses(400, 404, 409) },
+});
+
+const metrics = createRoute({
+  method: 'get',
+  path: '/api/flows/{id}/metrics',
+  tags,
+  summary: "Each version's numbers over its tickets, and the candidate against stable with 95% intervals",
+  request: { params: FlowParams, query: MetricsQuery },
+  responses: { 200: jsonContent(FlowMetrics, 'The numbers'), ...errorResponses(400, 404) },
+});
+
+const notifications = createRoute({
+  method: 'get',
+  path: '/api/notifications',
+  tags,
+  summary: 'What the runtime told ops (a guardrail rolled a candidate back, a ramp finished), newest first',
+  request: { query: NotificationsQuery },
+  responses: { 200: jsonContent(OpsNotificationList, 'The notifications'), ...errorResponses(400) },
+});
+
+/** Gradual rollout: deployments, ramp, guardrails, migration, and the numbers to decide by. */
+export function rolloutRoutes(ctx: RuntimeContext): SwitchyardApp {
+  return createRouter()
+    .openapi(get, async (c) => c.json(Rollout.parse(await getRollout(ctx, c.req.valid('param').id)), 200))
+    .openapi(put, async (c) => c.json(Rollout.parse(await setRollout(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'))), 200))
+    .openapi(promote, async (c) => c.json(Rollout.parse(await promoteCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor'))), 200))
+    .openapi(rollback, async (c) => c.json(Rollout.parse(await rollBackCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor'))), 200))
+    .openapi(migrate, async (c) => c.json(TicketsMigrated.parse(await migrateTickets(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'))), 200))
+    .openapi(metrics, async (c) => {
+      const { stable, candidate } = c.req.valid('query');
+      return c.json(FlowMetrics.parse(await flowMetrics(ctx, c.req.valid('param').id, { stable, candidate })), 200);
+    })
+    .openapi(notifications, async (c) => c.json(OpsNotificationList.parse(await listOpsNotifications(ctx.db, c.req.valid('query').limit)), 200));
+}

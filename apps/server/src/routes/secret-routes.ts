@@ -1,0 +1,53 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { PutSecretRequest, SecretList, SecretName, SecretView } from '@switchyard/api';
+import { deleteSecret, listSecrets, putSecret, type RuntimeContext } from '@switchyard/runtime';
+import type { SwitchyardApp } from '../app-env';
+import { createRouter } from '../create-router';
+import { errorResponses, jsonContent } from '../error-responses';
+
+const SecretParams = z.object({ name: SecretName });
+const tags = ['secrets'];
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/secrets',
+  tags,
+  summary: 'Every secret by name: set or not, its source, the nodes that need it; never a value',
+  responses: { 200: jsonContent(SecretList, 'The secrets'), ...errorResponses() },
+});
+
+const put = createRoute({
+  method: 'put',
+  path: '/api/secrets/{name}',
+  tags,
+  summary: 'Set a secret (write-only: no answer carries its value; the audit records the name)',
+  request: { params: SecretParams, body: { required: true, content: { 'application/json': { schema: PutSecretRequest } } } },
+  responses: { 200: jsonContent(SecretView, 'Saved'), ...errorResponses(400) },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/secrets/{name}',
+  tags,
+  summary: "Remove a secret from the secrets table (the environment's value, if any, applies again)",
+  request: { params: SecretParams },
+  responses: { 200: jsonContent(SecretView, 'Removed; what is left of it'), ...errorResponses(400, 404) },
+});
+
+/** Write-only secrets for custom nodes: names and status out, values only in. */
+export function secretRoutes(ctx: RuntimeContext): SwitchyardApp {
+  const view = async (name: string) => SecretView.parse((await listSecrets(ctx)).find((s) => s.name === name));
+  return createRouter()
+    .openapi(list, async (c) => c.json(SecretList.parse(await listSecrets(ctx)), 200))
+    .openapi(put, async (c) => {
+      const { name } = c.req.valid('param');
+      await putSecret(ctx, name, c.req.valid('json'), c.get('actor'));
+      return c.json(await view(name), 200);
+    })
+    .openapi(remove, async (c) => {
+      const { name } = c.req.valid('param');
+      await deleteSecret(ctx, name, c.get('actor'));
+      const left = (await listSecrets(ctx)).find((s) => s.name === name);
+      return c.json(SecretView.parse(left ?? { name, set: false, source: null, encrypted: null, updatedAt: null, usedBy: [] }), 200);
+    });
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { ConfigMigration, NodeDefinition } from './define-node';
+
+type Config = Readonly<Record<string, unknown>>;
+
+/**
+ * The definition that serves flows published against `migration.from` when only a newer
+ * version's code is installed: it keeps the old version number (compiled flows name it),
+ * accepts the old configs (each checked by migrating it and parsing it with the new
+ * schema), and runs the new code on the migrated config. Stored configs are never
+ * rewritten: a published version stays what was published.
+ */
+export function migratedDefinition(def: NodeDefinition, migration: ConfigMigration<z.ZodType>): NodeDefinition {
+  const upgrade = (config: unknown): unknown => def.config.parse(migration.up(asObject(config)));
+  const config = z.record(z.string(), z.unknown()).superRefine((old, ctx) => {
+    let migrated: unknown;
+    try {
+      migrated = migration.up(old);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `cannot migrate from v${migration.from} to v${def.version}: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    const parsed = def.config.safeParse(migrated);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: `after migration to v${def.version}: ${issue.message}` });
+    }
+  });
+  const base = { version: migration.from, migratedTo: def.version, config, migrations: [], ports: (c: unknown) => def.ports(upgrade(c)) };
+  switch (def.kind) {
+    case 'trigger':
+      return { ...def, ...base, kind: def.kind, ...(def.matches ? { matches: (ctx, c) => def.matches!(ctx, upgrade(c)) } : {}) };
+    case 'condition':
+      return { ...def, ...base, kind: def.kind, evaluate: (ctx, c) => def.evaluate(ctx, upgrade(c)) };
+    case 'action':
+      return {
+        ...def,
+        ...base,
+        kind: def.kind,
+        run: (ctx, c) => def.run(ctx, upgrade(c)),
+        ...(def.simulate ? { simulate: (ctx, c) => def.simulate!(ctx, upgrade(c)) } : {}),
+      };
+    case 'wait':
+      return {
+        ...def,
+        ...base,
+        kind: def.kind,
+        delayMs: (ctx, c) => def.delayMs(ctx, upgrade(c)),
+        ...(def.event ? { event: (c) => def.event!(upgrade(c)) } : {}),
+        ...(def.matches ? { matches: (ctx, c) => def.matches!(ctx, upgrade(c)) } : {}),
+      };
+    case 'end':
+      return { ...def, ...base, kind: def.kind };
+  }
+}
+
+function asObject(config: unknown): Config {
+  return typeof config === 'object' && config !== null ? (config as Config) : {};
+}

@@ -1,0 +1,51 @@
+import { type ActionNode, createHttpClient, type LogFields, type NodeLogger, secretsFrom } from '@switchyard/nodes';
+import type { Logger } from 'pino';
+import type { ActionServices } from '../engine/effect-runner';
+import { readSecrets, SECRET_HINT } from '../secrets/read-secrets';
+import { redactor } from '../secrets/redact-secrets';
+import type { RuntimeContext } from './runtime-context';
+
+/** Which effect a delivery runs, for the logger's bindings. */
+export interface EffectLabel {
+  readonly ticketId: string;
+  readonly flowId: string;
+  readonly nodeId: string;
+  readonly idempotencyKey: string;
+}
+
+/** Services for one delivery, and the redactor that keeps the secrets it loaded out of everything it records. */
+export interface EffectServices {
+  readonly services: ActionServices;
+  readonly redact: <T>(value: T) => T;
+}
+
+/**
+ * Loads the secrets the node declared and builds its logger (a pino child bound to the
+ * ticket, flow and node, secret values removed) and HTTP client (the node's timeout, the
+ * delivery's signal, the effect's idempotency key).
+ */
+export async function effectServices(ctx: RuntimeContext, def: ActionNode, label: EffectLabel, timeoutMs: number, signal: AbortSignal): Promise<EffectServices> {
+  const declared = def.secrets ?? [];
+  const values = await readSecrets(ctx, declared);
+  const redact = redactor(Object.values(values));
+  const child = ctx.logger.child({ ticketId: label.ticketId, flowId: label.flowId, node: label.nodeId, nodeType: def.type, idempotencyKey: label.idempotencyKey });
+  return {
+    redact,
+    services: {
+      signal,
+      logger: nodeLogger(child, redact),
+      secrets: secretsFrom(values, { nodeType: def.type, declared, hint: SECRET_HINT }),
+      http: createHttpClient({ idempotencyKey: label.idempotencyKey, timeoutMs, signal }),
+    },
+  };
+}
+
+/** A NodeLogger writing to pino, every line passed through `redact`. */
+export function nodeLogger(logger: Logger, redact: <T>(value: T) => T): NodeLogger {
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (message: string, fields: LogFields = {}) => {
+      logger[level](redact({ ...fields }), redact(message));
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}

@@ -1,0 +1,10 @@
+export { rolloutBucket, boundVersion } from './bucket';
+export { setRollout } from './set-rollout';
+export { getRollout } from './get-rollout';
+export { promoteCandidate, rollBackCandidate } from './promote-rollout';
+export { migrateTickets } from './migrate-tickets';
+export { flowMetrics } from './flow-metrics';
+export { checkRollouts, ROLLOUT_ACTOR } from './check-rollouts';
+export type { RolloutCheck } from './check-rollouts';
+export { deliverOpsNotifications, listOpsNotifications } from './ops-notifications';
+export type { OpsWebhook } from './ops-notifications';

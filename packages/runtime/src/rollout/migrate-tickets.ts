@@ -1,0 +1,94 @@
+import { MigrateTicketsRequest, type TicketsMigrated } from '@switchyard/api';
+import type { CompiledFlow } from '@switchyard/compiler';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../catalog/append-audit';
+import { inTransaction } from '../catalog/in-transaction';
+import { parseInput } from '../catalog/invalid-input';
+import { json, type Database } from '../db/schema';
+import type { RuntimeContext } from '../durable/runtime-context';
+import { RuntimeInputError } from '../errors';
+import { requireFlow } from './deployment-state';
+
+/** A flow's runs rest here between triggers; every version has it. */
+const IDLE_STATE = '_idle';
+
+/**
+ * Moves in-flight tickets (not closed) of version `from` to version `to`: the flow goes on
+ * from the same node in the new version. All or nothing: when any ticket rests in a node
+ * the new version lacks (or has as another node type), nothing moves and the 409 names
+ * each such ticket. Effects already queued deliver as the old version asked.
+ * @example await migrateTickets(ctx, 'intake', { from: 4, to: 3 }, 'ops@example.com');
+ */
+export async function migrateTickets(ctx: RuntimeContext, flowId: string, input: MigrateTicketsRequest, actor: string): Promise<TicketsMigrated> {
+  const request = parseInput(MigrateTicketsRequest, input);
+  if (request.from === request.to) throw new RuntimeInputError('invalid request', 400, [{ path: 'to', message: 'must differ from "from"' }]);
+  return inTransaction(ctx.db, async (trx) => {
+    await requireFlow(trx, flowId);
+    const source = await compiledVersion(trx, flowId, request.from, 'from');
+    const target = await compiledVersion(trx, flowId, request.to, 'to');
+    let query = trx
+      .selectFrom('ticket_flows as tf')
+      .innerJoin('tickets as t', 't.id', 'tf.ticket_id')
+      .select(['tf.ticket_id', 'tf.snapshot'])
+      .where('tf.flow_id', '=', flowId)
+      .where('tf.version', '=', request.from)
+      .where('t.status', '<>', 'closed')
+      .orderBy('tf.ticket_id')
+      // The worker holds a ticket's row while it runs it: wait for it, then move.
+      .forUpdate();
+    if (request.tickets) query = query.where('tf.ticket_id', 'in', request.tickets);
+    const rows = await query.execute();
+    if (request.tickets) {
+      const found = new Set(rows.map((r) => r.ticket_id));
+      const missing = request.tickets.filter((id) => !found.has(id));
+      if (missing.length > 0) {
+        throw new RuntimeInputError(`${missing.length} ticket(s) are not open tickets on version ${request.from}`, 400, missing.map((id) => ({ path: `tickets.${id}`, message: `not an open ticket bound to version ${request.from}` })));
+      }
+    }
+    const refused = rows.flatMap((row) => {
+      const state = stateOf(row.snapshot);
+      const problem = counterpartProblem(state, source, target, request.to);
+      return problem ? [{ path: `tickets.${row.ticket_id}`, message: problem }] : [];
+    });
+    if (refused.length > 0) throw new RuntimeInputError(`${refused.length} ticket(s) rest where version ${request.to} has no counterpart; nothing was migrated`, 409, refused);
+    const tickets = rows.map((r) => r.ticket_id);
+    if (tickets.length === 0) return { migrated: 0, tickets };
+    const now = ctx.clock.now();
+    await trx.updateTable('ticket_flows').set({ version: request.to, updated_at: now }).where('flow_id', '=', flowId).where('ticket_id', 'in', tickets).execute();
+    await trx
+      .insertInto('audit_log')
+      .values(tickets.map((id) => ({ at: now, actor, ticket_id: id, flow_id: flowId, kind: 'flow.migrated', detail: json({ from: request.from, to: request.to }) })))
+      .execute();
+    await appendAudit(trx, {
+      at: now,
+      actor,
+      kind: 'tickets.migrated',
+      flowId,
+      detail: { fromVersion: request.from, toVersion: request.to, count: tickets.length, tickets: tickets.slice(0, 100), reason: request.reason ?? null },
+    });
+    return { migrated: tickets.length, tickets };
+  });
+}
+
+async function compiledVersion(trx: Kysely<Database>, flowId: string, version: number, field: string): Promise<CompiledFlow> {
+  const row = await trx.selectFrom('flow_versions').select('compiled').where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
+  if (!row) throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
+  return row.compiled as CompiledFlow;
+}
+
+/** The node a persisted snapshot rests in; idle before the flow first moved. */
+function stateOf(snapshot: unknown): string {
+  const value = (snapshot as { value?: unknown } | null)?.value;
+  return typeof value === 'string' ? value : IDLE_STATE;
+}
+
+/** Why a run resting in `state` cannot go on in `target`; undefined when it can. */
+function counterpartProblem(state: string, source: CompiledFlow, target: CompiledFlow, to: number): string | undefined {
+  if (state === IDLE_STATE) return undefined;
+  const states = (target.machine as { states?: Record<string, unknown> }).states ?? {};
+  const was = source.nodes[state]?.type ?? 'unknown';
+  if (!Object.hasOwn(states, state)) return `rests in node "${state}" (${was}), which version ${to} does not have`;
+  const now = target.nodes[state]?.type;
+  if (now !== was) return `rests in node "${state}" (${was}), which is a ${now ?? 'different'} node in version ${to}`;
+  return undefined;
+}

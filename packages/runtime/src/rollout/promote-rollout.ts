@@ -1,0 +1,45 @@
+import { RolloutActionRequest, type Rollout } from '@switchyard/api';
+import { inTransaction } from '../catalog/in-transaction';
+import { parseInput } from '../catalog/invalid-input';
+import type { RuntimeContext } from '../durable/runtime-context';
+import { RuntimeInputError } from '../errors';
+import { type DeploymentState, loadDeployment } from './deployment-state';
+import { getRollout } from './get-rollout';
+import { writeDeployment } from './record-change';
+
+/**
+ * Makes the candidate the stable version (every new ticket gets it); the ramp plan ends.
+ * Tickets bound to the old stable finish on it. 409 when there is no candidate.
+ */
+export async function promoteCandidate(ctx: RuntimeContext, flowId: string, input: RolloutActionRequest, actor: string): Promise<Rollout> {
+  const { reason } = parseInput(RolloutActionRequest, input);
+  await inTransaction(ctx.db, async (trx) => {
+    const before = await loadDeployment(trx, flowId, 'lock');
+    const candidate = requireCandidate(flowId, before, 'promote');
+    const now = ctx.clock.now();
+    const after: DeploymentState = { ...before, stable: candidate, candidate: null, percent: 0, rampStep: -1, nextStepAt: null, tripped: null, updatedAt: now };
+    await writeDeployment(trx, flowId, before, after, { kind: 'rollout.promoted', actor, at: now, reason });
+  });
+  return getRollout(ctx, flowId);
+}
+
+/**
+ * Sends every new ticket to stable at once (percent 0) and stops the ramp plan; tickets
+ * already on the candidate finish on it unless migrated. 409 when there is no candidate.
+ */
+export async function rollBackCandidate(ctx: RuntimeContext, flowId: string, input: RolloutActionRequest, actor: string): Promise<Rollout> {
+  const { reason } = parseInput(RolloutActionRequest, input);
+  await inTransaction(ctx.db, async (trx) => {
+    const before = await loadDeployment(trx, flowId, 'lock');
+    requireCandidate(flowId, before, 'roll back');
+    const now = ctx.clock.now();
+    const after: DeploymentState = { ...before, percent: 0, nextStepAt: null, updatedAt: now };
+    await writeDeployment(trx, flowId, before, after, { kind: 'rollout.rolled_back', actor, at: now, reason });
+  });
+  return getRollout(ctx, flowId);
+}
+
+function requireCandidate(flowId: string, state: DeploymentState, what: string): number {
+  if (state.candidate === null) throw new RuntimeInputError(`flow ${flowId} has no candidate version to ${what}`, 409, [{ path: 'candidate', message: 'no candidate' }]);
+  return state.candidate;
+}

@@ -1,0 +1,79 @@
+import { RolloutRequest, type Rollout } from '@switchyard/api';
+import type { Kysely } from 'kysely';
+import { inTransaction } from '../catalog/in-transaction';
+import { parseInput } from '../catalog/invalid-input';
+import type { Database } from '../db/schema';
+import type { RuntimeContext } from '../durable/runtime-context';
+import { RuntimeInputError } from '../errors';
+import { type DeploymentState, nextPosition, requireFlow, stateOf, stepInterval } from './deployment-state';
+import { getRollout } from './get-rollout';
+import { writeDeployment } from './record-change';
+
+/**
+ * PUT /api/flows/:id/rollout: which versions new tickets get. Without a candidate every
+ * new ticket gets `stable`; with one, `percent` % of them (sticky per ticket). Omitted
+ * guardrails stay as they were; an omitted ramp plan keeps running only while the
+ * candidate and percentage are left alone. Tickets already bound keep their version.
+ * @example await setRollout(ctx, 'intake', { stable: 3, candidate: 4, percent: 10 }, 'ops@example.com');
+ */
+export async function setRollout(ctx: RuntimeContext, flowId: string, input: RolloutRequest, actor: string): Promise<Rollout> {
+  const request = parseInput(RolloutRequest, input);
+  const candidate = request.candidate ?? null;
+  if (candidate !== null && candidate === request.stable) throw fieldError('candidate', 'must differ from stable (to send every ticket to one version, leave the candidate out)');
+  if (candidate === null && request.percent !== undefined && request.percent > 0) throw fieldError('percent', 'a percentage needs a candidate version');
+  if (candidate === null && request.ramp) throw fieldError('ramp', 'a ramp plan needs a candidate version');
+  await inTransaction(ctx.db, async (trx) => {
+    await requireFlow(trx, flowId);
+    await requirePublished(trx, flowId, request.stable, 'stable');
+    if (candidate !== null) await requirePublished(trx, flowId, candidate, 'candidate');
+    const row = await trx.selectFrom('deployments').selectAll().where('flow_id', '=', flowId).forUpdate().executeTakeFirst();
+    const before = row ? stateOf(row) : null;
+    const now = ctx.clock.now();
+    const after: DeploymentState = {
+      stable: request.stable,
+      candidate,
+      ...plannedShare(request, candidate, before, now),
+      position: before?.position ?? (await nextPosition(trx)),
+      guardrails: request.guardrails ?? before?.guardrails ?? [],
+      tripped: null,
+      updatedAt: now,
+    };
+    await writeDeployment(trx, flowId, before, after, {
+      kind: 'rollout.changed',
+      actor,
+      at: now,
+      reason: request.reason,
+      detail: { guardrails: after.guardrails, ramp: after.ramp },
+    });
+  });
+  return getRollout(ctx, flowId);
+}
+
+type Share = Pick<DeploymentState, 'percent' | 'ramp' | 'rampStep' | 'nextStepAt'>;
+
+/** The percentage and ramp schedule a request asks for, given what runs now. */
+function plannedShare(request: ReturnType<typeof RolloutRequest.parse>, candidate: number | null, before: DeploymentState | null, now: Date): Share {
+  if (candidate === null) return { percent: 0, ramp: null, rampStep: -1, nextStepAt: null };
+  const running = before?.candidate === candidate ? before : null;
+  if (request.ramp) {
+    const { steps } = request.ramp;
+    // A given percentage starts the plan part-way: its next step is the first above it.
+    const percent = request.percent ?? steps[0]!;
+    const rampStep = steps.findLastIndex((step) => step <= percent);
+    const next = rampStep + 1 < steps.length ? new Date(now.getTime() + stepInterval(request.ramp)) : null;
+    return { percent, ramp: request.ramp, rampStep, nextStepAt: next };
+  }
+  if (request.ramp === undefined && request.percent === undefined && running) {
+    return { percent: running.percent, ramp: running.ramp, rampStep: running.rampStep, nextStepAt: running.nextStepAt };
+  }
+  return { percent: request.percent ?? running?.percent ?? 0, ramp: null, rampStep: -1, nextStepAt: null };
+}
+
+async function requirePublished(trx: Kysely<Database>, flowId: string, version: number, field: 'stable' | 'candidate'): Promise<void> {
+  const found = await trx.selectFrom('flow_versions').select('version').where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
+  if (!found) throw fieldError(field, `flow ${flowId} has no published version ${version}`);
+}
+
+function fieldError(path: string, message: string): RuntimeInputError {
+  return new RuntimeInputError('invalid request', 400, [{ path, message }]);
+}
