@@ -7,7 +7,8 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
 /*
  * The editor's "done when" scenario (issue #4) in Debian's Chromium against the real server:
  * draw a flow from the palette, wire it, see a validation error and fix it, publish, dry-run a
- * ticket and see its path, and compare two versions. Screenshots land in test-artifacts/browser.
+ * ticket and see its path, and compare two versions; then (issue #5) deploy a version, try another on
+ * 10% of new tickets and roll it back. Screenshots land in test-artifacts/browser.
  */
 let server: SwitchyardServer;
 let browser: Browser;
@@ -217,6 +218,39 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Version 1 restored');
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
     await expect(editor.node('text_contains').locator('.flow-node-summary').textContent()).resolves.toBe('contains 快递, 物流');
+  });
+
+  it('deploys version 1, tries version 2 on 10% of new tickets, and rolls it back', async () => {
+    const { page } = editor;
+    // Versions 1 and 2 were published above; the flow is not deployed yet.
+    await editor.openTab('rollout');
+    const panel = page.getByTestId('rollout-panel');
+    await panel.getByLabel('Version to deploy').selectOption('1');
+    await panel.getByRole('button', { name: 'Deploy version 1' }).click();
+    const now = panel.getByTestId('rollout-now');
+    await expect.poll(() => now.getAttribute('data-stable')).toBe('1');
+
+    await panel.getByLabel('Candidate version').selectOption('2');
+    // By keyboard, as the slider is meant to be used without a mouse: 0% -> 10%.
+    const share = panel.getByRole('slider', { name: 'Candidate share of new tickets' });
+    await share.focus();
+    for (let i = 0; i < 10; i++) await share.press('ArrowRight');
+    await expect(panel.getByTestId('percent-value').textContent()).resolves.toBe('10%');
+    await panel.getByLabel('Reason (for the history)').fill('try 包裹');
+    await panel.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => now.textContent()).toContain('stable v1 · candidate v2 at 10%');
+    const latest = panel.getByTestId('rollout-change').first();
+    await expect.poll(() => latest.textContent()).toContain('→ stable v1 · candidate v2 at 10%');
+    await expect(latest.textContent()).resolves.toContain('try 包裹');
+    await panel.getByTestId('rollout-comparison').waitFor();
+    await editor.screenshot('11a-rollout-candidate');
+
+    await panel.getByRole('button', { name: 'Roll back' }).click();
+    await panel.getByRole('alertdialog', { name: 'Roll back' }).getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => now.getAttribute('data-percent')).toBe('0');
+    await expect.poll(() => panel.getByTestId('rollout-change').first().getAttribute('data-kind')).toBe('rollout.rolled_back');
+    await expect(share.inputValue()).resolves.toBe('0');
+    await editor.screenshot('11b-rollout-rolled-back');
   });
 
   it('speaks Chinese when switched', async () => {

@@ -62,7 +62,7 @@ export class EditorPage {
     await this.page.locator('[data-testid="save-state"][data-status="saved"]').waitFor();
   }
 
-  async openTab(tab: 'inspector' | 'problems' | 'versions' | 'dryRun'): Promise<void> {
+  async openTab(tab: 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout'): Promise<void> {
     await this.page.getByTestId(`tab-${tab}`).click();
   }
 }

@@ -7,7 +7,7 @@ const en = {
   notJson: (where: string, found: string | undefined) =>
     `${where}: not valid JSON (${found === undefined ? 'unexpected end of file' : `unexpected ${JSON.stringify(found)}`})`,
   field: (name: string) => `field ${name}`,
-  unknownCommand: (name: string) => `unknown command "${name}"; commands: validate, compile, dry-run, publish, nodes, new-node, schema`,
+  unknownCommand: (name: string) => `unknown command "${name}"; commands: validate, compile, dry-run, publish, rollout, promote, nodes, new-node, schema`,
   badArguments: (reason: string, command: string) => `${reason}\nrun "switchyard ${command} --help" for usage`,
   badLang: (value: string) => `--lang ${value}: expected zh-CN or en`,
   needFlows: (command: string) => `switchyard ${command}: give at least one flow file`,
@@ -51,7 +51,7 @@ const zhCN: Messages = {
   cannotRead: (file, reason) => `${file}：无法读取：${reason}`,
   notJson: (where, found) => `${where}：不是有效的 JSON（${found === undefined ? '文件意外结束' : `意外的 ${JSON.stringify(found)}`}）`,
   field: (name) => `字段 ${name}`,
-  unknownCommand: (name) => `未知命令 "${name}"；可用命令：validate、compile、dry-run、publish、nodes、new-node、schema`,
+  unknownCommand: (name) => `未知命令 "${name}"；可用命令：validate、compile、dry-run、publish、rollout、promote、nodes、new-node、schema`,
   badArguments: (reason, command) => `${reason}\n用法见 "switchyard ${command} --help"`,
   badLang: (value) => `--lang ${value}：只支持 zh-CN 或 en`,
   needFlows: (command) => `switchyard ${command}：至少需要一个流程文件`,

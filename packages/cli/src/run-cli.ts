@@ -6,14 +6,16 @@ import { compileCommand } from './commands/compile';
 import { dryRunCommand } from './commands/dry-run';
 import { newNodeCommand } from './commands/new-node';
 import { nodesCommand } from './commands/nodes';
+import { promoteCommand } from './commands/promote';
 import { publishCommand } from './commands/publish';
+import { rolloutCommand } from './commands/rollout';
 import { schemaCommand } from './commands/schema';
 import { validateCommand } from './commands/validate';
 import { ExitCode } from './exit-code';
 import { messages } from './messages';
 import { resolveLocale } from './resolve-locale';
 
-const COMMANDS: readonly Command[] = [validateCommand, compileCommand, dryRunCommand, publishCommand, nodesCommand, newNodeCommand, schemaCommand];
+const COMMANDS: readonly Command[] = [validateCommand, compileCommand, dryRunCommand, publishCommand, rolloutCommand, promoteCommand, nodesCommand, newNodeCommand, schemaCommand];
 
 function overview(locale: Locale): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

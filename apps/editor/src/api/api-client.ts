@@ -9,9 +9,12 @@ import {
   FlowCreated,
   FlowDetail,
   FlowList,
+  FlowMetrics,
   FlowVersion,
   GroupList,
   NodeCatalog,
+  Rollout,
+  type RolloutRequest,
   RuntimeStats,
   SkillList,
   VersionPublished,
@@ -74,6 +77,18 @@ export function diagnosticsOf(error: unknown): Diagnostic[] {
   return parsed.success ? parsed.data.diagnostics : [];
 }
 
+/** The same request, but a 404 answers null (a lookup that may miss). */
+async function find<T extends z.ZodType>(schema: T, url: string): Promise<z.output<T> | null> {
+  try {
+    return await request(schema, 'GET', url);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+const rolloutUrl = (id: string) => `/api/flows/${encodeURIComponent(id)}/rollout`;
+
 /** The server's API on relative URLs: the server serves the editor from the same origin. */
 export const api = {
   nodes: () => request(NodeCatalog, 'GET', '/api/nodes'),
@@ -90,5 +105,12 @@ export const api = {
   /** Runs this flow among the deployed flows, as in production (`others: "deployed"`), or alone (`"none"`). */
   dryRun: (id: string, target: DryRunTarget, tickets: readonly unknown[], others: 'deployed' | 'none') =>
     request(DryRunResults, 'POST', `/api/flows/${encodeURIComponent(id)}/dry-run`, { ...target, tickets, others }),
+  /** The flow's rollout; null when the flow is not deployed. */
+  getRollout: (id: string) => find(Rollout, rolloutUrl(id)),
+  putRollout: (id: string, body: RolloutRequest) => request(Rollout, 'PUT', rolloutUrl(id), body),
+  promote: (id: string, reason?: string) => request(Rollout, 'POST', `${rolloutUrl(id)}/promote`, reason ? { reason } : {}),
+  rollback: (id: string, reason?: string) => request(Rollout, 'POST', `${rolloutUrl(id)}/rollback`, reason ? { reason } : {}),
+  /** Per-version numbers and the candidate against stable (the deployed ones). */
+  metrics: (id: string) => request(FlowMetrics, 'GET', `/api/flows/${encodeURIComponent(id)}/metrics`),
 };
 export type Api = typeof api;

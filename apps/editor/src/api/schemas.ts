@@ -18,17 +18,26 @@ export {
   FlowCreated,
   FlowDetail,
   FlowList,
+  FlowMetrics,
   FlowSummary,
   FlowVersion,
   Group,
+  Guardrail,
+  GuardrailTrip,
   GroupList,
+  MetricDifference,
   NodeCatalog,
+  RampPlan,
+  Rollout,
+  RolloutChange,
+  RolloutSplit,
   RuntimeStats,
   Skill,
   SkillList,
+  VersionMetrics,
   VersionPublished,
 } from '@switchyard/api';
-export type { Agent } from '@switchyard/api';
+export type { Agent, GuardrailInput, GuardrailMetric, RolloutRequest } from '@switchyard/api';
 
 /** A node's kind: trigger, condition, action, wait or end. */
 export type NodeKindName = CatalogEntry['kind'];

@@ -8,6 +8,7 @@ import { branchCounts, visitedElements } from '../model/dry-run-summary';
 import { DiffPanel } from '../panels/diff-panel';
 import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
 import { ProblemsPanel } from '../panels/problems-panel';
+import { RolloutPanel } from '../panels/rollout-panel';
 import { type VersionRef, VersionsPanel } from '../panels/versions-panel';
 import { type CanvasDecorations, FIT_VIEW, FlowCanvas } from './flow-canvas';
 import { Palette } from './palette';
@@ -16,9 +17,9 @@ import { useFlowEditor } from './use-flow-editor';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useNoticeText, useVersions } from './use-versions';
 
-type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun';
+type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout';
 
-/** The flow page: palette, canvas, and the side panels (inspector, problems, versions, dry-run). */
+/** The flow page: palette, canvas, and the side panels (inspector, problems, versions, dry-run, rollout). */
 export function FlowEditorView({ flowId, detail, catalog }: { flowId: string; detail: FlowDetail; catalog: readonly CatalogEntry[] }) {
   const { t, locale } = useI18n();
   const flow = useReactFlow();
@@ -81,6 +82,7 @@ export function FlowEditorView({ flowId, detail, catalog }: { flowId: string; de
     ['problems', t('tabs.problems', { count: errorCount })],
     ['versions', t('tabs.versions')],
     ['dryRun', t('tabs.dryRun')],
+    ['rollout', t('tabs.rollout')],
   ];
 
   const { add } = editor;
@@ -142,6 +144,7 @@ export function FlowEditorView({ flowId, detail, catalog }: { flowId: string; de
                 onDelete={() => selectedNode && editor.remove(new Set([selectedNode.id]))}
               />
             )}
+            {tab === 'rollout' && <RolloutPanel flowId={flowId} versions={versions} />}
             {tab === 'problems' && <ProblemsPanel diagnostics={diagnostics} onPick={pick} />}
             {tab === 'versions' && (
               <>

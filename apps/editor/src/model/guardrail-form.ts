@@ -1,0 +1,40 @@
+import type { Guardrail, GuardrailInput, GuardrailMetric } from '../api/schemas';
+import type { MessageKey } from '../i18n/messages-en';
+
+/** The metrics a guardrail can watch, in the order the picker lists them. */
+export const GUARDRAIL_METRICS: readonly GuardrailMetric[] = ['errorRate', 'slaBreachRate', 'escalationRate'];
+
+/** One guardrail as the form edits it: the numbers stay text until applied. */
+export interface GuardrailRow {
+  readonly metric: GuardrailMetric;
+  /** Above a rate, or worse than stable's rate by some points. */
+  readonly mode: 'above' | 'worseThanStableBy';
+  readonly threshold: string;
+  readonly minTickets: string;
+}
+
+/** What a new row starts with: error rate above 2% once 50 tickets are in (the server's default minimum). */
+export const newGuardrailRow = (): GuardrailRow => ({ metric: 'errorRate', mode: 'above', threshold: '2', minTickets: '50' });
+
+/** A guardrail of the server as a form row. */
+export function guardrailRowOf(guardrail: Guardrail): GuardrailRow {
+  const above = guardrail.above !== undefined;
+  return { metric: guardrail.metric, mode: above ? 'above' : 'worseThanStableBy', threshold: String(above ? guardrail.above : (guardrail.worseThanStableBy ?? 0)), minTickets: String(guardrail.minTickets) };
+}
+
+/** The bad fields of a row, by field name, as message keys. */
+export type GuardrailRowErrors = Partial<Record<'threshold' | 'minTickets', MessageKey>>;
+
+/**
+ * A row as the API takes it, or what is wrong with its fields (the same bounds as `Guardrail`).
+ * @example readGuardrailRow({ metric: 'errorRate', mode: 'above', threshold: '2', minTickets: '50' }) // { guardrail: { metric: 'errorRate', above: 2, minTickets: 50 } }
+ */
+export function readGuardrailRow(row: GuardrailRow): { guardrail: GuardrailInput } | { errors: GuardrailRowErrors } {
+  const errors: GuardrailRowErrors = {};
+  const threshold = row.threshold.trim() === '' ? Number.NaN : Number(row.threshold);
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) errors.threshold = 'rollout.error.threshold';
+  const minTickets = row.minTickets.trim() === '' ? Number.NaN : Number(row.minTickets);
+  if (!Number.isInteger(minTickets) || minTickets < 1) errors.minTickets = 'rollout.error.minTickets';
+  if (errors.threshold || errors.minTickets) return { errors };
+  return { guardrail: { metric: row.metric, [row.mode]: threshold, minTickets } };
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { api, ApiError } from '../api/api-client';
+import type { Rollout, VersionSummary } from '../api/schemas';
+import { useI18n } from '../i18n/i18n-context';
+import { serverFieldErrors } from '../model/rollout-server-errors';
+
+interface DeployVersionProps {
+  readonly flowId: string;
+  readonly versions: readonly VersionSummary[];
+  readonly onDeployed: (rollout: Rollout) => void;
+}
+
+/** A flow that is not deployed: pick a published version (the newest by default) and deploy it as stable. */
+export function DeployVersion({ flowId, versions, onDeployed }: DeployVersionProps) {
+  const { t } = useI18n();
+  const [picked, setPicked] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<readonly string[]>([]);
+  const version = picked ?? versions.at(-1)?.version;
+
+  async function deploy(stable: number) {
+    setBusy(true);
+    setErrors([]);
+    try {
+      onDeployed(await api.putRollout(flowId, { stable }));
+    } catch (error) {
+      const refused = error instanceof ApiError ? serverFieldErrors(error.message, error.details, new Set()) : { other: [String(error)] };
+      setErrors(refused.other);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="deploy-version" data-testid="deploy-version">
+      <p>{t('rollout.notDeployed')}</p>
+      {version === undefined ? (
+        <p className="muted">{t('rollout.noVersions')}</p>
+      ) : (
+        <div className="row wrap">
+          <label>
+            {t('rollout.deployPick')}
+            <select value={version} onChange={(e) => setPicked(Number(e.target.value))}>
+              {[...versions].reverse().map((v) => (
+                <option key={v.version} value={v.version}>
+                  v{v.version}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="primary" disabled={busy} onClick={() => void deploy(version)}>
+            {t('rollout.deploy', { version })}
+          </button>
+        </div>
+      )}
+      {errors.length > 0 && (
+        <ul className="error" role="alert">
+          {errors.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { Rollout } from '@switchyard/api';
+import type { Locale } from '@switchyard/flow';
+import { ExitCode } from '../exit-code';
+import { messages } from '../messages';
+import { parseCommandArgs } from '../parse-command-args';
+import { connect, flowIdOf, refusalText, rolloutPath } from '../rollout/rollout-connection';
+import { rolloutMessages } from '../rollout/rollout-messages';
+import { renderRollout } from '../rollout/rollout-report';
+import { ServerAnswerError } from '../server-client';
+import type { Command } from './command';
+
+const OPTIONS = { server: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' }, reason: { type: 'string' } } as const;
+
+const USAGE: Record<Locale, string> = {
+  en: `Usage: switchyard promote <flowId> [--reason TEXT] --server <url> [--token <token>] [--json]
+
+Makes the flow's candidate the stable version for every new ticket (its ramp ends).
+Tickets already running keep the version they started on.
+Exit status: 0 promoted, 1 the server refused it (no candidate, flow not deployed), 2 bad input.
+
+  --reason <text>   why, for the history
+  --server <url>    the server (default: SWITCHYARD_SERVER)
+  --token <token>   bearer token (default: SWITCHYARD_TOKEN)
+  --json            print the rollout as JSON
+`,
+  'zh-CN': `用法：switchyard promote <流程ID> [--reason 说明] --server <url> [--token <令牌>] [--json]
+
+把流程的候选版设为所有新工单的稳定版（放量计划结束）。已在运行的工单继续使用原来的版本。
+退出码：0 完成，1 服务器拒绝（没有候选版、流程未部署），2 输入有误。
+
+  --reason <说明>   原因，记入变更记录
+  --server <url>    服务器地址（默认：SWITCHYARD_SERVER）
+  --token <令牌>     Bearer 令牌（默认：SWITCHYARD_TOKEN）
+  --json            以 JSON 输出灰度发布状态
+`,
+};
+
+/** `switchyard promote`: the candidate becomes stable. */
+export const promoteCommand: Command = {
+  name: 'promote',
+  summary: (locale) => (locale === 'en' ? "make a flow's candidate version the stable one" : '把流程的候选版设为稳定版'),
+  usage: (locale) => `${USAGE[locale]}${messages(locale).commonOptions}\n`,
+  async run(argv, { io, locale }) {
+    const { values, positionals } = parseCommandArgs('promote', argv, OPTIONS, locale);
+    if (values.help) {
+      io.stdout(promoteCommand.usage(locale));
+      return ExitCode.ok;
+    }
+    const flowId = flowIdOf('promote', positionals, locale);
+    const client = connect('promote', values, io, locale);
+    try {
+      const rollout = await client.request(Rollout, 'POST', `${rolloutPath(flowId)}/promote`, values.reason === undefined ? {} : { reason: values.reason });
+      if (values.json) io.stdout(`${JSON.stringify(rollout, null, 2)}\n`);
+      else io.stdout(`${rolloutMessages(locale).promoted(flowId, rollout.stable)}\n\n${renderRollout(rollout, locale)}`);
+      return ExitCode.ok;
+    } catch (error) {
+      if (!(error instanceof ServerAnswerError)) throw error;
+      io.stderr(refusalText(error, locale));
+      return ExitCode.failed;
+    }
+  },
+};

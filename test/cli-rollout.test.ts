@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '@switchyard/cli';
+import { type RunningServer, startServer } from '@switchyard/server';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/*
+ * `switchyard rollout` and `promote` against a real server (in process, PGlite in memory, no
+ * examples): two published versions, v1 deployed, v2 tried on 10% of new tickets, read back,
+ * then promoted to stable.
+ */
+const TOKEN = 'rollout-test-token';
+/** The part of the API's `Rollout` these checks read (the root package does not depend on @switchyard/api). */
+interface Rollout {
+  stable: number;
+  candidate: number | null;
+  percent: number;
+  history: { kind: string; reason: string | null }[];
+}
+const dir = mkdtempSync(join(tmpdir(), 'switchyard-rollout-'));
+
+function flowFile(name: string, keywords: readonly string[]): string {
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      id: 'cli-rollout',
+      name: 'CLI rollout 灰度',
+      description: '',
+      nodes: [
+        { id: 'created', type: 'ticket_created', config: {}, position: { x: 0, y: 0 } },
+        { id: 'is-vip', type: 'text_contains', config: { keywords }, position: { x: 200, y: 0 } },
+        { id: 'tag', type: 'add_tag', config: { tag: 'vip_words' }, position: { x: 400, y: 0 } },
+        { id: 'done', type: 'end', config: {}, position: { x: 400, y: 100 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'created', sourceHandle: 'next', target: 'is-vip' },
+        { id: 'e2', source: 'is-vip', sourceHandle: 'true', target: 'tag' },
+        { id: 'e3', source: 'is-vip', sourceHandle: 'false', target: 'done' },
+      ],
+    }),
+  );
+  return file;
+}
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli([...argv, '--server', server.url, '--token', TOKEN], { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { LANG: 'en_US.UTF-8' } });
+  return { code, stdout, stderr };
+}
+
+let server: RunningServer;
+
+describe('switchyard rollout and promote', () => {
+  beforeAll(async () => {
+    server = await startServer({ port: 0, seed: false, worker: false, adminToken: TOKEN, logger: pino({ level: 'silent' }) });
+    expect((await cli('publish', flowFile('v1.json', ['会员']))).code).toBe(0);
+    expect((await cli('publish', flowFile('v2.json', ['会员', 'VIP']))).code).toBe(0);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says the flow is not deployed, then deploys version 1', async () => {
+    expect(await cli('rollout', 'cli-rollout')).toMatchObject({ code: 1, stderr: expect.stringContaining('flow cli-rollout is not deployed') as string });
+    expect(await cli('rollout', 'cli-rollout', '--candidate', '2', '--percent', '10')).toMatchObject({ code: 2, stderr: expect.stringContaining('--stable: flow cli-rollout is not deployed') as string });
+    const deployed = await cli('rollout', 'cli-rollout', '--stable', '1', '--json');
+    expect(deployed.code, deployed.stderr).toBe(0);
+    expect(JSON.parse(deployed.stdout)).toMatchObject({ stable: 1, candidate: null });
+  });
+
+  it('tries version 2 on 10% of new tickets, keeping stable 1, and reads it back', async () => {
+    const changed = await cli('rollout', 'cli-rollout', '--candidate', '2', '--percent', '10', '--guardrail', 'errorRate>2', '--reason', 'try VIP keyword');
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stdout).toContain('stable v1 · candidate v2 at 10%');
+    const shown = await cli('rollout', 'cli-rollout');
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('Flow cli-rollout: stable v1 · candidate v2 at 10%');
+    expect(shown.stdout).toContain('Guardrails: errorRate>2@50');
+    expect(shown.stdout).toContain('try VIP keyword');
+    expect(shown.stdout).toMatch(/Candidate v2 against stable v1/);
+    const json = JSON.parse((await cli('rollout', 'cli-rollout', '--json')).stdout) as { rollout: Rollout };
+    expect(json.rollout).toMatchObject({ stable: 1, candidate: 2, percent: 10 });
+  });
+
+  it('promotes version 2 to stable', async () => {
+    const promoted = await cli('promote', 'cli-rollout', '--reason', 'looks good');
+    expect(promoted.code, promoted.stderr).toBe(0);
+    expect(promoted.stdout).toContain('v2 is now stable');
+    const json = JSON.parse((await cli('rollout', 'cli-rollout', '--json')).stdout) as { rollout: Rollout };
+    expect(json.rollout).toMatchObject({ stable: 2, candidate: null });
+    expect(json.rollout.history[0]).toMatchObject({ kind: 'rollout.promoted', reason: 'looks good' });
+    // Nothing left to promote.
+    expect(await cli('promote', 'cli-rollout')).toMatchObject({ code: 1, stderr: expect.stringContaining('(409)') as string });
+  });
+});
