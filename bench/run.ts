@@ -2,6 +2,7 @@ import { benchCompileLargeFlow } from './compile-large-flow';
 import { benchDryRunThroughput } from './dry-run-throughput';
 import { benchDurable } from './durable';
 import { benchEditorOpen } from './editor-open';
+import { benchRolloutMetrics } from './rollout-metrics';
 import { type BenchRow, renderTable } from './report';
 
 /*
@@ -13,5 +14,6 @@ const rows: BenchRow[] = [];
 rows.push(...benchCompileLargeFlow());
 rows.push(...(await benchDryRunThroughput()));
 rows.push(...(await benchDurable()));
+rows.push(...(await benchRolloutMetrics()));
 rows.push(...(await benchEditorOpen()));
 console.log(`\n${renderTable(rows)}`);
