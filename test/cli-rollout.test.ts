@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /*
  * `switchyard rollout` and `promote` against a real server (in process, PGlite in memory, no
  * examples): two published versions, v1 deployed, v2 tried on 10% of new tickets, read back,
- * then promoted to stable.
+ * then promoted to stable; then open tickets are migrated back to version 1.
  */
 const TOKEN = 'rollout-test-token';
 /** The part of the API's `Rollout` these checks read (the root package does not depend on @switchyard/api). */
@@ -96,5 +96,23 @@ describe('switchyard rollout and promote', () => {
     expect(json.rollout.history[0]).toMatchObject({ kind: 'rollout.promoted', reason: 'looks good' });
     // Nothing left to promote.
     expect(await cli('promote', 'cli-rollout')).toMatchObject({ code: 1, stderr: expect.stringContaining('(409)') as string });
+  });
+
+  it('migrates the open tickets of version 2 to version 1, and refuses a version that is not published', async () => {
+    // The worker is off: new tickets are bound to stable v2 (promoted above) and rest before the flow's first node.
+    for (const id of ['C1', 'C2']) {
+      const opened = await fetch(`${server.url}/api/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ channel: 'chat', subject: '会员', customer: { id } }),
+      });
+      expect(opened.status).toBe(201);
+    }
+    expect(await cli('rollout', 'cli-rollout', '--migrate', '2:1', '--reason', 'back to v1')).toMatchObject({ code: 0, stdout: 'flow cli-rollout: 2 open ticket(s) moved from v2 to v1\n' });
+    const json = JSON.parse((await cli('rollout', 'cli-rollout', '--json')).stdout) as { rollout: Rollout & { history: { detail?: unknown }[] } };
+    expect(json.rollout.history[0]).toMatchObject({ kind: 'tickets.migrated', reason: 'back to v1', detail: { fromVersion: 2, toVersion: 1, count: 2 } });
+    expect(await cli('rollout', 'cli-rollout', '--migrate', '2:1')).toMatchObject({ code: 0, stdout: 'flow cli-rollout: no open tickets on v2; nothing moved\n' });
+    expect(await cli('rollout', 'cli-rollout', '--migrate', '1:9')).toMatchObject({ code: 1, stderr: expect.stringContaining('  to: flow cli-rollout has no published version 9') as string });
+    expect(await cli('rollout', 'cli-rollout', '--migrate', '1-2')).toMatchObject({ code: 2, stderr: expect.stringContaining('--migrate 1-2: expected <from>:<to>') as string });
   });
 });

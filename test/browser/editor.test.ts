@@ -8,7 +8,7 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * The editor's "done when" scenario (issue #4) in Debian's Chromium against the real server:
  * draw a flow from the palette, wire it, see a validation error and fix it, publish, dry-run a
  * ticket and see its path, and compare two versions; then (issue #5) deploy a version, try another on
- * 10% of new tickets and roll it back. Screenshots land in test-artifacts/browser.
+ * 10% of new tickets and roll it back; set a secret, write-only. Screenshots land in test-artifacts/browser.
  */
 let server: SwitchyardServer;
 let browser: Browser;
@@ -282,5 +282,28 @@ describe('flows from examples', { timeout: 120_000 }, () => {
     const summary = await page.getByTestId('branch-summary').textContent();
     expect(summary, summary ?? '').toMatch(/true \d+ runs/);
     await editor.screenshot('13-example-flow-dry-run');
+  });
+});
+
+describe('secrets', { timeout: 120_000 }, () => {
+  it('sets a secret from the Secrets page, shows it set, and never puts its value in the page', async () => {
+    const { page } = editor;
+    const value = 'e2e-s3cret-value-7f3a91';
+    await page.goto(server.url);
+    await page.getByTestId('language-switch').selectOption('en');
+    await page.getByTestId('nav-secrets').click();
+    await page.getByTestId('secrets-page').waitFor();
+    const add = page.getByTestId('new-secret');
+    await add.getByLabel('Name').fill('E2E_API_TOKEN');
+    await add.getByLabel('Value').fill(value);
+    await add.getByRole('button', { name: 'Add' }).click();
+    const row = page.locator('tr[data-secret="E2E_API_TOKEN"]');
+    await expect.poll(() => row.getByTestId('secret-status').textContent()).toBe('set');
+    // Write-only: cleared once saved, and the value is in no attribute, text or input of the page.
+    await expect(add.getByLabel('Value').inputValue()).resolves.toBe('');
+    expect(await page.content()).not.toContain(value);
+    const inputs = await page.locator('input').evaluateAll((all) => all.map((input) => (input as HTMLInputElement).value));
+    expect(inputs).not.toContain(value);
+    await editor.screenshot('14-secrets');
   });
 });

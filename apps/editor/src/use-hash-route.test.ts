@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from './use-hash-route';
+import { parseRoute, routeHash } from './use-hash-route';
 
 describe('parseRoute', () => {
   it('reads the flow page and falls back to the list', () => {
@@ -7,5 +7,21 @@ describe('parseRoute', () => {
     expect(parseRoute('#/flows/a%20b?x=1')).toEqual({ page: 'flow', id: 'a b' });
     expect(parseRoute('#/')).toEqual({ page: 'flows' });
     expect(parseRoute('')).toEqual({ page: 'flows' });
+  });
+
+  it('reads the rollout tab of a flow and the secrets page; an unknown tab is the flow alone', () => {
+    expect(parseRoute('#/flows/intake/rollout')).toEqual({ page: 'flow', id: 'intake', tab: 'rollout' });
+    expect(parseRoute('#/flows/intake/nope')).toEqual({ page: 'flow', id: 'intake' });
+    expect(parseRoute('#/secrets')).toEqual({ page: 'secrets' });
+    expect(parseRoute('#/secretsx')).toEqual({ page: 'flows' });
+  });
+});
+
+describe('routeHash', () => {
+  it('is what parseRoute reads back', () => {
+    for (const route of [{ page: 'flows' }, { page: 'secrets' }, { page: 'flow', id: 'a b/c' }, { page: 'flow', id: 'intake', tab: 'rollout' }] as const) {
+      expect(parseRoute(routeHash(route))).toEqual(route);
+    }
+    expect(routeHash({ page: 'flow', id: 'intake', tab: 'rollout' })).toBe('#/flows/intake/rollout');
   });
 });

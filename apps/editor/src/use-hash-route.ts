@@ -1,17 +1,33 @@
 import { useEffect, useState } from 'react';
 
-/** The page the URL hash names: the flows list, or one flow (`#/flows/<id>`). */
-export type Route = { readonly page: 'flows' } | { readonly page: 'flow'; readonly id: string };
+/** A flow page's side tab that a link may open (`#/flows/<id>/rollout`). */
+export type FlowTab = 'rollout';
+
+/** The page the URL hash names: the flows list, one flow (`#/flows/<id>`, maybe on a tab), or the secrets. */
+export type Route = { readonly page: 'flows' } | { readonly page: 'secrets' } | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab };
 
 /** Hash routes: the server serves index.html at "/" only, so paths after "#" need no server routes. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/flows\/([^/?]+)/.exec(hash);
-  return match?.[1] ? { page: 'flow', id: decodeURIComponent(match[1]) } : { page: 'flows' };
+  if (/^#\/secrets(?:[/?]|$)/.test(hash)) return { page: 'secrets' };
+  const match = /^#\/flows\/([^/?]+)(?:\/([^/?]+))?/.exec(hash);
+  if (!match?.[1]) return { page: 'flows' };
+  const id = decodeURIComponent(match[1]);
+  return match[2] === 'rollout' ? { page: 'flow', id, tab: 'rollout' } : { page: 'flow', id };
+}
+
+/**
+ * The hash of a route, for links and `navigate`.
+ * @example routeHash({ page: 'flow', id: 'sla', tab: 'rollout' }) // "#/flows/sla/rollout"
+ */
+export function routeHash(route: Route): string {
+  if (route.page === 'secrets') return '#/secrets';
+  if (route.page === 'flows') return '#/';
+  return `#/flows/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
 }
 
 /** @example navigate({ page: 'flow', id: 'sla' }) */
 export function navigate(route: Route): void {
-  window.location.hash = route.page === 'flow' ? `#/flows/${encodeURIComponent(route.id)}` : '#/';
+  window.location.hash = routeHash(route);
 }
 
 export function useHashRoute(): Route {

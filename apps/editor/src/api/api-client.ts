@@ -12,11 +12,16 @@ import {
   FlowMetrics,
   FlowVersion,
   GroupList,
+  type MigrateTicketsRequest,
   NodeCatalog,
+  OpsNotificationList,
   Rollout,
   type RolloutRequest,
   RuntimeStats,
+  SecretList,
+  SecretView,
   SkillList,
+  TicketsMigrated,
   VersionPublished,
 } from './schemas';
 
@@ -112,5 +117,14 @@ export const api = {
   rollback: (id: string, reason?: string) => request(Rollout, 'POST', `${rolloutUrl(id)}/rollback`, reason ? { reason } : {}),
   /** Per-version numbers and the candidate against stable (the deployed ones). */
   metrics: (id: string) => request(FlowMetrics, 'GET', `/api/flows/${encodeURIComponent(id)}/metrics`),
+  /** Moves open tickets of one version to another; a 409's `details` name each ticket that cannot move (then none moved). */
+  migrateTickets: (id: string, body: MigrateTicketsRequest) => request(TicketsMigrated, 'POST', `${rolloutUrl(id)}/migrate`, body),
+  /** What the runtime told ops (guardrail rollbacks, finished ramps), newest first. */
+  notifications: (limit = 20) => request(OpsNotificationList, 'GET', `/api/notifications?limit=${limit}`),
+  /** Every secret's status and users; never a value. */
+  secrets: () => request(SecretList, 'GET', '/api/secrets'),
+  /** Write-only: the answer is the secret's status, never its value. */
+  putSecret: (name: string, value: string) => request(SecretView, 'PUT', `/api/secrets/${encodeURIComponent(name)}`, { value }),
+  deleteSecret: (name: string) => request(SecretView, 'DELETE', `/api/secrets/${encodeURIComponent(name)}`),
 };
 export type Api = typeof api;

@@ -27,17 +27,23 @@ export {
   GroupList,
   MetricDifference,
   NodeCatalog,
+  OpsNotification,
+  OpsNotificationList,
   RampPlan,
   Rollout,
   RolloutChange,
   RolloutSplit,
   RuntimeStats,
+  SecretList,
+  SecretName,
+  SecretView,
   Skill,
   SkillList,
+  TicketsMigrated,
   VersionMetrics,
   VersionPublished,
 } from '@switchyard/api';
-export type { Agent, GuardrailInput, GuardrailMetric, RolloutRequest } from '@switchyard/api';
+export type { Agent, GuardrailInput, GuardrailMetric, MigrateTicketsRequest, RolloutRequest } from '@switchyard/api';
 
 /** A node's kind: trigger, condition, action, wait or end. */
 export type NodeKindName = CatalogEntry['kind'];

@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CatalogEntry, FlowDetail } from '../api/schemas';
 import { useI18n } from '../i18n/i18n-context';
 import { Inspector } from '../inspector/inspector';
@@ -10,6 +10,7 @@ import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
 import { ProblemsPanel } from '../panels/problems-panel';
 import { RolloutPanel } from '../panels/rollout-panel';
 import { type VersionRef, VersionsPanel } from '../panels/versions-panel';
+import type { FlowTab } from '../use-hash-route';
 import { type CanvasDecorations, FIT_VIEW, FlowCanvas } from './flow-canvas';
 import { Palette } from './palette';
 import { Toolbar } from './toolbar';
@@ -20,12 +21,24 @@ import { useNoticeText, useVersions } from './use-versions';
 type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout';
 
 /** The flow page: palette, canvas, and the side panels (inspector, problems, versions, dry-run, rollout). */
-export function FlowEditorView({ flowId, detail, catalog }: { flowId: string; detail: FlowDetail; catalog: readonly CatalogEntry[] }) {
+interface FlowEditorViewProps {
+  readonly flowId: string;
+  readonly detail: FlowDetail;
+  readonly catalog: readonly CatalogEntry[];
+  /** The tab a link asked for (`#/flows/<id>/rollout`). */
+  readonly linkedTab?: FlowTab | undefined;
+}
+
+export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEditorViewProps) {
   const { t, locale } = useI18n();
   const flow = useReactFlow();
   const editor = useFlowEditor(flowId, detail.draft, detail.diagnostics);
   const catalogByType = useMemo(() => new Map(catalog.map((e) => [e.type, e])), [catalog]);
-  const [tab, setTab] = useState<Tab>('inspector');
+  const [tab, setTab] = useState<Tab>(linkedTab ?? 'inspector');
+  // A notification's link may name the tab while this flow is already open.
+  useEffect(() => {
+    if (linkedTab) setTab(linkedTab);
+  }, [linkedTab]);
   const [highlight, setHighlight] = useState<DryRunHighlight | null>(null);
   const { doc, selection, diagnostics } = editor;
 

@@ -3,11 +3,12 @@ import { api } from '../api/api-client';
 import { LoadError } from '../auth/load-error';
 import { useI18n } from '../i18n/i18n-context';
 import { RosterContext } from '../inspector/roster-context';
+import type { FlowTab } from '../use-hash-route';
 import { useLoad } from '../use-load';
 import { FlowEditorView } from './flow-editor-view';
 
 /** Loads what a flow page needs (the flow, the node catalog, the roster), then shows the editor. */
-export function FlowPage({ flowId }: { flowId: string }) {
+export function FlowPage({ flowId, tab }: { flowId: string; tab?: FlowTab | undefined }) {
   const { t } = useI18n();
   const [load, reload] = useLoad(async () => {
     const [detail, catalog, groups, agents, skills] = await Promise.all([
@@ -26,7 +27,7 @@ export function FlowPage({ flowId }: { flowId: string }) {
   return (
     <RosterContext.Provider value={roster}>
       <ReactFlowProvider>
-        <FlowEditorView flowId={flowId} detail={detail} catalog={catalog} />
+        <FlowEditorView flowId={flowId} detail={detail} catalog={catalog} linkedTab={tab} />
       </ReactFlowProvider>
     </RosterContext.Provider>
   );

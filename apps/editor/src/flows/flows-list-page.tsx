@@ -4,6 +4,7 @@ import { api } from '../api/api-client';
 import { LoadError } from '../auth/load-error';
 import type { Deployment, FlowSummary } from '../api/schemas';
 import { useI18n } from '../i18n/i18n-context';
+import { RollbackAlerts } from '../notifications/rollback-alerts';
 import { navigate } from '../use-hash-route';
 import { useLoad } from '../use-load';
 import { NewFlowDialog } from './new-flow-dialog';
@@ -33,6 +34,7 @@ export function FlowsListPage() {
           <Plus size={16} aria-hidden /> {t('flows.new')}
         </button>
       </div>
+      <RollbackAlerts />
       <RuntimeStatus />
       {creating && <NewFlowDialog onClose={() => setCreating(false)} onCreated={(id) => navigate({ page: 'flow', id })} />}
       {flows.status === 'loading' && <p>{t('app.loading')}</p>}

@@ -8,6 +8,7 @@ import { diagnosticText } from '../model/diagnostics-index';
 import { configFields } from '../model/schema-form';
 import { ConfigField } from './config-field';
 import { JsonValueField } from './json-value-field';
+import { MissingSecrets } from './missing-secrets';
 
 interface InspectorProps {
   readonly node: FlowNode | undefined;
@@ -43,6 +44,7 @@ export function Inspector({ node, selectedCount, entry, diagnostics, readOnly, o
         <span className="muted small">{node.type}</span>
       </div>
       {entry?.description && <p className="muted small">{entry.description[locale]}</p>}
+      <MissingSecrets entry={entry} />
       <fieldset disabled={readOnly}>
         <label className="config-field">
           <span className="config-field-label">{t('inspector.label')}</span>

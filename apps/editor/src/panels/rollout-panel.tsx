@@ -1,6 +1,7 @@
 import type { VersionSummary } from '../api/schemas';
 import { useI18n } from '../i18n/i18n-context';
 import { DeployVersion } from './deploy-version';
+import { MigrateTickets } from './migrate-tickets';
 import { RolloutComparison } from './rollout-comparison';
 import { RolloutControls } from './rollout-controls';
 import { RolloutHistory, TrippedBanner, useSplitText } from './rollout-history';
@@ -35,6 +36,7 @@ export function RolloutPanel({ flowId, versions }: { flowId: string; versions: r
           {state.metricsError && <p className="error small">{t('rollout.numbersError', { message: state.metricsError })}</p>}
           {state.metrics && <RolloutComparison metrics={state.metrics} />}
           {state.refreshedAt && <p className="muted small">{t('rollout.updated', { at: state.refreshedAt.toLocaleTimeString(locale) })}</p>}
+          <MigrateTickets flowId={flowId} rollout={rollout} versions={versions} onMigrated={state.refresh} />
           <RolloutHistory history={rollout.history} />
         </>
       )}

@@ -20,7 +20,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * The flow's rollout and metrics, read on mount and every 10 s while mounted (the panel is
  * mounted only while its tab is open). `replace` shows an action's answer at once.
  */
-export function useRollout(flowId: string): RolloutState & { replace: (rollout: Rollout) => void } {
+export function useRollout(flowId: string): RolloutState & { replace: (rollout: Rollout) => void; refresh: () => void } {
   const [state, setState] = useState<RolloutState>({ rollout: undefined, metrics: null, error: null, metricsError: null, refreshedAt: null });
   const live = useRef(true);
 
@@ -53,5 +53,6 @@ export function useRollout(flowId: string): RolloutState & { replace: (rollout: 
     },
     [refresh],
   );
-  return { ...state, replace };
+  const refreshNow = useCallback(() => void refresh(), [refresh]);
+  return { ...state, replace, refresh: refreshNow };
 }

@@ -92,6 +92,10 @@ describe('switchyard rollout', () => {
     [['--ramp', '10,50', '--every', 'later'], '--every later: expected a duration'],
     [['--rollback', '--candidate', '2'], '--rollback: cannot be combined with --candidate'],
     [['--percent'], "Option '--percent'"],
+    [['--migrate', '4'], '--migrate 4: expected <from>:<to> version numbers'],
+    [['--migrate', '3:3'], '--migrate 3:3: the two versions must differ'],
+    [['--migrate', '4:3', '--percent', '0'], '--migrate: cannot be combined with --percent'],
+    [['--migrate', '4:3', '--rollback'], '--migrate: cannot be combined with --rollback'],
   ])('refuses %j naming the option, and sends nothing', async (options, message) => {
     answers['GET /api/flows/intake/rollout'] = { status: 200, body: rollout };
     const result = await cli('rollout', 'intake', ...options, '--server', url);
@@ -160,6 +164,44 @@ describe('switchyard rollout', () => {
     expect(result.code).toBe(0);
     expect(received).toEqual([{ method: 'POST', path: '/api/flows/intake/rollout/rollback', body: { reason: 'errors up' } }]);
     expect(result.out).toContain('candidate rolled back to 0%');
+  });
+});
+
+describe('switchyard rollout --migrate', () => {
+  const migratePath = 'POST /api/flows/intake/rollout/migrate';
+
+  it('moves the open tickets of one version to another and prints how many', async () => {
+    answers[migratePath] = { status: 200, body: { migrated: 2, tickets: ['T-1', 'T-2'] } };
+    const result = await cli('rollout', 'intake', '--migrate', '4:3', '--reason', 'v4 breaks', '--server', url);
+    expect(result).toMatchObject({ code: 0, out: 'flow intake: 2 open ticket(s) moved from v4 to v3\n' });
+    expect(received).toEqual([{ method: 'POST', path: '/api/flows/intake/rollout/migrate', body: { from: 4, to: 3, reason: 'v4 breaks' } }]);
+  });
+
+  it('lists each refused ticket of a 409 and exits 1', async () => {
+    answers[migratePath] = {
+      status: 409,
+      body: {
+        error: '2 ticket(s) rest where version 3 has no counterpart; nothing was migrated',
+        details: [
+          { path: 'tickets.T-1', message: 'rests in node "wait" (wait_for_event), which version 3 does not have' },
+          { path: 'tickets.T-7', message: 'rests in node "tag" (add_tag), which is a end node in version 3' },
+        ],
+      },
+    };
+    const result = await cli('rollout', 'intake', '--migrate', 'v4:v3', '--server', url);
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('');
+    expect(result.err).toBe(
+      'nothing was migrated: 2 ticket(s) rest in a node v3 does not have (or has as another type):\n' +
+        '  T-1: rests in node "wait" (wait_for_event), which version 3 does not have\n' +
+        '  T-7: rests in node "tag" (add_tag), which is a end node in version 3\n',
+    );
+  });
+
+  it('shows a 400 field by field, exit 1', async () => {
+    answers[migratePath] = { status: 400, body: { error: 'invalid request', details: [{ path: 'to', message: 'flow intake has no published version 9' }] } };
+    const result = await cli('rollout', 'intake', '--migrate', '4:9', '--server', url, '--lang', 'zh-CN');
+    expect(result).toMatchObject({ code: 1, err: '服务器拒绝（400）：invalid request\n  to: flow intake has no published version 9\n' });
   });
 });
 

@@ -1,8 +1,9 @@
-import { FlowMetrics, Rollout } from '@switchyard/api';
+import { FlowMetrics, Rollout, TicketsMigrated } from '@switchyard/api';
 import type { Locale } from '@switchyard/flow';
 import { ExitCode } from '../exit-code';
 import { messages } from '../messages';
 import { parseCommandArgs } from '../parse-command-args';
+import { migrateRefusalText, refusedTickets } from '../rollout/migrate-report';
 import { connect, flowIdOf, refusalText, rolloutPath } from '../rollout/rollout-connection';
 import { rolloutMessages } from '../rollout/rollout-messages';
 import { rolloutPlan, rolloutRequest } from '../rollout/rollout-plan';
@@ -22,6 +23,7 @@ const OPTIONS = {
   guardrail: { type: 'string', multiple: true },
   reason: { type: 'string' },
   rollback: { type: 'boolean' },
+  migrate: { type: 'string' },
 } as const;
 
 const USAGE: Record<Locale, string> = {
@@ -29,6 +31,7 @@ const USAGE: Record<Locale, string> = {
          [--ramp 10,25,50,100 --every 1h | --ramp none] [--guardrail <rule> ...] [--reason TEXT]
          --server <url> [--token <token>] [--json]
        switchyard rollout <flowId> --rollback [--reason TEXT] --server <url>
+       switchyard rollout <flowId> --migrate <from>:<to> [--reason TEXT] --server <url>
 
 Without change options, prints the flow's rollout: stable and candidate versions, the
 candidate's share, the ramp, the guardrails, the last changes, and each version's numbers
@@ -50,6 +53,10 @@ Exit status: 0 done, 1 the server refused it (or the flow is not deployed), 2 ba
                          metrics: errorRate, slaBreachRate, escalationRate; @<min tickets> defaults to 50
   --reason <text>        why, for the history
   --rollback             candidate back to 0% and the ramp stopped
+  --migrate <from>:<to>  move the open tickets of version <from> to version <to>: each goes on from
+                         the same node there. All or nothing: when a ticket rests in a node <to>
+                         lacks (or has as another type), nothing moves, each such ticket is listed,
+                         and the exit status is 1
   --server <url>         the server (default: SWITCHYARD_SERVER)
   --token <token>        bearer token (default: SWITCHYARD_TOKEN)
   --json                 print the answer as JSON ({ rollout, metrics } without change options)
@@ -58,6 +65,7 @@ Exit status: 0 done, 1 the server refused it (or the flow is not deployed), 2 ba
          [--ramp 10,25,50,100 --every 1h | --ramp none] [--guardrail <规则> ...] [--reason 说明]
          --server <url> [--token <令牌>] [--json]
       switchyard rollout <流程ID> --rollback [--reason 说明] --server <url>
+      switchyard rollout <流程ID> --migrate <原版本>:<目标版本> [--reason 说明] --server <url>
 
 不带修改选项时，显示流程的灰度发布：稳定版和候选版、候选版占比、放量计划、护栏、最近的变更，
 以及各版本的指标和候选版相对稳定版的对比（差值、95% 区间、结论）。
@@ -77,6 +85,9 @@ Exit status: 0 done, 1 the server refused it (or the flow is not deployed), 2 ba
                          指标：errorRate、slaBreachRate、escalationRate；@<最少工单数> 默认 50
   --reason <说明>        原因，记入变更记录
   --rollback             候选版回到 0%，并停止放量
+  --migrate <原>:<目标>  把原版本上进行中的工单迁移到目标版本，从同一节点继续运行。要么全部迁移，
+                         要么都不迁移：若有工单停在目标版本没有（或类型不同）的节点上，不迁移任何工单，
+                         列出这些工单，退出码为 1
   --server <url>         服务器地址（默认：SWITCHYARD_SERVER）
   --token <令牌>          Bearer 令牌（默认：SWITCHYARD_TOKEN）
   --json                 以 JSON 输出结果（不带修改选项时为 { rollout, metrics }）
@@ -86,7 +97,8 @@ Exit status: 0 done, 1 the server refused it (or the flow is not deployed), 2 ba
 /** `switchyard rollout`: shows or changes which versions new tickets of a flow get. */
 export const rolloutCommand: Command = {
   name: 'rollout',
-  summary: (locale) => (locale === 'en' ? "show or change a flow's rollout: candidate share, ramp, guardrails, rollback" : '查看或修改流程的灰度发布：候选版占比、放量、护栏、回滚'),
+  summary: (locale) =>
+    locale === 'en' ? "show or change a flow's rollout: candidate share, ramp, guardrails, rollback, migrating open tickets" : '查看或修改流程的灰度发布：候选版占比、放量、护栏、回滚、迁移进行中的工单',
   usage: (locale) => `${USAGE[locale]}${messages(locale).commonOptions}\n`,
   async run(argv, { io, locale }) {
     const { values, positionals } = parseCommandArgs('rollout', argv, OPTIONS, locale);
@@ -118,6 +130,19 @@ export const rolloutCommand: Command = {
         if (values.json) io.stdout(`${JSON.stringify({ rollout, metrics: metrics instanceof ServerAnswerError ? null : metrics }, null, 2)}\n`);
         else io.stdout(`${renderRollout(rollout, locale)}\n${metrics instanceof ServerAnswerError ? `${m.metricsUnavailable(metrics.message)}\n` : renderMetrics(metrics, locale)}`);
         return ExitCode.ok;
+      }
+      if (plan.kind === 'migrate') {
+        const { from, to } = plan.versions;
+        try {
+          const moved = await client.request(TicketsMigrated, 'POST', `${path}/migrate`, { from, to, ...(plan.reason === undefined ? {} : { reason: plan.reason }) });
+          io.stdout(values.json ? `${JSON.stringify(moved, null, 2)}\n` : `${m.migrated(flowId, moved.migrated, from, to)}\n`);
+          return ExitCode.ok;
+        } catch (error) {
+          const tickets = error instanceof ServerAnswerError && error.status === 409 ? refusedTickets(error.details) : [];
+          if (tickets.length === 0) throw error;
+          io.stderr(migrateRefusalText(tickets, to, locale));
+          return ExitCode.failed;
+        }
       }
       if (plan.kind === 'rollback') {
         const rollout = await client.request(Rollout, 'POST', `${path}/rollback`, plan.reason === undefined ? {} : { reason: plan.reason });

@@ -1,5 +1,6 @@
 import type { Locale } from '@switchyard/flow';
 import type { GuardrailProblem } from './parse-guardrail';
+import type { MigrateProblem } from './parse-migrate';
 import type { RampProblem } from './parse-ramp';
 
 const METRICS = 'errorRate, slaBreachRate, escalationRate';
@@ -14,6 +15,12 @@ const en = {
   badCandidate: (value: string) => `--candidate ${value}: expected a version number (1, 2, ...) or none`,
   badPercent: (value: string) => `--percent ${value}: expected a whole number from 0 to 100`,
   everyWithoutRamp: '--every: only goes with --ramp <steps>',
+  migrateAlone: (options: readonly string[]) => `--migrate: cannot be combined with ${options.join(', ')}`,
+  migrateProblem: (problem: MigrateProblem, value: string) =>
+    problem === 'same' ? `--migrate ${value}: the two versions must differ` : `--migrate ${value}: expected <from>:<to> version numbers, e.g. --migrate 4:3`,
+  migrated: (flowId: string, count: number, from: number, to: number) =>
+    count === 0 ? `flow ${flowId}: no open tickets on v${from}; nothing moved` : `flow ${flowId}: ${count} open ticket(s) moved from v${from} to v${to}`,
+  migrateRefused: (count: number, to: number) => `nothing was migrated: ${count} ticket(s) rest in a node v${to} does not have (or has as another type):`,
   rampProblem: (problem: RampProblem, steps: string, every: string | undefined): string => {
     const texts: Record<RampProblem['code'], string> = {
       steps: `--ramp ${steps}: expected rising whole percentages separated by commas, e.g. 10,25,50,100 (or none)`,
@@ -99,6 +106,10 @@ const zhCN: RolloutMessages = {
   badCandidate: (value) => `--candidate ${value}：应为版本号（1、2……）或 none`,
   badPercent: (value) => `--percent ${value}：应为 0 到 100 的整数`,
   everyWithoutRamp: '--every：只能与 --ramp <步骤> 一起使用',
+  migrateAlone: (options) => `--migrate：不能与 ${options.join('、')} 同时使用`,
+  migrateProblem: (problem, value) => (problem === 'same' ? `--migrate ${value}：两个版本不能相同` : `--migrate ${value}：格式应为 <原版本>:<目标版本>，例如 --migrate 4:3`),
+  migrated: (flowId, count, from, to) => (count === 0 ? `流程 ${flowId}：v${from} 上没有进行中的工单，未迁移任何工单` : `流程 ${flowId}：已将 ${count} 张进行中的工单从 v${from} 迁移到 v${to}`),
+  migrateRefused: (count, to) => `未迁移任何工单：${count} 张工单停在 v${to} 没有（或类型不同）的节点上：`,
   rampProblem: (problem, steps, every) => {
     const texts: Record<RampProblem['code'], string> = {
       steps: `--ramp ${steps}：应为逗号分隔、逐步上升的整数百分比，例如 10,25,50,100（或 none）`,

@@ -87,3 +87,13 @@ describe('rolloutRequest', () => {
     expect(problems(() => rolloutRequest({ ...current, candidate: null }, { percent: 10 }, 'intake', 'en'))[0]).toMatch(/^--percent: the rollout has no candidate/);
   });
 });
+
+describe('rolloutPlan --migrate', () => {
+  it('plans a migration with its reason', () => {
+    expect(rolloutPlan({ migrate: '4:3', reason: 'v4 breaks' }, 'en')).toEqual({ kind: 'migrate', versions: { from: 4, to: 3 }, reason: 'v4 breaks' });
+  });
+
+  it('refuses it beside a change of the split, naming both options', () => {
+    expect(problems(() => rolloutPlan({ migrate: '4:3', candidate: '5', ramp: '10,50' }, 'en'))).toEqual(['--migrate: cannot be combined with --candidate, --ramp']);
+  });
+});

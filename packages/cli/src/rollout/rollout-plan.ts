@@ -2,6 +2,7 @@ import type { GuardrailInput, RampPlan, Rollout, RolloutRequest } from '@switchy
 import type { Locale } from '@switchyard/flow';
 import { CliInputError } from '../cli-input-error';
 import { parseGuardrail } from './parse-guardrail';
+import { type MigrateVersions, parseMigrate } from './parse-migrate';
 import { parseRamp } from './parse-ramp';
 import { rolloutMessages } from './rollout-messages';
 
@@ -15,6 +16,7 @@ export interface RolloutOptionValues {
   readonly guardrail?: readonly string[];
   readonly reason?: string;
   readonly rollback?: boolean;
+  readonly migrate?: string;
 }
 
 /** What the options ask to change; absent fields stay as the server has them. */
@@ -28,7 +30,11 @@ export interface RolloutChange {
 }
 
 /** What `switchyard rollout` will do. */
-export type RolloutPlan = { readonly kind: 'show' } | { readonly kind: 'rollback'; readonly reason?: string } | { readonly kind: 'change'; readonly change: RolloutChange };
+export type RolloutPlan =
+  | { readonly kind: 'show' }
+  | { readonly kind: 'rollback'; readonly reason?: string }
+  | { readonly kind: 'migrate'; readonly versions: MigrateVersions; readonly reason?: string }
+  | { readonly kind: 'change'; readonly change: RolloutChange };
 
 const CHANGE_OPTIONS = ['stable', 'candidate', 'percent', 'ramp', 'every', 'guardrail'] as const;
 
@@ -40,9 +46,18 @@ const CHANGE_OPTIONS = ['stable', 'candidate', 'percent', 'ramp', 'every', 'guar
 export function rolloutPlan(values: RolloutOptionValues, locale: Locale): RolloutPlan {
   const m = rolloutMessages(locale);
   const given = CHANGE_OPTIONS.filter((name) => values[name] !== undefined);
+  const withReason = values.reason === undefined ? {} : { reason: values.reason };
+  if (values.migrate !== undefined) {
+    // Migrating moves tickets already bound; mixing it with a change of the split would hide which did what.
+    const others = [...(values.rollback ? ['--rollback'] : []), ...given.map((name) => `--${name}`)];
+    if (others.length > 0) throw new CliInputError(m.migrateAlone(others));
+    const parsed = parseMigrate(values.migrate);
+    if ('problem' in parsed) throw new CliInputError(m.migrateProblem(parsed.problem, values.migrate));
+    return { kind: 'migrate', versions: parsed.versions, ...withReason };
+  }
   if (values.rollback) {
     if (given.length > 0) throw new CliInputError(m.rollbackAlone(given.map((name) => `--${name}`)));
-    return { kind: 'rollback', ...(values.reason === undefined ? {} : { reason: values.reason }) };
+    return { kind: 'rollback', ...withReason };
   }
   if (given.length === 0) {
     if (values.reason !== undefined) throw new CliInputError(m.reasonAlone);
