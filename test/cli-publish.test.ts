@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '@switchyard/cli';
 import { type RunningServer, startServer } from '@switchyard/server';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliProject } from './__fixtures__/cli-project';
 
 /*
  * `switchyard publish` against a real server (in process, PGlite in memory, no examples):
@@ -13,37 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const TOKEN = 'publish-test-token';
 const dir = mkdtempSync(join(tmpdir(), 'switchyard-publish-'));
+const { flowFile, cli } = cliProject(dir, { id: 'cli-tagging', name: 'CLI tagging 标签' });
 
-function flowFile(name: string, keywords: readonly string[]): string {
-  const file = join(dir, name);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      id: 'cli-tagging',
-      name: 'CLI tagging 标签',
-      description: '',
-      nodes: [
-        { id: 'created', type: 'ticket_created', config: {}, position: { x: 0, y: 0 } },
-        { id: 'is-vip', type: 'text_contains', config: { keywords }, position: { x: 200, y: 0 } },
-        { id: 'tag', type: 'add_tag', config: { tag: 'vip_words' }, position: { x: 400, y: 0 } },
-        { id: 'done', type: 'end', config: {}, position: { x: 400, y: 100 } },
-      ],
-      edges: [
-        { id: 'e1', source: 'created', sourceHandle: 'next', target: 'is-vip' },
-        { id: 'e2', source: 'is-vip', sourceHandle: 'true', target: 'tag' },
-        { id: 'e3', source: 'is-vip', sourceHandle: 'false', target: 'done' },
-      ],
-    }),
-  );
-  return file;
-}
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { LANG: 'en_US.UTF-8' } });
-  return { code, stdout, stderr };
-}
 
 describe('switchyard publish', () => {
   let server: RunningServer;

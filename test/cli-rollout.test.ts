@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '@switchyard/cli';
 import { type RunningServer, startServer } from '@switchyard/server';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliProject } from './__fixtures__/cli-project';
 
 /*
  * `switchyard rollout` and `promote` against a real server (in process, PGlite in memory, no
@@ -20,37 +20,10 @@ interface Rollout {
   history: { kind: string; reason: string | null }[];
 }
 const dir = mkdtempSync(join(tmpdir(), 'switchyard-rollout-'));
-
-function flowFile(name: string, keywords: readonly string[]): string {
-  const file = join(dir, name);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      id: 'cli-rollout',
-      name: 'CLI rollout 灰度',
-      description: '',
-      nodes: [
-        { id: 'created', type: 'ticket_created', config: {}, position: { x: 0, y: 0 } },
-        { id: 'is-vip', type: 'text_contains', config: { keywords }, position: { x: 200, y: 0 } },
-        { id: 'tag', type: 'add_tag', config: { tag: 'vip_words' }, position: { x: 400, y: 0 } },
-        { id: 'done', type: 'end', config: {}, position: { x: 400, y: 100 } },
-      ],
-      edges: [
-        { id: 'e1', source: 'created', sourceHandle: 'next', target: 'is-vip' },
-        { id: 'e2', source: 'is-vip', sourceHandle: 'true', target: 'tag' },
-        { id: 'e3', source: 'is-vip', sourceHandle: 'false', target: 'done' },
-      ],
-    }),
-  );
-  return file;
-}
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--server', server.url, '--token', TOKEN], { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { LANG: 'en_US.UTF-8' } });
-  return { code, stdout, stderr };
-}
+const project = cliProject(dir, { id: 'cli-rollout', name: 'CLI rollout 灰度' });
+const { flowFile } = project;
+/** Every command here talks to the test server. */
+const cli = (...argv: string[]) => project.cli(...argv, '--server', server.url, '--token', TOKEN);
 
 let server: RunningServer;
 

@@ -1,7 +1,8 @@
 import { parseDuration } from '@switchyard/flow';
 import type { Locale } from '../i18n/translate';
 
-const UNITS = [
+/** Units from days to seconds, with their short names in both languages. */
+export const DURATION_UNITS = [
   { size: 86_400_000, en: 'd', zh: '天' },
   { size: 3_600_000, en: 'h', zh: '小时' },
   { size: 60_000, en: 'min', zh: '分钟' },
@@ -17,7 +18,7 @@ export function humanDuration(text: string, locale: Locale): string {
   if (ms === undefined) return text;
   const parts: string[] = [];
   let rest = ms;
-  for (const unit of UNITS) {
+  for (const unit of DURATION_UNITS) {
     const count = Math.floor(rest / unit.size);
     if (count > 0) {
       parts.push(locale === 'en' ? `${count} ${unit.en}` : `${count} ${unit.zh}`);

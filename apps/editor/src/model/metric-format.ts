@@ -1,14 +1,8 @@
 import type { MetricDifference } from '../api/schemas';
 import type { Locale } from '../i18n/translate';
+import { DURATION_UNITS } from './format-duration';
 
 type Unit = MetricDifference['unit'];
-
-const UNITS = [
-  { size: 86_400_000, en: 'd', zh: '天' },
-  { size: 3_600_000, en: 'h', zh: '小时' },
-  { size: 60_000, en: 'min', zh: '分钟' },
-  { size: 1_000, en: 's', zh: '秒' },
-] as const;
 
 const round = (value: number, digits: number) => String(Number(value.toFixed(digits)));
 
@@ -23,7 +17,7 @@ export function formatMs(ms: number, locale: Locale): string {
   if (abs < 1_000) return `${sign}${round(abs / 1_000, 1)} ${locale === 'en' ? 's' : '秒'}`;
   let rest = Math.round(abs / 1_000) * 1_000;
   const parts: string[] = [];
-  for (const unit of UNITS) {
+  for (const unit of DURATION_UNITS) {
     const count = Math.floor(rest / unit.size);
     rest -= count * unit.size;
     if (count > 0 && parts.length < 2) parts.push(`${count} ${locale === 'en' ? unit.en : unit.zh}`);
