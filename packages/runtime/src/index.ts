@@ -17,6 +17,8 @@ export { createManualClock, systemClock } from './clock';
 export type { Clock, ManualClock } from './clock';
 export { openDatabase } from './db/create-database';
 export type { DatabaseOptions, SwitchyardDatabase } from './db/create-database';
+export { isConnectionError } from './db/connection-error';
+export type { ListenWatch } from './db/listen-postgres';
 export { migrateToLatest } from './db/migrate';
 export { json } from './db/schema';
 export type { Database } from './db/schema';

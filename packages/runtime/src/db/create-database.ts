@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { listenPostgres, type ListenWatch } from './listen-postgres';
 import type { Database } from './schema';
 
 const INT8_OID = 20;
@@ -28,9 +29,10 @@ export interface SwitchyardDatabase {
   /**
    * Calls `onNotify` for each NOTIFY on `channel` (on a connection of its own for PostgreSQL).
    * Resolves to a function that stops listening. A listener whose connection drops says so
-   * through `onLost`; callers that also poll lose only latency.
+   * through `watch.onLost`, reconnects with backoff and then calls `watch.onRestored`;
+   * callers that also poll lose only latency.
    */
-  listen(channel: string, onNotify: () => void, onLost?: (error: Error) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: () => void, watch?: ListenWatch): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -77,28 +79,23 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Swit
     keepAlive: true,
     options: [`-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`, ...(schema ? [`-c search_path=${schema}`] : [])].join(' '),
   });
-  // An idle connection the server ends (a restart, an administrator) is dropped by the pool
-  // and replaced on the next checkout; unheard, its error event would crash the process.
+  // A connection the server ends (a restart, a failover, pg_terminate_backend, a proxy) emits
+  // 'error' on its client; unheard, that event would end the process. An idle client's goes to
+  // the pool, which drops it. A checked-out client's (Kysely holds one between the statements of
+  // a transaction) is its holder's: the statement it runs, or the next, fails with a connection
+  // error, and the pool drops the client when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', schema, listen: (channel, onNotify, onLost) => listenPostgres(url, channel, onNotify, onLost), close: () => db.destroy() };
-}
-
-async function listenPostgres(url: string, channel: string, onNotify: () => void, onLost?: (error: Error) => void): Promise<() => Promise<void>> {
-  assertChannel(channel);
-  const client = new pg.Client({ connectionString: url, keepAlive: true });
-  let stopping = false;
-  client.on('notification', (message) => {
-    if (message.channel === channel) onNotify();
-  });
-  client.on('error', (error) => {
-    if (!stopping) onLost?.(error);
-  });
-  await client.connect();
-  await client.query(`listen ${channel}`);
-  return async () => {
-    stopping = true;
-    await client.end();
+  return {
+    db,
+    kind: 'postgres',
+    schema,
+    listen: (channel, onNotify, watch) => {
+      assertChannel(channel);
+      return listenPostgres({ connectionString: url, keepAlive: true }, channel, onNotify, watch);
+    },
+    close: () => db.destroy(),
   };
 }
 

@@ -1,6 +1,8 @@
 import { errorMessage } from '../engine/error-message';
 import type { OutboundMessage, Roster } from '@switchyard/nodes';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { isConnectionError } from '../db/connection-error';
+import { reconnectDelay } from '../db/listen-postgres';
 import { json, type Database, type OutboxTable } from '../db/schema';
 import { actionContext, actionOutcome, type EffectOutcome } from '../engine/effect-runner';
 import { effectServices } from './effect-services';
@@ -69,8 +71,31 @@ export async function claimEffects(ctx: RuntimeContext, limit: number, options: 
  * effect.error and the ticket is flagged). A failing effect never stops other tickets.
  */
 export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, options: DeliveryOptions = {}): Promise<'done' | 'retry' | 'dead' | 'lost'> {
-  const outcome = await runEffect(ctx, flows, row, roster, options.timeoutMs ?? MAX_NODE_TIMEOUT_MS);
+  const maxTimeoutMs = options.timeoutMs ?? MAX_NODE_TIMEOUT_MS;
+  // The lease's end on the wall clock (ctx.clock may be a test's manual clock).
+  const leaseEnd = Date.now() + (row.lease_until?.getTime() ?? 0) - ctx.clock.now().getTime();
+  // While the database is away: reading the flow, roster and secrets is retried as long as the node
+  // could still finish inside the lease; recording the result, as long as the lease lasts (the effect
+  // ran; after the lease another worker runs it again). A record whose commit went through before
+  // the connection died finds the row settled on the next try and returns 'lost'.
+  const outcome = await retryWhileAway(() => runEffect(ctx, flows, row, roster, maxTimeoutMs), leaseEnd - maxTimeoutMs);
   const now = ctx.clock.now();
+  return retryWhileAway(() => recordOutcome(ctx, row, outcome, now, options), leaseEnd);
+}
+
+/** Runs `task`, again after a backoff when it fails for want of the database, until `deadline` (epoch ms). */
+async function retryWhileAway<T>(task: () => Promise<T>, deadline: number): Promise<T> {
+  for (let failures = 1; ; failures++) {
+    try {
+      return await task();
+    } catch (error) {
+      if (!isConnectionError(error) || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, reconnectDelay(failures)));
+    }
+  }
+}
+
+async function recordOutcome(ctx: RuntimeContext, row: OutboxRow, outcome: EffectOutcome, now: Date, options: DeliveryOptions): Promise<'done' | 'retry' | 'dead' | 'lost'> {
   return ctx.db.transaction().execute(async (trx) => {
     const request = row.request as StoredEffectRequest;
     if (outcome.ok) {
@@ -100,6 +125,8 @@ export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: 
 async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, maxTimeoutMs: number): Promise<EffectOutcome> {
   // Secret values the node was given are removed from whatever it returns or throws: the outbox, audit and logs never hold them.
   let redact = <T>(value: T): T => value;
+  // Until the node runs, a lost database connection is no failure of the effect: it is thrown for the caller to retry.
+  let running = false;
   try {
     const prepared = (await flows.load(ctx.db, [{ flowId: row.flow_id, version: row.version }])).get(versionKey(row.flow_id, row.version))!;
     const node = prepared.compiled.nodes[row.node_id];
@@ -132,11 +159,13 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
         }
         return result;
       };
+      running = true;
       return redact(actionOutcome(node.type, node.config, await Promise.race([run(), timeout])));
     } finally {
       clearTimeout(timer);
     }
   } catch (error) {
+    if (!running && isConnectionError(error)) throw error;
     return { ok: false, error: redact(errorMessage(error)) };
   }
 }

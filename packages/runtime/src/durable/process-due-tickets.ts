@@ -3,6 +3,7 @@ import type { Roster } from '@switchyard/nodes';
 import { type Kysely, sql } from 'kysely';
 import { OPEN_STATUSES } from '../catalog/list-agents';
 import { loadRoster } from '../catalog/load-roster';
+import { isConnectionError } from '../db/connection-error';
 import { json, type Database } from '../db/schema';
 import type { FlowCache } from './flow-cache';
 import type { RuntimeContext } from './runtime-context';
@@ -16,18 +17,20 @@ const FAULT_RETRY_MS = 60_000;
  * Claims up to `limit` tickets with due work (`wake_at <= now`, `FOR UPDATE SKIP LOCKED`:
  * a ticket is processed by one worker at a time, others skip it) and processes them in
  * one transaction. Returns how many were processed. When the batch fails, each ticket is
- * retried alone, so one broken ticket cannot hold the others back.
+ * retried alone, so one broken ticket cannot hold the others back; when the database went
+ * away, no ticket is to blame: the error goes to the worker, which retries after a backoff.
  */
 export async function processDueTickets(ctx: RuntimeContext, flows: FlowCache, limit = 16): Promise<number> {
   const now = ctx.clock.now();
   try {
     return await ctx.db.transaction().execute(async (trx) => processBatch(ctx, trx, flows, await claimDue(trx, now, limit), now));
   } catch (error) {
-    if (limit === 1) throw error;
+    if (limit === 1 || isConnectionError(error)) throw error;
     ctx.logger.warn({ err: error }, 'a batch of tickets failed; processing them one by one');
     let processed = 0;
     for (let i = 0; i < limit; i++) {
       const done = await processDueTickets(ctx, flows, 1).catch(async (single: unknown) => {
+        if (isConnectionError(single)) throw single;
         await quarantineNextDue(ctx, now, single);
         return 1;
       });

@@ -4,6 +4,8 @@ import { claimEffects, deliverEffect, type DeliveryOptions } from './deliver-eff
 import { createFlowCache, type FlowCache } from './flow-cache';
 import { processDueTickets } from './process-due-tickets';
 import type { SwitchyardDatabase } from '../db/create-database';
+import { isConnectionError } from '../db/connection-error';
+import { reconnectDelay } from '../db/listen-postgres';
 import type { RuntimeContext } from './runtime-context';
 import { workChannel } from './work-channel';
 import { checkRollouts } from '../rollout/check-rollouts';
@@ -76,7 +78,7 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
       const webhook = options.rollouts?.opsWebhook;
       if (webhook) await deliverOpsNotifications(ctx, webhook);
     } catch (error) {
-      ctx.logger.error({ err: error }, 'checking rollouts failed; trying again at the next interval');
+      ctx.logger[isConnectionError(error) ? 'warn' : 'error']({ err: error }, 'checking rollouts failed; trying again at the next interval');
     }
   };
 
@@ -85,10 +87,17 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
     if (free <= 0) return 0;
     const rows = await claimEffects(ctx, free, options.delivery);
     let roster: Promise<Roster> | undefined;
-    const rosterOnce = () => (roster ??= loadRoster(ctx.db));
+    // Loaded once per batch; a failed load (the database away) is not kept, so a retry loads again.
+    const rosterOnce = () =>
+      (roster ??= loadRoster(ctx.db).catch((error: unknown) => {
+        roster = undefined;
+        throw error;
+      }));
     for (const row of rows) {
       const delivery = deliverEffect(ctx, flows, row, rosterOnce, options.delivery)
-        .catch((error: unknown) => ctx.logger.error({ err: error, effect: row.idempotency_key }, 'recording an effect failed; its lease will expire and it will be retried'))
+        .catch((error: unknown) =>
+          ctx.logger[isConnectionError(error) ? 'warn' : 'error']({ err: error, effect: row.idempotency_key }, 'delivering or recording an effect failed; its lease will expire and it will be retried'),
+        )
         .finally(() => inFlight.delete(delivery));
       inFlight.add(delivery);
     }
@@ -99,23 +108,45 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
     const store = options.notifications;
     if (!store) return undefined;
     try {
-      return await store.listen(workChannel(store.schema), wake, (error) => ctx.logger.warn({ err: error }, 'lost the work notifications; polling only'));
+      return await store.listen(workChannel(store.schema), wake, {
+        onLost: (error) => ctx.logger.warn({ err: error }, 'lost the work notifications; polling until they are back'),
+        // Work committed while nobody listened was not announced: look now.
+        onRestored: () => {
+          ctx.logger.info('listening for work notifications again');
+          wake();
+        },
+      });
     } catch (error) {
       ctx.logger.warn({ err: error }, 'cannot listen for work notifications; polling only');
       return undefined;
     }
   };
 
-  /** One loop of rounds until stopped, sleeping when a round found nothing. */
+  // Rounds in a row (of any loop) that failed because the database was away; 0 when it is there.
+  let outage = 0;
+  /**
+   * One loop of rounds until stopped, sleeping when a round found nothing. A round that fails
+   * rolled back; while the database is away the loop retries with backoff (up to 1 s), so it
+   * works again within a second of the database's return. It never ends before `stop()`.
+   */
   const work = async () => {
     while (running) {
       let busy = false;
       try {
         busy = await round();
+        if (outage > 0) {
+          ctx.logger.info({ failedRounds: outage }, 'the database is back; working again');
+          outage = 0;
+        }
       } catch (error) {
+        if (isConnectionError(error)) {
+          if (outage++ === 0) ctx.logger.warn({ err: error }, 'the database is unavailable; retrying with backoff');
+          if (running) await sleep(reconnectDelay(outage));
+          continue;
+        }
         ctx.logger.error({ err: error }, 'worker round failed; trying again after a pause');
       }
-      if (!busy && running) await sleep();
+      if (!busy && running) await sleep(pollMs);
     }
   };
 
@@ -127,14 +158,14 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
     return processed > 0 || dispatched > 0;
   };
 
-  const sleep = () =>
+  const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       if (woken) {
         woken = false;
         resolve();
         return;
       }
-      const timer = setTimeout(done, pollMs);
+      const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         sleepers.delete(done);
