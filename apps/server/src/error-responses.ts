@@ -6,14 +6,15 @@ const DESCRIPTIONS = {
   404: 'No such resource',
   409: 'Conflicts with what exists',
   422: 'The flow does not validate: `details` are its diagnostics',
+  503: 'The database is unavailable (restarting, failing over): try again after `Retry-After` seconds',
 } as const;
 
 type ErrorStatus = keyof typeof DESCRIPTIONS;
 
-/** The error answers a route can give, for its OpenAPI description; every one is an `ErrorBody`. */
+/** The error answers a route can give, for its OpenAPI description (401 and 503 on every route); every one is an `ErrorBody`. */
 export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }> {
   const responses = {} as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }>;
-  for (const status of [...statuses, 401 as S]) responses[status] = { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } };
+  for (const status of [...statuses, 401 as S, 503 as S]) responses[status] = { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } };
   return responses;
 }
 

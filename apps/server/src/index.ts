@@ -4,3 +4,4 @@ export type { AppEnv, SwitchyardApp } from './app-env';
 export { REPO_ROOT, startServer } from './start-server';
 export type { RunningServer, StartOptions } from './start-server';
 export { readServerEnv, ServerEnv } from './server-env';
+export { guardProcess } from './guard-process';

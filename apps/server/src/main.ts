@@ -1,12 +1,13 @@
 import { pino } from 'pino';
 import { startLocalExampleServices } from './example-services';
+import { guardProcess } from './guard-process';
 import { readServerEnv } from './server-env';
 import { startServer } from './start-server';
 
 /*
  * `pnpm start`: Switchyard from the environment (see the README's "Running the server").
  * SIGTERM or SIGINT stops it cleanly: no new requests, in-flight work finished, claims
- * released, database closed, exit 0.
+ * released, database closed, exit 0. A lost database connection is survived (see guardProcess).
  */
 const env = (() => {
   try {
@@ -17,6 +18,7 @@ const env = (() => {
   }
 })();
 const logger = pino({ level: env.LOG_LEVEL });
+guardProcess(logger);
 
 /** Past this, a stop that hangs (a stuck delivery) gives up and exits non-zero. */
 const STOP_DEADLINE_MS = 30_000;
