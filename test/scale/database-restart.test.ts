@@ -19,7 +19,7 @@ import { type ServerProcess, startServerProcess } from './server-processes';
  * with 202 is applied once, every effect is settled, fed back and audited once and reaches the
  * receiver (a second time only from a later claim, once a lease ran out while the database was
  * away: the receiver deduplicates on the key), and no server died. Skipped where PostgreSQL's
- * binaries are not installed (SWITCHYARD_PG_BIN, default /usr/lib/postgresql/15/bin).
+ * binaries are not installed (SWITCHYARD_PG_BIN, else Debian's /usr/lib/postgresql/<version>/bin).
  */
 const TICKETS = 40;
 const POSTERS = 8;

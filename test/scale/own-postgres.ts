@@ -1,13 +1,20 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-/** Where Debian's PostgreSQL 15 binaries are; override with SWITCHYARD_PG_BIN. */
-const PG_BIN = process.env.SWITCHYARD_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PostgreSQL's server binaries: SWITCHYARD_PG_BIN, else Debian's newest /usr/lib/postgresql/<version>/bin. */
+const PG_BIN = process.env.SWITCHYARD_PG_BIN ?? debianPgBin();
+
+function debianPgBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0] ?? '15';
+  return join(root, newest, 'bin');
+}
 
 /** A PostgreSQL cluster of a test's own, which it may stop and restart without disturbing other tests. */
 export interface OwnPostgres {
