@@ -1,4 +1,4 @@
-import { isConnectionError, RuntimeInputError } from '@switchyard/runtime';
+import { isConnectionError, RevisionConflictError, RuntimeInputError } from '@switchyard/runtime';
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
@@ -34,6 +34,8 @@ export const DATABASE_UNAVAILABLE = {
  */
 export function handleError(logger: Logger): ErrorHandler<AppEnv> {
   return (error, c) => {
+    // The whole body: the usual error plus what is current now (revision, document or rollout).
+    if (error instanceof RevisionConflictError) return c.json(error.body, 409);
     if (error instanceof RuntimeInputError) {
       return c.json({ error: error.message, details: error.details }, error.status);
     }

@@ -16,6 +16,6 @@ export const Diagnostic = z
   .meta({ id: 'Diagnostic' });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
-/** What saving a draft answers: the draft is saved, and these are its problems. */
-export const DraftSaved = z.object({ diagnostics: z.array(Diagnostic) }).meta({ id: 'DraftSaved' });
+/** What saving a draft answers: the draft is saved as `revision`, and these are its problems. */
+export const DraftSaved = z.object({ diagnostics: z.array(Diagnostic), revision: z.number().int().min(1) }).meta({ id: 'DraftSaved' });
 export type DraftSaved = z.infer<typeof DraftSaved>;

@@ -1,6 +1,8 @@
 import { FlowDocument as FlowDocumentSchema, Identifier } from '@switchyard/flow';
 import { z } from 'zod';
 import { Diagnostic } from './diagnostic';
+import { ErrorBody } from './error-body';
+import { LocalizedText } from './node-catalog';
 
 /** A flow as the editor draws it: nodes, edges, each node's config. */
 export const FlowDocument = FlowDocumentSchema.meta({ id: 'FlowDocument' });
@@ -20,7 +22,13 @@ export const CreateFlowRequest = z
   .meta({ id: 'CreateFlowRequest' });
 export type CreateFlowRequest = z.input<typeof CreateFlowRequest>;
 
-export const FlowCreated = z.object({ id: z.string() }).meta({ id: 'FlowCreated' });
+/**
+ * A draft's revision: 1 when the flow is created, one more on every save. A client sends back
+ * the revision it last saw, so a save or publish over someone else's newer save is refused (409).
+ */
+export const DraftRevision = z.number().int().min(1).meta({ id: 'DraftRevision' });
+
+export const FlowCreated = z.object({ id: z.string(), revision: DraftRevision }).meta({ id: 'FlowCreated' });
 
 /** Which published version new tickets get: stable, or the candidate for `percent` % of them (sticky per ticket). */
 export const Deployment = z
@@ -63,6 +71,8 @@ export const FlowDetail = z
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
     draft: FlowDocument,
+    /** The draft's revision: send it back with the next save or publish. */
+    revision: DraftRevision,
     diagnostics: z.array(Diagnostic).optional(),
     versions: z.array(VersionSummary),
     deployment: Deployment.nullable(),
@@ -70,11 +80,36 @@ export const FlowDetail = z
   .meta({ id: 'FlowDetail' });
 export type FlowDetail = z.infer<typeof FlowDetail>;
 
-/** PUT /api/flows/:id/draft. */
-export const SaveDraftRequest = z.strictObject({ document: FlowDocument }).meta({ id: 'SaveDraftRequest' });
+/**
+ * PUT /api/flows/:id/draft. With `revision` (the one the client last saw) the save is refused
+ * with a 409 `DraftConflict` when someone saved since; without it, the last save wins.
+ */
+export const SaveDraftRequest = z.strictObject({ document: FlowDocument, revision: DraftRevision.optional() }).meta({ id: 'SaveDraftRequest' });
+export type SaveDraftRequest = z.input<typeof SaveDraftRequest>;
 
-/** POST /api/flows/:id/versions answers the new version's number. */
-export const VersionPublished = z.object({ version: z.number().int() }).meta({ id: 'VersionPublished' });
+/**
+ * POST /api/flows/:id/versions (the body is optional). With `revision` exactly that draft is
+ * published, or a 409 `DraftConflict` says the draft moved on; without it, the current draft.
+ */
+export const PublishRequest = z.strictObject({ revision: DraftRevision.optional() }).meta({ id: 'PublishRequest' });
+export type PublishRequest = z.input<typeof PublishRequest>;
+
+/** POST /api/flows/:id/versions answers the new version's number and the draft revision it was made from. */
+export const VersionPublished = z.object({ version: z.number().int(), revision: DraftRevision }).meta({ id: 'VersionPublished' });
+export type VersionPublished = z.infer<typeof VersionPublished>;
+
+/**
+ * The 409 of a draft save or publish whose `revision` is not the draft's any more: the usual
+ * error body plus what the server has now (its revision and document), so a client can show
+ * the difference, keep its own (save again with this revision) or take the server's.
+ */
+export const DraftConflict = ErrorBody.extend({
+  revision: DraftRevision,
+  document: FlowDocument,
+  /** The refusal in both languages, for people. */
+  message: LocalizedText,
+}).meta({ id: 'DraftConflict' });
+export type DraftConflict = z.infer<typeof DraftConflict>;
 
 /** A published version compiled: the XState v5 machine config as JSON and the nodes its states refer to. */
 export const CompiledFlow = z

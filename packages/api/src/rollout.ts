@@ -1,9 +1,18 @@
 import { parseDuration } from '@switchyard/flow';
 import { z } from 'zod';
+import { ErrorBody } from './error-body';
+import { LocalizedText } from './node-catalog';
 
 const Percent = z.number().int().min(0).max(100);
 const Version = z.number().int().min(1);
 const Instant = z.iso.datetime({ offset: true });
+
+/**
+ * A deployment's revision: 1 when first deployed, one more on every change (a person's, a ramp
+ * step, a guardrail's rollback). A change that names the revision it was made against is
+ * refused with a 409 `RolloutConflict` once the deployment moved on; 0 means "not deployed yet".
+ */
+export const RolloutRevision = z.number().int().min(0).meta({ id: 'RolloutRevision' });
 
 /** The rates a guardrail can watch, in percent of the tickets bound to a version. */
 export const GuardrailMetric = z.enum(['errorRate', 'slaBreachRate', 'escalationRate']).meta({ id: 'GuardrailMetric' });
@@ -58,12 +67,16 @@ export const RolloutRequest = z
     ramp: RampPlan.nullable().optional(),
     /** Why, for the history. */
     reason: z.string().max(500).optional(),
+    /** The deployment's revision this change was made against (0: not deployed yet); omitted, the change applies whatever happened since. */
+    revision: RolloutRevision.optional(),
   })
   .meta({ id: 'RolloutRequest' });
 export type RolloutRequest = z.input<typeof RolloutRequest>;
 
 /** POST /api/flows/:id/rollout/promote and /rollback. */
-export const RolloutActionRequest = z.strictObject({ reason: z.string().max(500).optional() }).meta({ id: 'RolloutActionRequest' });
+export const RolloutActionRequest = z
+  .strictObject({ reason: z.string().max(500).optional(), revision: RolloutRevision.optional() })
+  .meta({ id: 'RolloutActionRequest' });
 export type RolloutActionRequest = z.input<typeof RolloutActionRequest>;
 
 /** The deployment's versions and share at one moment. */
@@ -122,10 +135,25 @@ export const Rollout = z
     /** The last guardrail that rolled this candidate back, until the rollout is changed again. */
     tripped: GuardrailTrip.nullable(),
     updatedAt: Instant,
+    /** Send it back with the next change: a change made against an older one is refused (409). */
+    revision: RolloutRevision,
     history: z.array(RolloutChange),
   })
   .meta({ id: 'Rollout' });
 export type Rollout = z.infer<typeof Rollout>;
+
+/**
+ * The 409 of a rollout change whose `revision` is not the deployment's any more: the usual
+ * error body plus the deployment now (null when it is not deployed), so a client shows what
+ * changed before trying again.
+ */
+export const RolloutConflict = ErrorBody.extend({
+  revision: RolloutRevision,
+  rollout: Rollout.nullable(),
+  /** The refusal in both languages, for people. */
+  message: LocalizedText,
+}).meta({ id: 'RolloutConflict' });
+export type RolloutConflict = z.infer<typeof RolloutConflict>;
 
 /** POST /api/flows/:id/rollout/migrate: move in-flight tickets of version `from` to `to` (all, or the listed ones). */
 export const MigrateTicketsRequest = z
@@ -134,6 +162,8 @@ export const MigrateTicketsRequest = z
     to: Version,
     tickets: z.array(z.string().min(1)).min(1).max(10_000).optional(),
     reason: z.string().max(500).optional(),
+    /** The deployment's revision the move was decided on; refused (409) once it moved on. */
+    revision: RolloutRevision.optional(),
   })
   .meta({ id: 'MigrateTicketsRequest' });
 export type MigrateTicketsRequest = z.input<typeof MigrateTicketsRequest>;

@@ -22,3 +22,16 @@ export class NotFoundError extends RuntimeInputError {
     super(`${entity} ${id} not found`, 404, { entity, id });
   }
 }
+
+/**
+ * 409: the caller named a revision that is no longer the current one (someone saved in between).
+ * `body` is the whole answer: the usual `{ error, details }` plus what is current, so a client
+ * can compare, keep its own or take the server's.
+ * @example throw new RevisionConflictError({ error, details, revision: 4, document, message })
+ */
+export class RevisionConflictError<B extends { readonly error: string; readonly details?: unknown } = { readonly error: string; readonly details?: unknown }> extends RuntimeInputError {
+  override readonly name = 'RevisionConflictError';
+  constructor(readonly body: B) {
+    super(body.error, 409, body.details);
+  }
+}

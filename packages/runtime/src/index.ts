@@ -22,7 +22,7 @@ export type { ListenWatch } from './db/listen-postgres';
 export { migrateToLatest } from './db/migrate';
 export { json } from './db/schema';
 export type { Database } from './db/schema';
-export { NotFoundError, RuntimeInputError } from './errors';
+export { NotFoundError, RevisionConflictError, RuntimeInputError } from './errors';
 export type { RuntimeContext } from './durable/runtime-context';
 export * from './catalog/index';
 export * from './secrets/index';

@@ -13,6 +13,7 @@ const deployed: Rollout = {
   ramp: null,
   tripped: null,
   updatedAt: '2026-05-01T10:00:00.000Z',
+  revision: 1,
   history: [],
 };
 const ramping: Rollout = { ...deployed, candidate: 2, percent: 25, ramp: { steps: [10, 25, 50, 100], every: '1h', step: 1, nextStepAt: '2026-05-01T11:00:00.000Z' } };

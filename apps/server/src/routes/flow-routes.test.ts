@@ -1,3 +1,4 @@
+import { DraftConflict } from '@switchyard/api';
 import { testing, type SwitchyardDatabase } from '@switchyard/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
@@ -27,12 +28,12 @@ describe.each(testing.testDatabases)('flow routes on $name', ({ open }) => {
 
   it('creates, lists and reads a flow', async () => {
     expect(await t.call('POST', '/api/flows', { name: 'Tagging', document: tagFlow('tagging') })).toEqual(
-      expect.objectContaining({ status: 201, body: { id: 'tagging' } }),
+      expect.objectContaining({ status: 201, body: { id: 'tagging', revision: 1 } }),
     );
     const list = await t.call('GET', '/api/flows');
     expect(list).toMatchObject({ status: 200, body: [{ id: 'tagging', name: 'Tagging', latestVersion: null, deployment: null, draftValid: true }] });
     const flow = await t.call('GET', '/api/flows/tagging');
-    expect(flow).toMatchObject({ status: 200, body: { id: 'tagging', draft: { id: 'tagging', nodes: [{ id: 'start' }, { id: 'tag' }] }, diagnostics: [], versions: [] } });
+    expect(flow).toMatchObject({ status: 200, body: { id: 'tagging', revision: 1, draft: { id: 'tagging', nodes: [{ id: 'start' }, { id: 'tag' }] }, diagnostics: [], versions: [] } });
   });
 
   it('refuses a bad create naming the field, a taken id with 409, and writes nothing', async () => {
@@ -80,6 +81,59 @@ describe.each(testing.testDatabases)('flow routes on $name', ({ open }) => {
     expect((await t.call('GET', '/api/flows/tagging/versions/1')).body).toEqual(v1.body);
     expect(await t.call('GET', '/api/flows/tagging')).toMatchObject({ body: { versions: [{ version: 1 }, { version: 2 }] } });
     expect(await t.call('GET', '/api/flows')).toMatchObject({ body: [{ id: 'tagging', latestVersion: 2 }] });
+  });
+
+  it('two clients saving the same draft: the second gets a 409 with the first one\'s draft, and nothing is lost', async () => {
+    await t.call('POST', '/api/flows', { name: 'Shared', document: tagFlow('shared', 'start') });
+    const opened = await t.call('GET', '/api/flows/shared');
+    expect(opened).toMatchObject({ status: 200, body: { revision: 1 } });
+    // Two tabs opened revision 1; Alice saves first.
+    const alice = await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'alice'), revision: 1 }, { 'x-actor': 'alice' });
+    expect(alice).toMatchObject({ status: 200, body: { revision: 2, diagnostics: [] } });
+    const bob = await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'bob'), revision: 1 }, { 'x-actor': 'bob' });
+    expect(bob.status).toBe(409);
+    const conflict = DraftConflict.parse(bob.body);
+    expect(conflict).toMatchObject({ revision: 2, document: { nodes: [{}, { config: { tag: 'alice' } }] }, details: [{ path: 'revision', message: anyString }] });
+    expect(conflict.message.en).toMatch(/someone saved the draft/);
+    expect(conflict.message['zh-CN']).toMatch(/草稿已被他人保存/);
+    // Bob's save changed nothing: Alice's draft is there, at her revision.
+    expect(await t.call('GET', '/api/flows/shared')).toMatchObject({ body: { revision: 2, draft: { nodes: [{}, { config: { tag: 'alice' } }] } } });
+    // Bob keeps his after seeing hers: he saves against the revision the 409 named.
+    expect(await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'bob'), revision: conflict.revision })).toMatchObject({ status: 200, body: { revision: 3 } });
+    expect(await t.call('GET', '/api/flows/shared')).toMatchObject({ body: { revision: 3, draft: { nodes: [{}, { config: { tag: 'bob' } }] } } });
+    // A client that sends no revision still saves (the last save wins), and the revision still counts.
+    expect(await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'cli') })).toMatchObject({ status: 200, body: { revision: 4 } });
+  });
+
+  it('lets exactly one of two simultaneous saves against one revision through', async () => {
+    const { body } = await t.call('GET', '/api/flows/shared');
+    const { revision } = body as { revision: number };
+    const answers = await Promise.all(
+      ['left', 'right'].map((tag) => t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', tag), revision })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.status === 200)!;
+    const loser = DraftConflict.parse(answers.find((a) => a.status === 409)!.body);
+    expect(winner.body).toMatchObject({ revision: revision + 1 });
+    // The loser is told what won, which is what the server has.
+    const now = await t.call('GET', '/api/flows/shared');
+    expect(now.body).toMatchObject({ revision: revision + 1, draft: loser.document });
+  });
+
+  it('publishes exactly the revision it names; a draft that moved on gets a 409 and no version', async () => {
+    const saved = await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'reviewed') });
+    const reviewed = (saved.body as { revision: number }).revision;
+    await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'unreviewed') });
+    const stale = await t.call('POST', '/api/flows/shared/versions', { revision: reviewed });
+    expect(stale.status).toBe(409);
+    expect(DraftConflict.parse(stale.body)).toMatchObject({ revision: reviewed + 1, document: { nodes: [{}, { config: { tag: 'unreviewed' } }] } });
+    expect(DraftConflict.parse(stale.body).message.en).toMatch(/nothing was published/);
+    expect(await t.call('GET', '/api/flows/shared')).toMatchObject({ body: { versions: [] } });
+    expect(await t.call('POST', '/api/flows/shared/versions', { revision: reviewed + 1 })).toMatchObject({ status: 201, body: { version: 1, revision: reviewed + 1 } });
+    expect(await t.call('GET', '/api/flows/shared/versions/1')).toMatchObject({ body: { document: { nodes: [{}, { config: { tag: 'unreviewed' } }] } } });
+    // Without a body, as before: the current draft.
+    expect(await t.call('POST', '/api/flows/shared/versions')).toMatchObject({ status: 201, body: { version: 2, revision: reviewed + 1 } });
+    expect(await t.call('POST', '/api/flows/shared/versions', { revision: 0 })).toMatchObject({ status: 400, body: { details: [{ path: 'revision' }] } });
   });
 
   it('answers 404 for unknown flows and versions, 400 for a version that is not a number', async () => {

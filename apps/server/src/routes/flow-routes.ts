@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   CreateFlowRequest,
+  DraftConflict,
   DraftSaved,
   FlowCreated,
   FlowDetail,
   FlowList,
   FlowVersion,
+  PublishRequest,
   SaveDraftRequest,
   VersionPublished,
 } from '@switchyard/api';
@@ -17,6 +19,11 @@ import { errorResponses, jsonContent } from '../error-responses';
 const FlowParams = z.object({ id: z.string().min(1).max(100) });
 const VersionParams = FlowParams.extend({ n: z.coerce.number().int().positive() });
 const tags = ['flows'];
+
+/** The 409 of a save or publish against a draft revision someone else's save replaced. */
+const draftConflict = {
+  409: jsonContent(DraftConflict, 'Someone saved the draft since `revision`: the answer carries the current revision and document; nothing was written'),
+};
 
 const create = createRoute({
   method: 'post',
@@ -48,18 +55,18 @@ const draft = createRoute({
   method: 'put',
   path: '/api/flows/{id}/draft',
   tags,
-  summary: "Save the flow's draft (even when it would not publish) and get its diagnostics",
+  summary: "Save the flow's draft (even when it would not publish) as its next revision and get its diagnostics; with `revision`, only if nobody saved since",
   request: { params: FlowParams, body: { required: true, content: { 'application/json': { schema: SaveDraftRequest } } } },
-  responses: { 200: jsonContent(DraftSaved, 'Saved; these are its problems'), ...errorResponses(400, 404) },
+  responses: { 200: jsonContent(DraftSaved, 'Saved as `revision`; these are its problems'), ...errorResponses(400, 404), ...draftConflict },
 });
 
 const publish = createRoute({
   method: 'post',
   path: '/api/flows/{id}/versions',
   tags,
-  summary: 'Publish the draft as the next immutable version',
-  request: { params: FlowParams },
-  responses: { 201: jsonContent(VersionPublished, 'Published'), ...errorResponses(400, 404, 422) },
+  summary: 'Publish the draft as the next immutable version; with `revision`, exactly that revision of the draft',
+  request: { params: FlowParams, body: { required: false, content: { 'application/json': { schema: PublishRequest } } } },
+  responses: { 201: jsonContent(VersionPublished, 'Published'), ...errorResponses(400, 404, 422), ...draftConflict },
 });
 
 const version = createRoute({
@@ -83,10 +90,13 @@ export function flowRoutes(ctx: RuntimeContext): SwitchyardApp {
       return c.json(FlowDetail.parse(flow), 200);
     })
     .openapi(draft, async (c) => {
-      const diagnostics = await saveDraft(ctx, c.req.valid('param').id, c.req.valid('json').document, c.get('actor'));
-      return c.json(DraftSaved.parse({ diagnostics }), 200);
+      const { document, revision } = c.req.valid('json');
+      return c.json(DraftSaved.parse(await saveDraft(ctx, c.req.valid('param').id, document, c.get('actor'), revision)), 200);
     })
-    .openapi(publish, async (c) => c.json(await publishVersion(ctx, c.req.valid('param').id, c.get('actor')), 201))
+    .openapi(publish, async (c) => {
+      const { revision } = c.req.valid('json') ?? {};
+      return c.json(VersionPublished.parse(await publishVersion(ctx, c.req.valid('param').id, c.get('actor'), revision)), 201);
+    })
     .openapi(version, async (c) => {
       const { id, n } = c.req.valid('param');
       const found = await getVersion(ctx.db, id, n);

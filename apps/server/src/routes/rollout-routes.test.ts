@@ -1,3 +1,4 @@
+import { RolloutConflict } from '@switchyard/api';
 import { createWorker, testing, type SwitchyardDatabase } from '@switchyard/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
@@ -96,5 +97,56 @@ describe.each(testing.testDatabases)('rollout routes on $name', ({ open }) => {
       to: { stable: 2, candidate: null, percent: 0 },
     });
     expect(await t.call('GET', '/api/notifications')).toMatchObject({ status: 200, body: [] });
+  });
+
+  it('refuses a rollout change, promote, rollback or migrate against a stale revision with 409, and changes nothing', async () => {
+    const flow = (category: string) => ({
+      id: 'revs',
+      name: 'Revisions',
+      nodes: [{ id: 'start', type: 'ticket_created' }, { id: 'categorize', type: 'set_category', config: { category } }],
+      edges: [{ id: 'e1', source: 'start', target: 'categorize' }],
+    });
+    await t.call('POST', '/api/flows', { name: 'Revisions', document: flow('one') });
+    await t.call('POST', '/api/flows/revs/versions');
+    await t.call('PUT', '/api/flows/revs/draft', { document: flow('two') });
+    await t.call('POST', '/api/flows/revs/versions');
+    // Revision 0: "not deployed yet". A second first deploy against it is refused.
+    expect(await t.call('PUT', '/api/flows/revs/rollout', { stable: 1, revision: 0 })).toMatchObject({ status: 200, body: { stable: 1, revision: 1 } });
+    expect(await t.call('PUT', '/api/flows/revs/rollout', { stable: 2, revision: 0 })).toMatchObject({ status: 409, body: { revision: 1, rollout: { stable: 1 } } });
+
+    // Two people read revision 1; the first one's change wins, the second is told what it is now.
+    expect(await t.call('GET', '/api/flows/revs/rollout')).toMatchObject({ body: { revision: 1 } });
+    expect(await t.call('PUT', '/api/flows/revs/rollout', { stable: 1, candidate: 2, percent: 10, revision: 1 }, { 'x-actor': 'ana' })).toMatchObject({ status: 200, body: { percent: 10, revision: 2 } });
+    const stale = await t.call('PUT', '/api/flows/revs/rollout', { stable: 1, candidate: 2, percent: 50, revision: 1 }, { 'x-actor': 'ben' });
+    expect(stale.status).toBe(409);
+    const conflict = RolloutConflict.parse(stale.body);
+    expect(conflict).toMatchObject({ revision: 2, rollout: { percent: 10, revision: 2 }, details: [{ path: 'revision', message: anyString }] });
+    expect(conflict.message.en).toMatch(/the rollout changed since revision 1/);
+    expect(conflict.message['zh-CN']).toMatch(/灰度发布已被更改/);
+    for (const [path, body] of [
+      ['/promote', { revision: 1 }],
+      ['/rollback', { revision: 1 }],
+      ['/migrate', { from: 2, to: 1, revision: 1 }],
+    ] as const) {
+      expect(await t.call('POST', `/api/flows/revs/rollout${path}`, body), path).toMatchObject({ status: 409, body: { revision: 2, rollout: { revision: 2 } } });
+    }
+    const after = await t.call('GET', '/api/flows/revs/rollout');
+    expect(after.body).toMatchObject({ stable: 1, candidate: 2, percent: 10, revision: 2 });
+    // Refusals leave no history: deployed, then Ana's change.
+    expect((after.body as { history: { kind: string }[] }).history.map((h) => h.kind)).toEqual(['rollout.changed', 'rollout.changed']);
+
+    // Against the current revision they go through; without one, as before.
+    expect(await t.call('POST', '/api/flows/revs/rollout/migrate', { from: 2, to: 1, revision: 2 })).toMatchObject({ status: 200, body: { migrated: 0 } });
+    expect(await t.call('POST', '/api/flows/revs/rollout/rollback', { revision: 2 })).toMatchObject({ status: 200, body: { percent: 0, revision: 3 } });
+    expect(await t.call('PUT', '/api/flows/revs/rollout', { stable: 1, candidate: 2, percent: 20 })).toMatchObject({ status: 200, body: { percent: 20, revision: 4 } });
+    expect(await t.call('POST', '/api/flows/revs/rollout/promote', { revision: 4 })).toMatchObject({ status: 200, body: { stable: 2, candidate: null, revision: 5 } });
+  });
+
+  it('lets exactly one of two simultaneous rollout changes against one revision through', async () => {
+    const { revision } = (await t.call('GET', '/api/flows/revs/rollout')).body as { revision: number };
+    const answers = await Promise.all([10, 30].map((percent) => t.call('PUT', '/api/flows/revs/rollout', { stable: 2, candidate: 1, percent, revision })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const won = (answers.find((a) => a.status === 200)!.body as { percent: number }).percent;
+    expect(await t.call('GET', '/api/flows/revs/rollout')).toMatchObject({ body: { percent: won, revision: revision + 1 } });
   });
 });

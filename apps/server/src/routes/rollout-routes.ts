@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { FlowMetrics, MigrateTicketsRequest, OpsNotificationList, Rollout, RolloutActionRequest, RolloutRequest, TicketsMigrated } from '@switchyard/api';
+import { FlowMetrics, MigrateTicketsRequest, OpsNotificationList, Rollout, RolloutActionRequest, RolloutConflict, RolloutRequest, TicketsMigrated } from '@switchyard/api';
 import {
   flowMetrics,
   getRollout,
@@ -23,6 +23,10 @@ const NotificationsQuery = z.object({ limit: z.coerce.number().int().min(1).max(
 const tags = ['rollout'];
 const body = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const optionalBody = <S extends z.ZodType>(schema: S) => ({ body: { required: false, content: { 'application/json': { schema } } } });
+/** A change made against a `revision` the deployment moved on from; promote and roll back also answer 409 without a candidate. */
+const rolloutConflict = (also = '') => ({
+  409: jsonContent(RolloutConflict, `The deployment changed since \`revision\` (the answer carries it now; nothing changed)${also}`),
+});
 
 const get = createRoute({
   method: 'get',
@@ -39,7 +43,7 @@ const put = createRoute({
   tags,
   summary: 'Deploy: which versions new tickets get (a candidate for percent % of them, sticky per ticket), with a ramp plan and guardrails',
   request: { params: FlowParams, ...body(RolloutRequest) },
-  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404) },
+  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404), ...rolloutConflict() },
 });
 
 const promote = createRoute({
@@ -48,7 +52,7 @@ const promote = createRoute({
   tags,
   summary: 'Make the candidate the stable version for every new ticket',
   request: { params: FlowParams, ...optionalBody(RolloutActionRequest) },
-  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404, 409) },
+  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404), ...rolloutConflict(', or there is no candidate (an `ErrorBody`)') },
 });
 
 const rollback = createRoute({
@@ -57,7 +61,7 @@ const rollback = createRoute({
   tags,
   summary: 'Send every new ticket to stable (candidate at 0%, ramp stopped); candidate tickets in flight finish on it',
   request: { params: FlowParams, ...optionalBody(RolloutActionRequest) },
-  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404, 409) },
+  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404), ...rolloutConflict(', or there is no candidate (an `ErrorBody`)') },
 });
 
 const migrate = createRoute({
@@ -66,7 +70,7 @@ const migrate = createRoute({
   tags,
   summary: 'Move in-flight tickets from one version to another; refused (nothing moves) when a ticket rests where the new version has no counterpart',
   request: { params: FlowParams, ...body(MigrateTicketsRequest) },
-  responses: { 200: jsonContent(TicketsMigrated, 'Migrated'), ...errorResponses(400, 404, 409) },
+  responses: { 200: jsonContent(TicketsMigrated, 'Migrated'), ...errorResponses(400, 404), ...rolloutConflict(', or a ticket rests where the new version has no counterpart (an `ErrorBody` naming each; nothing moved)') },
 });
 
 const metrics = createRoute({

@@ -77,13 +77,18 @@ export const publishCommand: Command = {
   },
 };
 
-/** Creates the flow or replaces its draft, then publishes the draft; answers the new version. */
+/**
+ * Creates the flow or replaces its draft (the file wins), then publishes the revision that
+ * save made: if someone saves the draft in between, the server refuses (409) rather than
+ * publish their draft as this file's version. Answers the new version.
+ */
 async function publishOne(client: ServerClient, document: FlowDocument): Promise<number> {
   const path = `/api/flows/${encodeURIComponent(document.id)}`;
   const existing = await client.find(FlowDetail, path);
-  if (existing) await client.request(DraftSaved, 'PUT', `${path}/draft`, { document });
-  else await client.request(FlowCreated, 'POST', '/api/flows', { name: document.name, document });
-  const { version } = await client.request(VersionPublished, 'POST', `${path}/versions`);
+  const { revision } = existing
+    ? await client.request(DraftSaved, 'PUT', `${path}/draft`, { document })
+    : await client.request(FlowCreated, 'POST', '/api/flows', { name: document.name, document });
+  const { version } = await client.request(VersionPublished, 'POST', `${path}/versions`, { revision });
   return version;
 }
 

@@ -20,6 +20,7 @@ const rollout: Rollout = {
   ramp: { steps: [10, 25, 50, 100], every: '1h', step: 0, nextStepAt: '2026-05-01T11:00:00.000Z' },
   tripped: null,
   updatedAt: '2026-05-01T10:00:00.000Z',
+  revision: 1,
   history: [
     { at: '2026-05-01T10:00:00.000Z', actor: 'ops-li', kind: 'rollout.changed', from: { stable: 3, candidate: null, percent: 0 }, to: { stable: 3, candidate: 4, percent: 10 }, reason: '试 v4' },
   ],

@@ -13,6 +13,7 @@ const current: Rollout = {
   ramp: null,
   tripped: null,
   updatedAt: '2026-05-01T10:00:00.000Z',
+  revision: 1,
   history: [],
 };
 

@@ -11,10 +11,10 @@ import { NewFlow } from './new-flow';
 /**
  * Creates a flow with its first draft. The id is the document's when one is given (409 when
  * a flow already has it: an explicit id is never silently changed), else a slug of the name
- * with a random suffix. The draft's `id` and `name` follow the flow's.
+ * with a random suffix. The draft's `id` and `name` follow the flow's; its revision starts at 1.
  * @example const { id } = await createFlow(ctx, { name: 'VIP intake', document }, 'alice');
  */
-export async function createFlow(ctx: RuntimeContext, input: NewFlow, actor: string): Promise<{ id: string }> {
+export async function createFlow(ctx: RuntimeContext, input: NewFlow, actor: string): Promise<{ id: string; revision: number }> {
   const { name, description, document } = parseInput(NewFlow, input);
   const explicitId = document?.id;
   const now = ctx.clock.now();
@@ -33,11 +33,11 @@ export async function createFlow(ctx: RuntimeContext, input: NewFlow, actor: str
         .insertInto('flows')
         .values({ id, name, description: draft.description, draft: json(draft), created_at: now, updated_at: now })
         .onConflict((oc) => oc.column('id').doNothing())
-        .returning('id')
+        .returning(['id', 'revision'])
         .executeTakeFirst();
       if (inserted) {
         await appendAudit(trx, { at: now, actor, kind: 'flow.created', flowId: id, detail: { name } });
-        return { id };
+        return { id, revision: inserted.revision };
       }
       if (explicitId) break;
     }

@@ -1,7 +1,7 @@
 import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError, RuntimeInputError } from '../errors';
-import { type DeploymentState, nextPosition, stateOf } from '../rollout/deployment-state';
-import { writeDeployment } from '../rollout/record-change';
+import { nextPosition, stateOf } from '../rollout/deployment-state';
+import { type DeploymentChange, writeDeployment } from '../rollout/record-change';
 import type { DeploymentView } from './flow-views';
 import { inTransaction } from './in-transaction';
 
@@ -32,7 +32,7 @@ export async function deployVersion(
     const row = await trx.selectFrom('deployments').selectAll().where('flow_id', '=', flowId).forUpdate().executeTakeFirst();
     const before = row ? stateOf(row) : null;
     const now = ctx.clock.now();
-    const after: DeploymentState = {
+    const after: DeploymentChange = {
       stable: version,
       candidate: null,
       percent: 0,

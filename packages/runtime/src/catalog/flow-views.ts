@@ -37,6 +37,8 @@ export interface FlowDetail {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly draft: FlowDocument;
+  /** The draft's revision: 1 at creation, one more on every save. */
+  readonly revision: number;
   /** The draft's problems; present when the caller gave a node registry to check it with. */
   readonly diagnostics?: readonly Diagnostic[];
   readonly versions: readonly VersionSummary[];

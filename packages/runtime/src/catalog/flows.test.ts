@@ -29,7 +29,7 @@ describe.each(testDatabases)('the flow catalog on $name', ({ open }) => {
   });
 
   it('creates a flow under the document id, and refuses that id twice with a 409', async () => {
-    expect(await createFlow(ctx, { name: 'Tagging', document: tagFlow('tagging') }, 'alice')).toEqual({ id: 'tagging' });
+    expect(await createFlow(ctx, { name: 'Tagging', document: tagFlow('tagging') }, 'alice')).toEqual({ id: 'tagging', revision: 1 });
     const again = await rejection(createFlow(ctx, { name: 'Other', document: tagFlow('tagging') }, 'bob'));
     expect(again.status).toBe(409);
     expect(await auditKinds(store, 'tagging')).toEqual(['flow.created']);
@@ -55,7 +55,8 @@ describe.each(testDatabases)('the flow catalog on $name', ({ open }) => {
   it('saves an invalid draft with its diagnostics, and publishing it answers 422 without writing a version', async () => {
     await createFlow(ctx, { name: 'Broken', document: tagFlow('broken') }, 'alice');
     const broken = { ...tagFlow('broken'), nodes: [{ id: 'start', type: 'ticket_created' }, { id: 'tag', type: 'add_tag', config: {} }] };
-    const diagnostics = await saveDraft(ctx, 'broken', broken, 'alice');
+    const { diagnostics, revision } = await saveDraft(ctx, 'broken', broken, 'alice');
+    expect(revision).toBe(2);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'invalid_config', nodeId: 'tag', field: 'config.tag' })]);
     expect((await getFlow(ctx.db, 'broken', ctx.registry))?.diagnostics).toEqual(diagnostics);
 
@@ -85,13 +86,13 @@ describe.each(testDatabases)('the flow catalog on $name', ({ open }) => {
 
   it('numbers versions 1, 2, 3 and never changes a published one', async () => {
     await createFlow(ctx, { name: 'Versions', document: tagFlow('versions', 'v1') }, 'alice');
-    expect(await publishVersion(ctx, 'versions', 'alice')).toEqual({ version: 1 });
+    expect(await publishVersion(ctx, 'versions', 'alice')).toEqual({ version: 1, revision: 1 });
     const v1 = await getVersion(ctx.db, 'versions', 1);
 
     ctx.clock.advance(60_000);
     await saveDraft(ctx, 'versions', tagFlow('versions', 'v2'), 'bob');
-    expect(await publishVersion(ctx, 'versions', 'bob')).toEqual({ version: 2 });
-    expect(await publishVersion(ctx, 'versions', 'bob')).toEqual({ version: 3 });
+    expect(await publishVersion(ctx, 'versions', 'bob')).toEqual({ version: 2, revision: 2 });
+    expect(await publishVersion(ctx, 'versions', 'bob')).toEqual({ version: 3, revision: 2 });
 
     expect(await getVersion(ctx.db, 'versions', 1)).toEqual(v1);
     expect(v1?.document.nodes[1]?.config).toEqual({ tag: 'v1' });

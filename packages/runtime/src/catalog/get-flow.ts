@@ -6,15 +6,15 @@ import { deploymentView } from './deployment-view';
 import type { FlowDetail } from './flow-views';
 
 /**
- * A flow's draft, its published versions (oldest first) and its deployment; undefined for
- * an unknown id. Given a registry, the draft's diagnostics come along.
+ * A flow's draft with its revision, its published versions (oldest first) and its deployment;
+ * undefined for an unknown id. Given a registry, the draft's diagnostics come along.
  * @example const flow = await getFlow(db, 'intake', registry);
  */
 export async function getFlow(db: Kysely<Database>, id: string, registry?: NodeRegistry): Promise<FlowDetail | undefined> {
   const flow = await db
     .selectFrom('flows')
     .leftJoin('deployments as d', 'd.flow_id', 'flows.id')
-    .select(['flows.id', 'flows.name', 'flows.description', 'flows.draft', 'flows.created_at', 'flows.updated_at'])
+    .select(['flows.id', 'flows.name', 'flows.description', 'flows.draft', 'flows.revision', 'flows.created_at', 'flows.updated_at'])
     .select(['d.stable', 'd.candidate', 'd.percent', 'd.position'])
     .where('flows.id', '=', id)
     .executeTakeFirst();
@@ -33,6 +33,7 @@ export async function getFlow(db: Kysely<Database>, id: string, registry?: NodeR
     createdAt: flow.created_at.toISOString(),
     updatedAt: flow.updated_at.toISOString(),
     draft,
+    revision: flow.revision,
     ...(registry ? { diagnostics: validateFlow(draft, registry).diagnostics } : {}),
     versions: versions.map((v) => ({ version: v.version, author: v.author, createdAt: v.created_at.toISOString() })),
     deployment: deploymentView(flow),

@@ -1,25 +1,30 @@
+import type { VersionPublished } from '@switchyard/api';
 import { FlowDocument } from '@switchyard/flow';
 import { json } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError } from '../errors';
 import { appendAudit } from './append-audit';
 import { compileOrRefuse } from './compile-or-refuse';
+import { draftConflictError } from './draft-conflict';
 import { inTransaction } from './in-transaction';
 
 /**
  * Publishes a flow's draft as its next version (1, 2, 3...): compiled, stored with its
  * machine, never changed afterwards. A draft that does not validate is refused with a 422
- * whose details are its diagnostics, and no version is written.
+ * whose details are its diagnostics, and no version is written. Given `expectedRevision`,
+ * exactly that revision of the draft is published: a draft that moved on is refused with a
+ * 409 carrying the current revision and document.
  *
  * The flow row is locked while the number is chosen, so concurrent publishes of one flow
- * queue up and each gets its own number.
- * @example const { version } = await publishVersion(ctx, 'intake', 'alice');
+ * queue up and each gets its own number, and no save slips in between the check and the copy.
+ * @example const { version } = await publishVersion(ctx, 'intake', 'alice', 7);
  */
-export async function publishVersion(ctx: RuntimeContext, id: string, actor: string): Promise<{ version: number }> {
+export async function publishVersion(ctx: RuntimeContext, id: string, actor: string, expectedRevision?: number): Promise<VersionPublished> {
   return inTransaction(ctx.db, async (trx) => {
-    const flow = await trx.selectFrom('flows').select('draft').where('id', '=', id).forUpdate().executeTakeFirst();
+    const flow = await trx.selectFrom('flows').select(['draft', 'revision']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!flow) throw new NotFoundError('flow', id);
     const document = FlowDocument.parse(flow.draft);
+    if (expectedRevision !== undefined && flow.revision !== expectedRevision) throw draftConflictError(id, expectedRevision, flow.revision, document, 'publish');
     const compiled = compileOrRefuse(id, document, ctx.registry);
     const latest = await trx
       .selectFrom('flow_versions')
@@ -32,7 +37,7 @@ export async function publishVersion(ctx: RuntimeContext, id: string, actor: str
       .insertInto('flow_versions')
       .values({ flow_id: id, version, document: json(document), compiled: json(compiled), author: actor, created_at: now })
       .execute();
-    await appendAudit(trx, { at: now, actor, kind: 'flow.published', flowId: id, detail: { version } });
-    return { version };
+    await appendAudit(trx, { at: now, actor, kind: 'flow.published', flowId: id, detail: { version, revision: flow.revision } });
+    return { version, revision: flow.revision };
   });
 }

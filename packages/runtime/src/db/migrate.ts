@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial';
 import * as skills from './migrations/0002-skills';
 import * as rollout from './migrations/0003-rollout';
 import * as secrets from './migrations/0004-secrets';
+import * as revisions from './migrations/0005-revisions';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002-skills': skills,
   '0003-rollout': rollout,
   '0004-secrets': secrets,
+  '0005-revisions': revisions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,6 +16,8 @@ export interface FlowsTable {
   description: string;
   /** The draft flow document, saved even when invalid. */
   draft: Json<unknown>;
+  /** The draft's revision: 1 at creation, one more on every save (migration 0005). */
+  revision: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -50,6 +52,8 @@ export interface DeploymentsTable {
   next_step_at: Timestamp | null;
   /** The GuardrailTrip that last rolled the candidate back, until the rollout is changed again. */
   tripped: Json<unknown> | null;
+  /** 1 when first deployed, one more on every change, the worker's included (migration 0005). */
+  revision: Generated<number>;
 }
 
 export interface GroupsTable {

@@ -17,6 +17,8 @@ export interface DeploymentState {
   readonly nextStepAt: Date | null;
   readonly tripped: GuardrailTrip | null;
   readonly updatedAt: Date;
+  /** 1 when first deployed, one more on every change; `writeDeployment` bumps it. */
+  readonly revision: number;
 }
 
 export function stateOf(row: Selectable<DeploymentsTable>): DeploymentState {
@@ -31,6 +33,7 @@ export function stateOf(row: Selectable<DeploymentsTable>): DeploymentState {
     nextStepAt: row.next_step_at,
     tripped: row.tripped as GuardrailTrip | null,
     updatedAt: row.updated_at,
+    revision: row.revision,
   };
 }
 
@@ -63,8 +66,8 @@ export async function requireFlow(db: Kysely<Database>, flowId: string): Promise
   if (!flow) throw new NotFoundError('flow', flowId);
 }
 
-/** The row values of a state, for insert or update. */
-export function deploymentValues(state: DeploymentState) {
+/** The row values of a state, for insert or update; the revision is `writeDeployment`'s to set. */
+export function deploymentValues(state: Omit<DeploymentState, 'revision'>) {
   return {
     stable: state.stable,
     candidate: state.candidate,

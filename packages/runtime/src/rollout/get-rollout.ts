@@ -5,8 +5,8 @@ import { ROLLOUT_KINDS } from './record-change';
 
 const HISTORY_LENGTH = 100;
 
-/** GET /api/flows/:id/rollout: the deployment, its plan and guardrails, its history (newest first). */
-export async function getRollout(ctx: RuntimeContext, flowId: string): Promise<Rollout> {
+/** GET /api/flows/:id/rollout: the deployment with its revision, its plan and guardrails, its history (newest first). */
+export async function getRollout(ctx: Pick<RuntimeContext, 'db'>, flowId: string): Promise<Rollout> {
   const state = await loadDeployment(ctx.db, flowId, 'read');
   const rows = await ctx.db
     .selectFrom('audit_log')
@@ -26,6 +26,7 @@ export async function getRollout(ctx: RuntimeContext, flowId: string): Promise<R
     ramp: state.ramp ? { ...state.ramp, step: state.rampStep, nextStepAt: state.nextStepAt?.toISOString() ?? null } : null,
     tripped: state.tripped,
     updatedAt: state.updatedAt.toISOString(),
+    revision: state.revision,
     history: rows.map((row) => historyEntry(row)),
   };
 }

@@ -8,6 +8,7 @@ import { json, type Database } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { RuntimeInputError } from '../errors';
 import { requireFlow } from './deployment-state';
+import { rolloutConflict } from './rollout-conflict';
 
 /** A flow's runs rest here between triggers; every version has it. */
 const IDLE_STATE = '_idle';
@@ -16,7 +17,9 @@ const IDLE_STATE = '_idle';
  * Moves in-flight tickets (not closed) of version `from` to version `to`: the flow goes on
  * from the same node in the new version. All or nothing: when any ticket rests in a node
  * the new version lacks (or has as another node type), nothing moves and the 409 names
- * each such ticket. Effects already queued deliver as the old version asked.
+ * each such ticket. Effects already queued deliver as the old version asked. With `revision`,
+ * the move happens only while the deployment is still at it (its row locked meanwhile); it
+ * moves tickets, not the deployment, so the revision stays.
  * @example await migrateTickets(ctx, 'intake', { from: 4, to: 3 }, 'ops@example.com');
  */
 export async function migrateTickets(ctx: RuntimeContext, flowId: string, input: MigrateTicketsRequest, actor: string): Promise<TicketsMigrated> {
@@ -24,6 +27,7 @@ export async function migrateTickets(ctx: RuntimeContext, flowId: string, input:
   if (request.from === request.to) throw new RuntimeInputError('invalid request', 400, [{ path: 'to', message: 'must differ from "from"' }]);
   return inTransaction(ctx.db, async (trx) => {
     await requireFlow(trx, flowId);
+    if (request.revision !== undefined) await requireRevision(trx, flowId, request.revision);
     const source = await compiledVersion(trx, flowId, request.from, 'from');
     const target = await compiledVersion(trx, flowId, request.to, 'to');
     let query = trx
@@ -68,6 +72,12 @@ export async function migrateTickets(ctx: RuntimeContext, flowId: string, input:
     });
     return { migrated: tickets.length, tickets };
   });
+}
+
+/** 409 unless the deployment is at `expected` (0: not deployed); it stays locked until the move commits. */
+async function requireRevision(trx: Kysely<Database>, flowId: string, expected: number): Promise<void> {
+  const row = await trx.selectFrom('deployments').select('revision').where('flow_id', '=', flowId).forUpdate().executeTakeFirst();
+  if ((row?.revision ?? 0) !== expected) throw await rolloutConflict(trx, flowId, expected);
 }
 
 async function compiledVersion(trx: Kysely<Database>, flowId: string, version: number, field: string): Promise<CompiledFlow> {

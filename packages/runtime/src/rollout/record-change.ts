@@ -15,28 +15,55 @@ export interface RolloutChangeRecord {
   readonly detail?: Record<string, unknown>;
 }
 
+/** A deployment's next state; its revision is the one after the row's. */
+export type DeploymentChange = Omit<DeploymentState, 'revision'>;
+
 /**
- * Writes a deployment's new state and audits the change (from what to what, who, why) in
- * the caller's transaction: the deployments row and its history never disagree.
+ * Writes a deployment's new state as its next revision and audits the change (from what to
+ * what, who, why) in the caller's transaction: the deployments row and its history never
+ * disagree. The write is a compare-and-set on the revision in its WHERE: against
+ * `expectedRevision` when the caller names one (0: not deployed yet), else against `before`'s.
+ * Answers the new revision, or null when the row is not at the revision compared against
+ * (someone changed it in between): then nothing was written.
  */
 export async function writeDeployment(
   trx: Kysely<Database>,
   flowId: string,
   before: DeploymentState | null,
-  after: DeploymentState,
+  after: DeploymentChange,
   change: RolloutChangeRecord,
-): Promise<void> {
+  expectedRevision?: number,
+): Promise<number | null> {
   const values = deploymentValues(after);
-  await trx
-    .insertInto('deployments')
-    .values({ flow_id: flowId, ...values })
-    .onConflict((oc) => oc.column('flow_id').doUpdateSet(values))
-    .execute();
+  const expected = expectedRevision ?? before?.revision;
+  // The caller saw a deployment that is not there: nothing it decided on still holds.
+  if (before === null && expected !== undefined && expected !== 0) return null;
+  const written =
+    before === null
+      ? await trx
+          .insertInto('deployments')
+          .values({ flow_id: flowId, ...values })
+          .onConflict((oc) => {
+            // Deployed in between by someone who did not lock (no row to lock before the first deploy).
+            const update = oc.column('flow_id').doUpdateSet((eb) => ({ ...values, revision: eb('deployments.revision', '+', 1) }));
+            return expected === undefined ? update : update.where('deployments.revision', '=', expected);
+          })
+          .returning('revision')
+          .executeTakeFirst()
+      : await trx
+          .updateTable('deployments')
+          .set((eb) => ({ ...values, revision: eb('revision', '+', 1) }))
+          .where('flow_id', '=', flowId)
+          .where('revision', '=', expected!)
+          .returning('revision')
+          .executeTakeFirst();
+  if (!written) return null;
   await appendAudit(trx, {
     at: change.at,
     actor: change.actor,
     kind: change.kind,
     flowId,
-    detail: { from: before ? splitOf(before) : null, to: splitOf(after), reason: change.reason ?? null, ...change.detail },
+    detail: { from: before ? splitOf(before) : null, to: splitOf(after), reason: change.reason ?? null, revision: written.revision, ...change.detail },
   });
+  return written.revision;
 }

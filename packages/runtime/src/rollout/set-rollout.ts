@@ -7,13 +7,16 @@ import type { RuntimeContext } from '../durable/runtime-context';
 import { RuntimeInputError } from '../errors';
 import { type DeploymentState, nextPosition, requireFlow, stateOf, stepInterval } from './deployment-state';
 import { getRollout } from './get-rollout';
-import { writeDeployment } from './record-change';
+import { type DeploymentChange, writeDeployment } from './record-change';
+import { requireWritten } from './rollout-conflict';
 
 /**
  * PUT /api/flows/:id/rollout: which versions new tickets get. Without a candidate every
  * new ticket gets `stable`; with one, `percent` % of them (sticky per ticket). Omitted
  * guardrails stay as they were; an omitted ramp plan keeps running only while the
  * candidate and percentage are left alone. Tickets already bound keep their version.
+ * With `revision`, the change applies only to that revision of the deployment (0: not deployed
+ * yet); one that moved on since answers a 409 with the deployment now, and nothing changes.
  * @example await setRollout(ctx, 'intake', { stable: 3, candidate: 4, percent: 10 }, 'ops@example.com');
  */
 export async function setRollout(ctx: RuntimeContext, flowId: string, input: RolloutRequest, actor: string): Promise<Rollout> {
@@ -29,7 +32,7 @@ export async function setRollout(ctx: RuntimeContext, flowId: string, input: Rol
     const row = await trx.selectFrom('deployments').selectAll().where('flow_id', '=', flowId).forUpdate().executeTakeFirst();
     const before = row ? stateOf(row) : null;
     const now = ctx.clock.now();
-    const after: DeploymentState = {
+    const after: DeploymentChange = {
       stable: request.stable,
       candidate,
       ...plannedShare(request, candidate, before, now),
@@ -38,13 +41,8 @@ export async function setRollout(ctx: RuntimeContext, flowId: string, input: Rol
       tripped: null,
       updatedAt: now,
     };
-    await writeDeployment(trx, flowId, before, after, {
-      kind: 'rollout.changed',
-      actor,
-      at: now,
-      reason: request.reason,
-      detail: { guardrails: after.guardrails, ramp: after.ramp },
-    });
+    const change = { kind: 'rollout.changed', actor, at: now, reason: request.reason, detail: { guardrails: after.guardrails, ramp: after.ramp } } as const;
+    await requireWritten(trx, flowId, await writeDeployment(trx, flowId, before, after, change, request.revision), request.revision);
   });
   return getRollout(ctx, flowId);
 }
