@@ -8,7 +8,9 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * The editor's "done when" scenario (issue #4) in Debian's Chromium against the real server:
  * draw a flow from the palette, wire it, see a validation error and fix it, publish, dry-run a
  * ticket and see its path, and compare two versions; then (issue #5) deploy a version, try another on
- * 10% of new tickets and roll it back; set a secret, write-only. Screenshots land in test-artifacts/browser.
+ * 10% of new tickets and roll it back; set a secret, write-only; and (issue #14) lose no edit: a
+ * refused save stops Publish, and a draft saved elsewhere meanwhile asks before anything is
+ * overwritten. Screenshots land in test-artifacts/browser.
  */
 let server: SwitchyardServer;
 let browser: Browser;
@@ -305,5 +307,121 @@ describe('secrets', { timeout: 120_000 }, () => {
     const inputs = await page.locator('input').evaluateAll((all) => all.map((input) => (input as HTMLInputElement).value));
     expect(inputs).not.toContain(value);
     await editor.screenshot('14-secrets');
+  });
+});
+
+describe('no lost edits', { timeout: 180_000 }, () => {
+  const FLOW = 'no-lost-edits';
+  const document = (keywords: readonly string[]) => ({
+    id: FLOW,
+    name: 'No lost edits',
+    nodes: [
+      { id: 'start', type: 'ticket_created', position: { x: 0, y: 0 } },
+      { id: 'match', type: 'text_contains', config: { keywords }, position: { x: 320, y: 0 } },
+      { id: 'done', type: 'end', position: { x: 640, y: 0 } },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'match' },
+      { id: 'e2', source: 'match', sourceHandle: 'true', target: 'done' },
+      { id: 'e3', source: 'match', sourceHandle: 'false', target: 'done' },
+    ],
+  });
+  /** What the tests read of a stored document. */
+  interface StoredDocument {
+    readonly nodes: readonly { readonly config?: { readonly keywords?: readonly string[] } }[];
+  }
+  /** Another client of the same server: a colleague's tab, a script. */
+  const otherClient = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const keywordsOnServer = async () => {
+    const { body } = await otherClient('GET', `/api/flows/${FLOW}`);
+    return (body as { draft: StoredDocument }).draft.nodes[1]?.config?.keywords;
+  };
+
+  beforeAll(async () => {
+    expect(await otherClient('POST', '/api/flows', { name: 'No lost edits', document: document(['退款']) })).toMatchObject({ status: 201 });
+    const { page } = editor;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/#/flows/${FLOW}`);
+    await page.getByTestId('language-switch').selectOption('en');
+    await page.getByTestId('flow-editor').waitFor();
+    await editor.waitSaved();
+  });
+  afterAll(async () => {
+    await editor.page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('does not publish when the server refuses the save, and says the save failed', async () => {
+    const { page } = editor;
+    const publishes: string[] = [];
+    const countPublishes = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/flows/${FLOW}/versions`)) publishes.push(request.url());
+    };
+    page.on('request', countPublishes);
+    // The server refuses the next save once, as a database outage would.
+    await page.route(
+      `**/api/flows/${FLOW}/draft`,
+      (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'database unavailable' }) }),
+      { times: 1 },
+    );
+    await editor.selectNode('match');
+    await editor.addChips('keywords', ['退货']);
+    // Publish at once: it saves first, the save fails, so nothing is published.
+    await page.getByTestId('publish').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Not published: the draft could not be saved');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-status')).toBe('error');
+    await expect(page.getByTestId('save-state').textContent()).resolves.toBe('Save failed: database unavailable');
+    expect(publishes).toEqual([]);
+    await editor.screenshot('15-save-failed-not-published');
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect.poll(() => page.getByTestId('notice').textContent()).toBe('未发布：草稿未能保存');
+    await editor.screenshot('15-save-failed-not-published-zh-CN');
+    await page.getByTestId('language-switch').selectOption('en');
+
+    // The server is back: Publish saves the edit and publishes exactly that draft.
+    await page.getByTestId('publish').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Published version 1');
+    expect(publishes).toHaveLength(1);
+    const { body } = await otherClient('GET', `/api/flows/${FLOW}/versions/1`);
+    expect((body as { document: StoredDocument }).document.nodes[1]?.config?.keywords).toEqual(['退款', '退货']);
+    page.off('request', countPublishes);
+  });
+
+  it('asks before overwriting a draft someone saved meanwhile, shows the difference, and keeps mine when asked', async () => {
+    const { page } = editor;
+    await editor.waitSaved();
+    // A colleague saves the same draft through the API while this tab is open.
+    const { body: current } = await otherClient('GET', `/api/flows/${FLOW}`);
+    const theirs = await otherClient('PUT', `/api/flows/${FLOW}/draft`, { document: document(['退款', '退货', '他们的']), revision: current.revision });
+    expect(theirs.status).toBe(200);
+
+    await editor.addChips('keywords', ['我的']);
+    const dialog = page.getByTestId('conflict-dialog');
+    await dialog.waitFor();
+    await expect(page.getByTestId('save-state').getAttribute('data-status')).resolves.toBe('conflict');
+    await expect(dialog.textContent()).resolves.toContain(`now revision ${String(theirs.body.revision)}`);
+    // Nothing of mine went over theirs.
+    expect(await keywordsOnServer()).toEqual(['退款', '退货', '他们的']);
+    await editor.screenshot('16-conflict-dialog');
+
+    await page.getByTestId('conflict-diff').click();
+    await page.getByTestId('diff-panel').waitFor();
+    await expect.poll(() => editor.node('match').locator('.flow-node').getAttribute('class')).toContain('diff-changed');
+    await expect(page.locator('[data-testid="diff-node"][data-node-id="match"] [data-field="config.keywords"] .after').textContent()).resolves.toContain('我的');
+    await expect(page.getByTestId('diff-panel').locator('h3').textContent()).resolves.toContain('theirs (revision');
+    await editor.screenshot('17-conflict-difference');
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect.poll(() => page.getByTestId('conflict-keep-mine').textContent()).toBe('保留我的');
+    await editor.screenshot('17-conflict-difference-zh-CN');
+    await page.getByTestId('language-switch').selectOption('en');
+
+    await page.getByTestId('conflict-keep-mine').click();
+    await expect(page.getByTestId('conflict-dialog').count()).resolves.toBe(0);
+    await editor.waitSaved();
+    expect(await keywordsOnServer()).toEqual(['退款', '退货', '我的']);
+    await expect.poll(async () => (await otherClient('GET', `/api/flows/${FLOW}`)).body.revision).toBe(Number(theirs.body.revision) + 1);
+    await editor.screenshot('18-conflict-kept-mine');
   });
 });

@@ -1,8 +1,9 @@
 import type { FlowDocument } from '@switchyard/flow';
-import { type z } from 'zod';
+import { z } from 'zod';
 import {
   AgentList,
-  type Diagnostic,
+  Diagnostic,
+  DraftConflict,
   DraftSaved,
   DryRunResults,
   ErrorBody,
@@ -16,6 +17,7 @@ import {
   NodeCatalog,
   OpsNotificationList,
   Rollout,
+  RolloutConflict,
   type RolloutRequest,
   RuntimeStats,
   SecretList,
@@ -25,12 +27,13 @@ import {
   VersionPublished,
 } from './schemas';
 
-/** A non-2xx answer from the API, with the server's `{ error, details }`. */
+/** A non-2xx answer from the API, with the server's `{ error, details }` and the whole answer as `body`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly details: unknown,
+    readonly body: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -70,7 +73,7 @@ async function request<T extends z.ZodType>(schema: T, method: string, url: stri
   const json: unknown = text === '' ? null : JSON.parse(text);
   if (!response.ok) {
     const parsed = ErrorBody.safeParse(json);
-    throw new ApiError(response.status, parsed.success ? parsed.data.error : `${response.status} ${response.statusText}`, parsed.success ? parsed.data.details : json);
+    throw new ApiError(response.status, parsed.success ? parsed.data.error : `${response.status} ${response.statusText}`, parsed.success ? parsed.data.details : json, json);
   }
   return schema.parse(json);
 }
@@ -78,8 +81,18 @@ async function request<T extends z.ZodType>(schema: T, method: string, url: stri
 /** Diagnostics a 422 publish answer carries in `details`. */
 export function diagnosticsOf(error: unknown): Diagnostic[] {
   if (!(error instanceof ApiError)) return [];
-  const parsed = DraftSaved.safeParse({ diagnostics: error.details });
-  return parsed.success ? parsed.data.diagnostics : [];
+  const parsed = z.array(Diagnostic).safeParse(error.details);
+  return parsed.success ? parsed.data : [];
+}
+
+/** The server's draft when a save or publish was refused because someone saved since (409); else undefined. */
+export function draftConflictOf(error: unknown): DraftConflict | undefined {
+  return error instanceof ApiError && error.status === 409 ? DraftConflict.safeParse(error.body).data : undefined;
+}
+
+/** The deployment now when a rollout change was refused because it moved on (409); else undefined. */
+export function rolloutConflictOf(error: unknown): RolloutConflict | undefined {
+  return error instanceof ApiError && error.status === 409 ? RolloutConflict.safeParse(error.body).data : undefined;
 }
 
 /** The same request, but a 404 answers null (a lookup that may miss). */
@@ -104,8 +117,10 @@ export const api = {
   listFlows: () => request(FlowList, 'GET', '/api/flows'),
   createFlow: (name: string, document: FlowDocument) => request(FlowCreated, 'POST', '/api/flows', { name, document }),
   getFlow: (id: string) => request(FlowDetail, 'GET', `/api/flows/${encodeURIComponent(id)}`),
-  saveDraft: (id: string, document: FlowDocument) => request(DraftSaved, 'PUT', `/api/flows/${encodeURIComponent(id)}/draft`, { document }),
-  publish: (id: string) => request(VersionPublished, 'POST', `/api/flows/${encodeURIComponent(id)}/versions`),
+  /** Saves the draft on top of `revision`; a 409 (`draftConflictOf`) when someone saved since. */
+  saveDraft: (id: string, document: FlowDocument, revision: number) => request(DraftSaved, 'PUT', `/api/flows/${encodeURIComponent(id)}/draft`, { document, revision }),
+  /** Publishes exactly draft `revision`; a 409 (`draftConflictOf`) when the draft moved on. */
+  publish: (id: string, revision: number) => request(VersionPublished, 'POST', `/api/flows/${encodeURIComponent(id)}/versions`, { revision }),
   getVersion: (id: string, version: number) => request(FlowVersion, 'GET', `/api/flows/${encodeURIComponent(id)}/versions/${version}`),
   /** Runs this flow among the deployed flows, as in production (`others: "deployed"`), or alone (`"none"`). */
   dryRun: (id: string, target: DryRunTarget, tickets: readonly unknown[], others: 'deployed' | 'none') =>
@@ -113,8 +128,9 @@ export const api = {
   /** The flow's rollout; null when the flow is not deployed. */
   getRollout: (id: string) => find(Rollout, rolloutUrl(id)),
   putRollout: (id: string, body: RolloutRequest) => request(Rollout, 'PUT', rolloutUrl(id), body),
-  promote: (id: string, reason?: string) => request(Rollout, 'POST', `${rolloutUrl(id)}/promote`, reason ? { reason } : {}),
-  rollback: (id: string, reason?: string) => request(Rollout, 'POST', `${rolloutUrl(id)}/rollback`, reason ? { reason } : {}),
+  /** Promote and roll back name the deployment `revision` they were decided on; a 409 (`rolloutConflictOf`) when it moved on. */
+  promote: (id: string, revision: number, reason?: string) => request(Rollout, 'POST', `${rolloutUrl(id)}/promote`, { revision, ...(reason ? { reason } : {}) }),
+  rollback: (id: string, revision: number, reason?: string) => request(Rollout, 'POST', `${rolloutUrl(id)}/rollback`, { revision, ...(reason ? { reason } : {}) }),
   /** Per-version numbers and the candidate against stable (the deployed ones). */
   metrics: (id: string) => request(FlowMetrics, 'GET', `/api/flows/${encodeURIComponent(id)}/metrics`),
   /** Moves open tickets of one version to another; a 409's `details` name each ticket that cannot move (then none moved). */

@@ -9,14 +9,15 @@ import { DiffPanel } from '../panels/diff-panel';
 import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
 import { ProblemsPanel } from '../panels/problems-panel';
 import { RolloutPanel } from '../panels/rollout-panel';
-import { type VersionRef, VersionsPanel } from '../panels/versions-panel';
+import { VersionsPanel } from '../panels/versions-panel';
 import type { FlowTab } from '../use-hash-route';
+import { ConflictDialog } from './conflict-dialog';
 import { type CanvasDecorations, FIT_VIEW, FlowCanvas } from './flow-canvas';
 import { Palette } from './palette';
 import { Toolbar } from './toolbar';
 import { useFlowEditor } from './use-flow-editor';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
-import { useNoticeText, useVersions } from './use-versions';
+import { type ComparedSide, useNoticeText, useVersions } from './use-versions';
 
 type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout';
 
@@ -32,7 +33,7 @@ interface FlowEditorViewProps {
 export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEditorViewProps) {
   const { t, locale } = useI18n();
   const flow = useReactFlow();
-  const editor = useFlowEditor(flowId, detail.draft, detail.diagnostics);
+  const editor = useFlowEditor(flowId, detail.draft, detail.revision, detail.diagnostics);
   const catalogByType = useMemo(() => new Map(catalog.map((e) => [e.type, e])), [catalog]);
   const [tab, setTab] = useState<Tab>(linkedTab ?? 'inspector');
   // A notification's link may name the tab while this flow is already open.
@@ -42,7 +43,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
   const [highlight, setHighlight] = useState<DryRunHighlight | null>(null);
   const { doc, selection, diagnostics } = editor;
 
-  const { versions, comparison, closeComparison, notice, publish, compare, restore } = useVersions(flowId, editor, detail.versions, {
+  const { versions, comparison, closeComparison, notice, publish, compare, compareConflict, restore } = useVersions(flowId, editor, detail.versions, {
     onRefused: () => setTab('problems'),
     onCompared: () => {
       setHighlight(null);
@@ -51,7 +52,25 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     },
   });
   const noticeText = useNoticeText(notice);
-  const refLabel = (ref: VersionRef) => (ref === 'draft' ? t('versions.draft') : t('versions.version', { version: ref }));
+  const { conflict } = editor;
+  const refLabel = (ref: ComparedSide) =>
+    ref === 'draft'
+      ? t('versions.draft')
+      : ref === 'mine'
+        ? t('conflict.mine')
+        : ref === 'theirs'
+          ? t('conflict.theirs', { revision: conflict?.revision ?? '' })
+          : t('versions.version', { version: ref });
+  const comparingConflict = comparison?.from === 'theirs';
+  const resolveConflict = (choice: 'mine' | 'theirs') => {
+    if (comparingConflict) closeComparison();
+    if (choice === 'mine') void editor.keepMine();
+    else {
+      const theirs = editor.takeTheirs();
+      // One undo step: an undo brings mine back (then saved over theirs like any edit).
+      if (theirs) editor.replaceDocument(theirs);
+    }
+  };
 
   const problems = useMemo(() => indexDiagnostics(diagnostics, locale), [diagnostics, locale]);
   const runs = useMemo(
@@ -126,6 +145,20 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         onFit={() => void flow.fitView({ ...FIT_VIEW, duration: 200 })}
         onPublish={() => void publish()}
       />
+      {conflict && (
+        <ConflictDialog
+          revision={conflict.revision}
+          comparing={comparingConflict}
+          onKeepMine={() => resolveConflict('mine')}
+          onTakeTheirs={() => resolveConflict('theirs')}
+          onToggleDiff={() => {
+            if (comparingConflict) return closeComparison();
+            compareConflict(conflict.document);
+            // The difference in words sits with the version comparison.
+            setTab('versions');
+          }}
+        />
+      )}
       <div className="editor-body">
         <Palette catalog={catalog} onAdd={addFromPalette} />
         <FlowCanvas

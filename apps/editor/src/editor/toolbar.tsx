@@ -21,7 +21,15 @@ export function Toolbar(props: ToolbarProps) {
   const { t } = useI18n();
   const { saveState } = props;
   const saveText =
-    saveState.status === 'error' ? t('toolbar.saveFailed', { message: saveState.message }) : saveState.status === 'saving' ? t('toolbar.saving') : saveState.status === 'dirty' ? t('toolbar.unsaved') : t('toolbar.saved');
+    saveState.status === 'error'
+      ? t('toolbar.saveFailed', { message: saveState.message })
+      : saveState.status === 'conflict'
+        ? t('toolbar.conflict')
+        : saveState.status === 'saving'
+          ? t('toolbar.saving')
+          : saveState.status === 'dirty'
+            ? t('toolbar.unsaved')
+            : t('toolbar.saved');
   return (
     <div className="toolbar">
       <a href="#/" className="back">

@@ -1,72 +1,76 @@
 import type { FlowDocument } from '@switchyard/flow';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api/api-client';
-import type { Diagnostic } from '../api/schemas';
+import { api, draftConflictOf } from '../api/api-client';
+import type { Diagnostic, DraftConflict } from '../api/schemas';
+import { type Autosaver, createAutosaver, type SaveState } from '../model/autosaver';
 
-/** Where the draft stands against the server. */
-export type SaveState = { readonly status: 'saved' | 'saving' | 'dirty' } | { readonly status: 'error'; readonly message: string };
-
-/** Typing a keyword should not send a request per key; half a second after the last change is soon enough. */
-const DEBOUNCE_MS = 500;
+export type { SaveState } from '../model/autosaver';
 
 /**
- * Saves the draft half a second after it last changed (the server keeps it even when invalid)
- * and hands back the diagnostics each save returns. `flush` saves now, for publish and dry-run.
+ * Connects the draft's autosaver (`createAutosaver`) to React: the document goes in on every
+ * change, the save state, the diagnostics of each save and a conflict (someone else saved the
+ * draft since our revision) come out. `flush` saves now and rejects when that fails, so publish
+ * and dry-run never act on a draft the server does not have.
  */
-export function useAutosave(flowId: string, doc: FlowDocument, initialDiagnostics: readonly Diagnostic[] | undefined) {
+export function useAutosave(flowId: string, doc: FlowDocument, revision: number, initialDiagnostics: readonly Diagnostic[] | undefined) {
   const [state, setState] = useState<SaveState>({ status: 'saved' });
   const [diagnostics, setDiagnostics] = useState<readonly Diagnostic[]>(initialDiagnostics ?? []);
-  const saved = useRef<FlowDocument | null>(null);
+  const [conflict, setConflict] = useState<DraftConflict | null>(null);
+  const saverRef = useRef<Autosaver<FlowDocument, DraftConflict> | null>(null);
   const latest = useRef(doc);
-  const inFlight = useRef<Promise<void>>(Promise.resolve());
   latest.current = doc;
+  // What the server had when the page loaded; the autosaver keeps track from there.
+  const loaded = useRef({ doc, revision, needsDiagnostics: initialDiagnostics === undefined });
 
-  const save = useCallback((): Promise<void> => {
-    // One save at a time, in order: a slow early save must not overwrite a later one.
-    inFlight.current = inFlight.current.then(async () => {
-      const current = latest.current;
-      if (current === saved.current) return;
-      setState({ status: 'saving' });
-      try {
-        const result = await api.saveDraft(flowId, current);
-        saved.current = current;
+  // Created and destroyed by an effect (xyflow style), so StrictMode's second mount gets a live one.
+  useEffect(() => {
+    const saver = createAutosaver({
+      save: (document: FlowDocument, base: number) => api.saveDraft(flowId, document, base),
+      // Without diagnostics from the load, one save of the unchanged draft asks for them.
+      saved: loaded.current.needsDiagnostics ? null : loaded.current.doc,
+      revision: loaded.current.revision,
+      conflictOf: draftConflictOf,
+      onState: setState,
+      onSaved: (result) => {
+        loaded.current = { ...loaded.current, revision: result.revision, needsDiagnostics: false };
         setDiagnostics(result.diagnostics);
-        setState({ status: latest.current === current ? 'saved' : 'dirty' });
-      } catch (error) {
-        setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-      }
+      },
+      onConflict: setConflict,
     });
-    return inFlight.current;
-  }, [flowId]);
-
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      // The loaded draft is what the server has. When its answer carried no diagnostics, one
-      // save of the unchanged draft asks for them (PUT is idempotent).
-      if (initialDiagnostics === undefined) void save();
-      else saved.current = doc;
-      return;
-    }
-    if (doc === saved.current) return;
-    setState({ status: 'dirty' });
-    const timer = setTimeout(() => void save(), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [doc, save, initialDiagnostics]);
-
-  // Leaving the page (another flow, the list) saves what the debounce had not sent yet;
-  // closing the tab with unsaved changes asks first.
-  useEffect(() => {
+    saverRef.current = saver;
+    saver.schedule(latest.current);
+    // Closing the tab with unsaved changes asks first.
     const warn = (event: BeforeUnloadEvent) => {
-      if (latest.current !== saved.current) event.preventDefault();
+      if (saver.unsaved()) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => {
       window.removeEventListener('beforeunload', warn);
-      if (latest.current !== saved.current) void save();
+      // Leaving the page (another flow, the list) saves what the debounce had not sent yet.
+      if (saver.unsaved() && saver.state().status !== 'conflict') saver.flush().catch(() => undefined);
+      saver.destroy();
+      saverRef.current = null;
     };
-  }, [save]);
+  }, [flowId]);
 
-  return { saveState: state, diagnostics, setDiagnostics, flush: save };
+  useEffect(() => saverRef.current?.schedule(doc), [doc]);
+
+  const flush = useCallback((): Promise<{ readonly revision: number }> => saverRef.current?.flush() ?? Promise.reject(new Error('the editor is closing')), []);
+  /** Keep mine over theirs: saved on top of the server's revision. */
+  const keepMine = useCallback(async () => {
+    if (!conflict) return;
+    setConflict(null);
+    await saverRef.current?.keepMine(conflict.revision).catch(() => undefined);
+  }, [conflict]);
+  /** Take theirs: the caller puts the returned document in the editor; it is what the server has. */
+  const takeTheirs = useCallback((): FlowDocument | undefined => {
+    if (!conflict) return undefined;
+    setConflict(null);
+    saverRef.current?.takeTheirs(conflict.document, conflict.revision);
+    return conflict.document;
+  }, [conflict]);
+  /** A publish found the draft moved on: show it as a conflict, as a refused save would. */
+  const reportConflict = useCallback((found: DraftConflict) => saverRef.current?.conflict(found), []);
+
+  return { saveState: state, diagnostics, setDiagnostics, flush, conflict, keepMine, takeTheirs, reportConflict };
 }

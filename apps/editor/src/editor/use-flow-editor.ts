@@ -18,9 +18,9 @@ function changedConfigKeys(doc: FlowDocument, id: string, patch: Partial<Pick<Fl
 
 /**
  * The editing state of one flow: the document with undo/redo, the selection, the clipboard,
- * and the autosaved draft's diagnostics. Components call these operations; none edits the document itself.
+ * and the autosaved draft (its diagnostics, a conflict with someone else's save). Components call these operations; none edits the document itself.
  */
-export function useFlowEditor(flowId: string, initial: FlowDocument, initialDiagnostics: readonly Diagnostic[] | undefined) {
+export function useFlowEditor(flowId: string, initial: FlowDocument, initialRevision: number, initialDiagnostics: readonly Diagnostic[] | undefined) {
   const [history, setHistory] = useState<History<FlowDocument>>(() => createHistory(initial));
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const clipboard = useRef<Clip | null>(null);
@@ -30,7 +30,7 @@ export function useFlowEditor(flowId: string, initial: FlowDocument, initialDiag
   // Copy and paste read the document of the last render; keyboard handlers outlive renders.
   const latest = useRef(doc);
   latest.current = doc;
-  const autosave = useAutosave(flowId, doc, initialDiagnostics);
+  const autosave = useAutosave(flowId, doc, initialRevision, initialDiagnostics);
 
   const edit = useCallback((change: (doc: FlowDocument) => FlowDocument) => {
     lastUpdate.current = null;

@@ -1,22 +1,26 @@
 import type { FlowDocument } from '@switchyard/flow';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, diagnosticsOf } from '../api/api-client';
+import { api, diagnosticsOf, draftConflictOf } from '../api/api-client';
 import type { VersionSummary } from '../api/schemas';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en';
 import type { MessageParams } from '../i18n/translate';
 import { type DiffView, diffView } from '../model/flow-diff';
+import { publishDraft } from '../model/publish-draft';
 import type { VersionRef } from '../panels/versions-panel';
 import type { FlowEditor } from './use-flow-editor';
 
 /** A message in the toolbar: a UI text by key (so it follows the language switch), or a server's words. */
 export type Notice = ({ readonly key: MessageKey; readonly params?: MessageParams } | { readonly text: string }) & { readonly tone: 'ok' | 'error' };
 
+/** A side of a comparison: a version, the draft, or in a save conflict the server's draft and mine. */
+export type ComparedSide = VersionRef | 'theirs' | 'mine';
+
 /** Two documents drawn as one, with the sides' names. */
 export interface Comparison {
   readonly view: DiffView;
-  readonly from: VersionRef;
-  readonly to: VersionRef;
+  readonly from: ComparedSide;
+  readonly to: ComparedSide;
 }
 
 const errorNotice = (error: unknown): Notice => ({ text: error instanceof Error ? error.message : String(error), tone: 'error' });
@@ -49,18 +53,38 @@ export function useVersions(flowId: string, editor: FlowEditor, initial: readonl
     [doc, flowId],
   );
 
+  // The draft is saved first and exactly that revision is published: never after a failed save.
   async function publish() {
-    await editor.flush();
-    try {
-      const { version } = await api.publish(flowId);
-      setNotice({ key: 'toolbar.published', params: { version }, tone: 'ok' });
-      setVersions((await api.getFlow(flowId)).versions);
-    } catch (error) {
-      const problems = diagnosticsOf(error);
+    const outcome = await publishDraft(editor.flush, (revision) => api.publish(flowId, revision));
+    if (outcome.kind === 'notSaved') {
+      setNotice({ key: 'toolbar.publishNotSaved', tone: 'error' });
+      return;
+    }
+    if (outcome.kind === 'refused') {
+      const conflict = draftConflictOf(outcome.error);
+      if (conflict) {
+        editor.reportConflict(conflict);
+        setNotice({ key: 'toolbar.publishNotSaved', tone: 'error' });
+        return;
+      }
+      const problems = diagnosticsOf(outcome.error);
       if (problems.length) editor.setDiagnostics(problems);
       hooks.onRefused();
-      setNotice(problems.length ? { key: 'toolbar.publishRefused', tone: 'error' } : errorNotice(error));
+      setNotice(problems.length ? { key: 'toolbar.publishRefused', tone: 'error' } : errorNotice(outcome.error));
+      return;
     }
+    setNotice({ key: 'toolbar.published', params: { version: outcome.published.version }, tone: 'ok' });
+    try {
+      setVersions((await api.getFlow(flowId)).versions);
+    } catch (error) {
+      setNotice(errorNotice(error));
+    }
+  }
+
+  /** In a save conflict: the server's draft against mine, on the canvas. */
+  function compareConflict(theirs: FlowDocument) {
+    setComparison({ view: diffView(theirs, doc), from: 'theirs', to: 'mine' });
+    hooks.onCompared();
   }
 
   async function compare(from: VersionRef, to: VersionRef) {
@@ -85,7 +109,7 @@ export function useVersions(flowId: string, editor: FlowEditor, initial: readonl
     }
   }
 
-  return { versions, comparison, closeComparison: () => setComparison(null), notice, publish, compare, restore };
+  return { versions, comparison, closeComparison: () => setComparison(null), notice, publish, compare, compareConflict, restore };
 }
 
 /** The toolbar text of a notice in the current language. */

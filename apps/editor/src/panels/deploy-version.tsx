@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError } from '../api/api-client';
+import { api, ApiError, rolloutConflictOf } from '../api/api-client';
 import type { Rollout, VersionSummary } from '../api/schemas';
 import { useI18n } from '../i18n/i18n-context';
 import { serverFieldErrors } from '../model/rollout-server-errors';
@@ -22,8 +22,12 @@ export function DeployVersion({ flowId, versions, onDeployed }: DeployVersionPro
     setBusy(true);
     setErrors([]);
     try {
-      onDeployed(await api.putRollout(flowId, { stable }));
+      // Revision 0: only if nobody deployed it meanwhile.
+      onDeployed(await api.putRollout(flowId, { stable, revision: 0 }));
     } catch (error) {
+      // Someone deployed it meanwhile: show their deployment rather than put this one over it.
+      const deployed = rolloutConflictOf(error)?.rollout;
+      if (deployed) return onDeployed(deployed);
       const refused = error instanceof ApiError ? serverFieldErrors(error.message, error.details, new Set()) : { other: [String(error)] };
       setErrors(refused.other);
     } finally {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../api/api-client';
+import { api, ApiError, rolloutConflictOf } from '../api/api-client';
 import type { Rollout, VersionSummary } from '../api/schemas';
 import { useI18n } from '../i18n/i18n-context';
 import { buildRolloutRequest, type FormErrors, formFromRollout, type RolloutForm } from '../model/rollout-form';
@@ -31,9 +31,13 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
   const [busy, setBusy] = useState(false);
   const [formErrors, setFormErrors] = useState<FormErrors>({});
   const [serverErrors, setServerErrors] = useState<ServerFieldErrors | null>(null);
+  // The deployment revision the form was made from: Apply is refused (409) if it moved on meanwhile.
+  const [base, setBase] = useState(rollout.revision);
   // The rollout moves by itself (ramp steps, guardrails): follow it unless the user is editing.
   useEffect(() => {
-    if (!dirty) setForm(formFromRollout(rollout));
+    if (dirty) return;
+    setForm(formFromRollout(rollout));
+    setBase(rollout.revision);
   }, [rollout, dirty]);
 
   const edit = (patch: Partial<RolloutForm>) => {
@@ -53,6 +57,14 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
       onChanged(await action());
       setDirty(false);
     } catch (error) {
+      const conflict = rolloutConflictOf(error);
+      if (conflict) {
+        // Show the rollout as it is now; the form keeps the user's edits, to apply over it.
+        if (conflict.rollout) onChanged(conflict.rollout);
+        setBase(conflict.revision);
+        setServerErrors({ byField: {}, other: [t('rollout.conflict', { revision: conflict.revision })] });
+        return;
+      }
       setServerErrors(error instanceof ApiError ? serverFieldErrors(error.message, error.details, fields) : { byField: {}, other: [String(error)] });
     } finally {
       setBusy(false);
@@ -62,7 +74,7 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
   function apply() {
     const built = buildRolloutRequest(form, rollout);
     setFormErrors('errors' in built ? built.errors : {});
-    if ('request' in built) void act(() => api.putRollout(flowId, built.request));
+    if ('request' in built) void act(() => api.putRollout(flowId, { ...built.request, revision: base }));
     else setServerErrors(null);
   }
 
@@ -144,14 +156,14 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
           label={t('rollout.promote')}
           question={t('rollout.confirmPromote', { candidate: rollout.candidate })}
           disabled={busy || rollout.candidate === null}
-          onConfirm={() => void act(() => api.promote(flowId, reason))}
+          onConfirm={() => void act(() => api.promote(flowId, rollout.revision, reason))}
         />
         <ConfirmButton
           label={t('rollout.rollback')}
           className="danger-outline"
           question={t('rollout.confirmRollback', { stable: rollout.stable })}
           disabled={busy || rollout.candidate === null}
-          onConfirm={() => void act(() => api.rollback(flowId, reason))}
+          onConfirm={() => void act(() => api.rollback(flowId, rollout.revision, reason))}
         />
       </div>
     </form>
