@@ -1,5 +1,5 @@
 import { RolloutConflict } from '@switchyard/api';
-import { createWorker, testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import { checkRollouts, createWorker, testing, type SwitchyardDatabase } from '@switchyard/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
@@ -148,5 +148,16 @@ describe.each(testing.testDatabases)('rollout routes on $name', ({ open }) => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const won = (answers.find((a) => a.status === 200)!.body as { percent: number }).percent;
     expect(await t.call('GET', '/api/flows/revs/rollout')).toMatchObject({ body: { percent: won, revision: revision + 1 } });
+  });
+
+  it("counts the runtime's own ramp step as a change: a form made before it is refused", async () => {
+    const { revision } = (await t.call('GET', '/api/flows/revs/rollout')).body as { revision: number };
+    const ramping = await t.call('PUT', '/api/flows/revs/rollout', { stable: 2, candidate: 1, ramp: { steps: [10, 50], every: '1h' }, revision });
+    expect(ramping).toMatchObject({ status: 200, body: { percent: 10, revision: revision + 1 } });
+    t.ctx.clock.advance(HOUR);
+    expect(await checkRollouts(t.ctx)).toMatchObject({ ramped: ['revs'] });
+    expect(await t.call('GET', '/api/flows/revs/rollout')).toMatchObject({ body: { percent: 50, revision: revision + 2 } });
+    // Someone who looked before the step and now sets 20% would undo it unseen: refused.
+    expect(await t.call('PUT', '/api/flows/revs/rollout', { stable: 2, candidate: 1, percent: 20, revision: revision + 1 })).toMatchObject({ status: 409, body: { rollout: { percent: 50 } } });
   });
 });
