@@ -20,6 +20,7 @@ import { hasOrderNumber } from './conditions/has-order-number';
 import { messageCount } from './conditions/message-count';
 import { repeatedMessage } from './conditions/repeated-message';
 import { textContains } from './conditions/text-contains';
+import { textMatches } from './conditions/text-matches';
 import { end } from './end';
 import type { NodeDefinition } from './sdk/define-node';
 import { agentReply, customerMessage, statusChanged, surveyResponse, ticketCreated } from './triggers/event-triggers';
@@ -34,6 +35,7 @@ export const builtinNodes: readonly NodeDefinition[] = [
   statusChanged,
   surveyResponse,
   textContains,
+  textMatches,
   fieldCompare,
   customerTier,
   channelIs,

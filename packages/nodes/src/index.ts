@@ -28,7 +28,18 @@ export { createNodeRegistry } from './sdk/node-registry';
 export type { NodeRegistry } from './sdk/node-registry';
 export { findOrderNumber, firstKeyword, isChinese, normalizeText } from './sdk/text-match';
 export { isValidTemplate, renderTemplate, templateView } from './sdk/template';
-export { compileExpression, evaluateBoolean, expressionError, expressionScope } from './sdk/expression';
+export {
+  compileExpression,
+  evaluateBoolean,
+  expressionError,
+  expressionPatternError,
+  expressionScope,
+  MAX_EXPRESSION_LENGTH,
+} from './sdk/expression';
+export { BudgetExceededError, EXPRESSION_BUDGET, withBudget } from './sdk/evaluation-budget';
+export type { BudgetResource, EvaluationBudget } from './sdk/evaluation-budget';
+export { compilePattern, MAX_PATTERN_INSTRUCTIONS, MAX_PATTERN_LENGTH, PatternError, patternError, RegexPattern } from './sdk/regex-pattern';
+export type { CompiledPattern, PatternOptions } from './sdk/regex-pattern';
 export { builtinNodes } from './builtin-nodes';
 export { TicketField } from './conditions/field-compare';
 export { defineConfig } from './sdk/define-config';

@@ -1,4 +1,7 @@
+import { formatDiagnostic, validateFlow } from '@switchyard/flow';
 import { describe, expect, it } from 'vitest';
+import { builtinNodes } from '../builtin-nodes';
+import { createNodeRegistry } from '../sdk/node-registry';
 import { createTestContext, parseConfig } from '../testing/node-test-context';
 import { expression } from './expression';
 
@@ -38,5 +41,38 @@ describe('expression arithmetic (CEL int vs double)', () => {
     const ctx = createTestContext({ stats: { customerMessages: 3 } });
     expect(expression.evaluate(ctx, parseConfig(expression, { expression: 'stats.customerMessages + 1 > 3' }))).toBe(true);
     expect(expression.evaluate(ctx, parseConfig(expression, { expression: 'stats.customerMessages * 2 == 6' }))).toBe(true);
+  });
+});
+
+// Issue 15: a pattern RE2 cannot run is refused before the flow is published.
+describe('expression validation of matches() patterns', () => {
+  const flowWith = (source: string) => ({
+    id: 'redos',
+    name: 'ReDoS',
+    nodes: [
+      { id: 'start', type: 'ticket_created' },
+      { id: 'check', type: 'expression', config: { expression: source } },
+      { id: 'done', type: 'end' },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'check' },
+      { id: 'e2', source: 'check', sourceHandle: 'true', target: 'done' },
+      { id: 'e3', source: 'check', sourceHandle: 'false', target: 'done' },
+    ],
+  });
+  const registry = createNodeRegistry(builtinNodes);
+
+  it('refuses a backreference or lookaround, naming the node and field, in both languages', () => {
+    for (const source of ['ticket.subject.matches("(a+)\\\\1")', 'ticket.body.matches("退款(?!成功)")']) {
+      const { ok, diagnostics } = validateFlow(flowWith(source), registry);
+      expect(ok).toBe(false);
+      expect(diagnostics).toEqual([expect.objectContaining({ code: 'invalid_config', nodeId: 'check', field: 'config.expression' })]);
+      expect(diagnostics[0]!.message).toMatch(/^node check: config\.expression: not RE2 syntax/);
+      expect(formatDiagnostic(diagnostics[0]!, 'zh-CN')).toMatch(/^节点 check 的配置 config\.expression 无效：不是 RE2 语法/);
+    }
+  });
+
+  it('accepts the ReDoS-shaped pattern: RE2 runs it in linear time', () => {
+    expect(validateFlow(flowWith('ticket.subject.matches("(a+)+$")'), registry).diagnostics).toEqual([]);
   });
 });

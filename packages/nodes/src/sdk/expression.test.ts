@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../testing/node-test-context';
-import { compileExpression, evaluateBoolean, expressionError, expressionScope } from './expression';
+import { BudgetExceededError } from './evaluation-budget';
+import { compileExpression, evaluateBoolean, expressionError, expressionPatternError, expressionScope, MAX_EXPRESSION_LENGTH } from './expression';
+import { PatternError } from './regex-pattern';
 
 describe('compileExpression', () => {
   it('compiles once per source', () => {
@@ -59,5 +61,68 @@ describe('evaluateBoolean', () => {
 
   it('throws on a name the scope lacks', () => {
     expect(() => evaluateBoolean('customer.tier == "vip"', ctx)).toThrow();
+  });
+});
+
+// Issue 15 ("Survive hostile input"): cel-js ran `matches` on a backtracking RegExp, so a
+// customer's subject of 30 `a`s and a `!` stalled the process for minutes on this pattern.
+describe('matches runs on RE2, in linear time', () => {
+  const hostile = createTestContext({ ticket: { subject: `${'a'.repeat(30)}!`, body: '订单 DD2024050188 还没到' } });
+
+  it('answers the ReDoS expression within 100 ms (the bound issue 15 demands)', () => {
+    // Warm: the first match of a process compiles the engines (tens of ms); the bound is on the customer's text.
+    expect(evaluateBoolean('ticket.subject.matches("(b+)+$")', createTestContext({ ticket: { subject: 'bb' } }))).toBe(true);
+    expect(expressionError('ticket.subject.matches("(a+)+$")')).toBeUndefined(); // validation compiles it, as before a run
+    const started = performance.now();
+    expect(evaluateBoolean('ticket.subject.matches("(a+)+$")', hostile)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('keeps what people use matches for: classes, anchors, (?i), the function form', () => {
+    expect(evaluateBoolean('ticket.body.matches("DD\\\\d{10}")', hostile)).toBe(true);
+    expect(evaluateBoolean('ticket.subject.matches("^a+!$")', hostile)).toBe(true);
+    expect(evaluateBoolean('ticket.body.matches("(?i)dd2024")', hostile)).toBe(true);
+    expect(evaluateBoolean('matches(ticket.body, "还没到$")', hostile)).toBe(true);
+    expect(evaluateBoolean('!ticket.body.matches("^还没到")', hostile)).toBe(true);
+  });
+
+  it('names matches, not its stand-in, in errors', () => {
+    expect(() => evaluateBoolean('ticket.escalationLevel.matches("1")', hostile)).toThrow(/\.matches\(string\)/);
+  });
+
+  it('reports a literal pattern RE2 cannot run (backreference, lookaround) in both languages', () => {
+    expect(expressionPatternError('ticket.subject.matches("(a)\\\\1")')).toMatchObject({ en: /not RE2 syntax/, 'zh-CN': /不是 RE2 语法/ });
+    expect(expressionPatternError('matches(ticket.subject, "a(?=b)")')).toMatchObject({ en: /no lookaround/ });
+    expect(expressionPatternError('ticket.subject.matches("a+")')).toBeUndefined();
+  });
+
+  it('refuses at run time a pattern taken from data that RE2 cannot run', () => {
+    const ctx = createTestContext({ ticket: { subject: 'aa', body: '(a)\\1' } });
+    expect(() => evaluateBoolean('ticket.subject.matches(ticket.body)', ctx)).toThrow(PatternError);
+  });
+});
+
+describe('the evaluation budget', () => {
+  const long = createTestContext({ ticket: { subject: 'x', body: 'y'.repeat(50_000) } });
+
+  it('stops a comprehension that would run for ever with an error, not a stall', () => {
+    expect(() => evaluateBoolean('ticket.body.split("").map(a, ticket.body.split("")).size() > 0', long)).toThrow(BudgetExceededError);
+    expect(() => evaluateBoolean('[1, 2, 3, 4].all(a, [1, 2, 3, 4].all(b, ticket.body.split("").all(c, c == "y")))', long)).toThrow(
+      /over the budget .*超出计算预算/,
+    );
+  });
+
+  it('stays spent when CEL would swallow the error (`exists`, `||`)', () => {
+    expect(() => evaluateBoolean('ticket.body.split("").exists(c, c == "z") || true', long)).toThrow(BudgetExceededError);
+  });
+
+  it('charges regular-expression work by pattern size times text length', () => {
+    const huge = createTestContext({ ticket: { body: 'y'.repeat(1_000_000) } });
+    expect(() => evaluateBoolean('ticket.body.matches("[a-x]{10}z")', huge)).toThrow(/matching "\[a-x\]\{10\}z" against 1000000 characters/);
+    expect(evaluateBoolean('ticket.body.matches("z")', long)).toBe(false);
+  });
+
+  it('refuses an expression longer than 2,000 characters', () => {
+    expect(expressionError(`ticket.subject == "${'a'.repeat(MAX_EXPRESSION_LENGTH)}"`)).toMatch(/at most 2000 characters/);
   });
 });

@@ -1,7 +1,30 @@
-import { parse } from '@marcbachmann/cel-js';
+import { Environment } from '@marcbachmann/cel-js';
+import { meterExpression, RE2_MATCHES } from './cel-metering';
+import type { LocalizedText } from './define-node';
+import { EXPRESSION_BUDGET, withBudget } from './evaluation-budget';
 import type { NodeContext } from './node-context';
+import { compilePattern, patternError } from './regex-pattern';
 
-type Compiled = ReturnType<typeof parse>;
+/** Longest expression a flow may hold; parsing is also capped (2,000 AST nodes, 64 deep). */
+export const MAX_EXPRESSION_LENGTH = 2_000;
+
+/*
+ * CEL's `matches` runs on RE2 (linear time), as the CEL specification says it should;
+ * cel-js's own runs a backtracking JavaScript RegExp that a customer's text can stall.
+ */
+const environment = new Environment({
+  unlistedVariablesAreDyn: true,
+  limits: { maxAstNodes: 2_000, maxDepth: 64 },
+})
+  .registerFunction(`string.${RE2_MATCHES}(string): bool`, (text: string, pattern: string) => compilePattern(pattern).test(text))
+  .registerFunction(`${RE2_MATCHES}(string, string): bool`, (text: string, pattern: string) => compilePattern(pattern).test(text));
+
+type Parsed = ReturnType<Environment['parse']>;
+
+/** A parsed, metered expression; call it with a scope (under a budget: see evaluateBoolean). */
+export type Compiled = Parsed & { readonly literalPatterns: readonly string[] };
+
+const CACHE_SIZE = 1_000;
 const cache = new Map<string, Compiled>();
 
 /**
@@ -12,7 +35,11 @@ const cache = new Map<string, Compiled>();
 export function compileExpression(source: string): Compiled {
   let compiled = cache.get(source);
   if (!compiled) {
-    compiled = parse(source);
+    if (source.length > MAX_EXPRESSION_LENGTH) throw new Error(`an expression may be at most ${MAX_EXPRESSION_LENGTH} characters long`);
+    const parsed = environment.parse(source);
+    compiled = Object.assign(parsed, meterExpression(parsed.ast));
+    // Bounded: dry-runs of unsaved documents bring expressions nobody published.
+    if (cache.size >= CACHE_SIZE) cache.clear();
     cache.set(source, compiled);
   }
   return compiled;
@@ -26,6 +53,21 @@ export function expressionError(source: string): string | undefined {
   } catch (error) {
     return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
   }
+}
+
+/** Why a literal pattern given to `matches` cannot run in linear time, or undefined (also for a broken expression). */
+export function expressionPatternError(source: string): LocalizedText | undefined {
+  let compiled: Compiled;
+  try {
+    compiled = compileExpression(source);
+  } catch {
+    return undefined;
+  }
+  for (const pattern of compiled.literalPatterns) {
+    const reason = patternError(pattern);
+    if (reason) return reason;
+  }
+  return undefined;
 }
 
 /**
@@ -56,9 +98,22 @@ export function expressionScope(ctx: NodeContext): Record<string, unknown> {
   };
 }
 
-/** Evaluates an expression that must yield a boolean; throws with the reason otherwise. */
+/**
+ * Evaluates an expression that must yield a boolean, within EXPRESSION_BUDGET (steps,
+ * regular-expression work, output size, 100 ms): past it, or for a non-boolean, it throws
+ * with the reason, and the flow stops with an error naming the node.
+ */
 export function evaluateBoolean(source: string, ctx: NodeContext): boolean {
-  const value: unknown = compileExpression(source)(expressionScope(ctx));
+  const compiled = compileExpression(source);
+  const scope = expressionScope(ctx);
+  let value: unknown;
+  try {
+    value = withBudget(EXPRESSION_BUDGET, () => compiled(scope) as unknown);
+  } catch (error) {
+    // cel-js names the function it was given: the author wrote `matches`.
+    if (error instanceof Error) error.message = error.message.replaceAll(RE2_MATCHES, 'matches');
+    throw error;
+  }
   if (typeof value !== 'boolean') throw new Error(`expression "${source}" gave ${typeof value}, expected true or false`);
   return value;
 }

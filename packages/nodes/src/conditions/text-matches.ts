@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineNode } from '../sdk/define-node';
+import { compilePattern, RegexPattern } from '../sdk/regex-pattern';
+import { normalizeText } from '../sdk/text-match';
+import { TextSource, textOf } from './text-contains';
+
+/**
+ * True when a regular expression matches the text. Patterns are RE2 (linear time: no
+ * customer text can make one backtrack), matched like keywords: case-insensitive for
+ * Latin, full-width folded.
+ */
+export const textMatches = defineNode({
+  type: 'text_matches',
+  kind: 'condition',
+  icon: 'regex',
+  title: { en: 'Text matches pattern', 'zh-CN': '文本匹配正则' },
+  description: {
+    en: 'A regular expression (RE2 syntax: no backreferences or lookaround) is found in the text, e.g. 1[3-9]\\d{9} for a mobile number.',
+    'zh-CN': '文本中能找到该正则表达式（RE2 语法：不支持反向引用和前后断言），例如手机号 1[3-9]\\d{9}。',
+  },
+  config: z.strictObject({
+    source: TextSource.default('ticket'),
+    pattern: RegexPattern,
+  }),
+  evaluate: (ctx, config) => compilePattern(config.pattern, { caseInsensitive: true }).test(normalizeText(textOf(ctx, config.source))),
+  summary: (config, locale) => `${locale === 'en' ? 'matches' : '匹配'} /${config.pattern}/`,
+});
