@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = [
   'unreachable_node',
   'cycle_without_wait',
   'no_trigger',
+  'config_warning',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -52,6 +53,7 @@ const ZH: Record<DiagnosticCode, string> = {
   unreachable_node: '节点 {nodeId} 无法从任何触发器到达',
   cycle_without_wait: '节点 {nodes} 组成的循环中没有等待节点，会无限执行',
   no_trigger: '流程没有触发器',
+  config_warning: '节点 {nodeId} 的配置 {field}：{detail}',
 };
 
 /** An issue with the document as a whole (not an object, an unknown top-level key) has no field to name. */

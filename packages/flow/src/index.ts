@@ -13,7 +13,7 @@ export { Duration, formatDuration, parseDuration } from './duration';
 export { FlowDocument, FlowEdge, FlowNode, Identifier, Position } from './flow-document';
 export type { FlowDocumentInput } from './flow-document';
 export { NodeKind } from './node-kind';
-export type { NodeCatalog, NodeSpec } from './node-kind';
+export type { ConfigWarning, NodeCatalog, NodeSpec } from './node-kind';
 export { formatDiagnostic } from './diagnostic';
 export type { Diagnostic, DiagnosticCode, Locale } from './diagnostic';
 export { DIAGNOSTIC_CODES, isDiagnosticCode } from './diagnostic';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Diagnostic, formatDiagnostic } from './diagnostic';
+import { bilingual } from './localized-message';
 import type { FlowDocumentInput } from './flow-document';
 import type { NodeCatalog, NodeKind, NodeSpec } from './node-kind';
 import { validateFlow } from './validate-flow';
@@ -324,6 +325,48 @@ describe('validateFlow', () => {
     const result = validateFlow(doc, catalog);
     expect(result.diagnostics.map(where)).toEqual([{ code: 'cycle_without_wait', nodeId: 'a1' }]);
     expect(String(result.diagnostics[0]?.params?.nodes).split(' -> ')).toHaveLength(999);
+  });
+});
+
+describe('config warnings', () => {
+  const RAW = bilingual('a {{{ }}} tag inserts its value unescaped', '{{{ }}} 标记会把值原样放入');
+  const call: NodeSpec = {
+    type: 'call',
+    kind: 'action',
+    config: z.strictObject({ url: z.string() }),
+    ports: () => ['next', 'error'],
+    warnings: (config) => (typeof config === 'object' && config !== null && 'url' in config && String(config.url).includes('{{{') ? [{ field: 'url', message: RAW }] : []),
+  };
+  const withCall: NodeCatalog = { get: (type) => (type === 'call' ? call : catalog.get(type)) };
+  const flow = (url: unknown): FlowDocumentInput => ({
+    id: 'calls',
+    name: 'calls',
+    nodes: [
+      { id: 'start', type: 'ticket_created' },
+      { id: 'fetch', type: 'call', config: { url } },
+    ],
+    edges: [{ id: 'e1', source: 'start', target: 'fetch' }],
+  });
+
+  it('reports what a node type finds risky as a warning naming the node and field, leaving the flow valid', () => {
+    const { ok, diagnostics } = validateFlow(flow('https://erp/{{{vars.path}}}'), withCall);
+    expect(ok).toBe(true);
+    expect(diagnostics).toEqual([
+      {
+        code: 'config_warning',
+        severity: 'warning',
+        nodeId: 'fetch',
+        field: 'config.url',
+        params: { detail: RAW, detailZh: '{{{ }}} 标记会把值原样放入' },
+        message: 'node fetch: config.url: a {{{ }}} tag inserts its value unescaped',
+      },
+    ]);
+    expect(formatDiagnostic(diagnostics[0]!, 'zh-CN')).toBe('节点 fetch 的配置 config.url：{{{ }}} 标记会把值原样放入');
+  });
+
+  it('asks for warnings only on a config that parsed', () => {
+    expect(validateFlow(flow('https://erp/{{x}}'), withCall).diagnostics).toEqual([]);
+    expect(validateFlow(flow(42), withCall).diagnostics.map((d) => d.code)).toEqual(['invalid_config']);
   });
 });
 

@@ -120,9 +120,24 @@ function checkNodes(nodes: readonly FlowNode[], catalog: NodeCatalog, out: Diagn
         });
       }
     }
+    if (config.success) checkWarnings(node.id, spec, config.data, out);
     known.set(node.id, { node, spec, config: config.success ? config.data : undefined });
   }
   return known;
+}
+
+/** What a node type finds risky in a valid config (e.g. an unescaped template): warnings, never errors. */
+function checkWarnings(nodeId: string, spec: NodeSpec, config: unknown, out: Diagnostic[]): void {
+  for (const warning of spec.warnings?.(config) ?? []) {
+    out.push({
+      code: 'config_warning',
+      severity: 'warning',
+      nodeId,
+      field: `config.${warning.field}`,
+      params: { detail: warning.message, detailZh: translateMessage(warning.message, 'zh-CN') },
+      message: `node ${nodeId}: config.${warning.field}: ${warning.message}`,
+    });
+  }
 }
 
 /** Checks edges and returns the sound ones as source -> port -> target. */

@@ -1,6 +1,7 @@
 export { defineNode, TYPE_NAME } from './sdk/define-node';
 export type {
   ConfigMigration,
+  ConfigWarning,
   ActionInput,
   ActionNode,
   ConditionInput,
@@ -28,6 +29,10 @@ export { createNodeRegistry } from './sdk/node-registry';
 export type { NodeRegistry } from './sdk/node-registry';
 export { findOrderNumber, firstKeyword, isChinese, normalizeText } from './sdk/text-match';
 export { isValidTemplate, renderTemplate, templateView } from './sdk/template';
+export { hasRawTags, templatePieces, templateTags } from './sdk/template-values';
+export type { InsertedValue, TemplatePiece, TemplateTag } from './sdk/template-values';
+export { renderUrlTemplate, UrlTemplateError } from './sdk/url-template';
+export { JsonTemplateError, renderJsonTemplate } from './sdk/json-template';
 export {
   compileExpression,
   evaluateBoolean,

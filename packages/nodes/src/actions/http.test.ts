@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatDiagnostic, validateFlow } from '@switchyard/flow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testing } from '../index';
+import { builtinNodes, createNodeRegistry, testing } from '../index';
 import { http } from './http';
 
 const { createTestContext, parseConfig, startTestHttpServer } = testing;
@@ -92,5 +95,81 @@ describe('http', () => {
     expect(http.sideEffect).toBe(true);
     expect(http.config.safeParse({ url: `${base}/{{orderNumber` }).success).toBe(false);
     expect(http.config.safeParse({ url: base, timeoutMs: 10 }).success).toBe(false);
+  });
+});
+
+// Issue 15: templates inserted values as is. The shipped logistics example turned an orderId
+// of `../../admin/users?delete=all#` into a call to /api/admin/users?delete=all, and a body
+// template {"leak":"{{ticket.body}}"} let a customer add JSON fields.
+describe('http escapes what a customer can put in a template', () => {
+  const logisticsExample = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../../../examples/flows/02-logistics-auto-reply.json'), 'utf8'),
+  ) as { nodes: { id: string; config?: { url?: string } }[] };
+  const exampleUrl = logisticsExample.nodes.find((n) => n.id === 'lr-track')?.config?.url ?? '';
+
+  it('keeps the logistics example\'s call under its tracking path whatever the orderId', async () => {
+    expect(exampleUrl).toBe('http://127.0.0.1:4010/api/v1/tracking/{{orderNumber}}');
+    const url = exampleUrl.replace('http://127.0.0.1:4010', base);
+    const hostile = createTestContext({ ticket: { orderId: '../../admin/users?delete=all#' } });
+    await http.run(hostile, parseConfig(http, { url }));
+    expect(server.requests).toHaveLength(1);
+    const received = new URL(server.requests[0]!.url, base);
+    expect(received.pathname).toBe('/api/v1/tracking/..%2F..%2Fadmin%2Fusers%3Fdelete%3Dall%23');
+    expect(decodeURIComponent(received.pathname.slice('/api/v1/tracking/'.length))).toBe('../../admin/users?delete=all#');
+    expect(received.search).toBe('');
+  });
+
+  it('fails the step, calling nothing, when the value is a lone ".."', async () => {
+    const dots = createTestContext({ ticket: { orderId: '..' } });
+    await expect(http.run(dots, parseConfig(http, { url: `${base}/api/v1/tracking/{{orderNumber}}` }))).rejects.toThrow(/climb out of the path/);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('sends a JSON body with exactly the author\'s keys, the payload as one string value', async () => {
+    const payload = 'hi","admin":true,"role":"root';
+    const ctx = createTestContext({ ticket: { number: 'GD42', body: payload } });
+    await http.run(ctx, parseConfig(http, { method: 'POST', url: `${base}/notes`, body: '{"leak":"{{ticket.body}}","ticket":{{ticket.number}}}' }));
+    expect(server.requests[0]?.body).toEqual({ leak: payload, ticket: 'GD42' });
+  });
+
+  it('form-encodes values in a form body', async () => {
+    const ctx = createTestContext({ ticket: { body: 'a&admin=1' } });
+    const config = parseConfig(http, {
+      method: 'POST',
+      url: `${base}/form`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'note={{ticket.body}}&n=1',
+    });
+    await http.run(ctx, config);
+    expect(Object.fromEntries(new URLSearchParams(server.requests[0]!.text))).toEqual({ note: 'a&admin=1', n: '1' });
+  });
+
+  it('warns at validation where the author inserts a value raw, naming the node and field in both languages', () => {
+    const flow = {
+      id: 'raw',
+      name: 'Raw',
+      nodes: [
+        { id: 'start', type: 'ticket_created' },
+        { id: 'call', type: 'http', config: { method: 'POST', url: 'https://erp.example/{{{vars.cfg.path}}}', body: '{"order": {{{vars.lookup}}}}' } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'call' }],
+    };
+    const { ok, diagnostics } = validateFlow(flow, createNodeRegistry(builtinNodes));
+    expect(ok).toBe(true); // a warning, not an error: the author asked for it
+    expect(diagnostics.map((d) => [d.code, d.severity, d.nodeId, d.field])).toEqual([
+      ['config_warning', 'warning', 'call', 'config.url'],
+      ['config_warning', 'warning', 'call', 'config.body'],
+    ]);
+    expect(diagnostics[0]!.message).toMatch(/^node call: config\.url: a \{\{\{ \}\}\} tag inserts its value into the URL unencoded/);
+    expect(formatDiagnostic(diagnostics[0]!, 'zh-CN')).toMatch(/^节点 call 的配置 config\.url：\{\{\{ \}\}\} 标记会把值原样放入 URL/);
+    expect(formatDiagnostic(diagnostics[1]!, 'zh-CN')).toMatch(/^节点 call 的配置 config\.body：\{\{\{ \}\}\} 标记会把值原样放入请求体/);
+  });
+
+  it('warns about a body type it cannot escape, and says nothing for escaped templates', () => {
+    const warnings = (config: Parameters<typeof parseConfig<typeof http.config>>[1]) => http.warnings!(parseConfig(http, config));
+    expect(warnings({ url: `${base}/x`, headers: { 'content-type': 'text/xml' }, body: '<note>{{ticket.body}}</note>' })).toEqual([
+      { field: 'body', message: expect.stringMatching(/unescaped/) as unknown },
+    ]);
+    expect(warnings({ url: `${base}/{{orderNumber}}`, body: '{"a":"{{ticket.body}}"}' })).toEqual([]);
   });
 });

@@ -1,11 +1,21 @@
 import { bilingual } from '@switchyard/flow';
 import { z } from 'zod';
-import { defineNode } from '../sdk/define-node';
-import { isValidTemplate } from '../sdk/template';
+import { defineNode, type ConfigWarning } from '../sdk/define-node';
+import { RAW_IN_BODY, renderJsonTemplate } from '../sdk/json-template';
+import { isValidTemplate, renderTemplate, templateView } from '../sdk/template';
+import { hasRawTags, templatePieces, templateTags } from '../sdk/template-values';
+import { RAW_IN_URL, renderUrlTemplate } from '../sdk/url-template';
+
+const UNESCAPED_BODY = bilingual(
+  'values go into this body unescaped: only JSON and form (application/x-www-form-urlencoded) bodies escape them',
+  '值会原样放入此请求体：只有 JSON 和表单（application/x-www-form-urlencoded）请求体会转义',
+);
 
 /**
  * Calls an external system (ERP, CRM, logistics). The JSON response is the node's
  * output (`vars.<nodeId>`); dry-run returns `sampleResponse` instead of calling.
+ * Values are escaped for where they land: percent-encoded in the URL, JSON strings in a
+ * JSON body, form-encoded in a form body; `{{{x}}}` inserts one as is (validation warns).
  */
 export const http = defineNode({
   type: 'http',
@@ -27,8 +37,9 @@ export const http = defineNode({
     sampleResponse: z.unknown().optional(),
   }),
   run: async (ctx, config) => {
-    const url = ctx.render(config.url);
-    const body = config.body === undefined ? undefined : ctx.render(config.body);
+    const view = templateView(ctx);
+    const url = renderUrlTemplate(config.url, view);
+    const body = config.body === undefined ? undefined : renderBody(config.body, view, contentType(config.headers));
     const signal = ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]) : AbortSignal.timeout(config.timeoutMs);
     const response = await fetch(url, {
       method: config.method,
@@ -42,11 +53,46 @@ export const http = defineNode({
     return { params: { method: config.method, url, status: response.status }, output: parseJson(text, `${config.method} ${url}`) };
   },
   simulate: (ctx, config) => ({
-    params: { method: config.method, url: ctx.render(config.url), simulated: true },
+    params: { method: config.method, url: renderUrlTemplate(config.url, templateView(ctx)), simulated: true },
     output: config.sampleResponse ?? null,
   }),
+  warnings: (config) => {
+    const warnings: ConfigWarning[] = [];
+    if (hasRawTags(config.url)) warnings.push({ field: 'url', message: RAW_IN_URL });
+    if (config.body !== undefined) {
+      const escapes = bodyKind(contentType(config.headers)) !== 'text';
+      if (!escapes && templateTags(config.body).length > 0) warnings.push({ field: 'body', message: UNESCAPED_BODY });
+      else if (hasRawTags(config.body)) warnings.push({ field: 'body', message: RAW_IN_BODY });
+    }
+    return warnings;
+  },
   summary: (config) => `${config.method} ${config.url}`,
 });
+
+/** The content type the request is sent with (a configured header wins over JSON). */
+function contentType(headers: Readonly<Record<string, string>>): string {
+  const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type');
+  return entry?.[1] ?? 'application/json';
+}
+
+function bodyKind(type: string): 'json' | 'form' | 'text' {
+  const mime = (type.split(';')[0] ?? '').trim().toLowerCase();
+  if (mime === 'application/json' || mime.endsWith('+json')) return 'json';
+  return mime === 'application/x-www-form-urlencoded' ? 'form' : 'text';
+}
+
+function renderBody(template: string, view: Record<string, unknown>, type: string): string {
+  switch (bodyKind(type)) {
+    case 'json':
+      return renderJsonTemplate(template, view);
+    case 'form':
+      return templatePieces(template, view)
+        .map((piece) => (piece.kind === 'value' && !piece.raw ? encodeURIComponent(piece.text) : piece.text))
+        .join('');
+    case 'text':
+      return renderTemplate(template, view);
+  }
+}
 
 function parseJson(text: string, request: string): unknown {
   if (text.trim() === '') return null;

@@ -1,4 +1,4 @@
-import type { Locale, NodeKind, TicketEventType } from '@switchyard/flow';
+import type { ConfigWarning, Locale, NodeKind, TicketEventType } from '@switchyard/flow';
 import type { z } from 'zod';
 import type { ActionContext, ActionResult, NodeContext } from './node-context';
 import { SECRET_NAME } from './node-secrets';
@@ -27,6 +27,11 @@ interface NodeBase<C extends z.ZodType> {
   readonly migrations?: readonly ConfigMigration<C>[];
   /** One line for the canvas, e.g. "contains 物流, 快递 ...". */
   summary?(config: z.output<C>, locale: Locale): string;
+  /**
+   * What is valid but risky in a config (e.g. a `{{{raw}}}` tag in a URL): validation shows
+   * each as a warning naming the node and field. Messages made with `bilingual(en, zh)`.
+   */
+  warnings?(config: z.output<C>): readonly ConfigWarning[];
 }
 
 /** How a config of an older version of a node type becomes one of this version. */
@@ -193,4 +198,4 @@ function portsOf<C extends z.ZodType>(input: NodeInput<C>): (config: unknown) =>
 }
 
 
-export type { NodeKind };
+export type { ConfigWarning, NodeKind };

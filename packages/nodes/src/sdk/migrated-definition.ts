@@ -25,7 +25,14 @@ export function migratedDefinition(def: NodeDefinition, migration: ConfigMigrati
       for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: `after migration to v${def.version}: ${issue.message}` });
     }
   });
-  const base = { version: migration.from, migratedTo: def.version, config, migrations: [], ports: (c: unknown) => def.ports(upgrade(c)) };
+  const base = {
+    version: migration.from,
+    migratedTo: def.version,
+    config,
+    migrations: [],
+    ports: (c: unknown) => def.ports(upgrade(c)),
+    ...(def.warnings ? { warnings: (c: unknown) => def.warnings!(upgrade(c)) } : {}),
+  };
   switch (def.kind) {
     case 'trigger':
       return { ...def, ...base, kind: def.kind, ...(def.matches ? { matches: (ctx, c) => def.matches!(ctx, upgrade(c)) } : {}) };
