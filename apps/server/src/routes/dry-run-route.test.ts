@@ -1,10 +1,41 @@
 import { seedExamples, testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES_DIR, type TestApp, testApp } from '../__fixtures__/test-app';
+import { EXAMPLES_DIR, registry, type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, anyArray, matching } from '../__fixtures__/matchers';
+import { type RunningServer, startServer } from '../start-server';
 
 const refund = { id: 't1', channel: 'chat', subject: '我要退货', body: '鞋子尺码不对，申请退货', customer: { id: 'c1', tier: 'vip' } };
 const logistics = { id: 't2', channel: 'web', subject: '物流查询', body: '我的快递 DD20260101 到哪了', customer: { id: 'c2' }, events: [{ at: '+5m', type: 'agent.reply', agentId: 'li-na', body: '您好' }] };
+
+/*
+ * Issue 15 ("Survive hostile input"): with a backtracking engine, this pattern on a subject of
+ * 30 `a`s and a `!` stalled the whole process for minutes (26 characters: 5 s, each more doubling it).
+ */
+const HOSTILE_SUBJECT = `${'a'.repeat(30)}!`;
+
+/** A flow of the given id whose CEL expression and text_matches node both run the ReDoS pattern. */
+function redosFlow(id: string, expression = 'ticket.subject.matches("(a+)+$")') {
+  return {
+    id,
+    name: 'ReDoS',
+    nodes: [
+      { id: 'start', type: 'ticket_created' },
+      { id: 'cel', type: 'expression', config: { expression } },
+      { id: 'pattern', type: 'text_matches', config: { source: 'subject', pattern: '(a+)+$' } },
+      { id: 'done', type: 'end' },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'cel' },
+      { id: 'e2', source: 'cel', sourceHandle: 'true', target: 'pattern' },
+      { id: 'e3', source: 'cel', sourceHandle: 'false', target: 'pattern' },
+      { id: 'e4', source: 'pattern', sourceHandle: 'true', target: 'done' },
+      { id: 'e5', source: 'pattern', sourceHandle: 'false', target: 'done' },
+    ],
+  };
+}
+
+const ticketWith = (id: string, subject: string, body = '') => ({ id, channel: 'web', subject, body, customer: { id: 'c9' } });
 
 describe.each(testing.testDatabases)('the dry-run route on $name', ({ open }) => {
   let store: SwitchyardDatabase;
@@ -60,5 +91,85 @@ describe.each(testing.testDatabases)('the dry-run route on $name', ({ open }) =>
     });
     expect(await t.call('POST', '/api/flows/nope/dry-run', { tickets: [refund] })).toMatchObject({ status: 404 });
     expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { version: 5, tickets: [refund] })).toMatchObject({ status: 404 });
+  });
+
+  it('answers a ReDoS pattern in CEL and in text_matches within 100 ms (the bound issue 15 demands)', async () => {
+    const request = (ticket: object) => t.call('POST', '/api/flows/after-sales-routing/dry-run', { document: redosFlow('after-sales-routing'), tickets: [ticket], others: 'none' });
+    // Warm: the first request of a process compiles the engines; the bound is on the customer's text.
+    expect(await request(ticketWith('warm', 'bb'))).toMatchObject({ status: 200, body: [{ errors: [] }] });
+    const started = performance.now();
+    const hostile = await request(ticketWith('hostile', HOSTILE_SUBJECT));
+    const elapsed = performance.now() - started;
+    expect(hostile).toMatchObject({ status: 200, body: [{ ticketId: 'hostile', path: ['start', 'cel', 'pattern', 'done'], errors: [] }] });
+    expect(elapsed).toBeLessThan(100);
+  });
+
+  it('stops an expression over its budget with a flow error naming the node, not a stalled server', async () => {
+    const greedy = redosFlow('after-sales-routing', 'ticket.body.split("").map(a, ticket.body.split("")).size() > 0');
+    const { status, body } = await t.call('POST', '/api/flows/after-sales-routing/dry-run', {
+      document: greedy,
+      tickets: [ticketWith('greedy', 'x', 'y'.repeat(5_000))],
+      others: 'none',
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject([{ errors: [{ flow: 'after-sales-routing', node: 'cel', message: matching(/over the budget .*超出计算预算/) }] }]);
+  });
+
+  it('refuses a pattern RE2 cannot run with 422, naming the node and field', async () => {
+    const backreference = redosFlow('after-sales-routing', 'ticket.subject.matches("(a)\\\\1")');
+    expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { document: backreference, tickets: [refund] })).toMatchObject({
+      status: 422,
+      body: { details: [{ code: 'invalid_config', nodeId: 'cel', field: 'config.expression' }] },
+    });
+  });
+});
+
+describe('a hostile dry-run over real HTTP', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ port: 0, registry, seed: false, worker: false, logger: pino({ level: 'silent' }) });
+    const created = await fetch(`${server.url}/api/flows`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'ReDoS', document: redosFlow('redos') }),
+    });
+    expect(created.status).toBe(201);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const dryRun = (tickets: object[]) =>
+    fetch(`${server.url}/api/flows/redos/dry-run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tickets, others: 'none' }),
+    });
+
+  /** Health latencies (ms) of requests sent one after another while a dry-run of ReDoS subjects runs. */
+  async function healthDuringHostileDryRun(): Promise<number[]> {
+    const running = dryRun([ticketWith('h1', HOSTILE_SUBJECT), ticketWith('h2', `${HOSTILE_SUBJECT} ${HOSTILE_SUBJECT}`)]);
+    const health: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      health.push(performance.now() - started);
+    }
+    const response = await running;
+    expect(response.status).toBe(200);
+    const results = (await response.json()) as { errors: unknown[] }[];
+    expect(results.map((r) => r.errors)).toEqual([[], []]);
+    return health;
+  }
+
+  it('keeps /api/health under 100 ms while a dry-run of ReDoS subjects runs (issue 15)', async () => {
+    // Warm both routes: a process's first request of each compiles code; the bound is on the hostile input.
+    expect((await dryRun([ticketWith('warm', 'bb')])).status).toBe(200);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    // A backtracking engine stalls every attempt for minutes. On a busy shared machine a single health
+    // request can wait behind the dry-run's ordinary work, so the bound must hold in one of three attempts.
+    const attempts: number[][] = [];
+    for (let i = 0; i < 3 && !attempts.some((health) => Math.max(...health) < 100); i++) attempts.push(await healthDuringHostileDryRun());
+    expect(Math.min(...attempts.map((health) => Math.max(...health)))).toBeLessThan(100);
   });
 });
