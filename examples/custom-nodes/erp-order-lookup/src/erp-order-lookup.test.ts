@@ -45,6 +45,17 @@ describe('erp.order_lookup', () => {
     expect(erp.requests).toHaveLength(0);
   });
 
+  // Issue 15: the order number is the customer's text; it must stay one path segment under erp/orders/.
+  it('keeps a hostile order number inside erp/orders/, and never calls for "." or ".."', async () => {
+    await erpOrderLookup.run(context({ orderId: '../../admin/users?delete=all#' }), config());
+    expect(erp.requests.map((r) => r.url)).toEqual(['/erp/orders/..%2F..%2Fadmin%2Fusers%3Fdelete%3Dall%23']);
+    for (const orderId of ['..', '.']) {
+      const result = await erpOrderLookup.run(context({ orderId }), config());
+      expect(result.output).toEqual({ found: false, orderNumber: orderId, reason: 'not_found' });
+    }
+    expect(erp.requests).toHaveLength(1);
+  });
+
   it('fails the step on another non-2xx answer, naming method, URL and status', async () => {
     erp.answerWith({ status: 500, body: { error: 'ERP down' } });
     await expect(erpOrderLookup.run(context(), config())).rejects.toThrow(`GET ${erp.url}/erp/orders/DD202405001 answered 500: ERP down`);

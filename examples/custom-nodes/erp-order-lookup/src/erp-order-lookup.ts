@@ -59,6 +59,8 @@ export const erpOrderLookup = defineNode({
   run: async (ctx, config) => {
     const orderNumber = ctx.render(config.orderNumber).trim();
     if (!orderNumber) return { params: { orderNumber: null }, output: notFound(null, 'no_order_number') };
+    // Encoded, `.` and `..` are still path steps: `erp/orders/..` would call `erp/` (issue 15). No order has such a number.
+    if (orderNumber === '.' || orderNumber === '..') return { params: { orderNumber }, output: notFound(orderNumber, 'not_found') };
     const url = new URL(`erp/orders/${encodeURIComponent(orderNumber)}`, withSlash(config.serviceUrl));
     const response = await ctx.http.get(url, { headers: { 'x-api-key': ctx.secrets.get(ERP_TOKEN) }, timeoutMs: config.timeoutMs, accept: [404] });
     if (response.status === 404) {
