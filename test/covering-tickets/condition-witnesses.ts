@@ -68,6 +68,7 @@ export const WITNESSES: Readonly<Record<string, Witness>> = {
   repeated_message: { kind: 'messages' },
   business_hours: { kind: 'clock' },
   expression: { kind: 'none', reason: 'a CEL expression may read anything (ticket, stats, vars, now): no generic witness' },
+  text_matches: { kind: 'none', reason: 'a regular expression has no generic witness text' },
 };
 
 /** The witness of a condition type; `none` for a type without one. */

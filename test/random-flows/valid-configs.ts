@@ -59,6 +59,13 @@ export const VALID_CONFIGS: Readonly<Record<string, fc.Arbitrary<NodeConfig>>> =
     },
     { requiredKeys: ['keywords'] },
   ),
+  text_matches: fc.record(
+    {
+      source: fc.constantFrom('ticket', 'subject', 'body', 'message'),
+      pattern: fc.constantFrom('退款|refund', 'DD\\d+', '^(投诉|物流)', '(a+)+$', '1[3-9]\\d{9}'),
+    },
+    { requiredKeys: ['pattern'] },
+  ),
   field_compare: fieldCompare,
   customer_tier: fc.record({ tier: fc.constantFrom(...CustomerTier.options) }, { requiredKeys: [] }),
   channel_is: fc.record({ channels: fc.subarray([...Channel.options], { minLength: 1 }) }),
