@@ -1,4 +1,4 @@
-import { FlowDocument as FlowDocumentSchema, Identifier } from '@switchyard/flow';
+import { FlowDocument as FlowDocumentSchema, Identifier, INPUT_LIMITS } from '@switchyard/flow';
 import { z } from 'zod';
 import { Diagnostic } from './diagnostic';
 import { ErrorBody } from './error-body';
@@ -10,11 +10,11 @@ export const FlowDocument = FlowDocumentSchema.meta({ id: 'FlowDocument' });
 /** POST /api/flows. The document's id (when given) becomes the flow's id; without a document the draft starts empty. */
 export const CreateFlowRequest = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
-    description: z.string().max(2000).optional(),
+    name: z.string().trim().min(1).max(INPUT_LIMITS.name),
+    description: z.string().max(INPUT_LIMITS.description).optional(),
     document: FlowDocumentSchema.extend({
       id: Identifier.optional(),
-      name: z.string().optional(),
+      name: z.string().max(INPUT_LIMITS.name).optional(),
       nodes: FlowDocumentSchema.shape.nodes.default([]),
       edges: FlowDocumentSchema.shape.edges.default([]),
     }).optional(),

@@ -1,4 +1,4 @@
-import { parseDuration } from '@switchyard/flow';
+import { INPUT_LIMITS, parseDuration } from '@switchyard/flow';
 import { z } from 'zod';
 import { ErrorBody } from './error-body';
 import { LocalizedText } from './node-catalog';
@@ -38,7 +38,7 @@ export type Guardrail = z.output<typeof Guardrail>;
 export type GuardrailInput = z.input<typeof Guardrail>;
 
 /** A duration as waits take it: "30m", "2h", "1d". */
-const Duration = z.string().refine((text) => parseDuration(text) !== undefined, { message: 'expected a duration from 1s to a year, e.g. "30m", "2h", "1d"' });
+const Duration = z.string().max(INPUT_LIMITS.duration).refine((text) => parseDuration(text) !== undefined, { message: 'expected a duration from 1s to a year, e.g. "30m", "2h", "1d"' });
 
 /** Percentages the candidate moves through by itself, one step per `every`, unless a guardrail trips. */
 export const RampPlan = z
@@ -160,7 +160,7 @@ export const MigrateTicketsRequest = z
   .strictObject({
     from: Version,
     to: Version,
-    tickets: z.array(z.string().min(1)).min(1).max(10_000).optional(),
+    tickets: z.array(z.string().min(1).max(INPUT_LIMITS.id)).min(1).max(10_000).optional(),
     reason: z.string().max(500).optional(),
     /** The deployment's revision the move was decided on; refused (409) once it moved on. */
     revision: RolloutRevision.optional(),

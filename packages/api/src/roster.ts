@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@switchyard/flow';
 import { z } from 'zod';
 
 /*
@@ -9,14 +10,18 @@ export const Seniority = z.enum(['junior', 'mid', 'senior']);
 
 /** POST /api/groups: creates or replaces a group by id. */
 export const Group = z
-  .strictObject({ id: z.string().min(1), name: z.string().min(1), nameZh: z.string().optional() })
+  .strictObject({ id: z.string().min(1).max(INPUT_LIMITS.id), name: z.string().min(1).max(INPUT_LIMITS.name), nameZh: z.string().max(INPUT_LIMITS.name).optional() })
   .meta({ id: 'Group' });
 export type Group = z.infer<typeof Group>;
 export const GroupList = z.array(Group);
 
 /** POST /api/skills: names a skill agents can have and assignment can ask for (by id). */
 export const Skill = z
-  .strictObject({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), nameZh: z.string().max(200).optional() })
+  .strictObject({
+    id: z.string().min(1).max(INPUT_LIMITS.identifier),
+    name: z.string().min(1).max(INPUT_LIMITS.name),
+    nameZh: z.string().max(INPUT_LIMITS.name).optional(),
+  })
   .meta({ id: 'Skill' });
 export type Skill = z.infer<typeof Skill>;
 export const SkillList = z.array(Skill);
@@ -24,10 +29,11 @@ export const SkillList = z.array(Skill);
 /** POST /api/agents: creates or replaces an agent by id. `openTickets` is counted by the server; a value sent is ignored. */
 export const AgentInput = z
   .strictObject({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    groups: z.array(z.string()).default([]),
-    skills: z.array(z.string()).default([]),
+    id: z.string().min(1).max(INPUT_LIMITS.id),
+    name: z.string().min(1).max(INPUT_LIMITS.name),
+    groups: z.array(z.string().max(INPUT_LIMITS.id)).max(INPUT_LIMITS.listItems).default([]),
+    /** Skill ids: GET /api/skills lists an agent's unnamed skills, which must fit a skill id. */
+    skills: z.array(z.string().max(INPUT_LIMITS.identifier)).max(INPUT_LIMITS.listItems).default([]),
     seniority: Seniority.default('mid'),
     openTickets: z.number().int().min(0).optional(),
     online: z.boolean().default(true),

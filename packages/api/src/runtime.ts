@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@switchyard/flow';
 import { z } from 'zod';
 
 export const EffectStatus = z.enum(['pending', 'running', 'done', 'dead']).meta({ id: 'EffectStatus' });
@@ -37,6 +38,6 @@ export const EffectList = z.array(EffectView);
 /** GET /api/effects filters; all optional. Newest first. */
 export const EffectQuery = z.strictObject({
   status: EffectStatus.optional(),
-  ticket: z.string().min(1).optional(),
+  ticket: z.string().min(1).max(INPUT_LIMITS.id).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@switchyard/flow';
 import { z } from 'zod';
 
 /** A secret's name: upper-case with underscores, as nodes declare it (`BILLING_API_KEY`). */
@@ -8,7 +9,7 @@ export const SecretName = z
 
 /** PUT /api/secrets/:name. The value is write-only: no answer ever carries it. */
 export const PutSecretRequest = z
-  .strictObject({ value: z.string().min(1).max(10_000) })
+  .strictObject({ value: z.string().min(1).max(INPUT_LIMITS.secret) })
   .meta({ id: 'PutSecretRequest' });
 export type PutSecretRequest = z.infer<typeof PutSecretRequest>;
 

@@ -1,19 +1,19 @@
-import { Channel, CustomerTier, Ticket, TicketEvent as TicketEventSchema, TicketStatus } from '@switchyard/flow';
+import { Channel, CustomerTier, INPUT_LIMITS, Ticket, TicketEvent as TicketEventSchema, TicketStatus } from '@switchyard/flow';
 import { z } from 'zod';
 
 /** POST /api/tickets: what a channel posts to open a ticket. */
 export const NewTicket = z
   .strictObject({
     channel: Channel,
-    subject: z.string().max(1000).default(''),
-    body: z.string().max(100_000).default(''),
+    subject: z.string().max(INPUT_LIMITS.subject).default(''),
+    body: z.string().max(INPUT_LIMITS.body).default(''),
     customer: z.strictObject({
-      id: z.string().min(1).max(200),
-      name: z.string().max(200).optional(),
+      id: z.string().min(1).max(INPUT_LIMITS.id),
+      name: z.string().max(INPUT_LIMITS.name).optional(),
       tier: CustomerTier.optional(),
-      contact: z.string().max(500).optional(),
+      contact: z.string().max(INPUT_LIMITS.note).optional(),
     }),
-    orderId: z.string().min(1).max(200).optional(),
+    orderId: z.string().min(1).max(INPUT_LIMITS.id).optional(),
   })
   .meta({ id: 'NewTicket', example: { channel: 'chat', subject: '快递三天没动了', body: '订单 DD20260501001 的快递一直没更新', customer: { id: 'C1001', name: '王女士' } } });
 export type NewTicket = z.input<typeof NewTicket>;
@@ -51,8 +51,8 @@ export const TicketList = z.array(TicketView);
 /** GET /api/tickets filters; all optional, combined with "and". Newest first. */
 export const TicketQuery = z.strictObject({
   status: TicketStatus.optional(),
-  group: z.string().min(1).optional(),
-  assignee: z.string().min(1).optional(),
+  group: z.string().min(1).max(INPUT_LIMITS.id).optional(),
+  assignee: z.string().min(1).max(INPUT_LIMITS.id).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 

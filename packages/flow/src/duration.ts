@@ -1,5 +1,6 @@
 import ms from 'ms';
 import { z } from 'zod';
+import { INPUT_LIMITS } from './input-limits';
 import { bilingual } from './localized-message';
 
 const MAX_DURATION_MS = 366 * 24 * 3600_000;
@@ -47,6 +48,7 @@ function singleDuration(text: string): number | undefined {
 /** A duration written for people ("15m", "2h", "7d"), validated at the boundary. */
 export const Duration = z
   .string()
+  .max(INPUT_LIMITS.duration)
   .refine((s) => parseDuration(s) !== undefined, {
     message: bilingual('expected a duration such as "15m", "2h", "1h30m" or "7d"', '应为时长，例如 "15m"、"2h"、"1h30m" 或 "7d"'),
   });

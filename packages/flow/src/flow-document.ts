@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from './input-limits';
 import { bilingual } from './localized-message';
 
 /** Node and flow ids become XState state keys: no dots, no leading underscore. */
 export const Identifier = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, bilingual('use letters, digits, "-" and "_" and start with a letter or digit', '只能使用字母、数字、"-" 和 "_"，并以字母或数字开头'))
-  .max(100);
+  .max(INPUT_LIMITS.identifier);
 
 export const Position = z.strictObject({ x: z.number(), y: z.number() });
 
 export const FlowNode = z.strictObject({
   id: Identifier,
-  type: z.string().min(1),
+  type: z.string().min(1).max(INPUT_LIMITS.id),
   /** Node type version the config was written for; the catalog's newest when absent. */
   typeVersion: z.number().int().positive().optional(),
-  label: z.string().optional(),
+  label: z.string().max(INPUT_LIMITS.name).optional(),
   config: z.record(z.string(), z.unknown()).default({}),
   position: Position.default({ x: 0, y: 0 }),
 });
@@ -22,18 +23,18 @@ export type FlowNode = z.infer<typeof FlowNode>;
 
 export const FlowEdge = z.strictObject({
   id: Identifier,
-  source: z.string().min(1),
+  source: z.string().min(1).max(INPUT_LIMITS.identifier),
   /** Output port of the source ("true", "false", "next", "error", "event", "timeout", ...). */
-  sourceHandle: z.string().min(1).default('next'),
-  target: z.string().min(1),
+  sourceHandle: z.string().min(1).max(INPUT_LIMITS.identifier).default('next'),
+  target: z.string().min(1).max(INPUT_LIMITS.identifier),
 });
 export type FlowEdge = z.infer<typeof FlowEdge>;
 
 /** A flow as the editor draws it and the server versions it: the single source of truth. */
 export const FlowDocument = z.strictObject({
   id: Identifier,
-  name: z.string().min(1),
-  description: z.string().default(''),
+  name: z.string().min(1).max(INPUT_LIMITS.name),
+  description: z.string().max(INPUT_LIMITS.description).default(''),
   nodes: z.array(FlowNode),
   edges: z.array(FlowEdge),
 });

@@ -21,3 +21,4 @@ export { validateFlow } from './validate-flow';
 export type { FlowValidation } from './validate-flow';
 export { describeIssues, issuePath } from './zod-issues';
 export { bilingual, translateMessage } from './localized-message';
+export { INPUT_LIMITS } from './input-limits';

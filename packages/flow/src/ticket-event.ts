@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from './input-limits';
 import { TicketStatus } from './ticket';
 
 export const TicketCreated = z.strictObject({ type: z.literal('ticket.created') });
-export const CustomerMessage = z.strictObject({ type: z.literal('customer.message'), body: z.string() });
+export const CustomerMessage = z.strictObject({ type: z.literal('customer.message'), body: z.string().max(INPUT_LIMITS.body) });
 export const AgentReply = z.strictObject({
   type: z.literal('agent.reply'),
-  agentId: z.string().min(1),
-  body: z.string().default(''),
+  agentId: z.string().min(1).max(INPUT_LIMITS.id),
+  body: z.string().max(INPUT_LIMITS.body).default(''),
 });
 export const StatusChanged = z.strictObject({ type: z.literal('ticket.status'), status: TicketStatus });
 export const SurveyResponse = z.strictObject({

@@ -1,4 +1,4 @@
-import { FlowDocument, Identifier } from '@switchyard/flow';
+import { FlowDocument, Identifier, INPUT_LIMITS } from '@switchyard/flow';
 import { z } from 'zod';
 
 /**
@@ -6,11 +6,11 @@ import { z } from 'zod';
  * given) becomes the flow's id. Without a document the draft starts empty.
  */
 export const NewFlow = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(2000).optional(),
+  name: z.string().trim().min(1).max(INPUT_LIMITS.name),
+  description: z.string().max(INPUT_LIMITS.description).optional(),
   document: FlowDocument.extend({
     id: Identifier.optional(),
-    name: z.string().optional(),
+    name: z.string().max(INPUT_LIMITS.name).optional(),
     nodes: FlowDocument.shape.nodes.default([]),
     edges: FlowDocument.shape.edges.default([]),
   }).optional(),
