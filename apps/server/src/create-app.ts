@@ -6,6 +6,8 @@ import { addEditorRoutes } from './editor-static';
 import { handleError } from './handle-error';
 import { bearerAuth } from './middleware/bearer-auth';
 import { requestLog } from './middleware/request-log';
+import { strictJsonBody } from './middleware/strict-json-body';
+import { trustedHost } from './middleware/trusted-host';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
 import { flowRoutes } from './routes/flow-routes';
@@ -23,6 +25,8 @@ export interface AppOptions {
   readonly adminToken?: string | undefined;
   /** The built editor (apps/editor/dist), served at `/` when it exists. */
   readonly editorDir?: string | undefined;
+  /** Host names (`name` or `name:port`) served besides loopback ones: the public URL's, a proxy's upstream name. */
+  readonly allowedHosts?: readonly string[];
   /** Largest request body accepted, in bytes (default 5 MB: a big flow plus a thousand sample tickets). */
   readonly maxBodyBytes?: number;
   /** Called once a ticket or an event was queued, so a worker in this process can start at once. */
@@ -32,6 +36,8 @@ export interface AppOptions {
 /**
  * The Switchyard HTTP app: the JSON API under /api, its OpenAPI document and reference
  * page, and the editor. Every error answers `{ error, details }`; bad input never gets a 500.
+ * Only loopback names and `allowedHosts` are served (DNS rebinding), and a state-changing
+ * request from a foreign page is refused.
  * @example const app = createApp({ ctx }); const res = await app.request('/api/health');
  */
 export function createApp(options: AppOptions): SwitchyardApp {
@@ -41,9 +47,11 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
 
   app.use('/api/*', requestLog(ctx.logger));
+  app.use('*', trustedHost(options.allowedHosts));
   app.use('/api/*', bearerAuth(options.adminToken, ['/api/health']));
   const maxBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   app.use('/api/*', bodyLimit({ maxSize: maxBytes, onError: (c) => c.json({ error: 'request body too large', details: { maxBytes } }, 413) }));
+  app.use('/api/*', strictJsonBody());
 
   app.route('/', healthRoutes(ctx));
   app.route('/', flowRoutes(ctx));

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { startLocalExampleServices } from './example-services';
 import { guardProcess } from './guard-process';
-import { readServerEnv } from './server-env';
+import { allowedHostsOf, readServerEnv } from './server-env';
 import { startServer } from './start-server';
 
 /*
@@ -31,6 +31,7 @@ try {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : env.SWITCHYARD_DATA_DIR,
     adminToken: env.SWITCHYARD_ADMIN_TOKEN,
+    allowedHosts: allowedHostsOf(env),
     seed: env.SWITCHYARD_SEED === '1',
     worker: env.SWITCHYARD_WORKER === '0' ? false : { rollouts: { opsWebhook: env.SWITCHYARD_OPS_WEBHOOK ? { url: env.SWITCHYARD_OPS_WEBHOOK, token: env.SWITCHYARD_OPS_WEBHOOK_TOKEN } : undefined } },
     messageGateway: env.SWITCHYARD_MESSAGE_GATEWAY ? { url: env.SWITCHYARD_MESSAGE_GATEWAY, token: env.SWITCHYARD_MESSAGE_GATEWAY_TOKEN } : undefined,

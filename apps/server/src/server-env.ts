@@ -1,5 +1,6 @@
 import { describeIssues } from '@switchyard/flow';
 import { z } from 'zod';
+import { parseHost } from './middleware/trusted-host';
 
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 
@@ -18,6 +19,17 @@ export const ServerEnv = z.object({
   SWITCHYARD_MESSAGE_GATEWAY_TOKEN: z.preprocess(blankIsUnset, z.string().optional()),
   SWITCHYARD_OPS_WEBHOOK: z.preprocess(blankIsUnset, z.url().optional()),
   SWITCHYARD_OPS_WEBHOOK_TOKEN: z.preprocess(blankIsUnset, z.string().optional()),
+  /** The address people and integrations use (`https://switchyard.example.com`): its host name is served besides loopback names. */
+  SWITCHYARD_PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  /** More host names to serve, comma-separated (`name` or `name:port`): a proxy's upstream name, a LAN address. */
+  SWITCHYARD_ALLOWED_HOSTS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .transform((text) => text.split(',').map((host) => host.trim()).filter((host) => host !== ''))
+      .pipe(z.array(z.string().refine((host) => parseHost(host) !== undefined, 'expected host names such as "switchyard.internal" or "10.0.0.5:3000", comma-separated')))
+      .default([]),
+  ),
   /** `0` skips starting the stand-in logistics and billing services the example flows call (port 4010). */
   SWITCHYARD_EXAMPLE_SERVICES: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
   /** `0` runs no worker in this process: an API-only server beside worker processes on the same PostgreSQL. */
@@ -32,4 +44,9 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   const parsed = ServerEnv.safeParse(env);
   if (!parsed.success) throw new Error(`bad environment:\n  ${describeIssues(parsed.error).join('\n  ')}`);
   return parsed.data;
+}
+
+/** The host names the server answers to besides loopback ones: the public URL's and the listed ones. */
+export function allowedHostsOf(env: Pick<ServerEnv, 'SWITCHYARD_PUBLIC_URL' | 'SWITCHYARD_ALLOWED_HOSTS'>): string[] {
+  return [...(env.SWITCHYARD_PUBLIC_URL ? [new URL(env.SWITCHYARD_PUBLIC_URL).host] : []), ...env.SWITCHYARD_ALLOWED_HOSTS];
 }

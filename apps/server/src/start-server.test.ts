@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { type RunningServer, startServer } from './start-server';
@@ -58,5 +60,40 @@ describe('startServer over real HTTP (PGlite in memory, the project registry, th
   it('stops: no more requests, the worker finished', async () => {
     await server.close();
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+  });
+});
+
+/** Sends `text` on a raw connection and collects what the server answers until it closes the connection. */
+async function rawExchange(url: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  let answer = '';
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+  socket.write(text);
+  await once(socket, 'close');
+  return answer;
+}
+
+describe('startServer against slow and misdirected clients (issue 15)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ port: 0, logger: pino({ level: 'silent' }), seed: false, worker: false, headersTimeoutMs: 300, requestTimeoutMs: 600, allowedHosts: ['switchyard.example.com'] });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('cuts off a client that never finishes its headers, or its body', async () => {
+    expect(await rawExchange(server.url, 'GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ')).toMatch(/^HTTP\/1\.1 408/);
+    const slowBody = 'POST /api/groups HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id":';
+    expect(await rawExchange(server.url, slowBody)).toMatch(/^HTTP\/1\.1 408/);
+    expect((await fetch(`${server.url}/api/groups`)).status).toBe(200);
+  });
+
+  it('answers 421 over HTTP to a Host it does not serve, and serves the allowed name and its own address', async () => {
+    const request = (host: string) => `GET /api/health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`;
+    expect(await rawExchange(server.url, request('attacker.example'))).toMatch(/^HTTP\/1\.1 421/);
+    expect(await rawExchange(server.url, request('switchyard.example.com'))).toMatch(/^HTTP\/1\.1 200/);
+    expect(await rawExchange(server.url, request(new URL(server.url).host))).toMatch(/^HTTP\/1\.1 200/);
   });
 });

@@ -41,6 +41,12 @@ export interface StartOptions {
   /** A database opened by the caller, migrated here and left open on close (tests). */
   readonly database?: SwitchyardDatabase;
   readonly adminToken?: string | undefined;
+  /** Host names served besides loopback ones (and `hostname`, when it names one address). */
+  readonly allowedHosts?: readonly string[];
+  /** Slow clients are cut off: a request's headers must arrive within this (default 10 s)... */
+  readonly headersTimeoutMs?: number;
+  /** ...and the whole request, body included, within this (default 60 s). */
+  readonly requestTimeoutMs?: number;
   readonly logger?: Logger;
   /** The installed nodes; default: built-ins plus those of `<rootDir>/switchyard.config.ts`. */
   readonly registry?: NodeRegistry;
@@ -92,8 +98,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.
     const worker = options.worker === false ? undefined : createWorker(ctx, { loops: store.kind === 'postgres' ? 2 : 1, ...options.worker, notifications: store });
-    const app = createApp({ ctx, adminToken: options.adminToken, editorDir: join(rootDir, 'apps/editor/dist'), onQueued: () => worker?.wake() });
-    const server = await listen(app, options.port ?? 3000, options.hostname ?? '127.0.0.1');
+    const hostname = options.hostname ?? '127.0.0.1';
+    const app = createApp({
+      ctx,
+      adminToken: options.adminToken,
+      allowedHosts: [...(options.allowedHosts ?? []), ...listenedName(hostname)],
+      editorDir: join(rootDir, 'apps/editor/dist'),
+      onQueued: () => worker?.wake(),
+    });
+    const server = await listen(app, options.port ?? 3000, hostname, {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 60_000,
+    });
     worker?.start();
     const { port, address, family } = boundAddress(server.address());
     const host = family === 'IPv6' ? `[${address}]` : address;
@@ -123,9 +139,22 @@ function boundAddress(address: string | AddressInfo | null): AddressInfo {
   return address;
 }
 
-function listen(app: SwitchyardApp, port: number, hostname: string): Promise<ReturnType<typeof serve>> {
+/** The address the server listens on, as a Host name to serve: `10.0.0.5` yes, `0.0.0.0` (every address) no. */
+function listenedName(hostname: string): string[] {
+  if (hostname === '0.0.0.0' || hostname === '::' || hostname === '') return [];
+  return [hostname.includes(':') ? `[${hostname}]` : hostname];
+}
+
+interface Timeouts {
+  readonly headersTimeout: number;
+  readonly requestTimeout: number;
+}
+
+function listen(app: SwitchyardApp, port: number, hostname: string, timeouts: Timeouts): Promise<ReturnType<typeof serve>> {
+  // Node checks the timeouts every connectionsCheckingInterval (30 s by default): check often enough to honour them.
+  const connectionsCheckingInterval = Math.min(1000, timeouts.headersTimeout / 2);
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server));
+    const server = serve({ fetch: app.fetch, port, hostname, serverOptions: { ...timeouts, connectionsCheckingInterval } }, () => resolve(server));
     server.once('error', reject);
   });
 }
