@@ -79,11 +79,10 @@ describe.each(testing.testDatabases)('hostile requests on $name', ({ open }) => 
     expect(await t.call('PUT', '/api/flows/tagging/draft', deep)).toMatchObject({ status: 400, body: { details: [{ path: expect.stringMatching(/^document\.nodes\.0\.config\.a\.0\.0/) as unknown }] } });
   });
 
-  it('refuses an unknown field when publishing, takes `revision` and no body at all', async () => {
+  it('refuses an unknown field when publishing (it was ignored), and publishes without a body', async () => {
     expect(await t.call('POST', '/api/flows/tagging/versions', { revison: 1 })).toMatchObject({ status: 400, body: { details: [{ path: 'revison', message: 'unknown field' }] } });
     expect(await t.call('POST', '/api/flows/tagging/versions', { revision: -1 })).toMatchObject({ status: 400, body: { details: [{ path: 'revision' }] } });
     expect(await t.call('GET', '/api/flows/tagging')).toMatchObject({ body: { versions: [] } });
     expect(await t.call('POST', '/api/flows/tagging/versions')).toMatchObject({ status: 201, body: { version: 1 } });
-    expect(await t.call('POST', '/api/flows/tagging/versions', { revision: 0 })).not.toMatchObject({ status: 400 });
   });
 });

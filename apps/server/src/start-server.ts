@@ -23,6 +23,7 @@ import {
 import { type Logger, pino } from 'pino';
 import type { SwitchyardApp } from './app-env';
 import { createApp } from './create-app';
+import { parseHost } from './middleware/trusted-host';
 
 /** The repository root: where switchyard.config.ts, examples/ and apps/editor/dist are. */
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -142,7 +143,8 @@ function boundAddress(address: string | AddressInfo | null): AddressInfo {
 /** The address the server listens on, as a Host name to serve: `10.0.0.5` yes, `0.0.0.0` (every address) no. */
 function listenedName(hostname: string): string[] {
   if (hostname === '0.0.0.0' || hostname === '::' || hostname === '') return [];
-  return [hostname.includes(':') ? `[${hostname}]` : hostname];
+  const name = hostname.includes(':') ? `[${hostname}]` : hostname;
+  return parseHost(name) ? [name] : [];
 }
 
 interface Timeouts {
