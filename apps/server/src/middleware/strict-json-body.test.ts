@@ -19,6 +19,13 @@ const bytes = (...parts: (string | number[])[]): Uint8Array<ArrayBuffer> => new 
 const post = (body: Uint8Array<ArrayBuffer> | string, contentType = 'application/json') => app.request('/api/x', { method: 'POST', body, headers: { 'content-type': contentType } });
 
 describe('strictJsonBody', () => {
+  it('passes an empty body on as no body, without its JSON content type (older clients publish that way)', async () => {
+    const seen = new Hono<AppEnv>().use(strictJsonBody());
+    seen.post('*', (c) => c.json({ contentType: c.req.header('content-type') ?? null }));
+    const res = await seen.request('/api/x', { method: 'POST', body: '', headers: { 'content-type': 'application/json' } });
+    expect(await res.json()).toEqual({ contentType: null });
+  });
+
   it('passes UTF-8 through untouched: Chinese, RTL, emoji, a BOM', async () => {
     const body = { name: '王女士 مرحبا 😀', nested: [{ a: 'ok' }] };
     expect(await (await post(JSON.stringify(body))).json()).toEqual({ got: body });

@@ -89,6 +89,13 @@ export function strictJsonBody(): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || !JSON_MEDIA_TYPE.test(mediaType)) return next();
     // Cached by Hono: the validator's c.req.json() reads the same bytes again.
     const bytes = new Uint8Array(await c.req.arrayBuffer());
+    // An empty body is no body, as it was before routes took optional ones (`POST .../versions` from older clients).
+    if (bytes.length === 0) {
+      const headers = new Headers(c.req.raw.headers);
+      headers.delete('content-type');
+      c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers });
+      return next();
+    }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
