@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { loadRegistry } from '@switchyard/cli';
-import { deployVersion, type SwitchyardDatabase, testing } from '@switchyard/runtime';
+import { deployVersion, loadRegistry, type SwitchyardDatabase, testing } from '@switchyard/runtime';
 import { type RunningServer, startServer } from '@switchyard/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogs } from './__fixtures__/capture-logs';

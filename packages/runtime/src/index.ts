@@ -47,3 +47,4 @@ export type { RuntimeStats } from './durable/runtime-stats';
 export { listEffects } from './durable/list-effects';
 export type { EffectFilter, EffectView } from './durable/list-effects';
 export * from './rollout/index';
+export { CONFIG_FILE, loadRegistry } from './config/load-registry';
