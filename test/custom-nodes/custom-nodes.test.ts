@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { deployVersion, loadRegistry, type SwitchyardDatabase, testing } from '@switchyard/runtime';
+import { deployVersion, loadRegistry, type SwitchyardDatabase } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { type RunningServer, startServer } from '@switchyard/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogs } from './__fixtures__/capture-logs';
@@ -38,7 +39,7 @@ const flow = (serviceUrl: string) => ({
 
 const complaint = { channel: 'email', subject: '投诉：会员功能', body: '订单 DD202405001 已签收，但会员功能一直打不开', customer: { id: 'C202405001', name: '张先生', tier: 'vip' } };
 
-describe.each(testing.testDatabases)('custom node packages end to end on $name', ({ open }) => {
+describe.each(testDatabases)('custom node packages end to end on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let server: RunningServer;
   let services: FakeServices;

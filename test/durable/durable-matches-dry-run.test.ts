@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { compileFlow } from '@switchyard/compiler';
-import { builtinNodes, createNodeRegistry, Roster, testing as nodeTesting } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry, Roster } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
 import {
   createManualClock,
   createWorker,
@@ -11,10 +12,10 @@ import {
   getTicket,
   parseTicketsFile,
   type RuntimeContext,
-  type SwitchyardDatabase,
   seedExamples,
-  testing,
+  type SwitchyardDatabase,
 } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveTicket } from './drive-ticket';
@@ -56,15 +57,15 @@ interface ActionLine {
 }
 const byTimeThenName = (a: ActionLine, b: ActionLine) => a.at.localeCompare(b.at) || `${a.flow}/${a.node}`.localeCompare(`${b.flow}/${b.node}`);
 
-describe.each(testing.testDatabases)('durable runs match dry-runs on $name', ({ open }) => {
+describe.each(testDatabases)('durable runs match dry-runs on $name', ({ open }) => {
   let store: SwitchyardDatabase;
-  let billing: nodeTesting.TestHttpServer;
+  let billing: TestHttpServer;
   let ctx: RuntimeContext;
   const clock = createManualClock('2026-01-01T00:00:00Z');
   const savedBillingUrl = process.env.BILLING_URL;
 
   beforeAll(async () => {
-    billing = await nodeTesting.startTestHttpServer((request) =>
+    billing = await startTestHttpServer((request) =>
       request.url.startsWith('/api/v1/tracking/') ? { body: TRACKING_SAMPLE } : { body: { suspended: true } },
     );
     // billing.suspend takes its service URL from BILLING_URL when the flow is compiled (seeded).

@@ -13,10 +13,10 @@ import {
   type SampleTicket,
   SampleTicket as SampleTicketSchema,
   type SwitchyardDatabase,
-  testing,
   upsertAgent,
   upsertGroup,
 } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +84,7 @@ describe('random flows run durably as they dry-run', () => {
   let flowCount = 0;
 
   beforeAll(async () => {
-    store = await testing.testDatabases[0]!.open();
+    store = await testDatabases[0]!.open();
     ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
     for (const group of roster.groups) await upsertGroup(ctx, group, 'test');
     for (const agent of roster.agents) await upsertAgent(ctx, agent, 'test');

@@ -1,6 +1,8 @@
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
-import { openDatabase, type RuntimeContext, type SwitchyardDatabase, systemClock, testing } from '@switchyard/runtime';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
+import { openDatabase, type RuntimeContext, type SwitchyardDatabase, systemClock } from '@switchyard/runtime';
+import { createTestSchema, testPostgresUrl } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScaleRun } from './scale-checks';
@@ -33,17 +35,17 @@ const randomBetween = (min: number, max: number) => min + Math.random() * (max -
 const keyHash = (key: string) => [...key].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7);
 
 describe('crash safety on the real PostgreSQL', () => {
-  let schema: Awaited<ReturnType<typeof testing.createTestSchema>>;
+  let schema: Awaited<ReturnType<typeof createTestSchema>>;
   let store: SwitchyardDatabase;
-  let receiver: nodeTesting.TestHttpServer;
+  let receiver: TestHttpServer;
   let workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    schema = await testing.createTestSchema();
-    store = await openDatabase({ url: testing.TEST_POSTGRES_URL, schema: schema.schema, maxConnections: 12 });
+    schema = await createTestSchema();
+    store = await openDatabase({ url: testPostgresUrl(), schema: schema.schema, maxConnections: 12 });
     // Every fifth key is refused once (503) before it is accepted: retries run while workers die too.
     const refusedOnce = new Set<string>();
-    receiver = await nodeTesting.startTestHttpServer((request) => {
+    receiver = await startTestHttpServer((request) => {
       const key = String(request.headers['idempotency-key'] ?? '');
       if (keyHash(key) % 5 === 0 && !refusedOnce.has(key)) {
         refusedOnce.add(key);

@@ -1,6 +1,8 @@
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
-import { openDatabase, type RuntimeContext, type SwitchyardDatabase, systemClock, testing } from '@switchyard/runtime';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
+import { openDatabase, type RuntimeContext, type SwitchyardDatabase, systemClock } from '@switchyard/runtime';
+import { createTestSchema, testPostgresUrl } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScaleRun } from './scale-checks';
@@ -22,15 +24,15 @@ const PROCESSES = 3;
 const registry = createNodeRegistry([...builtinNodes, billingSuspend]);
 
 describe('scale-out on the real PostgreSQL', () => {
-  let schema: Awaited<ReturnType<typeof testing.createTestSchema>>;
+  let schema: Awaited<ReturnType<typeof createTestSchema>>;
   let store: SwitchyardDatabase;
-  let receiver: nodeTesting.TestHttpServer;
+  let receiver: TestHttpServer;
   let workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    schema = await testing.createTestSchema();
-    store = await openDatabase({ url: testing.TEST_POSTGRES_URL, schema: schema.schema, maxConnections: 16 });
-    receiver = await nodeTesting.startTestHttpServer({ status: 200 });
+    schema = await createTestSchema();
+    store = await openDatabase({ url: testPostgresUrl(), schema: schema.schema, maxConnections: 16 });
+    receiver = await startTestHttpServer({ status: 200 });
   });
   afterAll(async () => {
     await Promise.all(workers.filter((w) => !w.exited).map((w) => w.kill()));

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import type { SwitchyardDatabase } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from './__fixtures__/test-app';
 import { anyString, anyArray, matching } from './__fixtures__/matchers';
@@ -39,7 +40,7 @@ const CONTRACT = {
   '/api/secrets/{name}': ['delete', 'put'],
 };
 
-describe.each(testing.testDatabases)('the app on $name', ({ open }) => {
+describe.each(testDatabases)('the app on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   beforeAll(async () => {
@@ -129,7 +130,7 @@ describe.each(testing.testDatabases)('the app on $name', ({ open }) => {
   });
 });
 
-describe.each(testing.testDatabases)('auth on $name', ({ open }) => {
+describe.each(testDatabases)('auth on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   beforeAll(async () => {

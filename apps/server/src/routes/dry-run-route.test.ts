@@ -1,4 +1,5 @@
-import { seedExamples, testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import { seedExamples, type SwitchyardDatabase } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, registry, type TestApp, testApp } from '../__fixtures__/test-app';
@@ -37,7 +38,7 @@ function redosFlow(id: string, expression = 'ticket.subject.matches("(a+)+$")') 
 
 const ticketWith = (id: string, subject: string, body = '') => ({ id, channel: 'web', subject, body, customer: { id: 'c9' } });
 
-describe.each(testing.testDatabases)('the dry-run route on $name', ({ open }) => {
+describe.each(testDatabases)('the dry-run route on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   beforeAll(async () => {

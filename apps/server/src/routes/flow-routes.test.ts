@@ -1,5 +1,6 @@
 import { DraftConflict } from '@switchyard/api';
-import { testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import type { SwitchyardDatabase } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
@@ -15,7 +16,7 @@ const tagFlow = (id: string, tag = 'seen') => ({
   edges: [{ id: 'e1', source: 'start', target: 'tag' }],
 });
 
-describe.each(testing.testDatabases)('flow routes on $name', ({ open }) => {
+describe.each(testDatabases)('flow routes on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { RolloutConflict } from '@switchyard/api';
-import { checkRollouts, createWorker, testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import { checkRollouts, createWorker, type SwitchyardDatabase } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
@@ -21,7 +22,7 @@ const slaFlow = (category: string, withWait: boolean) => ({
   ],
 });
 
-describe.each(testing.testDatabases)('rollout routes on $name', ({ open }) => {
+describe.each(testDatabases)('rollout routes on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   beforeAll(async () => {

@@ -1,8 +1,9 @@
-import { listAgents, testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import { listAgents, type SwitchyardDatabase } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 
-describe.each(testing.testDatabases)('roster routes on $name', ({ open }) => {
+describe.each(testDatabases)('roster routes on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   beforeAll(async () => {

@@ -1,4 +1,5 @@
-import { createWorker, deployVersion, type SwitchyardDatabase, testing } from '@switchyard/runtime';
+import { createWorker, deployVersion, type SwitchyardDatabase } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 
@@ -14,7 +15,7 @@ const unreachableCall = {
   edges: [{ id: 'created__next', source: 'created', sourceHandle: 'next', target: 'call' }],
 };
 
-describe.each(testing.testDatabases)('runtime routes on $name', ({ open }) => {
+describe.each(testDatabases)('runtime routes on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   beforeAll(async () => {

@@ -1,10 +1,11 @@
-import { testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import type { SwitchyardDatabase } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 
 const VALUE = 'sk-route-test-98765';
 
-describe.each(testing.testDatabases)('secret routes on $name', ({ open }) => {
+describe.each(testDatabases)('secret routes on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   beforeAll(async () => {

@@ -1,4 +1,5 @@
-import { createWorker, seedExamples, testing, type SwitchyardDatabase, type Worker } from '@switchyard/runtime';
+import { createWorker, seedExamples, type SwitchyardDatabase, type Worker } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
@@ -6,7 +7,7 @@ import { anyString, matching } from '../__fixtures__/matchers';
 const complaint = { channel: 'chat', subject: '我要投诉', body: '客服态度太差了，我要投诉！', customer: { id: 'C1001', name: '王女士', tier: 'vip' } };
 const refund = { channel: 'email', subject: 'Refund please', body: 'I want to return these shoes', customer: { id: 'C1002' }, orderId: 'DD20260101' };
 
-describe.each(testing.testDatabases)('ticket routes on $name', ({ open }) => {
+describe.each(testDatabases)('ticket routes on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   let worker: Worker;

@@ -1,4 +1,5 @@
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slaFlow } from '../__fixtures__/sla-flow';
@@ -28,13 +29,13 @@ const MINUTE = 60_000;
 
 describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
   let store: SwitchyardDatabase;
-  let erp: nodeTesting.TestHttpServer;
+  let erp: TestHttpServer;
   let ctx: RuntimeContext;
   let worker: Worker;
   const clock = createManualClock('2026-05-01T09:00:00+08:00');
 
   beforeAll(async () => {
-    erp = await nodeTesting.startTestHttpServer({ body: { ok: true } });
+    erp = await startTestHttpServer({ body: { ok: true } });
     store = await open();
     ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
     await createFlow(ctx, { name: 'SLA test', document: slaFlow(erp.url) }, 'test');

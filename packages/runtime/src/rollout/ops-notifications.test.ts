@@ -1,4 +1,5 @@
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock';
@@ -10,11 +11,11 @@ import { deliverOpsNotifications, listOpsNotifications, notifyOps } from './ops-
 describe.each(testDatabases)('ops notifications on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let ctx: RuntimeContext;
-  let webhook: nodeTesting.TestHttpServer;
+  let webhook: TestHttpServer;
   const clock = createManualClock('2026-06-01T09:00:00Z');
 
   beforeAll(async () => {
-    webhook = await nodeTesting.startTestHttpServer({ status: 503, body: { error: 'busy' } });
+    webhook = await startTestHttpServer({ status: 503, body: { error: 'busy' } });
     store = await open();
     ctx = { db: store.db, registry: createNodeRegistry(builtinNodes), clock, logger: pino({ level: 'silent' }) };
   });

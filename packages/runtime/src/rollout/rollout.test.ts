@@ -1,4 +1,5 @@
-import { builtinNodes, createNodeRegistry, EMPTY_STATS, testing as nodeTesting } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry, EMPTY_STATS } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ const HOUR = 3_600_000;
 describe.each(testDatabases)('rollout on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let ctx: RuntimeContext;
-  let refusing: nodeTesting.TestHttpServer;
+  let refusing: TestHttpServer;
   const clock = createManualClock('2026-06-01T09:00:00+08:00');
 
   /** Publishes the fixture flow's variants as versions 1, 2, ... of a fresh flow. */
@@ -85,7 +86,7 @@ describe.each(testDatabases)('rollout on $name', ({ open }) => {
   const auditCount = async () => Number((await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   beforeAll(async () => {
-    refusing = await nodeTesting.startTestHttpServer({ status: 500, body: { error: 'down' } });
+    refusing = await startTestHttpServer({ status: 500, body: { error: 'down' } });
     store = await open();
     ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
   });

@@ -3,8 +3,13 @@ import pg from 'pg';
 import { openDatabase, type SwitchyardDatabase } from '../db/create-database';
 import { migrateToLatest } from '../db/migrate';
 
-/** The real PostgreSQL of the test machine (CI starts it); override with SWITCHYARD_TEST_DATABASE_URL. */
-export const TEST_POSTGRES_URL = process.env.SWITCHYARD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * The real PostgreSQL of the test machine (CI starts it); override with SWITCHYARD_TEST_DATABASE_URL.
+ * Read when called, not at import: importing the testing helpers touches nothing.
+ */
+export function testPostgresUrl(): string {
+  return process.env.SWITCHYARD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
 
 export interface TestDatabaseTarget {
   readonly name: 'pglite' | 'postgres';
@@ -30,7 +35,7 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
     name: 'postgres',
     open: async () => {
       const schema = `t_${randomBytes(6).toString('hex')}`;
-      const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 8 });
+      const store = await openDatabase({ url: testPostgresUrl(), schema, maxConnections: 8 });
       await migrateOrDrop(store, schema);
       return { ...store, close: () => dropSchema(store, schema) };
     },
@@ -40,7 +45,7 @@ export const testDatabases: readonly TestDatabaseTarget[] = [
 /** A fresh schema on the real PostgreSQL and its URL, for tests that start other processes. */
 export async function createTestSchema(): Promise<{ schema: string; drop(): Promise<void> }> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 2 });
+  const store = await openDatabase({ url: testPostgresUrl(), schema, maxConnections: 2 });
   await migrateOrDrop(store, schema);
   return { schema, drop: () => dropSchema(store, schema) };
 }
@@ -57,7 +62,7 @@ async function migrateOrDrop(store: SwitchyardDatabase, schema: string): Promise
 
 async function dropSchema(store: SwitchyardDatabase, schema: string): Promise<void> {
   await store.close();
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  const client = new pg.Client({ connectionString: testPostgresUrl() });
   await client.connect();
   try {
     await client.query(`drop schema if exists ${schema} cascade`);
