@@ -5,17 +5,8 @@ import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { compileFlow } from '@switchyard/compiler';
 import { builtinNodes, createNodeRegistry, Roster } from '@switchyard/nodes';
 import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
-import {
-  createManualClock,
-  createWorker,
-  dryRun,
-  getTicket,
-  parseTicketsFile,
-  type RuntimeContext,
-  seedExamples,
-  type SwitchyardDatabase,
-} from '@switchyard/runtime';
-import { testDatabases } from '@switchyard/runtime/testing';
+import { createManualClock, createWorker, dryRun, getTicket, parseTicketsFile, type RuntimeContext, seedExamples } from '@switchyard/runtime';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveTicket } from './drive-ticket';
@@ -57,8 +48,8 @@ interface ActionLine {
 }
 const byTimeThenName = (a: ActionLine, b: ActionLine) => a.at.localeCompare(b.at) || `${a.flow}/${a.node}`.localeCompare(`${b.flow}/${b.node}`);
 
-describe.each(testDatabases)('durable runs match dry-runs on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('durable runs match dry-runs on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let billing: TestHttpServer;
   let ctx: RuntimeContext;
   const clock = createManualClock('2026-01-01T00:00:00Z');
@@ -70,7 +61,6 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', ({ open }) 
     );
     // billing.suspend takes its service URL from BILLING_URL when the flow is compiled (seeded).
     process.env.BILLING_URL = billing.url;
-    store = await open();
     ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
     await seedExamples(ctx, examplesCallingLocally(billing.url));
   });
@@ -79,7 +69,6 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', ({ open }) 
     if (savedBillingUrl === undefined) delete process.env.BILLING_URL;
     else process.env.BILLING_URL = savedBillingUrl;
     await billing.close();
-    await store.close();
   });
 
   it('for every example ticket', { timeout: 240_000 }, async () => {

@@ -1,4 +1,5 @@
 import { errorFunction, mean, medianSorted, sampleVariance } from 'simple-statistics';
+import { seededRandom } from '../seeded-random';
 
 /** z for a two-sided 95% interval. */
 const Z95 = 1.959964;
@@ -58,7 +59,7 @@ const MAX_SAMPLE = 2000;
  */
 export function medianDifference(candidate: readonly number[], stable: readonly number[], seed = 20261123): Difference | undefined {
   if (candidate.length === 0 || stable.length === 0) return undefined;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const a = thin(candidate);
   const b = thin(stable);
   const diffs = new Float64Array(RESAMPLES);
@@ -85,16 +86,4 @@ function thin(values: readonly number[]): Float64Array {
   if (values.length <= MAX_SAMPLE) return Float64Array.from(values);
   const step = values.length / MAX_SAMPLE;
   return Float64Array.from({ length: MAX_SAMPLE }, (_, i) => values[Math.floor(i * step)]!);
-}
-
-/** A small seeded PRNG (mulberry32): reproducible intervals without a dependency. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -13,34 +13,36 @@ export function testPostgresUrl(): string {
 
 export interface TestDatabaseTarget {
   readonly name: 'pglite' | 'postgres';
-  /** A migrated, empty database of its own; closing drops it. */
-  readonly open: () => Promise<SwitchyardDatabase>;
+  /** A migrated, empty database of its own; closing drops it. `maxConnections` sizes a PostgreSQL pool (default 8). */
+  readonly open: (options?: { readonly maxConnections?: number }) => Promise<SwitchyardDatabase>;
 }
 
+/** PGlite in memory. */
+export const testPglite: TestDatabaseTarget = {
+  name: 'pglite',
+  open: async () => {
+    const store = await openDatabase();
+    await migrateToLatest(store.db);
+    return store;
+  },
+};
+
+/** The real PostgreSQL, in a fresh schema per `open()` so test files can run in parallel. */
+export const testPostgres: TestDatabaseTarget = {
+  name: 'postgres',
+  open: async (options = {}) => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const store = await openDatabase({ url: testPostgresUrl(), schema, maxConnections: options.maxConnections ?? 8 });
+    await migrateOrDrop(store, schema);
+    return { ...store, close: () => dropSchema(store, schema) };
+  },
+};
+
 /**
- * The databases every storage test runs on: PGlite in memory, and the real PostgreSQL in a
- * fresh schema per `open()` so test files can run in parallel.
- * @example describe.each(testDatabases)('tickets on $name', ({ open }) => { ... })
+ * The databases every storage test runs on: PGlite in memory, and the real PostgreSQL.
+ * @example describe.each(testDatabases)('tickets on $name', (target) => { const store = useTestDatabase(target); ... })
  */
-export const testDatabases: readonly TestDatabaseTarget[] = [
-  {
-    name: 'pglite',
-    open: async () => {
-      const store = await openDatabase();
-      await migrateToLatest(store.db);
-      return store;
-    },
-  },
-  {
-    name: 'postgres',
-    open: async () => {
-      const schema = `t_${randomBytes(6).toString('hex')}`;
-      const store = await openDatabase({ url: testPostgresUrl(), schema, maxConnections: 8 });
-      await migrateOrDrop(store, schema);
-      return { ...store, close: () => dropSchema(store, schema) };
-    },
-  },
-];
+export const testDatabases: readonly TestDatabaseTarget[] = [testPglite, testPostgres];
 
 /** A fresh schema on the real PostgreSQL and its URL, for tests that start other processes. */
 export async function createTestSchema(): Promise<{ schema: string; drop(): Promise<void> }> {

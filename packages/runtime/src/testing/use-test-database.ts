@@ -10,6 +10,8 @@ export interface TestDatabaseOptions {
    * (each reads what the previous wrote). By default every table is emptied after each test.
    */
   readonly keepRows?: boolean;
+  /** The PostgreSQL pool's size (default 8), for suites that load it from many loops. */
+  readonly maxConnections?: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export function useTestDatabase(target: TestDatabaseTarget, options: TestDatabas
   };
   // PGlite's first open in a process takes seconds.
   beforeAll(async () => {
-    opened = await target.open();
+    opened = await target.open({ maxConnections: options.maxConnections });
   }, 60_000);
   afterAll(async () => {
     const closing = opened;
