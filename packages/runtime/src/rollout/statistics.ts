@@ -66,7 +66,7 @@ export function medianDifference(candidate: readonly number[], stable: readonly 
   for (let i = 0; i < RESAMPLES; i++) diffs[i] = resampledMedian(a, random) - resampledMedian(b, random);
   diffs.sort();
   const difference = sortedMedian(Float64Array.from(candidate).sort()) - sortedMedian(Float64Array.from(stable).sort());
-  return { difference, low: diffs[Math.floor(0.025 * RESAMPLES)]!, high: diffs[Math.ceil(0.975 * RESAMPLES) - 1]!, pValue: null };
+  return { difference, low: valueAt(diffs, Math.floor(0.025 * RESAMPLES)), high: valueAt(diffs, Math.ceil(0.975 * RESAMPLES) - 1), pValue: null };
 }
 
 /** The median of a sorted array. */
@@ -76,14 +76,21 @@ export function sortedMedian(sorted: ArrayLike<number>): number {
 
 function resampledMedian(values: Float64Array, random: () => number): number {
   const sample = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) sample[i] = values[Math.floor(random() * values.length)]!;
+  for (let i = 0; i < values.length; i++) sample[i] = valueAt(values, Math.floor(random() * values.length));
   sample.sort();
   const mid = sample.length >> 1;
-  return sample.length % 2 === 1 ? sample[mid]! : (sample[mid - 1]! + sample[mid]!) / 2;
+  return sample.length % 2 === 1 ? valueAt(sample, mid) : (valueAt(sample, mid - 1) + valueAt(sample, mid)) / 2;
 }
 
 function thin(values: readonly number[]): Float64Array {
   if (values.length <= MAX_SAMPLE) return Float64Array.from(values);
   const step = values.length / MAX_SAMPLE;
-  return Float64Array.from({ length: MAX_SAMPLE }, (_, i) => values[Math.floor(i * step)]!);
+  return Float64Array.from({ length: MAX_SAMPLE }, (_, i) => valueAt(values, Math.floor(i * step)));
+}
+
+/** The value at an index computed from the array's own length; out of range is a bug, said so. */
+function valueAt(values: ArrayLike<number>, index: number): number {
+  const value = values[index];
+  if (value === undefined) throw new RangeError(`index ${index} is outside ${values.length} values`);
+  return value;
 }
