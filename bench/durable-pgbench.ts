@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { openDatabase, testing } from '@switchyard/runtime';
+import { openDatabase } from '@switchyard/runtime';
+import { createTestSchema, testPostgresUrl } from '@switchyard/runtime/testing';
 import { sql } from 'kysely';
 
 const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
@@ -63,8 +64,8 @@ function script(s: WriteSamples): string {
  * `seconds`, and returns its tps. The scratch schema is dropped afterwards.
  */
 export async function runPgbench(samples: WriteSamples, clients: number, seconds: number): Promise<PgbenchResult> {
-  const scratch = await testing.createTestSchema();
-  const store = await openDatabase({ url: testing.TEST_POSTGRES_URL, schema: scratch.schema, maxConnections: 1 });
+  const scratch = await createTestSchema();
+  const store = await openDatabase({ url: testPostgresUrl(), schema: scratch.schema, maxConnections: 1 });
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-pgbench-'));
   try {
     await sql`insert into customers (id, name, tier) values ('c', 'Customer', 'standard')`.execute(store.db);
@@ -79,7 +80,7 @@ export async function runPgbench(samples: WriteSamples, clients: number, seconds
     await sql`analyze`.execute(store.db);
     const file = join(dir, 'event.sql');
     writeFileSync(file, script(samples));
-    const { stdout } = await promisify(execFile)(PGBENCH, ['-n', '-f', file, '-c', String(clients), '-j', String(clients), '-T', String(seconds), testing.TEST_POSTGRES_URL], {
+    const { stdout } = await promisify(execFile)(PGBENCH, ['-n', '-f', file, '-c', String(clients), '-j', String(clients), '-T', String(seconds), testPostgresUrl()], {
       env: { ...process.env, PGOPTIONS: `-c search_path=${scratch.schema}` },
     });
     const tps = /tps = ([\d.]+)/.exec(stdout);

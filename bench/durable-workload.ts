@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
 import { createTicket, parseTicketsFile, postTicketEvent, type RuntimeContext, type SampleTicket, seedExamples } from '@switchyard/runtime';
 import { mapLimit } from '../test/scale/scale-load';
 
@@ -14,8 +15,8 @@ export const benchRegistry = createNodeRegistry([...builtinNodes, billingSuspend
 const TRACKING = { status: '运输中 in transit', eta: '2026-01-07', carrier: '顺丰 SF Express' };
 
 /** The logistics and billing services the example flows call, on one local server. */
-export function startServices(): Promise<nodeTesting.TestHttpServer> {
-  return nodeTesting.startTestHttpServer((request) => (request.url.startsWith('/api/v1/tracking/') ? { body: TRACKING } : { body: { suspended: true } }));
+export function startServices(): Promise<TestHttpServer> {
+  return startTestHttpServer((request) => (request.url.startsWith('/api/v1/tracking/') ? { body: TRACKING } : { body: { suspended: true } }));
 }
 
 /**

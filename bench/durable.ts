@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import type { testing as nodeTesting } from '@switchyard/nodes';
-import { type Database, openDatabase, type RuntimeContext, type SampleTicket, systemClock, testing } from '@switchyard/runtime';
+import type { TestHttpServer } from '@switchyard/nodes/testing';
+import { type Database, openDatabase, type RuntimeContext, type SampleTicket, systemClock } from '@switchyard/runtime';
+import { createTestSchema, testPostgresUrl } from '@switchyard/runtime/testing';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import pino from 'pino';
 import { startWorkerProcesses, type WorkerStats } from '../test/scale/worker-processes';
@@ -63,9 +64,9 @@ async function count(db: Kysely<Database>, query: RawBuilder<{ n: string }>): Pr
  * are posted at a quarter of that rate for a few seconds while the workers run, and each
  * one's latency is measured (see measureLatency).
  */
-async function durableRun(batchSize: number, services: nodeTesting.TestHttpServer, samples: readonly SampleTicket[]): Promise<DurableRun> {
-  const scratch = await testing.createTestSchema();
-  const store = await openDatabase({ url: testing.TEST_POSTGRES_URL, schema: scratch.schema, maxConnections: 8 });
+async function durableRun(batchSize: number, services: TestHttpServer, samples: readonly SampleTicket[]): Promise<DurableRun> {
+  const scratch = await createTestSchema();
+  const store = await openDatabase({ url: testPostgresUrl(), schema: scratch.schema, maxConnections: 8 });
   const db = store.db;
   const ctx: RuntimeContext = { db, registry: benchRegistry, clock: systemClock, logger: pino({ level: 'warn' }) };
   let workers: Awaited<ReturnType<typeof startWorkerProcesses>> = [];

@@ -1,19 +1,8 @@
 import type { FlowDocumentInput } from '@switchyard/flow';
+import { seededRandom } from '@switchyard/runtime/testing';
 
 type NodeInput = FlowDocumentInput['nodes'][number];
 type EdgeInput = FlowDocumentInput['edges'][number];
-
-/** Small seeded PRNG (mulberry32) so every run benchmarks the same flow. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYWORDS = [
   ['投诉', 'complaint'],
@@ -49,7 +38,7 @@ interface OpenPort {
  * edge from an earlier one (all reachable); an end node closes every open port.
  */
 export function generateLargeFlow(size: number, seed = 42): FlowDocumentInput {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const nodes: NodeInput[] = [{ id: 'n0', type: 'ticket_created', position: { x: 0, y: 0 } }];
   const edges: EdgeInput[] = [];
   let open: OpenPort[] = [{ source: 'n0', handle: 'next' }];

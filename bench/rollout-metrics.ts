@@ -11,8 +11,8 @@ import {
   type RuntimeContext,
   saveDraft,
   setRollout,
-  testing,
 } from '@switchyard/runtime';
+import { testPostgres } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { summarise } from './measure';
 import { type BenchRow, fmtMs, fmtRate, renderTable } from './report';
@@ -55,7 +55,7 @@ async function timed<T>(run: () => Promise<T>): Promise<number> {
  * metrics endpoint's work and one guardrail check timed over them.
  */
 export async function benchRolloutMetrics(): Promise<BenchRow[]> {
-  const store = await testing.testDatabases.find((t) => t.name === 'postgres')!.open();
+  const store = await testPostgres.open();
   try {
     const ctx: RuntimeContext = { db: store.db, registry: createNodeRegistry(builtinNodes), clock: createManualClock('2026-06-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
     await createFlow(ctx, { name: 'Rollout bench', document: benchFlow(1) }, 'bench');

@@ -3,8 +3,8 @@
  * field or node, and changes nothing": validation never throws whatever it is given, every
  * diagnostic is readable in both languages, what it refuses never compiles, and what it
  * accepts compiles, deterministically, to a machine that runs. Generators live in
- * `random-flows/`. fast-check prints the seed and the shrunk counterexample of a failure;
- * replay one with `{ seed, path }` in the failing `fc.assert`.
+ * `random-flows/`. The seed is fixed (`fastCheckSeed`); fast-check prints it and the shrunk
+ * counterexample of a failure: replay one with `{ seed, path }` in the failing `fc.assert`.
  */
 import { compileFlow, createFlowMachine, FlowCompileError } from '@switchyard/compiler';
 import { type Diagnostic, type FlowDocumentInput, validateFlow } from '@switchyard/flow';
@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition } from 'xstate';
 import { almostFlow } from './random-flows/almost-flows';
 import { diagnosticProblems } from './random-flows/diagnostic-problems';
+import { fastCheckSeed } from './random-flows/fast-check-seed';
 import { expectDeepEqual, notJson } from './random-flows/plain-json';
 import { registry, roster } from './random-flows/flow-registry';
 import { runProblems } from './random-flows/run-problems';
@@ -58,7 +59,7 @@ describe('random flows: validation never throws and explains itself', () => {
   it('the valid-config table covers every built-in node type, and its configs parse', () => {
     expect(Object.keys(VALID_CONFIGS).sort()).toEqual(registry.list().map((d) => d.type).sort());
     for (const [type, configs] of Object.entries(VALID_CONFIGS)) {
-      for (const config of fc.sample(configs, 20)) expect(registry.get(type)!.config.safeParse(config).error).toBeUndefined();
+      for (const config of fc.sample(configs, { numRuns: 20, ...fastCheckSeed() })) expect(registry.get(type)!.config.safeParse(config).error).toBeUndefined();
     }
   });
 
@@ -67,7 +68,7 @@ describe('random flows: validation never throws and explains itself', () => {
       fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withDate: true, withBigInt: true }), (value) => {
         expectSoundValidation(value);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, ...fastCheckSeed() },
     );
   });
 
@@ -80,7 +81,7 @@ describe('random flows: validation never throws and explains itself', () => {
         const [result] = await dryRun([compiled], [plainTicket], options);
         expect(runProblems([compiled], [plainTicket], [result!])).toEqual([]);
       }),
-      { numRuns: 400 },
+      { numRuns: 400, ...fastCheckSeed() },
     );
   });
 });
@@ -98,7 +99,7 @@ describe('random valid flows: compile and run', () => {
         const [idle] = initialTransition(createFlowMachine(compiled, registry));
         expect(idle.value).toBe('_idle');
       }),
-      { numRuns: 200 },
+      { numRuns: 200, ...fastCheckSeed() },
     );
   });
 
@@ -116,7 +117,7 @@ describe('random valid flows: compile and run', () => {
         );
         expectDeepEqual(again, results);
       }),
-      { numRuns: 100 },
+      { numRuns: 100, ...fastCheckSeed() },
     );
   });
 });

@@ -1,4 +1,5 @@
-import { type CompiledFlow, testing } from '@switchyard/compiler';
+import type { CompiledFlow } from '@switchyard/compiler';
+import { coveringScripts, leafScripts, playScript } from '@switchyard/compiler/testing';
 import type { NodeRegistry } from '@switchyard/nodes';
 import { type ReadScript, readScript } from './script-steps';
 import { type ScriptTicket, scriptTicket } from './script-ticket';
@@ -12,8 +13,8 @@ import { type ScriptTicket, scriptTicket } from './script-ticket';
  * for (const { ticket, expected, problems } of coveringTickets(compiled, registry)) ...
  */
 export function coveringTickets(compiled: CompiledFlow, registry: NodeRegistry): ScriptTicket[] {
-  const leaves = testing.leafScripts(compiled, testing.coveringScripts(compiled, registry));
-  const scripts = leaves.map((script) => readScript(compiled, registry, testing.playScript(compiled, registry, script)));
+  const leaves = leafScripts(compiled, coveringScripts(compiled, registry));
+  const scripts = leaves.map((script) => readScript(compiled, registry, playScript(compiled, registry, script)));
   return withoutPrefixes(scripts).map((script, n) => scriptTicket(compiled, registry, script, `${compiled.id}#${n + 1}`));
 }
 

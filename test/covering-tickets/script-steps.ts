@@ -1,4 +1,5 @@
-import type { CompiledFlow, testing } from '@switchyard/compiler';
+import type { CompiledFlow } from '@switchyard/compiler';
+import type { PlayedStep } from '@switchyard/compiler/testing';
 import type { NodeRegistry } from '@switchyard/nodes';
 import { type FlowNode, flowNode } from './flow-node';
 
@@ -23,7 +24,7 @@ export interface Choice {
 /** A played script step as a sample ticket plays it: how it happens, what it reads, what it must answer. */
 export interface TicketStep {
   readonly index: number;
-  readonly played: testing.PlayedStep;
+  readonly played: PlayedStep;
   readonly kind: StepKind;
   /** The step whose ticket event node code sees as `event` (none after a timer). */
   readonly payload: number | undefined;
@@ -46,7 +47,7 @@ export interface ReadScript {
  * `ticket.created`, which never happens): the nodes only such a script reaches stay
  * uncovered, and the coverage check names them.
  */
-export function readScript(compiled: CompiledFlow, registry: NodeRegistry, played: readonly testing.PlayedStep[]): ReadScript {
+export function readScript(compiled: CompiledFlow, registry: NodeRegistry, played: readonly PlayedStep[]): ReadScript {
   const steps: TicketStep[] = [];
   for (const [index, step] of played.entries()) {
     const type = step.event.type;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { loadRegistry } from '@switchyard/cli';
-import { deployVersion, type SwitchyardDatabase, testing } from '@switchyard/runtime';
+import { deployVersion, loadRegistry } from '@switchyard/runtime';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { type RunningServer, startServer } from '@switchyard/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogs } from './__fixtures__/capture-logs';
@@ -39,8 +39,8 @@ const flow = (serviceUrl: string) => ({
 
 const complaint = { channel: 'email', subject: '投诉：会员功能', body: '订单 DD202405001 已签收，但会员功能一直打不开', customer: { id: 'C202405001', name: '张先生', tier: 'vip' } };
 
-describe.each(testing.testDatabases)('custom node packages end to end on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('custom node packages end to end on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let server: RunningServer;
   let services: FakeServices;
   const logs = captureLogs();
@@ -56,7 +56,6 @@ describe.each(testing.testDatabases)('custom node packages end to end on $name',
 
   beforeAll(async () => {
     services = await startFakeServices();
-    store = await open();
     server = await startServer({
       port: 0,
       seed: false,
@@ -69,7 +68,6 @@ describe.each(testing.testDatabases)('custom node packages end to end on $name',
   }, 60_000);
   afterAll(async () => {
     await server?.close();
-    await store?.close();
     await services?.server.close();
   });
 

@@ -1,5 +1,7 @@
-import { builtinNodes, createNodeRegistry, type NodeDefinition, testing as nodeTesting } from '@switchyard/nodes';
-import { deployVersion, type SwitchyardDatabase, testing } from '@switchyard/runtime';
+import { builtinNodes, createNodeRegistry, type NodeDefinition } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
+import { deployVersion } from '@switchyard/runtime';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { type RunningServer, startServer } from '@switchyard/server';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,17 +12,15 @@ import { stampV1, stampV2 } from './__fixtures__/stamp-nodes';
  * durably and in a dry-run, once version 2 is installed: with the old definition kept
  * registered (old behaviour), or with only version 2 and its declared config migration.
  */
-describe.each(testing.testDatabases)('node versions on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
-  let service: nodeTesting.TestHttpServer;
+describe.each(testDatabases)('node versions on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
+  let service: TestHttpServer;
 
   beforeAll(async () => {
-    store = await open();
-    service = await nodeTesting.startTestHttpServer({ body: { stamped: true } });
+    service = await startTestHttpServer({ body: { stamped: true } });
   }, 60_000);
   afterAll(async () => {
     await service?.close();
-    await store?.close();
   });
 
   /** Starts a server on the shared database with these custom nodes, runs `work`, stops it. */

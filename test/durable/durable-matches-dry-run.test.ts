@@ -3,18 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { compileFlow } from '@switchyard/compiler';
-import { builtinNodes, createNodeRegistry, Roster, testing as nodeTesting } from '@switchyard/nodes';
-import {
-  createManualClock,
-  createWorker,
-  dryRun,
-  getTicket,
-  parseTicketsFile,
-  type RuntimeContext,
-  type SwitchyardDatabase,
-  seedExamples,
-  testing,
-} from '@switchyard/runtime';
+import { builtinNodes, createNodeRegistry, Roster } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
+import { createManualClock, createWorker, dryRun, getTicket, parseTicketsFile, type RuntimeContext, seedExamples } from '@switchyard/runtime';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveTicket } from './drive-ticket';
@@ -56,20 +48,19 @@ interface ActionLine {
 }
 const byTimeThenName = (a: ActionLine, b: ActionLine) => a.at.localeCompare(b.at) || `${a.flow}/${a.node}`.localeCompare(`${b.flow}/${b.node}`);
 
-describe.each(testing.testDatabases)('durable runs match dry-runs on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
-  let billing: nodeTesting.TestHttpServer;
+describe.each(testDatabases)('durable runs match dry-runs on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
+  let billing: TestHttpServer;
   let ctx: RuntimeContext;
   const clock = createManualClock('2026-01-01T00:00:00Z');
   const savedBillingUrl = process.env.BILLING_URL;
 
   beforeAll(async () => {
-    billing = await nodeTesting.startTestHttpServer((request) =>
+    billing = await startTestHttpServer((request) =>
       request.url.startsWith('/api/v1/tracking/') ? { body: TRACKING_SAMPLE } : { body: { suspended: true } },
     );
     // billing.suspend takes its service URL from BILLING_URL when the flow is compiled (seeded).
     process.env.BILLING_URL = billing.url;
-    store = await open();
     ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
     await seedExamples(ctx, examplesCallingLocally(billing.url));
   });
@@ -78,7 +69,6 @@ describe.each(testing.testDatabases)('durable runs match dry-runs on $name', ({ 
     if (savedBillingUrl === undefined) delete process.env.BILLING_URL;
     else process.env.BILLING_URL = savedBillingUrl;
     await billing.close();
-    await store.close();
   });
 
   it('for every example ticket', { timeout: 240_000 }, async () => {

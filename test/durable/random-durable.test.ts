@@ -12,14 +12,14 @@ import {
   type RuntimeContext,
   type SampleTicket,
   SampleTicket as SampleTicketSchema,
-  type SwitchyardDatabase,
-  testing,
   upsertAgent,
   upsertGroup,
 } from '@switchyard/runtime';
+import { testPglite, useTestDatabase } from '@switchyard/runtime/testing';
 import fc from 'fast-check';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fastCheckSeed } from '../random-flows/fast-check-seed';
 import { registry, roster as examplesRoster } from '../random-flows/flow-registry';
 import { sampleTicket } from '../random-flows/sample-tickets';
 import { validFlow } from '../random-flows/valid-flows';
@@ -68,28 +68,20 @@ const REASSIGNED_ON_EACH_REPLY: [FlowDocumentInput, SampleTicket[]] = [
   ],
 ];
 
-/**
- * A fixed seed keeps CI's run the same every time; `SWITCHYARD_FC_SEED=random` (or another
- * number) explores further, as it did to find the case above.
- */
-const SEED = process.env.SWITCHYARD_FC_SEED === 'random' ? undefined : Number(process.env.SWITCHYARD_FC_SEED ?? 20_261_123);
-
 const withoutHttp = (flow: FlowDocumentInput) => !flow.nodes.some((n) => n.type === 'http');
 const withoutCreatedEvents = (ticket: SampleTicket): SampleTicket => ({ ...ticket, events: ticket.events.filter((e) => e.event.type !== 'ticket.created') });
 
 describe('random flows run durably as they dry-run', () => {
-  let store: SwitchyardDatabase;
+  const store = useTestDatabase(testPglite);
   let ctx: RuntimeContext;
   const clock = createManualClock('2026-01-01T00:00:00Z');
   let flowCount = 0;
 
   beforeAll(async () => {
-    store = await testing.testDatabases[0]!.open();
     ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
     for (const group of roster.groups) await upsertGroup(ctx, group, 'test');
     for (const agent of roster.agents) await upsertAgent(ctx, agent, 'test');
   });
-  afterAll(() => store.close());
 
   it('gives the same actions and final ticket', { timeout: 180_000 }, async () => {
     let actionsCompared = 0;
@@ -122,7 +114,7 @@ describe('random flows run durably as they dry-run', () => {
           await store.db.deleteFrom('timers').where('ticket_id', '=', id).execute();
         }
       }),
-      { numRuns: 200, examples: [REASSIGNED_ON_EACH_REPLY], ...(SEED === undefined ? {} : { seed: SEED }) },
+      { numRuns: 200, examples: [REASSIGNED_ON_EACH_REPLY], ...fastCheckSeed() },
     );
     // Not a vacuous pass: the runs did act and wait.
     expect(actionsCompared).toBeGreaterThan(10);

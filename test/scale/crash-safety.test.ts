@@ -1,6 +1,8 @@
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
-import { openDatabase, type RuntimeContext, type SwitchyardDatabase, systemClock, testing } from '@switchyard/runtime';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
+import { type RuntimeContext, systemClock } from '@switchyard/runtime';
+import { seededRandom, testPostgres, useTestDatabase } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScaleRun } from './scale-checks';
@@ -28,22 +30,22 @@ const PROCESSES = 3;
 const MIN_KILLS = 10;
 const WORKER_ENV = { SCALE_DELIVERY_TIMEOUT_MS: '2000' };
 const registry = createNodeRegistry([...builtinNodes, billingSuspend]);
-const randomBetween = (min: number, max: number) => min + Math.random() * (max - min);
+/** Seeded: which worker dies when, and how slow the service is, are drawn the same every run. */
+const random = seededRandom(20_260_301);
+const randomBetween = (min: number, max: number) => min + random() * (max - min);
 /** A stable number per key, so which keys are refused once does not depend on timing. */
 const keyHash = (key: string) => [...key].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7);
 
 describe('crash safety on the real PostgreSQL', () => {
-  let schema: Awaited<ReturnType<typeof testing.createTestSchema>>;
-  let store: SwitchyardDatabase;
-  let receiver: nodeTesting.TestHttpServer;
+  // Worker processes work in this schema until afterAll stops them: no emptying tables under them.
+  const store = useTestDatabase(testPostgres, { keepRows: true, maxConnections: 12 });
+  let receiver: TestHttpServer;
   let workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    schema = await testing.createTestSchema();
-    store = await openDatabase({ url: testing.TEST_POSTGRES_URL, schema: schema.schema, maxConnections: 12 });
     // Every fifth key is refused once (503) before it is accepted: retries run while workers die too.
     const refusedOnce = new Set<string>();
-    receiver = await nodeTesting.startTestHttpServer((request) => {
+    receiver = await startTestHttpServer((request) => {
       const key = String(request.headers['idempotency-key'] ?? '');
       if (keyHash(key) % 5 === 0 && !refusedOnce.has(key)) {
         refusedOnce.add(key);
@@ -55,14 +57,12 @@ describe('crash safety on the real PostgreSQL', () => {
   afterAll(async () => {
     await Promise.all(workers.filter((w) => !w.exited).map((w) => w.kill()));
     await receiver?.close();
-    await store?.close();
-    await schema?.drop();
   });
 
   it('SIGKILLed workers lose nothing and do nothing twice', { timeout: 120_000 }, async () => {
     const ctx: RuntimeContext = { db: store.db, registry, clock: systemClock, logger: pino({ level: 'warn' }) };
     await deployScaleFlows(ctx, registry, receiver.url);
-    workers = await startWorkerProcesses(PROCESSES, schema.schema, WORKER_ENV);
+    workers = await startWorkerProcesses(PROCESSES, store.schema!, WORKER_ENV);
 
     let loading = true;
     const kills: number[] = [];
@@ -70,10 +70,10 @@ describe('crash safety on the real PostgreSQL', () => {
     const chaos = (async () => {
       while (loading || kills.length < MIN_KILLS) {
         await new Promise((resolve) => setTimeout(resolve, randomBetween(300, 1500)));
-        const slot = Math.floor(Math.random() * workers.length);
+        const slot = Math.floor(random() * workers.length);
         await workers[slot]!.kill();
         kills.push(Math.round(performance.now() - started));
-        workers[slot] = startWorkerProcess(schema.schema, WORKER_ENV);
+        workers[slot] = startWorkerProcess(store.schema!, WORKER_ENV);
       }
     })();
     let posted = 0;

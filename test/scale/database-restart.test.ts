@@ -1,5 +1,6 @@
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
 import { migrateToLatest, openDatabase, type RuntimeContext, type SwitchyardDatabase, systemClock } from '@switchyard/runtime';
 import { sql } from 'kysely';
 import pino from 'pino';
@@ -50,14 +51,14 @@ interface Answer {
 describe.skipIf(!ownPostgresAvailable)('a PostgreSQL restart under load', () => {
   let own: OwnPostgres | undefined;
   let store: SwitchyardDatabase | undefined;
-  let receiver: nodeTesting.TestHttpServer | undefined;
+  let receiver: TestHttpServer | undefined;
   let servers: ServerProcess[] = [];
 
   beforeAll(async () => {
     own = await startOwnPostgres();
     store = await openDatabase({ url: own.url, maxConnections: 8 });
     await migrateToLatest(store.db);
-    receiver = await nodeTesting.startTestHttpServer({ status: 200 });
+    receiver = await startTestHttpServer({ status: 200 });
   }, 60_000);
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop(5_000)));
@@ -160,7 +161,7 @@ describe.skipIf(!ownPostgresAvailable)('a PostgreSQL restart under load', () => 
 });
 
 /** What the run left: every acked event applied once, every effect done, received and fed back once, no fault. */
-async function checkRun(store: SwitchyardDatabase, receiver: nodeTesting.TestHttpServer, acked: readonly { ticket: string; body: string }[]) {
+async function checkRun(store: SwitchyardDatabase, receiver: TestHttpServer, acked: readonly { ticket: string; body: string }[]) {
   const problems: string[] = [];
   const events = await store.db.selectFrom('ticket_events').select(['id', 'ticket_id', 'type', 'payload', 'applied_at']).where('flow_id', 'is', null).execute();
   const stored = new Map<string, { id: string; applied: boolean }>();

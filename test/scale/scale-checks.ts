@@ -1,4 +1,4 @@
-import type { testing as nodeTesting } from '@switchyard/nodes';
+import type { TestHttpServer } from '@switchyard/nodes/testing';
 import type { Database } from '@switchyard/runtime';
 import { type Kysely, sql } from 'kysely';
 import { ECHO_FLOW, TIMER_FLOW } from './scale-flows';
@@ -28,7 +28,7 @@ const RECENT_MESSAGES = 10;
  * every event applied once and in order, every effect settled once and received, every
  * timer fired once. Only figures and problems; the caller decides what a duplicate means.
  */
-export async function checkScaleRun(db: Kysely<Database>, receiver: nodeTesting.TestHttpServer, ticketIds: readonly string[], rounds: number): Promise<ScaleReport> {
+export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServer, ticketIds: readonly string[], rounds: number): Promise<ScaleReport> {
   const problems: string[] = [];
   const problem = (text: string) => {
     if (problems.length < 50) problems.push(text);

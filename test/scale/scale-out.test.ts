@@ -1,6 +1,8 @@
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
-import { openDatabase, type RuntimeContext, type SwitchyardDatabase, systemClock, testing } from '@switchyard/runtime';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
+import { type RuntimeContext, systemClock } from '@switchyard/runtime';
+import { testPostgres, useTestDatabase } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScaleRun } from './scale-checks';
@@ -22,27 +24,23 @@ const PROCESSES = 3;
 const registry = createNodeRegistry([...builtinNodes, billingSuspend]);
 
 describe('scale-out on the real PostgreSQL', () => {
-  let schema: Awaited<ReturnType<typeof testing.createTestSchema>>;
-  let store: SwitchyardDatabase;
-  let receiver: nodeTesting.TestHttpServer;
+  // Worker processes work in this schema until afterAll stops them: no emptying tables under them.
+  const store = useTestDatabase(testPostgres, { keepRows: true, maxConnections: 16 });
+  let receiver: TestHttpServer;
   let workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    schema = await testing.createTestSchema();
-    store = await openDatabase({ url: testing.TEST_POSTGRES_URL, schema: schema.schema, maxConnections: 16 });
-    receiver = await nodeTesting.startTestHttpServer({ status: 200 });
+    receiver = await startTestHttpServer({ status: 200 });
   });
   afterAll(async () => {
     await Promise.all(workers.filter((w) => !w.exited).map((w) => w.kill()));
     await receiver?.close();
-    await store?.close();
-    await schema?.drop();
   });
 
   it(`${PROCESSES} worker processes share ${TICKETS} tickets x ${ROUNDS} messages with nothing done twice`, { timeout: 90_000 }, async () => {
     const ctx: RuntimeContext = { db: store.db, registry, clock: systemClock, logger: pino({ level: 'warn' }) };
     await deployScaleFlows(ctx, registry, receiver.url);
-    workers = await startWorkerProcesses(PROCESSES, schema.schema);
+    workers = await startWorkerProcesses(PROCESSES, store.schema!);
 
     const started = performance.now();
     const ids = await createTickets(ctx, TICKETS, 16);

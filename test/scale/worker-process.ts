@@ -1,6 +1,7 @@
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
-import { createWorker, openDatabase, type RuntimeContext, systemClock, testing } from '@switchyard/runtime';
+import { createWorker, openDatabase, type RuntimeContext, systemClock } from '@switchyard/runtime';
+import { testPostgresUrl } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { createWorkCounter } from './work-counter';
 
@@ -28,7 +29,7 @@ const numberEnv = (name: string): number | undefined => {
   return value;
 };
 
-const store = await openDatabase({ url: testing.TEST_POSTGRES_URL, schema, maxConnections: numberEnv('SCALE_MAX_CONNECTIONS') ?? 5 });
+const store = await openDatabase({ url: testPostgresUrl(), schema, maxConnections: numberEnv('SCALE_MAX_CONNECTIONS') ?? 5 });
 const counter = createWorkCounter();
 const ctx: RuntimeContext = {
   db: store.db.withPlugin(counter.plugin),

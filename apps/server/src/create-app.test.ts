@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { testing, type SwitchyardDatabase } from '@switchyard/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from './__fixtures__/test-app';
 import { anyString, anyArray, matching } from './__fixtures__/matchers';
 
@@ -39,15 +39,11 @@ const CONTRACT = {
   '/api/secrets/{name}': ['delete', 'put'],
 };
 
-describe.each(testing.testDatabases)('the app on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('the app on $name', (target) => {
+  const store = useTestDatabase(target);
   let t: TestApp;
-  beforeAll(async () => {
-    store = await open();
+  beforeAll(() => {
     t = testApp(store);
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
   });
 
   it('answers health and the node catalog, each config as JSON Schema', async () => {
@@ -129,15 +125,11 @@ describe.each(testing.testDatabases)('the app on $name', ({ open }) => {
   });
 });
 
-describe.each(testing.testDatabases)('auth on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('auth on $name', (target) => {
+  const store = useTestDatabase(target);
   let t: TestApp;
-  beforeAll(async () => {
-    store = await open();
+  beforeAll(() => {
     t = testApp(store, { adminToken: TOKEN });
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
   });
 
   it('refuses /api requests without the admin token with 401, and writes nothing', async () => {

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { loadRegistry } from '@switchyard/cli';
 import type { NodeRegistry } from '@switchyard/nodes';
 import {
   type Clock,
   createWorker,
+  loadRegistry,
   type MessageGateway,
   migrateToLatest,
   openDatabase,

@@ -62,12 +62,12 @@ async function answer(req: IncomingMessage, res: ServerResponse, calls: Map<stri
     send(res, 200, { orderNumber: tracking[1], status: '运输中 in transit', eta, carrier: '顺丰 SF Express' });
     return;
   }
-  const order = /^\/erp\/orders\/([A-Za-z0-9-]+)$/.exec(path);
-  if (req.method === 'GET' && order) {
+  const orderNumber = /^\/erp\/orders\/([A-Za-z0-9-]+)$/.exec(path)?.[1];
+  if (req.method === 'GET' && orderNumber !== undefined) {
     count(calls, '/erp/orders');
-    const found = ORDERS[order[1]!.toUpperCase()];
-    if (found) send(res, 200, { orderNumber: order[1]!.toUpperCase(), ...found });
-    else send(res, 404, { error: `no order ${order[1]!}` });
+    const found = ORDERS[orderNumber.toUpperCase()];
+    if (found) send(res, 200, { orderNumber: orderNumber.toUpperCase(), ...found });
+    else send(res, 404, { error: `no order ${orderNumber}` });
     return;
   }
   if (req.method === 'POST' && path === '/subscriptions/suspend') {

@@ -47,7 +47,7 @@ export const RampPlan = z
       .array(z.number().int().min(1).max(100))
       .min(1)
       .max(20)
-      .refine((steps) => steps.every((p, i) => i === 0 || p > steps[i - 1]!), { message: 'steps must rise (e.g. [10, 25, 50, 100])' }),
+      .refine((steps) => steps.every((p, i) => p > (steps[i - 1] ?? -Infinity)), { message: 'steps must rise (e.g. [10, 25, 50, 100])' }),
     every: Duration,
   })
   .meta({ id: 'RampPlan' });

@@ -2,4 +2,3 @@ export { runCli } from './run-cli';
 export { processIo } from './cli-io';
 export type { CliIo } from './cli-io';
 export { ExitCode } from './exit-code';
-export { CONFIG_FILE, loadRegistry } from './load-config';

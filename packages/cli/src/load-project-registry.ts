@@ -2,7 +2,7 @@ import type { Locale } from '@switchyard/flow';
 import type { NodeRegistry } from '@switchyard/nodes';
 import { CliInputError } from './cli-input-error';
 import type { CliIo } from './cli-io';
-import { loadRegistry } from './load-config';
+import { loadRegistry } from '@switchyard/runtime';
 import { messages } from './messages';
 
 /**

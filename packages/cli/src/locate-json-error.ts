@@ -22,12 +22,12 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
     return true;
   };
   const skip = () => {
-    while (i < text.length && WHITESPACE.has(text[i]!)) i++;
+    while (i < text.length && WHITESPACE.has(text.charAt(i))) i++;
   };
   const string = (): boolean => {
     i++;
     while (i < text.length) {
-      const c = text[i]!;
+      const c = text.charAt(i);
       if (c === '"') return take();
       if (c < ' ') return false;
       if (c === '\\') {
@@ -79,5 +79,5 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
     if (i === text.length) return undefined;
   }
   const before = text.slice(0, i).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1, ...(i < text.length ? { found: text[i] } : {}) };
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1, ...(i < text.length ? { found: text[i] } : {}) };
 }

@@ -18,8 +18,7 @@ export function localeFromTag(tag: string | undefined): Locale | undefined {
  * @example resolveLocale(['validate', '--lang', 'zh-CN'], {}) // 'zh-CN'
  */
 export function resolveLocale(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+  for (const [i, arg] of argv.entries()) {
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
     const locale = localeFromTag(value);
     if (locale) return locale;

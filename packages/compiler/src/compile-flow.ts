@@ -52,17 +52,23 @@ export function compileValidFlow(doc: FlowDocument, registry: NodeRegistry): Com
   }
   const wires = new Map<string, string>();
   for (const edge of doc.edges) wires.set(`${edge.source}\u0000${edge.sourceHandle}`, edge.target);
+  /** A node of the document by id (the router asks only for ids the document wires). */
+  const nodeOf = (id: string) => {
+    const def = definitions.get(id);
+    const compiled = definitions.has(id) ? nodes[id] : undefined;
+    if (!def || !compiled) throw new Error(`flow ${doc.id} has no node ${id}`);
+    return { def, config: compiled.config };
+  };
   const router = createRouter({
-    definition: (id) => definitions.get(id)!,
-    config: (id) => nodes[id]!.config,
+    definition: (id) => nodeOf(id).def,
+    config: (id) => nodeOf(id).config,
     to: (id, port) => wires.get(`${id}\u0000${port}`) ?? IDLE,
   });
 
   const idleOn: Record<string, TransitionConfig[]> = {};
   const states: Record<string, StateConfig> = {};
   for (const node of doc.nodes) {
-    const def = definitions.get(node.id)!;
-    const config = nodes[node.id]!.config;
+    const { def, config } = nodeOf(node.id);
     if (def.kind === 'trigger') {
       const routes = router.routesTo(wires.get(`${node.id}\u0000next`) ?? IDLE);
       (idleOn[def.event] ??= []).push(...transitions(routes, node.id, [{ type: 'startRun' }, visit(node.id)]));
@@ -125,7 +131,12 @@ function stateFor(id: string, def: NodeDefinition, config: unknown, router: Rout
  * and `states[id]` would find the one every object inherits.
  */
 function sortStates(states: Record<string, StateConfig>, doc: FlowDocument): Record<string, StateConfig> {
-  return Object.fromEntries(doc.nodes.filter((n) => Object.hasOwn(states, n.id)).map((n) => [n.id, states[n.id]!]));
+  return Object.fromEntries(
+    doc.nodes.flatMap((n) => {
+      const state = Object.hasOwn(states, n.id) ? states[n.id] : undefined;
+      return state ? [[n.id, state] as const] : [];
+    }),
+  );
 }
 
 /**

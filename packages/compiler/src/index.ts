@@ -5,4 +5,3 @@ export type { FlowMachine } from './create-flow-machine';
 export { IDLE } from './compiled-flow';
 export type { CompiledFlow, CompiledNode, MachineJson, Ref, RouteParams, RouteStep, StateConfig, TransitionConfig } from './compiled-flow';
 export type { FlowEvent } from './flow-event';
-export * as testing from './testing/index';

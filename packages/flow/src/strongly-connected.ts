@@ -4,47 +4,43 @@
  * topological order.
  */
 export function stronglyConnected(nodes: readonly string[], next: ReadonlyMap<string, readonly string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
+  /** Each visited node's discovery index and the lowest index it reaches. */
+  const seen = new Map<string, { readonly index: number; low: number }>();
   const onStack = new Set<string>();
   const stack: string[] = [];
   const components: string[][] = [];
   let counter = 0;
+  const discover = (node: string) => {
+    const order = { index: counter, low: counter };
+    counter++;
+    seen.set(node, order);
+    stack.push(node);
+    onStack.add(node);
+    return order;
+  };
 
   for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { node: string; child: number }[] = [{ node: root, child: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const children = next.get(frame.node) ?? [];
-      if (frame.child < children.length) {
-        const child = children[frame.child++]!;
-        if (!index.has(child)) {
-          index.set(child, counter);
-          low.set(child, counter++);
-          stack.push(child);
-          onStack.add(child);
-          work.push({ node: child, child: 0 });
-        } else if (onStack.has(child)) {
-          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
-        }
+    if (seen.has(root)) continue;
+    const work = [{ node: root, child: 0, order: discover(root) }];
+    for (let frame = work.at(-1); frame; frame = work.at(-1)) {
+      const child = (next.get(frame.node) ?? [])[frame.child];
+      if (child !== undefined) {
+        frame.child++;
+        const visited = seen.get(child);
+        if (!visited) work.push({ node: child, child: 0, order: discover(child) });
+        else if (onStack.has(child)) frame.order.low = Math.min(frame.order.low, visited.index);
         continue;
       }
       work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) === index.get(frame.node)) {
+      const parent = work.at(-1);
+      if (parent) parent.order.low = Math.min(parent.order.low, frame.order.low);
+      if (frame.order.low === frame.order.index) {
         const component: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop()!;
+        for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
           onStack.delete(member);
           component.push(member);
-        } while (member !== frame.node);
+          if (member === frame.node) break;
+        }
         components.push(component);
       }
     }

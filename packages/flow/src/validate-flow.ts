@@ -277,8 +277,8 @@ function checkCycles(
     nodes.map((n) => n.id).filter((id) => !isWait(id)),
     next,
   )) {
-    const first = component[0]!;
-    const isCycle = component.length > 1 || (next.get(first) ?? []).includes(first);
+    const [first] = component;
+    const isCycle = component.length > 1 || (first !== undefined && (next.get(first) ?? []).includes(first));
     if (!isCycle) continue;
     const members = [...component].reverse();
     out.push({

@@ -19,7 +19,7 @@ export type { ActionContext, ActionResult, NodeContext, OutboundMessage, TicketS
 export { EMPTY_STATS } from './sdk/node-context';
 export { createHttpClient, HttpError, noHttp } from './sdk/node-http';
 export type { HttpClientOptions, HttpMethod, HttpRequest, HttpResponse, NodeHttpClient } from './sdk/node-http';
-export { createCollectingLogger, silentLogger } from './sdk/node-logger';
+export { silentLogger } from './sdk/node-logger';
 export type { LogEntry, LogFields, LogLevel, NodeLogger } from './sdk/node-logger';
 export { noSecrets, SECRET_NAME, SecretError, secretsFrom } from './sdk/node-secrets';
 export type { NodeSecrets, SecretsOptions } from './sdk/node-secrets';
@@ -51,4 +51,3 @@ export { defineConfig } from './sdk/define-config';
 export type { SwitchyardConfig } from './sdk/define-config';
 export { describeNodes } from './sdk/node-catalog';
 export type { CatalogEntry, CatalogSecret, DescribeOptions } from './sdk/node-catalog';
-export * as testing from './testing/index';

@@ -26,7 +26,6 @@ export { NotFoundError, RevisionConflictError, RuntimeInputError } from './error
 export type { RuntimeContext } from './durable/runtime-context';
 export * from './catalog/index';
 export * from './secrets/index';
-export * as testing from './testing/index';
 /** The body of POST /api/tickets; declared once, in @switchyard/api. */
 export { NewTicket } from '@switchyard/api';
 export { createTicket } from './durable/create-ticket';
@@ -47,3 +46,4 @@ export type { RuntimeStats } from './durable/runtime-stats';
 export { listEffects } from './durable/list-effects';
 export type { EffectFilter, EffectView } from './durable/list-effects';
 export * from './rollout/index';
+export { CONFIG_FILE, loadRegistry } from './config/load-registry';

@@ -1,10 +1,10 @@
-import { testing } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
 
 const ORDER = { orderNumber: 'DD202405001', status: 'delivered', amount: 899, currency: 'CNY', items: 2 };
 
 /** What the billing and ERP stand-ins saw. */
 export interface FakeServices {
-  readonly server: testing.TestHttpServer;
+  readonly server: TestHttpServer;
   /** Suspensions performed: one per idempotency key, however often it was asked. */
   readonly suspensions: Map<string, { customerId: unknown }>;
   /** How long the next suspend request waits before answering (its work is done at once). */
@@ -18,7 +18,7 @@ export interface FakeServices {
 export async function startFakeServices(): Promise<FakeServices> {
   const suspensions = new Map<string, { customerId: unknown }>();
   let delayNext = 0;
-  const server = await testing.startTestHttpServer((request) => {
+  const server = await startTestHttpServer((request) => {
     if (request.method === 'GET' && request.url === `/erp/orders/${ORDER.orderNumber}`) return { body: ORDER };
     if (request.method === 'POST' && request.url === '/subscriptions/suspend') {
       const key = String(request.headers['idempotency-key']);

@@ -20,10 +20,10 @@ export function branchCounts(doc: FlowDocument, results: readonly DryRunResult[]
   const counts = new Map<string, Record<string, number>>();
   for (const result of results) {
     const path = pathInFlow(result, doc.id);
-    for (let i = 0; i + 1 < path.length; i += 1) {
-      const port = portOf.get(`${path[i]}\u0000${path[i + 1]}`);
+    for (const [i, node] of path.entries()) {
+      const next = path[i + 1];
+      const port = next === undefined ? undefined : portOf.get(`${node}\u0000${next}`);
       if (port === undefined) continue;
-      const node = path[i]!;
       const byPort = counts.get(node) ?? {};
       byPort[port] = (byPort[port] ?? 0) + 1;
       counts.set(node, byPort);

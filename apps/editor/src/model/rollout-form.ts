@@ -38,7 +38,7 @@ function readRamp(form: RolloutForm): { ramp: RampPlan | null } | { errors: Form
   const steps = parts.map(Number);
   const errors: Record<string, MessageKey> = {};
   if (parts.some((p) => !/^\d+$/.test(p)) || steps.some((p) => p < 1 || p > 100) || steps.length > 20) errors['ramp.steps'] = 'rollout.error.rampSteps';
-  else if (steps.some((p, i) => i > 0 && p <= steps[i - 1]!)) errors['ramp.steps'] = 'rollout.error.rampRise';
+  else if (steps.some((p, i) => p <= (steps[i - 1] ?? -Infinity))) errors['ramp.steps'] = 'rollout.error.rampRise';
   else if (form.candidate === null) errors['ramp.steps'] = 'rollout.error.rampNeedsCandidate';
   if (parseDuration(form.rampEvery) === undefined) errors['ramp.every'] = 'rollout.error.duration';
   return Object.keys(errors).length ? { errors } : { ramp: { steps, every: form.rampEvery.trim() } };

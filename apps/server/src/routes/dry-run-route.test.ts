@@ -1,4 +1,5 @@
-import { seedExamples, testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import { seedExamples } from '@switchyard/runtime';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, registry, type TestApp, testApp } from '../__fixtures__/test-app';
@@ -37,17 +38,13 @@ function redosFlow(id: string, expression = 'ticket.subject.matches("(a+)+$")') 
 
 const ticketWith = (id: string, subject: string, body = '') => ({ id, channel: 'web', subject, body, customer: { id: 'c9' } });
 
-describe.each(testing.testDatabases)('the dry-run route on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('the dry-run route on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let t: TestApp;
   beforeAll(async () => {
-    store = await open();
     t = testApp(store);
     await seedExamples(t.ctx, EXAMPLES_DIR);
   }, 60_000);
-  afterAll(async () => {
-    await store?.close();
-  });
 
   it('answers the dry-run contract, one object per ticket, the flow among the deployed ones', async () => {
     const { status, body } = await t.call('POST', '/api/flows/after-sales-routing/dry-run', { version: 1, tickets: [refund, logistics] });

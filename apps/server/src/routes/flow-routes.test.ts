@@ -1,6 +1,6 @@
 import { DraftConflict } from '@switchyard/api';
-import { testing, type SwitchyardDatabase } from '@switchyard/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
 
@@ -15,15 +15,11 @@ const tagFlow = (id: string, tag = 'seen') => ({
   edges: [{ id: 'e1', source: 'start', target: 'tag' }],
 });
 
-describe.each(testing.testDatabases)('flow routes on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('flow routes on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let t: TestApp;
-  beforeAll(async () => {
-    store = await open();
+  beforeAll(() => {
     t = testApp(store);
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
   });
 
   it('creates, lists and reads a flow', async () => {

@@ -1,6 +1,7 @@
 import { RolloutConflict } from '@switchyard/api';
-import { checkRollouts, createWorker, testing, type SwitchyardDatabase } from '@switchyard/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkRollouts, createWorker } from '@switchyard/runtime';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
 
@@ -21,20 +22,16 @@ const slaFlow = (category: string, withWait: boolean) => ({
   ],
 });
 
-describe.each(testing.testDatabases)('rollout routes on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('rollout routes on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let t: TestApp;
   beforeAll(async () => {
-    store = await open();
     t = testApp(store);
     await t.call('POST', '/api/flows', { name: 'SLA', document: slaFlow('old', true) });
     await t.call('POST', '/api/flows/sla/versions');
     await t.call('PUT', '/api/flows/sla/draft', { document: slaFlow('new', false) });
     await t.call('POST', '/api/flows/sla/versions');
   }, 60_000);
-  afterAll(async () => {
-    await store?.close();
-  });
 
   it('answers 404 for a flow never deployed, deploys it, and refuses bad rollouts naming the field', async () => {
     expect(await t.call('GET', '/api/flows/sla/rollout')).toMatchObject({ status: 404, body: { error: matching(/not deployed/) } });

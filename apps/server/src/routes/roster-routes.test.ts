@@ -1,16 +1,13 @@
-import { listAgents, testing, type SwitchyardDatabase } from '@switchyard/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAgents } from '@switchyard/runtime';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 
-describe.each(testing.testDatabases)('roster routes on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('roster routes on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let t: TestApp;
-  beforeAll(async () => {
-    store = await open();
+  beforeAll(() => {
     t = testApp(store);
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
   });
 
   it('saves and lists groups and agents, replacing by id', async () => {

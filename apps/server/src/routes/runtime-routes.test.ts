@@ -1,5 +1,6 @@
-import { createWorker, deployVersion, type SwitchyardDatabase, testing } from '@switchyard/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorker, deployVersion } from '@switchyard/runtime';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 
 /** A flow whose only action calls a port nobody listens on: its effect fails at once. */
@@ -14,19 +15,15 @@ const unreachableCall = {
   edges: [{ id: 'created__next', source: 'created', sourceHandle: 'next', target: 'call' }],
 };
 
-describe.each(testing.testDatabases)('runtime routes on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('runtime routes on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let t: TestApp;
   beforeAll(async () => {
-    store = await open();
     t = testApp(store);
     await t.call('POST', '/api/flows', { name: 'Unreachable call', document: unreachableCall });
     await t.call('POST', '/api/flows/unreachable-call/versions');
     await deployVersion(t.ctx, 'unreachable-call', 1, 'test', 0);
   }, 60_000);
-  afterAll(async () => {
-    await store?.close();
-  });
 
   it('shows the work waiting, then the dead-letter list once an effect is given up', async () => {
     const { body: ticket } = (await t.call('POST', '/api/tickets', { channel: 'web', subject: 'hi', customer: { id: 'C1' } })) as { body: { id: string } };

@@ -1,18 +1,14 @@
-import { testing, type SwitchyardDatabase } from '@switchyard/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 
 const VALUE = 'sk-route-test-98765';
 
-describe.each(testing.testDatabases)('secret routes on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('secret routes on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let t: TestApp;
-  beforeAll(async () => {
-    store = await open();
+  beforeAll(() => {
     t = testApp(store);
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
   });
 
   it('saves a secret write-only: the answer, the list and the catalog give its name and status, never the value', async () => {

@@ -1,25 +1,22 @@
-import { createWorker, seedExamples, testing, type SwitchyardDatabase, type Worker } from '@switchyard/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorker, seedExamples, type Worker } from '@switchyard/runtime';
+import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
 
 const complaint = { channel: 'chat', subject: '我要投诉', body: '客服态度太差了，我要投诉！', customer: { id: 'C1001', name: '王女士', tier: 'vip' } };
 const refund = { channel: 'email', subject: 'Refund please', body: 'I want to return these shoes', customer: { id: 'C1002' }, orderId: 'DD20260101' };
 
-describe.each(testing.testDatabases)('ticket routes on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('ticket routes on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let t: TestApp;
   let worker: Worker;
   let queued = 0;
   beforeAll(async () => {
-    store = await open();
     t = testApp(store, { onQueued: () => queued++ });
     await seedExamples(t.ctx, EXAMPLES_DIR);
     worker = createWorker(t.ctx);
   }, 60_000);
-  afterAll(async () => {
-    await store?.close();
-  });
 
   it('opens a ticket bound to the deployed flows, which classify and route it once the worker ran', async () => {
     const created = await t.call('POST', '/api/tickets', complaint);

@@ -1,13 +1,14 @@
-import { builtinNodes, createNodeRegistry, testing } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { createCollectingLogger, createTestContext, startTestHttpServer, type TestContextOptions, type TestHttpServer } from '@switchyard/nodes/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { billingSuspend, DEFAULT_BILLING_URL } from './billing-suspend';
 
 /** A billing service stand-in: each test gets a fresh one that records every request. */
-let server: testing.TestHttpServer;
+let server: TestHttpServer;
 let baseUrl: string;
 
 beforeEach(async () => {
-  server = await testing.startTestHttpServer({ status: 200, body: { suspended: true } });
+  server = await startTestHttpServer({ status: 200, body: { suspended: true } });
   baseUrl = server.url;
 });
 
@@ -16,8 +17,8 @@ afterEach(async () => {
 });
 
 /** A VIP's complaint about a paid feature (SCENARIOS.md, scenario 10). */
-const context = (signal?: AbortSignal, extra: Partial<testing.TestContextOptions> = {}) =>
-  testing.createTestContext({
+const context = (signal?: AbortSignal, extra: Partial<TestContextOptions> = {}) =>
+  createTestContext({
     ...extra,
     ticket: {
       id: 't-1001',
@@ -58,7 +59,7 @@ describe('billing.suspend', () => {
   });
 
   it('calls without a key when BILLING_API_KEY is not set, and logs a warning naming it', async () => {
-    const logger = testing.createCollectingLogger();
+    const logger = createCollectingLogger();
     await billingSuspend.run(context(undefined, { logger }), config());
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
     expect(logger.entries[0]).toMatchObject({ level: 'warn', message: expect.stringContaining('BILLING_API_KEY') as string });

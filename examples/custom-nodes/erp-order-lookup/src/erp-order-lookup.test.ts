@@ -1,22 +1,23 @@
-import { builtinNodes, createNodeRegistry, testing } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { createTestContext, parseConfig, startTestHttpServer, type TestContextOptions, type TestHttpServer, type TestTicket } from '@switchyard/nodes/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ERP_URL, erpOrderLookup } from './erp-order-lookup';
 
 const ORDER = { orderNumber: 'DD202405001', status: 'delivered', amount: 899, currency: 'CNY', deliveredAt: '2024-05-03T10:00:00+08:00', items: 2, warehouse: 'SH-1' };
 
 /** An ERP stand-in: each test gets a fresh one that records every request. */
-let erp: testing.TestHttpServer;
+let erp: TestHttpServer;
 beforeEach(async () => {
-  erp = await testing.startTestHttpServer((request) => (request.url === '/erp/orders/DD202405001' ? { body: ORDER } : { status: 404, body: { error: 'no such order' } }));
+  erp = await startTestHttpServer((request) => (request.url === '/erp/orders/DD202405001' ? { body: ORDER } : { status: 404, body: { error: 'no such order' } }));
 });
 afterEach(async () => {
   await erp.close();
 });
 
 const TOKEN = 'erp-token-secret-1';
-const context = (ticket: testing.TestTicket = { subject: '退货', body: '订单 DD202405001 申请退货' }, extra: Partial<testing.TestContextOptions> = {}) =>
-  testing.createTestContext({ ticket, idempotencyKey: 'T1:returns:lookup:1', secrets: { ERP_API_TOKEN: TOKEN }, ...extra });
-const config = (input: Record<string, unknown> = {}) => testing.parseConfig(erpOrderLookup, { serviceUrl: erp.url, ...input });
+const context = (ticket: TestTicket = { subject: '退货', body: '订单 DD202405001 申请退货' }, extra: Partial<TestContextOptions> = {}) =>
+  createTestContext({ ticket, idempotencyKey: 'T1:returns:lookup:1', secrets: { ERP_API_TOKEN: TOKEN }, ...extra });
+const config = (input: Record<string, unknown> = {}) => parseConfig(erpOrderLookup, { serviceUrl: erp.url, ...input });
 
 describe('erp.order_lookup', () => {
   it("GETs the ticket's order with the ERP token and the idempotency key, and outputs its fields", async () => {

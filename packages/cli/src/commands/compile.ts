@@ -40,7 +40,8 @@ export const compileCommand: Command = {
     if (positionals.length !== 1) throw new CliInputError(m.compileOneFlow);
     const registry = await loadProjectRegistry(io, values.config, locale);
     const [flow] = await loadFlowFiles(io, positionals, registry, locale);
-    const { validation, file } = flow!;
+    if (!flow) throw new CliInputError(m.compileOneFlow);
+    const { validation, file } = flow;
     const lines = validation.diagnostics.map((d) => diagnosticLine(file, d, locale));
     if (!validation.ok || !validation.document) throw new CliInputError(lines);
     // Warnings do not stop compilation but should not pass unseen.

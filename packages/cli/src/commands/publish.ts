@@ -61,13 +61,13 @@ export const publishCommand: Command = {
     }
     const client = serverClient(server, values.token ?? env.SWITCHYARD_TOKEN);
     const published: { file: string; flowId: string; version: number }[] = [];
-    for (const flow of flows) {
-      const document = flow.validation.document!;
+    const valid = flows.flatMap(({ file, validation }) => (validation.document ? [{ file, document: validation.document }] : []));
+    for (const { file, document } of valid) {
       try {
-        published.push({ file: flow.file, flowId: document.id, version: await publishOne(client, document) });
+        published.push({ file, flowId: document.id, version: await publishOne(client, document) });
       } catch (error) {
         if (!(error instanceof ServerAnswerError)) throw error;
-        io.stderr(`${flow.file}: ${locale === 'en' ? 'the server refused it' : '服务器拒绝'} (${error.status}): ${error.message}${error.details === undefined ? '' : ` ${JSON.stringify(error.details)}`}\n`);
+        io.stderr(`${file}: ${locale === 'en' ? 'the server refused it' : '服务器拒绝'} (${error.status}): ${error.message}${error.details === undefined ? '' : ` ${JSON.stringify(error.details)}`}\n`);
         report(io, published, values.json === true, locale);
         return ExitCode.failed;
       }

@@ -17,7 +17,7 @@ export function parseRamp(steps: string, every: string | undefined): { plan: Ram
   if (parts.some((p) => !/^\d+$/.test(p))) return { problem: { option: '--ramp', code: 'steps' } };
   const percents = parts.map(Number);
   if (percents.some((p) => p < 1 || p > 100)) return { problem: { option: '--ramp', code: 'stepRange' } };
-  if (percents.some((p, i) => i > 0 && p <= percents[i - 1]!)) return { problem: { option: '--ramp', code: 'rise' } };
+  if (percents.some((p, i) => p <= (percents[i - 1] ?? -Infinity))) return { problem: { option: '--ramp', code: 'rise' } };
   if (percents.length > MAX_STEPS) return { problem: { option: '--ramp', code: 'tooMany' } };
   if (every === undefined) return { problem: { option: '--every', code: 'needEvery' } };
   if (parseDuration(every) === undefined) return { problem: { option: '--every', code: 'duration' } };

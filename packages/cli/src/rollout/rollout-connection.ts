@@ -9,9 +9,10 @@ import { rolloutMessages } from './rollout-messages';
 /** The one flow id a rollout command takes, or bad input naming the command. */
 export function flowIdOf(command: string, positionals: readonly string[], locale: Locale): string {
   const m = rolloutMessages(locale);
-  if (positionals.length === 0) throw new CliInputError(m.needFlowId(command));
-  if (positionals.length > 1) throw new CliInputError(m.oneFlowId(command));
-  return positionals[0]!;
+  const [flowId, ...more] = positionals;
+  if (flowId === undefined) throw new CliInputError(m.needFlowId(command));
+  if (more.length > 0) throw new CliInputError(m.oneFlowId(command));
+  return flowId;
 }
 
 /** A client of `--server` (or SWITCHYARD_SERVER) with `--token` (or SWITCHYARD_TOKEN). */

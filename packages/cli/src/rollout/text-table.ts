@@ -8,7 +8,7 @@ function charWidth(code: number): number {
 /** How many terminal columns `text` takes. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += charWidth(char.codePointAt(0)!);
+  for (const char of text) width += charWidth(char.codePointAt(0) ?? 0);
   return width;
 }
 

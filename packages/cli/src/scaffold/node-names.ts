@@ -24,7 +24,8 @@ export interface NodeNames {
 export function nodeNames(type: string): NodeNames | undefined {
   if (!TYPE_NAME.test(type) || !type.includes('.')) return undefined;
   const parts = type.split(/[._]/);
-  const vendor = type.split('.')[0]!.toUpperCase();
+  const [namespace = ''] = type.split('.');
+  const vendor = namespace.toUpperCase();
   return {
     type,
     slug: parts.join('-'),

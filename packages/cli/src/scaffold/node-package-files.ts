@@ -79,27 +79,28 @@ export const ${n.exportName} = defineNode({
 }
 
 function nodeTest(n: NodeNames): string {
-  return `import { builtinNodes, createNodeRegistry, testing } from '@switchyard/nodes';
+  return `import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { createTestContext, parseConfig, startTestHttpServer, type TestContextOptions, type TestHttpServer } from '@switchyard/nodes/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ${n.exportName} } from './${n.slug}';
 
 /** A stand-in for the service: a real HTTP server on 127.0.0.1 that records every request. */
-let service: testing.TestHttpServer;
+let service: TestHttpServer;
 beforeEach(async () => {
-  service = await testing.startTestHttpServer({ body: { ok: true } });
+  service = await startTestHttpServer({ body: { ok: true } });
 });
 afterEach(async () => {
   await service.close();
 });
 
-const context = (extra: Partial<testing.TestContextOptions> = {}) =>
-  testing.createTestContext({
+const context = (extra: Partial<TestContextOptions> = {}) =>
+  createTestContext({
     ticket: { id: 't-1', customer: { id: 'C1' } },
     idempotencyKey: 't-1:my-flow:my-node:1',
     secrets: { ${n.secret}: 'test-key' },
     ...extra,
   });
-const config = (input: Record<string, unknown> = {}) => testing.parseConfig(${n.exportName}, { serviceUrl: service.url, ...input });
+const config = (input: Record<string, unknown> = {}) => parseConfig(${n.exportName}, { serviceUrl: service.url, ...input });
 
 describe('${n.type}', () => {
   it('POSTs the ticket with the API key and the idempotency key, and outputs the answer', async () => {

@@ -2,20 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, validateFlow } from '@switchyard/flow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtinNodes, createNodeRegistry, testing } from '../index';
+import { builtinNodes, createNodeRegistry } from '../index';
+import { createTestContext, parseConfig, startTestHttpServer, type TestHttpHandler, type TestHttpServer } from '../testing/index';
 import { http } from './http';
 
-const { createTestContext, parseConfig, startTestHttpServer } = testing;
-
 /** A logistics service stand-in: routes by path, echoes the body it was sent. */
-const logistics: testing.TestHttpHandler = (request) => {
+const logistics: TestHttpHandler = (request) => {
   if (request.url.startsWith('/slow')) return { delayMs: Number.POSITIVE_INFINITY }; // never answers
   if (request.url.startsWith('/missing')) return { status: 404, body: { error: 'not found' } };
   if (request.url.startsWith('/empty')) return { status: 204 };
   return { body: { status: '运输中', eta: '2024-05-09', echo: request.text || null } };
 };
 
-let server: testing.TestHttpServer;
+let server: TestHttpServer;
 let base = '';
 
 beforeEach(async () => {

@@ -25,36 +25,44 @@ export function migratedDefinition(def: NodeDefinition, migration: ConfigMigrati
       for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: `after migration to v${def.version}: ${issue.message}` });
     }
   });
+  const warnings = def.warnings?.bind(def);
   const base = {
     version: migration.from,
     migratedTo: def.version,
     config,
     migrations: [],
     ports: (c: unknown) => def.ports(upgrade(c)),
-    ...(def.warnings ? { warnings: (c: unknown) => def.warnings!(upgrade(c)) } : {}),
+    ...(warnings ? { warnings: (c: unknown) => warnings(upgrade(c)) } : {}),
   };
   switch (def.kind) {
-    case 'trigger':
-      return { ...def, ...base, kind: def.kind, ...(def.matches ? { matches: (ctx, c) => def.matches!(ctx, upgrade(c)) } : {}) };
+    case 'trigger': {
+      const matches = def.matches?.bind(def);
+      return { ...def, ...base, kind: def.kind, ...(matches ? { matches: (ctx, c) => matches(ctx, upgrade(c)) } : {}) };
+    }
     case 'condition':
       return { ...def, ...base, kind: def.kind, evaluate: (ctx, c) => def.evaluate(ctx, upgrade(c)) };
-    case 'action':
+    case 'action': {
+      const simulate = def.simulate?.bind(def);
       return {
         ...def,
         ...base,
         kind: def.kind,
         run: (ctx, c) => def.run(ctx, upgrade(c)),
-        ...(def.simulate ? { simulate: (ctx, c) => def.simulate!(ctx, upgrade(c)) } : {}),
+        ...(simulate ? { simulate: (ctx, c) => simulate(ctx, upgrade(c)) } : {}),
       };
-    case 'wait':
+    }
+    case 'wait': {
+      const event = def.event?.bind(def);
+      const matches = def.matches?.bind(def);
       return {
         ...def,
         ...base,
         kind: def.kind,
         delayMs: (ctx, c) => def.delayMs(ctx, upgrade(c)),
-        ...(def.event ? { event: (c) => def.event!(upgrade(c)) } : {}),
-        ...(def.matches ? { matches: (ctx, c) => def.matches!(ctx, upgrade(c)) } : {}),
+        ...(event ? { event: (c) => event(upgrade(c)) } : {}),
+        ...(matches ? { matches: (ctx, c) => matches(ctx, upgrade(c)) } : {}),
       };
+    }
     case 'end':
       return { ...def, ...base, kind: def.kind };
   }

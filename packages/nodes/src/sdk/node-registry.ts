@@ -39,7 +39,7 @@ export function createNodeRegistry(definitions: readonly NodeDefinition[]): Node
   const migrated = new Map<string, NodeDefinition>();
   for (const def of definitions) {
     for (const migration of def.migrations ?? []) {
-      if (byType.get(def.type)!.some((v) => v.version === migration.from)) continue;
+      if ((byType.get(def.type) ?? []).some((v) => v.version === migration.from)) continue;
       const key = `${def.type}@${migration.from}`;
       const other = migrated.get(key);
       if (other) throw new Error(`node type "${def.type}": versions ${other.migratedTo} and ${def.version} both migrate from version ${migration.from}`);
@@ -53,7 +53,7 @@ export function createNodeRegistry(definitions: readonly NodeDefinition[]): Node
       if (version === undefined) return versions[versions.length - 1];
       return versions.find((v) => v.version === version) ?? migrated.get(`${type}@${version}`);
     },
-    list: () => [...byType.values()].map((versions) => versions[versions.length - 1]!),
+    list: () => [...byType.values()].flatMap((versions) => versions.at(-1) ?? []),
     all: () => [...byType.values()].flat(),
   };
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textContains } from '../conditions/text-contains';
-import { testing } from '../index';
-
-const { createTestContext, parseConfig } = testing;
+import { createTestContext, parseConfig } from './index';
 
 describe('createTestContext', () => {
   it('fills a valid ticket with schema defaults and the clock at its creation', () => {

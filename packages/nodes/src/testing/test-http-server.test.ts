@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testing } from '../index';
+import { startTestHttpServer, type TestHttpServer } from './index';
 
-const { startTestHttpServer } = testing;
-
-let server: testing.TestHttpServer;
+let server: TestHttpServer;
 
 beforeEach(async () => {
   server = await startTestHttpServer();

@@ -1,24 +1,19 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchyardDatabase } from '../db/create-database';
-import { testDatabases } from '../testing/index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { catalogContext, tagFlow } from './__fixtures__/catalog-context';
 import { createFlow, dryRunFlow, getFlow, saveDraft, seedExamples } from './index';
 
 const examples = join(import.meta.dirname, '../../../../examples');
 const refund = { id: 't1', channel: 'chat', subject: '我要退货', body: '鞋子尺码不对，申请退货', customer: { id: 'c1', tier: 'vip' } };
 
-describe.each(testDatabases)('dry-running one flow on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('dry-running one flow on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let ctx: ReturnType<typeof catalogContext>;
   beforeAll(async () => {
-    store = await open();
     ctx = catalogContext(store);
     await seedExamples(ctx, examples);
   }, 60_000);
-  afterAll(async () => {
-    await store?.close();
-  });
 
   it('runs a flow among the deployed ones, so it sees the category intake set, with the roster from the database', async () => {
     const [result] = await dryRunFlow(ctx, 'after-sales-routing', { tickets: [refund] });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchyardDatabase } from '../db/create-database';
 import { RuntimeInputError } from '../errors';
-import { testDatabases } from '../testing/index';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { catalogContext, tagFlow } from './__fixtures__/catalog-context';
 import { createFlow, deployVersion, getFlow, getVersion, listFlows, publishVersion, saveDraft } from './index';
 
@@ -17,15 +17,11 @@ async function rejection(promise: Promise<unknown>): Promise<RuntimeInputError> 
   return error;
 }
 
-describe.each(testDatabases)('the flow catalog on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('the flow catalog on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let ctx: ReturnType<typeof catalogContext>;
-  beforeAll(async () => {
-    store = await open();
+  beforeAll(() => {
     ctx = catalogContext(store);
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
   });
 
   it('creates a flow under the document id, and refuses that id twice with a 409', async () => {

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchyardDatabase } from '../db/create-database';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeInputError } from '../errors';
-import { testDatabases } from '../testing/index';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { catalogContext, insertTickets } from './__fixtures__/catalog-context';
 import { listAgents, listGroups, loadRoster, upsertAgent, upsertGroup } from './index';
 
-describe.each(testDatabases)('the roster on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('the roster on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let ctx: ReturnType<typeof catalogContext>;
-  beforeAll(async () => {
-    store = await open();
+  beforeAll(() => {
     ctx = catalogContext(store);
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
   });
 
   it('saves groups and agents, replacing by id, and audits each change', async () => {

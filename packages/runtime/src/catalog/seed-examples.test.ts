@@ -1,22 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchyardDatabase } from '../db/create-database';
-import { testDatabases } from '../testing/index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { catalogContext } from './__fixtures__/catalog-context';
 import { listAgents, listFlows, listGroups, saveDraft, seedExamples } from './index';
 
 const examples = join(import.meta.dirname, '../../../../examples');
 
-describe.each(testDatabases)('seeding the examples on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('seeding the examples on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let ctx: ReturnType<typeof catalogContext>;
-  beforeAll(async () => {
-    store = await open();
+  beforeAll(() => {
     ctx = catalogContext(store);
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
   });
 
   it('publishes and deploys the ten flows in file order, and loads the roster, once when two servers start together', async () => {

@@ -36,6 +36,7 @@ export async function upsertAgent(ctx: RuntimeContext, input: unknown, actor: st
       .execute();
     await appendAudit(trx, { at: ctx.clock.now(), actor, kind: 'agent.saved', detail: agent });
     const [saved] = await listAgents(trx, [agent.id]);
-    return saved!;
+    if (!saved) throw new Error(`agent ${agent.id} was saved but cannot be read back`);
+    return saved;
   });
 }

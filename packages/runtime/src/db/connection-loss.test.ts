@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_POSTGRES_URL } from '../testing/index';
+import { testPostgresUrl } from '../testing/index';
 import { isConnectionError } from './connection-error';
 import { openDatabase, type SwitchyardDatabase } from './create-database';
 
@@ -22,13 +22,13 @@ async function eventually(check: () => boolean | Promise<boolean>, what: string,
  */
 describe('a store whose PostgreSQL sessions are terminated', () => {
   const tag = `switchyard_loss_${randomBytes(4).toString('hex')}`;
-  const url = `${TEST_POSTGRES_URL}${TEST_POSTGRES_URL.includes('?') ? '&' : '?'}application_name=${tag}`;
+  const url = `${testPostgresUrl()}${testPostgresUrl().includes('?') ? '&' : '?'}application_name=${tag}`;
   let store: SwitchyardDatabase;
   let admin: SwitchyardDatabase;
 
   beforeAll(async () => {
     store = await openDatabase({ url, maxConnections: 4 });
-    admin = await openDatabase({ url: TEST_POSTGRES_URL, maxConnections: 1 });
+    admin = await openDatabase({ url: testPostgresUrl(), maxConnections: 1 });
   });
   afterAll(async () => {
     await store?.close();

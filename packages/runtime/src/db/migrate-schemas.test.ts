@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_POSTGRES_URL } from '../testing/index';
+import { testPostgresUrl } from '../testing/index';
 import { openDatabase, type SwitchyardDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -13,7 +13,7 @@ import { migrateToLatest } from './migrate';
  */
 const scratchDb = `switchyard_migrate_${randomBytes(4).toString('hex')}`;
 const scratchUrl = (() => {
-  const url = new URL(TEST_POSTGRES_URL);
+  const url = new URL(testPostgresUrl());
   url.pathname = `/${scratchDb}`;
   return url.toString();
 })();
@@ -32,7 +32,7 @@ describe('migrating several schemas of one PostgreSQL database', () => {
     return store;
   };
   beforeAll(async () => {
-    admin = await openDatabase({ url: TEST_POSTGRES_URL, maxConnections: 1 });
+    admin = await openDatabase({ url: testPostgresUrl(), maxConnections: 1 });
     await sql`create database ${sql.id(scratchDb)}`.execute(admin.db);
   });
   afterAll(async () => {

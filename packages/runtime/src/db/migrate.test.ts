@@ -1,18 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases } from '../testing/index';
-import type { SwitchyardDatabase } from './create-database';
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { migrateToLatest } from './migrate';
 import { json } from './schema';
 
-describe.each(testDatabases)('schema on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
-  beforeAll(async () => {
-    store = await open();
-  });
-  afterAll(async () => {
-    await store.close();
-  });
+describe.each(testDatabases)('schema on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
 
   it('migrates twice without harm', async () => {
     await migrateToLatest(store.db);

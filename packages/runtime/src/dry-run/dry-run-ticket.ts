@@ -1,6 +1,7 @@
 import { FINAL_FIELDS, type Ticket } from '@switchyard/flow';
 import { EMPTY_STATS, type NodeRegistry, type Roster } from '@switchyard/nodes';
 import { createEffectRunner } from '../engine/effect-runner';
+import { flowAt } from '../engine/flow-at';
 import type { PreparedFlow } from '../engine/prepared-flow';
 import { createTicketRun } from '../engine/ticket-run';
 import type { DryRunAction, DryRunError, DryRunResult } from './dry-run-result';
@@ -29,7 +30,9 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
   const timers = createVirtualTimers();
   const looping = createTimerLoopGuard();
   const path: string[] = [];
-  const paths: Record<string, string[]> = Object.fromEntries(flows.map((f) => [f.compiled.id, []]));
+  // Each flow's path by its index in the run, and by its id in the result.
+  const flowPaths = flows.map((): string[] => []);
+  const paths: Record<string, string[]> = Object.fromEntries(flowPaths.map((flowPath, i) => [flowAt(flows, i).compiled.id, flowPath]));
   const actions: DryRunAction[] = [];
   const errors: DryRunError[] = [];
 
@@ -43,7 +46,7 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
       cancel: (flow, ids) => timers.cancel(flow, ids),
       cancelFlow: (flow) => timers.cancelFlow(flow),
       moved(flow, _from, _to, visits) {
-        const flowPath = paths[flows[flow]!.compiled.id]!;
+        const flowPath = flowAt(flowPaths, flow);
         for (const node of visits) {
           path.push(node);
           flowPath.push(node);

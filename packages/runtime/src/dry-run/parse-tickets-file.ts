@@ -21,7 +21,7 @@ function arrayItemOffsets(text: string): number[] {
   let inString = false;
   let expectItem = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (inString) {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
@@ -73,8 +73,8 @@ export function parseTicketsFile(text: string, file: string): SampleTicket[] {
   return items.map(({ value, line }) => {
     const parsed = SampleTicket.safeParse(value);
     if (!parsed.success) {
-      const first = parsed.error.issues[0]!;
-      throw new InputError(file, line, issuePath(first.path) || undefined, describeIssues(parsed.error).join('; '));
+      const [first] = parsed.error.issues;
+      throw new InputError(file, line, issuePath(first?.path ?? []) || undefined, describeIssues(parsed.error).join('; '));
     }
     if (seen.has(parsed.data.id)) throw new InputError(file, line, 'id', `ticket id ${parsed.data.id} appears twice`);
     seen.add(parsed.data.id);

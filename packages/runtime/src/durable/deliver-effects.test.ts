@@ -1,14 +1,13 @@
 import type { FlowDocument } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry, defineNode } from '@switchyard/nodes';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createFlow } from '../catalog/create-flow';
 import { deployVersion } from '../catalog/deploy-version';
 import { publishVersion } from '../catalog/publish-version';
 import { createManualClock } from '../clock';
-import type { SwitchyardDatabase } from '../db/create-database';
-import { testDatabases } from '../testing/index';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { createTicket } from './create-ticket';
 import type { RuntimeContext } from './runtime-context';
 import { createWorker } from './worker';
@@ -37,18 +36,16 @@ function hangingFlow(timeoutMs: number): FlowDocument {
   };
 }
 
-describe.each(testDatabases)('effect timeouts on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('effect timeouts on $name', (target) => {
+  const store = useTestDatabase(target);
   let ctx: RuntimeContext;
   const clock = createManualClock('2026-05-01T09:00:00+08:00');
 
   beforeAll(async () => {
-    store = await open();
     ctx = { db: store.db, registry: createNodeRegistry([...builtinNodes, hangingCall]), clock, logger: pino({ level: 'silent' }) };
     const { id } = await createFlow(ctx, { name: 'Hanging call', document: hangingFlow(150) }, 'test');
     await deployVersion(ctx, id, (await publishVersion(ctx, id, 'test')).version, 'test', 0);
   });
-  afterAll(() => store.close());
 
   it("gives up on a node after its config's timeoutMs, within the worker's limit, and retries it later", async () => {
     const { id } = await createTicket(ctx, { channel: 'web', subject: 'x', body: '', customer: { id: 'C1' } }, 'test');

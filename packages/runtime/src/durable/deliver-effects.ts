@@ -128,7 +128,8 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
   // Until the node runs, a lost database connection is no failure of the effect: it is thrown for the caller to retry.
   let running = false;
   try {
-    const prepared = (await flows.load(ctx.db, [{ flowId: row.flow_id, version: row.version }])).get(versionKey(row.flow_id, row.version))!;
+    const prepared = (await flows.load(ctx.db, [{ flowId: row.flow_id, version: row.version }])).get(versionKey(row.flow_id, row.version));
+    if (!prepared) throw new Error(`flow ${row.flow_id} version ${row.version} was not loaded`);
     const node = prepared.compiled.nodes[row.node_id];
     const def = node && ctx.registry.get(node.type, node.version);
     if (!node || def?.kind !== 'action') return { ok: false, error: `node ${row.node_id} is not an installed action` };

@@ -28,8 +28,8 @@ export function createFlowCache(registry: NodeRegistry): FlowCache {
           .where((eb) => eb.or(missing.map((m) => eb.and([eb('flow_id', '=', m.flowId), eb('version', '=', m.version)]))))
           .execute();
         for (const row of rows) {
-          const [prepared] = prepareFlows([row.compiled as CompiledFlow], registry);
-          cache.set(versionKey(row.flow_id, row.version), prepared!);
+          // One at a time: two versions of a flow share its id, which prepareFlows refuses in one call.
+          for (const prepared of prepareFlows([row.compiled as CompiledFlow], registry)) cache.set(versionKey(row.flow_id, row.version), prepared);
         }
       }
       const found = new Map<string, PreparedFlow>();

@@ -28,7 +28,8 @@ export async function runtimeStats(db: Kysely<Database>, now: Date): Promise<Run
       (select count(*) from outbox where status = 'running') as running,
       (select count(*) from outbox where status = 'done') as done,
       (select count(*) from outbox where status = 'dead') as dead`.execute(db);
-  const row = rows[0]!;
+  const [row] = rows;
+  if (!row) throw new Error('the runtime stats query returned no row');
   return {
     at: now.toISOString(),
     ticketsDue: Number(row.due),

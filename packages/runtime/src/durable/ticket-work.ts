@@ -5,6 +5,7 @@ import type { AuditLogTable, OutboxTable, TicketEventsTable, TicketFlowsTable, T
 import { json } from '../db/schema';
 import type { FlowSnapshot } from '../engine/advance-flow';
 import { createEffectRunner, type EffectOutcome, type EffectRequest } from '../engine/effect-runner';
+import { flowAt } from '../engine/flow-at';
 import type { PreparedFlow } from '../engine/prepared-flow';
 import { createTicketRun } from '../engine/ticket-run';
 import { afterTicketEvent, countTimerFiring, TIMER_LOOP_MESSAGES, type TimerFirings, type TimerLoop } from '../engine/timer-loop-guard';
@@ -89,14 +90,14 @@ export async function runTicketWork(
   const flowIds = work.bindings.map((b) => b.flow_id);
   const indexOf = new Map(flowIds.map((id, i) => [id, i]));
   const stored = work.bindings.map((b) => b.snapshot as PersistedSnapshot | null);
-  const snapshots = stored.map((s, i) => restore(flows[i]!, s));
+  const snapshots = flows.map((flow, i) => restore(flow, flowAt(stored, i)));
   const firings = stored.map((s) => s?.timerFirings);
   const visits = new Map<string, number>();
-  for (const b of work.bindings) for (const [node, n] of Object.entries(b.visits)) visits.set(`${flows[indexOf.get(b.flow_id)!]!.compiled.id}/${node}`, n);
+  for (const [i, b] of work.bindings.entries()) for (const [node, n] of Object.entries(b.visits)) visits.set(`${flowAt(flows, i).compiled.id}/${node}`, n);
 
   const audit: Insertable<AuditLogTable>[] = [];
   const record = (at: Date, flow: number | undefined, kind: string, detail: unknown) =>
-    audit.push({ at, actor: SYSTEM_ACTOR, ticket_id: ticketId, flow_id: flow === undefined ? null : flowIds[flow]!, kind, detail: json(detail) });
+    audit.push({ at, actor: SYSTEM_ACTOR, ticket_id: ticketId, flow_id: flow === undefined ? null : flowAt(flowIds, flow), kind, detail: json(detail) });
   const outbox: Insertable<OutboxTable>[] = [];
   const timers = createVirtualTimers();
   for (const t of work.timers) {
@@ -116,7 +117,7 @@ export async function runTicketWork(
       visits,
       defer: ({ request, idempotencyKey }) => {
         const flow = flows.findIndex((f) => f.compiled === request.flow);
-        outbox.push(outboxRow(request, flowIds[flow]!, work.bindings[flow]!.version, idempotencyKey, options.now));
+        outbox.push(outboxRow(request, flowAt(flowIds, flow), flowAt(work.bindings, flow).version, idempotencyKey, options.now));
         record(new Date(request.now), flow, 'effect.queued', { node: request.node, idempotencyKey });
       },
     }),
@@ -179,10 +180,10 @@ export async function runTicketWork(
   const pendingTimers = timers.pending();
   const earliest = pendingTimers.reduce((min, t) => Math.min(min, t.at), Number.POSITIVE_INFINITY);
   const changedFlows = work.bindings.flatMap((b, i) => {
-    const visitsOfFlow = visitsOf(visits, flows[i]!.compiled.id);
+    const visitsOfFlow = visitsOf(visits, flowAt(flows, i).compiled.id);
     const visitsChanged = JSON.stringify(visitsOfFlow) !== JSON.stringify(b.visits);
     if (!movedFlows.has(i) && !visitsChanged && run.snapshots[i] === snapshots[i] && firings[i] === stored[i]?.timerFirings) return [];
-    return [{ flowId: b.flow_id, snapshot: persist(run.snapshots[i]!, firings[i]), visits: visitsOfFlow }];
+    return [{ flowId: b.flow_id, snapshot: persist(flowAt(run.snapshots, i), firings[i]), visits: visitsOfFlow }];
   });
   return {
     ticket,
@@ -190,7 +191,7 @@ export async function runTicketWork(
     wakeAt: Number.isFinite(earliest) ? new Date(earliest) : null,
     flows: changedFlows,
     timers: timersChanged
-      ? pendingTimers.map((t) => ({ ticket_id: ticketId, flow_id: flowIds[t.flow]!, timer_id: t.id, event_type: t.eventType, due_at: new Date(t.at) }))
+      ? pendingTimers.map((t) => ({ ticket_id: ticketId, flow_id: flowAt(flowIds, t.flow), timer_id: t.id, event_type: t.eventType, due_at: new Date(t.at) }))
       : undefined,
     outbox,
     audit,

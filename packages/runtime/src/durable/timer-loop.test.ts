@@ -1,16 +1,15 @@
 import { compileFlow } from '@switchyard/compiler';
 import { builtinNodes, createNodeRegistry, EMPTY_ROSTER } from '@switchyard/nodes';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFlow, fixtureTicket } from '../__fixtures__/fixture-flow';
 import { createFlow } from '../catalog/create-flow';
 import { deployVersion } from '../catalog/deploy-version';
 import { publishVersion } from '../catalog/publish-version';
 import { createManualClock } from '../clock';
-import type { SwitchyardDatabase } from '../db/create-database';
 import { dryRun } from '../dry-run/dry-run';
 import { MAX_TIMERS_AT_ONCE, TIMER_LOOP_MESSAGES } from '../engine/timer-loop-guard';
-import { testDatabases } from '../testing/index';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { createTicket } from './create-ticket';
 import { claimEffects, deliverEffect } from './deliver-effects';
 import { createFlowCache } from './flow-cache';
@@ -38,19 +37,17 @@ const notifyLoop = fixtureFlow(
   ['start -> wait', 'wait.timeout -> ping', 'ping -> wait', 'rescue -> heard'],
 );
 
-describe.each(testDatabases)('a durable timer loop through a side effect on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('a durable timer loop through a side effect on $name', (target) => {
+  const store = useTestDatabase(target);
   let ctx: RuntimeContext;
   const clock = createManualClock(CREATED_AT);
   const flows = createFlowCache(registry);
 
   beforeAll(async () => {
-    store = await open();
     ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
     await createFlow(ctx, { name: notifyLoop.name, document: notifyLoop }, 'test');
     await deployVersion(ctx, notifyLoop.id, (await publishVersion(ctx, notifyLoop.id, 'test')).version, 'test', 0);
   });
-  afterAll(() => store.close());
 
   /** Runs due tickets and effects until none is left; a loop that never ends fails here instead of hanging the test. */
   const runUntilIdle = async (maxRounds = 400) => {

@@ -1,20 +1,15 @@
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock';
-import type { SwitchyardDatabase } from '../db/create-database';
-import { testDatabases } from '../testing/index';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { createTicket } from './create-ticket';
 import { wakeTicket } from './work-channel';
 
-describe.each(testDatabases)('wakeTicket on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('wakeTicket on $name', (target) => {
+  const store = useTestDatabase(target);
   const clock = createManualClock('2026-04-01T08:00:00Z');
 
-  beforeAll(async () => {
-    store = await open();
-  });
-  afterAll(() => store.close());
 
   const wakeAt = async (id: string) => (await store.db.selectFrom('tickets').select('wake_at').where('id', '=', id).executeTakeFirstOrThrow()).wake_at;
   const setWakeAt = (id: string, at: Date | null) => store.db.updateTable('tickets').set({ wake_at: at }).where('id', '=', id).execute();

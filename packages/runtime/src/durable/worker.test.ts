@@ -1,4 +1,5 @@
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slaFlow } from '../__fixtures__/sla-flow';
@@ -7,8 +8,7 @@ import { deployVersion } from '../catalog/deploy-version';
 import { publishVersion } from '../catalog/publish-version';
 import { createManualClock } from '../clock';
 import { json } from '../db/schema';
-import type { SwitchyardDatabase } from '../db/create-database';
-import { testDatabases } from '../testing/index';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { createTicket } from './create-ticket';
 import { claimEffects, deliverEffect } from './deliver-effects';
 import { createFlowCache } from './flow-cache';
@@ -26,26 +26,25 @@ import { createWorker, type Worker } from './worker';
 const registry = createNodeRegistry(builtinNodes);
 const MINUTE = 60_000;
 
-describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
-  let erp: nodeTesting.TestHttpServer;
+describe.each(testDatabases)('durable runtime on $name', (target) => {
+  const store = useTestDatabase(target);
+  let erp: TestHttpServer;
   let ctx: RuntimeContext;
   let worker: Worker;
   const clock = createManualClock('2026-05-01T09:00:00+08:00');
 
   beforeAll(async () => {
-    erp = await nodeTesting.startTestHttpServer({ body: { ok: true } });
-    store = await open();
+    erp = await startTestHttpServer({ body: { ok: true } });
     ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
-    await createFlow(ctx, { name: 'SLA test', document: slaFlow(erp.url) }, 'test');
-    const { version } = await publishVersion(ctx, 'sla-test', 'test');
-    await deployVersion(ctx, 'sla-test', version, 'test', 0);
   });
   afterAll(async () => {
     await erp.close();
-    await store.close();
   });
-  beforeEach(() => {
+  // Each test starts on an empty database (useTestDatabase) with the SLA flow deployed.
+  beforeEach(async () => {
+    await createFlow(ctx, { name: 'SLA test', document: slaFlow(erp.url) }, 'test');
+    const { version } = await publishVersion(ctx, 'sla-test', 'test');
+    await deployVersion(ctx, 'sla-test', version, 'test', 0);
     worker = createWorker(ctx, { delivery: { backoffMs: 1_000, maxAttempts: 3, timeoutMs: 2_000 } });
     erp.answerWith({ body: { ok: true } });
   });
@@ -198,7 +197,6 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
 
   it('reports how much work waits and how late it is', async () => {
     await worker.runUntilIdle();
-    // Earlier tests left a ticket put aside with an unapplied event: count from here.
     const before = await runtimeStats(store.db, clock.now());
     await openTicket('快递');
     clock.advance(5_000);
@@ -210,14 +208,22 @@ describe.each(testDatabases)('durable runtime on $name', ({ open }) => {
     expect(await runtimeStats(store.db, clock.now())).toMatchObject({ ticketsDue: 0, lagMs: 0, eventsPending: before.eventsPending });
   });
 
-  it('wakes on work committed elsewhere at once, not at its next poll', async () => {
-    const listening = createWorker(ctx, { pollMs: 600_000, notifications: store });
+  it('wakes on an event committed elsewhere at once (NOTIFY), not at its next poll an hour later', async () => {
+    const { id } = await openTicket('物流');
+    await worker.runUntilIdle();
+    let idle = () => {};
+    /** Resolves the next time the worker finds nothing to do and goes to sleep. */
+    const asleep = () => new Promise<void>((resolve) => (idle = resolve));
+    const listening = createWorker(ctx, { pollMs: 3_600_000, notifications: store, onIdle: () => idle() });
+    const firstSleep = asleep();
     listening.start();
     try {
-      // Its first round finds nothing; from then on only a notification can wake it within the test.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const { id } = await openTicket('物流');
-      await expect.poll(async () => (await getTicket(store.db, id))?.category, { timeout: 5_000, interval: 50 }).toBe('logistics');
+      await firstSleep;
+      // Asleep for an hour: only the notification of this commit can make it apply the reply.
+      const nextSleep = asleep();
+      await postTicketEvent(ctx, id, { type: 'agent.reply', agentId: 'li-na', body: '您好' }, 'test');
+      await nextSleep;
+      expect((await getTicket(store.db, id))?.stats.agentReplies).toBe(1);
     } finally {
       await listening.stop();
     }

@@ -31,6 +31,8 @@ export interface WorkerOptions {
   readonly notifications?: Pick<SwitchyardDatabase, 'listen' | 'schema'>;
   /** Ramp steps and guardrails: checked every `checkEveryMs` (default 10 s); ops notifications go to `opsWebhook`. */
   readonly rollouts?: { readonly checkEveryMs?: number; readonly opsWebhook?: OpsWebhook | undefined };
+  /** Called each time a loop finds no work and goes to sleep until its next poll or a wake-up (a test's signal). */
+  readonly onIdle?: () => void;
 }
 
 /** A worker: processes due tickets and delivers effects; any number of them share one database. */
@@ -146,7 +148,10 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
         }
         ctx.logger.error({ err: error }, 'worker round failed; trying again after a pause');
       }
-      if (!busy && running) await sleep(pollMs);
+      if (!busy && running) {
+        options.onIdle?.();
+        await sleep(pollMs);
+      }
     }
   };
 

@@ -3,6 +3,7 @@ import type { TicketEvent } from '@switchyard/flow';
 import { canMove } from './accepted-events';
 import { advanceFlow, type FlowSnapshot, type FlowStep, type TimerRequest } from './advance-flow';
 import type { EffectOutcome, EffectRunner } from './effect-runner';
+import { flowAt } from './flow-at';
 import type { PreparedFlow } from './prepared-flow';
 import { createRaisedEventQueue, MAX_RAISED_EVENTS } from './raised-events';
 import { applyPatch, applyTicketEvent, type TicketState } from './ticket-state';
@@ -93,7 +94,7 @@ export function createTicketRun(initial: TicketState, flows: readonly PreparedFl
   /** A status set by a flow is news to every flow, as a status set by an agent is. */
   const raiseStatus = (index: number, node: string, now: number) => {
     const event: TicketEvent = { type: 'ticket.status', status: state.ticket.status };
-    const flow = flows[index]!.compiled.id;
+    const flow = flowAt(flows, index).compiled.id;
     if (raised.raise({ event, flow, node }) !== 'over-limit') return;
     host.error(index, {
       at: isoAt(now),
@@ -105,7 +106,7 @@ export function createTicketRun(initial: TicketState, flows: readonly PreparedFl
 
   /** Turns an action's outcome into the message its flow gets, applying and recording a success. */
   const settle = (index: number, node: string, outcome: EffectOutcome, now: number, payload: TicketEvent | undefined): Message => {
-    const flow = flows[index]!.compiled.id;
+    const flow = flowAt(flows, index).compiled.id;
     if (!outcome.ok) {
       lastError.set(`${flow}/${node}`, outcome.error);
       return { type: 'effect.error', node, error: outcome.error, payload };
@@ -119,15 +120,15 @@ export function createTicketRun(initial: TicketState, flows: readonly PreparedFl
   };
 
   const endRun = (index: number) => {
-    snapshots[index] = flows[index]!.idle;
+    snapshots[index] = flowAt(flows, index).idle;
     host.cancelFlow(index);
   };
 
   const deliver = async (index: number, first: Message, now: number): Promise<void> => {
-    const flow = flows[index]!;
+    const flow = flowAt(flows, index);
     const queue: Message[] = [first];
     for (let message = queue.shift(); message; message = queue.shift()) {
-      const before = snapshots[index]!;
+      const before = flowAt(snapshots, index);
       if (!canMove(flow.accepts, before, message.type)) continue;
       let step: FlowStep;
       try {
@@ -175,9 +176,9 @@ export function createTicketRun(initial: TicketState, flows: readonly PreparedFl
   };
 
   const fanOut = async (event: TicketEvent, now: number) => {
-    for (let i = 0; i < flows.length; i++) {
+    for (const [i, flow] of flows.entries()) {
       // Checked here too so the flows an event cannot move cost no async call.
-      if (canMove(flows[i]!.accepts, snapshots[i]!, event.type)) await deliver(i, { type: event.type, payload: event }, now);
+      if (canMove(flow.accepts, flowAt(snapshots, i), event.type)) await deliver(i, { type: event.type, payload: event }, now);
     }
   };
 
@@ -210,8 +211,8 @@ export function createTicketRun(initial: TicketState, flows: readonly PreparedFl
       await deliverRaised(now);
     },
     stopFlow(index, now, message) {
-      const node = snapshots[index]!.value;
-      host.error(index, { at: isoAt(now), flow: flows[index]!.compiled.id, ...(typeof node === 'string' ? { node } : {}), message });
+      const node = flowAt(snapshots, index).value;
+      host.error(index, { at: isoAt(now), flow: flowAt(flows, index).compiled.id, ...(typeof node === 'string' ? { node } : {}), message });
       endRun(index);
     },
   };

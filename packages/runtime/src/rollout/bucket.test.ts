@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { seededUuids } from '../testing/index';
 import { boundVersion, rolloutBucket } from './bucket';
 
 /**
@@ -25,13 +25,13 @@ describe('rolloutBucket', () => {
   });
 
   it('gives buckets 1 to 100', () => {
-    const buckets = Array.from({ length: 5000 }, () => rolloutBucket('intake', randomUUID()));
+    const buckets = Array.from({ length: 5000 }, seededUuids(1)).map((id) => rolloutBucket('intake', id));
     expect(Math.min(...buckets)).toBe(1);
     expect(Math.max(...buckets)).toBe(100);
   });
 
   it('only adds tickets to the candidate as the percentage rises', () => {
-    const ids = Array.from({ length: 2000 }, () => randomUUID());
+    const ids = Array.from({ length: 2000 }, seededUuids(2));
     const at = (percent: number) => new Set(ids.filter((id) => boundVersion({ stable: 1, candidate: 2, percent }, 'intake', id) === 2));
     const ten = at(10);
     const quarter = at(25);
@@ -40,7 +40,7 @@ describe('rolloutBucket', () => {
   });
 
   it('sends nobody to a candidate at 0% and everybody at 100%', () => {
-    const ids = Array.from({ length: 500 }, () => randomUUID());
+    const ids = Array.from({ length: 500 }, seededUuids(3));
     expect(ids.every((id) => boundVersion({ stable: 1, candidate: 2, percent: 0 }, 'intake', id) === 1)).toBe(true);
     expect(ids.every((id) => boundVersion({ stable: 1, candidate: 2, percent: 100 }, 'intake', id) === 2)).toBe(true);
     expect(ids.every((id) => boundVersion({ stable: 1, candidate: null, percent: 0 }, 'intake', id) === 1)).toBe(true);

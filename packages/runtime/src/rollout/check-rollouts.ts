@@ -1,4 +1,4 @@
-import type { Guardrail, GuardrailTrip } from '@switchyard/api';
+import type { Guardrail, GuardrailTrip, RampPlan } from '@switchyard/api';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
@@ -42,7 +42,7 @@ export async function checkRollouts(ctx: RuntimeContext): Promise<RolloutCheck> 
         return 'rolledBack' as const;
       }
       if (state.ramp && state.nextStepAt && state.nextStepAt <= now) {
-        await rampUp(trx, flowId, state, now);
+        await rampUp(trx, flowId, state, state.ramp, now);
         return 'ramped' as const;
       }
       return undefined;
@@ -93,10 +93,10 @@ async function rollBack(trx: Kysely<Database>, flowId: string, state: Deployment
   await notifyOps(trx, now, { kind: 'rollout.guardrail_tripped', flowId, message: describeTrip(trip, flowId, state.candidate), detail: { trip, candidate: state.candidate, stable: state.stable } });
 }
 
-async function rampUp(trx: Kysely<Database>, flowId: string, state: DeploymentState, now: Date): Promise<void> {
-  const ramp = state.ramp!;
+async function rampUp(trx: Kysely<Database>, flowId: string, state: DeploymentState, ramp: RampPlan, now: Date): Promise<void> {
   const step = state.rampStep + 1;
-  const percent = ramp.steps[step]!;
+  const percent = ramp.steps[step];
+  if (percent === undefined) throw new Error(`flow ${flowId}: ramp step ${step} is past the plan's ${ramp.steps.length} steps`);
   const last = step + 1 >= ramp.steps.length;
   const after: DeploymentState = { ...state, percent, rampStep: step, nextStepAt: last ? null : new Date(now.getTime() + stepInterval(ramp)), updatedAt: now };
   await writeDeployment(trx, flowId, state, after, { kind: 'rollout.ramped', actor: ROLLOUT_ACTOR, at: now, detail: { step, steps: ramp.steps } });

@@ -1,26 +1,24 @@
-import { builtinNodes, createNodeRegistry, testing as nodeTesting } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock';
-import type { SwitchyardDatabase } from '../db/create-database';
 import type { RuntimeContext } from '../durable/runtime-context';
-import { testDatabases } from '../testing/index';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { deliverOpsNotifications, listOpsNotifications, notifyOps } from './ops-notifications';
 
-describe.each(testDatabases)('ops notifications on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('ops notifications on $name', (target) => {
+  const store = useTestDatabase(target);
   let ctx: RuntimeContext;
-  let webhook: nodeTesting.TestHttpServer;
+  let webhook: TestHttpServer;
   const clock = createManualClock('2026-06-01T09:00:00Z');
 
   beforeAll(async () => {
-    webhook = await nodeTesting.startTestHttpServer({ status: 503, body: { error: 'busy' } });
-    store = await open();
+    webhook = await startTestHttpServer({ status: 503, body: { error: 'busy' } });
     ctx = { db: store.db, registry: createNodeRegistry(builtinNodes), clock, logger: pino({ level: 'silent' }) };
   });
   afterAll(async () => {
     await webhook.close();
-    await store.close();
   });
 
   it('posts each notification to the webhook until it is accepted, with its key and token, and then never again', async () => {

@@ -54,7 +54,7 @@ export async function writeDeployment(
           .updateTable('deployments')
           .set((eb) => ({ ...values, revision: eb('revision', '+', 1) }))
           .where('flow_id', '=', flowId)
-          .where('revision', '=', expected!)
+          .where('revision', '=', expectedRevision ?? before.revision)
           .returning('revision')
           .executeTakeFirst();
   if (!written) return null;

@@ -56,7 +56,9 @@ function plannedShare(request: ReturnType<typeof RolloutRequest.parse>, candidat
   if (request.ramp) {
     const { steps } = request.ramp;
     // A given percentage starts the plan part-way: its next step is the first above it.
-    const percent = request.percent ?? steps[0]!;
+    const [firstStep] = steps;
+    if (firstStep === undefined) throw new Error('a ramp plan has at least one step (RampPlan)');
+    const percent = request.percent ?? firstStep;
     const rampStep = steps.findLastIndex((step) => step <= percent);
     const next = rampStep + 1 < steps.length ? new Date(now.getTime() + stepInterval(request.ramp)) : null;
     return { percent, ramp: request.ramp, rampStep, nextStepAt: next };

@@ -1,4 +1,5 @@
 import { errorFunction, mean, medianSorted, sampleVariance } from 'simple-statistics';
+import { seededRandom } from '../seeded-random';
 
 /** z for a two-sided 95% interval. */
 const Z95 = 1.959964;
@@ -58,14 +59,14 @@ const MAX_SAMPLE = 2000;
  */
 export function medianDifference(candidate: readonly number[], stable: readonly number[], seed = 20261123): Difference | undefined {
   if (candidate.length === 0 || stable.length === 0) return undefined;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const a = thin(candidate);
   const b = thin(stable);
   const diffs = new Float64Array(RESAMPLES);
   for (let i = 0; i < RESAMPLES; i++) diffs[i] = resampledMedian(a, random) - resampledMedian(b, random);
   diffs.sort();
   const difference = sortedMedian(Float64Array.from(candidate).sort()) - sortedMedian(Float64Array.from(stable).sort());
-  return { difference, low: diffs[Math.floor(0.025 * RESAMPLES)]!, high: diffs[Math.ceil(0.975 * RESAMPLES) - 1]!, pValue: null };
+  return { difference, low: valueAt(diffs, Math.floor(0.025 * RESAMPLES)), high: valueAt(diffs, Math.ceil(0.975 * RESAMPLES) - 1), pValue: null };
 }
 
 /** The median of a sorted array. */
@@ -75,26 +76,21 @@ export function sortedMedian(sorted: ArrayLike<number>): number {
 
 function resampledMedian(values: Float64Array, random: () => number): number {
   const sample = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) sample[i] = values[Math.floor(random() * values.length)]!;
+  for (let i = 0; i < values.length; i++) sample[i] = valueAt(values, Math.floor(random() * values.length));
   sample.sort();
   const mid = sample.length >> 1;
-  return sample.length % 2 === 1 ? sample[mid]! : (sample[mid - 1]! + sample[mid]!) / 2;
+  return sample.length % 2 === 1 ? valueAt(sample, mid) : (valueAt(sample, mid - 1) + valueAt(sample, mid)) / 2;
 }
 
 function thin(values: readonly number[]): Float64Array {
   if (values.length <= MAX_SAMPLE) return Float64Array.from(values);
   const step = values.length / MAX_SAMPLE;
-  return Float64Array.from({ length: MAX_SAMPLE }, (_, i) => values[Math.floor(i * step)]!);
+  return Float64Array.from({ length: MAX_SAMPLE }, (_, i) => valueAt(values, Math.floor(i * step)));
 }
 
-/** A small seeded PRNG (mulberry32): reproducible intervals without a dependency. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The value at an index computed from the array's own length; out of range is a bug, said so. */
+function valueAt(values: ArrayLike<number>, index: number): number {
+  const value = values[index];
+  if (value === undefined) throw new RangeError(`index ${index} is outside ${values.length} values`);
+  return value;
 }

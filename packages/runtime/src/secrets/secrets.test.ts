@@ -2,17 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { FlowDocumentInput } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry, defineNode } from '@switchyard/nodes';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createFlow } from '../catalog/create-flow';
 import { deployVersion } from '../catalog/deploy-version';
 import { publishVersion } from '../catalog/publish-version';
 import { createManualClock } from '../clock';
-import type { SwitchyardDatabase } from '../db/create-database';
 import { createTicket } from '../durable/create-ticket';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { createWorker } from '../durable/worker';
-import { testDatabases } from '../testing/index';
+import { testDatabases, useTestDatabase } from '../testing/index';
 import { deleteSecret } from './delete-secret';
 import { listSecrets } from './list-secrets';
 import { putSecret } from './put-secret';
@@ -46,14 +45,13 @@ const leakyFlow = (fail: boolean): FlowDocumentInput => ({
   edges: [{ id: 'e1', source: 'created', target: 'leak' }],
 });
 
-describe.each(testDatabases)('secrets on $name', ({ open }) => {
-  let store: SwitchyardDatabase;
+describe.each(testDatabases)('secrets on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let ctx: RuntimeContext;
   const lines: string[] = [];
   const key = randomBytes(32);
 
   beforeAll(async () => {
-    store = await open();
     ctx = {
       db: store.db,
       registry: createNodeRegistry([...builtinNodes, leaky]),
@@ -62,7 +60,6 @@ describe.each(testDatabases)('secrets on $name', ({ open }) => {
       secrets: { env: { SWITCHYARD_SECRET_FROM_ENV: 'env-value-1', SWITCHYARD_SECRET_LEAKY_KEY: 'env-loses', DATABASE_URL: 'postgres://x' }, key },
     };
   });
-  afterAll(() => store.close());
 
   it('stores a value encrypted, reads it back, and lets it win over the environment', async () => {
     await putSecret(ctx, 'LEAKY_KEY', { value: KEY }, 'alice');

@@ -1,2 +1,7 @@
-export { createTestSchema, TEST_POSTGRES_URL, testDatabases } from './test-databases';
+// `@switchyard/runtime/testing`: the databases every storage test runs on, for tests only.
+export { createTestSchema, testDatabases, testPglite, testPostgres, testPostgresUrl } from './test-databases';
 export type { TestDatabaseTarget } from './test-databases';
+export { clearTables, useTestDatabase } from './use-test-database';
+export type { TestDatabaseOptions } from './use-test-database';
+export { seededRandom } from '../seeded-random';
+export { seededUuids } from './seeded-uuids';

@@ -3,44 +3,51 @@ import pg from 'pg';
 import { openDatabase, type SwitchyardDatabase } from '../db/create-database';
 import { migrateToLatest } from '../db/migrate';
 
-/** The real PostgreSQL of the test machine (CI starts it); override with SWITCHYARD_TEST_DATABASE_URL. */
-export const TEST_POSTGRES_URL = process.env.SWITCHYARD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * The real PostgreSQL of the test machine (CI starts it); override with SWITCHYARD_TEST_DATABASE_URL.
+ * Read when called, not at import: importing the testing helpers touches nothing.
+ */
+export function testPostgresUrl(): string {
+  return process.env.SWITCHYARD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
 
 export interface TestDatabaseTarget {
   readonly name: 'pglite' | 'postgres';
-  /** A migrated, empty database of its own; closing drops it. */
-  readonly open: () => Promise<SwitchyardDatabase>;
+  /** A migrated, empty database of its own; closing drops it. `maxConnections` sizes a PostgreSQL pool (default 8). */
+  readonly open: (options?: { readonly maxConnections?: number }) => Promise<SwitchyardDatabase>;
 }
 
+/** PGlite in memory. */
+export const testPglite: TestDatabaseTarget = {
+  name: 'pglite',
+  open: async () => {
+    const store = await openDatabase();
+    await migrateToLatest(store.db);
+    return store;
+  },
+};
+
+/** The real PostgreSQL, in a fresh schema per `open()` so test files can run in parallel. */
+export const testPostgres: TestDatabaseTarget = {
+  name: 'postgres',
+  open: async (options = {}) => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const store = await openDatabase({ url: testPostgresUrl(), schema, maxConnections: options.maxConnections ?? 8 });
+    await migrateOrDrop(store, schema);
+    return { ...store, close: () => dropSchema(store, schema) };
+  },
+};
+
 /**
- * The databases every storage test runs on: PGlite in memory, and the real PostgreSQL in a
- * fresh schema per `open()` so test files can run in parallel.
- * @example describe.each(testDatabases)('tickets on $name', ({ open }) => { ... })
+ * The databases every storage test runs on: PGlite in memory, and the real PostgreSQL.
+ * @example describe.each(testDatabases)('tickets on $name', (target) => { const store = useTestDatabase(target); ... })
  */
-export const testDatabases: readonly TestDatabaseTarget[] = [
-  {
-    name: 'pglite',
-    open: async () => {
-      const store = await openDatabase();
-      await migrateToLatest(store.db);
-      return store;
-    },
-  },
-  {
-    name: 'postgres',
-    open: async () => {
-      const schema = `t_${randomBytes(6).toString('hex')}`;
-      const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 8 });
-      await migrateOrDrop(store, schema);
-      return { ...store, close: () => dropSchema(store, schema) };
-    },
-  },
-];
+export const testDatabases: readonly TestDatabaseTarget[] = [testPglite, testPostgres];
 
 /** A fresh schema on the real PostgreSQL and its URL, for tests that start other processes. */
 export async function createTestSchema(): Promise<{ schema: string; drop(): Promise<void> }> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const store = await openDatabase({ url: TEST_POSTGRES_URL, schema, maxConnections: 2 });
+  const store = await openDatabase({ url: testPostgresUrl(), schema, maxConnections: 2 });
   await migrateOrDrop(store, schema);
   return { schema, drop: () => dropSchema(store, schema) };
 }
@@ -57,7 +64,7 @@ async function migrateOrDrop(store: SwitchyardDatabase, schema: string): Promise
 
 async function dropSchema(store: SwitchyardDatabase, schema: string): Promise<void> {
   await store.close();
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  const client = new pg.Client({ connectionString: testPostgresUrl() });
   await client.connect();
   try {
     await client.query(`drop schema if exists ${schema} cascade`);
