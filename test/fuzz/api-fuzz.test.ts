@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadRegistry } from '@switchyard/cli';
-import { createManualClock, type RuntimeContext, seedExamples, type SwitchyardDatabase, testing } from '@switchyard/runtime';
+import { createManualClock, loadRegistry, type RuntimeContext, seedExamples, type SwitchyardDatabase } from '@switchyard/runtime';
+import { testPglite } from '@switchyard/runtime/testing';
 import { createApp, REPO_ROOT, type SwitchyardApp } from '@switchyard/server';
 import fc from 'fast-check';
 import { pino } from 'pino';
@@ -25,7 +25,6 @@ const REQUESTS = 2500;
 /** The API's ErrorBody (@switchyard/api), which the root package does not depend on. */
 const ErrorBody = z.object({ error: z.string(), details: z.unknown().optional() });
 
-const pglite = testing.testDatabases.find((target) => target.name === 'pglite');
 
 describe('every API route under hostile requests (PGlite)', () => {
   let store: SwitchyardDatabase;
@@ -35,8 +34,7 @@ describe('every API route under hostile requests (PGlite)', () => {
   let operationCount = 0;
 
   beforeAll(async () => {
-    if (!pglite) throw new Error('no PGlite target in testing.testDatabases');
-    store = await pglite.open();
+    store = await testPglite.open();
     const ctx: RuntimeContext = { db: store.db, registry: await loadRegistry(REPO_ROOT), clock: createManualClock('2026-05-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
     await seedExamples(ctx, join(REPO_ROOT, 'examples'));
     app = createApp({ ctx });

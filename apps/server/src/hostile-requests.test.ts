@@ -1,5 +1,6 @@
 import { INPUT_LIMITS } from '@switchyard/flow';
-import { testing, type SwitchyardDatabase } from '@switchyard/runtime';
+import type { SwitchyardDatabase } from '@switchyard/runtime';
+import { testDatabases } from '@switchyard/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from './__fixtures__/test-app';
 import { anyString } from './__fixtures__/matchers';
@@ -17,7 +18,7 @@ function withBadBytes(text: string, bad: number[]): Uint8Array<ArrayBuffer> {
 }
 
 /** Issue 15: requests from hostile pages and clients are refused with a 4xx naming why, and write nothing. */
-describe.each(testing.testDatabases)('hostile requests on $name', ({ open }) => {
+describe.each(testDatabases)('hostile requests on $name', ({ open }) => {
   let store: SwitchyardDatabase;
   let t: TestApp;
   const groupCount = async () => ((await t.call('GET', '/api/groups')).body as unknown[]).length;
