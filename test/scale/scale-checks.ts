@@ -110,9 +110,10 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
     const seen = received.get(key) ?? 0;
     received.set(key, seen + 1);
     if (request.url === '/echo' && seen === 0) {
-      const body = request.body as { ticket: string; seq: number };
+      // The body template puts {{event.body}} in a JSON body, which renders it as a JSON string ("11"): compare numbers.
+      const body = request.body as { ticket: string; seq: string };
       const list = echoes.get(body.ticket) ?? [];
-      list.push({ visit: Number(key.split(':').at(-1)), seq: body.seq });
+      list.push({ visit: Number(key.split(':').at(-1)), seq: Number(body.seq) });
       echoes.set(body.ticket, list);
     }
   }
