@@ -1,6 +1,7 @@
 import { TicketEvent } from '@switchyard/flow';
 import { parseInput } from '../catalog/invalid-input';
 import { json } from '../db/schema';
+import { ticketEventShape } from '../db/stored/effect-shapes';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import type { RuntimeContext } from './runtime-context';
 import { announceWork, wakeTicket } from './work-channel';
@@ -37,7 +38,7 @@ export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, inp
     }
     const { id } = await trx
       .insertInto('ticket_events')
-      .values({ ticket_id: ticketId, type: event.type, payload: json(event), flow_id: null, node_id: null, at: now, applied_at: null })
+      .values({ ticket_id: ticketId, type: event.type, payload: ticketEventShape.json(event), flow_id: null, node_id: null, at: now, applied_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('audit_log').values({ at: now, actor, ticket_id: ticketId, flow_id: null, kind: 'event.received', detail: json({ eventId: id, event }) }).execute();
