@@ -31,6 +31,11 @@ export interface FlowsTable {
   draft: Json<unknown>;
   /** The draft's revision: 1 at creation, one more on every save (migration 0005). */
   revision: Generated<number>;
+  /**
+   * The draft's `StoredDiagnostics` (catalog/draft-diagnostics.ts), computed when it was saved
+   * with the node registry of that time; NULL for drafts saved before migration 0007.
+   */
+  diagnostics: Json<unknown> | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
