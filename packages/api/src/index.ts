@@ -64,4 +64,4 @@ export {
 } from './rollout';
 export type { GuardrailInput } from './rollout';
 export { PutSecretRequest, SecretList, SecretName, SecretView } from './secrets';
-export { ApiError, type ApiClient, type ApiClientOptions, createApiClient, type DryRunTarget } from './client';
+export { ApiError, type ApiClient, type RefusedTicket, type ApiClientOptions, createApiClient, type DryRunTarget } from './client';

@@ -5,6 +5,12 @@ import { ErrorBody, FieldIssue } from '../error-body';
 import { DraftConflict } from '../flows';
 import { RolloutConflict } from '../rollout';
 
+/** A ticket the server would not move, and why. */
+export interface RefusedTicket {
+  readonly ticket: string;
+  readonly message: string;
+}
+
 /**
  * Any refusal of the API, one class for every route: the HTTP status (0 when the server could
  * not be reached), the server's `{ error, details }`, and the whole body for the typed 409s.
@@ -41,6 +47,17 @@ export class ApiError extends Error {
   /** The bad fields the server named (`details` of a 400, or of a 409 naming tickets); empty when none. */
   fieldIssues(): FieldIssue[] {
     return z.array(FieldIssue).safeParse(this.details).data ?? [];
+  }
+
+  /**
+   * The tickets a refused migration names (`details` of its 409: `[{ path: 'tickets.<id>', message }]`,
+   * or of a 400 for ids not open on `from`); empty when it names none.
+   */
+  refusedTickets(): RefusedTicket[] {
+    return this.fieldIssues().flatMap((issue) => {
+      const ticket = /^tickets\.(.+)$/.exec(issue.path)?.[1];
+      return ticket === undefined ? [] : [{ ticket, message: issue.message }];
+    });
   }
 
   /** The flow's problems a 422 (publish, dry-run) carries; empty when none. */

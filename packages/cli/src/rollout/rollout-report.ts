@@ -21,7 +21,7 @@ function historyLine(change: RolloutChange, locale: Locale): string[] {
 export function renderRollout(rollout: Rollout, locale: Locale): string {
   const m = rolloutMessages(locale);
   const colon = locale === 'zh-CN' ? '：' : ': ';
-  const lines = [`${m.flowHeading(rollout.flowId)}${colon}${m.split(rollout.stable, rollout.candidate, rollout.percent)}`];
+  const lines = [`${m.flowHeading(rollout.flowId)}${colon}${m.split(rollout.stable, rollout.candidate, rollout.percent)}${m.revisionShown(rollout.revision)}`];
   const ramp = rollout.ramp;
   lines.push(
     `${m.ramp}${colon}${
