@@ -36,7 +36,12 @@ describe.each(testDatabases)('createApiClient against the app on $name', (target
   let t: TestApp;
   let locale: 'en' | 'zh-CN' = 'en';
   const client = () =>
-    createApiClient({ baseUrl: 'http://localhost/', fetch: async (url, init) => t.app.request(url, init), headers: { authorization: `Bearer ${TOKEN}` }, locale: () => locale });
+    createApiClient({
+      baseUrl: 'http://localhost/',
+      fetch: async (url, init) => t.app.request(url, init),
+      headers: { authorization: `Bearer ${TOKEN}` },
+      locale: () => locale,
+    });
   beforeAll(() => {
     t = testApp(store, { adminToken: TOKEN });
   });
@@ -73,7 +78,9 @@ describe.each(testDatabases)('createApiClient against the app on $name', (target
     expect(stale.status).toBe(409);
     expect(stale.rolloutConflict()).toMatchObject({ revision: tried.revision, rollout: { candidate: 2, percent: 10 } });
     expect(stale.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(await refusal(api.putRollout('intake', { stable: 1, candidate: 2, percent: 50, revision: deployed.revision }))).toMatchObject({ status: 409 });
+    expect(await refusal(api.putRollout('intake', { stable: 1, candidate: 2, percent: 50, revision: deployed.revision }))).toMatchObject({
+      status: 409,
+    });
     expect(await api.getRollout('intake')).toMatchObject({ percent: 10, revision: tried.revision });
     expect(await api.promote('intake', { revision: tried.revision, reason: 'looks good' })).toMatchObject({ stable: 2, candidate: null });
   });
@@ -86,10 +93,14 @@ describe.each(testDatabases)('createApiClient against the app on $name', (target
     expect((await api.listTickets({ limit: 5 })).map((ticket) => ticket.id)).toContain(opened.id);
     expect((await api.ticketHistory(opened.id)).length).toBeGreaterThan(0);
     expect(await api.ticketMessages(opened.id)).toMatchObject([{ direction: 'in', body: '快递三天没动了' }]);
-    expect(await api.sendEvent(opened.id, { type: 'customer.message', body: '还没发货吗？' })).toMatchObject({ eventId: expect.any(String) as string });
+    expect(await api.sendEvent(opened.id, { type: 'customer.message', body: '还没发货吗？' })).toMatchObject({
+      eventId: expect.any(String) as string,
+    });
     expect((await api.metrics('intake')).versions.map((v) => v.version)).toContain(2);
     const rollout = await api.getRollout('intake');
-    expect(await api.migrateTickets('intake', { from: 2, to: 1, revision: rollout?.revision })).toMatchObject({ migrated: expect.any(Number) as number });
+    expect(await api.migrateTickets('intake', { from: 2, to: 1, revision: rollout?.revision })).toMatchObject({
+      migrated: expect.any(Number) as number,
+    });
     expect(Array.isArray(await api.notifications(5))).toBe(true);
   });
 
@@ -115,7 +126,14 @@ describe.each(testDatabases)('createApiClient against the app on $name', (target
     expect(await refusal(api.getFlow('nope'))).toMatchObject({ status: 404, request: 'GET /api/flows/nope' });
     const anonymous = createApiClient({ baseUrl: 'http://localhost', fetch: async (url, init) => t.app.request(url, init) });
     expect(await refusal(anonymous.listFlows())).toMatchObject({ status: 401 });
-    const down = createApiClient({ baseUrl: 'http://127.0.0.1:9', locale: 'zh-CN', fetch: async () => Promise.reject(new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') })) });
-    expect(await refusal(down.listFlows())).toMatchObject({ status: 0, message: '无法连接 Switchyard 服务器 http://127.0.0.1:9：ECONNREFUSED' });
+    const down = createApiClient({
+      baseUrl: 'http://127.0.0.1:9',
+      locale: 'zh-CN',
+      fetch: async () => Promise.reject(new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') })),
+    });
+    expect(await refusal(down.listFlows())).toMatchObject({
+      status: 0,
+      message: '无法连接 Switchyard 服务器 http://127.0.0.1:9：ECONNREFUSED',
+    });
   });
 });

@@ -61,6 +61,7 @@ export const FlowList = z.array(FlowSummary);
 export const VersionSummary = z
   .object({ version: z.number().int(), author: z.string().nullable(), createdAt: z.iso.datetime({ offset: true }) })
   .meta({ id: 'VersionSummary' });
+export type VersionSummary = z.infer<typeof VersionSummary>;
 
 /** GET /api/flows/:id: the draft, its diagnostics, the published versions (oldest first). */
 export const FlowDetail = z

@@ -18,7 +18,12 @@ const NEED_SERVER: Record<Locale, (command: string) => string> = {
  * The API client (`createApiClient`, the editor's too) of `--server` (or SWITCHYARD_SERVER)
  * with `--token` (or SWITCHYARD_TOKEN); no server is bad input naming the command.
  */
-export function connect(command: string, values: { readonly server?: string; readonly token?: string }, io: CliIo, locale: Locale): ServerConnection {
+export function connect(
+  command: string,
+  values: { readonly server?: string; readonly token?: string },
+  io: CliIo,
+  locale: Locale,
+): ServerConnection {
   const env = io.env ?? process.env;
   const server = values.server ?? env.SWITCHYARD_SERVER;
   if (!server) throw new CliInputError(NEED_SERVER[locale](command));
@@ -37,7 +42,9 @@ export function serverRefusal(error: unknown, server: string, locale: Locale): A
   if (error.status === 0) throw new CliInputError(error.message);
   if (error.status === 401)
     throw new CliInputError(
-      locale === 'en' ? `the server at ${server} refused the token (set --token or SWITCHYARD_TOKEN)` : `服务器 ${server} 拒绝了令牌（请设置 --token 或 SWITCHYARD_TOKEN）`,
+      locale === 'en'
+        ? `the server at ${server} refused the token (set --token or SWITCHYARD_TOKEN)`
+        : `服务器 ${server} 拒绝了令牌（请设置 --token 或 SWITCHYARD_TOKEN）`,
     );
   return error;
 }

@@ -1,4 +1,4 @@
-import type { FlowMetrics, MetricDifference, VersionMetrics } from '../api/schemas';
+import type { FlowMetrics, MetricDifference, VersionMetrics } from '@switchyard/api';
 import type { MessageKey } from '../i18n/messages-en';
 import type { Locale } from '../i18n/translate';
 import { formatMetricValue, formatMs } from './metric-format';

@@ -1,4 +1,4 @@
-import type { MetricDifference } from '../api/schemas';
+import type { MetricDifference } from '@switchyard/api';
 import type { Locale } from '../i18n/translate';
 import { DURATION_UNITS } from './format-duration';
 

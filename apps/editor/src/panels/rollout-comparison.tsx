@@ -1,4 +1,4 @@
-import type { FlowMetrics } from '../api/schemas';
+import type { FlowMetrics } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { comparisonRows } from '../model/metric-comparison';
 import { formatDifference, formatInterval, verdictOf } from '../model/metric-format';

@@ -1,4 +1,4 @@
-import type { GuardrailTrip, RolloutChange, RolloutSplit } from '../api/schemas';
+import type { GuardrailTrip, RolloutChange, RolloutSplit } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMetricValue } from '../model/metric-format';
 

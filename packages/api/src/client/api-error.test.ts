@@ -9,7 +9,12 @@ describe('ApiError', () => {
       { path: 'tickets.mail.42', message: 'rests in node "tag"' },
       { path: 'to', message: 'not a ticket' },
     ];
-    const error = apiErrorOf(409, { error: '2 ticket(s) rest where version 3 has no counterpart', details }, 'POST /api/flows/f/rollout/migrate', 'en');
+    const error = apiErrorOf(
+      409,
+      { error: '2 ticket(s) rest where version 3 has no counterpart', details },
+      'POST /api/flows/f/rollout/migrate',
+      'en',
+    );
     expect(error.refusedTickets()).toEqual([
       { ticket: 'T-1', message: 'rests in node "wait" (wait_for_event), which version 3 does not have' },
       { ticket: 'mail.42', message: 'rests in node "tag"' },

@@ -16,7 +16,17 @@ import {
 } from '../rollout';
 import { AgentList, GroupList, SkillList } from '../roster';
 import { SecretList, SecretView } from '../secrets';
-import { EventAccepted, type NewTicket, TicketConversation, TicketCreatedResponse, type TicketEvent, TicketHistory, TicketList, type TicketQuery, TicketView } from '../tickets';
+import {
+  EventAccepted,
+  type NewTicket,
+  TicketConversation,
+  TicketCreatedResponse,
+  type TicketEvent,
+  TicketHistory,
+  TicketList,
+  type TicketQuery,
+  TicketView,
+} from '../tickets';
 import { ApiError } from './api-error';
 import { type ApiClientOptions, httpCall } from './http-call';
 
@@ -61,7 +71,8 @@ export function createApiClient(options: ApiClientOptions) {
     runtimeStats: () => call(RuntimeStats, 'GET', '/api/runtime/stats'),
     effects: (filter: z.input<typeof EffectQuery> = {}) => call(EffectList, 'GET', `/api/effects${query(filter)}`),
     listFlows: () => call(FlowList, 'GET', '/api/flows'),
-    createFlow: (name: string, document?: FlowDocumentInput) => call(FlowCreated, 'POST', '/api/flows', { name, ...(document ? { document } : {}) }),
+    createFlow: (name: string, document?: FlowDocumentInput) =>
+      call(FlowCreated, 'POST', '/api/flows', { name, ...(document ? { document } : {}) }),
     getFlow: (id: string) => call(FlowDetail, 'GET', flowPath(id)),
     /** The flow, or null when there is none by that id. */
     findFlow: (id: string) => find(FlowDetail, flowPath(id)),
@@ -69,7 +80,8 @@ export function createApiClient(options: ApiClientOptions) {
     saveDraft: (id: string, document: FlowDocumentInput, revision?: number) =>
       call(DraftSaved, 'PUT', `${flowPath(id)}/draft`, { document, ...(revision === undefined ? {} : { revision }) }),
     /** Publishes exactly draft `revision` (a 409 `draftConflict()` when the draft moved on); without one, the draft now. */
-    publish: (id: string, revision?: number) => call(VersionPublished, 'POST', `${flowPath(id)}/versions`, revision === undefined ? {} : { revision }),
+    publish: (id: string, revision?: number) =>
+      call(VersionPublished, 'POST', `${flowPath(id)}/versions`, revision === undefined ? {} : { revision }),
     getVersion: (id: string, version: number) => call(FlowVersion, 'GET', `${flowPath(id)}/versions/${version}`),
     /** Runs this flow among the deployed flows, as in production (`others: "deployed"`), or alone (`"none"`). */
     dryRun: (id: string, target: DryRunTarget, tickets: readonly unknown[], others: 'deployed' | 'none' = 'deployed') =>
@@ -88,7 +100,8 @@ export function createApiClient(options: ApiClientOptions) {
     /** What the runtime told ops (guardrail rollbacks, finished ramps), newest first. */
     notifications: (limit = 20) => call(OpsNotificationList, 'GET', `/api/notifications${query({ limit })}`),
     createTicket: (ticket: z.input<typeof NewTicket>) => call(TicketCreatedResponse, 'POST', '/api/tickets', ticket),
-    sendEvent: (ticketId: string, event: z.input<typeof TicketEvent>) => call(EventAccepted, 'POST', `/api/tickets/${encodeURIComponent(ticketId)}/events`, event),
+    sendEvent: (ticketId: string, event: z.input<typeof TicketEvent>) =>
+      call(EventAccepted, 'POST', `/api/tickets/${encodeURIComponent(ticketId)}/events`, event),
     getTicket: (ticketId: string) => call(TicketView, 'GET', `/api/tickets/${encodeURIComponent(ticketId)}`),
     ticketHistory: (ticketId: string) => call(TicketHistory, 'GET', `/api/tickets/${encodeURIComponent(ticketId)}/history`),
     ticketMessages: (ticketId: string) => call(TicketConversation, 'GET', `/api/tickets/${encodeURIComponent(ticketId)}/messages`),

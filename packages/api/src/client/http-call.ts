@@ -42,7 +42,8 @@ export function httpCall(options: ApiClientOptions): HttpCall {
     } catch (error) {
       const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
       const where = base || 'this page';
-      const message = locale === 'zh-CN' ? `无法连接 Switchyard 服务器 ${where}：${cause}` : `cannot reach the Switchyard server at ${where}: ${cause}`;
+      const message =
+        locale === 'zh-CN' ? `无法连接 Switchyard 服务器 ${where}：${cause}` : `cannot reach the Switchyard server at ${where}: ${cause}`;
       throw new ApiError(0, message, undefined, undefined, request);
     }
     const answer = parseText(await response.text());
