@@ -122,8 +122,8 @@ describe('switchyard rollout', () => {
     expect(out).toContain('Guardrails: slaBreachRate>+5@200');
     expect(out).toMatch(/2026-05-01T10:00:00.000Z {2}ops-li {2}rollout.changed {2}stable v3, no candidate -> stable v3 · candidate v4 at 10% {2}试 v4/);
     expect(out).toMatch(/v4 +candidate +400 +300 \(75%\) +20 \(5%\)/);
-    expect(out).toMatch(/errorRate +1% +5% +\+4 pts +\[\+1\.5, \+6\.5 pts\] +<0\.001 +worse/);
-    expect(out).toMatch(/csat +4\.2 +4\.3 +\+0\.1 +\[-0\.2, \+0\.4\] +0\.410 +not significant yet/);
+    expect(out).toMatch(/errorRate +1% +5% +\+4 pts +\+1\.5 … \+6\.5 pts +<0\.001 +worse/);
+    expect(out).toMatch(/csat +4\.2 +4\.3 +\+0\.1 +-0\.2 … \+0\.4 +0\.410 +not significant yet/);
   });
 
   it('says which guardrail rolled the candidate back, and what it saw', async () => {
