@@ -64,3 +64,17 @@ export {
 } from './rollout';
 export type { GuardrailInput } from './rollout';
 export { PutSecretRequest, SecretList, SecretName, SecretView } from './secrets';
+export { ApiError, type ApiClient, type RefusedTicket, type ApiClientOptions, createApiClient, type DryRunTarget } from './client';
+export {
+  DURATION_UNITS,
+  durationParts,
+  type FormatStyle,
+  formatDifference,
+  formatInterval,
+  formatMetricValue,
+  formatMs,
+  humanDuration,
+  partsText,
+  type Verdict,
+  verdictOf,
+} from './format';

@@ -6,6 +6,7 @@ import * as rollout from './migrations/0003-rollout';
 import * as secrets from './migrations/0004-secrets';
 import * as revisions from './migrations/0005-revisions';
 import * as outcomes from './migrations/0006-outcomes';
+import * as draftDiagnostics from './migrations/0007-draft-diagnostics';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-secrets': secrets,
   '0005-revisions': revisions,
   '0006-outcomes': outcomes,
+  '0007-draft-diagnostics': draftDiagnostics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

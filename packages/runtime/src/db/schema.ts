@@ -1,10 +1,23 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { StoredText } from './stored/stored-shape';
+
+declare const jsonText: unique symbol;
+
+/** JSON text `json()` wrote from a value of type T: a `Json<T>` column takes nothing else. */
+export type JsonText<T> = string & { readonly [jsonText]: T };
 
 /**
- * A jsonb column: read as the parsed value, written as JSON text. Both drivers would turn a
- * JS array into a Postgres array literal, so every write goes through `json()`.
+ * A jsonb column of plain JSON (a list of tags): read as the parsed value, written as JSON
+ * text. Both drivers would turn a JS array into a Postgres array literal, so every write goes
+ * through `json()`, which takes the column's type.
  */
-export type Json<T> = ColumnType<T, string, string>;
+export type Json<T> = ColumnType<T, JsonText<T>, JsonText<T>>;
+
+/**
+ * A jsonb column holding a stored shape (`db/stored/`): read as unknown, so a reader must
+ * parse it with `readStored`; written only by the shape's `json()`, which records its version.
+ */
+export type Stored<Name extends string> = ColumnType<unknown, StoredText<Name>, StoredText<Name>>;
 /** A timestamptz column: read as a Date, written as a Date. */
 export type Timestamp = ColumnType<Date, Date, Date>;
 /** A bigint identity: both drivers return int8 as text (it can exceed 2^53). */
@@ -18,6 +31,11 @@ export interface FlowsTable {
   draft: Json<unknown>;
   /** The draft's revision: 1 at creation, one more on every save (migration 0005). */
   revision: Generated<number>;
+  /**
+   * The draft's `StoredDiagnostics` (catalog/draft-diagnostics.ts), computed when it was saved
+   * with the node registry of that time; NULL for drafts saved before migration 0007.
+   */
+  diagnostics: Json<unknown> | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -291,7 +309,12 @@ export interface Database {
 export type TicketRow = Selectable<TicketsTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
 
-/** Serializes a value for a jsonb column (see `Json`). */
-export function json<T>(value: T): string {
-  return JSON.stringify(value);
+/**
+ * Serializes a value for a plain jsonb column (see `Json`); a stored shape's column takes its
+ * shape's `json()` instead.
+ * @example await trx.updateTable('tickets').set({ tags: json(['vip']) }).execute();
+ */
+export function json<T>(value: T): JsonText<T> {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the brand only records the type the text was serialized from
+  return JSON.stringify(value) as JsonText<T>;
 }
