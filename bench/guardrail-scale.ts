@@ -18,6 +18,7 @@ function scaleFlow(category: string) {
   return {
     id: FLOW,
     name: 'Guardrail scale',
+    description: '',
     nodes: [node('start', 'ticket_created'), node('categorize', 'set_category', { category })],
     edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'categorize' }],
   };

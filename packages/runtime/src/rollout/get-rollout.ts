@@ -1,7 +1,6 @@
 import type { Rollout, RolloutChange } from '@switchyard/api';
-import type { Selectable } from 'kysely';
-import { AuditRowError, readAuditRow } from '../audit/read-audit-row';
-import type { AuditLogTable } from '../db/schema';
+import { type AuditRow, readAuditRow } from '../audit/read-audit-row';
+import { StoredDataError } from '../db/stored/stored-data-error';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { loadDeployment } from './deployment-state';
 import { ROLLOUT_KINDS } from './record-change';
@@ -35,7 +34,7 @@ export async function getRollout(ctx: Pick<RuntimeContext, 'db'>, flowId: string
 }
 
 /** An audit row as a history line; older `flow.deployed` rows only name the version. */
-function historyEntry(row: Pick<Selectable<AuditLogTable>, 'id' | 'at' | 'actor' | 'ticket_id' | 'flow_id' | 'kind' | 'detail'>): RolloutChange {
+function historyEntry(row: AuditRow): RolloutChange {
   const entry = readAuditRow(row);
   const line = { at: entry.at.toISOString(), actor: entry.actor };
   switch (entry.kind) {
@@ -56,6 +55,6 @@ function historyEntry(row: Pick<Selectable<AuditLogTable>, 'id' | 'at' | 'actor'
       return { ...line, kind: entry.kind, from, to, reason, detail };
     }
     default:
-      throw new AuditRowError(row.id, row.kind, new Error('not a rollout change'));
+      throw new StoredDataError({ table: 'audit_log', key: row.id }, `audit-entry ${row.kind}`, [{ path: 'kind', message: 'not a rollout change' }]);
   }
 }
