@@ -87,6 +87,13 @@ describe('rolloutRequest', () => {
   it('refuses a share without a candidate', () => {
     expect(problems(() => rolloutRequest({ ...current, candidate: null }, { percent: 10 }, 'intake', 'en'))[0]).toMatch(/^--percent: the rollout has no candidate/);
   });
+
+  it("refuses what the server's RolloutRequest refuses, in the user's language: the candidate as stable, a ramp without a candidate", () => {
+    expect(problems(() => rolloutRequest(current, { stable: 4 }, 'intake', 'en'))).toEqual([
+      '--candidate: the candidate must differ from the stable version (to send every ticket to one version, leave the candidate out)',
+    ]);
+    expect(problems(() => rolloutRequest({ ...current, candidate: null }, { ramp: { steps: [10, 50], every: '1h' } }, 'intake', 'zh-CN'))).toEqual(['--ramp：放量计划需要先选择候选版']);
+  });
 });
 
 describe('rolloutPlan --migrate', () => {
