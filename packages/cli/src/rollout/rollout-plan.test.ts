@@ -1,21 +1,9 @@
-import type { Rollout } from '@switchyard/api';
+import { sampleRollout } from '@switchyard/api/testing';
 import { describe, expect, it } from 'vitest';
 import { CliInputError } from '../cli-input-error';
 import { rolloutPlan, rolloutRequest } from './rollout-plan';
 
-const current: Rollout = {
-  flowId: 'intake',
-  stable: 3,
-  candidate: 4,
-  percent: 10,
-  position: 0,
-  guardrails: [{ metric: 'errorRate', above: 2, minTickets: 50 }],
-  ramp: null,
-  tripped: null,
-  updatedAt: '2026-05-01T10:00:00.000Z',
-  revision: 1,
-  history: [],
-};
+const current = sampleRollout({ stable: 3, candidate: 4, percent: 10 });
 
 function problems(run: () => unknown): readonly string[] {
   try {
