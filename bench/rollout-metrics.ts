@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { FlowDocument } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
 import {
   checkRollouts,
@@ -58,9 +59,9 @@ export async function benchRolloutMetrics(): Promise<BenchRow[]> {
   const store = await testPostgres.open();
   try {
     const ctx: RuntimeContext = { db: store.db, registry: createNodeRegistry(builtinNodes), clock: createManualClock('2026-06-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
-    await createFlow(ctx, { name: 'Rollout bench', document: benchFlow(1) }, 'bench');
+    await createFlow(ctx, { name: 'Rollout bench', document: FlowDocument.parse(benchFlow(1)) }, 'bench');
     await publishVersion(ctx, 'rollout-bench', 'bench');
-    await saveDraft(ctx, 'rollout-bench', benchFlow(2), 'bench');
+    await saveDraft(ctx, 'rollout-bench', FlowDocument.parse(benchFlow(2)), 'bench');
     await publishVersion(ctx, 'rollout-bench', 'bench');
     await setRollout(ctx, 'rollout-bench', { stable: 1, candidate: 2, percent: 10, guardrails: [{ metric: 'slaBreachRate', worseThanStableBy: 50, minTickets: 10 }] }, 'bench');
 

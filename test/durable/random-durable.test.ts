@@ -1,5 +1,5 @@
 import { compileFlow } from '@switchyard/compiler';
-import type { FlowDocumentInput } from '@switchyard/flow';
+import { FlowDocument, type FlowDocumentInput } from '@switchyard/flow';
 import { Roster } from '@switchyard/nodes';
 import {
   createFlow,
@@ -91,7 +91,7 @@ describe('random flows run durably as they dry-run', () => {
         const document = { ...generated, id: `${generated.id}-${++flowCount}` };
         const tickets = samples.map(withoutCreatedEvents);
         await store.db.deleteFrom('deployments').execute();
-        await createFlow(ctx, { name: document.name, document }, 'test');
+        await createFlow(ctx, { name: document.name, document: FlowDocument.parse(document) }, 'test');
         await deployVersion(ctx, document.id, (await publishVersion(ctx, document.id, 'test')).version, 'test', 0);
         const expected = await dryRun([compileFlow(document, registry)], tickets, { registry, roster });
         // A loop of short waits runs for the whole 30 days: both runs cut it at 50,000 timers, but

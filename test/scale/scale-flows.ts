@@ -1,4 +1,4 @@
-import { type FlowDocumentInput, validateFlow } from '@switchyard/flow';
+import { FlowDocument, type FlowDocumentInput, validateFlow } from '@switchyard/flow';
 import type { NodeRegistry } from '@switchyard/nodes';
 import { createFlow, deployVersion, publishVersion, type RuntimeContext } from '@switchyard/runtime';
 
@@ -59,7 +59,7 @@ export async function deployScaleFlows(ctx: RuntimeContext, registry: NodeRegist
   for (const [position, document] of [echoFlow(receiverUrl), timerFlow(receiverUrl)].entries()) {
     const validation = validateFlow(document, registry);
     if (!validation.ok) throw new Error(`${document.id} does not validate: ${JSON.stringify(validation.diagnostics)}`);
-    await createFlow(ctx, { name: document.name, document }, 'scale-test');
+    await createFlow(ctx, { name: document.name, document: FlowDocument.parse(document) }, 'scale-test');
     const { version } = await publishVersion(ctx, document.id, 'scale-test');
     await deployVersion(ctx, document.id, version, 'scale-test', position);
   }

@@ -29,6 +29,7 @@ export type CreateFlowRequest = z.input<typeof CreateFlowRequest>;
 export const DraftRevision = z.number().int().min(1).meta({ id: 'DraftRevision' });
 
 export const FlowCreated = z.object({ id: z.string(), revision: DraftRevision }).meta({ id: 'FlowCreated' });
+export type FlowCreated = z.infer<typeof FlowCreated>;
 
 /** Which published version new tickets get: stable, or the candidate for `percent` % of them (sticky per ticket). */
 export const Deployment = z
@@ -123,6 +124,7 @@ export const CompiledFlow = z
     triggerEvents: z.array(z.string()),
   })
   .meta({ id: 'CompiledFlow' });
+export type CompiledFlow = z.infer<typeof CompiledFlow>;
 
 /** GET /api/flows/:id/versions/:n: an immutable published version and the machine it compiled to. */
 export const FlowVersion = z

@@ -15,6 +15,7 @@ export const RuntimeStats = z
     effects: z.object({ pending: z.number().int(), running: z.number().int(), done: z.number().int(), dead: z.number().int() }),
   })
   .meta({ id: 'RuntimeStats' });
+export type RuntimeStats = z.infer<typeof RuntimeStats>;
 
 /** One side effect of GET /api/effects (`?status=dead` is the dead-letter list). */
 export const EffectView = z
@@ -33,6 +34,7 @@ export const EffectView = z
     doneAt: z.iso.datetime({ offset: true }).nullable(),
   })
   .meta({ id: 'EffectView' });
+export type EffectView = z.infer<typeof EffectView>;
 export const EffectList = z.array(EffectView);
 
 /** GET /api/effects filters; all optional. Newest first. */

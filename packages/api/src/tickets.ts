@@ -19,10 +19,12 @@ export const NewTicket = z
 export type NewTicket = z.input<typeof NewTicket>;
 
 export const TicketCreatedResponse = z.object({ id: z.string(), number: z.string() }).meta({ id: 'TicketCreatedResponse' });
+export type TicketCreatedResponse = z.infer<typeof TicketCreatedResponse>;
 
 /** POST /api/tickets/:id/events: a customer message, an agent reply, a status change or a survey answer. */
 export const TicketEvent = TicketEventSchema.meta({ id: 'TicketEvent' });
 export const EventAccepted = z.object({ eventId: z.string() }).meta({ id: 'EventAccepted' });
+export type EventAccepted = z.infer<typeof EventAccepted>;
 
 /** The counters conditions read. */
 export const TicketStats = z
@@ -37,6 +39,7 @@ export const TicketStats = z
 /** GET /api/tickets/:id: the vocabulary's fields, the counters, and the flow versions the ticket is bound to for life. */
 /** A flow's wait that times out at `dueAt` unless its event comes first: an SLA deadline. */
 export const Deadline = z.object({ flowId: z.string(), node: z.string(), dueAt: z.iso.datetime({ offset: true }) }).meta({ id: 'Deadline' });
+export type Deadline = z.infer<typeof Deadline>;
 
 export const TicketView = Ticket.extend({
   stats: TicketStats,

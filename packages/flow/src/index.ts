@@ -17,7 +17,7 @@ export type { ConfigWarning, NodeCatalog, NodeSpec } from './node-kind';
 export { formatDiagnostic } from './diagnostic';
 export type { Diagnostic, DiagnosticCode, Locale } from './diagnostic';
 export { DIAGNOSTIC_CODES, isDiagnosticCode } from './diagnostic';
-export { validateFlow } from './validate-flow';
+export { validateFlow, validateFlowDocument } from './validate-flow';
 export type { FlowValidation } from './validate-flow';
 export { describeIssues, issuePath } from './zod-issues';
 export { bilingual, translateMessage } from './localized-message';

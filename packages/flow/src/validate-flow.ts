@@ -35,7 +35,16 @@ export function validateFlow(input: unknown, catalog: NodeCatalog): FlowValidati
     const chinese = chineseMessages(FlowDocument, input);
     return { ok: false, diagnostics: documentDiagnostics(input, parsed.error.issues, chinese) };
   }
-  const doc = parsed.data;
+  return validateFlowDocument(parsed.data, catalog);
+}
+
+/**
+ * `validateFlow` for a document already parsed with `FlowDocument` (by a request's schema, say):
+ * checks nodes, edges and configs against the catalog without parsing the document again.
+ * @example
+ * const { ok, diagnostics } = validateFlowDocument(FlowDocument.parse(json), builtinCatalog);
+ */
+export function validateFlowDocument(doc: FlowDocument, catalog: NodeCatalog): FlowValidation {
   const diagnostics: Diagnostic[] = [];
   const known = checkNodes(doc.nodes, catalog, diagnostics);
   const wired = checkEdges(doc, known, diagnostics);

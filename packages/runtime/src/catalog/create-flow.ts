@@ -1,21 +1,26 @@
+import type { CreateFlowRequest, FlowCreated } from '@switchyard/api';
 import type { FlowDocument } from '@switchyard/flow';
+import type { z } from 'zod';
 import { json } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { RuntimeInputError } from '../errors';
 import { appendAudit } from './append-audit';
+import { diagnoseDraft } from './draft-diagnostics';
 import { flowIdFor } from './flow-id';
 import { inTransaction } from './in-transaction';
-import { parseInput } from './invalid-input';
-import { NewFlow } from './new-flow';
+
+/** A `CreateFlowRequest` as its schema parsed it (the route's validation, or `CreateFlowRequest.parse`). */
+export type NewFlow = z.output<typeof CreateFlowRequest>;
 
 /**
- * Creates a flow with its first draft. The id is the document's when one is given (409 when
- * a flow already has it: an explicit id is never silently changed), else a slug of the name
- * with a random suffix. The draft's `id` and `name` follow the flow's; its revision starts at 1.
- * @example const { id } = await createFlow(ctx, { name: 'VIP intake', document }, 'alice');
+ * Creates a flow with its first draft, from a request already parsed: nothing is parsed again.
+ * The id is the document's when one is given (409 when a flow already has it: an explicit id
+ * is never silently changed), else a slug of the name with a random suffix. The draft's `id`
+ * and `name` follow the flow's; its revision starts at 1, its diagnostics are stored with it.
+ * @example const { id } = await createFlow(ctx, CreateFlowRequest.parse({ name: 'VIP intake', document }), 'alice');
  */
-export async function createFlow(ctx: RuntimeContext, input: NewFlow, actor: string): Promise<{ id: string; revision: number }> {
-  const { name, description, document } = parseInput(NewFlow, input);
+export async function createFlow(ctx: RuntimeContext, input: NewFlow, actor: string): Promise<FlowCreated> {
+  const { name, description, document } = input;
   const explicitId = document?.id;
   const now = ctx.clock.now();
   return inTransaction(ctx.db, async (trx) => {
@@ -31,7 +36,15 @@ export async function createFlow(ctx: RuntimeContext, input: NewFlow, actor: str
       };
       const inserted = await trx
         .insertInto('flows')
-        .values({ id, name, description: draft.description, draft: json(draft), created_at: now, updated_at: now })
+        .values({
+          id,
+          name,
+          description: draft.description,
+          draft: json(draft),
+          diagnostics: json(diagnoseDraft(draft, ctx.registry)),
+          created_at: now,
+          updated_at: now,
+        })
         .onConflict((oc) => oc.column('id').doNothing())
         .returning(['id', 'revision'])
         .executeTakeFirst();

@@ -1,8 +1,8 @@
+import type { Deployment } from '@switchyard/api';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import { nextPosition, stateOf } from '../rollout/deployment-state';
 import { type DeploymentChange, writeDeployment } from '../rollout/record-change';
-import type { DeploymentView } from './flow-views';
 import { inTransaction } from './in-transaction';
 
 /**
@@ -18,7 +18,7 @@ export async function deployVersion(
   version: number,
   actor: string,
   position?: number,
-): Promise<DeploymentView> {
+): Promise<Deployment> {
   if (!Number.isInteger(version) || version < 1) throw new RuntimeInputError('invalid request', 400, [{ path: 'version', message: 'expected a version number (1, 2, ...)' }]);
   if (position !== undefined && !Number.isInteger(position)) throw new RuntimeInputError('invalid request', 400, [{ path: 'position', message: 'expected an integer' }]);
   return inTransaction(ctx.db, async (trx) => {

@@ -1,4 +1,4 @@
-import type { DeploymentView } from './flow-views';
+import type { Deployment } from '@switchyard/api';
 
 /** The nullable columns of a left-joined deployment row. */
 export interface DeploymentColumns {
@@ -8,8 +8,8 @@ export interface DeploymentColumns {
   readonly position: number | null;
 }
 
-/** A left-joined deployment as a view; null when the flow was never deployed. */
-export function deploymentView(row: DeploymentColumns): DeploymentView | null {
+/** A left-joined deployment as the API shows it; null when the flow was never deployed. */
+export function deploymentView(row: DeploymentColumns): Deployment | null {
   if (row.stable === null) return null;
   return { stable: row.stable, candidate: row.candidate, percent: row.percent ?? 0, position: row.position ?? 0 };
 }

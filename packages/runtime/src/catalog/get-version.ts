@@ -1,8 +1,7 @@
-import type { CompiledFlow } from '@switchyard/compiler';
+import { CompiledFlow, type FlowVersion } from '@switchyard/api';
 import { FlowDocument } from '@switchyard/flow';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { FlowVersion } from './flow-views';
 
 /**
  * A published version of a flow: its document and compiled machine; undefined when the
@@ -22,8 +21,7 @@ export async function getVersion(db: Kysely<Database>, flowId: string, version: 
     flowId: row.flow_id,
     version: row.version,
     document: FlowDocument.parse(row.document),
-    // Only publishVersion writes this column, with compileFlow's output.
-    compiled: row.compiled as CompiledFlow,
+    compiled: CompiledFlow.parse(row.compiled),
     author: row.author,
     createdAt: row.created_at.toISOString(),
   };

@@ -1,12 +1,10 @@
 export { createFlow } from './create-flow';
-export { NewFlow } from './new-flow';
 export { listFlows } from './list-flows';
 export { getFlow } from './get-flow';
 export { saveDraft } from './save-draft';
 export { publishVersion } from './publish-version';
 export { getVersion } from './get-version';
 export { deployVersion } from './deploy-version';
-export type { DeploymentView, FlowDetail, FlowSummary, FlowVersion, VersionSummary } from './flow-views';
 export { listAgents, OPEN_STATUSES } from './list-agents';
 export { listGroups } from './list-groups';
 export { upsertAgent } from './upsert-agent';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FlowDocument } from '@switchyard/flow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases, useTestDatabase } from '../testing/index';
 import { catalogContext } from './__fixtures__/catalog-context';
@@ -31,7 +32,7 @@ describe.each(testDatabases)('seeding the examples on $name', (target) => {
   it('adds nothing the second time, and leaves edited flows alone', async () => {
     const flows = await listFlows(ctx.db);
     const edited = flows[0]!;
-    const doc = JSON.parse(readFileSync(join(examples, 'flows', '01-intake-classify.json'), 'utf8')) as object;
+    const doc = FlowDocument.parse(JSON.parse(readFileSync(join(examples, 'flows', '01-intake-classify.json'), 'utf8')));
     await saveDraft(ctx, edited.id, { ...doc, name: 'Edited intake' }, 'alice');
     expect(await seedExamples(ctx, examples)).toEqual({ flows: [], groups: [], agents: [] });
     expect((await listFlows(ctx.db)).find((f) => f.id === edited.id)?.name).toBe('Edited intake');

@@ -1,4 +1,5 @@
 import { compileFlow } from '@switchyard/compiler';
+import { FlowDocument } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry, EMPTY_ROSTER } from '@switchyard/nodes';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ describe.each(testDatabases)('a durable timer loop through a side effect on $nam
 
   beforeAll(async () => {
     ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
-    await createFlow(ctx, { name: notifyLoop.name, document: notifyLoop }, 'test');
+    await createFlow(ctx, { name: notifyLoop.name, document: FlowDocument.parse(notifyLoop) }, 'test');
     await deployVersion(ctx, notifyLoop.id, (await publishVersion(ctx, notifyLoop.id, 'test')).version, 'test', 0);
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FlowDocumentInput } from '@switchyard/flow';
+import { FlowDocument, type FlowDocumentInput } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry, defineNode } from '@switchyard/nodes';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -102,7 +102,7 @@ describe.each(testDatabases)('secrets on $name', (target) => {
 
   it("keeps a node's secret out of its recorded output, its error, the audit and the logs", async () => {
     for (const fail of [false, true]) {
-      const { id } = await createFlow(ctx, { name: 'Leaky', document: leakyFlow(fail) }, 'test');
+      const { id } = await createFlow(ctx, { name: 'Leaky', document: FlowDocument.parse(leakyFlow(fail)) }, 'test');
       await deployVersion(ctx, id, (await publishVersion(ctx, id, 'test')).version, 'test');
     }
     await createTicket(ctx, { channel: 'web', subject: 'x', body: '', customer: { id: 'C1' } }, 'test');

@@ -1,5 +1,5 @@
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
-import type { FlowDocumentInput } from '@switchyard/flow';
+import { FlowDocument } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
 import { pino } from 'pino';
 import { createManualClock, type ManualClock } from '../../clock';
@@ -15,9 +15,9 @@ export function catalogContext(store: SwitchyardDatabase): RuntimeContext & { cl
   return { db: store.db, registry: exampleRegistry, clock: createManualClock('2026-05-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
 }
 
-/** A small valid flow: on a new ticket, tag it. */
-export function tagFlow(id: string, tag = 'seen'): FlowDocumentInput {
-  return {
+/** A small valid flow: on a new ticket, tag it. Parsed, as the routes hand documents to the catalog. */
+export function tagFlow(id: string, tag = 'seen'): FlowDocument {
+  return FlowDocument.parse({
     id,
     name: `Tag ${tag}`,
     nodes: [
@@ -25,7 +25,7 @@ export function tagFlow(id: string, tag = 'seen'): FlowDocumentInput {
       { id: 'tag', type: 'add_tag', config: { tag } },
     ],
     edges: [{ id: 'e1', source: 'start', target: 'tag' }],
-  };
+  });
 }
 
 /** Puts tickets in the database directly, to count agents' load without the durable runtime. */
