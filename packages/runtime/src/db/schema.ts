@@ -63,13 +63,13 @@ export interface DeploymentsTable {
   /** Guardrail[] (see @switchyard/api): when one trips, the candidate goes back to 0%. */
   guardrails: ColumnType<unknown[], string | undefined, string>;
   /** The ramp plan `{ steps, every }`, kept after it ends for the record; null: none. */
-  ramp: Json<unknown> | null;
+  ramp: Stored<'deployment-ramp'> | null;
   /** Index in the plan's steps of the share applied now; -1 before the first. */
   ramp_step: Generated<number>;
   /** When the plan's next step applies; null once it is done or stopped. */
   next_step_at: Timestamp | null;
   /** The GuardrailTrip that last rolled the candidate back, until the rollout is changed again. */
-  tripped: Json<unknown> | null;
+  tripped: Stored<'guardrail-trip'> | null;
   /** 1 when first deployed, one more on every change, the worker's included (migration 0005). */
   revision: Generated<number>;
 }
