@@ -1,6 +1,7 @@
 import type { VersionPublished } from '@switchyard/api';
 import { FlowDocument } from '@switchyard/flow';
 import { json } from '../db/schema';
+import { compiledFlowShape } from '../db/stored/compiled-flow-shape';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError } from '../errors';
 import { appendAudit } from './append-audit';
@@ -35,7 +36,7 @@ export async function publishVersion(ctx: RuntimeContext, id: string, actor: str
     const now = ctx.clock.now();
     await trx
       .insertInto('flow_versions')
-      .values({ flow_id: id, version, document: json(document), compiled: json(compiled), author: actor, created_at: now })
+      .values({ flow_id: id, version, document: json(document), compiled: compiledFlowShape.json(compiled), author: actor, created_at: now })
       .execute();
     await appendAudit(trx, { at: now, actor, kind: 'flow.published', flowId: id, detail: { version, revision: flow.revision } });
     return { version, revision: flow.revision };

@@ -45,8 +45,8 @@ export interface FlowVersionsTable {
   flow_id: string;
   version: number;
   document: Json<unknown>;
-  /** The CompiledFlow (machine JSON and node configs). */
-  compiled: Json<unknown>;
+  /** The CompiledFlow (machine JSON and node configs): `compiledFlowShape`. */
+  compiled: Stored<'compiled-flow'>;
   author: string | null;
   created_at: Timestamp;
 }
@@ -119,8 +119,8 @@ export interface TicketsTable {
   tags: Json<string[]>;
   flags: Json<string[]>;
   escalation_level: number;
-  /** TicketStats: the counters conditions read. */
-  stats: Json<unknown>;
+  /** TicketStats, the counters conditions read: `ticketStatsShape`. */
+  stats: Stored<'ticket-stats'>;
   created_at: Timestamp;
   updated_at: Timestamp;
   /** When a worker must next look at this ticket (a pending event or a due timer); null: nothing to do. */
@@ -138,8 +138,8 @@ export interface TicketFlowsTable {
   ticket_id: string;
   flow_id: string;
   version: number;
-  /** The persisted XState snapshot; null until the flow first moves (idle). */
-  snapshot: Json<unknown> | null;
+  /** The persisted state and context (`flowSnapshotShape`); null until the flow first moves (idle). */
+  snapshot: Stored<'flow-snapshot'> | null;
   /** How often each action node was entered, for idempotency keys. */
   visits: Json<Record<string, number>>;
   updated_at: Timestamp;
@@ -153,7 +153,8 @@ export interface TicketEventsTable {
   id: BigId & Generated<string>;
   ticket_id: string;
   type: string;
-  payload: Json<unknown>;
+  /** The ticket event (`ticketEventShape`), or for effect.done / effect.error the effect's result (`effectResultShape`). */
+  payload: Stored<'ticket-event' | 'effect-result'>;
   /** Set for effect.done / effect.error: the flow and action node the result belongs to. */
   flow_id: string | null;
   node_id: string | null;
@@ -182,14 +183,15 @@ export interface OutboxTable {
   node_id: string;
   idempotency_key: string;
   /** What the action sees when it runs: ticket, stats, vars, event and time of the step that asked for it. */
-  request: Json<unknown>;
+  request: Stored<'effect-request'>;
   status: OutboxStatus;
   attempts: number;
   next_attempt_at: Timestamp;
   /** A running delivery's claim ends here; past it, another worker may take the effect over. */
   lease_until: Timestamp | null;
   last_error: string | null;
-  result: Json<unknown> | null;
+  /** What a delivered effect gave (`effectOutcomeShape`). */
+  result: Stored<'effect-outcome'> | null;
   created_at: Timestamp;
   done_at: Timestamp | null;
 }
