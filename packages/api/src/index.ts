@@ -63,4 +63,5 @@ export {
   VersionMetrics,
 } from './rollout';
 export type { GuardrailInput } from './rollout';
+export { RolloutRefusal } from './rollout-refusal';
 export { PutSecretRequest, SecretList, SecretName, SecretView } from './secrets';
