@@ -90,15 +90,22 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       // Source narrows what may be missing; a `!` is a promise the compiler cannot check.
       '@typescript-eslint/no-non-null-assertion': 'error',
+      // Likewise an `as` that narrows: data from outside is parsed (zod) or checked, not asserted.
+      '@typescript-eslint/no-unsafe-type-assertion': 'error',
     },
   },
   {
     files: TEST_FILES,
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unsafe-type-assertion': 'off' },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-member-access': 'off' },
+  },
+  {
+    // Being converted to parsed stored shapes (issue 14); the exemption goes when they land.
+    files: ['packages/runtime/src/**', 'apps/server/src/error-responses.ts'],
+    rules: { '@typescript-eslint/no-unsafe-type-assertion': 'off' },
   },
   ...importBoundaries(),
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },

@@ -1,4 +1,4 @@
-import { parseDuration } from '@switchyard/flow';
+import { isRecord, parseDuration } from '@switchyard/flow';
 import type { DryRunAction, DryRunResult } from '@switchyard/runtime';
 import type { ActionMatcher, Expectation } from './expectation';
 
@@ -9,8 +9,9 @@ import type { ActionMatcher, Expectation } from './expectation';
  */
 export function checkExpectation(result: DryRunResult, expectation: Expectation, createdAt: number): string[] {
   const problems: string[] = [];
+  const final: Readonly<Record<string, unknown>> = result.final;
   for (const [field, expected] of Object.entries(expectation.final ?? {})) {
-    const actual: unknown = result.final[field as keyof DryRunResult['final']];
+    const actual = final[field];
     const same = Array.isArray(expected) && Array.isArray(actual) ? sameSet(actual, expected) : actual === expected;
     if (!same) problems.push(`final.${field}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
@@ -63,9 +64,7 @@ function matchesPartial(actual: unknown, expected: unknown): boolean {
     return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matchesPartial(actual[i], e));
   }
   if (typeof expected === 'object' && expected !== null) {
-    if (typeof actual !== 'object' || actual === null) return false;
-    const record = actual as Record<string, unknown>;
-    return Object.entries(expected).every(([key, value]) => matchesPartial(record[key], value));
+    return isRecord(actual) && Object.entries(expected).every(([key, value]) => matchesPartial(actual[key], value));
   }
   return Object.is(actual, expected);
 }

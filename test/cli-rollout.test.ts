@@ -61,6 +61,10 @@ describe('switchyard rollout and promote', () => {
   });
 
   it('promotes version 2 to stable', async () => {
+    // Decided on revision 1 (before the candidate was added): refused, nothing promoted, the rollout now shown.
+    const stale = await cli('promote', 'cli-rollout', '--revision', '1');
+    expect(stale).toMatchObject({ code: 1, stderr: expect.stringContaining('someone changed this rollout meanwhile (now revision 2)') as string });
+    expect(stale.stderr).toContain('candidate v2 at 10% (revision 2)');
     const promoted = await cli('promote', 'cli-rollout', '--reason', 'looks good');
     expect(promoted.code, promoted.stderr).toBe(0);
     expect(promoted.stdout).toContain('v2 is now stable');

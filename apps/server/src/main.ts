@@ -13,7 +13,7 @@ const env = (() => {
   try {
     return readServerEnv(process.env);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
 })();

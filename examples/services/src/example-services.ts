@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 /** Where the example flows expect their services (flow 02's tracking URL, billing.suspend's default). */
 export const EXAMPLE_SERVICES_PORT = 4010;
@@ -40,8 +39,11 @@ export async function startExampleServices(port = EXAMPLE_SERVICES_PORT, hostnam
   });
   server.keepAliveTimeout = 0;
   server.listen(port, hostname);
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error as Error))]);
-  const { port: bound } = server.address() as AddressInfo;
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]: unknown[]) => Promise.reject(error instanceof Error ? error : new Error(String(error))))]);
+  const address = server.address();
+  // A TCP listener answers an AddressInfo; a string or null would mean a pipe or a closed server.
+  if (address === null || typeof address === 'string') throw new Error('the example services are not listening on a TCP port');
+  const bound = address.port;
   return {
     url: `http://${hostname}:${bound}`,
     calls,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CreateFlowRequest, DryRunRequest, ErrorBody, NewTicket, TicketEvent } from './index';
 
 const here = import.meta.dirname;
-const sources = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+const sources = readdirSync(here, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 
 describe('@switchyard/api', () => {
   it('stays browser-safe: depends on zod and @switchyard/flow only, imports nothing of Node', () => {
@@ -12,8 +12,11 @@ describe('@switchyard/api', () => {
     expect(Object.keys(manifest.dependencies).sort()).toEqual(['@switchyard/flow', 'zod']);
     for (const file of sources) {
       const imports = [...readFileSync(join(here, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-      expect(imports.filter((name) => !(name === 'zod' || name === '@switchyard/flow' || name?.startsWith('./'))), file).toEqual([]);
+      expect(imports.filter((name) => !(name === 'zod' || name === '@switchyard/flow' || name?.startsWith('./') || name?.startsWith('../'))), file).toEqual([]);
     }
+    expect(sources).toContain(join('client', 'create-api-client.ts'));
+    // The client reaches the server with `fetch` only: no Node module, no `process`.
+    for (const file of sources.filter((f) => f.startsWith('client'))) expect(readFileSync(join(here, file), 'utf8'), file).not.toMatch(/\bprocess\.|node:/);
   });
 
   it('parses the bodies the README shows', () => {

@@ -65,3 +65,17 @@ export {
 export type { GuardrailInput } from './rollout';
 export { RolloutRefusal } from './rollout-refusal';
 export { PutSecretRequest, SecretList, SecretName, SecretView } from './secrets';
+export { ApiError, type ApiClient, type RefusedTicket, type ApiClientOptions, createApiClient, type DryRunTarget } from './client';
+export {
+  DURATION_UNITS,
+  durationParts,
+  type FormatStyle,
+  formatDifference,
+  formatInterval,
+  formatMetricValue,
+  formatMs,
+  humanDuration,
+  partsText,
+  type Verdict,
+  verdictOf,
+} from './format';

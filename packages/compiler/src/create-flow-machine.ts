@@ -112,6 +112,7 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
     delays,
   });
   // The config is data produced by compileValidFlow; its guard and action names are the ones set up above.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
   return flowSetup.createMachine(compiled.machine as unknown as Parameters<typeof flowSetup.createMachine>[0]);
 }
 

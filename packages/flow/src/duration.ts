@@ -41,6 +41,7 @@ function sumOfParts(text: string): number | undefined {
 /** One "<number> <unit>" ("15m", "90 min", "24 hours") as ms() reads it. */
 function singleDuration(text: string): number | undefined {
   // ms() types its input as a template literal; any string is accepted at run time.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
   const value = ms(text as ms.StringValue) as number | undefined;
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

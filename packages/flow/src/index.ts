@@ -22,3 +22,4 @@ export type { FlowValidation } from './validate-flow';
 export { describeIssues, issuePath } from './zod-issues';
 export { bilingual, translateMessage } from './localized-message';
 export { INPUT_LIMITS } from './input-limits';
+export { isRecord } from './is-record';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Diagnostic } from './diagnostic';
 import { translateMessage } from './localized-message';
 import { FlowDocument, type FlowEdge, type FlowNode } from './flow-document';
+import { isRecord } from './is-record';
 import type { NodeCatalog, NodeSpec } from './node-kind';
 import { stronglyConnected } from './strongly-connected';
 import { issuePath } from './zod-issues';
@@ -54,7 +55,7 @@ export function validateFlowDocument(doc: FlowDocument, catalog: NodeCatalog): F
     ...doc,
     nodes: doc.nodes.map((n) => {
       const k = known.get(n.id);
-      return k && k.config !== undefined ? { ...n, config: k.config as Record<string, unknown> } : n;
+      return k && isRecord(k.config) ? { ...n, config: k.config } : n;
     }),
   };
   return { ok: !diagnostics.some((d) => d.severity === 'error'), diagnostics, document };
@@ -83,10 +84,10 @@ function documentDiagnostics(
 
 /** The `id` of nodes[i] / edges[i] named by an issue path, when the raw input has one. */
 function idAt(input: unknown, path: readonly PropertyKey[], list: 'nodes' | 'edges'): string | undefined {
-  if (path[0] !== list || typeof path[1] !== 'number' || typeof input !== 'object' || input === null) return undefined;
-  const items = (input as Record<string, unknown>)[list];
-  const item = Array.isArray(items) ? (items[path[1]] as unknown) : undefined;
-  const id = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).id : undefined;
+  if (path[0] !== list || typeof path[1] !== 'number' || !isRecord(input)) return undefined;
+  const items = input[list];
+  const item: unknown = Array.isArray(items) ? items[path[1]] : undefined;
+  const id = isRecord(item) ? item.id : undefined;
   return typeof id === 'string' ? id : undefined;
 }
 

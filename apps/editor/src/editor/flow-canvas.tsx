@@ -12,7 +12,7 @@ import {
   useStore,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { CatalogEntry } from '../api/schemas';
+import type { CatalogEntry } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { type CanvasContext, type CanvasEdge, type CanvasNode, toCanvasEdges, toCanvasNodes } from '../model/flow-to-canvas';
 import { FlowEdgeView } from './flow-edge';

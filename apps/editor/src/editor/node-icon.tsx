@@ -35,7 +35,7 @@ import {
   UserRound,
   Zap,
 } from 'lucide-react';
-import type { NodeKindName } from '../api/schemas';
+import type { NodeKindName } from '../model/flow-to-canvas';
 
 /**
  * The catalog names icons in Lucide's kebab-case. Only these are bundled (the full set is

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
-import type { CatalogEntry, NodeKindName } from '../api/schemas';
+import type { CatalogEntry } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
+import type { NodeKindName } from '../model/flow-to-canvas';
 import { NodeIcon } from './node-icon';
 
 /** The drag payload's type: the node type name travels in it from the palette to the canvas. */

@@ -1,7 +1,7 @@
 import type { FlowDocument } from '@switchyard/flow';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, draftConflictOf } from '../api/api-client';
-import type { Diagnostic, DraftConflict } from '../api/schemas';
+import { ApiError, type Diagnostic, type DraftConflict } from '@switchyard/api';
+import { api } from '../api/api-client';
 import { type Autosaver, createAutosaver, type SaveState } from '../model/autosaver';
 
 export type { SaveState } from '../model/autosaver';
@@ -29,7 +29,7 @@ export function useAutosave(flowId: string, doc: FlowDocument, revision: number,
       // Without diagnostics from the load, one save of the unchanged draft asks for them.
       saved: loaded.current.needsDiagnostics ? null : loaded.current.doc,
       revision: loaded.current.revision,
-      conflictOf: draftConflictOf,
+      conflictOf: (error) => (error instanceof ApiError ? error.draftConflict() : undefined),
       onState: setState,
       onSaved: (result) => {
         loaded.current = { ...loaded.current, revision: result.revision, needsDiagnostics: false };

@@ -1,6 +1,6 @@
 import type { FlowDocument, FlowNode } from '@switchyard/flow';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Diagnostic } from '../api/schemas';
+import type { Diagnostic } from '@switchyard/api';
 import { autoLayout } from '../model/auto-layout';
 import { addNode, type Clip, connect, copyNodes, moveNodes, pasteClip, removeElements, updateNode } from '../model/flow-edits';
 import { canRedo, canUndo, checkpoint, commit, createHistory, type History, redo, replace, undo } from '../model/history';

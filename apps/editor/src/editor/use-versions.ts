@@ -1,7 +1,7 @@
 import type { FlowDocument } from '@switchyard/flow';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, diagnosticsOf, draftConflictOf } from '../api/api-client';
-import type { VersionSummary } from '../api/schemas';
+import { ApiError, type VersionSummary } from '@switchyard/api';
+import { api } from '../api/api-client';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en';
 import type { MessageParams } from '../i18n/translate';
@@ -61,13 +61,14 @@ export function useVersions(flowId: string, editor: FlowEditor, initial: readonl
       return;
     }
     if (outcome.kind === 'refused') {
-      const conflict = draftConflictOf(outcome.error);
+      const refusal = outcome.error instanceof ApiError ? outcome.error : undefined;
+      const conflict = refusal?.draftConflict();
       if (conflict) {
         editor.reportConflict(conflict);
         setNotice({ key: 'toolbar.publishNotSaved', tone: 'error' });
         return;
       }
-      const problems = diagnosticsOf(outcome.error);
+      const problems = refusal?.diagnostics() ?? [];
       if (problems.length) editor.setDiagnostics(problems);
       hooks.onRefused();
       setNotice(problems.length ? { key: 'toolbar.publishRefused', tone: 'error' } : errorNotice(outcome.error));

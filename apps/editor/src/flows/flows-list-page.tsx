@@ -2,7 +2,7 @@ import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { api } from '../api/api-client';
 import { LoadError } from '../auth/load-error';
-import type { Deployment, FlowSummary } from '../api/schemas';
+import type { Deployment, FlowSummary } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { RollbackAlerts } from '../notifications/rollback-alerts';
 import { navigate } from '../use-hash-route';

@@ -237,6 +237,7 @@ export const messagesEn = {
   'migrate.done': 'Moved {count} tickets from v{from} to v{to}.',
   'migrate.none': 'No open tickets on v{from}: nothing moved.',
   'migrate.refused': 'Nothing moved: {count} tickets cannot go on in the target version:',
+  'migrate.conflict': 'Someone changed this rollout meanwhile (now revision {revision}); nothing moved. Reload: “Now” and the history show it as it is; check the versions and migrate again.',
   'migrate.error.pick': 'Pick a version.',
   'migrate.error.same': 'The two versions must differ.',
   'migrate.error.tickets': 'At most 10,000 ticket ids.',

@@ -1,6 +1,6 @@
 import { parseDuration } from '@switchyard/flow';
 import { useI18n } from '../i18n/i18n-context';
-import { humanDuration } from '../model/format-duration';
+import { humanDuration } from '@switchyard/api';
 
 /** A duration typed as "15m" / "2h" / "1h30m", read back for people as "15 min" beside it. */
 export function DurationInput({ value, onChange, testId }: { value: string; onChange: (value: string) => void; testId?: string }) {

@@ -1,7 +1,7 @@
 import type { FlowNode } from '@switchyard/flow';
 import { Trash } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import type { CatalogEntry, Diagnostic } from '../api/schemas';
+import type { CatalogEntry, Diagnostic } from '@switchyard/api';
 import { NodeIcon } from '../editor/node-icon';
 import { useI18n } from '../i18n/i18n-context';
 import { diagnosticText } from '../model/diagnostics-index';

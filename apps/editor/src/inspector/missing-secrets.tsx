@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../api/schemas';
+import type { CatalogEntry } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { missingSecrets } from '../model/secret-rows';
 import { routeHash } from '../use-hash-route';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Agent, Group, Skill } from '../api/schemas';
+import type { Agent, Group, Skill } from '@switchyard/api';
 
 /** Groups, agents and skills from the server, for the inspector's pickers. */
 export interface Roster {

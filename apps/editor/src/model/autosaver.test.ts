@@ -52,10 +52,10 @@ function manualTimers(): Timers & { fire(): void; pending(): number } {
   let next = 0;
   return {
     set: (run) => {
-      due.set(++next, run);
-      return next;
+      const handle = ++next;
+      due.set(handle, run);
+      return () => void due.delete(handle);
     },
-    clear: (handle) => void due.delete(handle as number),
     fire: () => {
       const runs = [...due.values()];
       due = new Map();

@@ -12,8 +12,8 @@ export interface SaveResult {
 
 /** A timer the autosaver can start and cancel: `setTimeout` in the browser, a manual one in tests. */
 export interface Timers {
-  set(run: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
+  /** Runs `run` after `ms`; the function returned cancels it. */
+  set(run: () => void, ms: number): () => void;
 }
 
 export interface AutosaverOptions<D, R extends SaveResult, C> {
@@ -61,7 +61,12 @@ export interface Autosaver<D, C> {
 /** Typing a keyword should not send a request per key; half a second after the last change is soon enough. */
 export const AUTOSAVE_DELAY_MS = 500;
 
-const browserTimers: Timers = { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
+const browserTimers: Timers = {
+  set: (run, ms) => {
+    const handle = setTimeout(run, ms);
+    return () => clearTimeout(handle);
+  },
+};
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -82,7 +87,7 @@ export function createAutosaver<D, R extends SaveResult, C = never>(options: Aut
   let latest = options.saved;
   let revision = options.revision;
   let state: SaveState = { status: 'saved' };
-  let timer: unknown = undefined;
+  let cancelPending: (() => void) | undefined = undefined;
   let destroyed = false;
   // Saves run one after another: a slow early save must not land after a later one.
   let queue: Promise<unknown> = Promise.resolve();
@@ -92,8 +97,8 @@ export function createAutosaver<D, R extends SaveResult, C = never>(options: Aut
     if (!destroyed) options.onState?.(next);
   };
   const cancelTimer = () => {
-    if (timer !== undefined) timers.clear(timer);
-    timer = undefined;
+    cancelPending?.();
+    cancelPending = undefined;
   };
 
   async function saveLatest(): Promise<{ revision: number }> {
@@ -130,7 +135,7 @@ export function createAutosaver<D, R extends SaveResult, C = never>(options: Aut
 
   // A save the timer started has no caller to tell: its failure shows in the state.
   const flushQuietly = () => {
-    timer = undefined;
+    cancelPending = undefined;
     flush().catch(() => undefined);
   };
 
@@ -145,7 +150,7 @@ export function createAutosaver<D, R extends SaveResult, C = never>(options: Aut
         return;
       }
       if (state.status !== 'saving' && state.status !== 'error') setState({ status: 'dirty' });
-      timer = timers.set(flushQuietly, delay);
+      cancelPending = timers.set(flushQuietly, delay);
     },
     flush,
     keepMine(serverRevision) {

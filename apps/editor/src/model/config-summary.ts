@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/translate';
-import { humanDuration } from './format-duration';
+import { humanDuration } from '@switchyard/api';
 import { showValue } from './show-value';
 
 type Config = Readonly<Record<string, unknown>>;

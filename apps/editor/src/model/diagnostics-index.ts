@@ -1,5 +1,5 @@
 import { formatDiagnostic, isDiagnosticCode } from '@switchyard/flow';
-import type { Diagnostic } from '../api/schemas';
+import type { Diagnostic } from '@switchyard/api';
 import type { Locale } from '../i18n/translate';
 
 /**

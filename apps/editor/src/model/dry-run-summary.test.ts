@@ -1,6 +1,6 @@
 import type { FlowDocument } from '@switchyard/flow';
 import { describe, expect, it } from 'vitest';
-import type { DryRunResult } from '../api/schemas';
+import type { DryRunResult } from '@switchyard/api';
 import { branchCounts, compareRuns, visitedElements } from './dry-run-summary';
 
 const doc: FlowDocument = {

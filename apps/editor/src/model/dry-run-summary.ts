@@ -1,5 +1,5 @@
 import type { FlowDocument } from '@switchyard/flow';
-import type { DryRunResult } from '../api/schemas';
+import type { DryRunResult } from '@switchyard/api';
 import { stableJson } from './stable-json';
 
 /** How many runs left a node through each of its ports. */

@@ -1,6 +1,6 @@
 import type { FlowDocument } from '@switchyard/flow';
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry } from '../api/schemas';
+import type { CatalogEntry } from '@switchyard/api';
 import { type CanvasContext, toCanvasEdges, toCanvasNodes } from './flow-to-canvas';
 import { updateNode } from './flow-edits';
 

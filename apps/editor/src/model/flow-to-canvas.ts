@@ -1,10 +1,13 @@
 import type { FlowDocument, FlowNode } from '@switchyard/flow';
 import type { Edge, Node } from '@xyflow/react';
-import type { CatalogEntry, NodeKindName } from '../api/schemas';
+import type { CatalogEntry } from '@switchyard/api';
 import type { Locale } from '../i18n/translate';
 import { summarizeConfig } from './config-summary';
 import type { NodeDiffStatus } from './flow-diff';
 import { stableJson } from './stable-json';
+
+/** A node's kind: trigger, condition, action, wait or end. */
+export type NodeKindName = CatalogEntry['kind'];
 
 /** What a node component draws: everything is precomputed so the component stays cheap for 500 nodes. */
 export type FlowNodeData = {

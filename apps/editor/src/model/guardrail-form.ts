@@ -1,4 +1,4 @@
-import type { Guardrail, GuardrailInput, GuardrailMetric } from '../api/schemas';
+import type { Guardrail, GuardrailInput, GuardrailMetric } from '@switchyard/api';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The metrics a guardrail can watch, in the order the picker lists them. */

@@ -29,16 +29,20 @@ export function checkpoint<T>(history: History<T>): History<T> {
   return { past: [...history.past, history.present].slice(-LIMIT), present: history.present, future: [] };
 }
 
+// Both take the step by iterating a slice of at most one item: T may itself include undefined,
+// so an indexed read could not tell "no step" from "a step whose value is undefined".
 export function undo<T>(history: History<T>): History<T> {
-  const previous = history.past.at(-1);
-  if (history.past.length === 0) return history;
-  return { past: history.past.slice(0, -1), present: previous as T, future: [history.present, ...history.future] };
+  for (const previous of history.past.slice(-1)) {
+    return { past: history.past.slice(0, -1), present: previous, future: [history.present, ...history.future] };
+  }
+  return history;
 }
 
 export function redo<T>(history: History<T>): History<T> {
-  const [next, ...rest] = history.future;
-  if (history.future.length === 0) return history;
-  return { past: [...history.past, history.present], present: next as T, future: rest };
+  for (const next of history.future.slice(0, 1)) {
+    return { past: [...history.past, history.present], present: next, future: history.future.slice(1) };
+  }
+  return history;
 }
 
 export const canUndo = (history: History<unknown>): boolean => history.past.length > 0;

@@ -1,3 +1,5 @@
+import { isRecord } from '@switchyard/flow';
+
 /** The parts of a JSON Schema (draft 2020-12, as zod writes it) that the editor's forms read. */
 export interface JsonSchema {
   readonly type?: string;
@@ -19,7 +21,6 @@ export interface JsonSchema {
   readonly format?: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -32,23 +33,21 @@ export function readJsonSchema(value: unknown): JsonSchema {
   const schema: { -readonly [K in keyof JsonSchema]: JsonSchema[K] } = {};
   if (typeof value.type === 'string') schema.type = value.type;
   if (Array.isArray(value.enum)) schema.enum = value.enum;
-  if ('const' in value) schema.const = value.const;
-  if ('default' in value) schema.default = value.default;
+  if (value.const !== undefined) schema.const = value.const;
+  if (value.default !== undefined) schema.default = value.default;
   if (value.items !== undefined) schema.items = readJsonSchema(value.items);
   if (Array.isArray(value.anyOf)) schema.anyOf = value.anyOf.map(readJsonSchema);
   if (isRecord(value.properties)) {
     schema.properties = Object.fromEntries(Object.entries(value.properties).map(([key, sub]) => [key, readJsonSchema(sub)]));
   }
   if (Array.isArray(value.required)) schema.required = value.required.filter((k): k is string => typeof k === 'string');
-  schema.minimum = num(value.minimum);
-  schema.maximum = num(value.maximum);
-  schema.minLength = num(value.minLength);
-  schema.maxLength = num(value.maxLength);
-  schema.minItems = num(value.minItems);
-  schema.pattern = str(value.pattern);
-  schema.description = str(value.description);
-  schema.title = str(value.title);
-  schema.format = str(value.format);
-  for (const key of Object.keys(schema) as (keyof JsonSchema)[]) if (schema[key] === undefined) delete schema[key];
+  for (const key of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems'] as const) {
+    const number = num(value[key]);
+    if (number !== undefined) schema[key] = number;
+  }
+  for (const key of ['pattern', 'description', 'title', 'format'] as const) {
+    const text = str(value[key]);
+    if (text !== undefined) schema[key] = text;
+  }
   return schema;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowMetrics, MetricDifference } from '../api/schemas';
+import type { FlowMetrics, MetricDifference } from '@switchyard/api';
 import { comparisonRows } from './metric-comparison';
 
 const version = (v: number, role: 'stable' | 'candidate', errors: number) => ({

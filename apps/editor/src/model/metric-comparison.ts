@@ -1,7 +1,7 @@
-import type { FlowMetrics, MetricDifference, VersionMetrics } from '../api/schemas';
+import type { FlowMetrics, MetricDifference, VersionMetrics } from '@switchyard/api';
 import type { MessageKey } from '../i18n/messages-en';
 import type { Locale } from '../i18n/translate';
-import { formatMetricValue, formatMs } from './metric-format';
+import { formatMetricValue, formatMs } from '@switchyard/api';
 
 /** One line of the comparison: a metric of stable and of the candidate, and their difference when the server computed one. */
 export interface ComparisonRow {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Rollout } from '../api/schemas';
-import { buildMigrateRequest, migrateFormFor, refusedTickets } from './migrate-form';
+import type { Rollout } from '@switchyard/api';
+import { buildMigrateRequest, migrateFormFor } from './migrate-form';
 
 const rollout = { stable: 3, candidate: 4 } as const satisfies Partial<Rollout>;
 
@@ -24,20 +24,5 @@ describe('buildMigrateRequest', () => {
     expect(buildMigrateRequest({ from: 3, to: 3, tickets: '', reason: '' })).toEqual({ errors: { to: 'migrate.error.same' } });
     const many = Array.from({ length: 10_001 }, (_, i) => `T-${i}`).join(',');
     expect(buildMigrateRequest({ from: 4, to: 3, tickets: many, reason: '' })).toEqual({ errors: { tickets: 'migrate.error.tickets' } });
-  });
-});
-
-describe('refusedTickets', () => {
-  it('lists the tickets a 409 names, ids with dots whole, and leaves out other fields', () => {
-    const details = [
-      { path: 'tickets.T-1', message: 'rests in node "wait" (wait_for_event), which version 3 does not have' },
-      { path: 'tickets.mail.42', message: 'rests in node "tag"' },
-      { path: 'to', message: 'flow intake has no published version 9' },
-    ];
-    expect(refusedTickets(details)).toEqual([
-      { ticket: 'T-1', message: 'rests in node "wait" (wait_for_event), which version 3 does not have' },
-      { ticket: 'mail.42', message: 'rests in node "tag"' },
-    ]);
-    expect(refusedTickets('nope')).toEqual([]);
   });
 });

@@ -1,6 +1,4 @@
-import { FieldIssue } from '@switchyard/api';
-import { z } from 'zod';
-import type { MigrateTicketsRequest, Rollout } from '../api/schemas';
+import type { MigrateTicketsRequest, Rollout } from '@switchyard/api';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The "Migrate in-flight tickets" form: versions, optional ticket ids, reason. */
@@ -10,12 +8,6 @@ export interface MigrateForm {
   /** Ticket ids separated by commas, spaces or lines; empty: every open ticket of `from`. */
   readonly tickets: string;
   readonly reason: string;
-}
-
-/** A ticket the server would not move (or does not know as open on `from`), and why. */
-export interface RefusedTicket {
-  readonly ticket: string;
-  readonly message: string;
 }
 
 const MAX_TICKETS = 10_000;
@@ -45,18 +37,4 @@ export function buildMigrateRequest(form: MigrateForm): { request: MigrateTicket
   if (Object.keys(errors).length > 0 || form.from === null || form.to === null) return { errors };
   const reason = form.reason.trim();
   return { request: { from: form.from, to: form.to, ...(tickets.length > 0 ? { tickets } : {}), ...(reason ? { reason } : {}) } };
-}
-
-/**
- * The tickets a refusal names (`details: [{ path: 'tickets.<id>', message }]` of a 409, or of a
- * 400 for ids that are not open on `from`); empty when it names none.
- * @example refusedTickets([{ path: 'tickets.T-1', message: 'rests in node "wait"' }]) // [{ ticket: 'T-1', message: 'rests in node "wait"' }]
- */
-export function refusedTickets(details: unknown): RefusedTicket[] {
-  const issues = z.array(FieldIssue).safeParse(details);
-  if (!issues.success) return [];
-  return issues.data.flatMap((issue) => {
-    const ticket = /^tickets\.(.+)$/.exec(issue.path)?.[1];
-    return ticket === undefined ? [] : [{ ticket, message: issue.message }];
-  });
 }

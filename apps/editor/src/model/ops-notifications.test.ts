@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpsNotification } from '../api/schemas';
+import type { OpsNotification } from '@switchyard/api';
 import { notificationBadge, seenUpTo, unseenNotifications, unseenRollbacks } from './ops-notifications';
 
 const note = (id: string, at: string, kind: string, flowId: string | null = 'intake'): OpsNotification => ({

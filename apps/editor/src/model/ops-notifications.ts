@@ -1,4 +1,4 @@
-import type { OpsNotification } from '../api/schemas';
+import type { OpsNotification } from '@switchyard/api';
 
 /** The kind of notification a guardrail sends when it rolled a candidate back. */
 export const GUARDRAIL_TRIPPED = 'rollout.guardrail_tripped';

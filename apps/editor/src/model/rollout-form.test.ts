@@ -1,6 +1,5 @@
-import { RolloutRequest } from '@switchyard/api';
+import { type Rollout, RolloutRequest } from '@switchyard/api';
 import { describe, expect, it } from 'vitest';
-import type { Rollout } from '../api/schemas';
 import { buildRolloutRequest, formFromRollout } from './rollout-form';
 
 const deployed: Rollout = {

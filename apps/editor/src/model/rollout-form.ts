@@ -1,5 +1,5 @@
 import { parseDuration } from '@switchyard/flow';
-import type { RampPlan, Rollout, RolloutRequest } from '../api/schemas';
+import type { RampPlan, Rollout, RolloutRequest } from '@switchyard/api';
 import type { MessageKey } from '../i18n/messages-en';
 import { type GuardrailRow, guardrailRowOf, readGuardrailRow } from './guardrail-form';
 

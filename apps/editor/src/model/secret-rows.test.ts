@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SecretView } from '../api/schemas';
+import type { SecretView } from '@switchyard/api';
 import { missingSecrets, secretNameProblem, secretValueProblem, sortSecrets } from './secret-rows';
 
 const secret = (name: string, set: boolean, usedBy: string[] = []): SecretView => ({ name, set, source: set ? 'table' : null, encrypted: set ? true : null, updatedAt: null, usedBy });

@@ -1,4 +1,4 @@
-import { type CatalogEntry, SecretName, type SecretView } from '../api/schemas';
+import { type CatalogEntry, SecretName, type SecretView } from '@switchyard/api';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The longest value the server takes (PutSecretRequest). */

@@ -1,4 +1,4 @@
-import type { OpsNotification } from '../api/schemas';
+import type { OpsNotification } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { isAlert } from '../model/ops-notifications';
 import { routeHash } from '../use-hash-route';

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { api } from '../api/api-client';
-import type { OpsNotification } from '../api/schemas';
+import type { OpsNotification } from '@switchyard/api';
 import { seenUpTo } from '../model/ops-notifications';
 
 /** How often the notifications are re-read: a guardrail can roll back at any time. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api, ApiError, rolloutConflictOf } from '../api/api-client';
-import type { Rollout, VersionSummary } from '../api/schemas';
+import { ApiError, type Rollout, type VersionSummary } from '@switchyard/api';
+import { api } from '../api/api-client';
 import { useI18n } from '../i18n/i18n-context';
 import { serverFieldErrors } from '../model/rollout-server-errors';
 
@@ -26,7 +26,7 @@ export function DeployVersion({ flowId, versions, onDeployed }: DeployVersionPro
       onDeployed(await api.putRollout(flowId, { stable, revision: 0 }));
     } catch (error) {
       // Someone deployed it meanwhile: show their deployment rather than put this one over it.
-      const deployed = rolloutConflictOf(error)?.rollout;
+      const deployed = (error instanceof ApiError ? error.rolloutConflict()?.rollout : undefined);
       if (deployed) return onDeployed(deployed);
       const refused = error instanceof ApiError ? serverFieldErrors(error.message, error.details, new Set()) : { other: [String(error)] };
       setErrors(refused.other);

@@ -1,7 +1,7 @@
 import type { FlowDocument } from '@switchyard/flow';
 import { useMemo, useState } from 'react';
-import { api, type DryRunTarget } from '../api/api-client';
-import type { CatalogEntry, DryRunResult, VersionSummary } from '../api/schemas';
+import type { CatalogEntry, DryRunResult, DryRunTarget, VersionSummary } from '@switchyard/api';
+import { api } from '../api/api-client';
 import { useI18n } from '../i18n/i18n-context';
 import { branchCounts, compareRuns } from '../model/dry-run-summary';
 import type { SampleTicketInput } from '../model/sample-tickets';

@@ -1,4 +1,4 @@
-import type { DryRunResult } from '../api/schemas';
+import type { DryRunResult } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import type { OutcomeRow } from '../model/dry-run-summary';
 import { stableJson } from '../model/stable-json';

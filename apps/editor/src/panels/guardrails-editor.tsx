@@ -1,4 +1,3 @@
-import type { GuardrailMetric } from '../api/schemas';
 import { useI18n } from '../i18n/i18n-context';
 import { GUARDRAIL_METRICS, type GuardrailRow, newGuardrailRow } from '../model/guardrail-form';
 import { describedBy, FieldError } from './field-error';
@@ -26,7 +25,10 @@ export function GuardrailsEditor({ rows, errorOf, onChange }: GuardrailsEditorPr
           <div key={index} className="guardrail-row" role="group" aria-label={t('rollout.guardrail', { index: index + 1 })} data-testid="guardrail">
             <label>
               {t('rollout.guardrailMetric')}
-              <select value={row.metric} onChange={(e) => update(index, { metric: e.target.value as GuardrailMetric })}>
+              <select value={row.metric} onChange={(e) => {
+                  const metric = GUARDRAIL_METRICS.find((known) => known === e.target.value);
+                  if (metric) update(index, { metric });
+                }}>
                 {GUARDRAIL_METRICS.map((metric) => (
                   <option key={metric} value={metric}>
                     {t(`rollout.metricName.${metric}`)}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { api, ApiError } from '../api/api-client';
-import type { Rollout, VersionSummary } from '../api/schemas';
+import { ApiError, type RefusedTicket } from '@switchyard/api';
+import { api } from '../api/api-client';
+import type { Rollout, VersionSummary } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
-import { buildMigrateRequest, type MigrateErrors, migrateFormFor, type RefusedTicket, refusedTickets } from '../model/migrate-form';
+import { buildMigrateRequest, type MigrateErrors, migrateFormFor } from '../model/migrate-form';
 import { serverFieldErrors } from '../model/rollout-server-errors';
 import { ConfirmButton } from './confirm-button';
 import { describedBy, FieldError } from './field-error';
@@ -18,6 +19,7 @@ interface MigrateTicketsProps {
 type Outcome =
   | { readonly kind: 'moved'; readonly count: number; readonly from: number; readonly to: number }
   | { readonly kind: 'refused'; readonly message: string; readonly tickets: readonly RefusedTicket[] }
+  | { readonly kind: 'conflict'; readonly revision: number }
   | { readonly kind: 'error'; readonly byField: Readonly<Record<string, string>>; readonly other: readonly string[] };
 
 const FIELDS = new Set(['from', 'to', 'tickets', 'reason']);
@@ -42,12 +44,18 @@ export function MigrateTickets({ flowId, rollout, versions, onMigrated }: Migrat
     if (!('request' in built)) return;
     setBusy(true);
     try {
-      const moved = await api.migrateTickets(flowId, built.request);
+      // The move names the deployment revision shown: if the rollout changed since, the server refuses it (409).
+      const moved = await api.migrateTickets(flowId, { ...built.request, revision: rollout.revision });
       setOutcome({ kind: 'moved', count: moved.migrated, from: built.request.from, to: built.request.to });
       if (moved.migrated > 0) onMigrated();
     } catch (error) {
-      const tickets = error instanceof ApiError ? refusedTickets(error.details) : [];
-      if (error instanceof ApiError && tickets.length > 0) setOutcome({ kind: 'refused', message: error.message, tickets });
+      const refusal = error instanceof ApiError ? error : undefined;
+      const conflict = refusal?.rolloutConflict();
+      const tickets = refusal?.refusedTickets() ?? [];
+      if (conflict) {
+        setOutcome({ kind: 'conflict', revision: conflict.revision });
+        onMigrated();
+      } else if (refusal && tickets.length > 0) setOutcome({ kind: 'refused', message: refusal.message, tickets });
       else setOutcome({ kind: 'error', ...(error instanceof ApiError ? serverFieldErrors(error.message, error.details, FIELDS) : { byField: {}, other: [String(error)] }) });
     } finally {
       setBusy(false);
@@ -108,6 +116,11 @@ export function MigrateTickets({ flowId, rollout, versions, onMigrated }: Migrat
             ))}
           </ul>
         </div>
+      )}
+      {outcome?.kind === 'conflict' && (
+        <p className="error" role="alert" data-testid="migrate-conflict">
+          {t('migrate.conflict', { revision: outcome.revision })}
+        </p>
       )}
       {outcome?.kind === 'error' && outcome.other.length > 0 && (
         <ul className="error" role="alert">

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../api/schemas';
+import type { Diagnostic } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { diagnosticText } from '../model/diagnostics-index';
 

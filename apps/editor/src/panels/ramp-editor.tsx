@@ -1,4 +1,4 @@
-import type { Rollout } from '../api/schemas';
+import type { Rollout } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { describedBy, FieldError } from './field-error';
 

@@ -1,7 +1,7 @@
-import type { FlowMetrics } from '../api/schemas';
+import type { FlowMetrics } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { comparisonRows } from '../model/metric-comparison';
-import { formatDifference, formatInterval, verdictOf } from '../model/metric-format';
+import { formatDifference, formatInterval, verdictOf } from '@switchyard/api';
 
 /** Stable and candidate side by side per metric, with the difference, its 95% interval and a verdict. */
 export function RolloutComparison({ metrics }: { metrics: FlowMetrics }) {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError, rolloutConflictOf } from '../api/api-client';
-import type { Rollout, VersionSummary } from '../api/schemas';
+import { ApiError, type Rollout, type VersionSummary } from '@switchyard/api';
+import { api } from '../api/api-client';
 import { useI18n } from '../i18n/i18n-context';
 import { buildRolloutRequest, type FormErrors, formFromRollout, type RolloutForm } from '../model/rollout-form';
 import { type ServerFieldErrors, serverFieldErrors } from '../model/rollout-server-errors';
@@ -57,7 +57,7 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
       onChanged(await action());
       setDirty(false);
     } catch (error) {
-      const conflict = rolloutConflictOf(error);
+      const conflict = error instanceof ApiError ? error.rolloutConflict() : undefined;
       if (conflict) {
         // Show the rollout as it is now; the form keeps the user's edits, to apply over it.
         if (conflict.rollout) onChanged(conflict.rollout);
@@ -156,14 +156,14 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
           label={t('rollout.promote')}
           question={t('rollout.confirmPromote', { candidate: rollout.candidate })}
           disabled={busy || rollout.candidate === null}
-          onConfirm={() => void act(() => api.promote(flowId, rollout.revision, reason))}
+          onConfirm={() => void act(() => api.promote(flowId, { revision: rollout.revision, ...(reason ? { reason } : {}) }))}
         />
         <ConfirmButton
           label={t('rollout.rollback')}
           className="danger-outline"
           question={t('rollout.confirmRollback', { stable: rollout.stable })}
           disabled={busy || rollout.candidate === null}
-          onConfirm={() => void act(() => api.rollback(flowId, rollout.revision, reason))}
+          onConfirm={() => void act(() => api.rollback(flowId, { revision: rollout.revision, ...(reason ? { reason } : {}) }))}
         />
       </div>
     </form>

@@ -1,6 +1,6 @@
-import type { GuardrailTrip, RolloutChange, RolloutSplit } from '../api/schemas';
+import type { GuardrailTrip, RolloutChange, RolloutSplit } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
-import { formatMetricValue } from '../model/metric-format';
+import { formatMetricValue } from '@switchyard/api';
 
 /** "stable v1 · candidate v2 at 10%" (or stable alone), in the current language. */
 export function useSplitText(): (split: RolloutSplit | null) => string {

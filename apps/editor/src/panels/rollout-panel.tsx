@@ -1,4 +1,4 @@
-import type { VersionSummary } from '../api/schemas';
+import type { VersionSummary } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { DeployVersion } from './deploy-version';
 import { MigrateTickets } from './migrate-tickets';

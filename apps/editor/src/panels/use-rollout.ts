@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/api-client';
-import type { FlowMetrics, Rollout } from '../api/schemas';
+import type { FlowMetrics, Rollout } from '@switchyard/api';
 
 /** How often the open panel re-reads the rollout and the numbers: ramps and guardrails move on their own. */
 export const ROLLOUT_REFRESH_MS = 10_000;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { VersionSummary } from '../api/schemas';
+import type { VersionSummary } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 
 /** One side of a comparison: a published version or the draft. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/api-client';
-import type { SecretView } from '../api/schemas';
+import type { SecretView } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { ConfirmButton } from '../panels/confirm-button';
 import { SetSecretForm } from './set-secret-form';

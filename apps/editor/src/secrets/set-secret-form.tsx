@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../api/api-client';
-import type { SecretView } from '../api/schemas';
+import type { SecretView } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { MAX_SECRET_LENGTH, secretNameProblem, secretValueProblem } from '../model/secret-rows';
 

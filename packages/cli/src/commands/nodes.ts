@@ -1,4 +1,4 @@
-import type { Locale } from '@switchyard/flow';
+import { type Locale, NodeKind } from '@switchyard/flow';
 import { type CatalogEntry, describeNodes } from '@switchyard/nodes';
 import { ExitCode } from '../exit-code';
 import { loadProjectRegistry } from '../load-project-registry';
@@ -32,7 +32,7 @@ const KIND_TITLES: Record<Locale, Record<CatalogEntry['kind'], string>> = {
 /** Renders the catalog for people: one block per kind, one line per node type. */
 export function renderCatalog(catalog: readonly CatalogEntry[], locale: Locale): string {
   const width = Math.max(...catalog.map((n) => n.type.length));
-  const blocks = (Object.keys(KIND_TITLES[locale]) as CatalogEntry['kind'][]).flatMap((kind) => {
+  const blocks = NodeKind.options.flatMap((kind) => {
     const nodes = catalog.filter((n) => n.kind === kind);
     if (nodes.length === 0) return [];
     const lines = nodes.map((n) => {

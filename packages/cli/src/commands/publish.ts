@@ -1,4 +1,4 @@
-import { DraftSaved, FlowCreated, FlowDetail, VersionPublished } from '@switchyard/api';
+import type { ApiClient } from '@switchyard/api';
 import type { FlowDocument, Locale } from '@switchyard/flow';
 import { CliInputError } from '../cli-input-error';
 import { diagnosticLine } from '../diagnostic-line';
@@ -7,7 +7,7 @@ import { loadFlowFiles } from '../load-flow-files';
 import { loadProjectRegistry } from '../load-project-registry';
 import { messages } from '../messages';
 import { parseCommandArgs } from '../parse-command-args';
-import { ServerAnswerError, serverClient, type ServerClient } from '../server-client';
+import { connect, serverRefusal } from '../server-api';
 import type { Command } from './command';
 
 const OPTIONS = { server: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -49,9 +49,7 @@ export const publishCommand: Command = {
       return ExitCode.ok;
     }
     if (positionals.length === 0) throw new CliInputError(messages(locale).needFlows('publish'));
-    const env = io.env ?? process.env;
-    const server = values.server ?? env.SWITCHYARD_SERVER;
-    if (!server) throw new CliInputError(locale === 'en' ? 'switchyard publish: give --server <url> (or set SWITCHYARD_SERVER)' : 'switchyard publish：请给出 --server <url>（或设置 SWITCHYARD_SERVER）');
+    const { api, server } = connect('publish', values, io, locale);
     const registry = await loadProjectRegistry(io, values.config, locale);
     const flows = await loadFlowFiles(io, positionals, registry, locale);
     const invalid = flows.filter((f) => !f.validation.ok);
@@ -59,15 +57,14 @@ export const publishCommand: Command = {
       io.stderr(`${invalid.flatMap((f) => f.validation.diagnostics.map((d) => diagnosticLine(f.file, d, locale))).join('\n')}\n`);
       return ExitCode.failed;
     }
-    const client = serverClient(server, values.token ?? env.SWITCHYARD_TOKEN);
     const published: { file: string; flowId: string; version: number }[] = [];
     const valid = flows.flatMap(({ file, validation }) => (validation.document ? [{ file, document: validation.document }] : []));
     for (const { file, document } of valid) {
       try {
-        published.push({ file, flowId: document.id, version: await publishOne(client, document) });
+        published.push({ file, flowId: document.id, version: await publishOne(api, document) });
       } catch (error) {
-        if (!(error instanceof ServerAnswerError)) throw error;
-        io.stderr(`${file}: ${locale === 'en' ? 'the server refused it' : '服务器拒绝'} (${error.status}): ${error.message}${error.details === undefined ? '' : ` ${JSON.stringify(error.details)}`}\n`);
+        const refused = serverRefusal(error, server, locale);
+        io.stderr(`${file}: ${locale === 'en' ? 'the server refused it' : '服务器拒绝'} (${refused.status}): ${refused.message}${refused.details === undefined ? '' : ` ${JSON.stringify(refused.details)}`}\n`);
         report(io, published, values.json === true, locale);
         return ExitCode.failed;
       }
@@ -82,13 +79,10 @@ export const publishCommand: Command = {
  * save made: if someone saves the draft in between, the server refuses (409) rather than
  * publish their draft as this file's version. Answers the new version.
  */
-async function publishOne(client: ServerClient, document: FlowDocument): Promise<number> {
-  const path = `/api/flows/${encodeURIComponent(document.id)}`;
-  const existing = await client.find(FlowDetail, path);
-  const { revision } = existing
-    ? await client.request(DraftSaved, 'PUT', `${path}/draft`, { document })
-    : await client.request(FlowCreated, 'POST', '/api/flows', { name: document.name, document });
-  const { version } = await client.request(VersionPublished, 'POST', `${path}/versions`, { revision });
+async function publishOne(api: ApiClient, document: FlowDocument): Promise<number> {
+  const existing = await api.findFlow(document.id);
+  const { revision } = existing ? await api.saveDraft(document.id, document) : await api.createFlow(document.name, document);
+  const { version } = await api.publish(document.id, revision);
   return version;
 }
 

@@ -122,8 +122,8 @@ describe('switchyard rollout', () => {
     expect(out).toContain('Guardrails: slaBreachRate>+5@200');
     expect(out).toMatch(/2026-05-01T10:00:00.000Z {2}ops-li {2}rollout.changed {2}stable v3, no candidate -> stable v3 · candidate v4 at 10% {2}试 v4/);
     expect(out).toMatch(/v4 +candidate +400 +300 \(75%\) +20 \(5%\)/);
-    expect(out).toMatch(/errorRate +1% +5% +\+4 pts +\[\+1\.5, \+6\.5 pts\] +<0\.001 +worse/);
-    expect(out).toMatch(/csat +4\.2 +4\.3 +\+0\.1 +\[-0\.2, \+0\.4\] +0\.410 +not significant yet/);
+    expect(out).toMatch(/errorRate +1% +5% +\+4 pts +\+1\.5 … \+6\.5 pts +<0\.001 +worse/);
+    expect(out).toMatch(/csat +4\.2 +4\.3 +\+0\.1 +-0\.2 … \+0\.4 +0\.410 +not significant yet/);
   });
 
   it('says which guardrail rolled the candidate back, and what it saw', async () => {
@@ -148,7 +148,8 @@ describe('switchyard rollout', () => {
     const result = await cli('rollout', 'intake', '--candidate', '5', '--percent', '25', '--guardrail', 'errorRate>2', '--reason', 'v5', '--server', url, '--json');
     expect(result.code).toBe(0);
     expect(received.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/flows/intake/rollout', 'PUT /api/flows/intake/rollout']);
-    expect(received[1]!.body).toEqual({ stable: 3, candidate: 5, percent: 25, guardrails: [{ metric: 'errorRate', above: 2 }], reason: 'v5' });
+    // The change names the revision it was read at: if someone changed the rollout since, the server refuses it.
+    expect(received[1]!.body).toEqual({ stable: 3, candidate: 5, percent: 25, guardrails: [{ metric: 'errorRate', above: 2 }], reason: 'v5', revision: 1 });
     expect((JSON.parse(result.out) as Rollout).percent).toBe(25);
   });
 
@@ -160,22 +161,26 @@ describe('switchyard rollout', () => {
   });
 
   it('rolls back with a reason', async () => {
+    answers['GET /api/flows/intake/rollout'] = { status: 200, body: rollout };
     answers['POST /api/flows/intake/rollout/rollback'] = { status: 200, body: { ...rollout, percent: 0, ramp: null } };
     const result = await cli('rollout', 'intake', '--rollback', '--reason', 'errors up', '--server', url);
     expect(result.code).toBe(0);
-    expect(received).toEqual([{ method: 'POST', path: '/api/flows/intake/rollout/rollback', body: { reason: 'errors up' } }]);
+    expect(received.slice(1)).toEqual([{ method: 'POST', path: '/api/flows/intake/rollout/rollback', body: { reason: 'errors up', revision: 1 } }]);
     expect(result.out).toContain('candidate rolled back to 0%');
   });
 });
 
 describe('switchyard rollout --migrate', () => {
   const migratePath = 'POST /api/flows/intake/rollout/migrate';
+  beforeEach(() => {
+    answers['GET /api/flows/intake/rollout'] = { status: 200, body: rollout };
+  });
 
   it('moves the open tickets of one version to another and prints how many', async () => {
     answers[migratePath] = { status: 200, body: { migrated: 2, tickets: ['T-1', 'T-2'] } };
     const result = await cli('rollout', 'intake', '--migrate', '4:3', '--reason', 'v4 breaks', '--server', url);
     expect(result).toMatchObject({ code: 0, out: 'flow intake: 2 open ticket(s) moved from v4 to v3\n' });
-    expect(received).toEqual([{ method: 'POST', path: '/api/flows/intake/rollout/migrate', body: { from: 4, to: 3, reason: 'v4 breaks' } }]);
+    expect(received.slice(1)).toEqual([{ method: 'POST', path: '/api/flows/intake/rollout/migrate', body: { from: 4, to: 3, revision: 1, reason: 'v4 breaks' } }]);
   });
 
   it('lists each refused ticket of a 409 and exits 1', async () => {
@@ -207,16 +212,41 @@ describe('switchyard rollout --migrate', () => {
 });
 
 describe('switchyard promote', () => {
+  beforeEach(() => {
+    answers['GET /api/flows/intake/rollout'] = { status: 200, body: rollout };
+  });
   it('promotes the candidate', async () => {
     answers['POST /api/flows/intake/rollout/promote'] = { status: 200, body: { ...rollout, stable: 4, candidate: null, percent: 0, ramp: null } };
     const result = await cli('promote', 'intake', '--server', url);
     expect(result).toMatchObject({ code: 0, out: expect.stringContaining('flow intake: v4 is now stable') as string });
-    expect(received).toEqual([{ method: 'POST', path: '/api/flows/intake/rollout/promote', body: {} }]);
+    expect(received).toEqual([
+      { method: 'GET', path: '/api/flows/intake/rollout', body: undefined },
+      { method: 'POST', path: '/api/flows/intake/rollout/promote', body: { revision: 1 } },
+    ]);
   });
 
   it('exits 1 when there is no candidate', async () => {
     answers['POST /api/flows/intake/rollout/promote'] = { status: 409, body: { error: 'the rollout has no candidate' } };
     expect(await cli('promote', 'intake', '--server', url)).toMatchObject({ code: 1, err: 'the server refused it (409): the rollout has no candidate\n' });
+  });
+
+  it('promotes the revision given, and on a 409 says someone changed the rollout and shows it now, in both languages', async () => {
+    const now = { ...rollout, percent: 0, revision: 2, history: [{ ...rollout.history[0]!, kind: 'rollout.guardrail_tripped' as const, actor: 'guardrail' }] };
+    answers['POST /api/flows/intake/rollout/promote'] = {
+      status: 409,
+      body: { error: 'the rollout changed', revision: 2, rollout: now, message: { en: 'the rollout changed since revision 1', 'zh-CN': '灰度发布在修订 1 之后已更改' } },
+    };
+    const result = await cli('promote', 'intake', '--revision', '1', '--server', url);
+    expect(received[1]).toEqual({ method: 'POST', path: '/api/flows/intake/rollout/promote', body: { revision: 1 } });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('someone changed this rollout meanwhile (now revision 2); nothing was changed: reload');
+    expect(result.err).toContain('Flow intake: stable v3 · candidate v4 at 0% (revision 2)');
+    expect(result.err).toContain('guardrail');
+    answers['PUT /api/flows/intake/rollout'] = answers['POST /api/flows/intake/rollout/promote'];
+    const zh = await cli('rollout', 'intake', '--percent', '50', '--revision', '1', '--server', url, '--lang', 'zh-CN');
+    expect(zh.code).toBe(1);
+    expect(zh.err).toContain('此期间他人更改了灰度发布（当前为修订 2）');
+    expect(await cli('promote', 'intake', '--revision', 'latest', '--server', url)).toMatchObject({ code: 2, err: expect.stringContaining('--revision latest') as string });
   });
 
   it('documents the guardrail syntax in rollout --help', async () => {

@@ -1,14 +1,14 @@
-import { FlowMetrics, Rollout, TicketsMigrated } from '@switchyard/api';
+import { ApiError, type Rollout } from '@switchyard/api';
 import type { Locale } from '@switchyard/flow';
 import { ExitCode } from '../exit-code';
 import { messages } from '../messages';
 import { parseCommandArgs } from '../parse-command-args';
-import { migrateRefusalText, refusedTickets } from '../rollout/migrate-report';
-import { connect, flowIdOf, refusalText, rolloutPath } from '../rollout/rollout-connection';
+import { migrateRefusalText } from '../rollout/migrate-report';
+import { flowIdOf, refusalText, revisionOption } from '../rollout/rollout-connection';
 import { rolloutMessages } from '../rollout/rollout-messages';
 import { rolloutPlan, rolloutRequest } from '../rollout/rollout-plan';
 import { renderMetrics, renderRollout } from '../rollout/rollout-report';
-import { ServerAnswerError } from '../server-client';
+import { connect, serverRefusal } from '../server-api';
 import type { Command } from './command';
 
 const OPTIONS = {
@@ -24,6 +24,7 @@ const OPTIONS = {
   reason: { type: 'string' },
   rollback: { type: 'boolean' },
   migrate: { type: 'string' },
+  revision: { type: 'string' },
 } as const;
 
 const USAGE: Record<Locale, string> = {
@@ -52,6 +53,9 @@ Exit status: 0 done, 1 the server refused it (or the flow is not deployed), 2 ba
                                                   than 5 points, once it has at least 200 tickets
                          metrics: errorRate, slaBreachRate, escalationRate; @<min tickets> defaults to 50
   --reason <text>        why, for the history
+  --revision <N>         the rollout's revision the change was decided on, as shown after the split
+                         (default: the one read just before); if someone changed the rollout since,
+                         nothing changes, the rollout now is shown, and the exit status is 1
   --rollback             candidate back to 0% and the ramp stopped
   --migrate <from>:<to>  move the open tickets of version <from> to version <to>: each goes on from
                          the same node there. All or nothing: when a ticket rests in a node <to>
@@ -84,6 +88,8 @@ Exit status: 0 done, 1 the server refused it (or the flow is not deployed), 2 ba
                                                   且候选版已有至少 200 张工单
                          指标：errorRate、slaBreachRate、escalationRate；@<最少工单数> 默认 50
   --reason <说明>        原因，记入变更记录
+  --revision <N>         本次修改所依据的灰度发布修订号，即占比后显示的修订号（默认：修改前刚读取的修订号）；
+                         若此后他人更改了灰度发布，则不做任何更改，显示当前状态，退出码为 1
   --rollback             候选版回到 0%，并停止放量
   --migrate <原>:<目标>  把原版本上进行中的工单迁移到目标版本，从同一节点继续运行。要么全部迁移，
                          要么都不迁移：若有工单停在目标版本没有（或类型不同）的节点上，不迁移任何工单，
@@ -109,53 +115,52 @@ export const rolloutCommand: Command = {
     const flowId = flowIdOf('rollout', positionals, locale);
     // Every option is checked before the first request: bad input sends nothing.
     const plan = rolloutPlan(values, locale);
-    const client = connect('rollout', values, io, locale);
+    const pinned = revisionOption(values.revision, locale);
+    const { api, server } = connect('rollout', values, io, locale);
     const m = rolloutMessages(locale);
-    const path = rolloutPath(flowId);
     const print = (rollout: Rollout, headline?: string) => {
       if (values.json) io.stdout(`${JSON.stringify(rollout, null, 2)}\n`);
       else io.stdout(`${headline ? `${headline}\n\n` : ''}${renderRollout(rollout, locale)}`);
     };
     try {
-      if (plan.kind === 'show') {
-        const rollout = await client.find(Rollout, path);
-        if (!rollout) {
-          io.stderr(`${m.notDeployed(flowId)}\n`);
-          return ExitCode.failed;
-        }
-        const metrics = await client.request(FlowMetrics, 'GET', `/api/flows/${encodeURIComponent(flowId)}/metrics`).catch((error: unknown) => {
-          if (error instanceof ServerAnswerError) return error;
-          throw error;
-        });
-        if (values.json) io.stdout(`${JSON.stringify({ rollout, metrics: metrics instanceof ServerAnswerError ? null : metrics }, null, 2)}\n`);
-        else io.stdout(`${renderRollout(rollout, locale)}\n${metrics instanceof ServerAnswerError ? `${m.metricsUnavailable(metrics.message)}\n` : renderMetrics(metrics, locale)}`);
+      // Every change names the deployment revision it was decided on (--revision, else the one
+      // read here): if someone changed the rollout since, the server refuses it (409).
+      const current = await api.getRollout(flowId);
+      const revision = pinned ?? current?.revision ?? 0;
+      if (!current && plan.kind !== 'change') {
+        io.stderr(`${m.notDeployed(flowId)}\n`);
+        return ExitCode.failed;
+      }
+      if (plan.kind === 'show' && current) {
+        const metrics = await api.metrics(flowId).catch((error: unknown) => serverRefusal(error, server, locale));
+        if (values.json) io.stdout(`${JSON.stringify({ rollout: current, metrics: metrics instanceof ApiError ? null : metrics }, null, 2)}\n`);
+        else io.stdout(`${renderRollout(current, locale)}\n${metrics instanceof ApiError ? `${m.metricsUnavailable(metrics.message)}\n` : renderMetrics(metrics, locale)}`);
         return ExitCode.ok;
       }
       if (plan.kind === 'migrate') {
         const { from, to } = plan.versions;
         try {
-          const moved = await client.request(TicketsMigrated, 'POST', `${path}/migrate`, { from, to, ...(plan.reason === undefined ? {} : { reason: plan.reason }) });
+          const moved = await api.migrateTickets(flowId, { from, to, revision, ...(plan.reason === undefined ? {} : { reason: plan.reason }) });
           io.stdout(values.json ? `${JSON.stringify(moved, null, 2)}\n` : `${m.migrated(flowId, moved.migrated, from, to)}\n`);
           return ExitCode.ok;
         } catch (error) {
-          const tickets = error instanceof ServerAnswerError && error.status === 409 ? refusedTickets(error.details) : [];
+          const tickets = error instanceof ApiError && error.status === 409 ? error.refusedTickets() : [];
           if (tickets.length === 0) throw error;
           io.stderr(migrateRefusalText(tickets, to, locale));
           return ExitCode.failed;
         }
       }
       if (plan.kind === 'rollback') {
-        const rollout = await client.request(Rollout, 'POST', `${path}/rollback`, plan.reason === undefined ? {} : { reason: plan.reason });
+        const rollout = await api.rollback(flowId, { revision, ...(plan.reason === undefined ? {} : { reason: plan.reason }) });
         print(rollout, m.rolledBack(flowId, rollout.stable));
         return ExitCode.ok;
       }
-      const current = await client.find(Rollout, path);
-      const rollout = await client.request(Rollout, 'PUT', path, rolloutRequest(current, plan.change, flowId, locale));
-      print(rollout);
+      if (plan.kind === 'change') {
+        print(await api.putRollout(flowId, { ...rolloutRequest(current ?? undefined, plan.change, flowId, locale), revision }));
+      }
       return ExitCode.ok;
     } catch (error) {
-      if (!(error instanceof ServerAnswerError)) throw error;
-      io.stderr(refusalText(error, locale));
+      io.stderr(refusalText(serverRefusal(error, server, locale), locale));
       return ExitCode.failed;
     }
   },

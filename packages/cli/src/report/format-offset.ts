@@ -1,9 +1,4 @@
-const UNITS: readonly [suffix: string, ms: number][] = [
-  ['d', 86_400_000],
-  ['h', 3_600_000],
-  ['m', 60_000],
-  ['s', 1_000],
-];
+import { durationParts, partsText } from '@switchyard/api';
 
 /**
  * Virtual time since the ticket was created, as people read a timeline.
@@ -11,12 +6,6 @@ const UNITS: readonly [suffix: string, ms: number][] = [
  * @example formatOffset(0) // "+0m"
  */
 export function formatOffset(ms: number): string {
-  let rest = Math.max(0, Math.round(ms / 1000) * 1000);
-  let text = '';
-  for (const [suffix, size] of UNITS) {
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0) text += `${count}${suffix}`;
-  }
+  const text = partsText(durationParts(Math.max(0, ms)), { locale: 'en', compact: true });
   return `+${text || '0m'}`;
 }

@@ -1,10 +1,8 @@
-import { FieldIssue } from '@switchyard/api';
+import type { ApiError } from '@switchyard/api';
 import type { Locale } from '@switchyard/flow';
-import { z } from 'zod';
 import { CliInputError } from '../cli-input-error';
-import type { CliIo } from '../cli-io';
-import { type ServerAnswerError, serverClient, type ServerClient } from '../server-client';
 import { rolloutMessages } from './rollout-messages';
+import { renderRollout } from './rollout-report';
 
 /** The one flow id a rollout command takes, or bad input naming the command. */
 export function flowIdOf(command: string, positionals: readonly string[], locale: Locale): string {
@@ -15,24 +13,26 @@ export function flowIdOf(command: string, positionals: readonly string[], locale
   return flowId;
 }
 
-/** A client of `--server` (or SWITCHYARD_SERVER) with `--token` (or SWITCHYARD_TOKEN). */
-export function connect(command: string, values: { readonly server?: string; readonly token?: string }, io: CliIo, locale: Locale): ServerClient {
-  const env = io.env ?? process.env;
-  const server = values.server ?? env.SWITCHYARD_SERVER;
-  if (!server) throw new CliInputError(rolloutMessages(locale).needServer(command));
-  return serverClient(server, values.token ?? env.SWITCHYARD_TOKEN);
+/** `--revision` as a deployment revision (0: not deployed yet), or bad input naming it. */
+export function revisionOption(text: string | undefined, locale: Locale): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim())) throw new CliInputError(rolloutMessages(locale).badRevision(text));
+  return Number(text);
 }
 
-/** `/api/flows/<id>/rollout`, the id escaped. */
-export const rolloutPath = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}/rollout`;
-
-/** A refusal of the server, with each bad field on its own line (`details` of a 400/409). */
-export function refusalText(error: ServerAnswerError, locale: Locale): string {
-  const issues = z.array(FieldIssue).safeParse(error.details);
-  const details = issues.success
-    ? issues.data.map((issue) => `\n  ${issue.path || '(request)'}: ${issue.message}`).join('')
+/**
+ * A refusal of the server, with each bad field on its own line (`details` of a 400/409); a 409
+ * because someone changed the rollout since the revision sent says so and shows the rollout now.
+ */
+export function refusalText(error: ApiError, locale: Locale): string {
+  const m = rolloutMessages(locale);
+  const conflict = error.rolloutConflict();
+  if (conflict) return `${m.conflict(conflict.revision)}\n\n${conflict.rollout ? renderRollout(conflict.rollout, locale) : `${m.conflictGone}\n`}`;
+  const issues = error.fieldIssues();
+  const details = issues.length
+    ? issues.map((issue) => `\n  ${issue.path || '(request)'}: ${issue.message}`).join('')
     : error.details === undefined
       ? ''
       : ` ${JSON.stringify(error.details)}`;
-  return `${rolloutMessages(locale).refused(error.status, error.message)}${details}\n`;
+  return `${m.refused(error.status, error.message)}${details}\n`;
 }

@@ -1,9 +1,21 @@
-import type { FlowMetrics, Rollout, RolloutChange, RolloutSplit } from '@switchyard/api';
+import {
+  type FlowMetrics,
+  formatDifference,
+  formatInterval,
+  formatMetricValue,
+  formatMs,
+  type Rollout,
+  type RolloutChange,
+  type RolloutSplit,
+  verdictOf,
+} from '@switchyard/api';
 import type { Locale } from '@switchyard/flow';
 import { formatGuardrail } from './parse-guardrail';
-import { formatDifference, formatInterval, formatMetricValue, formatMs, verdictOf } from './format-metric';
 import { rolloutMessages } from './rollout-messages';
 import { textTable } from './text-table';
+
+/** Figures in table cells: durations as 1h30m, in the report's language. */
+const cell = (locale: Locale) => ({ locale, compact: true });
 
 /** History lines `switchyard rollout` prints; the server keeps them all. */
 const HISTORY_LINES = 10;
@@ -21,7 +33,7 @@ function historyLine(change: RolloutChange, locale: Locale): string[] {
 export function renderRollout(rollout: Rollout, locale: Locale): string {
   const m = rolloutMessages(locale);
   const colon = locale === 'zh-CN' ? '：' : ': ';
-  const lines = [`${m.flowHeading(rollout.flowId)}${colon}${m.split(rollout.stable, rollout.candidate, rollout.percent)}`];
+  const lines = [`${m.flowHeading(rollout.flowId)}${colon}${m.split(rollout.stable, rollout.candidate, rollout.percent)}${m.revisionShown(rollout.revision)}`];
   const ramp = rollout.ramp;
   lines.push(
     `${m.ramp}${colon}${
@@ -33,7 +45,7 @@ export function renderRollout(rollout: Rollout, locale: Locale): string {
   lines.push(`${m.guardrails}${colon}${rollout.guardrails.length ? rollout.guardrails.map(formatGuardrail).join(', ') : m.guardrailsNone}`);
   const trip = rollout.tripped;
   if (trip) {
-    const rate = (value: number) => formatMetricValue(value, 'points');
+    const rate = (value: number) => formatMetricValue(value, 'points', cell(locale));
     const what = m.trippedRates(formatGuardrail(trip.guardrail), rate(trip.candidateRate), trip.stableRate === null ? null : rate(trip.stableRate), trip.candidateTickets);
     lines.push(m.tripped(what, trip.at));
   }
@@ -48,7 +60,7 @@ export function renderMetrics(metrics: FlowMetrics, locale: Locale): string {
   const m = rolloutMessages(locale);
   const col = m.columns;
   const colon = locale === 'zh-CN' ? '：' : ': ';
-  const countAndRate = (count: number, rate: number) => `${count} (${formatMetricValue(rate, 'points')})`;
+  const countAndRate = (count: number, rate: number) => `${count} (${formatMetricValue(rate, 'points', cell(locale))})`;
   const versions = [
     [col.version, col.role, col.tickets, col.completed, col.errors, col.slaBreaches, col.escalations, col.firstResponse, col.resolution, col.csat],
     ...metrics.versions.map((v) => [
@@ -59,9 +71,9 @@ export function renderMetrics(metrics: FlowMetrics, locale: Locale): string {
       countAndRate(v.errors, v.rates.error),
       countAndRate(v.slaBreaches, v.rates.slaBreach),
       countAndRate(v.escalations, v.rates.escalation),
-      v.firstResponseMedianMs === null ? '—' : formatMs(v.firstResponseMedianMs),
-      v.resolutionMedianMs === null ? '—' : formatMs(v.resolutionMedianMs),
-      v.csat.average === null ? '—' : `${formatMetricValue(v.csat.average, 'score')} (n=${v.csat.responses})`,
+      v.firstResponseMedianMs === null ? '—' : formatMs(v.firstResponseMedianMs, cell(locale)),
+      v.resolutionMedianMs === null ? '—' : formatMs(v.resolutionMedianMs, cell(locale)),
+      v.csat.average === null ? '—' : `${formatMetricValue(v.csat.average, 'score', cell(locale))} (n=${v.csat.responses})`,
     ]),
   ];
   const lines = [`${m.versions}${colon}`.trimEnd(), ...textTable(versions, [2]).map((l) => `  ${l}`), ''];
@@ -71,10 +83,10 @@ export function renderMetrics(metrics: FlowMetrics, locale: Locale): string {
     [col.metric, col.stable, col.candidate, col.difference, col.interval, col.p, col.verdict],
     ...comparison.differences.map((d) => [
       d.metric,
-      formatMetricValue(d.stable, d.unit),
-      formatMetricValue(d.candidate, d.unit),
-      formatDifference(d.difference, d.unit),
-      formatInterval(d.low, d.high, d.unit),
+      formatMetricValue(d.stable, d.unit, cell(locale)),
+      formatMetricValue(d.candidate, d.unit, cell(locale)),
+      formatDifference(d.difference, d.unit, cell(locale)),
+      formatInterval(d.low, d.high, d.unit, cell(locale)),
       d.pValue === null ? '—' : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3),
       m.verdict[verdictOf(d)],
     ]),

@@ -44,7 +44,7 @@ export const fieldCompare = defineNode({
     }),
   evaluate: (ctx, { field, op, value }) => {
     const actual = read(ctx, field);
-    const list = Array.isArray(value) ? value : [value];
+    const list: readonly unknown[] = Array.isArray(value) ? value : [value];
     switch (op) {
       case 'exists':
         return actual !== null && actual !== undefined && actual !== '';
@@ -55,9 +55,9 @@ export const fieldCompare = defineNode({
       case 'neq':
         return actual !== value;
       case 'in':
-        return list.includes(actual as string);
+        return list.includes(actual);
       case 'not_in':
-        return !list.includes(actual as string);
+        return !list.includes(actual);
       case 'contains':
         return Array.isArray(actual) && list.some((v) => actual.includes(v));
       case 'gt':

@@ -184,12 +184,16 @@ function portsOf<C extends z.ZodType>(input: NodeInput<C>): (config: unknown) =>
       return () => ['next'];
     case 'condition': {
       const custom = input.ports?.bind(input);
+      // Callers pass the config this node's own schema parsed (validation, the catalog's defaults): the definition erases C.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
       return custom ? (config) => custom(config as z.output<C>) : () => ['true', 'false'];
     }
     case 'action':
       return () => ['next', 'error'];
     case 'wait': {
       const event = input.event?.bind(input);
+      // As for ports above: the config was parsed by this node's schema.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
       return (config) => (event?.(config as z.output<C>) ? ['event', 'timeout'] : ['next']);
     }
     case 'end':

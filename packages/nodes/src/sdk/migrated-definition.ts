@@ -1,3 +1,4 @@
+import { isRecord } from '@switchyard/flow';
 import { z } from 'zod';
 import type { ConfigMigration, NodeDefinition } from './define-node';
 
@@ -69,5 +70,5 @@ export function migratedDefinition(def: NodeDefinition, migration: ConfigMigrati
 }
 
 function asObject(config: unknown): Config {
-  return typeof config === 'object' && config !== null ? (config as Config) : {};
+  return isRecord(config) ? config : {};
 }

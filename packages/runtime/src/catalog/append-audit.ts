@@ -1,21 +1,17 @@
 import type { Kysely } from 'kysely';
-import { json } from '../db/schema';
+import type { AuditFact } from '../audit/audit-entry';
+import { recordAudit } from '../audit/record-audit';
 import type { Database } from '../db/schema';
 
-/** What a catalog change records in the audit log. */
-export interface AuditEntry {
+/** What a catalog change records in the audit log: a typed fact (see `AuditEntry`), with who, when and the flow. */
+export type CatalogAuditEntry = AuditFact & {
   readonly at: Date;
   readonly actor: string;
-  /** `flow.created`, `flow.published`, `agent.saved`...: stable, for filtering. */
-  readonly kind: string;
   readonly flowId?: string;
-  readonly detail: unknown;
-}
+};
 
-/** Appends an audit row; call it with the transaction of the change it records. */
-export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({ at: entry.at, actor: entry.actor, kind: entry.kind, flow_id: entry.flowId ?? null, ticket_id: null, detail: json(entry.detail) })
-    .execute();
+/** Appends a catalog change's audit entry (through `recordAudit`); call it with the transaction of the change it records. */
+export async function appendAudit(trx: Kysely<Database>, entry: CatalogAuditEntry): Promise<void> {
+  const { flowId, ...rest } = entry;
+  await recordAudit(trx, { ...rest, ticketId: null, flowId: flowId ?? null });
 }

@@ -2,6 +2,7 @@ import { FlowDocument } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchyardDatabase } from '../db/create-database';
+import { json } from '../db/schema';
 import { RuntimeInputError } from '../errors';
 import { testDatabases, useTestDatabase } from '../testing/index';
 import { catalogContext, tagFlow } from './__fixtures__/catalog-context';
@@ -125,7 +126,7 @@ describe.each(testDatabases)('the flow catalog on $name', (target) => {
     });
     // A stored verdict the draft itself would not give: the list shows it, so it did not validate the draft.
     const claimed = { registry: registryFingerprint(ctx.registry), diagnostics: [{ code: 'no_trigger', severity: 'error', message: 'stored' }] };
-    await store.db.updateTable('flows').set({ diagnostics: JSON.stringify(claimed) }).where('id', '=', 'tagging').execute();
+    await store.db.updateTable('flows').set({ diagnostics: json(claimed) }).where('id', '=', 'tagging').execute();
     expect((await listFlows(ctx.db, ctx.registry)).find((f) => f.id === 'tagging')?.draftValid).toBe(false);
     expect((await getFlow(ctx.db, 'tagging', ctx.registry))?.diagnostics).toEqual(claimed.diagnostics);
   });

@@ -5,6 +5,7 @@ import * as skills from './migrations/0002-skills';
 import * as rollout from './migrations/0003-rollout';
 import * as secrets from './migrations/0004-secrets';
 import * as revisions from './migrations/0005-revisions';
+import * as outcomes from './migrations/0006-outcomes';
 import * as draftDiagnostics from './migrations/0007-draft-diagnostics';
 import type { Database } from './schema';
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003-rollout': rollout,
   '0004-secrets': secrets,
   '0005-revisions': revisions,
+  '0006-outcomes': outcomes,
   '0007-draft-diagnostics': draftDiagnostics,
 };
 

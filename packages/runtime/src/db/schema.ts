@@ -1,10 +1,23 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { StoredText } from './stored/stored-shape';
+
+declare const jsonText: unique symbol;
+
+/** JSON text `json()` wrote from a value of type T: a `Json<T>` column takes nothing else. */
+export type JsonText<T> = string & { readonly [jsonText]: T };
 
 /**
- * A jsonb column: read as the parsed value, written as JSON text. Both drivers would turn a
- * JS array into a Postgres array literal, so every write goes through `json()`.
+ * A jsonb column of plain JSON (a list of tags): read as the parsed value, written as JSON
+ * text. Both drivers would turn a JS array into a Postgres array literal, so every write goes
+ * through `json()`, which takes the column's type.
  */
-export type Json<T> = ColumnType<T, string, string>;
+export type Json<T> = ColumnType<T, JsonText<T>, JsonText<T>>;
+
+/**
+ * A jsonb column holding a stored shape (`db/stored/`): read as unknown, so a reader must
+ * parse it with `readStored`; written only by the shape's `json()`, which records its version.
+ */
+export type Stored<Name extends string> = ColumnType<unknown, StoredText<Name>, StoredText<Name>>;
 /** A timestamptz column: read as a Date, written as a Date. */
 export type Timestamp = ColumnType<Date, Date, Date>;
 /** A bigint identity: both drivers return int8 as text (it can exceed 2^53). */
@@ -210,6 +223,42 @@ export interface AuditLogTable {
   detail: Json<unknown>;
 }
 
+/**
+ * What happened to a ticket in one flow, kept current by the transaction that audits it
+ * (migration 0006): one row per binding, moved along with it by a migration. Each time is
+ * when it first happened; null: not (yet).
+ */
+export interface TicketOutcomesTable {
+  ticket_id: string;
+  flow_id: string;
+  version: number;
+  /** When the ticket was bound to the flow (its creation). */
+  started_at: Timestamp;
+  /** Since when the ticket is in a done status (resolved, closed); null while it is not. */
+  completed_at: Timestamp | null;
+  /** A flow.error of this flow, or one of its effects dead-lettered. */
+  errored_at: Timestamp | null;
+  /** One of this flow's escalate actions. */
+  escalated_at: Timestamp | null;
+  /** A timeout of one of this flow's waits for an event: a deadline passed without it. */
+  sla_breached_at: Timestamp | null;
+  /** The first message out to the customer (an agent's or a flow's). */
+  first_response_at: Timestamp | null;
+  /** The first time the ticket reached a done status, by an action or an event. */
+  resolved_at: Timestamp | null;
+}
+
+/** Per flow version (in a few shards), the counts the guardrails read; kept by triggers on ticket_outcomes. */
+export interface FlowVersionOutcomesTable {
+  flow_id: string;
+  version: number;
+  shard: number;
+  bound: number;
+  errored: number;
+  escalated: number;
+  sla_breached: number;
+}
+
 /** Things ops must learn without watching (a guardrail rolled back...), delivered to a webhook at least once. */
 export interface OpsNotificationsTable {
   id: BigId & Generated<string>;
@@ -251,6 +300,8 @@ export interface Database {
   outbox: OutboxTable;
   ticket_messages: TicketMessagesTable;
   audit_log: AuditLogTable;
+  ticket_outcomes: TicketOutcomesTable;
+  flow_version_outcomes: FlowVersionOutcomesTable;
   ops_notifications: OpsNotificationsTable;
   secrets: SecretsTable;
 }
@@ -258,7 +309,12 @@ export interface Database {
 export type TicketRow = Selectable<TicketsTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
 
-/** Serializes a value for a jsonb column (see `Json`). */
-export function json<T>(value: T): string {
-  return JSON.stringify(value);
+/**
+ * Serializes a value for a plain jsonb column (see `Json`); a stored shape's column takes its
+ * shape's `json()` instead.
+ * @example await trx.updateTable('tickets').set({ tags: json(['vip']) }).execute();
+ */
+export function json<T>(value: T): JsonText<T> {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the brand only records the type the text was serialized from
+  return JSON.stringify(value) as JsonText<T>;
 }

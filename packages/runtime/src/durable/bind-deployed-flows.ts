@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { json, type Database } from '../db/schema';
 import { boundVersion } from '../rollout/bucket';
+import { startOutcomes } from './record-outcome';
 
 export interface FlowBinding {
   readonly flowId: string;
@@ -18,5 +19,6 @@ export async function bindDeployedFlows(trx: Kysely<Database>, ticketIds: readon
   const bindings = new Map(ticketIds.map((id) => [id, deployments.map((d) => ({ flowId: d.flow_id, version: boundVersion(d, d.flow_id, id) }))]));
   const rows = [...bindings].flatMap(([ticketId, flows]) => flows.map((b) => ({ ticket_id: ticketId, flow_id: b.flowId, version: b.version, snapshot: null, visits: json({}), updated_at: now })));
   if (rows.length > 0) await trx.insertInto('ticket_flows').values(rows).execute();
+  await startOutcomes(trx, rows.map((r) => ({ ticketId: r.ticket_id, flowId: r.flow_id, version: r.version })), now);
   return bindings;
 }

@@ -1,6 +1,7 @@
 import { EMPTY_STATS } from '@switchyard/nodes';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { recordAudit } from '../audit/record-audit';
 import { json, type Database } from '../db/schema';
 import { formatTicketNumber, ticketMonth } from '../dry-run/ticket-number';
 import { NewTicket } from '@switchyard/api';
@@ -65,10 +66,7 @@ export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor:
       .values({ ticket_id: id, direction: 'in', author: customer.id, via: ticket.channel, recipient: null, body: opening, language: null, idempotency_key: null, at: now })
       .execute();
     await trx.insertInto('ticket_events').values({ ticket_id: id, type: 'ticket.created', payload: json({ type: 'ticket.created' }), flow_id: null, node_id: null, at: now, applied_at: null }).execute();
-    await trx
-      .insertInto('audit_log')
-      .values({ at: now, actor, ticket_id: id, flow_id: null, kind: 'ticket.created', detail: json({ number, channel: ticket.channel, flows: bindings }) })
-      .execute();
+    await recordAudit(trx, { at: now, actor, ticketId: id, flowId: null, kind: 'ticket.created', detail: { number, channel: ticket.channel, flows: bindings } });
     await announceWork(trx);
     return { id, number };
   });

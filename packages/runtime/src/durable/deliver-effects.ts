@@ -1,6 +1,8 @@
 import { errorMessage } from '../engine/error-message';
 import type { OutboundMessage, Roster } from '@switchyard/nodes';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { AuditFact } from '../audit/audit-entry';
+import { recordAudit } from '../audit/record-audit';
 import { isConnectionError } from '../db/connection-error';
 import { reconnectDelay } from '../db/listen-postgres';
 import { json, type Database, type OutboxTable } from '../db/schema';
@@ -9,6 +11,7 @@ import { effectServices } from './effect-services';
 import type { FlowCache } from './flow-cache';
 import { versionKey } from './flow-cache';
 import { sendToGateway } from './message-gateway';
+import { recordFirstResponse } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
 import { announceWork, wakeTicket } from './work-channel';
 import type { EffectResultPayload, StoredEffectRequest } from './ticket-work';
@@ -103,7 +106,9 @@ async function recordOutcome(ctx: RuntimeContext, row: OutboxRow, outcome: Effec
       if (!updated) return 'lost';
       if (outcome.message) await recordMessage(trx, row, outcome.message, request.ticket.channel, now);
       await queueResult(trx, row, { outcome, event: request.event }, now);
-      await audit(trx, row, now, 'effect.delivered', { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, params: outcome.params });
+      // After queueResult's ticket lock: the worker takes the ticket's, then its outcomes'.
+      if (outcome.message?.audience === 'customer') await recordFirstResponse(trx, row.ticket_id, now);
+      await audit(trx, row, now, { kind: 'effect.delivered', detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, params: outcome.params } });
       return 'done';
     }
     if (row.attempts < (options.maxAttempts ?? 5)) {
@@ -111,13 +116,13 @@ async function recordOutcome(ctx: RuntimeContext, row: OutboxRow, outcome: Effec
       const retryAt = new Date(now.getTime() + delay * (0.8 + Math.random() * 0.4));
       const updated = await settleRow(trx, row, { status: 'pending', next_attempt_at: retryAt, lease_until: null, last_error: outcome.error });
       if (!updated) return 'lost';
-      await audit(trx, row, now, 'effect.retry', { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, error: outcome.error, retryAt: retryAt.toISOString() });
+      await audit(trx, row, now, { kind: 'effect.retry', detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, error: outcome.error, retryAt: retryAt.toISOString() } });
       return 'retry';
     }
     const updated = await settleRow(trx, row, { status: 'dead', lease_until: null, last_error: outcome.error, done_at: now });
     if (!updated) return 'lost';
     await queueResult(trx, row, { outcome, event: request.event, dead: true }, now);
-    await audit(trx, row, now, 'effect.dead', { node: row.node_id, idempotencyKey: row.idempotency_key, attempts: row.attempts, error: outcome.error });
+    await audit(trx, row, now, { kind: 'effect.dead', detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempts: row.attempts, error: outcome.error } });
     return 'dead';
   });
 }
@@ -218,6 +223,6 @@ async function recordMessage(trx: Kysely<Database>, row: OutboxRow, message: Out
     .execute();
 }
 
-async function audit(trx: Kysely<Database>, row: OutboxRow, now: Date, kind: string, detail: unknown): Promise<void> {
-  await trx.insertInto('audit_log').values({ at: now, actor: 'runtime', ticket_id: row.ticket_id, flow_id: row.flow_id, kind, detail: json(detail) }).execute();
+async function audit(trx: Kysely<Database>, row: OutboxRow, now: Date, fact: Extract<AuditFact, { kind: `effect.${string}` }>): Promise<void> {
+  await recordAudit(trx, { at: now, actor: 'runtime', ticketId: row.ticket_id, flowId: row.flow_id, ...fact });
 }

@@ -1,7 +1,9 @@
 import { TicketEvent } from '@switchyard/flow';
 import { parseInput } from '../catalog/invalid-input';
+import { recordAudit } from '../audit/record-audit';
 import { json } from '../db/schema';
 import { NotFoundError, RuntimeInputError } from '../errors';
+import { recordFirstResponse } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
 import { announceWork, wakeTicket } from './work-channel';
 
@@ -40,7 +42,8 @@ export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, inp
       .values({ ticket_id: ticketId, type: event.type, payload: json(event), flow_id: null, node_id: null, at: now, applied_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('audit_log').values({ at: now, actor, ticket_id: ticketId, flow_id: null, kind: 'event.received', detail: json({ eventId: id, event }) }).execute();
+    if (event.type === 'agent.reply') await recordFirstResponse(trx, ticketId, now);
+    await recordAudit(trx, { at: now, actor, ticketId, flowId: null, kind: 'event.received', detail: { eventId: id, event } });
     await announceWork(trx);
     return { eventId: id };
   });

@@ -4,8 +4,10 @@ import { type Kysely, sql } from 'kysely';
 import { OPEN_STATUSES } from '../catalog/list-agents';
 import { loadRoster } from '../catalog/load-roster';
 import { isConnectionError } from '../db/connection-error';
+import { recordAudit } from '../audit/record-audit';
 import { json, type Database } from '../db/schema';
 import type { FlowCache } from './flow-cache';
+import { recordCompletions } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
 import { loadTickets, statsFromRow, ticketFromRow } from './ticket-rows';
 import { runTicketWork, type TicketOutcome, type TicketWork } from './ticket-work';
@@ -141,10 +143,11 @@ async function writeOutcomes(trx: Kysely<Database>, outcomes: readonly TicketOut
   }
   const outbox = outcomes.flatMap((o) => o.outbox);
   if (outbox.length > 0) await trx.insertInto('outbox').values(outbox).execute();
-  const audit = outcomes.flatMap((o) => o.audit);
-  if (audit.length > 0) await trx.insertInto('audit_log').values(audit).execute();
   const applied = outcomes.flatMap((o) => o.appliedEventIds);
   if (applied.length > 0) await trx.updateTable('ticket_events').set({ applied_at: now }).where('id', 'in', applied).execute();
+  await recordCompletions(trx, outcomes.map((o) => o.ticket), now);
+  // Last: its outcome update takes the per-version counter locks (see recordOutcomes).
+  await recordAudit(trx, outcomes.flatMap((o) => o.audit));
 }
 
 /**
@@ -158,6 +161,6 @@ async function quarantineNextDue(ctx: RuntimeContext, now: Date, error: unknown)
     const message = errorMessage(error);
     ctx.logger.error({ err: error, ticketId: id }, 'ticket processing failed; retrying in a minute');
     await trx.updateTable('tickets').set({ wake_at: new Date(now.getTime() + FAULT_RETRY_MS) }).where('id', '=', id).execute();
-    await trx.insertInto('audit_log').values({ at: now, actor: 'runtime', ticket_id: id, flow_id: null, kind: 'ticket.fault', detail: json({ message }) }).execute();
+    await recordAudit(trx, { at: now, actor: 'runtime', ticketId: id, flowId: null, kind: 'ticket.fault', detail: { message } });
   });
 }

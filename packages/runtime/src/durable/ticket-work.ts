@@ -1,7 +1,8 @@
 import { type Ticket, type TicketEvent, TicketEventType } from '@switchyard/flow';
 import type { NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
-import type { AuditLogTable, OutboxTable, TicketEventsTable, TicketFlowsTable, TimersTable } from '../db/schema';
+import type { AuditEntry, AuditFact } from '../audit/audit-entry';
+import type { OutboxTable, TicketEventsTable, TicketFlowsTable, TimersTable } from '../db/schema';
 import { json } from '../db/schema';
 import type { FlowSnapshot } from '../engine/advance-flow';
 import { createEffectRunner, type EffectOutcome, type EffectRequest } from '../engine/effect-runner';
@@ -11,6 +12,7 @@ import { createTicketRun } from '../engine/ticket-run';
 import { afterTicketEvent, countTimerFiring, TIMER_LOOP_MESSAGES, type TimerFirings, type TimerLoop } from '../engine/timer-loop-guard';
 import { createVirtualTimers } from '../engine/virtual-timers';
 import { versionKey } from './flow-cache';
+import { isMissedDeadline } from './missed-deadline';
 
 /** What a worker loaded for one claimed ticket. */
 export interface TicketWork {
@@ -34,7 +36,7 @@ export interface TicketOutcome {
   /** The ticket's timers after the run, when they changed. */
   readonly timers: readonly Insertable<TimersTable>[] | undefined;
   readonly outbox: readonly Insertable<OutboxTable>[];
-  readonly audit: readonly Insertable<AuditLogTable>[];
+  readonly audit: readonly AuditEntry[];
   readonly appliedEventIds: readonly string[];
 }
 
@@ -95,9 +97,9 @@ export async function runTicketWork(
   const visits = new Map<string, number>();
   for (const [i, b] of work.bindings.entries()) for (const [node, n] of Object.entries(b.visits)) visits.set(`${flowAt(flows, i).compiled.id}/${node}`, n);
 
-  const audit: Insertable<AuditLogTable>[] = [];
-  const record = (at: Date, flow: number | undefined, kind: string, detail: unknown) =>
-    audit.push({ at, actor: SYSTEM_ACTOR, ticket_id: ticketId, flow_id: flow === undefined ? null : flowAt(flowIds, flow), kind, detail: json(detail) });
+  const audit: AuditEntry[] = [];
+  const record = (at: Date, flow: number | undefined, fact: AuditFact) =>
+    audit.push({ at, actor: SYSTEM_ACTOR, ticketId, flowId: flow === undefined ? null : flowAt(flowIds, flow), ...fact });
   const outbox: Insertable<OutboxTable>[] = [];
   const timers = createVirtualTimers();
   for (const t of work.timers) {
@@ -118,7 +120,7 @@ export async function runTicketWork(
       defer: ({ request, idempotencyKey }) => {
         const flow = flows.findIndex((f) => f.compiled === request.flow);
         outbox.push(outboxRow(request, flowAt(flowIds, flow), flowAt(work.bindings, flow).version, idempotencyKey, options.now));
-        record(new Date(request.now), flow, 'effect.queued', { node: request.node, idempotencyKey });
+        record(new Date(request.now), flow, { kind: 'effect.queued', detail: { node: request.node, idempotencyKey } });
       },
     }),
     schedule(flow, timer, now) {
@@ -138,10 +140,11 @@ export async function runTicketWork(
     moved(flow, from, to, visited, eventType, now) {
       movedFlows.add(flow);
       if (TICKET_EVENT_TYPES.has(eventType)) firings[flow] = afterTicketEvent(firings[flow], now);
-      record(new Date(now), flow, 'flow.transition', { event: eventType, from: from.value, to: to.value, visits: visited });
+      const missedDeadline = isMissedDeadline(flowAt(flows, flow).compiled, eventType, from.value);
+      record(new Date(now), flow, { kind: 'flow.transition', detail: { event: eventType, from: from.value, to: to.value, visits: [...visited], ...(missedDeadline ? { missedDeadline } : {}) } });
     },
-    action: (flow, action) => record(new Date(action.at), flow, 'action', { node: action.node, type: action.type, params: action.params }),
-    error: (flow, error) => record(new Date(error.at), flow, 'flow.error', { ...(error.node ? { node: error.node } : {}), message: error.message }),
+    action: (flow, action) => record(new Date(action.at), flow, { kind: 'action', detail: { node: action.node, type: action.type, params: action.params } }),
+    error: (flow, error) => record(new Date(error.at), flow, { kind: 'flow.error', detail: { ...(error.node ? { node: error.node } : {}), message: error.message } }),
   });
 
   let deadLettered = false;
@@ -157,14 +160,14 @@ export async function runTicketWork(
     if (timer && loop) {
       run.stopFlow(timer.flow, timer.at, TIMER_LOOP_MESSAGES[loop]);
     } else if (timer) {
-      record(new Date(timer.at), timer.flow, 'timer.fired', { timerId: timer.id });
+      record(new Date(timer.at), timer.flow, { kind: 'timer.fired', detail: { timerId: timer.id } });
       await run.deliverTimer(timer.flow, timer.eventType, timer.at);
     } else if (event) {
       next++;
       const at = event.at.getTime();
       const flow = event.flow_id === null ? undefined : indexOf.get(event.flow_id);
       if (event.flow_id === null) {
-        record(event.at, undefined, 'event.applied', { eventId: event.id, type: event.type });
+        record(event.at, undefined, { kind: 'event.applied', detail: { eventId: event.id, type: event.type } });
         await run.deliverTicketEvent(event.payload as TicketEvent, at);
       } else if (flow !== undefined && event.node_id !== null) {
         const result = event.payload as EffectResultPayload;

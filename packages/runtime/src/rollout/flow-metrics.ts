@@ -5,7 +5,7 @@ import type { RuntimeContext } from '../durable/runtime-context';
 import { RuntimeInputError } from '../errors';
 import { requireFlow } from './deployment-state';
 import { meanDifference, medianDifference, proportionDifference, sortedMedian, type Difference } from './statistics';
-import { DONE_STATUSES, versionCounts, type VersionCounts } from './version-counts';
+import { readAuditRow } from '../audit/read-audit-row';
 
 /** Per version, the raw samples behind the medians and CSAT. */
 interface Samples {
@@ -29,7 +29,7 @@ export async function flowMetrics(ctx: RuntimeContext, flowId: string, compare: 
     const found = await ctx.db.selectFrom('flow_versions').select('version').where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
     if (!found) throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
   }
-  const counts = await versionCounts(ctx.db, flowId);
+  const counts = await outcomeCounts(ctx.db, flowId);
   const versions = new Set(counts.map((c) => c.version));
   for (const v of [stable, candidate]) if (v !== undefined) versions.add(v);
   const samples = await loadSamples(ctx.db, flowId);
@@ -47,11 +47,39 @@ export async function flowMetrics(ctx: RuntimeContext, flowId: string, compare: 
   };
 }
 
-function emptyCounts(version: number): VersionCounts {
+/** Per version: tickets bound, and how many of them were completed, errored, breached a deadline, escalated. */
+interface OutcomeCounts {
+  readonly version: number;
+  readonly bound: number;
+  readonly completed: number;
+  readonly errors: number;
+  readonly slaBreaches: number;
+  readonly escalations: number;
+}
+
+/** The counts from the outcome rows (the same the guardrails' counters add up, plus completions). */
+async function outcomeCounts(db: Kysely<Database>, flowId: string): Promise<OutcomeCounts[]> {
+  return db
+    .selectFrom('ticket_outcomes')
+    .select([
+      'version',
+      sql<number>`count(*)::int`.as('bound'),
+      sql<number>`count(completed_at)::int`.as('completed'),
+      sql<number>`count(errored_at)::int`.as('errors'),
+      sql<number>`count(sla_breached_at)::int`.as('slaBreaches'),
+      sql<number>`count(escalated_at)::int`.as('escalations'),
+    ])
+    .where('flow_id', '=', flowId)
+    .groupBy('version')
+    .orderBy('version')
+    .execute();
+}
+
+function emptyCounts(version: number): OutcomeCounts {
   return { version, bound: 0, completed: 0, errors: 0, slaBreaches: 0, escalations: 0 };
 }
 
-function versionMetrics(counts: VersionCounts, samples: Samples, role: VersionMetrics['role']): VersionMetrics {
+function versionMetrics(counts: OutcomeCounts, samples: Samples, role: VersionMetrics['role']): VersionMetrics {
   const { version, bound } = counts;
   const rate = (n: number) => (bound === 0 ? 0 : (100 * n) / bound);
   const scores = samples.csat.get(version) ?? [];
@@ -122,31 +150,46 @@ function difference(
   };
 }
 
-/** Time to first response and to resolution (ms), and CSAT scores, per version of the flow. */
+/**
+ * Time to first response and to resolution (ms) from the outcome rows, and CSAT scores from
+ * the survey answers the audit holds (every answer counts), per version of the flow. Samples
+ * come in ticket order, so the bootstrap intervals are the same on every refresh.
+ */
 async function loadSamples(db: Kysely<Database>, flowId: string): Promise<Samples> {
-  const firstResponse = await sql<{ version: number; ms: number }>`
-    select tf.version, (extract(epoch from min(m.at) - t.created_at) * 1000)::float8 as ms
-    from ticket_flows tf join tickets t on t.id = tf.ticket_id
-    join ticket_messages m on m.ticket_id = t.id and m.direction = 'out'
-    where tf.flow_id = ${flowId}
-    group by tf.version, t.id, t.created_at`.execute(db);
-  // The first time the ticket reached a done status, by an agent's status change or a flow's action.
-  const resolution = await sql<{ version: number; ms: number }>`
-    select tf.version, (extract(epoch from min(a.at) - t.created_at) * 1000)::float8 as ms
-    from ticket_flows tf join tickets t on t.id = tf.ticket_id
-    join audit_log a on a.ticket_id = t.id
-    where tf.flow_id = ${flowId} and t.status in (${sql.join(DONE_STATUSES)})
-      and ((a.kind = 'action' and a.detail->>'type' = 'set_status' and a.detail->'params'->>'status' in (${sql.join(DONE_STATUSES)}))
-        or (a.kind = 'event.received' and a.detail->'event'->>'type' = 'ticket.status' and a.detail->'event'->>'status' in (${sql.join(DONE_STATUSES)})))
-    group by tf.version, t.id, t.created_at`.execute(db);
-  const csat = await sql<{ version: number; score: number }>`
-    select tf.version, (a.detail->'event'->>'score')::int as score
-    from ticket_flows tf join audit_log a on a.ticket_id = tf.ticket_id
-    where tf.flow_id = ${flowId} and a.kind = 'event.received' and a.detail->'event'->>'type' = 'survey.response'`.execute(db);
+  const ms = (column: 'first_response_at' | 'resolved_at') => sql<number>`(extract(epoch from ${sql.ref(column)} - started_at) * 1000)::float8`.as('ms');
+  const firstResponse = await db
+    .selectFrom('ticket_outcomes')
+    .select(['version', ms('first_response_at')])
+    .where('flow_id', '=', flowId)
+    .where('first_response_at', 'is not', null)
+    .orderBy('ticket_id')
+    .execute();
+  // The first time the ticket reached a done status, for tickets done now.
+  const resolution = await db
+    .selectFrom('ticket_outcomes')
+    .select(['version', ms('resolved_at')])
+    .where('flow_id', '=', flowId)
+    .where('completed_at', 'is not', null)
+    .where('resolved_at', 'is not', null)
+    .orderBy('ticket_id')
+    .execute();
+  const answers = await db
+    .selectFrom('ticket_outcomes as o')
+    .innerJoin('audit_log as a', 'a.ticket_id', 'o.ticket_id')
+    .select(['o.version', 'a.id', 'a.at', 'a.actor', 'a.ticket_id', 'a.flow_id', 'a.kind', 'a.detail'])
+    .where('o.flow_id', '=', flowId)
+    .where('a.kind', '=', 'event.received')
+    .where(sql<boolean>`a.detail->'event'->>'type' = 'survey.response'`)
+    .orderBy('a.id')
+    .execute();
+  const csat = answers.flatMap((row) => {
+    const entry = readAuditRow(row);
+    return entry.kind === 'event.received' && entry.detail.event.type === 'survey.response' ? [{ version: row.version, score: entry.detail.event.score }] : [];
+  });
   return {
-    firstResponse: byVersion(firstResponse.rows, (r) => r.ms),
-    resolution: byVersion(resolution.rows, (r) => r.ms),
-    csat: byVersion(csat.rows, (r) => r.score),
+    firstResponse: byVersion(firstResponse, (r) => r.ms),
+    resolution: byVersion(resolution, (r) => r.ms),
+    csat: byVersion(csat, (r) => r.score),
   };
 }
 

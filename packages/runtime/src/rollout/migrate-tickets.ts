@@ -1,10 +1,11 @@
 import { MigrateTicketsRequest, type TicketsMigrated } from '@switchyard/api';
 import type { CompiledFlow } from '@switchyard/compiler';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../catalog/append-audit';
+import { recordAudit } from '../audit/record-audit';
 import { inTransaction } from '../catalog/in-transaction';
 import { parseInput } from '../catalog/invalid-input';
-import { json, type Database } from '../db/schema';
+import type { Database } from '../db/schema';
+import { moveOutcomes } from '../durable/record-outcome';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { RuntimeInputError } from '../errors';
 import { requireFlow } from './deployment-state';
@@ -59,17 +60,18 @@ export async function migrateTickets(ctx: RuntimeContext, flowId: string, input:
     if (tickets.length === 0) return { migrated: 0, tickets };
     const now = ctx.clock.now();
     await trx.updateTable('ticket_flows').set({ version: request.to, updated_at: now }).where('flow_id', '=', flowId).where('ticket_id', 'in', tickets).execute();
-    await trx
-      .insertInto('audit_log')
-      .values(tickets.map((id) => ({ at: now, actor, ticket_id: id, flow_id: flowId, kind: 'flow.migrated', detail: json({ from: request.from, to: request.to }) })))
-      .execute();
-    await appendAudit(trx, {
-      at: now,
-      actor,
-      kind: 'tickets.migrated',
-      flowId,
-      detail: { fromVersion: request.from, toVersion: request.to, count: tickets.length, tickets: tickets.slice(0, 100), reason: request.reason ?? null },
-    });
+    await moveOutcomes(trx, flowId, tickets, request.to);
+    await recordAudit(trx, [
+      ...tickets.map((id) => ({ at: now, actor, ticketId: id, flowId, kind: 'flow.migrated' as const, detail: { from: request.from, to: request.to } })),
+      {
+        at: now,
+        actor,
+        ticketId: null,
+        flowId,
+        kind: 'tickets.migrated',
+        detail: { fromVersion: request.from, toVersion: request.to, count: tickets.length, tickets: tickets.slice(0, 100), reason: request.reason ?? null },
+      },
+    ]);
     return { migrated: tickets.length, tickets };
   });
 }

@@ -1,18 +1,25 @@
 import type { RolloutChange } from '@switchyard/api';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../catalog/append-audit';
+import type { AuditOf } from '../audit/audit-entry';
+import { recordAudit } from '../audit/record-audit';
 import type { Database } from '../db/schema';
 import { deploymentValues, splitOf, type DeploymentState } from './deployment-state';
 
 /** Audit kinds that make up a rollout's history. */
 export const ROLLOUT_KINDS = ['flow.deployed', 'rollout.changed', 'rollout.promoted', 'rollout.rolled_back', 'rollout.ramped', 'rollout.guardrail_tripped', 'tickets.migrated'] as const satisfies readonly RolloutChange['kind'][];
 
+/** The audit kinds a deployment change writes (the history also shows `tickets.migrated`). */
+export type DeploymentChangeKind = Exclude<RolloutChange['kind'], 'tickets.migrated'>;
+
+/** What a rollout change's audit detail may add to from, to, reason and revision. */
+type ChangeExtras = Omit<AuditOf<'rollout.changed'>['detail'], 'from' | 'to' | 'reason' | 'revision'>;
+
 export interface RolloutChangeRecord {
-  readonly kind: RolloutChange['kind'];
+  readonly kind: DeploymentChangeKind;
   readonly actor: string;
   readonly at: Date;
   readonly reason?: string | undefined;
-  readonly detail?: Record<string, unknown>;
+  readonly detail?: ChangeExtras;
 }
 
 /** A deployment's next state; its revision is the one after the row's. */
@@ -58,12 +65,8 @@ export async function writeDeployment(
           .returning('revision')
           .executeTakeFirst();
   if (!written) return null;
-  await appendAudit(trx, {
-    at: change.at,
-    actor: change.actor,
-    kind: change.kind,
-    flowId,
-    detail: { from: before ? splitOf(before) : null, to: splitOf(after), reason: change.reason ?? null, revision: written.revision, ...change.detail },
-  });
+  const base = { at: change.at, actor: change.actor, ticketId: null, flowId };
+  const detail = { ...change.detail, from: before ? splitOf(before) : null, to: splitOf(after), reason: change.reason ?? null, revision: written.revision };
+  await recordAudit(trx, change.kind === 'flow.deployed' ? { ...base, kind: change.kind, detail: { ...detail, version: after.stable } } : { ...base, kind: change.kind, detail });
   return written.revision;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDifference, formatInterval, formatMetricValue, formatMs, verdictOf } from './metric-format';
+import { formatDifference, formatInterval, formatMetricValue, formatMs, verdictOf } from './index';
 
 describe('metric formatting', () => {
   it('writes durations at their two largest units, in both languages', () => {
@@ -24,6 +24,18 @@ describe('metric formatting', () => {
     expect(formatInterval(-0.5, 2, 'points', 'en')).toBe('-0.5 … +2 pts');
     expect(formatInterval(-120_000, 60_000, 'ms', 'en')).toBe('-2 min … +1 min');
     expect(formatInterval(null, 1, 'score', 'en')).toBe('—');
+  });
+
+  it('writes durations compact for tables (the CLI), the rest as in words', () => {
+    const compact = { locale: 'en', compact: true } as const;
+    expect(formatMs(5_430_000, compact)).toBe('1h30m');
+    expect(formatMs(90_061_000, compact)).toBe('1d1h');
+    expect(formatMs(800, compact)).toBe('0.8s');
+    expect(formatMs(-60_000, compact)).toBe('-1m');
+    expect(formatDifference(-0.125, 'score', compact)).toBe('-0.13');
+    expect(formatDifference(0, 'points', compact)).toBe('0 pts');
+    expect(formatInterval(-120_000, 60_000, 'ms', compact)).toBe('-2m … +1m');
+    expect(formatInterval(-0.5, 2, 'points', { locale: 'zh-CN', compact: true })).toBe('-0.5 … +2 个百分点');
   });
 
   it('calls a difference better or worse only once it is significant', () => {

@@ -1,0 +1,118 @@
+import type { FlowDocumentInput } from '@switchyard/flow';
+import type { z } from 'zod';
+import { DryRunResults } from '../dry-run';
+import { EffectList, type EffectQuery, RuntimeStats } from '../runtime';
+import { DraftSaved } from '../diagnostic';
+import { FlowCreated, FlowDetail, FlowList, FlowVersion, VersionPublished } from '../flows';
+import { Health, NodeCatalog } from '../node-catalog';
+import {
+  FlowMetrics,
+  type MigrateTicketsRequest,
+  OpsNotificationList,
+  Rollout,
+  type RolloutActionRequest,
+  type RolloutRequest,
+  TicketsMigrated,
+} from '../rollout';
+import { AgentList, GroupList, SkillList } from '../roster';
+import { SecretList, SecretView } from '../secrets';
+import {
+  EventAccepted,
+  type NewTicket,
+  TicketConversation,
+  TicketCreatedResponse,
+  type TicketEvent,
+  TicketHistory,
+  TicketList,
+  type TicketQuery,
+  TicketView,
+} from '../tickets';
+import { ApiError } from './api-error';
+import { type ApiClientOptions, httpCall } from './http-call';
+
+/** What to run a dry-run against: a published version, an unsaved document, or (neither) the saved draft. */
+export type DryRunTarget = { readonly version: number } | { readonly document: FlowDocumentInput } | Record<string, never>;
+
+const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
+const rolloutPath = (id: string) => `${flowPath(id)}/rollout`;
+/** `?a=1&b=x` of the given parameters (those undefined left out); '' when none. */
+const query = (params: Readonly<Record<string, unknown>>) => {
+  const entries = Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : []));
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : '';
+};
+
+/**
+ * The one typed client of Switchyard's HTTP API, for the editor (same origin) and the CLI
+ * (`--server`): a method per route, each answer parsed with its `@switchyard/api` schema, every
+ * refusal an `ApiError` (a 409 carries the draft or deployment now: `draftConflict()`, `rolloutConflict()`).
+ * Browser-safe: it needs only `fetch`.
+ * @example
+ * const client = createApiClient({ baseUrl: 'http://localhost:3000', headers: { authorization: 'Bearer s3cret' } });
+ * const rollout = await client.getRollout('intake'); // null: not deployed
+ * if (rollout) await client.promote('intake', { revision: rollout.revision });
+ */
+export function createApiClient(options: ApiClientOptions) {
+  const call = httpCall(options);
+  /** The same call, but a 404 answers null (a lookup that may miss). */
+  const find = async <S extends z.ZodType>(schema: S, path: string): Promise<z.output<S> | null> => {
+    try {
+      return await call(schema, 'GET', path);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  };
+  return {
+    health: () => call(Health, 'GET', '/api/health'),
+    nodes: () => call(NodeCatalog, 'GET', '/api/nodes'),
+    groups: () => call(GroupList, 'GET', '/api/groups'),
+    agents: () => call(AgentList, 'GET', '/api/agents'),
+    skills: () => call(SkillList, 'GET', '/api/skills'),
+    runtimeStats: () => call(RuntimeStats, 'GET', '/api/runtime/stats'),
+    effects: (filter: z.input<typeof EffectQuery> = {}) => call(EffectList, 'GET', `/api/effects${query(filter)}`),
+    listFlows: () => call(FlowList, 'GET', '/api/flows'),
+    createFlow: (name: string, document?: FlowDocumentInput) =>
+      call(FlowCreated, 'POST', '/api/flows', { name, ...(document ? { document } : {}) }),
+    getFlow: (id: string) => call(FlowDetail, 'GET', flowPath(id)),
+    /** The flow, or null when there is none by that id. */
+    findFlow: (id: string) => find(FlowDetail, flowPath(id)),
+    /** Saves the draft on top of `revision` (a 409 `draftConflict()` when someone saved since); without one, the last save wins. */
+    saveDraft: (id: string, document: FlowDocumentInput, revision?: number) =>
+      call(DraftSaved, 'PUT', `${flowPath(id)}/draft`, { document, ...(revision === undefined ? {} : { revision }) }),
+    /** Publishes exactly draft `revision` (a 409 `draftConflict()` when the draft moved on); without one, the draft now. */
+    publish: (id: string, revision?: number) =>
+      call(VersionPublished, 'POST', `${flowPath(id)}/versions`, revision === undefined ? {} : { revision }),
+    getVersion: (id: string, version: number) => call(FlowVersion, 'GET', `${flowPath(id)}/versions/${version}`),
+    /** Runs this flow among the deployed flows, as in production (`others: "deployed"`), or alone (`"none"`). */
+    dryRun: (id: string, target: DryRunTarget, tickets: readonly unknown[], others: 'deployed' | 'none' = 'deployed') =>
+      call(DryRunResults, 'POST', `${flowPath(id)}/dry-run`, { ...target, tickets, others }),
+    /** The flow's rollout; null when the flow is not deployed. */
+    getRollout: (id: string) => find(Rollout, rolloutPath(id)),
+    /** Changes the deployment; with `revision`, a 409 `rolloutConflict()` when it moved on since. */
+    putRollout: (id: string, body: RolloutRequest) => call(Rollout, 'PUT', rolloutPath(id), body),
+    promote: (id: string, body: RolloutActionRequest = {}) => call(Rollout, 'POST', `${rolloutPath(id)}/promote`, body),
+    rollback: (id: string, body: RolloutActionRequest = {}) => call(Rollout, 'POST', `${rolloutPath(id)}/rollback`, body),
+    /** Moves open tickets of one version to another; a 409's `fieldIssues()` name each ticket that cannot move (then none moved). */
+    migrateTickets: (id: string, body: MigrateTicketsRequest) => call(TicketsMigrated, 'POST', `${rolloutPath(id)}/migrate`, body),
+    /** Per-version numbers and the candidate against stable (the deployed ones, or those named). */
+    metrics: (id: string, versions: { readonly stable?: number; readonly candidate?: number } = {}) =>
+      call(FlowMetrics, 'GET', `${flowPath(id)}/metrics${query(versions)}`),
+    /** What the runtime told ops (guardrail rollbacks, finished ramps), newest first. */
+    notifications: (limit = 20) => call(OpsNotificationList, 'GET', `/api/notifications${query({ limit })}`),
+    createTicket: (ticket: z.input<typeof NewTicket>) => call(TicketCreatedResponse, 'POST', '/api/tickets', ticket),
+    sendEvent: (ticketId: string, event: z.input<typeof TicketEvent>) =>
+      call(EventAccepted, 'POST', `/api/tickets/${encodeURIComponent(ticketId)}/events`, event),
+    getTicket: (ticketId: string) => call(TicketView, 'GET', `/api/tickets/${encodeURIComponent(ticketId)}`),
+    ticketHistory: (ticketId: string) => call(TicketHistory, 'GET', `/api/tickets/${encodeURIComponent(ticketId)}/history`),
+    ticketMessages: (ticketId: string) => call(TicketConversation, 'GET', `/api/tickets/${encodeURIComponent(ticketId)}/messages`),
+    listTickets: (filter: z.input<typeof TicketQuery> = {}) => call(TicketList, 'GET', `/api/tickets${query(filter)}`),
+    /** Every secret's status and users; never a value. */
+    secrets: () => call(SecretList, 'GET', '/api/secrets'),
+    /** Write-only: the answer is the secret's status, never its value. */
+    putSecret: (name: string, value: string) => call(SecretView, 'PUT', `/api/secrets/${encodeURIComponent(name)}`, { value }),
+    deleteSecret: (name: string) => call(SecretView, 'DELETE', `/api/secrets/${encodeURIComponent(name)}`),
+  };
+}
+
+/** The client `createApiClient` makes. */
+export type ApiClient = ReturnType<typeof createApiClient>;

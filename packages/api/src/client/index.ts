@@ -1,0 +1,3 @@
+export { ApiError, type RefusedTicket } from './api-error';
+export { type ApiClient, createApiClient, type DryRunTarget } from './create-api-client';
+export type { ApiClientOptions } from './http-call';
