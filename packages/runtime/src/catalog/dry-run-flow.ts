@@ -9,6 +9,7 @@ import { NotFoundError, RuntimeInputError } from '../errors';
 import { compileOrRefuse } from './compile-or-refuse';
 import { parseInput } from './invalid-input';
 import { loadRoster } from './load-roster';
+import { readDraft } from './read-document';
 
 /** What to dry-run a flow with. */
 export interface DryRunFlowOptions {
@@ -66,7 +67,8 @@ async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFl
     // Only publishVersion writes this column, with compileFlow's output.
     return row.compiled as CompiledFlow;
   }
-  const document = options.document ?? flow.draft;
+  if (options.document === undefined) return compileOrRefuse(flowId, readDraft(flowId, flow.draft), ctx.registry);
+  const { document } = options;
   const id = typeof document === 'object' && document !== null && 'id' in document ? document.id : undefined;
   if (id !== flowId) throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${flowId}"` }]);
   return compileOrRefuse(flowId, document, ctx.registry);

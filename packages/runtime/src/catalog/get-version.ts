@@ -1,7 +1,7 @@
 import { CompiledFlow, type FlowVersion } from '@switchyard/api';
-import { FlowDocument } from '@switchyard/flow';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { readPublished } from './read-document';
 
 /**
  * A published version of a flow: its document and compiled machine; undefined when the
@@ -20,7 +20,7 @@ export async function getVersion(db: Kysely<Database>, flowId: string, version: 
   return {
     flowId: row.flow_id,
     version: row.version,
-    document: FlowDocument.parse(row.document),
+    document: readPublished(row.flow_id, row.version, row.document),
     compiled: CompiledFlow.parse(row.compiled),
     author: row.author,
     createdAt: row.created_at.toISOString(),
