@@ -1,5 +1,6 @@
 import { FlowDocument } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchyardDatabase } from '../db/create-database';
 import { type DraftDiagnostics, draftDiagnosticsShape } from '../db/stored/draft-diagnostics-shape';
@@ -148,7 +149,9 @@ describe.each(testDatabases)('the flow catalog on $name', (target) => {
     expect(await storedOf(store, 'versions')).toEqual({ $v: 1, registry: registryFingerprint(ctx.registry), diagnostics: [] });
   });
 
-  it('reports a stored draft that does not read, naming its table and row', async () => {
+  it('reads a draft stored before shapes had versions, and reports one that does not read, naming its table and row', async () => {
+    await sql`update flows set draft = ${JSON.stringify(tagFlow('tagging', 'unversioned'))}::jsonb where id = 'tagging'`.execute(store.db);
+    expect((await getFlow(ctx.db, 'tagging'))?.draft.nodes[1]?.config).toEqual({ tag: 'unversioned' });
     await store.db.updateTable('flows').set({ draft: flowDocumentShape.json({ ...tagFlow('tagging'), id: 'not an id!' }) }).where('id', '=', 'tagging').execute();
     await expect(getFlow(ctx.db, 'tagging')).rejects.toThrow(/stored flow-document in flows row tagging is invalid at id/);
     await store.db.updateTable('flows').set({ draft: flowDocumentShape.json(tagFlow('tagging')) }).where('id', '=', 'tagging').execute();
