@@ -2,6 +2,7 @@ import { benchCompileLargeFlow } from './compile-large-flow';
 import { benchDryRunThroughput } from './dry-run-throughput';
 import { benchDurable } from './durable';
 import { benchEditorOpen } from './editor-open';
+import { benchGuardrailScale } from './guardrail-scale';
 import { benchRolloutMetrics } from './rollout-metrics';
 import { type BenchRow, renderTable } from './report';
 
@@ -15,5 +16,6 @@ rows.push(...benchCompileLargeFlow());
 rows.push(...(await benchDryRunThroughput()));
 rows.push(...(await benchDurable()));
 rows.push(...(await benchRolloutMetrics()));
+rows.push(...(await benchGuardrailScale()));
 rows.push(...(await benchEditorOpen()));
 console.log(`\n${renderTable(rows)}`);

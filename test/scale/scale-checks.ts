@@ -133,6 +133,15 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
   const faultCounts = new Map(faults.map((f) => [f.kind, Number(f.n)]));
   for (const kind of ['ticket.fault', 'flow.error', 'effect.dead']) if (faultCounts.has(kind)) problem(`${faultCounts.get(kind)} ${kind} audit rows`);
 
+  // Outcomes: the guardrails' per-version counters, kept by triggers under concurrent workers, agree with the outcome rows they count.
+  const { rows: drift } = await sql<{ flow_id: string; version: number; rows: string; counters: string }>`
+    select coalesce(r.flow_id, c.flow_id) as flow_id, coalesce(r.version, c.version) as version, r.counts as rows, c.counts as counters
+    from (select flow_id, version, concat_ws('/', count(*), count(errored_at), count(escalated_at), count(sla_breached_at)) as counts from ticket_outcomes group by 1, 2) r
+    full join (select flow_id, version, concat_ws('/', sum(bound), sum(errored), sum(escalated), sum(sla_breached)) as counts from flow_version_outcomes group by 1, 2 having sum(bound) > 0) c
+      on c.flow_id = r.flow_id and c.version = r.version
+    where r.counts is distinct from c.counts`.execute(db);
+  for (const d of drift) problem(`flow ${d.flow_id} v${d.version}: outcome rows count ${d.rows ?? 'none'} (bound/errored/escalated/breached), counters say ${d.counters ?? 'none'}`);
+
   return {
     ticketEvents: outside.length,
     effectResults: results.length,

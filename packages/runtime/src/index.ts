@@ -22,6 +22,8 @@ export type { ListenWatch } from './db/listen-postgres';
 export { migrateToLatest } from './db/migrate';
 export { json } from './db/schema';
 export type { Database } from './db/schema';
+export { defineStoredShape, readStored, StoredDataError } from './db/stored/index';
+export type { StoredAt, StoredShape } from './db/stored/index';
 export { NotFoundError, RevisionConflictError, RuntimeInputError } from './errors';
 export type { RuntimeContext } from './durable/runtime-context';
 export * from './catalog/index';

@@ -1,25 +1,18 @@
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../db/schema';
+import { StoredDataError, storedIssues } from '../db/stored/stored-data-error';
 import { AuditEntry } from './audit-entry';
 
-/** An audit row that does not parse as any kind of entry: named by its table and id, never cast. */
-export class AuditRowError extends Error {
-  constructor(
-    readonly id: string,
-    readonly kind: string,
-    cause: unknown,
-  ) {
-    super(`audit_log row ${id} (${kind}) does not match its entry shape`, { cause });
-    this.name = 'AuditRowError';
-  }
-}
+/** The columns an audit row is read with. */
+export type AuditRow = Pick<Selectable<AuditLogTable>, 'id' | 'at' | 'actor' | 'ticket_id' | 'flow_id' | 'kind' | 'detail'>;
 
 /**
- * An audit row as its typed entry, parsed by the union (so a reader sees what writers wrote,
- * or an error naming the row).
+ * An audit row as its typed entry, parsed by the union on its kind: a reader sees what the
+ * writers wrote, or a `StoredDataError` naming `audit_log`, the row id and the field.
+ * @example const entry = readAuditRow(row); if (entry.kind === 'action') entry.detail.type;
  */
-export function readAuditRow(row: Pick<Selectable<AuditLogTable>, 'id' | 'at' | 'actor' | 'ticket_id' | 'flow_id' | 'kind' | 'detail'>): AuditEntry {
+export function readAuditRow(row: AuditRow): AuditEntry {
   const parsed = AuditEntry.safeParse({ at: row.at, actor: row.actor, ticketId: row.ticket_id, flowId: row.flow_id, kind: row.kind, detail: row.detail });
-  if (!parsed.success) throw new AuditRowError(row.id, row.kind, parsed.error);
+  if (!parsed.success) throw new StoredDataError({ table: 'audit_log', key: row.id }, `audit-entry ${row.kind}`, storedIssues(parsed.error.issues));
   return parsed.data;
 }

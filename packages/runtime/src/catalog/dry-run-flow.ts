@@ -9,7 +9,7 @@ import { NotFoundError, RuntimeInputError } from '../errors';
 import { compileOrRefuse } from './compile-or-refuse';
 import { parseInput } from './invalid-input';
 import { loadRoster } from './load-roster';
-import { readDraft } from './read-document';
+import { readCompiled, readDraft } from './read-document';
 
 /** What to dry-run a flow with. */
 export interface DryRunFlowOptions {
@@ -64,8 +64,7 @@ async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFl
       .where('version', '=', options.version)
       .executeTakeFirst();
     if (!row) throw new NotFoundError('flow version', `${flowId}@${options.version}`);
-    // Only publishVersion writes this column, with compileFlow's output.
-    return row.compiled as CompiledFlow;
+    return readCompiled(flowId, options.version, row.compiled);
   }
   if (options.document === undefined) return compileOrRefuse(flowId, readDraft(flowId, flow.draft), ctx.registry);
   const { document } = options;
@@ -79,11 +78,11 @@ async function deployedFlows(ctx: RuntimeContext): Promise<CompiledFlow[]> {
   const rows = await ctx.db
     .selectFrom('deployments as d')
     .innerJoin('flow_versions as v', (join) => join.onRef('v.flow_id', '=', 'd.flow_id').onRef('v.version', '=', 'd.stable'))
-    .select('v.compiled')
+    .select(['v.flow_id', 'v.version', 'v.compiled'])
     .orderBy('d.position')
     .orderBy('d.flow_id')
     .execute();
-  return rows.map((row) => row.compiled as CompiledFlow);
+  return rows.map((row) => readCompiled(row.flow_id, row.version, row.compiled));
 }
 
 function withDeployed(deployed: readonly CompiledFlow[], target: CompiledFlow): CompiledFlow[] {

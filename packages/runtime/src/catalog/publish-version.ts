@@ -1,5 +1,5 @@
 import type { VersionPublished } from '@switchyard/api';
-import { json } from '../db/schema';
+import { compiledFlowShape } from '../db/stored/compiled-flow-shape';
 import { flowDocumentShape } from '../db/stored/flow-document-shape';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError } from '../errors';
@@ -36,7 +36,7 @@ export async function publishVersion(ctx: RuntimeContext, id: string, actor: str
     const now = ctx.clock.now();
     await trx
       .insertInto('flow_versions')
-      .values({ flow_id: id, version, document: flowDocumentShape.json(document), compiled: json(compiled), author: actor, created_at: now })
+      .values({ flow_id: id, version, document: flowDocumentShape.json(document), compiled: compiledFlowShape.json(compiled), author: actor, created_at: now })
       .execute();
     await appendAudit(trx, { at: now, actor, kind: 'flow.published', flowId: id, detail: { version, revision: flow.revision } });
     return { version, revision: flow.revision };

@@ -46,8 +46,8 @@ export interface FlowVersionsTable {
   version: number;
   /** The published flow document (`flowDocumentShape`). */
   document: Stored<'flow-document'>;
-  /** The CompiledFlow (machine JSON and node configs). */
-  compiled: Json<unknown>;
+  /** The CompiledFlow (machine JSON and node configs): `compiledFlowShape`. */
+  compiled: Stored<'compiled-flow'>;
   author: string | null;
   created_at: Timestamp;
 }
@@ -64,13 +64,13 @@ export interface DeploymentsTable {
   /** Guardrail[] (see @switchyard/api): when one trips, the candidate goes back to 0%. */
   guardrails: ColumnType<unknown[], string | undefined, string>;
   /** The ramp plan `{ steps, every }`, kept after it ends for the record; null: none. */
-  ramp: Json<unknown> | null;
+  ramp: Stored<'deployment-ramp'> | null;
   /** Index in the plan's steps of the share applied now; -1 before the first. */
   ramp_step: Generated<number>;
   /** When the plan's next step applies; null once it is done or stopped. */
   next_step_at: Timestamp | null;
   /** The GuardrailTrip that last rolled the candidate back, until the rollout is changed again. */
-  tripped: Json<unknown> | null;
+  tripped: Stored<'guardrail-trip'> | null;
   /** 1 when first deployed, one more on every change, the worker's included (migration 0005). */
   revision: Generated<number>;
 }
@@ -120,8 +120,8 @@ export interface TicketsTable {
   tags: Json<string[]>;
   flags: Json<string[]>;
   escalation_level: number;
-  /** TicketStats: the counters conditions read. */
-  stats: Json<unknown>;
+  /** TicketStats, the counters conditions read: `ticketStatsShape`. */
+  stats: Stored<'ticket-stats'>;
   created_at: Timestamp;
   updated_at: Timestamp;
   /** When a worker must next look at this ticket (a pending event or a due timer); null: nothing to do. */
@@ -139,8 +139,8 @@ export interface TicketFlowsTable {
   ticket_id: string;
   flow_id: string;
   version: number;
-  /** The persisted XState snapshot; null until the flow first moves (idle). */
-  snapshot: Json<unknown> | null;
+  /** The persisted state and context (`flowSnapshotShape`); null until the flow first moves (idle). */
+  snapshot: Stored<'flow-snapshot'> | null;
   /** How often each action node was entered, for idempotency keys. */
   visits: Json<Record<string, number>>;
   updated_at: Timestamp;
@@ -154,7 +154,8 @@ export interface TicketEventsTable {
   id: BigId & Generated<string>;
   ticket_id: string;
   type: string;
-  payload: Json<unknown>;
+  /** The ticket event (`ticketEventShape`), or for effect.done / effect.error the effect's result (`effectResultShape`). */
+  payload: Stored<'ticket-event' | 'effect-result'>;
   /** Set for effect.done / effect.error: the flow and action node the result belongs to. */
   flow_id: string | null;
   node_id: string | null;
@@ -183,14 +184,15 @@ export interface OutboxTable {
   node_id: string;
   idempotency_key: string;
   /** What the action sees when it runs: ticket, stats, vars, event and time of the step that asked for it. */
-  request: Json<unknown>;
+  request: Stored<'effect-request'>;
   status: OutboxStatus;
   attempts: number;
   next_attempt_at: Timestamp;
   /** A running delivery's claim ends here; past it, another worker may take the effect over. */
   lease_until: Timestamp | null;
   last_error: string | null;
-  result: Json<unknown> | null;
+  /** What a delivered effect gave (`effectOutcomeShape`). */
+  result: Stored<'effect-outcome'> | null;
   created_at: Timestamp;
   done_at: Timestamp | null;
 }

@@ -1,4 +1,4 @@
-import { FINAL_FIELDS, type Ticket } from '@switchyard/flow';
+import type { FINAL_FIELDS, Ticket } from '@switchyard/flow';
 import { EMPTY_STATS, type NodeRegistry, type Roster } from '@switchyard/nodes';
 import { createEffectRunner } from '../engine/effect-runner';
 import { flowAt } from '../engine/flow-at';
@@ -82,5 +82,6 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
 }
 
 function finalFields(ticket: Ticket): DryRunResult['final'] {
-  return Object.fromEntries(FINAL_FIELDS.map((f) => [f, ticket[f]])) as DryRunResult['final'];
+  const { status, priority, category, group, assignee, tags, flags } = ticket;
+  return { status, priority, category, group, assignee, tags, flags } satisfies Record<(typeof FINAL_FIELDS)[number], unknown>;
 }

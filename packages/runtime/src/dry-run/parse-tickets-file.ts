@@ -1,5 +1,6 @@
 import { describeIssues, issuePath } from '@switchyard/flow';
 import { SampleTicket } from './sample-ticket';
+import { errorMessage } from '../engine/error-message';
 
 /** Bad dry-run input: names the file, the line and the field. */
 export class InputError extends Error {
@@ -54,7 +55,7 @@ export function parseTicketsFile(text: string, file: string): SampleTicket[] {
     try {
       values = JSON.parse(text);
     } catch (error) {
-      throw new InputError(file, undefined, undefined, `not valid JSON: ${(error as Error).message}`);
+      throw new InputError(file, undefined, undefined, `not valid JSON: ${errorMessage(error)}`);
     }
     if (!Array.isArray(values)) throw new InputError(file, 1, undefined, 'expected a JSON array of tickets');
     const offsets = arrayItemOffsets(text);
@@ -65,7 +66,7 @@ export function parseTicketsFile(text: string, file: string): SampleTicket[] {
       try {
         items.push({ value: JSON.parse(line), line: i + 1 });
       } catch (error) {
-        throw new InputError(file, i + 1, undefined, `not valid JSON: ${(error as Error).message}`);
+        throw new InputError(file, i + 1, undefined, `not valid JSON: ${errorMessage(error)}`);
       }
     });
   }

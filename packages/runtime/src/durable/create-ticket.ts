@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/record-audit';
 import { json, type Database } from '../db/schema';
+import { ticketEventShape } from '../db/stored/effect-shapes';
+import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 import { formatTicketNumber, ticketMonth } from '../dry-run/ticket-number';
 import { NewTicket } from '@switchyard/api';
 import type { RuntimeContext } from './runtime-context';
@@ -53,7 +55,7 @@ export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor:
         tags: json([]),
         flags: json([]),
         escalation_level: 0,
-        stats: json(EMPTY_STATS),
+        stats: ticketStatsShape.json(EMPTY_STATS),
         created_at: now,
         updated_at: now,
         wake_at: now,
@@ -65,7 +67,7 @@ export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor:
       .insertInto('ticket_messages')
       .values({ ticket_id: id, direction: 'in', author: customer.id, via: ticket.channel, recipient: null, body: opening, language: null, idempotency_key: null, at: now })
       .execute();
-    await trx.insertInto('ticket_events').values({ ticket_id: id, type: 'ticket.created', payload: json({ type: 'ticket.created' }), flow_id: null, node_id: null, at: now, applied_at: null }).execute();
+    await trx.insertInto('ticket_events').values({ ticket_id: id, type: 'ticket.created', payload: ticketEventShape.json({ type: 'ticket.created' }), flow_id: null, node_id: null, at: now, applied_at: null }).execute();
     await recordAudit(trx, { at: now, actor, ticketId: id, flowId: null, kind: 'ticket.created', detail: { number, channel: ticket.channel, flows: bindings } });
     await announceWork(trx);
     return { id, number };

@@ -5,8 +5,12 @@ import type { AuditFact } from '../audit/audit-entry';
 import { recordAudit } from '../audit/record-audit';
 import { isConnectionError } from '../db/connection-error';
 import { reconnectDelay } from '../db/listen-postgres';
-import { json, type Database, type OutboxTable } from '../db/schema';
+import type { Database, OutboxTable } from '../db/schema';
+import { effectOutcomeShape, effectRequestShape, effectResultShape, type EffectResultPayload, type StoredEffectRequest } from '../db/stored/effect-shapes';
+import { readStored } from '../db/stored/read-stored';
+import { StoredDataError } from '../db/stored/stored-data-error';
 import { actionContext, actionOutcome, type EffectOutcome } from '../engine/effect-runner';
+import { redactor } from '../secrets/redact-secrets';
 import { effectServices } from './effect-services';
 import type { FlowCache } from './flow-cache';
 import { versionKey } from './flow-cache';
@@ -14,7 +18,6 @@ import { sendToGateway } from './message-gateway';
 import { recordFirstResponse } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
 import { announceWork, wakeTicket } from './work-channel';
-import type { EffectResultPayload, StoredEffectRequest } from './ticket-work';
 
 export interface DeliveryOptions {
   /** Tries before an effect is dead-lettered (default 5). */
@@ -81,10 +84,26 @@ export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: 
   // could still finish inside the lease; recording the result, as long as the lease lasts (the effect
   // ran; after the lease another worker runs it again). A record whose commit went through before
   // the connection died finds the row settled on the next try and returns 'lost'.
-  const outcome = await retryWhileAway(() => runEffect(ctx, flows, row, roster, maxTimeoutMs), leaseEnd - maxTimeoutMs);
+  const request = storedRequest(row);
+  const outcome = request instanceof StoredDataError ? failed(request.message) : await retryWhileAway(() => runEffect(ctx, flows, row, request, roster, maxTimeoutMs), leaseEnd - maxTimeoutMs);
   const now = ctx.clock.now();
-  return retryWhileAway(() => recordOutcome(ctx, row, outcome, now, options), leaseEnd);
+  return retryWhileAway(() => recordOutcome(ctx, row, request instanceof StoredDataError ? undefined : request, outcome, now, options), leaseEnd);
 }
+
+/**
+ * The effect's request as queued. A corrupt one is the effect's failure, not the worker's:
+ * retried (the row may be repaired) and then dead-lettered, its table and row in `last_error`.
+ */
+function storedRequest(row: OutboxRow): StoredEffectRequest | StoredDataError {
+  try {
+    return readStored(effectRequestShape, row.request, { table: 'outbox', key: row.id });
+  } catch (error) {
+    if (error instanceof StoredDataError) return error;
+    throw error;
+  }
+}
+
+const failed = (error: string): EffectOutcome => ({ ok: false, error });
 
 /** Runs `task`, again after a backoff when it fails for want of the database, until `deadline` (epoch ms). */
 async function retryWhileAway<T>(task: () => Promise<T>, deadline: number): Promise<T> {
@@ -98,11 +117,11 @@ async function retryWhileAway<T>(task: () => Promise<T>, deadline: number): Prom
   }
 }
 
-async function recordOutcome(ctx: RuntimeContext, row: OutboxRow, outcome: EffectOutcome, now: Date, options: DeliveryOptions): Promise<'done' | 'retry' | 'dead' | 'lost'> {
+/** `request` is undefined when the stored one was corrupt (the outcome is then a failure). */
+async function recordOutcome(ctx: RuntimeContext, row: OutboxRow, request: StoredEffectRequest | undefined, outcome: EffectOutcome, now: Date, options: DeliveryOptions): Promise<'done' | 'retry' | 'dead' | 'lost'> {
   return ctx.db.transaction().execute(async (trx) => {
-    const request = row.request as StoredEffectRequest;
-    if (outcome.ok) {
-      const updated = await settleRow(trx, row, { status: 'done', result: json(outcome), done_at: now, lease_until: null, last_error: null });
+    if (outcome.ok && request) {
+      const updated = await settleRow(trx, row, { status: 'done', result: effectOutcomeShape.json(outcome), done_at: now, lease_until: null, last_error: null });
       if (!updated) return 'lost';
       if (outcome.message) await recordMessage(trx, row, outcome.message, request.ticket.channel, now);
       await queueResult(trx, row, { outcome, event: request.event }, now);
@@ -111,6 +130,7 @@ async function recordOutcome(ctx: RuntimeContext, row: OutboxRow, outcome: Effec
       await audit(trx, row, now, { kind: 'effect.delivered', detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, params: outcome.params } });
       return 'done';
     }
+    if (outcome.ok) throw new Error('an effect without its request cannot have succeeded');
     if (row.attempts < (options.maxAttempts ?? 5)) {
       const delay = Math.min((options.backoffMs ?? 1_000) * 2 ** (row.attempts - 1), MAX_BACKOFF_MS);
       const retryAt = new Date(now.getTime() + delay * (0.8 + Math.random() * 0.4));
@@ -121,15 +141,15 @@ async function recordOutcome(ctx: RuntimeContext, row: OutboxRow, outcome: Effec
     }
     const updated = await settleRow(trx, row, { status: 'dead', lease_until: null, last_error: outcome.error, done_at: now });
     if (!updated) return 'lost';
-    await queueResult(trx, row, { outcome, event: request.event, dead: true }, now);
+    await queueResult(trx, row, { outcome, event: request?.event, dead: true }, now);
     await audit(trx, row, now, { kind: 'effect.dead', detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempts: row.attempts, error: outcome.error } });
     return 'dead';
   });
 }
 
-async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, maxTimeoutMs: number): Promise<EffectOutcome> {
+async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, request: StoredEffectRequest, roster: () => Promise<Roster>, maxTimeoutMs: number): Promise<EffectOutcome> {
   // Secret values the node was given are removed from whatever it returns or throws: the outbox, audit and logs never hold them.
-  let redact = <T>(value: T): T => value;
+  let redact = redactor([]);
   // Until the node runs, a lost database connection is no failure of the effect: it is thrown for the caller to retry.
   let running = false;
   try {
@@ -139,7 +159,6 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
     const def = node && ctx.registry.get(node.type, node.version);
     if (!node || def?.kind !== 'action') return { ok: false, error: `node ${row.node_id} is not an installed action` };
     const timeoutMs = Math.min(configTimeout(node.config) ?? def.timeoutMs ?? maxTimeoutMs, maxTimeoutMs);
-    const request = row.request as StoredEffectRequest;
     const controller = new AbortController();
     const label = { ticketId: row.ticket_id, flowId: row.flow_id, nodeId: row.node_id, idempotencyKey: row.idempotency_key };
     const effect = await effectServices(ctx, def, label, timeoutMs, controller.signal);
@@ -166,13 +185,14 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
         return result;
       };
       running = true;
-      return redact(actionOutcome(node.type, node.config, await Promise.race([run(), timeout])));
+      // Redacting keeps the outcome's shape; parsing it again gives its type back.
+      return effectOutcomeShape.schema.parse(redact.value(actionOutcome(node.type, node.config, await Promise.race([run(), timeout]))));
     } finally {
       clearTimeout(timer);
     }
   } catch (error) {
     if (!running && isConnectionError(error)) throw error;
-    return { ok: false, error: redact(errorMessage(error)) };
+    return { ok: false, error: redact.text(errorMessage(error)) };
   }
 }
 
@@ -199,7 +219,7 @@ async function queueResult(trx: Kysely<Database>, row: OutboxRow, payload: Effec
   await wakeTicket(trx, row.ticket_id, now);
   await trx
     .insertInto('ticket_events')
-    .values({ ticket_id: row.ticket_id, type: payload.outcome.ok ? 'effect.done' : 'effect.error', payload: json(payload), flow_id: row.flow_id, node_id: row.node_id, at: now, applied_at: null })
+    .values({ ticket_id: row.ticket_id, type: payload.outcome.ok ? 'effect.done' : 'effect.error', payload: effectResultShape.json(payload), flow_id: row.flow_id, node_id: row.node_id, at: now, applied_at: null })
     .execute();
   await announceWork(trx);
 }

@@ -2,7 +2,7 @@ import { type ActionNode, createHttpClient, type LogFields, type NodeLogger, sec
 import type { Logger } from 'pino';
 import type { ActionServices } from '../engine/effect-runner';
 import { readSecrets, SECRET_HINT } from '../secrets/read-secrets';
-import { redactor } from '../secrets/redact-secrets';
+import { type Redactor, redactor } from '../secrets/redact-secrets';
 import type { RuntimeContext } from './runtime-context';
 
 /** Which effect a delivery runs, for the logger's bindings. */
@@ -16,7 +16,7 @@ export interface EffectLabel {
 /** Services for one delivery, and the redactor that keeps the secrets it loaded out of everything it records. */
 export interface EffectServices {
   readonly services: ActionServices;
-  readonly redact: <T>(value: T) => T;
+  readonly redact: Redactor;
 }
 
 /**
@@ -41,11 +41,11 @@ export async function effectServices(ctx: RuntimeContext, def: ActionNode, label
 }
 
 /** A NodeLogger writing to pino, every line passed through `redact`. */
-export function nodeLogger(logger: Logger, redact: <T>(value: T) => T): NodeLogger {
+export function nodeLogger(logger: Logger, redact: Redactor): NodeLogger {
   const at =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (message: string, fields: LogFields = {}) => {
-      logger[level](redact({ ...fields }), redact(message));
+      logger[level](redact.fields(fields), redact.text(message));
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

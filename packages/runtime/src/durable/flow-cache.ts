@@ -1,7 +1,8 @@
-import type { CompiledFlow } from '@switchyard/compiler';
 import type { NodeRegistry } from '@switchyard/nodes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { compiledFlowShape } from '../db/stored/compiled-flow-shape';
+import { readStored } from '../db/stored/read-stored';
 import { type PreparedFlow, prepareFlows } from '../engine/prepared-flow';
 
 /** Published flow versions with their machines built, by `flowId@version`. */
@@ -29,7 +30,8 @@ export function createFlowCache(registry: NodeRegistry): FlowCache {
           .execute();
         for (const row of rows) {
           // One at a time: two versions of a flow share its id, which prepareFlows refuses in one call.
-          for (const prepared of prepareFlows([row.compiled as CompiledFlow], registry)) cache.set(versionKey(row.flow_id, row.version), prepared);
+          const compiled = readStored(compiledFlowShape, row.compiled, { table: 'flow_versions', key: versionKey(row.flow_id, row.version) });
+          for (const prepared of prepareFlows([compiled], registry)) cache.set(versionKey(row.flow_id, row.version), prepared);
         }
       }
       const found = new Map<string, PreparedFlow>();

@@ -1,7 +1,7 @@
 import { TicketEvent } from '@switchyard/flow';
 import { parseInput } from '../catalog/invalid-input';
 import { recordAudit } from '../audit/record-audit';
-import { json } from '../db/schema';
+import { ticketEventShape } from '../db/stored/effect-shapes';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import { recordFirstResponse } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
@@ -39,7 +39,7 @@ export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, inp
     }
     const { id } = await trx
       .insertInto('ticket_events')
-      .values({ ticket_id: ticketId, type: event.type, payload: json(event), flow_id: null, node_id: null, at: now, applied_at: null })
+      .values({ ticket_id: ticketId, type: event.type, payload: ticketEventShape.json(event), flow_id: null, node_id: null, at: now, applied_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (event.type === 'agent.reply') await recordFirstResponse(trx, ticketId, now);

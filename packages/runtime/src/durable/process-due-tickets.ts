@@ -6,6 +6,8 @@ import { loadRoster } from '../catalog/load-roster';
 import { isConnectionError } from '../db/connection-error';
 import { recordAudit } from '../audit/record-audit';
 import { json, type Database } from '../db/schema';
+import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
+import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 import type { FlowCache } from './flow-cache';
 import { recordCompletions } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
@@ -121,14 +123,14 @@ async function loadWork(trx: Kysely<Database>, ids: readonly string[]): Promise<
 async function writeOutcomes(trx: Kysely<Database>, outcomes: readonly TicketOutcome[], now: Date): Promise<void> {
   // Events that arrived meanwhile wait on these rows' locks and then pull wake_at back to their time.
   const ticketRows = outcomes.map(({ ticket: t, stats, wakeAt }) =>
-    sql`(${t.id}::text, ${t.category}::text, ${t.priority}::text, ${t.status}::text, ${t.group}::text, ${t.assignee}::text, ${json(t.tags)}::jsonb, ${json(t.flags)}::jsonb, ${t.escalationLevel}::int, ${json(stats)}::jsonb, ${wakeAt}::timestamptz)`,
+    sql`(${t.id}::text, ${t.category}::text, ${t.priority}::text, ${t.status}::text, ${t.group}::text, ${t.assignee}::text, ${json(t.tags)}::jsonb, ${json(t.flags)}::jsonb, ${t.escalationLevel}::int, ${ticketStatsShape.json(stats)}::jsonb, ${wakeAt}::timestamptz)`,
   );
   await sql`
     update tickets as t set category = v.category, priority = v.priority, status = v.status, "group" = v.grp, assignee = v.assignee,
       tags = v.tags, flags = v.flags, escalation_level = v.escalation_level, stats = v.stats, updated_at = ${now}, wake_at = v.wake_at
     from (values ${sql.join(ticketRows)}) as v(id, category, priority, status, grp, assignee, tags, flags, escalation_level, stats, wake_at)
     where t.id = v.id`.execute(trx);
-  const flowRows = outcomes.flatMap((o) => o.flows.map((f) => ({ ticket_id: o.ticket.id, flow_id: f.flowId, snapshot: json(f.snapshot), visits: json(f.visits) })));
+  const flowRows = outcomes.flatMap((o) => o.flows.map((f) => ({ ticket_id: o.ticket.id, flow_id: f.flowId, snapshot: f.snapshot === null ? null : flowSnapshotShape.json(f.snapshot), visits: json(f.visits) })));
   if (flowRows.length > 0) {
     await sql`
       update ticket_flows as tf set snapshot = v.snapshot, visits = v.visits, updated_at = ${now}

@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '@switchyard/api';
 import type { Kysely } from 'kysely';
+import { readAuditRow } from '../audit/read-audit-row';
 import type { Database } from '../db/schema';
 
 /** One line of a ticket's history (@switchyard/api's): an event received, a flow transition, an action, an effect delivered or failed. */
@@ -10,5 +11,6 @@ export async function ticketHistory(db: Kysely<Database>, ticketId: string): Pro
   const ticket = await db.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
   if (!ticket) return undefined;
   const rows = await db.selectFrom('audit_log').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actor, kind: r.kind, flowId: r.flow_id, detail: r.detail }));
+  // Parsed by the audit entry union: a row of no known shape is reported with its id, not passed on as is.
+  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actor, kind: r.kind, flowId: r.flow_id, detail: readAuditRow(r).detail }));
 }

@@ -1,7 +1,10 @@
-import type { Ticket } from '@switchyard/flow';
-import { EMPTY_STATS, type TicketStats } from '@switchyard/nodes';
+import { Channel, CustomerTier, Priority, type Ticket, TicketStatus } from '@switchyard/flow';
+import type { TicketStats } from '@switchyard/nodes';
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomersTable, Database, TicketRow } from '../db/schema';
+import { readColumn } from '../db/stored/read-column';
+import { readStored } from '../db/stored/read-stored';
+import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 
 /** A ticket row joined with its customer. */
 export type TicketWithCustomer = TicketRow & { customer: Selectable<CustomersTable> };
@@ -25,22 +28,23 @@ export async function loadTickets(db: Kysely<Database>, ids: readonly string[]):
 /** The ticket in the flow vocabulary. */
 export function ticketFromRow(row: TicketWithCustomer): Ticket {
   const { customer } = row;
+  const at = { table: 'tickets', key: row.id };
   return {
     id: row.id,
     number: row.number,
-    channel: row.channel as Ticket['channel'],
+    channel: readColumn(Channel, row.channel, at, 'channel'),
     subject: row.subject,
     body: row.body,
     customer: {
       id: customer.id,
       name: customer.name,
-      tier: customer.tier as Ticket['customer']['tier'],
+      tier: readColumn(CustomerTier, customer.tier, { table: 'customers', key: customer.id }, 'tier'),
       ...(customer.contact === null ? {} : { contact: customer.contact }),
     },
     ...(row.order_id === null ? {} : { orderId: row.order_id }),
     category: row.category,
-    priority: row.priority as Ticket['priority'],
-    status: row.status as Ticket['status'],
+    priority: readColumn(Priority, row.priority, at, 'priority'),
+    status: readColumn(TicketStatus, row.status, at, 'status'),
     group: row.group,
     assignee: row.assignee,
     tags: row.tags,
@@ -50,7 +54,7 @@ export function ticketFromRow(row: TicketWithCustomer): Ticket {
   };
 }
 
-/** The counters conditions read; a row written before a counter existed reads it as zero. */
+/** The counters conditions read (a version-0 row written before a counter existed reads it as zero). */
 export function statsFromRow(row: TicketRow): TicketStats {
-  return { ...EMPTY_STATS, ...(row.stats as Partial<TicketStats>) };
+  return readStored(ticketStatsShape, row.stats, { table: 'tickets', key: row.id });
 }

@@ -1,11 +1,13 @@
-import { type Ticket, type TicketEvent, TicketEventType } from '@switchyard/flow';
+import { type Ticket, TicketEventType } from '@switchyard/flow';
 import type { NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditFact } from '../audit/audit-entry';
 import type { OutboxTable, TicketEventsTable, TicketFlowsTable, TimersTable } from '../db/schema';
-import { json } from '../db/schema';
+import { effectRequestShape, effectResultShape, type StoredEffectRequest, ticketEventShape } from '../db/stored/effect-shapes';
+import { flowSnapshotShape, type PersistedSnapshot } from '../db/stored/flow-snapshot-shape';
+import { readStored } from '../db/stored/read-stored';
 import type { FlowSnapshot } from '../engine/advance-flow';
-import { createEffectRunner, type EffectOutcome, type EffectRequest } from '../engine/effect-runner';
+import { createEffectRunner, type EffectRequest } from '../engine/effect-runner';
 import { flowAt } from '../engine/flow-at';
 import type { PreparedFlow } from '../engine/prepared-flow';
 import { createTicketRun } from '../engine/ticket-run';
@@ -40,30 +42,9 @@ export interface TicketOutcome {
   readonly appliedEventIds: readonly string[];
 }
 
-/** A flow's snapshot as stored: its state and context, enough to resolve it again. */
-export interface PersistedSnapshot {
-  readonly value: unknown;
-  readonly context: unknown;
-  /** Its timer firings so far, so a loop is stopped across transactions; absent in snapshots stored before they were counted. */
-  readonly timerFirings?: TimerFirings;
-}
-
-/** What the outbox keeps of an action so any worker can run it later exactly as asked. */
-export interface StoredEffectRequest {
-  readonly ticket: Ticket;
-  readonly stats: TicketStats;
-  readonly now: number;
-  readonly event: TicketEvent | undefined;
-  readonly vars: Record<string, unknown>;
-}
-
-/** The payload of an effect.done / effect.error event: the outcome and the event that started the step. */
-export interface EffectResultPayload {
-  readonly outcome: EffectOutcome;
-  readonly event?: TicketEvent | undefined;
-  /** Given up after its last retry: the ticket gets flagged. */
-  readonly dead?: boolean;
-}
+// The stored shapes live in db/stored/ with their schemas; re-exported for the durable code that names them here.
+export type { EffectResultPayload, StoredEffectRequest } from '../db/stored/effect-shapes';
+export type { PersistedSnapshot } from '../db/stored/flow-snapshot-shape';
 
 /** Flag put on a ticket when one of its effects was given up (dead-lettered). */
 export const EFFECT_FAILED_FLAG = 'effect_failed';
@@ -91,7 +72,7 @@ export async function runTicketWork(
   });
   const flowIds = work.bindings.map((b) => b.flow_id);
   const indexOf = new Map(flowIds.map((id, i) => [id, i]));
-  const stored = work.bindings.map((b) => b.snapshot as PersistedSnapshot | null);
+  const stored = work.bindings.map((b) => (b.snapshot === null ? null : readStored(flowSnapshotShape, b.snapshot, { table: 'ticket_flows', key: `${b.ticket_id}/${b.flow_id}` })));
   const snapshots = flows.map((flow, i) => restore(flow, flowAt(stored, i)));
   const firings = stored.map((s) => s?.timerFirings);
   const visits = new Map<string, number>();
@@ -168,9 +149,9 @@ export async function runTicketWork(
       const flow = event.flow_id === null ? undefined : indexOf.get(event.flow_id);
       if (event.flow_id === null) {
         record(event.at, undefined, { kind: 'event.applied', detail: { eventId: event.id, type: event.type } });
-        await run.deliverTicketEvent(event.payload as TicketEvent, at);
+        await run.deliverTicketEvent(readStored(ticketEventShape, event.payload, { table: 'ticket_events', key: event.id }), at);
       } else if (flow !== undefined && event.node_id !== null) {
-        const result = event.payload as EffectResultPayload;
+        const result = readStored(effectResultShape, event.payload, { table: 'ticket_events', key: event.id });
         deadLettered ||= result.dead === true;
         await run.deliverEffectResult(flow, event.node_id, result.outcome, at, result.event);
       }
@@ -205,7 +186,7 @@ export async function runTicketWork(
 function restore(flow: PreparedFlow, stored: PersistedSnapshot | null): FlowSnapshot {
   if (stored === null) return flow.idle;
   // resolveState rebuilds a full snapshot from the stored state value and context (the timer firings are the host's).
-  return flow.machine.resolveState({ value: stored.value, context: stored.context } as Parameters<PreparedFlow['machine']['resolveState']>[0]);
+  return flow.machine.resolveState({ value: stored.value, context: stored.context });
 }
 
 function persist(snapshot: FlowSnapshot, timerFirings: TimerFirings | undefined): PersistedSnapshot {
@@ -227,7 +208,7 @@ function outboxRow(request: EffectRequest, flowId: string, version: number, idem
     version,
     node_id: request.node,
     idempotency_key: idempotencyKey,
-    request: json(stored),
+    request: effectRequestShape.json(stored),
     status: 'pending',
     attempts: 0,
     next_attempt_at: now,

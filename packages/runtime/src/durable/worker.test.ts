@@ -7,7 +7,7 @@ import { createFlow } from '../catalog/create-flow';
 import { deployVersion } from '../catalog/deploy-version';
 import { publishVersion } from '../catalog/publish-version';
 import { createManualClock } from '../clock';
-import { json } from '../db/schema';
+import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
 import { testDatabases, useTestDatabase } from '../testing/index';
 import { createTicket } from './create-ticket';
 import { claimEffects, deliverEffect } from './deliver-effects';
@@ -182,7 +182,7 @@ describe.each(testDatabases)('durable runtime on $name', (target) => {
   it('puts aside a ticket it cannot process (a corrupt snapshot) and goes on with the others', async () => {
     const broken = await openTicket('物流');
     await worker.runUntilIdle();
-    await store.db.updateTable('ticket_flows').set({ snapshot: json({ value: 'no-such-state', context: { vars: {} } }) }).where('ticket_id', '=', broken.id).execute();
+    await store.db.updateTable('ticket_flows').set({ snapshot: flowSnapshotShape.json({ value: 'no-such-state', context: { vars: {} } }) }).where('ticket_id', '=', broken.id).execute();
     await postTicketEvent(ctx, broken.id, { type: 'agent.reply', agentId: 'li-na', body: '好的' }, 'test');
     const healthy = await openTicket('快递');
     await worker.runUntilIdle();

@@ -26,7 +26,9 @@ export interface FlowStep {
 
 /** A field of an action's params, read without a schema: this runs for every action of every step. */
 function field(params: unknown, key: string): unknown {
-  return typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[key] : undefined;
+  if (typeof params !== 'object' || params === null) return undefined;
+  const value: unknown = Reflect.get(params, key);
+  return value;
 }
 
 function nodeParam(params: unknown): string {

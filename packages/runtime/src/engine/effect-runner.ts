@@ -140,5 +140,5 @@ export function actionOutcome(type: string, config: unknown, result: ActionResul
 
 /** A compiled node's config is the parsed output of an object schema; anything else shows as no params. */
 function configParams(config: unknown): Readonly<Record<string, unknown>> {
-  return typeof config === 'object' && config !== null ? (config as Record<string, unknown>) : {};
+  return typeof config === 'object' && config !== null && !Array.isArray(config) ? Object.fromEntries(Object.entries(config)) : {};
 }

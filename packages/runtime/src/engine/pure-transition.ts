@@ -52,7 +52,9 @@ export function pureTransition<M extends AnyStateMachine>(
   const actions: ExecutableActionObject[] = [];
   reused.sink = actions;
   try {
-    // transition() is typed on the machine's own snapshot; M is that machine, so it is SnapshotFrom<M>.
+    // transition() is typed on AnyStateMachine's snapshot; M is that machine, so it is SnapshotFrom<M> (XState's own
+    // transition() asserts the same). No schema fits a live snapshot, and this runs for every event: the one assertion stays.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- see above
     return [machine.transition(snapshot, event, reused.scope) as SnapshotFrom<M>, actions];
   } finally {
     // Restored so a transition started from inside a guard cannot steal the outer call's actions.

@@ -2,7 +2,9 @@ import type { Guardrail, GuardrailTrip, RampPlan, RolloutSplit } from '@switchya
 import { parseDuration } from '@switchyard/flow';
 import type { Kysely, Selectable } from 'kysely';
 import { json, type Database, type DeploymentsTable } from '../db/schema';
+import { readStored } from '../db/stored/read-stored';
 import { NotFoundError, RuntimeInputError } from '../errors';
+import { DeploymentGuardrails, guardrailTripShape, rampPlanShape, readJsonColumn } from './deployment-shapes';
 
 /** A deployment as the rollout code reads and writes it. */
 export interface DeploymentState {
@@ -21,17 +23,19 @@ export interface DeploymentState {
   readonly revision: number;
 }
 
+/** A deployments row as its state; its JSON columns parsed, a bad one reported with the flow id. */
 export function stateOf(row: Selectable<DeploymentsTable>): DeploymentState {
+  const at = { table: 'deployments', key: row.flow_id };
   return {
     stable: row.stable,
     candidate: row.candidate,
     percent: row.percent,
     position: row.position,
-    guardrails: row.guardrails as Guardrail[],
-    ramp: row.ramp as RampPlan | null,
+    guardrails: readJsonColumn(DeploymentGuardrails, 'deployment-guardrails', row.guardrails, at),
+    ramp: row.ramp === null ? null : readStored(rampPlanShape, row.ramp, at),
     rampStep: row.ramp_step,
     nextStepAt: row.next_step_at,
-    tripped: row.tripped as GuardrailTrip | null,
+    tripped: row.tripped === null ? null : readStored(guardrailTripShape, row.tripped, at),
     updatedAt: row.updated_at,
     revision: row.revision,
   };
@@ -74,10 +78,10 @@ export function deploymentValues(state: Omit<DeploymentState, 'revision'>) {
     percent: state.percent,
     position: state.position,
     guardrails: json(state.guardrails),
-    ramp: state.ramp === null ? null : json(state.ramp),
+    ramp: state.ramp === null ? null : rampPlanShape.json(state.ramp),
     ramp_step: state.rampStep,
     next_step_at: state.nextStepAt,
-    tripped: state.tripped === null ? null : json(state.tripped),
+    tripped: state.tripped === null ? null : guardrailTripShape.json(state.tripped),
     updated_at: state.updatedAt,
   };
 }

@@ -1,4 +1,6 @@
-import { type Rollout, RolloutChange } from '@switchyard/api';
+import type { Rollout, RolloutChange } from '@switchyard/api';
+import { type AuditRow, readAuditRow } from '../audit/read-audit-row';
+import { StoredDataError } from '../db/stored/stored-data-error';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { loadDeployment } from './deployment-state';
 import { ROLLOUT_KINDS } from './record-change';
@@ -10,7 +12,7 @@ export async function getRollout(ctx: Pick<RuntimeContext, 'db'>, flowId: string
   const state = await loadDeployment(ctx.db, flowId, 'read');
   const rows = await ctx.db
     .selectFrom('audit_log')
-    .select(['at', 'actor', 'kind', 'detail'])
+    .select(['id', 'at', 'actor', 'ticket_id', 'flow_id', 'kind', 'detail'])
     .where('flow_id', '=', flowId)
     .where('kind', 'in', ROLLOUT_KINDS)
     .orderBy('id', 'desc')
@@ -32,16 +34,27 @@ export async function getRollout(ctx: Pick<RuntimeContext, 'db'>, flowId: string
 }
 
 /** An audit row as a history line; older `flow.deployed` rows only name the version. */
-function historyEntry(row: { at: Date; actor: string; kind: string; detail: unknown }): RolloutChange {
-  const { from, to, reason, version, ...rest } = (row.detail ?? {}) as Record<string, unknown>;
-  const split = (value: unknown) => RolloutChange.shape.from.safeParse(value).data ?? null;
-  return {
-    at: row.at.toISOString(),
-    actor: row.actor,
-    kind: row.kind as RolloutChange['kind'],
-    from: split(from),
-    to: split(to) ?? (typeof version === 'number' ? { stable: version, candidate: null, percent: 0 } : null),
-    reason: typeof reason === 'string' ? reason : null,
-    detail: rest,
-  };
+function historyEntry(row: AuditRow): RolloutChange {
+  const entry = readAuditRow(row);
+  const line = { at: entry.at.toISOString(), actor: entry.actor };
+  switch (entry.kind) {
+    case 'tickets.migrated': {
+      const { reason, ...detail } = entry.detail;
+      return { ...line, kind: entry.kind, from: null, to: null, reason, detail };
+    }
+    case 'flow.deployed': {
+      const { from, to, reason, version, ...detail } = entry.detail;
+      return { ...line, kind: entry.kind, from: from ?? null, to: to ?? { stable: version, candidate: null, percent: 0 }, reason: reason ?? null, detail };
+    }
+    case 'rollout.changed':
+    case 'rollout.promoted':
+    case 'rollout.rolled_back':
+    case 'rollout.ramped':
+    case 'rollout.guardrail_tripped': {
+      const { from, to, reason, ...detail } = entry.detail;
+      return { ...line, kind: entry.kind, from, to, reason, detail };
+    }
+    default:
+      throw new StoredDataError({ table: 'audit_log', key: row.id }, `audit-entry ${row.kind}`, [{ path: 'kind', message: 'not a rollout change' }]);
+  }
 }

@@ -1,6 +1,6 @@
 import { MigrateTicketsRequest, type TicketsMigrated } from '@switchyard/api';
-import type { CompiledFlow } from '@switchyard/compiler';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { inTransaction } from '../catalog/in-transaction';
 import { parseInput } from '../catalog/invalid-input';
@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { moveOutcomes } from '../durable/record-outcome';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { RuntimeInputError } from '../errors';
+import { readJsonColumn } from './deployment-shapes';
 import { requireFlow } from './deployment-state';
 import { rolloutConflict } from './rollout-conflict';
 
@@ -51,7 +52,7 @@ export async function migrateTickets(ctx: RuntimeContext, flowId: string, input:
       }
     }
     const refused = rows.flatMap((row) => {
-      const state = stateOf(row.snapshot);
+      const state = stateOf(row.snapshot, row.ticket_id, flowId);
       const problem = counterpartProblem(state, source, target, request.to);
       return problem ? [{ path: `tickets.${row.ticket_id}`, message: problem }] : [];
     });
@@ -82,22 +83,32 @@ async function requireRevision(trx: Kysely<Database>, flowId: string, expected: 
   if ((row?.revision ?? 0) !== expected) throw await rolloutConflict(trx, flowId, expected);
 }
 
-async function compiledVersion(trx: Kysely<Database>, flowId: string, version: number, field: string): Promise<CompiledFlow> {
+/** What a migration needs of a compiled version: its machine's states and its nodes' types. */
+const CompiledStates = z.object({
+  machine: z.object({ states: z.record(z.string(), z.unknown()) }),
+  nodes: z.record(z.string(), z.object({ type: z.string() })),
+});
+type CompiledStates = z.infer<typeof CompiledStates>;
+
+/** What a migration needs of a persisted snapshot: the state it rests in (a string for the flat machines flows compile to). */
+const RestingState = z.object({ value: z.unknown() }).nullable();
+
+async function compiledVersion(trx: Kysely<Database>, flowId: string, version: number, field: string): Promise<CompiledStates> {
   const row = await trx.selectFrom('flow_versions').select('compiled').where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
   if (!row) throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
-  return row.compiled as CompiledFlow;
+  return readJsonColumn(CompiledStates, 'compiled-flow', row.compiled, { table: 'flow_versions', key: `${flowId}@${version}` });
 }
 
 /** The node a persisted snapshot rests in; idle before the flow first moved. */
-function stateOf(snapshot: unknown): string {
-  const value = (snapshot as { value?: unknown } | null)?.value;
+function stateOf(snapshot: unknown, ticketId: string, flowId: string): string {
+  const value = readJsonColumn(RestingState, 'ticket-snapshot', snapshot, { table: 'ticket_flows', key: `${ticketId}/${flowId}` })?.value;
   return typeof value === 'string' ? value : IDLE_STATE;
 }
 
 /** Why a run resting in `state` cannot go on in `target`; undefined when it can. */
-function counterpartProblem(state: string, source: CompiledFlow, target: CompiledFlow, to: number): string | undefined {
+function counterpartProblem(state: string, source: CompiledStates, target: CompiledStates, to: number): string | undefined {
   if (state === IDLE_STATE) return undefined;
-  const states = (target.machine as { states?: Record<string, unknown> }).states ?? {};
+  const states = target.machine.states;
   const was = source.nodes[state]?.type ?? 'unknown';
   if (!Object.hasOwn(states, state)) return `rests in node "${state}" (${was}), which version ${to} does not have`;
   const now = target.nodes[state]?.type;

@@ -7,6 +7,7 @@ import { publishVersion } from '../catalog/publish-version';
 import { saveDraft } from '../catalog/save-draft';
 import { createManualClock } from '../clock';
 import { json } from '../db/schema';
+import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 import { bindDeployedFlows } from '../durable/bind-deployed-flows';
 import { createTicket } from '../durable/create-ticket';
 import type { RuntimeContext } from '../durable/runtime-context';
@@ -70,7 +71,7 @@ describe.each(testDatabases)('rollout on $name', (target) => {
         const now = clock.now();
         await trx
           .insertInto('tickets')
-          .values(chunk.map((id, i) => ({ id, number: `B${start + i}-${id.slice(0, 8)}`, channel: 'chat', subject: '', body: '', customer_id: 'C1', order_id: null, category: null, priority: 'normal', status: 'new', group: null, assignee: null, tags: json([]), flags: json([]), escalation_level: 0, stats: json(EMPTY_STATS), created_at: now, updated_at: now, wake_at: null })))
+          .values(chunk.map((id, i) => ({ id, number: `B${start + i}-${id.slice(0, 8)}`, channel: 'chat', subject: '', body: '', customer_id: 'C1', order_id: null, category: null, priority: 'normal', status: 'new', group: null, assignee: null, tags: json([]), flags: json([]), escalation_level: 0, stats: ticketStatsShape.json(EMPTY_STATS), created_at: now, updated_at: now, wake_at: null })))
           .execute();
         await bindDeployedFlows(trx, chunk, now);
       });

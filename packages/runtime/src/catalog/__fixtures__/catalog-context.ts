@@ -1,10 +1,11 @@
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { FlowDocument } from '@switchyard/flow';
-import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { builtinNodes, createNodeRegistry, EMPTY_STATS } from '@switchyard/nodes';
 import { pino } from 'pino';
 import { createManualClock, type ManualClock } from '../../clock';
 import type { SwitchyardDatabase } from '../../db/create-database';
 import { json } from '../../db/schema';
+import { ticketStatsShape } from '../../db/stored/ticket-stats-shape';
 import type { RuntimeContext } from '../../durable/runtime-context';
 
 /** The built-ins plus the example billing node, as the example flows need. */
@@ -54,7 +55,7 @@ export async function insertTickets(
         tags: json([]),
         flags: json([]),
         escalation_level: 0,
-        stats: json({}),
+        stats: ticketStatsShape.json(EMPTY_STATS),
         created_at: at,
         updated_at: at,
         wake_at: null,

@@ -3,3 +3,8 @@ export type { StoredMigration, StoredShape, StoredText } from './stored-shape';
 export { readStored } from './read-stored';
 export { StoredDataError } from './stored-data-error';
 export type { StoredAt, StoredIssue } from './stored-data-error';
+export { sameShape } from './same-shape';
+export { compiledFlowShape } from './compiled-flow-shape';
+export { ticketStatsShape } from './ticket-stats-shape';
+export { flowSnapshotShape, type PersistedSnapshot } from './flow-snapshot-shape';
+export { effectOutcomeShape, effectRequestShape, effectResultShape, ticketEventShape, type EffectResultPayload, type StoredEffectRequest } from './effect-shapes';
