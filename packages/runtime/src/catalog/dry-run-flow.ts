@@ -1,4 +1,5 @@
 import type { CompiledFlow } from '@switchyard/compiler';
+import type { FlowDocument } from '@switchyard/flow';
 import { Agent, Roster } from '@switchyard/nodes';
 import { z } from 'zod';
 import { dryRun } from '../dry-run/dry-run';
@@ -15,8 +16,8 @@ import { readCompiled, readDraft } from './read-document';
 export interface DryRunFlowOptions {
   /** A published version; without it (and without `document`) the current draft. */
   readonly version?: number | undefined;
-  /** An unsaved document (its id must be the flow's). */
-  readonly document?: unknown;
+  /** An unsaved document, parsed (the route's `DryRunRequest`); its id must be the flow's. */
+  readonly document?: FlowDocument | undefined;
   /** Sample tickets of the dry-run contract, checked here. */
   readonly tickets: readonly unknown[];
   /** `{ groups, agents }` or a list of agents; the database's roster when absent. */
@@ -68,8 +69,7 @@ async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFl
   }
   if (options.document === undefined) return compileOrRefuse(flowId, readDraft(flowId, flow.draft), ctx.registry);
   const { document } = options;
-  const id = typeof document === 'object' && document !== null && 'id' in document ? document.id : undefined;
-  if (id !== flowId) throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${flowId}"` }]);
+  if (document.id !== flowId) throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${flowId}"` }]);
   return compileOrRefuse(flowId, document, ctx.registry);
 }
 
