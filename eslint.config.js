@@ -102,11 +102,6 @@ export default tseslint.config(
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-member-access': 'off' },
   },
-  {
-    // Being converted to parsed stored shapes (issue 14); the exemption goes when they land.
-    files: ['packages/runtime/src/**', 'apps/server/src/error-responses.ts'],
-    rules: { '@typescript-eslint/no-unsafe-type-assertion': 'off' },
-  },
   ...importBoundaries(),
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );
