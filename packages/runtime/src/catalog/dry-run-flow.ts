@@ -1,6 +1,8 @@
 import type { CompiledFlow } from '@switchyard/compiler';
 import { Agent, Roster } from '@switchyard/nodes';
 import { z } from 'zod';
+import { compiledFlowShape } from '../db/stored/compiled-flow-shape';
+import { readStored } from '../db/stored/read-stored';
 import { dryRun } from '../dry-run/dry-run';
 import type { DryRunResult } from '../dry-run/dry-run-result';
 import { SampleTicket } from '../dry-run/sample-ticket';
@@ -63,8 +65,7 @@ async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFl
       .where('version', '=', options.version)
       .executeTakeFirst();
     if (!row) throw new NotFoundError('flow version', `${flowId}@${options.version}`);
-    // Only publishVersion writes this column, with compileFlow's output.
-    return row.compiled as CompiledFlow;
+    return readStored(compiledFlowShape, row.compiled, { table: 'flow_versions', key: `${flowId}@${options.version}` });
   }
   const document = options.document ?? flow.draft;
   const id = typeof document === 'object' && document !== null && 'id' in document ? document.id : undefined;
@@ -77,11 +78,11 @@ async function deployedFlows(ctx: RuntimeContext): Promise<CompiledFlow[]> {
   const rows = await ctx.db
     .selectFrom('deployments as d')
     .innerJoin('flow_versions as v', (join) => join.onRef('v.flow_id', '=', 'd.flow_id').onRef('v.version', '=', 'd.stable'))
-    .select('v.compiled')
+    .select(['v.flow_id', 'v.version', 'v.compiled'])
     .orderBy('d.position')
     .orderBy('d.flow_id')
     .execute();
-  return rows.map((row) => row.compiled as CompiledFlow);
+  return rows.map((row) => readStored(compiledFlowShape, row.compiled, { table: 'flow_versions', key: `${row.flow_id}@${row.version}` }));
 }
 
 function withDeployed(deployed: readonly CompiledFlow[], target: CompiledFlow): CompiledFlow[] {
