@@ -1,8 +1,7 @@
 import type { CompiledFlow } from '@switchyard/compiler';
+import type { FlowDocument } from '@switchyard/flow';
 import { Agent, Roster } from '@switchyard/nodes';
 import { z } from 'zod';
-import { compiledFlowShape } from '../db/stored/compiled-flow-shape';
-import { readStored } from '../db/stored/read-stored';
 import { dryRun } from '../dry-run/dry-run';
 import type { DryRunResult } from '../dry-run/dry-run-result';
 import { SampleTicket } from '../dry-run/sample-ticket';
@@ -11,13 +10,14 @@ import { NotFoundError, RuntimeInputError } from '../errors';
 import { compileOrRefuse } from './compile-or-refuse';
 import { parseInput } from './invalid-input';
 import { loadRoster } from './load-roster';
+import { readCompiled, readDraft } from './read-document';
 
 /** What to dry-run a flow with. */
 export interface DryRunFlowOptions {
   /** A published version; without it (and without `document`) the current draft. */
   readonly version?: number | undefined;
-  /** An unsaved document (its id must be the flow's). */
-  readonly document?: unknown;
+  /** An unsaved document, parsed (the route's `DryRunRequest`); its id must be the flow's. */
+  readonly document?: FlowDocument | undefined;
   /** Sample tickets of the dry-run contract, checked here. */
   readonly tickets: readonly unknown[];
   /** `{ groups, agents }` or a list of agents; the database's roster when absent. */
@@ -65,11 +65,11 @@ async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFl
       .where('version', '=', options.version)
       .executeTakeFirst();
     if (!row) throw new NotFoundError('flow version', `${flowId}@${options.version}`);
-    return readStored(compiledFlowShape, row.compiled, { table: 'flow_versions', key: `${flowId}@${options.version}` });
+    return readCompiled(flowId, options.version, row.compiled);
   }
-  const document = options.document ?? flow.draft;
-  const id = typeof document === 'object' && document !== null && 'id' in document ? document.id : undefined;
-  if (id !== flowId) throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${flowId}"` }]);
+  if (options.document === undefined) return compileOrRefuse(flowId, readDraft(flowId, flow.draft), ctx.registry);
+  const { document } = options;
+  if (document.id !== flowId) throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${flowId}"` }]);
   return compileOrRefuse(flowId, document, ctx.registry);
 }
 
@@ -82,7 +82,7 @@ async function deployedFlows(ctx: RuntimeContext): Promise<CompiledFlow[]> {
     .orderBy('d.position')
     .orderBy('d.flow_id')
     .execute();
-  return rows.map((row) => readStored(compiledFlowShape, row.compiled, { table: 'flow_versions', key: `${row.flow_id}@${row.version}` }));
+  return rows.map((row) => readCompiled(row.flow_id, row.version, row.compiled));
 }
 
 function withDeployed(deployed: readonly CompiledFlow[], target: CompiledFlow): CompiledFlow[] {

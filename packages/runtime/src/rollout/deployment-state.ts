@@ -1,10 +1,12 @@
-import type { Guardrail, GuardrailTrip, RampPlan, RolloutSplit } from '@switchyard/api';
+import { Guardrail, type GuardrailTrip, type RampPlan, type RolloutSplit } from '@switchyard/api';
 import { parseDuration } from '@switchyard/flow';
 import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
 import { json, type Database, type DeploymentsTable } from '../db/schema';
+import { guardrailTripShape, rampPlanShape } from '../db/stored/deployment-shapes';
+import { readColumn } from '../db/stored/read-column';
 import { readStored } from '../db/stored/read-stored';
 import { NotFoundError, RuntimeInputError } from '../errors';
-import { DeploymentGuardrails, guardrailTripShape, rampPlanShape, readJsonColumn } from './deployment-shapes';
 
 /** A deployment as the rollout code reads and writes it. */
 export interface DeploymentState {
@@ -23,6 +25,8 @@ export interface DeploymentState {
   readonly revision: number;
 }
 
+const Guardrails = z.array(Guardrail);
+
 /** A deployments row as its state; its JSON columns parsed, a bad one reported with the flow id. */
 export function stateOf(row: Selectable<DeploymentsTable>): DeploymentState {
   const at = { table: 'deployments', key: row.flow_id };
@@ -31,7 +35,8 @@ export function stateOf(row: Selectable<DeploymentsTable>): DeploymentState {
     candidate: row.candidate,
     percent: row.percent,
     position: row.position,
-    guardrails: readJsonColumn(DeploymentGuardrails, 'deployment-guardrails', row.guardrails, at),
+    // A plain JSON array (no room for a version key): its schema reads every row written so far.
+    guardrails: readColumn(Guardrails, row.guardrails, at, 'guardrails'),
     ramp: row.ramp === null ? null : readStored(rampPlanShape, row.ramp, at),
     rampStep: row.ramp_step,
     nextStepAt: row.next_step_at,

@@ -1,14 +1,16 @@
 import { MigrateTicketsRequest, type TicketsMigrated } from '@switchyard/api';
+import type { CompiledFlow } from '@switchyard/compiler';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { inTransaction } from '../catalog/in-transaction';
 import { parseInput } from '../catalog/invalid-input';
 import type { Database } from '../db/schema';
+import { compiledFlowShape } from '../db/stored/compiled-flow-shape';
+import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
+import { readStored } from '../db/stored/read-stored';
 import { moveOutcomes } from '../durable/record-outcome';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { RuntimeInputError } from '../errors';
-import { readJsonColumn } from './deployment-shapes';
 import { requireFlow } from './deployment-state';
 import { rolloutConflict } from './rollout-conflict';
 
@@ -83,30 +85,21 @@ async function requireRevision(trx: Kysely<Database>, flowId: string, expected: 
   if ((row?.revision ?? 0) !== expected) throw await rolloutConflict(trx, flowId, expected);
 }
 
-/** What a migration needs of a compiled version: its machine's states and its nodes' types. */
-const CompiledStates = z.object({
-  machine: z.object({ states: z.record(z.string(), z.unknown()) }),
-  nodes: z.record(z.string(), z.object({ type: z.string() })),
-});
-type CompiledStates = z.infer<typeof CompiledStates>;
-
-/** What a migration needs of a persisted snapshot: the state it rests in (a string for the flat machines flows compile to). */
-const RestingState = z.object({ value: z.unknown() }).nullable();
-
-async function compiledVersion(trx: Kysely<Database>, flowId: string, version: number, field: string): Promise<CompiledStates> {
+async function compiledVersion(trx: Kysely<Database>, flowId: string, version: number, field: string): Promise<CompiledFlow> {
   const row = await trx.selectFrom('flow_versions').select('compiled').where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
   if (!row) throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
-  return readJsonColumn(CompiledStates, 'compiled-flow', row.compiled, { table: 'flow_versions', key: `${flowId}@${version}` });
+  return readStored(compiledFlowShape, row.compiled, { table: 'flow_versions', key: `${flowId}@${version}` });
 }
 
 /** The node a persisted snapshot rests in; idle before the flow first moved. */
 function stateOf(snapshot: unknown, ticketId: string, flowId: string): string {
-  const value = readJsonColumn(RestingState, 'ticket-snapshot', snapshot, { table: 'ticket_flows', key: `${ticketId}/${flowId}` })?.value;
+  if (snapshot === null) return IDLE_STATE;
+  const { value } = readStored(flowSnapshotShape, snapshot, { table: 'ticket_flows', key: `${ticketId}/${flowId}` });
   return typeof value === 'string' ? value : IDLE_STATE;
 }
 
 /** Why a run resting in `state` cannot go on in `target`; undefined when it can. */
-function counterpartProblem(state: string, source: CompiledStates, target: CompiledStates, to: number): string | undefined {
+function counterpartProblem(state: string, source: CompiledFlow, target: CompiledFlow, to: number): string | undefined {
   if (state === IDLE_STATE) return undefined;
   const states = target.machine.states;
   const was = source.nodes[state]?.type ?? 'unknown';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { json, type Database } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { errorMessage } from '../engine/error-message';
-import { readJsonColumn } from './deployment-shapes';
+import { readColumn } from '../db/stored/read-column';
 
 /** An HTTP endpoint ops want to hear from (a chat webhook, an incident tool). */
 export interface OpsWebhook {
@@ -35,8 +35,8 @@ export async function listOpsNotifications(db: Kysely<Database>, limit = 100): P
     at: row.at.toISOString(),
     kind: row.kind,
     flowId: row.flow_id,
-    message: readJsonColumn(OpsNotification.shape.message, 'ops-message', row.message, { table: 'ops_notifications', key: row.id }),
-    detail: readJsonColumn(OpsNotification.shape.detail, 'ops-detail', row.detail, { table: 'ops_notifications', key: row.id }),
+    message: readColumn(OpsNotification.shape.message, row.message, { table: 'ops_notifications', key: row.id }, 'message'),
+    detail: readColumn(OpsNotification.shape.detail, row.detail, { table: 'ops_notifications', key: row.id }, 'detail'),
     deliveredAt: row.delivered_at?.toISOString() ?? null,
   }));
 }

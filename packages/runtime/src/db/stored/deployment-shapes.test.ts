@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { json } from '../db/schema';
-import { StoredDataError } from '../db/stored/stored-data-error';
+import { deploymentValues, stateOf } from '../../rollout/deployment-state';
+import { json } from '../schema';
 import { guardrailTripShape, rampPlanShape } from './deployment-shapes';
-import { deploymentValues, stateOf } from './deployment-state';
+import { StoredDataError } from './stored-data-error';
 
 const trip = { guardrail: { metric: 'errorRate' as const, above: 2, minTickets: 10 }, candidateRate: 30, stableRate: null, candidateTickets: 40, at: '2026-06-01T01:00:00.000Z' };
 const row = {
@@ -36,6 +36,6 @@ describe('a deployment row', () => {
   it('reports a bad ramp, trip or guardrail with the table, the flow and the field, instead of using it', () => {
     expect(() => stateOf({ ...row, ramp: { steps: [50, 10], every: '1h' } })).toThrow(StoredDataError);
     expect(() => stateOf({ ...row, tripped: { ...trip, candidateRate: 'high' } })).toThrow(/deployments row intake is invalid at candidateRate/);
-    expect(() => stateOf({ ...row, guardrails: [{ metric: 'errorRate' }] })).toThrow(/deployments row intake is invalid at 0/);
+    expect(() => stateOf({ ...row, guardrails: [{ metric: 'errorRate' }] })).toThrow(/deployments row intake is invalid at guardrails.0/);
   });
 });
