@@ -13,6 +13,7 @@ import { effectOutcomeShape, effectRequestShape, effectResultShape, ticketEventS
 import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
 import { flowVisitsShape } from '../db/stored/flow-visits-shape';
 import { readStored } from '../db/stored/read-stored';
+import { StoredDataError } from '../db/stored/stored-data-error';
 import type { StoredShape } from '../db/stored/stored-shape';
 import { STORED_VERSION_KEY } from '../db/stored/stored-shape';
 import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
@@ -118,6 +119,13 @@ describe.each(testDatabases)('stored JSON rows on $name', (target) => {
     const pending = await store.db.selectFrom('ticket_events').select('type').where('ticket_id', '=', broken.id).where('applied_at', 'is', null).execute();
     expect(pending).toEqual([{ type: 'agent.reply' }]);
     expect((await getTicket(store.db, healthy.id))?.stats.agentReplies).toBe(1);
+  });
+
+  it('reads a ticket whose text column holds a value no code writes as a StoredDataError naming table, row and column', async () => {
+    const { id } = await openTicket('物流');
+    await sql`update tickets set priority = 'whenever' where id = ${id}`.execute(store.db);
+    await expect(getTicket(store.db, id)).rejects.toThrow(new RegExp(`^stored priority in tickets row ${id} is invalid at priority: `));
+    await expect(getTicket(store.db, id)).rejects.toBeInstanceOf(StoredDataError);
   });
 
   it('reports a corrupt event payload with its table and id instead of applying it', async () => {
