@@ -10,7 +10,7 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * ticket and see its path, and compare two versions; then (issue #5) deploy a version, try another on
  * 10% of new tickets and roll it back; set a secret, write-only; and (issue #14) lose no edit: a
  * refused save stops Publish, and a draft saved elsewhere meanwhile asks before anything is
- * overwritten. Screenshots land in test-artifacts/browser.
+ * overwritten, as does a rollout changed elsewhere. Screenshots land in test-artifacts/browser.
  */
 let server: SwitchyardServer;
 let browser: Browser;
@@ -246,6 +246,18 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
     await expect(latest.textContent()).resolves.toContain('try 包裹');
     await panel.getByTestId('rollout-comparison').waitFor();
     await editor.screenshot('11a-rollout-candidate');
+
+    // A colleague changes the rollout meanwhile: Apply on the older revision is refused and says so, the form is kept, "Now" shows theirs.
+    const rolloutUrl = `${server.url}/api/flows/${await page.getByTestId('flow-editor').getAttribute('data-flow-id')}/rollout`;
+    const { revision } = (await (await fetch(rolloutUrl)).json()) as { revision: number };
+    const theirs = await fetch(rolloutUrl, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stable: 1, candidate: 2, percent: 20, revision }) });
+    expect(theirs.status).toBe(200);
+    await share.press('ArrowRight');
+    await panel.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => panel.getByTestId('rollout-errors').textContent()).toContain('Someone changed this rollout meanwhile');
+    await expect.poll(() => now.getAttribute('data-percent')).toBe('20');
+    await expect(panel.getByTestId('percent-value').textContent()).resolves.toBe('11%');
+    await editor.screenshot('11a-rollout-conflict');
 
     await panel.getByRole('button', { name: 'Roll back' }).click();
     await panel.getByRole('alertdialog', { name: 'Roll back' }).getByRole('button', { name: 'Confirm' }).click();

@@ -1,4 +1,4 @@
-import { ApiError, createApiClient } from '@switchyard/api';
+import { ApiError, createApiClient, ROLLOUT_RULES, RolloutRequest, rolloutRuleOf } from '@switchyard/api';
 import { createWorker } from '@switchyard/runtime';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,10 @@ describe.each(testDatabases)('createApiClient against the app on $name', (target
     const bad = await refusal(api.putRollout('intake', { stable: 1, candidate: 2, percent: 150 }));
     expect(bad.status).toBe(400);
     expect(bad.fieldIssues().map((issue) => issue.path)).toContain('percent');
+    // A rule of RolloutRequest (the editor and the CLI check the same schema before sending): the server words it the same.
+    const same = await refusal(api.putRollout('intake', { stable: 2, candidate: 2 }));
+    expect(same.fieldIssues()).toEqual([{ path: 'candidate', message: ROLLOUT_RULES.sameVersion.message }]);
+    expect(RolloutRequest.safeParse({ stable: 2, candidate: 2 }).error?.issues.map(rolloutRuleOf)).toEqual(['sameVersion']);
     expect(await refusal(api.getFlow('nope'))).toMatchObject({ status: 404, request: 'GET /api/flows/nope' });
     const anonymous = createApiClient({ baseUrl: 'http://localhost', fetch: async (url, init) => t.app.request(url, init) });
     expect(await refusal(anonymous.listFlows())).toMatchObject({ status: 401 });

@@ -78,3 +78,4 @@ export {
   type Verdict,
   verdictOf,
 } from './format';
+export { ROLLOUT_RULES, type RolloutRule, rolloutRuleOf } from './rollout-rules';

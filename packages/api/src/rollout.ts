@@ -2,6 +2,7 @@ import { INPUT_LIMITS, parseDuration } from '@switchyard/flow';
 import { z } from 'zod';
 import { ErrorBody } from './error-body';
 import { LocalizedText } from './node-catalog';
+import { ruleIssue } from './rollout-rules';
 
 const Percent = z.number().int().min(0).max(100);
 const Version = z.number().int().min(1);
@@ -47,7 +48,9 @@ export const RampPlan = z
       .array(z.number().int().min(1).max(100))
       .min(1)
       .max(20)
-      .refine((steps) => steps.every((p, i) => p > (steps[i - 1] ?? -Infinity)), { message: 'steps must rise (e.g. [10, 25, 50, 100])' }),
+      .check((ctx) => {
+        if (!ctx.value.every((p, i) => p > (ctx.value[i - 1] ?? -Infinity))) ctx.issues.push({ ...ruleIssue('rampRise', ctx.value), path: [] });
+      }),
     every: Duration,
   })
   .meta({ id: 'RampPlan' });
@@ -69,6 +72,13 @@ export const RolloutRequest = z
     reason: z.string().max(500).optional(),
     /** The deployment's revision this change was made against (0: not deployed yet); omitted, the change applies whatever happened since. */
     revision: RolloutRevision.optional(),
+  })
+  .check((ctx) => {
+    // Without a candidate (null or left out) every new ticket gets stable: no share, no ramp.
+    const { stable, candidate, percent, ramp } = ctx.value;
+    if (candidate != null && candidate === stable) ctx.issues.push(ruleIssue('sameVersion', ctx.value));
+    if (candidate == null && percent !== undefined && percent > 0) ctx.issues.push(ruleIssue('percentNeedsCandidate', ctx.value));
+    if (candidate == null && ramp) ctx.issues.push(ruleIssue('rampNeedsCandidate', ctx.value));
   })
   .meta({ id: 'RolloutRequest' });
 export type RolloutRequest = z.input<typeof RolloutRequest>;
@@ -164,6 +174,9 @@ export const MigrateTicketsRequest = z
     reason: z.string().max(500).optional(),
     /** The deployment's revision the move was decided on; refused (409) once it moved on. */
     revision: RolloutRevision.optional(),
+  })
+  .check((ctx) => {
+    if (ctx.value.from === ctx.value.to) ctx.issues.push(ruleIssue('migrateSame', ctx.value));
   })
   .meta({ id: 'MigrateTicketsRequest' });
 export type MigrateTicketsRequest = z.input<typeof MigrateTicketsRequest>;

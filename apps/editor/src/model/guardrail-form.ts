@@ -1,4 +1,4 @@
-import type { Guardrail, GuardrailInput, GuardrailMetric } from '@switchyard/api';
+import { Guardrail, type GuardrailInput, type GuardrailMetric } from '@switchyard/api';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The metrics a guardrail can watch, in the order the picker lists them. */
@@ -30,11 +30,15 @@ export type GuardrailRowErrors = Partial<Record<'threshold' | 'minTickets', Mess
  * @example readGuardrailRow({ metric: 'errorRate', mode: 'above', threshold: '2', minTickets: '50' }) // { guardrail: { metric: 'errorRate', above: 2, minTickets: 50 } }
  */
 export function readGuardrailRow(row: GuardrailRow): { guardrail: GuardrailInput } | { errors: GuardrailRowErrors } {
+  const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+  const guardrail: GuardrailInput = { metric: row.metric, [row.mode]: number(row.threshold), minTickets: number(row.minTickets) };
+  // The bounds are `Guardrail`'s, the schema the server checks the request with.
+  const checked = Guardrail.safeParse(guardrail);
+  if (checked.success) return { guardrail };
   const errors: GuardrailRowErrors = {};
-  const threshold = row.threshold.trim() === '' ? Number.NaN : Number(row.threshold);
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) errors.threshold = 'rollout.error.threshold';
-  const minTickets = row.minTickets.trim() === '' ? Number.NaN : Number(row.minTickets);
-  if (!Number.isInteger(minTickets) || minTickets < 1) errors.minTickets = 'rollout.error.minTickets';
-  if (errors.threshold || errors.minTickets) return { errors };
-  return { guardrail: { metric: row.metric, [row.mode]: threshold, minTickets } };
+  for (const issue of checked.error.issues) {
+    if (issue.path[0] === 'minTickets') errors.minTickets = 'rollout.error.minTickets';
+    else errors.threshold = 'rollout.error.threshold';
+  }
+  return { errors };
 }

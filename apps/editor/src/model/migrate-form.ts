@@ -1,4 +1,4 @@
-import type { MigrateTicketsRequest, Rollout } from '@switchyard/api';
+import { MigrateTicketsRequest, type Rollout, rolloutRuleOf } from '@switchyard/api';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The "Migrate in-flight tickets" form: versions, optional ticket ids, reason. */
@@ -9,8 +9,6 @@ export interface MigrateForm {
   readonly tickets: string;
   readonly reason: string;
 }
-
-const MAX_TICKETS = 10_000;
 
 /** Bad fields by name (`from`, `to`, `tickets`), as message keys. */
 export type MigrateErrors = Readonly<Partial<Record<'from' | 'to' | 'tickets', MessageKey>>>;
@@ -31,10 +29,17 @@ export function buildMigrateRequest(form: MigrateForm): { request: MigrateTicket
   const errors: Partial<Record<'from' | 'to' | 'tickets', MessageKey>> = {};
   if (form.from === null) errors.from = 'migrate.error.pick';
   if (form.to === null) errors.to = 'migrate.error.pick';
-  else if (form.to === form.from) errors.to = 'migrate.error.same';
+  if (form.from === null || form.to === null) return { errors };
   const tickets = [...new Set(form.tickets.split(/[\s,]+/).filter(Boolean))];
-  if (tickets.length > MAX_TICKETS) errors.tickets = 'migrate.error.tickets';
-  if (Object.keys(errors).length > 0 || form.from === null || form.to === null) return { errors };
   const reason = form.reason.trim();
-  return { request: { from: form.from, to: form.to, ...(tickets.length > 0 ? { tickets } : {}), ...(reason ? { reason } : {}) } };
+  const request: MigrateTicketsRequest = { from: form.from, to: form.to, ...(tickets.length > 0 ? { tickets } : {}), ...(reason ? { reason } : {}) };
+  // The server's schema decides: the same versions, too many tickets are refused here as there.
+  const checked = MigrateTicketsRequest.safeParse(request);
+  if (checked.success) return { request };
+  for (const issue of checked.error.issues) {
+    if (rolloutRuleOf(issue) === 'migrateSame') errors.to = 'migrate.error.same';
+    else if (issue.path[0] === 'tickets') errors.tickets = 'migrate.error.tickets';
+    else errors.from = 'migrate.error.pick';
+  }
+  return { errors };
 }

@@ -1,20 +1,9 @@
 import { type Rollout, RolloutRequest } from '@switchyard/api';
+import { sampleRollout } from '@switchyard/api/testing';
 import { describe, expect, it } from 'vitest';
 import { buildRolloutRequest, formFromRollout } from './rollout-form';
 
-const deployed: Rollout = {
-  flowId: 'intake',
-  stable: 1,
-  candidate: null,
-  percent: 0,
-  position: 0,
-  guardrails: [{ metric: 'errorRate', above: 2, minTickets: 50 }],
-  ramp: null,
-  tripped: null,
-  updatedAt: '2026-05-01T10:00:00.000Z',
-  revision: 1,
-  history: [],
-};
+const deployed = sampleRollout();
 const ramping: Rollout = { ...deployed, candidate: 2, percent: 25, ramp: { steps: [10, 25, 50, 100], every: '1h', step: 1, nextStepAt: '2026-05-01T11:00:00.000Z' } };
 
 describe('buildRolloutRequest', () => {

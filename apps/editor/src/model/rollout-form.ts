@@ -1,5 +1,5 @@
-import { parseDuration } from '@switchyard/flow';
-import type { RampPlan, Rollout, RolloutRequest } from '@switchyard/api';
+import { type RampPlan, type Rollout, RolloutRequest, type RolloutRule, rolloutRuleOf } from '@switchyard/api';
+import type { z } from 'zod';
 import type { MessageKey } from '../i18n/messages-en';
 import { type GuardrailRow, guardrailRowOf, readGuardrailRow } from './guardrail-form';
 
@@ -31,17 +31,43 @@ export function formFromRollout(rollout: Rollout): RolloutForm {
   };
 }
 
-/** The ramp the form describes (null: none), or the key of what is wrong. */
+/**
+ * The ramp the form describes (null: none), or what is wrong with the text. Only the reading of
+ * the text is checked here; the rules of a plan (range, rising steps, duration) are the schema's.
+ */
 function readRamp(form: RolloutForm): { ramp: RampPlan | null } | { errors: FormErrors } {
   if (form.rampSteps.trim() === '') return { ramp: null };
   const parts = form.rampSteps.split(/[\s,]+/).filter(Boolean);
-  const steps = parts.map(Number);
+  if (parts.some((p) => !/^\d+$/.test(p))) return { errors: { 'ramp.steps': 'rollout.error.rampSteps' } };
+  return { ramp: { steps: parts.map(Number), every: form.rampEvery.trim() } };
+}
+
+/** The form's words for the rules both the server and the form keep (`RolloutRequest`'s refinements). */
+const RULE_ERRORS: Partial<Record<RolloutRule, readonly [field: string, key: MessageKey]>> = {
+  sameVersion: ['candidate', 'rollout.error.sameVersion'],
+  percentNeedsCandidate: ['percent', 'rollout.error.percentNeedsCandidate'],
+  rampNeedsCandidate: ['ramp.steps', 'rollout.error.rampNeedsCandidate'],
+  rampRise: ['ramp.steps', 'rollout.error.rampRise'],
+};
+
+/** The form field and message of a field check the schema made (a range, a duration). */
+function fieldError(path: readonly PropertyKey[]): readonly [field: string, key: MessageKey] {
+  const [first, second, third] = path;
+  if (first === 'ramp') return second === 'every' ? ['ramp.every', 'rollout.error.duration'] : ['ramp.steps', 'rollout.error.rampSteps'];
+  if (first === 'guardrails' && third === 'minTickets') return [`guardrails.${String(second)}.minTickets`, 'rollout.error.minTickets'];
+  if (first === 'guardrails') return [`guardrails.${String(second)}.threshold`, 'rollout.error.threshold'];
+  return [String(first ?? 'stable'), 'rollout.fixFields'];
+}
+
+/** What `RolloutRequest` refuses of a request, by form field. */
+function schemaErrors(error: z.ZodError): FormErrors {
   const errors: Record<string, MessageKey> = {};
-  if (parts.some((p) => !/^\d+$/.test(p)) || steps.some((p) => p < 1 || p > 100) || steps.length > 20) errors['ramp.steps'] = 'rollout.error.rampSteps';
-  else if (steps.some((p, i) => p <= (steps[i - 1] ?? -Infinity))) errors['ramp.steps'] = 'rollout.error.rampRise';
-  else if (form.candidate === null) errors['ramp.steps'] = 'rollout.error.rampNeedsCandidate';
-  if (parseDuration(form.rampEvery) === undefined) errors['ramp.every'] = 'rollout.error.duration';
-  return Object.keys(errors).length ? { errors } : { ramp: { steps, every: form.rampEvery.trim() } };
+  for (const issue of error.issues) {
+    const rule = rolloutRuleOf(issue);
+    const [field, key] = (rule && RULE_ERRORS[rule]) ?? fieldError(issue.path);
+    errors[field] ??= key;
+  }
+  return errors;
 }
 
 const sameRamp = (a: RampPlan | null, b: RampPlan | null) => (a === null || b === null ? a === b : a.every === b.every && a.steps.join() === b.steps.join());
@@ -67,8 +93,6 @@ function shareAndRamp(form: RolloutForm, ramp: RampPlan | null, current: Rollout
  */
 export function buildRolloutRequest(form: RolloutForm, current: Rollout): { request: RolloutRequest } | { errors: FormErrors } {
   const errors: Record<string, MessageKey> = {};
-  if (form.candidate !== null && form.candidate === form.stable) errors.candidate = 'rollout.error.sameVersion';
-  if (form.candidate === null && form.percent > 0) errors.percent = 'rollout.error.percentNeedsCandidate';
   const ramp = readRamp(form);
   if ('errors' in ramp) Object.assign(errors, ramp.errors);
   const guardrails = form.guardrails.map((row, index) => {
@@ -78,13 +102,14 @@ export function buildRolloutRequest(form: RolloutForm, current: Rollout): { requ
   });
   if (Object.keys(errors).length > 0 || 'errors' in ramp) return { errors };
   const reason = form.reason.trim();
-  return {
-    request: {
-      stable: form.stable,
-      candidate: form.candidate,
-      ...shareAndRamp(form, ramp.ramp, current),
-      guardrails: guardrails.filter((g) => g !== null),
-      ...(reason ? { reason } : {}),
-    },
+  const request: RolloutRequest = {
+    stable: form.stable,
+    candidate: form.candidate,
+    ...shareAndRamp(form, ramp.ramp, current),
+    guardrails: guardrails.filter((g) => g !== null),
+    ...(reason ? { reason } : {}),
   };
+  // The server's own schema decides what may be sent: the form refuses what the server would.
+  const checked = RolloutRequest.safeParse(request);
+  return checked.success ? { request } : { errors: schemaErrors(checked.error) };
 }

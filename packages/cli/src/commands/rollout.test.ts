@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FlowMetrics, Rollout } from '@switchyard/api';
+import { sampleRollout } from '@switchyard/api/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../__fixtures__/capture-io';
 import { runCli } from '../run-cli';
@@ -10,21 +11,16 @@ import { runCli } from '../run-cli';
  * sent and answers fixed bodies: bad options send nothing; a change reads the rollout first
  * and keeps its stable version. The real server is driven by test/cli-rollout.test.ts.
  */
-const rollout: Rollout = {
-  flowId: 'intake',
+const rollout: Rollout = sampleRollout({
   stable: 3,
   candidate: 4,
   percent: 10,
-  position: 0,
   guardrails: [{ metric: 'slaBreachRate', worseThanStableBy: 5, minTickets: 200 }],
   ramp: { steps: [10, 25, 50, 100], every: '1h', step: 0, nextStepAt: '2026-05-01T11:00:00.000Z' },
-  tripped: null,
-  updatedAt: '2026-05-01T10:00:00.000Z',
-  revision: 1,
   history: [
     { at: '2026-05-01T10:00:00.000Z', actor: 'ops-li', kind: 'rollout.changed', from: { stable: 3, candidate: null, percent: 0 }, to: { stable: 3, candidate: 4, percent: 10 }, reason: '试 v4' },
   ],
-};
+});
 const versionMetrics = (version: number, role: 'stable' | 'candidate', errors: number) => ({
   version,
   role,

@@ -1,3 +1,5 @@
+import { MigrateTicketsRequest, rolloutRuleOf } from '@switchyard/api';
+
 /** The versions `--migrate <from>:<to>` names. */
 export interface MigrateVersions {
   readonly from: number;
@@ -17,6 +19,8 @@ export function parseMigrate(text: string): { versions: MigrateVersions } | { pr
   const from = Number(match?.[1]);
   const to = Number(match?.[2]);
   if (!match || from < 1 || to < 1) return { problem: 'syntax' };
-  if (from === to) return { problem: 'same' };
+  // The server's rule, so the pair it would refuse is never sent.
+  const checked = MigrateTicketsRequest.safeParse({ from, to });
+  if (checked.error?.issues.some((issue) => rolloutRuleOf(issue) === 'migrateSame')) return { problem: 'same' };
   return { versions: { from, to } };
 }

@@ -1,21 +1,9 @@
-import type { Rollout } from '@switchyard/api';
+import { sampleRollout } from '@switchyard/api/testing';
 import { describe, expect, it } from 'vitest';
 import { CliInputError } from '../cli-input-error';
 import { rolloutPlan, rolloutRequest } from './rollout-plan';
 
-const current: Rollout = {
-  flowId: 'intake',
-  stable: 3,
-  candidate: 4,
-  percent: 10,
-  position: 0,
-  guardrails: [{ metric: 'errorRate', above: 2, minTickets: 50 }],
-  ramp: null,
-  tripped: null,
-  updatedAt: '2026-05-01T10:00:00.000Z',
-  revision: 1,
-  history: [],
-};
+const current = sampleRollout({ stable: 3, candidate: 4, percent: 10 });
 
 function problems(run: () => unknown): readonly string[] {
   try {
@@ -86,6 +74,13 @@ describe('rolloutRequest', () => {
 
   it('refuses a share without a candidate', () => {
     expect(problems(() => rolloutRequest({ ...current, candidate: null }, { percent: 10 }, 'intake', 'en'))[0]).toMatch(/^--percent: the rollout has no candidate/);
+  });
+
+  it("refuses what the server's RolloutRequest refuses, in the user's language: the candidate as stable, a ramp without a candidate", () => {
+    expect(problems(() => rolloutRequest(current, { stable: 4 }, 'intake', 'en'))).toEqual([
+      '--candidate: the candidate must differ from the stable version (to send every ticket to one version, leave the candidate out)',
+    ]);
+    expect(problems(() => rolloutRequest({ ...current, candidate: null }, { ramp: { steps: [10, 50], every: '1h' } }, 'intake', 'zh-CN'))).toEqual(['--ramp：放量计划需要先选择候选版']);
   });
 });
 

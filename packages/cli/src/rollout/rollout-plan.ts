@@ -1,5 +1,5 @@
-import type { GuardrailInput, RampPlan, Rollout, RolloutRequest } from '@switchyard/api';
-import type { Locale } from '@switchyard/flow';
+import { type GuardrailInput, type RampPlan, type Rollout, RolloutRequest, rolloutRuleOf } from '@switchyard/api';
+import { type Locale, translateMessage } from '@switchyard/flow';
 import { CliInputError } from '../cli-input-error';
 import { parseGuardrail } from './parse-guardrail';
 import { type MigrateVersions, parseMigrate } from './parse-migrate';
@@ -110,8 +110,7 @@ export function rolloutRequest(current: Rollout | undefined, change: RolloutChan
   const stable = change.stable ?? current?.stable;
   if (stable === undefined) throw new CliInputError(m.notDeployedNeedStable(flowId));
   const candidate = change.candidate !== undefined ? change.candidate : (current?.candidate ?? null);
-  if (change.percent !== undefined && change.percent > 0 && candidate === null) throw new CliInputError(m.percentWithoutCandidate);
-  return {
+  const request: RolloutRequest = {
     stable,
     candidate,
     ...(change.percent === undefined ? {} : { percent: change.percent }),
@@ -119,6 +118,17 @@ export function rolloutRequest(current: Rollout | undefined, change: RolloutChan
     ...(change.ramp === undefined ? {} : { ramp: change.ramp }),
     ...(change.reason === undefined ? {} : { reason: change.reason }),
   };
+  // The server's own schema decides what may be sent; its rules are worded here by option.
+  const checked = RolloutRequest.safeParse(request);
+  if (checked.success) return request;
+  throw new CliInputError(
+    checked.error.issues.map((issue) => {
+      const rule = rolloutRuleOf(issue);
+      if (rule === 'percentNeedsCandidate') return m.percentWithoutCandidate;
+      const option = rule === 'sameVersion' ? '--candidate' : rule === 'rampNeedsCandidate' ? '--ramp' : `--${String(issue.path[0] ?? 'stable')}`;
+      return `${option}${locale === 'zh-CN' ? '：' : ': '}${translateMessage(issue.message, locale)}`;
+    }),
+  );
 }
 
 function wholeNumber(text: string, min: number): number | undefined {

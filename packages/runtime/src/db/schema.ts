@@ -141,7 +141,7 @@ export interface TicketFlowsTable {
   /** The persisted state and context (`flowSnapshotShape`); null until the flow first moves (idle). */
   snapshot: Stored<'flow-snapshot'> | null;
   /** How often each action node was entered, for idempotency keys. */
-  visits: Json<Record<string, number>>;
+  visits: Stored<'flow-visits'>;
   updated_at: Timestamp;
 }
 

@@ -7,6 +7,7 @@ import { isConnectionError } from '../db/connection-error';
 import { recordAudit } from '../audit/record-audit';
 import { json, type Database } from '../db/schema';
 import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
+import { flowVisitsShape } from '../db/stored/flow-visits-shape';
 import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 import type { FlowCache } from './flow-cache';
 import { recordCompletions } from './record-outcome';
@@ -130,7 +131,7 @@ async function writeOutcomes(trx: Kysely<Database>, outcomes: readonly TicketOut
       tags = v.tags, flags = v.flags, escalation_level = v.escalation_level, stats = v.stats, updated_at = ${now}, wake_at = v.wake_at
     from (values ${sql.join(ticketRows)}) as v(id, category, priority, status, grp, assignee, tags, flags, escalation_level, stats, wake_at)
     where t.id = v.id`.execute(trx);
-  const flowRows = outcomes.flatMap((o) => o.flows.map((f) => ({ ticket_id: o.ticket.id, flow_id: f.flowId, snapshot: f.snapshot === null ? null : flowSnapshotShape.json(f.snapshot), visits: json(f.visits) })));
+  const flowRows = outcomes.flatMap((o) => o.flows.map((f) => ({ ticket_id: o.ticket.id, flow_id: f.flowId, snapshot: f.snapshot === null ? null : flowSnapshotShape.json(f.snapshot), visits: flowVisitsShape.json(f.visits) })));
   if (flowRows.length > 0) {
     await sql`
       update ticket_flows as tf set snapshot = v.snapshot, visits = v.visits, updated_at = ${now}

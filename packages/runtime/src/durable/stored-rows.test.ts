@@ -11,6 +11,7 @@ import { createManualClock } from '../clock';
 import { compiledFlowShape } from '../db/stored/compiled-flow-shape';
 import { effectOutcomeShape, effectRequestShape, effectResultShape, ticketEventShape } from '../db/stored/effect-shapes';
 import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
+import { flowVisitsShape } from '../db/stored/flow-visits-shape';
 import { readStored } from '../db/stored/read-stored';
 import type { StoredShape } from '../db/stored/stored-shape';
 import { STORED_VERSION_KEY } from '../db/stored/stored-shape';
@@ -67,8 +68,10 @@ describe.each(testDatabases)('stored JSON rows on $name', (target) => {
     const ticket = await store.db.selectFrom('tickets').select('stats').where('id', '=', id).executeTakeFirstOrThrow();
     roundTrips(ticketStatsShape, ticket.stats, id);
     expect(readStored(ticketStatsShape, ticket.stats, { table: 'tickets', key: id })).toMatchObject({ agentReplies: 1, firstAgentReplyAt: clock.now().toISOString() });
-    const flow = await store.db.selectFrom('ticket_flows').select('snapshot').where('ticket_id', '=', id).executeTakeFirstOrThrow();
+    const flow = await store.db.selectFrom('ticket_flows').select(['snapshot', 'visits']).where('ticket_id', '=', id).executeTakeFirstOrThrow();
     roundTrips(flowSnapshotShape, flow.snapshot, id);
+    roundTrips(flowVisitsShape, flow.visits, id);
+    expect(readStored(flowVisitsShape, flow.visits, { table: 'ticket_flows', key: id })).toMatchObject({ 'notify-erp': 1, ack: 1 });
     const events = await store.db.selectFrom('ticket_events').select(['id', 'type', 'payload']).where('ticket_id', '=', id).orderBy('id').execute();
     expect(events.map((e) => e.type)).toEqual(['ticket.created', 'effect.done', 'effect.done', 'agent.reply']);
     for (const e of events) {
@@ -88,7 +91,7 @@ describe.each(testDatabases)('stored JSON rows on $name', (target) => {
     await worker.runUntilIdle();
     // As an older runtime wrote them: no version field, and stats from before agentReplies and firstAgentReplyAt were counted.
     await sql`update tickets set stats = '{"customerMessages": 1, "recentMessages": ["咨询"]}'::jsonb where id = ${id}`.execute(store.db);
-    await sql`update ticket_flows set snapshot = snapshot - ${STORED_VERSION_KEY} where ticket_id = ${id}`.execute(store.db);
+    await sql`update ticket_flows set snapshot = snapshot - ${STORED_VERSION_KEY}, visits = visits - ${STORED_VERSION_KEY} where ticket_id = ${id}`.execute(store.db);
     expect((await getTicket(store.db, id))?.stats).toEqual({ customerMessages: 1, agentReplies: 0, recentMessages: ['咨询'], firstAgentReplyAt: null });
 
     clock.advance(60_000);

@@ -1,10 +1,14 @@
 import { Channel, CustomerTier, Priority, type Ticket, TicketStatus } from '@switchyard/flow';
 import type { TicketStats } from '@switchyard/nodes';
 import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
 import type { CustomersTable, Database, TicketRow } from '../db/schema';
 import { readColumn } from '../db/stored/read-column';
 import { readStored } from '../db/stored/read-stored';
 import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
+
+/** Tags and flags: jsonb lists of strings. */
+const LABELS = z.array(z.string());
 
 /** A ticket row joined with its customer. */
 export type TicketWithCustomer = TicketRow & { customer: Selectable<CustomersTable> };
@@ -47,8 +51,8 @@ export function ticketFromRow(row: TicketWithCustomer): Ticket {
     status: readColumn(TicketStatus, row.status, at, 'status'),
     group: row.group,
     assignee: row.assignee,
-    tags: row.tags,
-    flags: row.flags,
+    tags: readColumn(LABELS, row.tags, at, 'tags'),
+    flags: readColumn(LABELS, row.flags, at, 'flags'),
     escalationLevel: row.escalation_level,
     createdAt: row.created_at.toISOString(),
   };

@@ -5,6 +5,7 @@ import type { AuditEntry, AuditFact } from '../audit/audit-entry';
 import type { OutboxTable, TicketEventsTable, TicketFlowsTable, TimersTable } from '../db/schema';
 import { effectRequestShape, effectResultShape, type StoredEffectRequest, ticketEventShape } from '../db/stored/effect-shapes';
 import { flowSnapshotShape, type PersistedSnapshot } from '../db/stored/flow-snapshot-shape';
+import { flowVisitsShape } from '../db/stored/flow-visits-shape';
 import { readStored } from '../db/stored/read-stored';
 import type { FlowSnapshot } from '../engine/advance-flow';
 import { createEffectRunner, type EffectRequest } from '../engine/effect-runner';
@@ -75,8 +76,9 @@ export async function runTicketWork(
   const stored = work.bindings.map((b) => (b.snapshot === null ? null : readStored(flowSnapshotShape, b.snapshot, { table: 'ticket_flows', key: `${b.ticket_id}/${b.flow_id}` })));
   const snapshots = flows.map((flow, i) => restore(flow, flowAt(stored, i)));
   const firings = stored.map((s) => s?.timerFirings);
+  const storedVisits = work.bindings.map((b) => readStored(flowVisitsShape, b.visits, { table: 'ticket_flows', key: `${b.ticket_id}/${b.flow_id}` }));
   const visits = new Map<string, number>();
-  for (const [i, b] of work.bindings.entries()) for (const [node, n] of Object.entries(b.visits)) visits.set(`${flowAt(flows, i).compiled.id}/${node}`, n);
+  for (const [i, own] of storedVisits.entries()) for (const [node, n] of Object.entries(own)) visits.set(`${flowAt(flows, i).compiled.id}/${node}`, n);
 
   const audit: AuditEntry[] = [];
   const record = (at: Date, flow: number | undefined, fact: AuditFact) =>
@@ -165,7 +167,7 @@ export async function runTicketWork(
   const earliest = pendingTimers.reduce((min, t) => Math.min(min, t.at), Number.POSITIVE_INFINITY);
   const changedFlows = work.bindings.flatMap((b, i) => {
     const visitsOfFlow = visitsOf(visits, flowAt(flows, i).compiled.id);
-    const visitsChanged = JSON.stringify(visitsOfFlow) !== JSON.stringify(b.visits);
+    const visitsChanged = JSON.stringify(visitsOfFlow) !== JSON.stringify(storedVisits[i]);
     if (!movedFlows.has(i) && !visitsChanged && run.snapshots[i] === snapshots[i] && firings[i] === stored[i]?.timerFirings) return [];
     return [{ flowId: b.flow_id, snapshot: persist(flowAt(run.snapshots, i), firings[i]), visits: visitsOfFlow }];
   });

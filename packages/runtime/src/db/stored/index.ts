@@ -6,6 +6,7 @@ export type { StoredAt, StoredIssue } from './stored-data-error';
 export { sameShape } from './same-shape';
 export { compiledFlowShape } from './compiled-flow-shape';
 export { ticketStatsShape } from './ticket-stats-shape';
+export { flowVisitsShape } from './flow-visits-shape';
 export { flowSnapshotShape, type PersistedSnapshot } from './flow-snapshot-shape';
 export { effectOutcomeShape, effectRequestShape, effectResultShape, ticketEventShape, type EffectResultPayload, type StoredEffectRequest } from './effect-shapes';
 export { auditDetailShape } from './audit-detail-shape';
