@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import * as api from '@switchyard/api';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from './__fixtures__/test-app';
 import { anyString, anyArray, matching } from './__fixtures__/matchers';
+import { checkAnswer, routeContracts } from './__fixtures__/route-contract';
 
 const TOKEN = 'test-admin-token-1';
 
@@ -100,6 +102,27 @@ describe.each(testDatabases)('the app on $name', (target) => {
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);
     expect(await docs.text()).toContain('/openapi.json');
+  });
+
+  it("declares every answer of every route with a @switchyard/api schema, which the route tests' calls check", () => {
+    const contracts = routeContracts(t.app);
+    expect(contracts.map((c) => `${c.method} ${c.path}`).sort()).toEqual(
+      Object.entries(CONTRACT)
+        .flatMap(([path, methods]) => methods.map((m) => `${m} ${path}`))
+        .sort(),
+    );
+    const owned = new Set<unknown>(Object.values(api));
+    const unchecked = contracts.flatMap((c) => [...c.responses].filter(([, schema]) => !owned.has(schema)).map(([status]) => `${c.method} ${c.path} ${status}`));
+    expect(unchecked, 'answers without a @switchyard/api schema').toEqual([]);
+  });
+
+  it('refuses an answer its route does not declare, or one with a field its schema does not name', () => {
+    const contracts = routeContracts(t.app);
+    const health = { status: 'ok', version: '0.1.0' };
+    expect(() => checkAnswer(contracts, 'GET', '/api/health', 200, health)).not.toThrow();
+    expect(() => checkAnswer(contracts, 'GET', '/api/health', 200, { ...health, secret: 'leaked' })).toThrow(/fields its schema does not declare/);
+    expect(() => checkAnswer(contracts, 'POST', '/api/groups', 200, { id: 'g' })).toThrow(/schema refuses/);
+    expect(() => checkAnswer(contracts, 'POST', '/api/groups', 418, { error: 'teapot' })).toThrow(/does not declare with a schema/);
   });
 
   it('says the editor is not built when there is no build', async () => {

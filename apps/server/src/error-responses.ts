@@ -11,10 +11,17 @@ const DESCRIPTIONS = {
 
 type ErrorStatus = keyof typeof DESCRIPTIONS;
 
+/** One error answer of a route's OpenAPI description. */
+interface ErrorResponse {
+  readonly description: string;
+  readonly content: { 'application/json': { schema: typeof ErrorBody } };
+}
+
 /** The error answers a route can give, for its OpenAPI description (401 and 503 on every route); every one is an `ErrorBody`. */
-export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }> {
-  const responses = {} as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }>;
-  for (const status of [...statuses, 401 as S, 503 as S]) responses[status] = { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } };
+export function errorResponses(...statuses: ErrorStatus[]): Partial<Record<ErrorStatus, ErrorResponse>> {
+  const responses: Partial<Record<ErrorStatus, ErrorResponse>> = {};
+  const all: ErrorStatus[] = [...statuses, 401, 503];
+  for (const status of all) responses[status] = { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } };
   return responses;
 }
 

@@ -63,6 +63,7 @@ export {
   VersionMetrics,
 } from './rollout';
 export type { GuardrailInput } from './rollout';
+export { RolloutRefusal } from './rollout-refusal';
 export { PutSecretRequest, SecretList, SecretName, SecretView } from './secrets';
 export { ApiError, type ApiClient, type RefusedTicket, type ApiClientOptions, createApiClient, type DryRunTarget } from './client';
 export {

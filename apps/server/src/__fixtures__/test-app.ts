@@ -5,6 +5,7 @@ import { createManualClock, type ManualClock, type RuntimeContext, type Switchya
 import { pino } from 'pino';
 import { createApp, type AppOptions } from '../create-app';
 import type { SwitchyardApp } from '../app-env';
+import { checkAnswer, routeContracts } from './route-contract';
 
 export const registry = createNodeRegistry([...builtinNodes, billingSuspend]);
 
@@ -14,7 +15,7 @@ export const EXAMPLES_DIR = join(import.meta.dirname, '../../../../examples');
 export interface TestApp {
   readonly app: SwitchyardApp;
   readonly ctx: RuntimeContext & { clock: ManualClock };
-  /** A JSON request to the app, in process. */
+  /** A JSON request to the app, in process; its answer is checked against its route's declared status and schema. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown; headers: Headers }>;
 }
 
@@ -22,6 +23,7 @@ export interface TestApp {
 export function testApp(store: SwitchyardDatabase, options: Partial<AppOptions> = {}): TestApp {
   const ctx = { db: store.db, registry, clock: createManualClock('2026-05-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
   const app = createApp({ ctx, ...options });
+  const contracts = routeContracts(app);
   return {
     app,
     ctx,
@@ -36,6 +38,7 @@ export function testApp(store: SwitchyardDatabase, options: Partial<AppOptions> 
       } catch {
         // not JSON: keep the text (HTML pages)
       }
+      checkAnswer(contracts, method, path, res.status, parsed);
       return { status: res.status, body: parsed, headers: res.headers };
     },
   };

@@ -1,9 +1,11 @@
+import { DryRunResults, FlowVersion } from '@switchyard/api';
 import { seedExamples } from '@switchyard/runtime';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, registry, type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, anyArray, matching } from '../__fixtures__/matchers';
+import { expectBody } from '../__fixtures__/route-contract';
 import { type RunningServer, startServer } from '../start-server';
 
 const refund = { id: 't1', channel: 'chat', subject: '我要退货', body: '鞋子尺码不对，申请退货', customer: { id: 'c1', tier: 'vip' } };
@@ -49,7 +51,7 @@ describe.each(testDatabases)('the dry-run route on $name', (target) => {
   it('answers the dry-run contract, one object per ticket, the flow among the deployed ones', async () => {
     const { status, body } = await t.call('POST', '/api/flows/after-sales-routing/dry-run', { version: 1, tickets: [refund, logistics] });
     expect(status).toBe(200);
-    const results = body as { ticketId: string; path: string[]; actions: { at: string; flow: string; type: string }[]; final: Record<string, unknown>; errors: unknown[]; paths: Record<string, string[]> }[];
+    const results = expectBody({ status, body }, DryRunResults);
     expect(results.map((r) => r.ticketId)).toEqual(['t1', 't2']);
     expect(results[0]).toMatchObject({ final: { category: 'after_sales', group: 'after_sales', assignee: anyString, status: 'new' }, errors: [] });
     expect(results[0]!.actions).toContainEqual(expect.objectContaining({ flow: 'after-sales-routing', type: 'assign', at: matching(/^2026-01-05T01:00:00/) }));
@@ -58,12 +60,12 @@ describe.each(testDatabases)('the dry-run route on $name', (target) => {
   });
 
   it('runs an unsaved document alone with a posted roster, and writes nothing', async () => {
-    const flow = (await t.call('GET', '/api/flows/after-sales-routing/versions/1')).body as { document: object };
+    const flow = expectBody(await t.call('GET', '/api/flows/after-sales-routing/versions/1'), FlowVersion);
     const audit = await store.db.selectFrom('audit_log').select('id').execute();
     const roster = { groups: [{ id: 'after_sales', name: 'After-sales' }], agents: [{ id: 'solo', name: 'Solo', groups: ['after_sales'], skills: ['returns'], seniority: 'senior' }] };
     const alone = await t.call('POST', '/api/flows/after-sales-routing/dry-run', { document: flow.document, tickets: [{ ...refund, category: 'after_sales' }], agents: roster, others: 'none' });
     expect(alone).toMatchObject({ status: 200, body: [{ final: { assignee: 'solo' }, paths: { 'after-sales-routing': anyArray } }] });
-    expect(Object.keys((alone.body as [{ paths: object }])[0].paths)).toEqual(['after-sales-routing']);
+    expect(Object.keys(expectBody(alone, DryRunResults)[0]?.paths ?? {})).toEqual(['after-sales-routing']);
     expect(await store.db.selectFrom('audit_log').select('id').execute()).toEqual(audit);
   });
 

@@ -1,6 +1,8 @@
-import { DraftConflict } from '@switchyard/api';
+import { DraftConflict, DraftSaved, FlowDetail, FlowList } from '@switchyard/api';
+import { FlowDocument } from '@switchyard/flow';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectBody } from '../__fixtures__/route-contract';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
 
@@ -42,7 +44,7 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
       body: { details: [{ path: 'document.nodes.0.id' }] },
     });
     expect(await t.call('POST', '/api/flows', { name: 'Again', document: tagFlow('tagging') })).toMatchObject({ status: 409, body: { error: matching(/exists/) } });
-    expect(((await t.call('GET', '/api/flows')).body as unknown[]).length).toBe(1);
+    expect(expectBody(await t.call('GET', '/api/flows'), FlowList)).toHaveLength(1);
   });
 
   it('saves an invalid draft with its diagnostics; publishing it answers 422 with them and writes no version', async () => {
@@ -102,8 +104,7 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
   });
 
   it('lets exactly one of two simultaneous saves against one revision through', async () => {
-    const { body } = await t.call('GET', '/api/flows/shared');
-    const { revision } = body as { revision: number };
+    const { revision } = expectBody(await t.call('GET', '/api/flows/shared'), FlowDetail);
     const answers = await Promise.all(
       ['left', 'right'].map((tag) => t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', tag), revision })),
     );
@@ -118,7 +119,7 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
 
   it('publishes exactly the revision it names; a draft that moved on gets a 409 and no version', async () => {
     const saved = await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'reviewed') });
-    const reviewed = (saved.body as { revision: number }).revision;
+    const reviewed = expectBody(saved, DraftSaved).revision;
     await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'unreviewed') });
     const stale = await t.call('POST', '/api/flows/shared/versions', { revision: reviewed });
     expect(stale.status).toBe(409);
@@ -138,5 +139,23 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
     expect(await t.call('POST', '/api/flows/nope/versions')).toMatchObject({ status: 404 });
     expect(await t.call('GET', '/api/flows/tagging/versions/9')).toMatchObject({ status: 404 });
     expect(await t.call('GET', '/api/flows/tagging/versions/one')).toMatchObject({ status: 400, body: { details: [{ path: 'n' }] } });
+  });
+
+  it('parses a saved document once, in the request, and lists flows without reading a draft', async () => {
+    const parse = vi.spyOn(FlowDocument, 'parse');
+    const safeParse = vi.spyOn(FlowDocument, 'safeParse');
+    try {
+      expect(await t.call('POST', '/api/flows', { name: 'Once', document: tagFlow('once') })).toMatchObject({ status: 201 });
+      expect(await t.call('PUT', '/api/flows/once/draft', { document: { ...tagFlow('once'), edges: [] } })).toMatchObject({
+        status: 200,
+        body: { diagnostics: [{ code: 'unreachable_node' }] },
+      });
+      expect(expectBody(await t.call('GET', '/api/flows'), FlowList).find((f) => f.id === 'once')).toMatchObject({ draftValid: false });
+      // The request's schema parsed the document; the catalog, the validator and the list did not again.
+      expect({ parse: parse.mock.calls.length, safeParse: safeParse.mock.calls.length }).toEqual({ parse: 0, safeParse: 0 });
+    } finally {
+      parse.mockRestore();
+      safeParse.mockRestore();
+    }
   });
 });

@@ -82,25 +82,25 @@ const version = createRoute({
 export function flowRoutes(ctx: RuntimeContext): SwitchyardApp {
   return createRouter()
     .openapi(create, async (c) => c.json(await createFlow(ctx, c.req.valid('json'), c.get('actor')), 201))
-    .openapi(list, async (c) => c.json(FlowList.parse(await listFlows(ctx.db, ctx.registry)), 200))
+    .openapi(list, async (c) => c.json(await listFlows(ctx.db, ctx.registry), 200))
     .openapi(detail, async (c) => {
       const { id } = c.req.valid('param');
       const flow = await getFlow(ctx.db, id, ctx.registry);
       if (!flow) throw new NotFoundError('flow', id);
-      return c.json(FlowDetail.parse(flow), 200);
+      return c.json(flow, 200);
     })
     .openapi(draft, async (c) => {
       const { document, revision } = c.req.valid('json');
-      return c.json(DraftSaved.parse(await saveDraft(ctx, c.req.valid('param').id, document, c.get('actor'), revision)), 200);
+      return c.json(await saveDraft(ctx, c.req.valid('param').id, document, c.get('actor'), revision), 200);
     })
     .openapi(publish, async (c) => {
       const { revision } = c.req.valid('json') ?? {};
-      return c.json(VersionPublished.parse(await publishVersion(ctx, c.req.valid('param').id, c.get('actor'), revision)), 201);
+      return c.json(await publishVersion(ctx, c.req.valid('param').id, c.get('actor'), revision), 201);
     })
     .openapi(version, async (c) => {
       const { id, n } = c.req.valid('param');
       const found = await getVersion(ctx.db, id, n);
       if (!found) throw new NotFoundError('flow version', `${id}@${n}`);
-      return c.json(FlowVersion.parse(found), 200);
+      return c.json(found, 200);
     });
 }

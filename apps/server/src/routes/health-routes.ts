@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { Health, NodeCatalog } from '@switchyard/api';
+import { type CatalogEntry, Health, NodeCatalog } from '@switchyard/api';
 import { describeNodes } from '@switchyard/nodes';
 import { type RuntimeContext, setSecretNames } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
@@ -27,8 +27,8 @@ const nodes = createRoute({
 
 /** GET /api/health and GET /api/nodes. */
 export function healthRoutes(ctx: RuntimeContext): SwitchyardApp {
-  // Node types only change with a restart: describe them once, checked against the contract.
-  const catalog = NodeCatalog.parse(describeNodes(ctx.registry.list()));
+  // Node types only change with a restart: describe them once, as the API's `CatalogEntry`s.
+  const catalog = describeNodes(ctx.registry.list()).map((n): CatalogEntry => ({ ...n, ports: [...n.ports], secrets: [...n.secrets] }));
   const hasSecrets = catalog.some((n) => (n.secrets ?? []).length > 0);
   return createRouter()
     .openapi(health, (c) => c.json({ status: 'ok' as const, version: SERVER_VERSION }, 200))

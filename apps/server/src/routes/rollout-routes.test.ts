@@ -1,8 +1,9 @@
-import { RolloutConflict } from '@switchyard/api';
+import { FlowMetrics, Rollout, RolloutConflict, TicketCreatedResponse, TicketView } from '@switchyard/api';
 import { checkRollouts, createWorker } from '@switchyard/runtime';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
+import { expectBody } from '../__fixtures__/route-contract';
 import { anyString, matching } from '../__fixtures__/matchers';
 
 const HOUR = 3_600_000;
@@ -53,14 +54,14 @@ describe.each(testDatabases)('rollout routes on $name', (target) => {
       reason: 'drop the wait',
     });
     expect(put).toMatchObject({ status: 200, body: { candidate: 2, percent: 50, guardrails: [{ metric: 'errorRate', above: 2, minTickets: 10 }] } });
-    expect((put.body as { history: unknown[] }).history[0]).toMatchObject({ kind: 'rollout.changed', reason: 'drop the wait', from: { stable: 1, candidate: null, percent: 0 } });
+    expect(expectBody(put, Rollout).history[0]).toMatchObject({ kind: 'rollout.changed', reason: 'drop the wait', from: { stable: 1, candidate: null, percent: 0 } });
     const ids: string[] = [];
-    for (let i = 0; i < 60; i++) ids.push(((await t.call('POST', '/api/tickets', { channel: 'chat', subject: `问题 ${i}`, customer: { id: `c${i}` } })).body as { id: string }).id);
+    for (let i = 0; i < 60; i++) ids.push(expectBody(await t.call('POST', '/api/tickets', { channel: 'chat', subject: `问题 ${i}`, customer: { id: `c${i}` } }), TicketCreatedResponse).id);
     const worker = createWorker(t.ctx);
     await worker.runUntilIdle();
     t.ctx.clock.advance(2 * HOUR);
     await worker.runUntilIdle();
-    const categories = await Promise.all(ids.map(async (id) => ((await t.call('GET', `/api/tickets/${id}`)).body as { category: string }).category));
+    const categories = await Promise.all(ids.map(async (id) => expectBody(await t.call('GET', `/api/tickets/${id}`), TicketView).category));
     // Old-version tickets wait and breach; new ones are resolved sooner and rated higher.
     for (const [i, id] of ids.entries()) {
       const onCandidate = categories[i] === 'new';
@@ -73,13 +74,13 @@ describe.each(testDatabases)('rollout routes on $name', (target) => {
 
     const { status, body } = await t.call('GET', '/api/flows/sla/metrics');
     expect(status).toBe(200);
-    const metrics = body as { versions: { version: number; role: string; ticketsBound: number; slaBreaches: number; escalations: number; completed: number; csat: { average: number } }[]; comparison: { differences: { metric: string; significant: boolean; better: boolean | null; low: number; high: number }[] } };
+    const metrics = expectBody({ status, body }, FlowMetrics);
     const [v1, v2] = metrics.versions;
     const onNew = categories.filter((c) => c === 'new').length;
     expect(onNew).toBeGreaterThan(10);
     expect(v1).toMatchObject({ version: 1, role: 'stable', ticketsBound: 60 - onNew, slaBreaches: 60 - onNew, escalations: 60 - onNew, completed: 60 - onNew, csat: { average: 3 } });
     expect(v2).toMatchObject({ version: 2, role: 'candidate', ticketsBound: onNew, slaBreaches: 0, escalations: 0, completed: onNew, csat: { average: 5 } });
-    const diff = (metric: string) => metrics.comparison.differences.find((d) => d.metric === metric)!;
+    const diff = (metric: string) => metrics.comparison!.differences.find((d) => d.metric === metric)!;
     expect(diff('slaBreachRate')).toMatchObject({ significant: true, better: true, low: -100, high: -100 });
     expect(diff('csatAverage')).toMatchObject({ significant: true, better: true });
     expect(diff('completionRate')).toMatchObject({ significant: false, better: null });
@@ -87,7 +88,7 @@ describe.each(testDatabases)('rollout routes on $name', (target) => {
 
     const promoted = await t.call('POST', '/api/flows/sla/rollout/promote', { reason: 'numbers hold' });
     expect(promoted).toMatchObject({ status: 200, body: { stable: 2, candidate: null, percent: 0 } });
-    expect((promoted.body as { history: unknown[] }).history[0]).toMatchObject({
+    expect(expectBody(promoted, Rollout).history[0]).toMatchObject({
       kind: 'rollout.promoted',
       reason: 'numbers hold',
       from: { stable: 1, candidate: 2, percent: 50 },
@@ -130,7 +131,7 @@ describe.each(testDatabases)('rollout routes on $name', (target) => {
     const after = await t.call('GET', '/api/flows/revs/rollout');
     expect(after.body).toMatchObject({ stable: 1, candidate: 2, percent: 10, revision: 2 });
     // Refusals leave no history: deployed, then Ana's change.
-    expect((after.body as { history: { kind: string }[] }).history.map((h) => h.kind)).toEqual(['rollout.changed', 'rollout.changed']);
+    expect(expectBody(after, Rollout).history.map((h) => h.kind)).toEqual(['rollout.changed', 'rollout.changed']);
 
     // Against the current revision they go through; without one, as before.
     expect(await t.call('POST', '/api/flows/revs/rollout/migrate', { from: 2, to: 1, revision: 2 })).toMatchObject({ status: 200, body: { migrated: 0 } });
@@ -140,15 +141,15 @@ describe.each(testDatabases)('rollout routes on $name', (target) => {
   });
 
   it('lets exactly one of two simultaneous rollout changes against one revision through', async () => {
-    const { revision } = (await t.call('GET', '/api/flows/revs/rollout')).body as { revision: number };
+    const { revision } = expectBody(await t.call('GET', '/api/flows/revs/rollout'), Rollout);
     const answers = await Promise.all([10, 30].map((percent) => t.call('PUT', '/api/flows/revs/rollout', { stable: 2, candidate: 1, percent, revision })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
-    const won = (answers.find((a) => a.status === 200)!.body as { percent: number }).percent;
+    const won = expectBody(answers.find((a) => a.status === 200)!, Rollout).percent;
     expect(await t.call('GET', '/api/flows/revs/rollout')).toMatchObject({ body: { percent: won, revision: revision + 1 } });
   });
 
   it("counts the runtime's own ramp step as a change: a form made before it is refused", async () => {
-    const { revision } = (await t.call('GET', '/api/flows/revs/rollout')).body as { revision: number };
+    const { revision } = expectBody(await t.call('GET', '/api/flows/revs/rollout'), Rollout);
     const ramping = await t.call('PUT', '/api/flows/revs/rollout', { stable: 2, candidate: 1, ramp: { steps: [10, 50], every: '1h' }, revision });
     expect(ramping).toMatchObject({ status: 200, body: { percent: 10, revision: revision + 1 } });
     t.ctx.clock.advance(HOUR);

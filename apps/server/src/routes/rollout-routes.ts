@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { FlowMetrics, MigrateTicketsRequest, OpsNotificationList, Rollout, RolloutActionRequest, RolloutConflict, RolloutRequest, TicketsMigrated } from '@switchyard/api';
+import { FlowMetrics, MigrateTicketsRequest, OpsNotificationList, Rollout, RolloutActionRequest, RolloutConflict, RolloutRefusal, RolloutRequest, TicketsMigrated } from '@switchyard/api';
 import {
   flowMetrics,
   getRollout,
@@ -23,9 +23,9 @@ const NotificationsQuery = z.object({ limit: z.coerce.number().int().min(1).max(
 const tags = ['rollout'];
 const body = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const optionalBody = <S extends z.ZodType>(schema: S) => ({ body: { required: false, content: { 'application/json': { schema } } } });
-/** A change made against a `revision` the deployment moved on from; promote and roll back also answer 409 without a candidate. */
+/** A change made against a `revision` the deployment moved on from; promote, roll back and migrate also answer 409 when the change cannot apply. */
 const rolloutConflict = (also = '') => ({
-  409: jsonContent(RolloutConflict, `The deployment changed since \`revision\` (the answer carries it now; nothing changed)${also}`),
+  409: jsonContent(also ? RolloutRefusal : RolloutConflict, `The deployment changed since \`revision\` (the answer carries it now; nothing changed)${also}`),
 });
 
 const get = createRoute({
@@ -94,14 +94,14 @@ const notifications = createRoute({
 /** Gradual rollout: deployments, ramp, guardrails, migration, and the numbers to decide by. */
 export function rolloutRoutes(ctx: RuntimeContext): SwitchyardApp {
   return createRouter()
-    .openapi(get, async (c) => c.json(Rollout.parse(await getRollout(ctx, c.req.valid('param').id)), 200))
-    .openapi(put, async (c) => c.json(Rollout.parse(await setRollout(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'))), 200))
-    .openapi(promote, async (c) => c.json(Rollout.parse(await promoteCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor'))), 200))
-    .openapi(rollback, async (c) => c.json(Rollout.parse(await rollBackCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor'))), 200))
-    .openapi(migrate, async (c) => c.json(TicketsMigrated.parse(await migrateTickets(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'))), 200))
+    .openapi(get, async (c) => c.json(await getRollout(ctx, c.req.valid('param').id), 200))
+    .openapi(put, async (c) => c.json(await setRollout(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor')), 200))
+    .openapi(promote, async (c) => c.json(await promoteCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor')), 200))
+    .openapi(rollback, async (c) => c.json(await rollBackCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor')), 200))
+    .openapi(migrate, async (c) => c.json(await migrateTickets(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor')), 200))
     .openapi(metrics, async (c) => {
       const { stable, candidate } = c.req.valid('query');
-      return c.json(FlowMetrics.parse(await flowMetrics(ctx, c.req.valid('param').id, { stable, candidate })), 200);
+      return c.json(await flowMetrics(ctx, c.req.valid('param').id, { stable, candidate }), 200);
     })
-    .openapi(notifications, async (c) => c.json(OpsNotificationList.parse(await listOpsNotifications(ctx.db, c.req.valid('query').limit)), 200));
+    .openapi(notifications, async (c) => c.json(await listOpsNotifications(ctx.db, c.req.valid('query').limit), 200));
 }

@@ -1,7 +1,9 @@
+import { SkillList } from '@switchyard/api';
 import { listAgents } from '@switchyard/runtime';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
+import { expectBody } from '../__fixtures__/route-contract';
 
 describe.each(testDatabases)('roster routes on $name', (target) => {
   const store = useTestDatabase(target, { keepRows: true });
@@ -28,7 +30,7 @@ describe.each(testDatabases)('roster routes on $name', (target) => {
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual(expect.arrayContaining([{ id: 'customs', name: 'Customs', nameZh: '清关' }, { id: 'tracking', name: 'tracking' }]));
     await t.call('POST', '/api/skills', { id: 'customs', name: 'Customs clearance' });
-    const skills = (await t.call('GET', '/api/skills')).body as { id: string; name: string }[];
+    const skills = expectBody(await t.call('GET', '/api/skills'), SkillList);
     expect(skills.filter((s) => s.id === 'customs')).toEqual([{ id: 'customs', name: 'Customs clearance' }]);
     expect(await t.call('POST', '/api/skills', { id: 'x' })).toMatchObject({ status: 400, body: { details: [{ path: 'name' }] } });
   });

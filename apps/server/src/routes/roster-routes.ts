@@ -61,10 +61,10 @@ const saveSkill = createRoute({
 /** The roster assignment picks agents from. */
 export function rosterRoutes(ctx: RuntimeContext): SwitchyardApp {
   return createRouter()
-    .openapi(agents, async (c) => c.json(AgentList.parse(await listAgents(ctx.db)), 200))
-    .openapi(saveAgent, async (c) => c.json(Agent.parse(await upsertAgent(ctx, c.req.valid('json'), c.get('actor'))), 200))
-    .openapi(groups, async (c) => c.json(GroupList.parse(await listGroups(ctx.db)), 200))
-    .openapi(saveGroup, async (c) => c.json(Group.parse(await upsertGroup(ctx, c.req.valid('json'), c.get('actor'))), 200))
-    .openapi(skills, async (c) => c.json(SkillList.parse(await listSkills(ctx.db)), 200))
-    .openapi(saveSkill, async (c) => c.json(Skill.parse(await upsertSkill(ctx, c.req.valid('json'), c.get('actor'))), 200));
+    .openapi(agents, async (c) => c.json(await listAgents(ctx.db), 200))
+    .openapi(saveAgent, async (c) => c.json(await upsertAgent(ctx, c.req.valid('json'), c.get('actor')), 200))
+    .openapi(groups, async (c) => c.json(await listGroups(ctx.db), 200))
+    .openapi(saveGroup, async (c) => c.json(await upsertGroup(ctx, c.req.valid('json'), c.get('actor')), 200))
+    .openapi(skills, async (c) => c.json(await listSkills(ctx.db), 200))
+    .openapi(saveSkill, async (c) => c.json(await upsertSkill(ctx, c.req.valid('json'), c.get('actor')), 200));
 }

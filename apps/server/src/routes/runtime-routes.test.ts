@@ -1,7 +1,9 @@
+import { EffectList, TicketCreatedResponse } from '@switchyard/api';
 import { createWorker, deployVersion } from '@switchyard/runtime';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
+import { expectBody } from '../__fixtures__/route-contract';
 
 /** A flow whose only action calls a port nobody listens on: its effect fails at once. */
 const unreachableCall = {
@@ -26,7 +28,7 @@ describe.each(testDatabases)('runtime routes on $name', (target) => {
   }, 60_000);
 
   it('shows the work waiting, then the dead-letter list once an effect is given up', async () => {
-    const { body: ticket } = (await t.call('POST', '/api/tickets', { channel: 'web', subject: 'hi', customer: { id: 'C1' } })) as { body: { id: string } };
+    const ticket = expectBody(await t.call('POST', '/api/tickets', { channel: 'web', subject: 'hi', customer: { id: 'C1' } }), TicketCreatedResponse);
     t.ctx.clock.advance(2_000);
     expect(await t.call('GET', '/api/runtime/stats')).toMatchObject({ status: 200, body: { ticketsDue: 1, lagMs: 2_000, eventsPending: 1 } });
 
@@ -35,7 +37,7 @@ describe.each(testDatabases)('runtime routes on $name', (target) => {
     expect(stats).toMatchObject({ status: 200, body: { ticketsDue: 0, lagMs: 0, effects: { pending: 0, running: 0, done: 0, dead: 1 } } });
     const dead = await t.call('GET', `/api/effects?status=dead&ticket=${ticket.id}`);
     expect(dead).toMatchObject({ status: 200, body: [{ ticketId: ticket.id, flowId: 'unreachable-call', nodeId: 'call', status: 'dead', attempts: 1 }] });
-    expect((dead.body as [{ lastError: string }])[0].lastError).toMatch(/^fetch failed: /);
+    expect(expectBody(dead, EffectList)[0]?.lastError).toMatch(/^fetch failed: /);
     expect(await t.call('GET', '/api/effects?status=done')).toMatchObject({ status: 200, body: [] });
   });
 

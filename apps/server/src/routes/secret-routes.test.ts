@@ -1,6 +1,8 @@
+import { NodeCatalog } from '@switchyard/api';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
+import { expectBody } from '../__fixtures__/route-contract';
 
 const VALUE = 'sk-route-test-98765';
 
@@ -16,7 +18,7 @@ describe.each(testDatabases)('secret routes on $name', (target) => {
     expect(saved).toMatchObject({ status: 200, body: { name: 'BILLING_API_KEY', set: true, source: 'table', usedBy: ['billing.suspend'] } });
     const list = await t.call('GET', '/api/secrets');
     const nodes = await t.call('GET', '/api/nodes');
-    expect((nodes.body as { type: string; secrets: unknown }[]).find((n) => n.type === 'billing.suspend')?.secrets).toEqual([{ name: 'BILLING_API_KEY', set: true }]);
+    expect(expectBody(nodes, NodeCatalog).find((n) => n.type === 'billing.suspend')?.secrets).toEqual([{ name: 'BILLING_API_KEY', set: true }]);
     expect(JSON.stringify([saved.body, list.body, nodes.body])).not.toContain(VALUE);
   });
 

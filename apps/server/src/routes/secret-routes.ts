@@ -36,9 +36,11 @@ const remove = createRoute({
 
 /** Write-only secrets for custom nodes: names and status out, values only in. */
 export function secretRoutes(ctx: RuntimeContext): SwitchyardApp {
-  const view = async (name: string) => SecretView.parse((await listSecrets(ctx)).find((s) => s.name === name));
+  /** The secret as listed; one no node declares and nothing sets is not listed: unset, from nowhere. */
+  const view = async (name: string): Promise<SecretView> =>
+    (await listSecrets(ctx)).find((s) => s.name === name) ?? { name, set: false, source: null, encrypted: null, updatedAt: null, usedBy: [] };
   return createRouter()
-    .openapi(list, async (c) => c.json(SecretList.parse(await listSecrets(ctx)), 200))
+    .openapi(list, async (c) => c.json(await listSecrets(ctx), 200))
     .openapi(put, async (c) => {
       const { name } = c.req.valid('param');
       await putSecret(ctx, name, c.req.valid('json'), c.get('actor'));
@@ -47,7 +49,6 @@ export function secretRoutes(ctx: RuntimeContext): SwitchyardApp {
     .openapi(remove, async (c) => {
       const { name } = c.req.valid('param');
       await deleteSecret(ctx, name, c.get('actor'));
-      const left = (await listSecrets(ctx)).find((s) => s.name === name);
-      return c.json(SecretView.parse(left ?? { name, set: false, source: null, encrypted: null, updatedAt: null, usedBy: [] }), 200);
+      return c.json(await view(name), 200);
     });
 }

@@ -1,8 +1,10 @@
+import { TicketConversation, TicketCreatedResponse, TicketHistory, TicketList, TicketView } from '@switchyard/api';
 import { createWorker, seedExamples, type Worker } from '@switchyard/runtime';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
+import { expectBody } from '../__fixtures__/route-contract';
 
 const complaint = { channel: 'chat', subject: '我要投诉', body: '客服态度太差了，我要投诉！', customer: { id: 'C1001', name: '王女士', tier: 'vip' } };
 const refund = { channel: 'email', subject: 'Refund please', body: 'I want to return these shoes', customer: { id: 'C1002' }, orderId: 'DD20260101' };
@@ -22,29 +24,29 @@ describe.each(testDatabases)('ticket routes on $name', (target) => {
     const created = await t.call('POST', '/api/tickets', complaint);
     expect(created).toMatchObject({ status: 201, body: { id: anyString, number: matching(/^GD\d{6}\d+$/) } });
     expect(queued).toBe(1);
-    const { id } = created.body as { id: string };
+    const { id } = expectBody(created, TicketCreatedResponse);
     await worker.runUntilIdle();
     const ticket = await t.call('GET', `/api/tickets/${id}`);
     expect(ticket).toMatchObject({
       status: 200,
       body: { id, channel: 'chat', customer: { id: 'C1001', name: '王女士', tier: 'vip' }, category: 'complaint', priority: 'urgent', group: 'supervisors', status: 'new' },
     });
-    const flows = (ticket.body as { flows: { flowId: string; version: number }[] }).flows;
+    const { flows } = expectBody(ticket, TicketView);
     expect(flows).toHaveLength(10);
     expect(flows[0]).toEqual({ flowId: 'intake-classify', version: 1 });
   });
 
   it('queues events, and the history lists every step with its time', async () => {
-    const [ticket] = (await t.call('GET', '/api/tickets')).body as [{ id: string }];
+    const ticket = expectBody(await t.call('GET', '/api/tickets'), TicketList)[0]!;
     const event = await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'agent.reply', agentId: 'li-na', body: '您好，正在处理' });
     expect(event).toMatchObject({ status: 202, body: { eventId: anyString } });
     await worker.runUntilIdle();
     expect(await t.call('GET', `/api/tickets/${ticket.id}`)).toMatchObject({ body: { stats: { agentReplies: 1 } } });
-    const history = (await t.call('GET', `/api/tickets/${ticket.id}/history`)).body as { kind: string; at: string; flowId: string | null }[];
+    const history = expectBody(await t.call('GET', `/api/tickets/${ticket.id}/history`), TicketHistory);
     expect(history[0]).toMatchObject({ kind: 'ticket.created', at: t.ctx.clock.now().toISOString() });
     expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(['ticket.created', 'flow.transition', 'action']));
     expect(history.some((h) => h.flowId === 'intake-classify')).toBe(true);
-    const conversation = (await t.call('GET', `/api/tickets/${ticket.id}/messages`)).body as { direction: string; author: string; body: string }[];
+    const conversation = expectBody(await t.call('GET', `/api/tickets/${ticket.id}/messages`), TicketConversation);
     expect(conversation[0]).toMatchObject({ direction: 'in' });
     expect(conversation.at(-1)).toMatchObject({ direction: 'out', author: 'li-na', body: '您好，正在处理' });
     expect(await t.call('GET', '/api/tickets/no-such-ticket/messages')).toMatchObject({ status: 404, body: { error: 'ticket no-such-ticket not found' } });
@@ -53,10 +55,10 @@ describe.each(testDatabases)('ticket routes on $name', (target) => {
   it('lists tickets by status, group and assignee', async () => {
     await t.call('POST', '/api/tickets', refund);
     await worker.runUntilIdle();
-    const all = (await t.call('GET', '/api/tickets')).body as { group: string }[];
+    const all = expectBody(await t.call('GET', '/api/tickets'), TicketList);
     expect(all).toHaveLength(2);
     expect(await t.call('GET', '/api/tickets?group=supervisors')).toMatchObject({ body: [{ category: 'complaint' }] });
-    const afterSales = (await t.call('GET', '/api/tickets?group=after_sales&status=new')).body as { assignee: string | null }[];
+    const afterSales = expectBody(await t.call('GET', '/api/tickets?group=after_sales&status=new'), TicketList);
     expect(afterSales).toHaveLength(1);
     const assignee = afterSales[0]!.assignee;
     expect(assignee).toEqual(anyString);
@@ -72,7 +74,7 @@ describe.each(testDatabases)('ticket routes on $name', (target) => {
     expect(await t.call('POST', '/api/tickets', { ...complaint, channel: 'fax' })).toMatchObject({ status: 400, body: { details: [{ path: 'channel' }] } });
     expect(await count()).toBe(before);
 
-    const [ticket] = (await t.call('GET', '/api/tickets')).body as [{ id: string }];
+    const ticket = expectBody(await t.call('GET', '/api/tickets'), TicketList)[0]!;
     expect(await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'survey.response', score: 9 })).toMatchObject({ status: 400, body: { details: [{ path: 'score' }] } });
     expect(await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'ticket.created' })).toMatchObject({ status: 400, body: { details: [{ path: 'type' }] } });
     expect(await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'teleport' })).toMatchObject({ status: 400, body: { details: [{ path: 'type' }] } });

@@ -1,13 +1,14 @@
-import { type CompiledFlow, compileFlow, FlowCompileError } from '@switchyard/compiler';
+import { type CompiledFlow, compileValidFlow } from '@switchyard/compiler';
+import { type FlowDocument, validateFlowDocument } from '@switchyard/flow';
 import type { NodeRegistry } from '@switchyard/nodes';
 import { RuntimeInputError } from '../errors';
 
-/** Compiles a flow document, turning validation failure into the 422 that carries its diagnostics. */
-export function compileOrRefuse(flowId: string, document: unknown, registry: NodeRegistry): CompiledFlow {
-  try {
-    return compileFlow(document, registry);
-  } catch (error) {
-    if (error instanceof FlowCompileError) throw new RuntimeInputError(`flow ${flowId} does not validate`, 422, error.diagnostics);
-    throw error;
-  }
+/**
+ * Compiles a parsed flow document (without parsing it again), turning validation failure into
+ * the 422 that carries its diagnostics.
+ */
+export function compileOrRefuse(flowId: string, document: FlowDocument, registry: NodeRegistry): CompiledFlow {
+  const validation = validateFlowDocument(document, registry);
+  if (!validation.ok || !validation.document) throw new RuntimeInputError(`flow ${flowId} does not validate`, 422, validation.diagnostics);
+  return compileValidFlow(validation.document, registry);
 }

@@ -1,7 +1,8 @@
 import type { CreateFlowRequest, FlowCreated } from '@switchyard/api';
 import type { FlowDocument } from '@switchyard/flow';
 import type { z } from 'zod';
-import { json } from '../db/schema';
+import { draftDiagnosticsShape } from '../db/stored/draft-diagnostics-shape';
+import { flowDocumentShape } from '../db/stored/flow-document-shape';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { RuntimeInputError } from '../errors';
 import { appendAudit } from './append-audit';
@@ -40,8 +41,8 @@ export async function createFlow(ctx: RuntimeContext, input: NewFlow, actor: str
           id,
           name,
           description: draft.description,
-          draft: json(draft),
-          diagnostics: json(diagnoseDraft(draft, ctx.registry)),
+          draft: flowDocumentShape.json(draft),
+          diagnostics: draftDiagnosticsShape.json(diagnoseDraft(draft, ctx.registry)),
           created_at: now,
           updated_at: now,
         })

@@ -1,8 +1,9 @@
 import type { DraftConflict } from '@switchyard/api';
-import { FlowDocument } from '@switchyard/flow';
+import type { FlowDocument } from '@switchyard/flow';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { NotFoundError, RevisionConflictError } from '../errors';
+import { readDraft } from './read-document';
 
 /** What a refused save or publish was trying to do, for the message. */
 export type DraftAction = 'save' | 'publish';
@@ -14,7 +15,7 @@ export type DraftAction = 'save' | 'publish';
 export async function draftConflict(trx: Kysely<Database>, flowId: string, expected: number, action: DraftAction): Promise<RevisionConflictError<DraftConflict>> {
   const row = await trx.selectFrom('flows').select(['revision', 'draft']).where('id', '=', flowId).executeTakeFirst();
   if (!row) throw new NotFoundError('flow', flowId);
-  return draftConflictError(flowId, expected, row.revision, FlowDocument.parse(row.draft), action);
+  return draftConflictError(flowId, expected, row.revision, readDraft(flowId, row.draft), action);
 }
 
 /** The same 409 from a row the caller already holds. */

@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Diagnostic } from '@switchyard/api';
-import { type FlowDocument, validateFlow, validateFlowDocument } from '@switchyard/flow';
+import type { Diagnostic } from '@switchyard/api';
+import { type FlowDocument, validateFlowDocument } from '@switchyard/flow';
 import type { NodeRegistry } from '@switchyard/nodes';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { type Database, json } from '../db/schema';
-
-/**
- * What `flows.diagnostics` holds: the draft's diagnostics and a fingerprint of the node types
- * they were computed against, since installing or upgrading a node can change what validates.
- */
-export const StoredDiagnostics = z.object({ registry: z.string(), diagnostics: z.array(Diagnostic) });
-export type StoredDiagnostics = z.infer<typeof StoredDiagnostics>;
+import type { Database } from '../db/schema';
+import { type DraftDiagnostics, draftDiagnosticsShape } from '../db/stored/draft-diagnostics-shape';
+import { readStored } from '../db/stored/read-stored';
+import { StoredDataError } from '../db/stored/stored-data-error';
+import { readDraft } from './read-document';
 
 const fingerprints = new WeakMap<NodeRegistry, string>();
 
@@ -29,18 +25,24 @@ export function registryFingerprint(registry: NodeRegistry): string {
 }
 
 /**
- * Validates a parsed draft for storing beside it.
- * @example const stored = diagnoseDraft(document, ctx.registry); // { registry, diagnostics }
+ * Validates a parsed draft (without parsing it again) for storing beside it.
+ * @example await trx.updateTable('flows').set({ diagnostics: draftDiagnosticsShape.json(diagnoseDraft(document, registry)) })
  */
-export function diagnoseDraft(document: FlowDocument, registry: NodeRegistry): StoredDiagnostics {
+export function diagnoseDraft(document: FlowDocument, registry: NodeRegistry): DraftDiagnostics {
   return { registry: registryFingerprint(registry), diagnostics: [...validateFlowDocument(document, registry).diagnostics] };
 }
 
-/** The stored diagnostics when they were computed against this registry; undefined when missing (NULL), stale or unreadable. */
-export function storedDiagnostics(stored: unknown, registry: NodeRegistry): Diagnostic[] | undefined {
-  // A derived value: one that does not parse is computed again, not reported.
-  const parsed = StoredDiagnostics.safeParse(stored);
-  return parsed.success && parsed.data.registry === registryFingerprint(registry) ? parsed.data.diagnostics : undefined;
+/** The stored diagnostics of flow `id` when they were computed against this registry; undefined when missing (NULL), stale or unreadable. */
+export function storedDiagnostics(id: string, stored: unknown, registry: NodeRegistry): Diagnostic[] | undefined {
+  if (stored === null) return undefined;
+  try {
+    const read = readStored(draftDiagnosticsShape, stored, { table: 'flows', key: id });
+    return read.registry === registryFingerprint(registry) ? read.diagnostics : undefined;
+  } catch (error) {
+    // A derived value: one that does not read is computed again from the draft and replaced.
+    if (error instanceof StoredDataError) return undefined;
+    throw error;
+  }
 }
 
 /** The columns of a draft that `draftDiagnostics` reads. */
@@ -58,10 +60,14 @@ export interface DraftRow {
  * @example const diagnostics = await draftDiagnostics(db, row, registry);
  */
 export async function draftDiagnostics(db: Kysely<Database>, row: DraftRow, registry: NodeRegistry): Promise<Diagnostic[]> {
-  const current = storedDiagnostics(row.diagnostics, registry);
+  const current = storedDiagnostics(row.id, row.diagnostics, registry);
   if (current) return current;
-  // A row is not trusted as typed: validateFlow parses the stored draft (once) as it checks it.
-  const computed: StoredDiagnostics = { registry: registryFingerprint(registry), diagnostics: [...validateFlow(row.draft, registry).diagnostics] };
-  await db.updateTable('flows').set({ diagnostics: json(computed) }).where('id', '=', row.id).where('revision', '=', row.revision).execute();
+  const computed = diagnoseDraft(readDraft(row.id, row.draft), registry);
+  await db
+    .updateTable('flows')
+    .set({ diagnostics: draftDiagnosticsShape.json(computed) })
+    .where('id', '=', row.id)
+    .where('revision', '=', row.revision)
+    .execute();
   return computed.diagnostics;
 }

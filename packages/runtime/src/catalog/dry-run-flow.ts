@@ -1,4 +1,5 @@
 import type { CompiledFlow } from '@switchyard/compiler';
+import type { FlowDocument } from '@switchyard/flow';
 import { Agent, Roster } from '@switchyard/nodes';
 import { z } from 'zod';
 import { dryRun } from '../dry-run/dry-run';
@@ -9,13 +10,14 @@ import { NotFoundError, RuntimeInputError } from '../errors';
 import { compileOrRefuse } from './compile-or-refuse';
 import { parseInput } from './invalid-input';
 import { loadRoster } from './load-roster';
+import { readCompiled, readDraft } from './read-document';
 
 /** What to dry-run a flow with. */
 export interface DryRunFlowOptions {
   /** A published version; without it (and without `document`) the current draft. */
   readonly version?: number | undefined;
-  /** An unsaved document (its id must be the flow's). */
-  readonly document?: unknown;
+  /** An unsaved document, parsed (the route's `DryRunRequest`); its id must be the flow's. */
+  readonly document?: FlowDocument | undefined;
   /** Sample tickets of the dry-run contract, checked here. */
   readonly tickets: readonly unknown[];
   /** `{ groups, agents }` or a list of agents; the database's roster when absent. */
@@ -63,12 +65,11 @@ async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFl
       .where('version', '=', options.version)
       .executeTakeFirst();
     if (!row) throw new NotFoundError('flow version', `${flowId}@${options.version}`);
-    // Only publishVersion writes this column, with compileFlow's output.
-    return row.compiled as CompiledFlow;
+    return readCompiled(flowId, options.version, row.compiled);
   }
-  const document = options.document ?? flow.draft;
-  const id = typeof document === 'object' && document !== null && 'id' in document ? document.id : undefined;
-  if (id !== flowId) throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${flowId}"` }]);
+  if (options.document === undefined) return compileOrRefuse(flowId, readDraft(flowId, flow.draft), ctx.registry);
+  const { document } = options;
+  if (document.id !== flowId) throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${flowId}"` }]);
   return compileOrRefuse(flowId, document, ctx.registry);
 }
 
@@ -77,11 +78,11 @@ async function deployedFlows(ctx: RuntimeContext): Promise<CompiledFlow[]> {
   const rows = await ctx.db
     .selectFrom('deployments as d')
     .innerJoin('flow_versions as v', (join) => join.onRef('v.flow_id', '=', 'd.flow_id').onRef('v.version', '=', 'd.stable'))
-    .select('v.compiled')
+    .select(['v.flow_id', 'v.version', 'v.compiled'])
     .orderBy('d.position')
     .orderBy('d.flow_id')
     .execute();
-  return rows.map((row) => row.compiled as CompiledFlow);
+  return rows.map((row) => readCompiled(row.flow_id, row.version, row.compiled));
 }
 
 function withDeployed(deployed: readonly CompiledFlow[], target: CompiledFlow): CompiledFlow[] {

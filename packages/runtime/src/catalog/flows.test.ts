@@ -1,13 +1,21 @@
 import { FlowDocument } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchyardDatabase } from '../db/create-database';
-import { json } from '../db/schema';
+import { type DraftDiagnostics, draftDiagnosticsShape } from '../db/stored/draft-diagnostics-shape';
+import { flowDocumentShape } from '../db/stored/flow-document-shape';
 import { RuntimeInputError } from '../errors';
 import { testDatabases, useTestDatabase } from '../testing/index';
 import { catalogContext, tagFlow } from './__fixtures__/catalog-context';
 import { diagnoseDraft, registryFingerprint } from './draft-diagnostics';
+import { readDraft } from './read-document';
 import { createFlow, deployVersion, getFlow, getVersion, listFlows, publishVersion, saveDraft } from './index';
+
+/** The diagnostics column of a flow, as stored. */
+async function storedOf(store: SwitchyardDatabase, id: string): Promise<unknown> {
+  return (await store.db.selectFrom('flows').select('diagnostics').where('id', '=', id).executeTakeFirstOrThrow()).diagnostics;
+}
 
 /** The audit kinds written so far for a flow, oldest first. */
 async function auditKinds(store: SwitchyardDatabase, flowId: string): Promise<string[]> {
@@ -117,16 +125,12 @@ describe.each(testDatabases)('the flow catalog on $name', (target) => {
   });
 
   it('stores the diagnostics with each draft, and the flow list reads them instead of validating drafts', async () => {
-    const row = () => store.db.selectFrom('flows').select(['diagnostics', 'revision']).where('id', '=', 'tagging').executeTakeFirstOrThrow();
-    expect((await row()).diagnostics).toEqual(diagnoseDraft(tagFlow('tagging'), ctx.registry));
+    expect(await storedOf(store, 'tagging')).toEqual({ $v: 1, ...diagnoseDraft(tagFlow('tagging'), ctx.registry) });
     const saved = await saveDraft(ctx, 'broken', tagFlow('broken'), 'alice');
-    expect((await store.db.selectFrom('flows').select('diagnostics').where('id', '=', 'broken').executeTakeFirstOrThrow()).diagnostics).toEqual({
-      registry: registryFingerprint(ctx.registry),
-      diagnostics: saved.diagnostics,
-    });
+    expect(await storedOf(store, 'broken')).toEqual({ $v: 1, registry: registryFingerprint(ctx.registry), diagnostics: saved.diagnostics });
     // A stored verdict the draft itself would not give: the list shows it, so it did not validate the draft.
-    const claimed = { registry: registryFingerprint(ctx.registry), diagnostics: [{ code: 'no_trigger', severity: 'error', message: 'stored' }] };
-    await store.db.updateTable('flows').set({ diagnostics: json(claimed) }).where('id', '=', 'tagging').execute();
+    const claimed: DraftDiagnostics = { registry: registryFingerprint(ctx.registry), diagnostics: [{ code: 'no_trigger', severity: 'error', message: 'stored' }] };
+    await store.db.updateTable('flows').set({ diagnostics: draftDiagnosticsShape.json(claimed) }).where('id', '=', 'tagging').execute();
     expect((await listFlows(ctx.db, ctx.registry)).find((f) => f.id === 'tagging')?.draftValid).toBe(false);
     expect((await getFlow(ctx.db, 'tagging', ctx.registry))?.diagnostics).toEqual(claimed.diagnostics);
   });
@@ -138,11 +142,19 @@ describe.each(testDatabases)('the flow catalog on $name', (target) => {
     expect(flows.find((f) => f.id === 'tagging')?.draftValid).toBe(true);
     expect(flows.find((f) => f.id === 'broken')?.draftValid).toBe(true);
     const rows = await store.db.selectFrom('flows').select(['id', 'draft', 'diagnostics']).execute();
-    for (const r of rows) expect(r.diagnostics, r.id).toEqual(diagnoseDraft(FlowDocument.parse(r.draft), ctx.registry));
+    for (const r of rows) expect(r.diagnostics, r.id).toEqual({ $v: 1, ...diagnoseDraft(readDraft(r.id, r.draft), ctx.registry) });
 
     await store.db.updateTable('flows').set({ diagnostics: null }).where('id', '=', 'versions').execute();
     expect((await getFlow(ctx.db, 'versions', ctx.registry))?.diagnostics).toEqual([]);
-    expect((await store.db.selectFrom('flows').select('diagnostics').where('id', '=', 'versions').executeTakeFirstOrThrow()).diagnostics).not.toBeNull();
+    expect(await storedOf(store, 'versions')).toEqual({ $v: 1, registry: registryFingerprint(ctx.registry), diagnostics: [] });
+  });
+
+  it('reads a draft stored before shapes had versions, and reports one that does not read, naming its table and row', async () => {
+    await sql`update flows set draft = ${JSON.stringify(tagFlow('tagging', 'unversioned'))}::jsonb where id = 'tagging'`.execute(store.db);
+    expect((await getFlow(ctx.db, 'tagging'))?.draft.nodes[1]?.config).toEqual({ tag: 'unversioned' });
+    await store.db.updateTable('flows').set({ draft: flowDocumentShape.json({ ...tagFlow('tagging'), id: 'not an id!' }) }).where('id', '=', 'tagging').execute();
+    await expect(getFlow(ctx.db, 'tagging')).rejects.toThrow(/stored flow-document in flows row tagging is invalid at id/);
+    await store.db.updateTable('flows').set({ draft: flowDocumentShape.json(tagFlow('tagging')) }).where('id', '=', 'tagging').execute();
   });
 
   it('computes the diagnostics again under other node types, which can change what validates', async () => {

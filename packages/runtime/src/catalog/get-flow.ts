@@ -1,10 +1,10 @@
 import type { FlowDetail } from '@switchyard/api';
-import { FlowDocument } from '@switchyard/flow';
 import type { NodeRegistry } from '@switchyard/nodes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { deploymentView } from './deployment-view';
 import { draftDiagnostics } from './draft-diagnostics';
+import { readDraft } from './read-document';
 
 /**
  * A flow's draft with its revision, its published versions (oldest first) and its deployment;
@@ -33,7 +33,7 @@ export async function getFlow(db: Kysely<Database>, id: string, registry?: NodeR
     description: flow.description,
     createdAt: flow.created_at.toISOString(),
     updatedAt: flow.updated_at.toISOString(),
-    draft: FlowDocument.parse(flow.draft),
+    draft: readDraft(flow.id, flow.draft),
     revision: flow.revision,
     ...(registry ? { diagnostics: await draftDiagnostics(db, flow, registry) } : {}),
     versions: versions.map((v) => ({ version: v.version, author: v.author, createdAt: v.created_at.toISOString() })),

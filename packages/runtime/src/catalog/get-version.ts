@@ -1,7 +1,7 @@
-import { CompiledFlow, type FlowVersion } from '@switchyard/api';
-import { FlowDocument } from '@switchyard/flow';
+import type { FlowVersion } from '@switchyard/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { readCompiled, readPublished } from './read-document';
 
 /**
  * A published version of a flow: its document and compiled machine; undefined when the
@@ -17,11 +17,12 @@ export async function getVersion(db: Kysely<Database>, flowId: string, version: 
     .where('version', '=', version)
     .executeTakeFirst();
   if (!row) return undefined;
+  const compiled = readCompiled(row.flow_id, row.version, row.compiled);
   return {
     flowId: row.flow_id,
     version: row.version,
-    document: FlowDocument.parse(row.document),
-    compiled: CompiledFlow.parse(row.compiled),
+    document: readPublished(row.flow_id, row.version, row.document),
+    compiled: { ...compiled, nodes: { ...compiled.nodes }, triggerEvents: [...compiled.triggerEvents] },
     author: row.author,
     createdAt: row.created_at.toISOString(),
   };

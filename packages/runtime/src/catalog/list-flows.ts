@@ -45,7 +45,7 @@ async function draftsValid(db: Kysely<Database>, rows: readonly { id: string; di
   const valid = new Map<string, boolean>();
   const stale: string[] = [];
   for (const row of rows) {
-    const diagnostics = storedDiagnostics(row.diagnostics, registry);
+    const diagnostics = storedDiagnostics(row.id, row.diagnostics, registry);
     if (diagnostics) valid.set(row.id, !diagnostics.some((d) => d.severity === 'error'));
     else stale.push(row.id);
   }

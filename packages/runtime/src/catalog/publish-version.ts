@@ -1,13 +1,13 @@
 import type { VersionPublished } from '@switchyard/api';
-import { FlowDocument } from '@switchyard/flow';
-import { json } from '../db/schema';
 import { compiledFlowShape } from '../db/stored/compiled-flow-shape';
+import { flowDocumentShape } from '../db/stored/flow-document-shape';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError } from '../errors';
 import { appendAudit } from './append-audit';
 import { compileOrRefuse } from './compile-or-refuse';
 import { draftConflictError } from './draft-conflict';
 import { inTransaction } from './in-transaction';
+import { readDraft } from './read-document';
 
 /**
  * Publishes a flow's draft as its next version (1, 2, 3...): compiled, stored with its
@@ -24,7 +24,7 @@ export async function publishVersion(ctx: RuntimeContext, id: string, actor: str
   return inTransaction(ctx.db, async (trx) => {
     const flow = await trx.selectFrom('flows').select(['draft', 'revision']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!flow) throw new NotFoundError('flow', id);
-    const document = FlowDocument.parse(flow.draft);
+    const document = readDraft(id, flow.draft);
     if (expectedRevision !== undefined && flow.revision !== expectedRevision) throw draftConflictError(id, expectedRevision, flow.revision, document, 'publish');
     const compiled = compileOrRefuse(id, document, ctx.registry);
     const latest = await trx
@@ -36,7 +36,7 @@ export async function publishVersion(ctx: RuntimeContext, id: string, actor: str
     const now = ctx.clock.now();
     await trx
       .insertInto('flow_versions')
-      .values({ flow_id: id, version, document: json(document), compiled: compiledFlowShape.json(compiled), author: actor, created_at: now })
+      .values({ flow_id: id, version, document: flowDocumentShape.json(document), compiled: compiledFlowShape.json(compiled), author: actor, created_at: now })
       .execute();
     await appendAudit(trx, { at: now, actor, kind: 'flow.published', flowId: id, detail: { version, revision: flow.revision } });
     return { version, revision: flow.revision };

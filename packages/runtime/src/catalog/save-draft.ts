@@ -1,6 +1,7 @@
 import type { DraftSaved } from '@switchyard/api';
 import type { FlowDocument } from '@switchyard/flow';
-import { json } from '../db/schema';
+import { draftDiagnosticsShape } from '../db/stored/draft-diagnostics-shape';
+import { flowDocumentShape } from '../db/stored/flow-document-shape';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import { appendAudit } from './append-audit';
@@ -31,8 +32,8 @@ export async function saveDraft(ctx: RuntimeContext, id: string, draft: FlowDocu
     let update = trx
       .updateTable('flows')
       .set((eb) => ({
-        draft: json(draft),
-        diagnostics: json(stored),
+        draft: flowDocumentShape.json(draft),
+        diagnostics: draftDiagnosticsShape.json(stored),
         name: draft.name,
         description: draft.description,
         updated_at: now,

@@ -27,15 +27,15 @@ export interface FlowsTable {
   id: string;
   name: string;
   description: string;
-  /** The draft flow document, saved even when invalid. */
-  draft: Json<unknown>;
+  /** The draft flow document (`flowDocumentShape`), saved even when it would not publish. */
+  draft: Stored<'flow-document'>;
   /** The draft's revision: 1 at creation, one more on every save (migration 0005). */
   revision: Generated<number>;
   /**
-   * The draft's `StoredDiagnostics` (catalog/draft-diagnostics.ts), computed when it was saved
-   * with the node registry of that time; NULL for drafts saved before migration 0007.
+   * The draft's diagnostics (`draftDiagnosticsShape`), computed when it was saved with the node
+   * types of that time; NULL for drafts saved before migration 0007 (computed on first read).
    */
-  diagnostics: Json<unknown> | null;
+  diagnostics: Stored<'draft-diagnostics'> | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -44,7 +44,8 @@ export interface FlowsTable {
 export interface FlowVersionsTable {
   flow_id: string;
   version: number;
-  document: Json<unknown>;
+  /** The published flow document (`flowDocumentShape`). */
+  document: Stored<'flow-document'>;
   /** The CompiledFlow (machine JSON and node configs): `compiledFlowShape`. */
   compiled: Stored<'compiled-flow'>;
   author: string | null;

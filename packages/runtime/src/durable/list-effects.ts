@@ -1,21 +1,9 @@
+import type { EffectView } from '@switchyard/api';
 import type { Kysely } from 'kysely';
 import type { Database, OutboxStatus } from '../db/schema';
 
-/** A side effect as ops see it: where it comes from, where it stands, and its last error. */
-export interface EffectView {
-  readonly id: string;
-  readonly ticketId: string;
-  readonly flowId: string;
-  readonly version: number;
-  readonly nodeId: string;
-  readonly idempotencyKey: string;
-  readonly status: OutboxStatus;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly nextAttemptAt: string;
-  readonly createdAt: string;
-  readonly doneAt: string | null;
-}
+/** A side effect as ops see it (@switchyard/api's): where it comes from, where it stands, and its last error. */
+export type { EffectView };
 
 export interface EffectFilter {
   readonly status?: OutboxStatus | undefined;

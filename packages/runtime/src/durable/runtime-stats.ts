@@ -1,17 +1,9 @@
+import type { RuntimeStats } from '@switchyard/api';
 import { type Kysely, sql } from 'kysely';
-import type { Database, OutboxStatus } from '../db/schema';
+import type { Database } from '../db/schema';
 
-/** What ops watch: how much work waits, how late the oldest is, and what was given up. */
-export interface RuntimeStats {
-  readonly at: string;
-  /** Tickets with an event or timer due now. */
-  readonly ticketsDue: number;
-  /** How long the oldest due ticket has waited (ms); 0 when none waits. Rising lag means too few workers. */
-  readonly lagMs: number;
-  readonly eventsPending: number;
-  readonly timersScheduled: number;
-  readonly effects: Readonly<Record<OutboxStatus, number>>;
-}
+/** What ops watch (@switchyard/api's): how much work waits, how late the oldest is, and what was given up. */
+export type { RuntimeStats };
 
 /**
  * Queue depths and lag, in one round trip.

@@ -1,16 +1,10 @@
+import type { HistoryEntry } from '@switchyard/api';
 import type { Kysely } from 'kysely';
 import { readAuditRow } from '../audit/read-audit-row';
 import type { Database } from '../db/schema';
 
-/** One line of a ticket's history: an event received, a flow transition, an action, an effect delivered or failed. */
-export interface HistoryEntry {
-  readonly id: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly kind: string;
-  readonly flowId: string | null;
-  readonly detail: unknown;
-}
+/** One line of a ticket's history (@switchyard/api's): an event received, a flow transition, an action, an effect delivered or failed. */
+export type { HistoryEntry };
 
 /** Every audited step of a ticket, oldest first; undefined when there is no such ticket. */
 export async function ticketHistory(db: Kysely<Database>, ticketId: string): Promise<HistoryEntry[] | undefined> {

@@ -1,17 +1,9 @@
+import type { TicketMessage } from '@switchyard/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-/** One message of a ticket's conversation, as the API shows it. */
-export interface TicketMessage {
-  readonly id: string;
-  readonly at: string;
-  readonly direction: 'in' | 'out' | 'team';
-  readonly author: string;
-  readonly via: string;
-  readonly recipient: string | null;
-  readonly body: string;
-  readonly language: string | null;
-}
+/** One message of a ticket's conversation, as the API shows it (@switchyard/api's). */
+export type { TicketMessage };
 
 /** A ticket's conversation, oldest first; undefined when there is no such ticket. */
 export async function ticketMessages(db: Kysely<Database>, ticketId: string): Promise<TicketMessage[] | undefined> {

@@ -1,25 +1,10 @@
-import type { Ticket } from '@switchyard/flow';
-import type { TicketStats } from '@switchyard/nodes';
+import type { Deadline, TicketView } from '@switchyard/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { loadTickets, statsFromRow, ticketFromRow, type TicketWithCustomer } from './ticket-rows';
 
-/** A wait of a flow that times out at `dueAt` unless its event comes first: an SLA deadline. */
-export interface Deadline {
-  readonly flowId: string;
-  /** The wait node. */
-  readonly node: string;
-  readonly dueAt: string;
-}
-
-/** A ticket as the API shows it: the vocabulary's fields, its counters, the flow versions it is bound to, its deadlines. */
-export type TicketView = Ticket & {
-  readonly stats: TicketStats;
-  readonly updatedAt: string;
-  readonly flows: readonly { flowId: string; version: number }[];
-  /** Earliest first. */
-  readonly deadlines: readonly Deadline[];
-};
+/** A ticket as the API shows it (@switchyard/api's `TicketView`) and its SLA deadlines. */
+export type { Deadline, TicketView };
 
 export interface TicketFilter {
   readonly status?: string | undefined;
@@ -72,13 +57,16 @@ async function views(db: Kysely<Database>, rows: readonly TicketWithCustomer[]):
     )
     .orderBy('due_at')
     .execute();
-  return rows.map((row) => ({
-    ...ticketFromRow(row),
-    stats: statsFromRow(row),
-    updatedAt: row.updated_at.toISOString(),
-    flows: bindings.filter((b) => b.ticket_id === row.id).map((b) => ({ flowId: b.flow_id, version: b.version })),
-    deadlines: timers.filter((t) => t.ticket_id === row.id).map((t) => ({ flowId: t.flow_id, node: waitNodeOf(t.timer_id), dueAt: t.due_at.toISOString() })),
-  }));
+  return rows.map((row) => {
+    const stats = statsFromRow(row);
+    return {
+      ...ticketFromRow(row),
+      stats: { ...stats, recentMessages: [...stats.recentMessages] },
+      updatedAt: row.updated_at.toISOString(),
+      flows: bindings.filter((b) => b.ticket_id === row.id).map((b) => ({ flowId: b.flow_id, version: b.version })),
+      deadlines: timers.filter((t) => t.ticket_id === row.id).map((t): Deadline => ({ flowId: t.flow_id, node: waitNodeOf(t.timer_id), dueAt: t.due_at.toISOString() })),
+    };
+  });
 }
 
 /** A wait's timer id is XState's `xstate.after.<delay>.<flow>.<state>`; the state is the wait node (ids have no dots). */
