@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { deployVersion, loadRegistry } from '@switchyard/runtime';
+import { deployVersion, loadRegistry, readAuditRow } from '@switchyard/runtime';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { type RunningServer, startServer } from '@switchyard/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,7 +141,7 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
       ]),
     );
     const audit = await store.db.selectFrom('audit_log').selectAll().execute();
-    expect(audit.filter((a) => a.kind === 'secret.saved').map((a) => a.detail)).toEqual([{ name: 'BILLING_API_KEY', encrypted: true }]);
+    expect(audit.map(readAuditRow).filter((a) => a.kind === 'secret.saved').map((a) => a.detail)).toEqual([{ name: 'BILLING_API_KEY', encrypted: true }]);
     const outbox = await store.db.selectFrom('outbox').selectAll().execute();
     const stored = await store.db.selectFrom('secrets').selectAll().execute();
     const everything = [...answers, JSON.stringify(audit), JSON.stringify(outbox), JSON.stringify(stored), ...logs.lines].join('\n');

@@ -39,6 +39,8 @@ export type { HistoryEntry } from './durable/ticket-history';
 export { AuditEntry } from './audit/audit-entry';
 export type { AuditFact, AuditKind, AuditOf } from './audit/audit-entry';
 export { recordAudit } from './audit/record-audit';
+export { readAuditRow } from './audit/read-audit-row';
+export type { AuditRow } from './audit/read-audit-row';
 export { createWorker } from './durable/worker';
 export type { Worker, WorkerOptions } from './durable/worker';
 export type { DeliveryOptions } from './durable/deliver-effects';

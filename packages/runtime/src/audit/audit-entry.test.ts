@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createFlow } from '../catalog/create-flow';
 import { publishVersion } from '../catalog/publish-version';
 import { createManualClock } from '../clock';
-import { json } from '../db/schema';
+import { auditDetailShape } from '../db/stored/audit-detail-shape';
 import { StoredDataError } from '../db/stored/stored-data-error';
 import { createTicket } from '../durable/create-ticket';
 import type { RuntimeContext } from '../durable/runtime-context';
@@ -95,10 +95,10 @@ describe.each(testDatabases)('audit entries and outcomes on $name', (target) => 
 
   it('are read back parsed; a row whose detail lost a field is reported with its table and id, not counted as nothing', async () => {
     await store.db.transaction().execute((trx) => recordAudit(trx, on(ticket, FEEDS.escalationRate.fact)));
-    // Written by hand as an older or foreign writer would: `type` renamed.
+    // Written by hand as a writer outside the union would (the column takes only the shape's json()): `type` renamed.
     await store.db
       .insertInto('audit_log')
-      .values({ at, actor: 'runtime', ticket_id: ticket, flow_id: ROLLOUT_FLOW, kind: 'action', detail: json({ node: 'escalate', nodeType: 'escalate', params: {} }) })
+      .values({ at, actor: 'runtime', ticket_id: ticket, flow_id: ROLLOUT_FLOW, kind: 'action', detail: auditDetailShape.json({ node: 'escalate', nodeType: 'escalate', params: {} }) })
       .execute();
     const rows = await store.db.selectFrom('audit_log').selectAll().where('kind', '=', 'action').orderBy('id').execute();
     const [good, renamed] = rows;

@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../db/schema';
+import { auditDetailShape } from '../db/stored/audit-detail-shape';
+import { readStored } from '../db/stored/read-stored';
 import { StoredDataError, storedIssues } from '../db/stored/stored-data-error';
 import { AuditEntry } from './audit-entry';
 
@@ -12,7 +14,9 @@ export type AuditRow = Pick<Selectable<AuditLogTable>, 'id' | 'at' | 'actor' | '
  * @example const entry = readAuditRow(row); if (entry.kind === 'action') entry.detail.type;
  */
 export function readAuditRow(row: AuditRow): AuditEntry {
-  const parsed = AuditEntry.safeParse({ at: row.at, actor: row.actor, ticketId: row.ticket_id, flowId: row.flow_id, kind: row.kind, detail: row.detail });
-  if (!parsed.success) throw new StoredDataError({ table: 'audit_log', key: row.id }, `audit-entry ${row.kind}`, storedIssues(parsed.error.issues));
+  const at = { table: 'audit_log', key: row.id };
+  const detail = readStored(auditDetailShape, row.detail, at);
+  const parsed = AuditEntry.safeParse({ at: row.at, actor: row.actor, ticketId: row.ticket_id, flowId: row.flow_id, kind: row.kind, detail });
+  if (!parsed.success) throw new StoredDataError(at, `audit-entry ${row.kind}`, storedIssues(parsed.error.issues));
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { json, type Database } from '../db/schema';
+import type { Database } from '../db/schema';
+import { auditDetailShape } from '../db/stored/audit-detail-shape';
 import { recordOutcomes } from '../durable/record-outcome';
 import type { AuditEntry } from './audit-entry';
 import { outcomeMarks } from './outcome-marks';
@@ -17,7 +18,7 @@ export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | r
   if (list.length === 0) return;
   await trx
     .insertInto('audit_log')
-    .values(list.map((e) => ({ at: e.at, actor: e.actor, ticket_id: e.ticketId, flow_id: e.flowId, kind: e.kind, detail: json(e.detail) })))
+    .values(list.map((e) => ({ at: e.at, actor: e.actor, ticket_id: e.ticketId, flow_id: e.flowId, kind: e.kind, detail: auditDetailShape.json(e.detail) })))
     .execute();
   await recordOutcomes(trx, outcomeMarks(list));
 }

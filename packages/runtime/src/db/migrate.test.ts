@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testDatabases, useTestDatabase } from '../testing/index';
 import { migrateToLatest } from './migrate';
-import { json } from './schema';
+import { auditDetailShape } from './stored/audit-detail-shape';
 
 describe.each(testDatabases)('schema on $name', (target) => {
   const store = useTestDatabase(target, { keepRows: true });
@@ -16,12 +16,12 @@ describe.each(testDatabases)('schema on $name', (target) => {
   it('keeps the audit log append-only', async () => {
     await store.db
       .insertInto('audit_log')
-      .values({ at: new Date(), actor: 'test', ticket_id: null, flow_id: null, kind: 'probe', detail: json({ a: [1] }) })
+      .values({ at: new Date(), actor: 'test', ticket_id: null, flow_id: null, kind: 'probe', detail: auditDetailShape.json({ a: [1] }) })
       .execute();
     await expect(store.db.updateTable('audit_log').set({ actor: 'someone else' }).execute()).rejects.toThrow(/append-only/);
     await expect(store.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
     const rows = await store.db.selectFrom('audit_log').select(['actor', 'detail']).execute();
-    expect(rows).toEqual([{ actor: 'test', detail: { a: [1] } }]);
+    expect(rows).toEqual([{ actor: 'test', detail: { a: [1], $v: 1 } }]);
   });
 
   it('reads bigint ids as text and timestamps as dates', async () => {

@@ -223,7 +223,8 @@ export interface AuditLogTable {
   ticket_id: string | null;
   flow_id: string | null;
   kind: string;
-  detail: Json<unknown>;
+  /** The detail of the kind (`AuditEntry`): written by `recordAudit` only, read by `readAuditRow`. */
+  detail: Stored<'audit-detail'>;
 }
 
 /**

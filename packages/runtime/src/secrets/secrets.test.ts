@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { createFlow } from '../catalog/create-flow';
 import { deployVersion } from '../catalog/deploy-version';
 import { publishVersion } from '../catalog/publish-version';
+import { readAuditRow } from '../audit/read-audit-row';
 import { createManualClock } from '../clock';
 import { createTicket } from '../durable/create-ticket';
 import type { RuntimeContext } from '../durable/runtime-context';
@@ -92,7 +93,8 @@ describe.each(testDatabases)('secrets on $name', (target) => {
     await expect(putSecret(ctx, 'OK_NAME', { value: '' }, 'a')).rejects.toMatchObject({ status: 400, details: [{ path: 'value' }] });
     await deleteSecret(ctx, 'PLAIN', 'bob');
     await expect(deleteSecret(ctx, 'PLAIN', 'bob')).rejects.toMatchObject({ status: 404 });
-    const audit = await store.db.selectFrom('audit_log').select(['actor', 'kind', 'detail']).where('kind', 'like', 'secret.%').execute();
+    const rows = await store.db.selectFrom('audit_log').selectAll().where('kind', 'like', 'secret.%').orderBy('id').execute();
+    const audit = rows.map(readAuditRow).map(({ actor, kind, detail }) => ({ actor, kind, detail }));
     expect(audit).toEqual([
       { actor: 'alice', kind: 'secret.saved', detail: { name: 'LEAKY_KEY', encrypted: true } },
       { actor: 'alice', kind: 'secret.saved', detail: { name: 'PLAIN', encrypted: false } },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { json } from '../db/schema';
+import { auditDetailShape } from '../db/stored/audit-detail-shape';
 import { testDatabases, testPglite } from './test-databases';
 import { useTestDatabase } from './use-test-database';
 
-const audit = (kind: string) => ({ at: new Date('2026-05-01T00:00:00Z'), actor: 'test', ticket_id: null, flow_id: null, kind, detail: json({}) });
+const audit = (kind: string) => ({ at: new Date('2026-05-01T00:00:00Z'), actor: 'test', ticket_id: null, flow_id: null, kind, detail: auditDetailShape.json({}) });
 
 describe.each(testDatabases)('useTestDatabase on $name', (target) => {
   const store = useTestDatabase(target);

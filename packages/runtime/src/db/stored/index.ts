@@ -9,3 +9,5 @@ export { ticketStatsShape } from './ticket-stats-shape';
 export { flowVisitsShape } from './flow-visits-shape';
 export { flowSnapshotShape, type PersistedSnapshot } from './flow-snapshot-shape';
 export { effectOutcomeShape, effectRequestShape, effectResultShape, ticketEventShape, type EffectResultPayload, type StoredEffectRequest } from './effect-shapes';
+export { auditDetailShape } from './audit-detail-shape';
+export { guardrailTripShape, rampPlanShape } from './deployment-shapes';
