@@ -22,7 +22,11 @@ function workspacePackages() {
     .filter((folder) => existsSync(join(import.meta.dirname, folder, 'package.json')))
     .map((folder) => {
       const manifest = JSON.parse(readFileSync(join(import.meta.dirname, folder, 'package.json'), 'utf8'));
-      return { folder, name: manifest.name, declares: new Set(Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies })) };
+      return {
+        folder,
+        name: manifest.name,
+        declares: new Set(Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies })),
+      };
     });
 }
 
@@ -31,7 +35,7 @@ const anyOf = (names) => `^(${names.map(escape).join('|')})(/.*)?$`;
 
 const PACKAGE_FILES = {
   regex: '^@switchyard(-examples)?/[^/]+/(?!testing$)',
-  message: "Import a package by its name (or its ./testing subpath), never its files: what is not exported from its index.ts is its own.",
+  message: 'Import a package by its name (or its ./testing subpath), never its files: what is not exported from its index.ts is its own.',
 };
 const TESTING_IN_SOURCE = [
   { regex: '^(@[^/]+/)?[^./][^/]*/testing$', message: 'Test helpers are for tests: source files never import a ./testing subpath.' },
@@ -60,19 +64,35 @@ function importBoundaries() {
     const patterns = [
       PACKAGE_FILES,
       isApp
-        ? { regex: anyOf(['@switchyard/cli']), message: 'Apps do not import the CLI: what both need belongs in a package (runtime, nodes) they both import.' }
+        ? {
+            regex: anyOf(['@switchyard/cli']),
+            message: 'Apps do not import the CLI: what both need belongs in a package (runtime, nodes) they both import.',
+          }
         : { regex: anyOf(apps), message: 'A package never imports an app.' },
-      { regex: anyOf(undeclared), message: `${pkg.name} does not declare this workspace package in its package.json: declare it (if the layering allows) or move the code.` },
+      {
+        regex: anyOf(undeclared),
+        message: `${pkg.name} does not declare this workspace package in its package.json: declare it (if the layering allows) or move the code.`,
+      },
     ];
     for (let depth = 0; depth <= MAX_DEPTH; depth++) {
       const files = [`${pkg.folder}/${'*/'.repeat(depth)}*.ts`, `${pkg.folder}/${'*/'.repeat(depth)}*.tsx`];
-      const leaving = { regex: `^(\\.\\./){${depth + 1}}`, message: `A relative import must not leave ${pkg.folder}: import the other package by its name.` };
+      const leaving = {
+        regex: `^(\\.\\./){${depth + 1}}`,
+        message: `A relative import must not leave ${pkg.folder}: import the other package by its name.`,
+      };
       // Tests first; the source block after it wins for the files it keeps.
       blocks.push({ files, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, leaving] }] } });
-      blocks.push({ files, ignores: TEST_FILES, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, leaving, ...TESTING_IN_SOURCE] }] } });
+      blocks.push({
+        files,
+        ignores: TEST_FILES,
+        rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, leaving, ...TESTING_IN_SOURCE] }] },
+      });
     }
   }
-  blocks.push({ files: ['test/**/*.ts', 'bench/**/*.ts', 'examples/*.ts', '*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [PACKAGE_FILES, INTO_PACKAGES] }] } });
+  blocks.push({
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'examples/*.ts', '*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [PACKAGE_FILES, INTO_PACKAGES] }] },
+  });
   return blocks;
 }
 
@@ -85,7 +105,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/only-throw-error': 'error',
       '@typescript-eslint/require-await': 'off',
       // Source narrows what may be missing; a `!` is a promise the compiler cannot check.

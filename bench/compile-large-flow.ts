@@ -21,9 +21,7 @@ export function benchCompileLargeFlow(): BenchRow[] {
   if (!check.ok) throw new Error(`generated flow does not validate:\n${check.diagnostics.map((d) => d.message).join('\n')}`);
   const mix = new Map<string, number>();
   for (const node of doc.nodes) mix.set(node.type, (mix.get(node.type) ?? 0) + 1);
-  console.log(
-    `compile: ${doc.nodes.length} nodes, ${doc.edges.length} edges (${[...mix].map(([t, n]) => `${t} ${n}`).join(', ')})`,
-  );
+  console.log(`compile: ${doc.nodes.length} nodes, ${doc.edges.length} edges (${[...mix].map(([t, n]) => `${t} ${n}`).join(', ')})`);
 
   // The first call pays for JIT warm-up, as the first save in the editor does.
   const coldStart = performance.now();

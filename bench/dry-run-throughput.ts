@@ -26,7 +26,9 @@ export async function benchDryRunThroughput(): Promise<BenchRow[]> {
   const same = JSON.stringify(theirs) === JSON.stringify(passes['baseline-reused']());
   const failed = ours.filter((r) => r.errors.length > 0).length;
   const actions = ours.reduce((n, r) => n + r.actions.length, 0);
-  console.log(`dry-run: ${flows.length} flows, ${tickets.length} tickets (${ticketFiles} files in examples/tickets), ${actions} actions, ${failed} tickets with errors`);
+  console.log(
+    `dry-run: ${flows.length} flows, ${tickets.length} tickets (${ticketFiles} files in examples/tickets), ${actions} actions, ${failed} tickets with errors`,
+  );
   const agreement = compareActionTypes(ours, theirs);
   console.log(
     `agreement: action types match the hand-written baseline on ${agreement.agreeing}/${agreement.total} tickets` +
@@ -58,9 +60,21 @@ export async function benchDryRunThroughput(): Promise<BenchRow[]> {
   const ratioReused = median('switchyard', wall) / median('baseline-reused', wall);
   const bench = 'dry-run 10 flows';
   return [
-    { bench, metric: 'Switchyard dry-run (median)', value: fmtRate(switchyardTps, 'tickets/s'), target: `>= ${TARGET_TPS.toLocaleString('en-US')}`, pass: switchyardTps >= TARGET_TPS },
+    {
+      bench,
+      metric: 'Switchyard dry-run (median)',
+      value: fmtRate(switchyardTps, 'tickets/s'),
+      target: `>= ${TARGET_TPS.toLocaleString('en-US')}`,
+      pass: switchyardTps >= TARGET_TPS,
+    },
     { bench, metric: 'hand-written XState, transition()', value: fmtRate(tps(median('baseline', wall)), 'tickets/s') },
-    { bench, metric: 'time ratio dry-run / hand-written', value: `${ratio.toFixed(2)}x`, target: `<= ${TARGET_RATIO}x`, pass: ratio <= TARGET_RATIO },
+    {
+      bench,
+      metric: 'time ratio dry-run / hand-written',
+      value: `${ratio.toFixed(2)}x`,
+      target: `<= ${TARGET_RATIO}x`,
+      pass: ratio <= TARGET_RATIO,
+    },
     { bench, metric: 'hand-written, engine-style stepping', value: fmtRate(tps(median('baseline-reused', wall)), 'tickets/s') },
     { bench, metric: 'time ratio vs engine-style stepping', value: `${ratioReused.toFixed(2)}x` },
     { bench, metric: 'prepareFlows (once per run)', value: fmtMs(prepare.median) },

@@ -31,7 +31,12 @@ const summary = (values: number[]): Percentiles => {
  * schedule, whether or not earlier ones are done) while workers run, and measures each
  * message's latency twice: as the database records it, and as a client observes it.
  */
-export async function measureLatency(ctx: RuntimeContext, ticketIds: readonly string[], rate: number, seconds: number): Promise<LatencyResult> {
+export async function measureLatency(
+  ctx: RuntimeContext,
+  ticketIds: readonly string[],
+  rate: number,
+  seconds: number,
+): Promise<LatencyResult> {
   const total = rate * seconds;
   const windowStart = new Date();
   const startMs = performance.now();
@@ -45,7 +50,12 @@ export async function measureLatency(ctx: RuntimeContext, ticketIds: readonly st
       if (performance.now() > deadline) throw new Error(`durable bench: ${postedAt.size - seenAt.size} messages not applied within 60 s`);
       const waiting = [...postedAt.keys()].filter((id) => !seenAt.has(id));
       if (waiting.length > 0) {
-        const applied = await ctx.db.selectFrom('ticket_events').select('id').where('id', 'in', waiting).where('applied_at', 'is not', null).execute();
+        const applied = await ctx.db
+          .selectFrom('ticket_events')
+          .select('id')
+          .where('id', 'in', waiting)
+          .where('applied_at', 'is not', null)
+          .execute();
         const now = performance.now();
         for (const { id } of applied) seenAt.set(id, now);
       }
@@ -58,7 +68,12 @@ export async function measureLatency(ctx: RuntimeContext, ticketIds: readonly st
     if (wait > 0) await sleep(wait);
     const sentAt = performance.now();
     inFlight.push(
-      postTicketEvent(ctx, ticketIds[(i * 7919) % ticketIds.length]!, { type: 'customer.message', body: `还没发货吗？ ${i}` }, 'bench').then(({ eventId }) => {
+      postTicketEvent(
+        ctx,
+        ticketIds[(i * 7919) % ticketIds.length]!,
+        { type: 'customer.message', body: `还没发货吗？ ${i}` },
+        'bench',
+      ).then(({ eventId }) => {
         postedAt.set(eventId, sentAt);
       }),
     );

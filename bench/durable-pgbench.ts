@@ -69,20 +69,34 @@ export async function runPgbench(samples: WriteSamples, clients: number, seconds
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-pgbench-'));
   try {
     await sql`insert into customers (id, name, tier) values ('c', 'Customer', 'standard')`.execute(store.db);
-    await sql`insert into flows (id, name, description, draft, created_at, updated_at) select 'f' || g, 'f', '', '{}', now(), now() from generate_series(1, ${FLOWS}) g`.execute(store.db);
-    await sql`insert into flow_versions (flow_id, version, document, compiled, author, created_at) select 'f' || g, 1, '{}', '{}', null, now() from generate_series(1, ${FLOWS}) g`.execute(store.db);
+    await sql`insert into flows (id, name, description, draft, created_at, updated_at) select 'f' || g, 'f', '', '{}', now(), now() from generate_series(1, ${FLOWS}) g`.execute(
+      store.db,
+    );
+    await sql`insert into flow_versions (flow_id, version, document, compiled, author, created_at) select 'f' || g, 1, '{}', '{}', null, now() from generate_series(1, ${FLOWS}) g`.execute(
+      store.db,
+    );
     await sql`insert into tickets (id, number, channel, subject, body, customer_id, priority, status, tags, flags, escalation_level, stats, created_at, updated_at, wake_at)
-      select 'b' || g, 'N' || g, 'chat', 'subject', 'body', 'c', 'normal', 'new', '[]', '[]', 0, ${samples.stats}::jsonb, now(), now(), null from generate_series(1, ${TICKETS}) g`.execute(store.db);
+      select 'b' || g, 'N' || g, 'chat', 'subject', 'body', 'c', 'normal', 'new', '[]', '[]', 0, ${samples.stats}::jsonb, now(), now(), null from generate_series(1, ${TICKETS}) g`.execute(
+      store.db,
+    );
     await sql`insert into ticket_flows (ticket_id, flow_id, version, snapshot, visits, updated_at)
-      select 'b' || t, 'f' || f, 1, ${samples.snapshot}::jsonb, '{}', now() from generate_series(1, ${TICKETS}) t, generate_series(1, ${FLOWS}) f`.execute(store.db);
+      select 'b' || t, 'f' || f, 1, ${samples.snapshot}::jsonb, '{}', now() from generate_series(1, ${TICKETS}) t, generate_series(1, ${FLOWS}) f`.execute(
+      store.db,
+    );
     await sql`insert into ticket_events (ticket_id, type, payload, at)
-      select 'b' || ((g % ${TICKETS}) + 1), 'customer.message', '{"type":"customer.message","body":"还没发货吗？"}', now() from generate_series(1, ${EVENTS}) g`.execute(store.db);
+      select 'b' || ((g % ${TICKETS}) + 1), 'customer.message', '{"type":"customer.message","body":"还没发货吗？"}', now() from generate_series(1, ${EVENTS}) g`.execute(
+      store.db,
+    );
     await sql`analyze`.execute(store.db);
     const file = join(dir, 'event.sql');
     writeFileSync(file, script(samples));
-    const { stdout } = await promisify(execFile)(PGBENCH, ['-n', '-f', file, '-c', String(clients), '-j', String(clients), '-T', String(seconds), testPostgresUrl()], {
-      env: { ...process.env, PGOPTIONS: `-c search_path=${scratch.schema}` },
-    });
+    const { stdout } = await promisify(execFile)(
+      PGBENCH,
+      ['-n', '-f', file, '-c', String(clients), '-j', String(clients), '-T', String(seconds), testPostgresUrl()],
+      {
+        env: { ...process.env, PGOPTIONS: `-c search_path=${scratch.schema}` },
+      },
+    );
     const tps = /tps = ([\d.]+)/.exec(stdout);
     const latency = /latency average = ([\d.]+) ms/.exec(stdout);
     const processed = /number of transactions actually processed: (\d+)/.exec(stdout);

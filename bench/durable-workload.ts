@@ -16,7 +16,9 @@ const TRACKING = { status: '运输中 in transit', eta: '2026-01-07', carrier: '
 
 /** The logistics and billing services the example flows call, on one local server. */
 export function startServices(): Promise<TestHttpServer> {
-  return startTestHttpServer((request) => (request.url.startsWith('/api/v1/tracking/') ? { body: TRACKING } : { body: { suspended: true } }));
+  return startTestHttpServer((request) =>
+    request.url.startsWith('/api/v1/tracking/') ? { body: TRACKING } : { body: { suspended: true } },
+  );
 }
 
 /**
@@ -62,7 +64,12 @@ export function sampleTickets(): SampleTicket[] {
  * order), each followed at once by its scripted events (messages, replies, status changes,
  * survey answers; their times are ignored). Returns the ticket ids and how many events were posted.
  */
-export async function openSampleTickets(ctx: RuntimeContext, samples: readonly SampleTicket[], count: number, concurrency: number): Promise<{ ids: string[]; posted: number }> {
+export async function openSampleTickets(
+  ctx: RuntimeContext,
+  samples: readonly SampleTicket[],
+  count: number,
+  concurrency: number,
+): Promise<{ ids: string[]; posted: number }> {
   let posted = 0;
   const ids = await mapLimit(
     Array.from({ length: count }, (_, i) => samples[i % samples.length]!),

@@ -76,7 +76,11 @@ async function durableRun(batchSize: number, services: TestHttpServer, samples: 
     const { ids, posted } = await openSampleTickets(ctx, samples, TICKETS, 8);
     const preloadSeconds = (performance.now() - preloadStart) / 1000;
     await sql`update tickets set wake_at = null`.execute(db);
-    workers = await startWorkerProcesses(WORKERS, scratch.schema, { SCALE_BATCH_SIZE: String(batchSize), SCALE_POLL_MS: '100', SCALE_MAX_CONNECTIONS: '6' });
+    workers = await startWorkerProcesses(WORKERS, scratch.schema, {
+      SCALE_BATCH_SIZE: String(batchSize),
+      SCALE_POLL_MS: '100',
+      SCALE_MAX_CONNECTIONS: '6',
+    });
 
     const released = performance.now();
     await sql`update tickets set wake_at = now()`.execute(db);
@@ -86,11 +90,18 @@ async function durableRun(batchSize: number, services: TestHttpServer, samples: 
     const eventsPerSecond = drained / drainSeconds;
 
     // Latency: an open-loop trickle of customer messages on the tickets just processed.
-    const latency = await measureLatency(ctx, ids, Math.max(10, Math.min(300, Math.round(eventsPerSecond * LATENCY_LOAD))), LATENCY_SECONDS);
+    const latency = await measureLatency(
+      ctx,
+      ids,
+      Math.max(10, Math.min(300, Math.round(eventsPerSecond * LATENCY_LOAD))),
+      LATENCY_SECONDS,
+    );
     await waitUntilDrained(db, 60_000);
 
     const { rows: faults } = await sql<{ kind: string; n: string }>`
-      select kind, count(*) as n from audit_log where kind in ('ticket.fault', 'flow.error', 'effect.dead', 'effect.retry') group by kind`.execute(db);
+      select kind, count(*) as n from audit_log where kind in ('ticket.fault', 'flow.error', 'effect.dead', 'effect.retry') group by kind`.execute(
+      db,
+    );
     const stats = await Promise.all(workers.map((w) => w.stop()));
     workers = [];
     return {
@@ -116,12 +127,22 @@ async function durableRun(batchSize: number, services: TestHttpServer, samples: 
 async function writeSamples(db: Kysely<Database>): Promise<WriteSamples> {
   const median = async (query: RawBuilder<{ v: string }>) => (await query.execute(db)).rows[0]?.v ?? '{}';
   return {
-    stats: await median(sql`select stats::text as v from tickets order by length(stats::text) offset (select count(*) / 2 from tickets) limit 1`),
-    snapshot: await median(sql`select snapshot::text as v from ticket_flows where snapshot is not null order by length(snapshot::text) offset (select count(*) / 2 from ticket_flows where snapshot is not null) limit 1`),
-    outboxRequest: await median(sql`select request::text as v from outbox order by length(request::text) offset (select count(*) / 2 from outbox) limit 1`),
+    stats: await median(
+      sql`select stats::text as v from tickets order by length(stats::text) offset (select count(*) / 2 from tickets) limit 1`,
+    ),
+    snapshot: await median(
+      sql`select snapshot::text as v from ticket_flows where snapshot is not null order by length(snapshot::text) offset (select count(*) / 2 from ticket_flows where snapshot is not null) limit 1`,
+    ),
+    outboxRequest: await median(
+      sql`select request::text as v from outbox order by length(request::text) offset (select count(*) / 2 from outbox) limit 1`,
+    ),
     appliedDetail: await median(sql`select detail::text as v from audit_log where kind = 'event.applied' limit 1`),
-    transitionDetail: await median(sql`select detail::text as v from audit_log where kind = 'flow.transition' order by length(detail::text) offset (select count(*) / 2 from audit_log where kind = 'flow.transition') limit 1`),
-    actionDetail: await median(sql`select detail::text as v from audit_log where kind = 'action' order by length(detail::text) offset (select count(*) / 2 from audit_log where kind = 'action') limit 1`),
+    transitionDetail: await median(
+      sql`select detail::text as v from audit_log where kind = 'flow.transition' order by length(detail::text) offset (select count(*) / 2 from audit_log where kind = 'flow.transition') limit 1`,
+    ),
+    actionDetail: await median(
+      sql`select detail::text as v from audit_log where kind = 'action' order by length(detail::text) offset (select count(*) / 2 from audit_log where kind = 'action') limit 1`,
+    ),
   };
 }
 
@@ -137,7 +158,9 @@ function describeRun(run: DurableRun): string {
   return (
     `durable batch ${run.batchSize}: ${run.preload.tickets} tickets + ${run.preload.events - run.preload.tickets} scripted events queued in ${run.preload.seconds.toFixed(1)} s; ` +
     `${WORKERS} worker processes applied ${run.drained} events (effect results included) in ${run.drainSeconds.toFixed(1)} s = ${fmtRate(run.eventsPerSecond, 'events/s')}; ` +
-    `rows written per event: ${Object.entries(run.writes).map(([write, n]) => `${write} ${n.toFixed(2)}`).join(', ')}; ` +
+    `rows written per event: ${Object.entries(run.writes)
+      .map(([write, n]) => `${write} ${n.toFixed(2)}`)
+      .join(', ')}; ` +
     `latency at ${run.latency.rate} messages/s for ${LATENCY_SECONDS} s: post -> applied as a client sees it p50 ${fmtMs(run.latency.observed.p50)} p99 ${fmtMs(run.latency.observed.p99)}, ` +
     `applied_at - at p50 ${fmtMs(run.latency.recorded.p50)} p99 ${fmtMs(run.latency.recorded.p99)} (all ${run.latency.allEvents} events of the window incl. effect results: p50 ${fmtMs(run.latency.allRecorded.p50)} p99 ${fmtMs(run.latency.allRecorded.p99)}); ` +
     `faults: ${run.problems}; per worker: ${run.workers.map((w) => `${w.applied} events in ${w.batches} batches, ${w.settled} effects`).join(' / ')}`
@@ -161,7 +184,9 @@ export async function benchDurable(): Promise<BenchRow[]> {
       console.log(describeRun(run));
       runs.push(run);
       const result = await runPgbench(run.samples, WORKERS, PGBENCH_SECONDS);
-      console.log(`pgbench (${PGBENCH_WRITES}; ${WORKERS} clients, ${PGBENCH_SECONDS} s): ${fmtRate(result.tps, 'tps')}, latency average ${fmtMs(result.latencyMs)}`);
+      console.log(
+        `pgbench (${PGBENCH_WRITES}; ${WORKERS} clients, ${PGBENCH_SECONDS} s): ${fmtRate(result.tps, 'tps')}, latency average ${fmtMs(result.latencyMs)}`,
+      );
       pgbench.push(result);
     }
   } finally {
@@ -169,7 +194,9 @@ export async function benchDurable(): Promise<BenchRow[]> {
   }
   const pgTps = pgbench.reduce((n, r) => n + r.tps, 0) / pgbench.length;
   const best = runs.reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a));
-  console.log(`durable: batch ${best.batchSize} drained fastest in this run (${runs.map((r) => `batch ${r.batchSize}: ${fmtRate(r.eventsPerSecond, 'events/s')}`).join(', ')})`);
+  console.log(
+    `durable: batch ${best.batchSize} drained fastest in this run (${runs.map((r) => `batch ${r.batchSize}: ${fmtRate(r.eventsPerSecond, 'events/s')}`).join(', ')})`,
+  );
   const bench = 'durable 10 flows, PostgreSQL';
   return [
     { bench, metric: `pgbench, one event's writes per tx (mean of ${pgbench.length})`, value: fmtRate(pgTps, 'tps') },

@@ -1,6 +1,15 @@
 import { pathToFileURL } from 'node:url';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
-import { checkRollouts, createFlow, createManualClock, flowMetrics, publishVersion, type RuntimeContext, saveDraft, setRollout } from '@switchyard/runtime';
+import {
+  checkRollouts,
+  createFlow,
+  createManualClock,
+  flowMetrics,
+  publishVersion,
+  type RuntimeContext,
+  saveDraft,
+  setRollout,
+} from '@switchyard/runtime';
 import { testPostgres } from '@switchyard/runtime/testing';
 import { sql } from 'kysely';
 import pino from 'pino';
@@ -38,7 +47,9 @@ async function addTickets(ctx: RuntimeContext, from: number, to: number): Promis
       from generate_series(${from}::int, ${to - 1}::int) i`.execute(trx);
     await sql`
       insert into ticket_flows (ticket_id, flow_id, version, snapshot, visits, updated_at)
-      select 'g' || i, ${FLOW}, case when i % 10 = 0 then 2 else 1 end, null, '{}', ${at} from generate_series(${from}::int, ${to - 1}::int) i`.execute(trx);
+      select 'g' || i, ${FLOW}, case when i % 10 = 0 then 2 else 1 end, null, '{}', ${at} from generate_series(${from}::int, ${to - 1}::int) i`.execute(
+      trx,
+    );
     await sql`
       insert into ticket_outcomes (ticket_id, flow_id, version, started_at, completed_at, errored_at, escalated_at, sla_breached_at, first_response_at, resolved_at)
       select 'g' || i, ${FLOW}, case when i % 10 = 0 then 2 else 1 end, ${at},
@@ -76,12 +87,30 @@ async function medianOf(run: () => Promise<unknown>): Promise<number> {
 export async function benchGuardrailScale(): Promise<BenchRow[]> {
   const store = await testPostgres.open();
   try {
-    const ctx: RuntimeContext = { db: store.db, registry: createNodeRegistry(builtinNodes), clock: createManualClock('2026-06-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
+    const ctx: RuntimeContext = {
+      db: store.db,
+      registry: createNodeRegistry(builtinNodes),
+      clock: createManualClock('2026-06-01T09:00:00+08:00'),
+      logger: pino({ level: 'silent' }),
+    };
     await createFlow(ctx, { name: 'Guardrail scale', document: scaleFlow('old') }, 'bench');
     await publishVersion(ctx, FLOW, 'bench');
     await saveDraft(ctx, FLOW, scaleFlow('new'), 'bench');
     await publishVersion(ctx, FLOW, 'bench');
-    await setRollout(ctx, FLOW, { stable: 1, candidate: 2, percent: 10, guardrails: [{ metric: 'errorRate', worseThanStableBy: 5, minTickets: 10 }, { metric: 'slaBreachRate', above: 50, minTickets: 10 }] }, 'bench');
+    await setRollout(
+      ctx,
+      FLOW,
+      {
+        stable: 1,
+        candidate: 2,
+        percent: 10,
+        guardrails: [
+          { metric: 'errorRate', worseThanStableBy: 5, minTickets: 10 },
+          { metric: 'slaBreachRate', above: 50, minTickets: 10 },
+        ],
+      },
+      'bench',
+    );
     await store.db.insertInto('customers').values({ id: 'c1', name: '', tier: 'standard', contact: null }).execute();
 
     const bench = 'guardrails (PostgreSQL)';
@@ -101,8 +130,20 @@ export async function benchGuardrailScale(): Promise<BenchRow[]> {
       const label = size.toLocaleString('en-US');
       rows.push(
         size === SIZES[0]
-          ? { bench, metric: `guardrail check, ${label} tickets (median of ${ROUNDS})`, value: fmtMs(check), target: 'reference for flat', pass: true }
-          : { bench, metric: `guardrail check, ${label} tickets (median of ${ROUNDS})`, value: fmtMs(check), target: `<= ${FLAT_FACTOR}x the ${SIZES[0].toLocaleString('en-US')} figure (${fmtMs(FLAT_FACTOR * first)})`, pass: check <= FLAT_FACTOR * first },
+          ? {
+              bench,
+              metric: `guardrail check, ${label} tickets (median of ${ROUNDS})`,
+              value: fmtMs(check),
+              target: 'reference for flat',
+              pass: true,
+            }
+          : {
+              bench,
+              metric: `guardrail check, ${label} tickets (median of ${ROUNDS})`,
+              value: fmtMs(check),
+              target: `<= ${FLAT_FACTOR}x the ${SIZES[0].toLocaleString('en-US')} figure (${fmtMs(FLAT_FACTOR * first)})`,
+              pass: check <= FLAT_FACTOR * first,
+            },
         { bench, metric: `GET metrics work, ${label} tickets, 2 versions (median of ${ROUNDS})`, value: fmtMs(metrics) },
       );
     }

@@ -26,7 +26,12 @@ const HOUR = 3_600_000;
 /** v1 waits an hour for an agent and escalates; v2 replies at once: two versions with different numbers. */
 function benchFlow(variant: 1 | 2) {
   const node = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config, position: { x: 0, y: 0 } });
-  const edge = (source: string, sourceHandle: string, target: string) => ({ id: `${source}-${sourceHandle}`, source, sourceHandle, target });
+  const edge = (source: string, sourceHandle: string, target: string) => ({
+    id: `${source}-${sourceHandle}`,
+    source,
+    sourceHandle,
+    target,
+  });
   return {
     id: 'rollout-bench',
     name: 'Rollout bench',
@@ -58,12 +63,22 @@ async function timed<T>(run: () => Promise<T>): Promise<number> {
 export async function benchRolloutMetrics(): Promise<BenchRow[]> {
   const store = await testPostgres.open();
   try {
-    const ctx: RuntimeContext = { db: store.db, registry: createNodeRegistry(builtinNodes), clock: createManualClock('2026-06-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
+    const ctx: RuntimeContext = {
+      db: store.db,
+      registry: createNodeRegistry(builtinNodes),
+      clock: createManualClock('2026-06-01T09:00:00+08:00'),
+      logger: pino({ level: 'silent' }),
+    };
     await createFlow(ctx, { name: 'Rollout bench', document: FlowDocument.parse(benchFlow(1)) }, 'bench');
     await publishVersion(ctx, 'rollout-bench', 'bench');
     await saveDraft(ctx, 'rollout-bench', FlowDocument.parse(benchFlow(2)), 'bench');
     await publishVersion(ctx, 'rollout-bench', 'bench');
-    await setRollout(ctx, 'rollout-bench', { stable: 1, candidate: 2, percent: 10, guardrails: [{ metric: 'slaBreachRate', worseThanStableBy: 50, minTickets: 10 }] }, 'bench');
+    await setRollout(
+      ctx,
+      'rollout-bench',
+      { stable: 1, candidate: 2, percent: 10, guardrails: [{ metric: 'slaBreachRate', worseThanStableBy: 50, minTickets: 10 }] },
+      'bench',
+    );
 
     let opened = 0;
     const creation = await timed(() =>
@@ -85,8 +100,16 @@ export async function benchRolloutMetrics(): Promise<BenchRow[]> {
     const guardrails = summarise(await sequence(ROUNDS, () => timed(() => checkRollouts(ctx))));
     const bench = 'rollout (PostgreSQL)';
     return [
-      { bench, metric: `open a ticket with 10% candidate bucketing (${CONCURRENCY} clients)`, value: fmtRate(TICKETS / (creation / 1000), 'tickets/s') },
-      { bench, metric: `GET metrics over ${TICKETS.toLocaleString('en-US')} tickets, 2 versions (median of ${ROUNDS})`, value: fmtMs(metrics.median) },
+      {
+        bench,
+        metric: `open a ticket with 10% candidate bucketing (${CONCURRENCY} clients)`,
+        value: fmtRate(TICKETS / (creation / 1000), 'tickets/s'),
+      },
+      {
+        bench,
+        metric: `GET metrics over ${TICKETS.toLocaleString('en-US')} tickets, 2 versions (median of ${ROUNDS})`,
+        value: fmtMs(metrics.median),
+      },
       { bench, metric: `guardrail check over the same tickets (median of ${ROUNDS})`, value: fmtMs(guardrails.median) },
     ];
   } finally {

@@ -11,7 +11,13 @@ const result: DryRunResult = {
   path: ['ic-trigger', 'ic-set-fault', 'sla-wait-10m', 'sla-notify-group'],
   actions: [
     { at: at(0), flow: 'intake-classify', node: 'ic-set-fault', type: 'set_category', params: { category: 'fault' } },
-    { at: at(10), flow: 'sla-first-response', node: 'sla-notify-group', type: 'notify', params: { to: 'group', body: '工单 GD1 已创建 10 分钟' } },
+    {
+      at: at(10),
+      flow: 'sla-first-response',
+      node: 'sla-notify-group',
+      type: 'notify',
+      params: { to: 'group', body: '工单 GD1 已创建 10 分钟' },
+    },
     { at: at(240), flow: 'sla-first-response', node: 'sla-escalate', type: 'escalate', params: { level: 1, to: 'supervisor' } },
   ],
   final: { status: 'new', priority: 'normal', category: 'fault', group: 'tech_support', assignee: null, tags: ['a', 'b'], flags: [] },

@@ -19,7 +19,9 @@ export function checkExpectation(result: DryRunResult, expectation: Expectation,
   for (const matcher of expectation.actions ?? []) {
     const found = result.actions.findIndex((action, i) => i >= from && matchesAction(action, matcher, createdAt));
     if (found === -1) {
-      problems.push(`missing action ${describeMatcher(matcher)}${from > 0 ? ' after the previous expected one' : ''}; actions: ${summarize(result.actions, createdAt)}`);
+      problems.push(
+        `missing action ${describeMatcher(matcher)}${from > 0 ? ' after the previous expected one' : ''}; actions: ${summarize(result.actions, createdAt)}`,
+      );
     } else {
       from = found + 1;
     }
@@ -32,7 +34,9 @@ export function checkExpectation(result: DryRunResult, expectation: Expectation,
   for (const node of expectation.visits ?? []) if (!result.path.includes(node)) problems.push(`path does not visit ${node}`);
   for (const node of expectation.avoids ?? []) if (result.path.includes(node)) problems.push(`path visits ${node}`);
   if (result.errors.length !== expectation.errors) {
-    problems.push(`expected ${expectation.errors} error(s), got ${result.errors.length}: ${result.errors.map((e) => e.message).join('; ')}`);
+    problems.push(
+      `expected ${expectation.errors} error(s), got ${result.errors.length}: ${result.errors.map((e) => e.message).join('; ')}`,
+    );
   }
   return problems;
 }
@@ -74,7 +78,14 @@ function sameSet(actual: readonly unknown[], expected: readonly unknown[]): bool
 }
 
 function describeMatcher(matcher: ActionMatcher): string {
-  return [matcher.type, matcher.flow && `flow=${matcher.flow}`, matcher.node && `node=${matcher.node}`, matcher.at && `at=${matcher.at}`, matcher.params && `params=${JSON.stringify(matcher.params)}`, matcher.bodyIncludes && `body~${JSON.stringify(matcher.bodyIncludes)}`]
+  return [
+    matcher.type,
+    matcher.flow && `flow=${matcher.flow}`,
+    matcher.node && `node=${matcher.node}`,
+    matcher.at && `at=${matcher.at}`,
+    matcher.params && `params=${JSON.stringify(matcher.params)}`,
+    matcher.bodyIncludes && `body~${JSON.stringify(matcher.bodyIncludes)}`,
+  ]
     .filter(Boolean)
     .join(' ');
 }

@@ -19,7 +19,9 @@ const registry = createNodeRegistry([...builtinNodes, billingSuspend]);
 /** Ticket files that need a roster other than agents.json (scenario 3's "nobody free" branch). */
 const ROSTER_FOR: Readonly<Record<string, string>> = { '03-after-sales-routing-busy.jsonl': 'agents-busy.json' };
 
-const flowFiles = readdirSync(join(here, 'flows')).filter((f) => f.endsWith('.json')).sort();
+const flowFiles = readdirSync(join(here, 'flows'))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const documents = flowFiles.map((file) => ({ file, json: JSON.parse(readFileSync(join(here, 'flows', file), 'utf8')) as unknown }));
 const compiled = documents.map(({ json }) => compileFlow(json, registry));
 const rosters = new Map<string, Roster>();
@@ -30,7 +32,9 @@ const rosterFor = (file: string): Roster => {
   return roster;
 };
 
-const ticketFiles = readdirSync(join(here, 'tickets')).filter((f) => f.endsWith('.jsonl')).sort();
+const ticketFiles = readdirSync(join(here, 'tickets'))
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
 const runs = await Promise.all(
   ticketFiles.map(async (file) => {
     const tickets = parseTicketsFile(readFileSync(join(here, 'tickets', file), 'utf8'), `examples/tickets/${file}`);
@@ -87,7 +91,11 @@ describe('example flows', () => {
 
   it('have every node visited by at least one sample ticket', () => {
     const visited = new Set(allCases.flatMap(({ result }) => result.path));
-    const unvisited = compiled.flatMap((flow) => Object.keys(flow.nodes).filter((id) => !visited.has(id)).map((id) => `${flow.id}/${id}`));
+    const unvisited = compiled.flatMap((flow) =>
+      Object.keys(flow.nodes)
+        .filter((id) => !visited.has(id))
+        .map((id) => `${flow.id}/${id}`),
+    );
     expect(unvisited).toEqual([]);
   });
 });

@@ -15,7 +15,6 @@ const TOKEN = 'publish-test-token';
 const dir = mkdtempSync(join(tmpdir(), 'switchyard-publish-'));
 const { flowFile, cli } = cliProject(dir, { id: 'cli-tagging', name: 'CLI tagging 标签' });
 
-
 describe('switchyard publish', () => {
   let server: RunningServer;
   beforeAll(async () => {
@@ -27,12 +26,17 @@ describe('switchyard publish', () => {
   });
 
   it('creates the flow and publishes version 1, then publishes an edited file as version 2', async () => {
-    expect(await cli('publish', flowFile('v1.json', ['会员']), '--server', server.url, '--token', TOKEN)).toMatchObject({ code: 0, stdout: expect.stringContaining('published as version 1') as string });
+    expect(await cli('publish', flowFile('v1.json', ['会员']), '--server', server.url, '--token', TOKEN)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('published as version 1') as string,
+    });
     const second = await cli('publish', flowFile('v2.json', ['会员', 'VIP']), '--server', server.url, '--token', TOKEN, '--json');
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toEqual([{ file: join(dir, 'v2.json'), flowId: 'cli-tagging', version: 2 }]);
     const v2 = await fetch(`${server.url}/api/flows/cli-tagging/versions/2`, { headers: { authorization: `Bearer ${TOKEN}` } });
-    expect(((await v2.json()) as { document: { nodes: { config: { keywords?: string[] } }[] } }).document.nodes[1]!.config.keywords).toEqual(['会员', 'VIP']);
+    expect(
+      ((await v2.json()) as { document: { nodes: { config: { keywords?: string[] } }[] } }).document.nodes[1]!.config.keywords,
+    ).toEqual(['会员', 'VIP']);
   });
 
   it('sends nothing when a file is invalid, and says why by node', async () => {
@@ -47,6 +51,9 @@ describe('switchyard publish', () => {
     const refused = await cli('publish', flowFile('v3.json', ['VIP']), '--server', server.url, '--token', 'wrong-token');
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining(`the server at ${server.url} refused the token`) as string });
     const unreachable = await cli('publish', flowFile('v3.json', ['VIP']), '--server', 'http://127.0.0.1:9', '--token', TOKEN);
-    expect(unreachable).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot reach the Switchyard server at http://127.0.0.1:9') as string });
+    expect(unreachable).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('cannot reach the Switchyard server at http://127.0.0.1:9') as string,
+    });
   });
 });

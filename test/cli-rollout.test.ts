@@ -39,15 +39,32 @@ describe('switchyard rollout and promote', () => {
   });
 
   it('says the flow is not deployed, then deploys version 1', async () => {
-    expect(await cli('rollout', 'cli-rollout')).toMatchObject({ code: 1, stderr: expect.stringContaining('flow cli-rollout is not deployed') as string });
-    expect(await cli('rollout', 'cli-rollout', '--candidate', '2', '--percent', '10')).toMatchObject({ code: 2, stderr: expect.stringContaining('--stable: flow cli-rollout is not deployed') as string });
+    expect(await cli('rollout', 'cli-rollout')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('flow cli-rollout is not deployed') as string,
+    });
+    expect(await cli('rollout', 'cli-rollout', '--candidate', '2', '--percent', '10')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--stable: flow cli-rollout is not deployed') as string,
+    });
     const deployed = await cli('rollout', 'cli-rollout', '--stable', '1', '--json');
     expect(deployed.code, deployed.stderr).toBe(0);
     expect(JSON.parse(deployed.stdout)).toMatchObject({ stable: 1, candidate: null });
   });
 
   it('tries version 2 on 10% of new tickets, keeping stable 1, and reads it back', async () => {
-    const changed = await cli('rollout', 'cli-rollout', '--candidate', '2', '--percent', '10', '--guardrail', 'errorRate>2', '--reason', 'try VIP keyword');
+    const changed = await cli(
+      'rollout',
+      'cli-rollout',
+      '--candidate',
+      '2',
+      '--percent',
+      '10',
+      '--guardrail',
+      'errorRate>2',
+      '--reason',
+      'try VIP keyword',
+    );
     expect(changed.code, changed.stderr).toBe(0);
     expect(changed.stdout).toContain('stable v1 · candidate v2 at 10%');
     const shown = await cli('rollout', 'cli-rollout');
@@ -63,7 +80,10 @@ describe('switchyard rollout and promote', () => {
   it('promotes version 2 to stable', async () => {
     // Decided on revision 1 (before the candidate was added): refused, nothing promoted, the rollout now shown.
     const stale = await cli('promote', 'cli-rollout', '--revision', '1');
-    expect(stale).toMatchObject({ code: 1, stderr: expect.stringContaining('someone changed this rollout meanwhile (now revision 2)') as string });
+    expect(stale).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('someone changed this rollout meanwhile (now revision 2)') as string,
+    });
     expect(stale.stderr).toContain('candidate v2 at 10% (revision 2)');
     const promoted = await cli('promote', 'cli-rollout', '--reason', 'looks good');
     expect(promoted.code, promoted.stderr).toBe(0);
@@ -85,11 +105,29 @@ describe('switchyard rollout and promote', () => {
       });
       expect(opened.status).toBe(201);
     }
-    expect(await cli('rollout', 'cli-rollout', '--migrate', '2:1', '--reason', 'back to v1')).toMatchObject({ code: 0, stdout: 'flow cli-rollout: 2 open ticket(s) moved from v2 to v1\n' });
-    const json = JSON.parse((await cli('rollout', 'cli-rollout', '--json')).stdout) as { rollout: Rollout & { history: { detail?: unknown }[] } };
-    expect(json.rollout.history[0]).toMatchObject({ kind: 'tickets.migrated', reason: 'back to v1', detail: { fromVersion: 2, toVersion: 1, count: 2 } });
-    expect(await cli('rollout', 'cli-rollout', '--migrate', '2:1')).toMatchObject({ code: 0, stdout: 'flow cli-rollout: no open tickets on v2; nothing moved\n' });
-    expect(await cli('rollout', 'cli-rollout', '--migrate', '1:9')).toMatchObject({ code: 1, stderr: expect.stringContaining('  to: flow cli-rollout has no published version 9') as string });
-    expect(await cli('rollout', 'cli-rollout', '--migrate', '1-2')).toMatchObject({ code: 2, stderr: expect.stringContaining('--migrate 1-2: expected <from>:<to>') as string });
+    expect(await cli('rollout', 'cli-rollout', '--migrate', '2:1', '--reason', 'back to v1')).toMatchObject({
+      code: 0,
+      stdout: 'flow cli-rollout: 2 open ticket(s) moved from v2 to v1\n',
+    });
+    const json = JSON.parse((await cli('rollout', 'cli-rollout', '--json')).stdout) as {
+      rollout: Rollout & { history: { detail?: unknown }[] };
+    };
+    expect(json.rollout.history[0]).toMatchObject({
+      kind: 'tickets.migrated',
+      reason: 'back to v1',
+      detail: { fromVersion: 2, toVersion: 1, count: 2 },
+    });
+    expect(await cli('rollout', 'cli-rollout', '--migrate', '2:1')).toMatchObject({
+      code: 0,
+      stdout: 'flow cli-rollout: no open tickets on v2; nothing moved\n',
+    });
+    expect(await cli('rollout', 'cli-rollout', '--migrate', '1:9')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('  to: flow cli-rollout has no published version 9') as string,
+    });
+    expect(await cli('rollout', 'cli-rollout', '--migrate', '1-2')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--migrate 1-2: expected <from>:<to>') as string,
+    });
   });
 });

@@ -57,17 +57,26 @@ const plainTicket = SampleTicket.parse({
 
 describe('random flows: validation never throws and explains itself', () => {
   it('the valid-config table covers every built-in node type, and its configs parse', () => {
-    expect(Object.keys(VALID_CONFIGS).sort()).toEqual(registry.list().map((d) => d.type).sort());
+    expect(Object.keys(VALID_CONFIGS).sort()).toEqual(
+      registry
+        .list()
+        .map((d) => d.type)
+        .sort(),
+    );
     for (const [type, configs] of Object.entries(VALID_CONFIGS)) {
-      for (const config of fc.sample(configs, { numRuns: 20, ...fastCheckSeed() })) expect(registry.get(type)!.config.safeParse(config).error).toBeUndefined();
+      for (const config of fc.sample(configs, { numRuns: 20, ...fastCheckSeed() }))
+        expect(registry.get(type)!.config.safeParse(config).error).toBeUndefined();
     }
   });
 
   it('any value at all: validateFlow returns diagnostics, never throws', () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withDate: true, withBigInt: true }), (value) => {
-        expectSoundValidation(value);
-      }),
+      fc.property(
+        fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withDate: true, withBigInt: true }),
+        (value) => {
+          expectSoundValidation(value);
+        },
+      ),
       { numRuns: 200, ...fastCheckSeed() },
     );
   });

@@ -42,7 +42,12 @@ export function cliProject(dir: string, flow: { readonly id: string; readonly na
     cli: async (...argv: string[]): Promise<CliRun> => {
       let stdout = '';
       let stderr = '';
-      const code = await runCli(argv, { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { LANG: 'en_US.UTF-8' } });
+      const code = await runCli(argv, {
+        cwd: dir,
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        env: { LANG: 'en_US.UTF-8' },
+      });
       return { code, stdout, stderr };
     },
   };

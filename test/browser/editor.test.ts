@@ -23,7 +23,10 @@ beforeAll(async () => {
   server = await startSwitchyard();
   const page = await browser.context.newPage();
   // Everything the editor loads comes from the server: Monaco included, no CDN.
-  await page.route((url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'), (route) => route.abort());
+  await page.route(
+    (url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'),
+    (route) => route.abort(),
+  );
   editor = new EditorPage(page);
 }, 240_000);
 
@@ -128,7 +131,9 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
     await page.getByTestId('compare').click();
     await page.getByTestId('diff-panel').waitFor();
     await expect.poll(() => editor.node('text_contains').locator('.flow-node').getAttribute('class')).toContain('diff-changed');
-    await expect(page.locator('[data-testid="diff-node"][data-node-id="text_contains"] [data-field="config.keywords"]').count()).resolves.toBe(1);
+    await expect(
+      page.locator('[data-testid="diff-node"][data-node-id="text_contains"] [data-field="config.keywords"]').count(),
+    ).resolves.toBe(1);
     await editor.screenshot('08-compare-versions');
   });
 
@@ -250,7 +255,11 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
     // A colleague changes the rollout meanwhile: Apply on the older revision is refused and says so, the form is kept, "Now" shows theirs.
     const rolloutUrl = `${server.url}/api/flows/${await page.getByTestId('flow-editor').getAttribute('data-flow-id')}/rollout`;
     const { revision } = (await (await fetch(rolloutUrl)).json()) as { revision: number };
-    const theirs = await fetch(rolloutUrl, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stable: 1, candidate: 2, percent: 20, revision }) });
+    const theirs = await fetch(rolloutUrl, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ stable: 1, candidate: 2, percent: 20, revision }),
+    });
     expect(theirs.status).toBe(200);
     await share.press('ArrowRight');
     await panel.getByRole('button', { name: 'Apply' }).click();
@@ -344,7 +353,11 @@ describe('no lost edits', { timeout: 180_000 }, () => {
   }
   /** Another client of the same server: a colleague's tab, a script. */
   const otherClient = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const keywordsOnServer = async () => {
@@ -406,7 +419,10 @@ describe('no lost edits', { timeout: 180_000 }, () => {
     await editor.waitSaved();
     // A colleague saves the same draft through the API while this tab is open.
     const { body: current } = await otherClient('GET', `/api/flows/${FLOW}`);
-    const theirs = await otherClient('PUT', `/api/flows/${FLOW}/draft`, { document: document(['退款', '退货', '他们的']), revision: current.revision });
+    const theirs = await otherClient('PUT', `/api/flows/${FLOW}/draft`, {
+      document: document(['退款', '退货', '他们的']),
+      revision: current.revision,
+    });
     expect(theirs.status).toBe(200);
 
     await editor.addChips('keywords', ['我的']);
@@ -421,7 +437,9 @@ describe('no lost edits', { timeout: 180_000 }, () => {
     await page.getByTestId('conflict-diff').click();
     await page.getByTestId('diff-panel').waitFor();
     await expect.poll(() => editor.node('match').locator('.flow-node').getAttribute('class')).toContain('diff-changed');
-    await expect(page.locator('[data-testid="diff-node"][data-node-id="match"] [data-field="config.keywords"] .after').textContent()).resolves.toContain('我的');
+    await expect(
+      page.locator('[data-testid="diff-node"][data-node-id="match"] [data-field="config.keywords"] .after').textContent(),
+    ).resolves.toContain('我的');
     await expect(page.getByTestId('diff-panel').locator('h3').textContent()).resolves.toContain('theirs (revision');
     await editor.screenshot('17-conflict-difference');
     await page.getByTestId('language-switch').selectOption('zh-CN');

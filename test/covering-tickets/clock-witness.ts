@@ -14,7 +14,11 @@ const ONE_WEEK = 7 * 86_400_000;
  * minutes over the week from the neutral one are tried until every such condition answers
  * the script's port at its step's time. Without such conditions the neutral time stays.
  */
-export function solveCreatedAt(neutral: Ticket, steps: readonly TicketStep[], at: readonly number[]): { createdAt: string; problems: string[] } {
+export function solveCreatedAt(
+  neutral: Ticket,
+  steps: readonly TicketStep[],
+  at: readonly number[],
+): { createdAt: string; problems: string[] } {
   const choices = steps.flatMap((s) => s.choices).filter((c) => witnessOf(c.node.def.type).kind === 'clock');
   if (choices.length === 0) return { createdAt: neutral.createdAt, problems: [] };
   const start = Date.parse(neutral.createdAt);
@@ -25,5 +29,8 @@ export function solveCreatedAt(neutral: Ticket, steps: readonly TicketStep[], at
     });
     if (holds) return { createdAt: new Date(created).toISOString(), problems: [] };
   }
-  return { createdAt: neutral.createdAt, problems: [`no creation time in a week gives ${choices.map((c) => `${c.node.id}=${c.port}`).join(' and ')}`] };
+  return {
+    createdAt: neutral.createdAt,
+    problems: [`no creation time in a week gives ${choices.map((c) => `${c.node.id}=${c.port}`).join(' and ')}`],
+  };
 }

@@ -18,7 +18,11 @@ export type TextSource = 'ticket' | 'subject' | 'body' | 'message';
  * - `none`: no generic witness; the ticket leaves the answer to chance and the check reports it.
  */
 export type Witness =
-  | { readonly kind: 'field'; readonly field: (config: unknown) => WitnessField; readonly candidates: (config: unknown) => readonly unknown[] }
+  | {
+      readonly kind: 'field';
+      readonly field: (config: unknown) => WitnessField;
+      readonly candidates: (config: unknown) => readonly unknown[];
+    }
   | { readonly kind: 'text'; readonly read: (config: unknown) => { readonly source: TextSource; readonly keywords: readonly string[] } }
   | { readonly kind: 'messages' }
   | { readonly kind: 'clock' }

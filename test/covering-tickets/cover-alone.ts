@@ -42,7 +42,9 @@ export async function coverAlone(compiled: CompiledFlow): Promise<CoverageOutcom
     tickets: made.map((m) => m.ticket),
     errors: results.flatMap((r) => r.errors.map((e) => `${r.ticketId}: ${e.message}`)),
     problems: [...new Set(made.flatMap((m) => m.problems))].sort(),
-    strays: playable.filter((t) => !walksThrough(t.path, t.expected)).map((t) => `${t.ticket.id} (${t.ticket.note}) took ${t.path.join(' ')}`),
+    strays: playable
+      .filter((t) => !walksThrough(t.path, t.expected))
+      .map((t) => `${t.ticket.id} (${t.ticket.note}) took ${t.path.join(' ')}`),
     uncovered: Object.keys(compiled.nodes).filter((node) => !covered.has(node)),
   };
 }

@@ -65,7 +65,9 @@ export function solveFields(neutral: Ticket, steps: readonly TicketStep[]): Fiel
       if (gate) slot.tests.push({ label: `${gate.id} lets it through`, holds: (ctx) => gateOpens(gate, ctx) });
     }
     if (type === 'survey.response') {
-      const score = [5, 4, 3, 2, 1].find((s) => !step.gate || gateOpens(step.gate, contextOf(neutral, { type: 'survey.response', score: s })));
+      const score = [5, 4, 3, 2, 1].find(
+        (s) => !step.gate || gateOpens(step.gate, contextOf(neutral, { type: 'survey.response', score: s })),
+      );
       if (score === undefined) problems.push(`no survey score passes ${step.gate?.id}`);
       scores.set(step.index, score ?? 5);
     }
@@ -86,7 +88,8 @@ export function solveFields(neutral: Ticket, steps: readonly TicketStep[]): Fiel
     const current = slot.field === 'customer.tier' ? ticket.customer.tier : ticket[slot.field];
     const found = unique([current, ...slot.candidates]).flatMap((value) => {
       const candidate = withField(ticket, slot.field, value);
-      const event: TicketEvent | undefined = slot.statusStep === undefined || !candidate ? undefined : { type: 'ticket.status', status: candidate.status };
+      const event: TicketEvent | undefined =
+        slot.statusStep === undefined || !candidate ? undefined : { type: 'ticket.status', status: candidate.status };
       return candidate && slot.tests.every((t) => t.holds(contextOf(candidate, event))) ? [candidate] : [];
     })[0];
     const where = slot.statusStep === undefined ? '' : ' on a ticket.status event';

@@ -24,7 +24,12 @@ const send = (state: TicketState, body: string): TicketState => applyTicketEvent
  * script itself count, and a resolve (a `ticket.status` step to resolved or closed) starts
  * the count again, as the engine's counters do. Nothing can come before `ticket.created`.
  */
-export function planPriorMessages(neutral: Ticket, steps: readonly TicketStep[], bodies: ReadonlyMap<number, string>, statuses: ReadonlyMap<number, TicketStatus>): PriorMessages {
+export function planPriorMessages(
+  neutral: Ticket,
+  steps: readonly TicketStep[],
+  bodies: ReadonlyMap<number, string>,
+  statuses: ReadonlyMap<number, TicketStatus>,
+): PriorMessages {
   const byAnchor = new Map<number | undefined, Choice[]>();
   for (const choice of steps.flatMap((s) => s.choices)) {
     if (witnessOf(choice.node.def.type).kind !== 'messages') continue;
@@ -43,10 +48,17 @@ export function planPriorMessages(neutral: Ticket, steps: readonly TicketStep[],
     const trials = choices.length === 0 ? [[]] : candidatePriors(step, own);
     const chosen = trials.find((trial) => {
       const after = trial.reduce(send, state);
-      const ctx = { ticket: after.ticket, stats: (own === undefined ? after : send(after, own)).stats, now: new Date(0), vars: {}, ...(event ? { event } : {}) };
+      const ctx = {
+        ticket: after.ticket,
+        stats: (own === undefined ? after : send(after, own)).stats,
+        now: new Date(0),
+        vars: {},
+        ...(event ? { event } : {}),
+      };
       return choices.every(({ node, port }) => answerOf(node, ctx) === port);
     });
-    if (!chosen) problems.push(`no ${MAX_PRIORS} prior messages or fewer give ${choices.map((c) => `${c.node.id}=${c.port}`).join(' and ')}`);
+    if (!chosen)
+      problems.push(`no ${MAX_PRIORS} prior messages or fewer give ${choices.map((c) => `${c.node.id}=${c.port}`).join(' and ')}`);
     if (chosen?.length) priors.set(step.index, chosen);
     state = (chosen ?? []).reduce(send, state);
     if (own !== undefined) state = send(state, own);

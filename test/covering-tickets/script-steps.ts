@@ -51,15 +51,21 @@ export function readScript(compiled: CompiledFlow, registry: NodeRegistry, playe
   const steps: TicketStep[] = [];
   for (const [index, step] of played.entries()) {
     const type = step.event.type;
-    const kind: StepKind = type === 'ticket.created' ? 'created' : type.startsWith('effect.') ? 'effect' : type.startsWith('xstate.after.') ? 'timer' : 'ticket';
-    if (type === 'effect.error') return { steps, problems: [`${step.event.node ?? 'an action'} must fail, which a simulated effect does not`] };
+    const kind: StepKind =
+      type === 'ticket.created' ? 'created' : type.startsWith('effect.') ? 'effect' : type.startsWith('xstate.after.') ? 'timer' : 'ticket';
+    if (type === 'effect.error')
+      return { steps, problems: [`${step.event.node ?? 'an action'} must fail, which a simulated effect does not`] };
     if (kind === 'created' && index > 0) return { steps, problems: ['ticket.created comes again, which it never does'] };
     const previous = steps[index - 1];
     const payload = kind === 'effect' ? previous?.payload : kind === 'timer' ? undefined : index;
     const anchor = kind === 'effect' ? previous?.anchor : kind === 'created' ? undefined : index;
     const from = step.event.route?.from;
     const gate = from === undefined ? undefined : flowNode(compiled, registry, from);
-    const choices = (step.event.route?.steps ?? []).map(([node, port]) => ({ step: index, node: flowNode(compiled, registry, node), port }));
+    const choices = (step.event.route?.steps ?? []).map(([node, port]) => ({
+      step: index,
+      node: flowNode(compiled, registry, node),
+      port,
+    }));
     steps.push({ index, played: step, kind, payload, anchor, gate, choices });
   }
   return { steps, problems: [] };

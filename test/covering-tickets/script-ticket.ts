@@ -42,7 +42,12 @@ const REPLYING_AGENT = 'sample-agent';
  * @example
  * const { ticket, expected, problems } = scriptTicket(compiled, registry, readScript(compiled, registry, played), 'flow#1');
  */
-export function scriptTicket(compiled: CompiledFlow, registry: NodeRegistry, { steps, problems: cut }: ReadScript, id: string): ScriptTicket {
+export function scriptTicket(
+  compiled: CompiledFlow,
+  registry: NodeRegistry,
+  { steps, problems: cut }: ReadScript,
+  id: string,
+): ScriptTicket {
   const fields = solveFields(NEUTRAL_TICKET, steps);
   const bodies = messageBodies(steps);
   const { priors, problems: messageProblems } = planPriorMessages(fields.ticket, steps, bodies, fields.statuses);

@@ -49,7 +49,10 @@ export function timeScript(
       const slots = priors + (step.kind === 'ticket' ? 1 : 0);
       const gap = Math.min(GAP_MS, Math.floor((until - clock) / (slots + 1)));
       if (slots > 0 && gap < 1) problems.push(`no room for ${slots} event(s) before the timer of ${step.played.before}`);
-      priorsAt.set(step.index, Array.from({ length: priors }, (_, i) => clock + (i + 1) * gap));
+      priorsAt.set(
+        step.index,
+        Array.from({ length: priors }, (_, i) => clock + (i + 1) * gap),
+      );
       time = step.kind === 'timer' ? until : clock + slots * gap;
     }
     at.push(time);

@@ -17,7 +17,9 @@ const needs = (): TextNeeds => ({ required: [], forbidden: [] });
  * When every keyword trips one, the first is used and the final check reports the conflict.
  */
 export function composeText(neutral: string, { required, forbidden }: TextNeeds): string {
-  const picked = required.map((keywords) => keywords.find((k) => forbidden.every((f) => firstKeyword(k, f) === undefined)) ?? keywords[0] ?? '');
+  const picked = required.map(
+    (keywords) => keywords.find((k) => forbidden.every((f) => firstKeyword(k, f) === undefined)) ?? keywords[0] ?? '',
+  );
   return [neutral, ...new Set(picked)].filter(Boolean).join(' ');
 }
 
@@ -34,7 +36,11 @@ function add(targets: readonly TextNeeds[], keywords: readonly string[], port: s
 export function ticketText(neutral: Ticket, steps: readonly TicketStep[]): { subject: string; body: string } {
   const subject = needs();
   const body = needs();
-  const targets: Readonly<Record<Exclude<TextSource, 'message'>, readonly TextNeeds[]>> = { ticket: [body, subject], subject: [subject], body: [body] };
+  const targets: Readonly<Record<Exclude<TextSource, 'message'>, readonly TextNeeds[]>> = {
+    ticket: [body, subject],
+    subject: [subject],
+    body: [body],
+  };
   for (const { node, port } of steps.flatMap((s) => s.choices)) {
     const witness = witnessOf(node.def.type);
     if (witness.kind !== 'text') continue;

@@ -13,11 +13,18 @@ import type { TicketStep } from './script-steps';
  * a witness that could not be made, or two that contradict each other.
  * @param scripted the index in `ticket.events` of each scripted step's event
  */
-export function checkWitnesses(ticket: SampleTicket, steps: readonly TicketStep[], at: readonly number[], scripted: ReadonlyMap<number, number>): string[] {
+export function checkWitnesses(
+  ticket: SampleTicket,
+  steps: readonly TicketStep[],
+  at: readonly number[],
+  scripted: ReadonlyMap<number, number>,
+): string[] {
   const { events, expect: _expect, note: _note, ...fields } = ticket;
   const created = Date.parse(fields.createdAt);
   // The dry-run's order: by time, then as listed.
-  const ordered = events.map((e, index) => ({ index, time: eventTime(created, e.at), event: e.event })).sort((a, b) => a.time - b.time || a.index - b.index);
+  const ordered = events
+    .map((e, index) => ({ index, time: eventTime(created, e.at), event: e.event }))
+    .sort((a, b) => a.time - b.time || a.index - b.index);
   const seen: number[] = [];
   const payloads: (TicketEvent | undefined)[] = [];
   const problems: string[] = [];
@@ -26,9 +33,21 @@ export function checkWitnesses(ticket: SampleTicket, steps: readonly TicketStep[
     const position = ordered.findIndex((e) => e.index === own);
     const time = created + (at[step.index] ?? 0);
     seen[step.index] =
-      step.kind === 'ticket' ? position + 1 : step.kind === 'timer' ? ordered.filter((e) => e.time < time).length : step.kind === 'effect' ? (seen[step.index - 1] ?? 0) : 0;
+      step.kind === 'ticket'
+        ? position + 1
+        : step.kind === 'timer'
+          ? ordered.filter((e) => e.time < time).length
+          : step.kind === 'effect'
+            ? (seen[step.index - 1] ?? 0)
+            : 0;
     payloads[step.index] =
-      step.kind === 'ticket' ? ordered[position]?.event : step.kind === 'created' ? { type: 'ticket.created' } : step.kind === 'effect' ? payloads[step.index - 1] : undefined;
+      step.kind === 'ticket'
+        ? ordered[position]?.event
+        : step.kind === 'created'
+          ? { type: 'ticket.created' }
+          : step.kind === 'effect'
+            ? payloads[step.index - 1]
+            : undefined;
     const state = ordered
       .slice(0, seen[step.index])
       .reduce<TicketState>((s, e) => applyTicketEvent(s, e.event, new Date(e.time)), { ticket: fields, stats: EMPTY_STATS });

@@ -37,7 +37,12 @@ const flow = (serviceUrl: string) => ({
   ],
 });
 
-const complaint = { channel: 'email', subject: '投诉：会员功能', body: '订单 DD202405001 已签收，但会员功能一直打不开', customer: { id: 'C202405001', name: '张先生', tier: 'vip' } };
+const complaint = {
+  channel: 'email',
+  subject: '投诉：会员功能',
+  body: '订单 DD202405001 已签收，但会员功能一直打不开',
+  customer: { id: 'C202405001', name: '张先生', tier: 'vip' },
+};
 
 describe.each(testDatabases)('custom node packages end to end on $name', (target) => {
   const store = useTestDatabase(target, { keepRows: true });
@@ -48,7 +53,11 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
   const answers: string[] = [];
 
   const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> => {
-    const response = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await response.text();
     answers.push(text);
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
@@ -75,7 +84,11 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
     expect((await call('PUT', '/api/secrets/BILLING_API_KEY', { value: BILLING_KEY })).status).toBe(200);
     const { body } = await call('GET', '/api/nodes');
     const nodes = body as { type: string; configSchema: unknown; secrets?: unknown }[];
-    expect(nodes.find((n) => n.type === 'billing.suspend')).toMatchObject({ kind: 'action', sideEffect: true, secrets: [{ name: 'BILLING_API_KEY', set: true }] });
+    expect(nodes.find((n) => n.type === 'billing.suspend')).toMatchObject({
+      kind: 'action',
+      sideEffect: true,
+      secrets: [{ name: 'BILLING_API_KEY', set: true }],
+    });
     expect(nodes.find((n) => n.type === 'erp.order_lookup')).toMatchObject({
       title: { en: 'Look up order (ERP)', 'zh-CN': '查询订单（ERP）' },
       ports: ['next', 'error'],
@@ -93,7 +106,10 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
     services.slowNext(1_500); // past the node's timeoutMs of 300: the worker gives up and retries with the same key
     const ticket = (await call('POST', '/api/tickets', complaint)).body as { id: string };
     await expect
-      .poll(async () => ((await call('GET', `/api/tickets/${ticket.id}`)).body as { tags: string[] }).tags, { timeout: 20_000, interval: 100 })
+      .poll(async () => ((await call('GET', `/api/tickets/${ticket.id}`)).body as { tags: string[] }).tags, {
+        timeout: 20_000,
+        interval: 100,
+      })
       .toContain('billing_suspended');
 
     const suspends = services.server.requests.filter((r) => r.url === '/subscriptions/suspend');
@@ -104,8 +120,14 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
     const lookup = services.server.requests.find((r) => r.url.startsWith('/erp/orders/'));
     expect(lookup?.headers['x-api-key']).toBe(ERP_TOKEN);
 
-    const history = (await call('GET', `/api/tickets/${ticket.id}/history`)).body as { kind: string; detail: { node?: string; error?: string } }[];
-    expect(history.find((h) => h.kind === 'effect.retry')?.detail).toMatchObject({ node: 'suspend', error: 'node suspend timed out after 300 ms' });
+    const history = (await call('GET', `/api/tickets/${ticket.id}/history`)).body as {
+      kind: string;
+      detail: { node?: string; error?: string };
+    }[];
+    expect(history.find((h) => h.kind === 'effect.retry')?.detail).toMatchObject({
+      node: 'suspend',
+      error: 'node suspend timed out after 300 ms',
+    });
     expect(history.filter((h) => h.kind === 'effect.delivered').map((h) => h.detail.node)).toEqual(['order', 'suspend']);
   }, 30_000);
 
@@ -117,7 +139,11 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
       tickets: [{ id: 'dry-1', ...complaint }],
     });
     expect(status).toBe(200);
-    const [result] = body as { actions: { node: string; type: string; params: Record<string, unknown> }[]; final: { tags: string[] }; errors: unknown[] }[];
+    const [result] = body as {
+      actions: { node: string; type: string; params: Record<string, unknown> }[];
+      final: { tags: string[] };
+      errors: unknown[];
+    }[];
     expect(result?.errors).toEqual([]);
     expect(result?.actions.map((a) => [a.node, a.type])).toEqual([
       ['order', 'erp.order_lookup'],
@@ -136,12 +162,24 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
     const secrets = (await call('GET', '/api/secrets')).body as { name: string }[];
     expect(secrets).toEqual(
       expect.arrayContaining([
-        { name: 'BILLING_API_KEY', set: true, source: 'table', encrypted: true, updatedAt: expect.any(String) as string, usedBy: ['billing.suspend'] },
+        {
+          name: 'BILLING_API_KEY',
+          set: true,
+          source: 'table',
+          encrypted: true,
+          updatedAt: expect.any(String) as string,
+          usedBy: ['billing.suspend'],
+        },
         { name: 'ERP_API_TOKEN', set: true, source: 'env', encrypted: null, updatedAt: null, usedBy: ['erp.order_lookup'] },
       ]),
     );
     const audit = await store.db.selectFrom('audit_log').selectAll().execute();
-    expect(audit.map(readAuditRow).filter((a) => a.kind === 'secret.saved').map((a) => a.detail)).toEqual([{ name: 'BILLING_API_KEY', encrypted: true }]);
+    expect(
+      audit
+        .map(readAuditRow)
+        .filter((a) => a.kind === 'secret.saved')
+        .map((a) => a.detail),
+    ).toEqual([{ name: 'BILLING_API_KEY', encrypted: true }]);
     const outbox = await store.db.selectFrom('outbox').selectAll().execute();
     const stored = await store.db.selectFrom('secrets').selectAll().execute();
     const everything = [...answers, JSON.stringify(audit), JSON.stringify(outbox), JSON.stringify(stored), ...logs.lines].join('\n');

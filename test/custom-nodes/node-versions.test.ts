@@ -25,7 +25,14 @@ describe.each(testDatabases)('node versions on $name', (target) => {
 
   /** Starts a server on the shared database with these custom nodes, runs `work`, stops it. */
   async function withServer(nodes: readonly NodeDefinition[], work: (server: RunningServer) => Promise<void>): Promise<void> {
-    const server = await startServer({ port: 0, seed: false, database: store, registry: createNodeRegistry([...builtinNodes, ...nodes]), logger: pino({ level: 'silent' }), worker: { pollMs: 20 } });
+    const server = await startServer({
+      port: 0,
+      seed: false,
+      database: store,
+      registry: createNodeRegistry([...builtinNodes, ...nodes]),
+      logger: pino({ level: 'silent' }),
+      worker: { pollMs: 20 },
+    });
     try {
       await work(server);
     } finally {
@@ -34,7 +41,11 @@ describe.each(testDatabases)('node versions on $name', (target) => {
   }
 
   const post = async (server: RunningServer, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     return { status: response.status, body: (await response.json()) as unknown };
   };
 
@@ -47,7 +58,11 @@ describe.each(testDatabases)('node versions on $name', (target) => {
   }
 
   async function dryRunVersion1(server: RunningServer): Promise<unknown> {
-    const { body } = await post(server, '/api/flows/stamping/dry-run', { version: 1, others: 'none', tickets: [{ id: 'd1', channel: 'chat', customer: { id: 'C1' } }] });
+    const { body } = await post(server, '/api/flows/stamping/dry-run', {
+      version: 1,
+      others: 'none',
+      tickets: [{ id: 'd1', channel: 'chat', customer: { id: 'C1' } }],
+    });
     return (body as { actions: { params: unknown }[] }[])[0]?.actions[0]?.params;
   }
 

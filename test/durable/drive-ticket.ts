@@ -1,5 +1,14 @@
 import type { TicketEvent } from '@switchyard/flow';
-import { type Database, type ManualClock, type RuntimeContext, type Worker, createTicket, eventTime, postTicketEvent, type SampleTicket } from '@switchyard/runtime';
+import {
+  type Database,
+  type ManualClock,
+  type RuntimeContext,
+  type Worker,
+  createTicket,
+  eventTime,
+  postTicketEvent,
+  type SampleTicket,
+} from '@switchyard/runtime';
 import { type Kysely, sql } from 'kysely';
 
 const THIRTY_DAYS = 30 * 86_400_000;
@@ -44,7 +53,8 @@ async function advanceTo(db: Kysely<Database>, clock: ManualClock, worker: Worke
     const next = await nextDue(db, ticketId);
     // Strictly before `until`: a timer due at an event's instant fires before the event, as in the dry-run.
     if (next === undefined || next > until) break;
-    if (next <= clock.now().getTime()) throw new Error(`ticket ${ticketId}: work due at ${new Date(next).toISOString()} was left undone by the worker`);
+    if (next <= clock.now().getTime())
+      throw new Error(`ticket ${ticketId}: work due at ${new Date(next).toISOString()} was left undone by the worker`);
     clock.set(new Date(next));
   }
   if (until > clock.now().getTime()) clock.set(new Date(until));

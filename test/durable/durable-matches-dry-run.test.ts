@@ -5,7 +5,15 @@ import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { compileFlow } from '@switchyard/compiler';
 import { builtinNodes, createNodeRegistry, Roster } from '@switchyard/nodes';
 import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
-import { createManualClock, createWorker, dryRun, getTicket, parseTicketsFile, type RuntimeContext, seedExamples } from '@switchyard/runtime';
+import {
+  createManualClock,
+  createWorker,
+  dryRun,
+  getTicket,
+  parseTicketsFile,
+  type RuntimeContext,
+  seedExamples,
+} from '@switchyard/runtime';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +54,8 @@ interface ActionLine {
   readonly type: string;
   readonly at: string;
 }
-const byTimeThenName = (a: ActionLine, b: ActionLine) => a.at.localeCompare(b.at) || `${a.flow}/${a.node}`.localeCompare(`${b.flow}/${b.node}`);
+const byTimeThenName = (a: ActionLine, b: ActionLine) =>
+  a.at.localeCompare(b.at) || `${a.flow}/${a.node}`.localeCompare(`${b.flow}/${b.node}`);
 
 describe.each(testDatabases)('durable runs match dry-runs on $name', (target) => {
   const store = useTestDatabase(target, { keepRows: true });
@@ -84,7 +93,12 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
       const id = await driveTicket(ctx, clock, worker, sample);
       const [expected] = await dryRun(compiled, [sample], { registry, roster });
       const ticket = (await getTicket(store.db, id))!;
-      const audited = await store.db.selectFrom('audit_log').select(['flow_id', 'detail', 'at']).where('ticket_id', '=', id).where('kind', '=', 'action').execute();
+      const audited = await store.db
+        .selectFrom('audit_log')
+        .select(['flow_id', 'detail', 'at'])
+        .where('ticket_id', '=', id)
+        .where('kind', '=', 'action')
+        .execute();
       const actual = audited
         .map((a) => {
           const detail = a.detail as { node: string; type: string };
@@ -93,7 +107,14 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
         .sort(byTimeThenName);
       const wanted = expected!.actions.map(({ flow, node, type, at }) => ({ flow, node, type, at })).sort(byTimeThenName);
       const { assignee: _a, ...finalWanted } = expected!.final;
-      const finalActual = { status: ticket.status, priority: ticket.priority, category: ticket.category, group: ticket.group, tags: ticket.tags, flags: ticket.flags };
+      const finalActual = {
+        status: ticket.status,
+        priority: ticket.priority,
+        category: ticket.category,
+        group: ticket.group,
+        tags: ticket.tags,
+        flags: ticket.flags,
+      };
       try {
         expect(actual).toEqual(wanted);
         expect(finalActual).toEqual(finalWanted);

@@ -69,7 +69,10 @@ const REASSIGNED_ON_EACH_REPLY: [FlowDocumentInput, SampleTicket[]] = [
 ];
 
 const withoutHttp = (flow: FlowDocumentInput) => !flow.nodes.some((n) => n.type === 'http');
-const withoutCreatedEvents = (ticket: SampleTicket): SampleTicket => ({ ...ticket, events: ticket.events.filter((e) => e.event.type !== 'ticket.created') });
+const withoutCreatedEvents = (ticket: SampleTicket): SampleTicket => ({
+  ...ticket,
+  events: ticket.events.filter((e) => e.event.type !== 'ticket.created'),
+});
 
 describe('random flows run durably as they dry-run', () => {
   const store = useTestDatabase(testPglite);
@@ -87,33 +90,56 @@ describe('random flows run durably as they dry-run', () => {
     let actionsCompared = 0;
     let timersFired = 0;
     await fc.assert(
-      fc.asyncProperty(validFlow().filter(withoutHttp), fc.array(sampleTicket(), { minLength: 1, maxLength: 2 }), async (generated, samples) => {
-        const document = { ...generated, id: `${generated.id}-${++flowCount}` };
-        const tickets = samples.map(withoutCreatedEvents);
-        await store.db.deleteFrom('deployments').execute();
-        await createFlow(ctx, { name: document.name, document: FlowDocument.parse(document) }, 'test');
-        await deployVersion(ctx, document.id, (await publishVersion(ctx, document.id, 'test')).version, 'test', 0);
-        const expected = await dryRun([compileFlow(document, registry)], tickets, { registry, roster });
-        // A loop of short waits runs for the whole 30 days: both runs cut it at 50,000 timers, but
-        // replaying that durably (a transaction per firing) is too slow here. Not compared.
-        fc.pre(expected.every((result) => result.path.length <= MAX_COMPARED_VISITS));
-        const worker = createWorker(ctx);
-        for (const [i, sample] of tickets.entries()) {
-          const id = await driveTicket(ctx, clock, worker, sample);
-          const audited = await store.db.selectFrom('audit_log').select(['detail', 'at']).where('ticket_id', '=', id).where('kind', '=', 'action').orderBy('id').execute();
-          const actual = audited.map((a) => ({ ...(a.detail as { node: string; type: string }), at: a.at.toISOString() })).map(({ node, type, at }) => ({ node, type, at }));
-          const wanted = expected[i]!.actions.map(({ node, type, at }) => ({ node, type, at }));
-          const byTime = (a: { at: string; node: string }, b: { at: string; node: string }) => a.at.localeCompare(b.at) || a.node.localeCompare(b.node);
-          expect(actual.sort(byTime)).toEqual(wanted.sort(byTime));
-          actionsCompared += actual.length;
-          timersFired += (await store.db.selectFrom('audit_log').select('id').where('ticket_id', '=', id).where('kind', '=', 'timer.fired').execute()).length;
-          const ticket = (await getTicket(store.db, id))!;
-          expect({ ...expected[i]!.final }).toEqual({ status: ticket.status, priority: ticket.priority, category: ticket.category, group: ticket.group, assignee: ticket.assignee, tags: ticket.tags, flags: ticket.flags });
-          // The next ticket finds every agent free again, and nothing of this one fires later.
-          await store.db.updateTable('tickets').set({ status: 'closed', wake_at: null }).where('id', '=', id).execute();
-          await store.db.deleteFrom('timers').where('ticket_id', '=', id).execute();
-        }
-      }),
+      fc.asyncProperty(
+        validFlow().filter(withoutHttp),
+        fc.array(sampleTicket(), { minLength: 1, maxLength: 2 }),
+        async (generated, samples) => {
+          const document = { ...generated, id: `${generated.id}-${++flowCount}` };
+          const tickets = samples.map(withoutCreatedEvents);
+          await store.db.deleteFrom('deployments').execute();
+          await createFlow(ctx, { name: document.name, document: FlowDocument.parse(document) }, 'test');
+          await deployVersion(ctx, document.id, (await publishVersion(ctx, document.id, 'test')).version, 'test', 0);
+          const expected = await dryRun([compileFlow(document, registry)], tickets, { registry, roster });
+          // A loop of short waits runs for the whole 30 days: both runs cut it at 50,000 timers, but
+          // replaying that durably (a transaction per firing) is too slow here. Not compared.
+          fc.pre(expected.every((result) => result.path.length <= MAX_COMPARED_VISITS));
+          const worker = createWorker(ctx);
+          for (const [i, sample] of tickets.entries()) {
+            const id = await driveTicket(ctx, clock, worker, sample);
+            const audited = await store.db
+              .selectFrom('audit_log')
+              .select(['detail', 'at'])
+              .where('ticket_id', '=', id)
+              .where('kind', '=', 'action')
+              .orderBy('id')
+              .execute();
+            const actual = audited
+              .map((a) => ({ ...(a.detail as { node: string; type: string }), at: a.at.toISOString() }))
+              .map(({ node, type, at }) => ({ node, type, at }));
+            const wanted = expected[i]!.actions.map(({ node, type, at }) => ({ node, type, at }));
+            const byTime = (a: { at: string; node: string }, b: { at: string; node: string }) =>
+              a.at.localeCompare(b.at) || a.node.localeCompare(b.node);
+            expect(actual.sort(byTime)).toEqual(wanted.sort(byTime));
+            actionsCompared += actual.length;
+            timersFired += (
+              await store.db.selectFrom('audit_log').select('id').where('ticket_id', '=', id).where('kind', '=', 'timer.fired').execute()
+            ).length;
+            const ticket = (await getTicket(store.db, id))!;
+            expect({ ...expected[i]!.final }).toEqual({
+              status: ticket.status,
+              priority: ticket.priority,
+              category: ticket.category,
+              group: ticket.group,
+              assignee: ticket.assignee,
+              tags: ticket.tags,
+              flags: ticket.flags,
+            });
+            // The next ticket finds every agent free again, and nothing of this one fires later.
+            await store.db.updateTable('tickets').set({ status: 'closed', wake_at: null }).where('id', '=', id).execute();
+            await store.db.deleteFrom('timers').where('ticket_id', '=', id).execute();
+          }
+        },
+      ),
       { numRuns: 200, examples: [REASSIGNED_ON_EACH_REPLY], ...fastCheckSeed() },
     );
     // Not a vacuous pass: the runs did act and wait.

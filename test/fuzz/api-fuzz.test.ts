@@ -25,7 +25,6 @@ const REQUESTS = 2500;
 /** The API's ErrorBody (@switchyard/api), which the root package does not depend on. */
 const ErrorBody = z.object({ error: z.string(), details: z.unknown().optional() });
 
-
 describe('every API route under hostile requests (PGlite)', () => {
   let store: SwitchyardDatabase;
   let app: SwitchyardApp;
@@ -35,15 +34,35 @@ describe('every API route under hostile requests (PGlite)', () => {
 
   beforeAll(async () => {
     store = await testPglite.open();
-    const ctx: RuntimeContext = { db: store.db, registry: await loadRegistry(REPO_ROOT), clock: createManualClock('2026-05-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
+    const ctx: RuntimeContext = {
+      db: store.db,
+      registry: await loadRegistry(REPO_ROOT),
+      clock: createManualClock('2026-05-01T09:00:00+08:00'),
+      logger: pino({ level: 'silent' }),
+    };
     await seedExamples(ctx, join(REPO_ROOT, 'examples'));
     app = createApp({ ctx });
-    const post = async (path: string, body: unknown) => (await app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })).json() as Promise<{ id: string }>;
-    const tickets = [await post('/api/tickets', { channel: 'chat', subject: '申请退货', customer: { id: 'C1001' } }), await post('/api/tickets', { channel: 'email', customer: { id: 'C1002' } })];
+    const post = async (path: string, body: unknown) =>
+      (
+        await app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+      ).json() as Promise<{ id: string }>;
+    const tickets = [
+      await post('/api/tickets', { channel: 'chat', subject: '申请退货', customer: { id: 'C1001' } }),
+      await post('/api/tickets', { channel: 'email', customer: { id: 'C1002' } }),
+    ];
     const flows = (await (await app.request('/api/flows')).json()) as { id: string }[];
     const agents = (await (await app.request('/api/agents')).json()) as { id: string }[];
-    const known = [...flows.map((f) => f.id), ...tickets.map((t) => t.id), ...agents.slice(0, 3).map((a) => a.id), 'BILLING_API_KEY', '1', '2'];
-    const document = (await (await app.request('/openapi.json')).json()) as Parameters<typeof operationsOf>[0] & { components: { schemas: SchemaRefs } };
+    const known = [
+      ...flows.map((f) => f.id),
+      ...tickets.map((t) => t.id),
+      ...agents.slice(0, 3).map((a) => a.id),
+      'BILLING_API_KEY',
+      '1',
+      '2',
+    ];
+    const document = (await (await app.request('/openapi.json')).json()) as Parameters<typeof operationsOf>[0] & {
+      components: { schemas: SchemaRefs };
+    };
     const operations = operationsOf(document);
     operationCount = operations.length;
     expect(operationCount).toBeGreaterThan(30);

@@ -19,7 +19,10 @@ export interface FuzzRequest {
 }
 
 interface OpenApiDocument {
-  readonly paths: Record<string, Record<string, { parameters?: Operation['parameters']; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+  readonly paths: Record<
+    string,
+    Record<string, { parameters?: Operation['parameters']; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+  >;
   readonly components: { readonly schemas: SchemaRefs };
 }
 
@@ -48,15 +51,45 @@ function encode(text: string): string {
 const RAW_SEGMENTS = ['%FF', '%', '%E4%BD', '%C0%AF', '%ED%A0%80', '..%2F..%2Fetc', '%2e%2e', '%00', 'a%20b', '%25', '%uD800'];
 
 const INVALID_UTF8 = [[0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe4, 0xbd], [0x80], [0xf4, 0x90, 0x80, 0x80], [0xfe, 0xff]];
-const WRONG_CONTENT_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=latin1', 'application/vnd.api+json', 'application/json;;'];
+const WRONG_CONTENT_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/json; charset=latin1',
+  'application/vnd.api+json',
+  'application/json;;',
+];
 const deepArrays = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
-const RAW_BODIES = ['', ' ', '{', '{"a":', 'null', '[]', '"text"', '1e999', '-0', 'true', '{"a":1,"a":2}', '\uFEFF{}', deepArrays(65), deepArrays(100_000), `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, '{"__proto__":{"polluted":true}}'];
+const RAW_BODIES = [
+  '',
+  ' ',
+  '{',
+  '{"a":',
+  'null',
+  '[]',
+  '"text"',
+  '1e999',
+  '-0',
+  'true',
+  '{"a":1,"a":2}',
+  '\uFEFF{}',
+  deepArrays(65),
+  deepArrays(100_000),
+  `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`,
+  '{"__proto__":{"polluted":true}}',
+];
 
 /** A path parameter: the request's subject (an id that exists), one shaped by the schema, or a hostile one. */
 function pathText(schema: JsonSchema, refs: SchemaRefs, context: ValueContext): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constant(encode(context.subject)) },
-    { weight: 2, arbitrary: schemaValue(schema, refs, context).map((value) => encode(typeof value === 'string' ? value : JSON.stringify(value) ?? '')) },
+    {
+      weight: 2,
+      arbitrary: schemaValue(schema, refs, context).map((value) =>
+        encode(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')),
+      ),
+    },
     { weight: context.hostile ? 2 : 0, arbitrary: hostileString.map(encode) },
     { weight: context.hostile ? 1 : 0, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
   );
@@ -64,7 +97,9 @@ function pathText(schema: JsonSchema, refs: SchemaRefs, context: ValueContext): 
 
 /** A query parameter: left out, shaped by the schema, or (hostile) anything. */
 function queryText(schema: JsonSchema, refs: SchemaRefs, context: ValueContext): fc.Arbitrary<string | undefined> {
-  const shaped = schemaValue(schema, refs, context).map((value) => encode(typeof value === 'string' ? value : JSON.stringify(value) ?? ''));
+  const shaped = schemaValue(schema, refs, context).map((value) =>
+    encode(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')),
+  );
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant(undefined) },
     { weight: 3, arbitrary: shaped },
@@ -73,9 +108,15 @@ function queryText(schema: JsonSchema, refs: SchemaRefs, context: ValueContext):
 }
 
 /** A JSON body: shaped by the schema, or (hostile) with bytes that are not UTF-8, under a wrong media type, or raw text. */
-function body(schema: JsonSchema | undefined, refs: SchemaRefs, context: ValueContext): fc.Arbitrary<{ contentType: string | undefined; body: string | Uint8Array<ArrayBuffer> }> {
+function body(
+  schema: JsonSchema | undefined,
+  refs: SchemaRefs,
+  context: ValueContext,
+): fc.Arbitrary<{ contentType: string | undefined; body: string | Uint8Array<ArrayBuffer> }> {
   const deep = JSON.stringify(DEEP_NESTING_MARKER);
-  const json = schemaValue(schema ?? {}, refs, context).map((value) => (JSON.stringify(value) ?? 'null').replaceAll(deep, DEEP_NESTING_TEXT));
+  const json = schemaValue(schema ?? {}, refs, context).map((value) =>
+    (JSON.stringify(value) ?? 'null').replaceAll(deep, DEEP_NESTING_TEXT),
+  );
   const plain = json.map((text) => ({ contentType: 'application/json', body: text }));
   if (!context.hostile) return plain;
   const utf8 = (text: string) => [...new TextEncoder().encode(text)];
@@ -89,7 +130,12 @@ function body(schema: JsonSchema | undefined, refs: SchemaRefs, context: ValueCo
         return { contentType: 'application/json', body: new Uint8Array([...bytes.slice(0, cut), ...bad, ...bytes.slice(cut)]) };
       }),
     },
-    { weight: 1, arbitrary: fc.tuple(json, fc.constantFrom<string | undefined>(undefined, ...WRONG_CONTENT_TYPES)).map(([text, contentType]) => ({ contentType, body: text })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(json, fc.constantFrom<string | undefined>(undefined, ...WRONG_CONTENT_TYPES))
+        .map(([text, contentType]) => ({ contentType, body: text })),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((text) => ({ contentType: 'application/json', body: text })) },
   );
 }
@@ -115,23 +161,32 @@ export function fuzzRequest(operation: Operation, refs: SchemaRefs, known: reado
 function requestAbout(operation: Operation, refs: SchemaRefs, context: ValueContext): fc.Arbitrary<FuzzRequest> {
   const pathParameters = operation.parameters.filter((p) => p.in === 'path');
   const queryParameters = operation.parameters.filter((p) => p.in === 'query');
-  const path = fc.tuple(...pathParameters.map((p) => pathText(p.schema, refs, context))).map((values) =>
-    pathParameters.reduce((url, parameter, index) => url.replace(`{${parameter.name}}`, values[index] ?? ''), operation.path),
-  );
+  const path = fc
+    .tuple(...pathParameters.map((p) => pathText(p.schema, refs, context)))
+    .map((values) =>
+      pathParameters.reduce((url, parameter, index) => url.replace(`{${parameter.name}}`, values[index] ?? ''), operation.path),
+    );
   const unknownParameter = fc.tuple(fc.constantFrom(...queryParameters.map((p) => p.name), 'unknown'), hostileString.map(encode));
   const query = fc
-    .tuple(fc.tuple(...queryParameters.map((p) => queryText(p.schema, refs, context))), context.hostile ? fc.option(unknownParameter, { nil: undefined }) : fc.constant(undefined))
+    .tuple(
+      fc.tuple(...queryParameters.map((p) => queryText(p.schema, refs, context))),
+      context.hostile ? fc.option(unknownParameter, { nil: undefined }) : fc.constant(undefined),
+    )
     .map(([values, extra]) => {
-      const pairs = queryParameters.flatMap((parameter, index) => (values[index] === undefined ? [] : [`${parameter.name}=${values[index]}`]));
+      const pairs = queryParameters.flatMap((parameter, index) =>
+        values[index] === undefined ? [] : [`${parameter.name}=${values[index]}`],
+      );
       if (extra) pairs.push(`${extra[0]}=${extra[1]}`);
       return pairs.length ? `?${pairs.join('&')}` : '';
     });
   const sendsBody = operation.method !== 'GET' && operation.method !== 'HEAD';
   const bodyFreq = operation.body ? 10 : context.hostile ? 2 : 0;
-  const payload = sendsBody && bodyFreq > 0 ? fc.option(body(operation.body, refs, context), { nil: undefined, freq: bodyFreq }) : fc.constant(undefined);
+  const payload =
+    sendsBody && bodyFreq > 0 ? fc.option(body(operation.body, refs, context), { nil: undefined, freq: bodyFreq }) : fc.constant(undefined);
   return fc.tuple(path, query, payload, context.hostile ? headers : fc.constant({})).map(([url, search, sent, extraHeaders]) => {
     const requestHeaders: Record<string, string> = { ...(sent?.contentType ? { 'content-type': sent.contentType } : {}), ...extraHeaders };
-    const shown = sent === undefined ? '' : typeof sent.body === 'string' ? sent.body.slice(0, 300) : `<${sent.body.length} bytes, not UTF-8>`;
+    const shown =
+      sent === undefined ? '' : typeof sent.body === 'string' ? sent.body.slice(0, 300) : `<${sent.body.length} bytes, not UTF-8>`;
     return {
       operation: `${operation.method} ${operation.path}`,
       url: `http://localhost${url}${search}`,

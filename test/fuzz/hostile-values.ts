@@ -90,6 +90,13 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
     fc.constant(null),
     fc.constantFrom(...DEEP, DEEP_NESTING_MARKER, DEEP_NESTING_MARKER),
     fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.oneof(hostileString.filter((key) => key.length < 200), fc.string()), tie('value'), { maxKeys: 3 }),
+    fc.dictionary(
+      fc.oneof(
+        hostileString.filter((key) => key.length < 200),
+        fc.string(),
+      ),
+      tie('value'),
+      { maxKeys: 3 },
+    ),
   ),
 })).value;

@@ -33,11 +33,17 @@ export interface ValueContext {
 
 /** Plausible text for a field: the request's subject, an id that exists, short words, times, Chinese. */
 function plainString(schema: JsonSchema, context: ValueContext): fc.Arbitrary<string> {
-  if (schema.format === 'date-time') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (schema.format === 'date-time')
+    return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
   const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern);
   const fits = (text: string) => pattern === undefined || pattern.test(text);
   const ids = context.known.filter(fits);
-  const other = pattern ? fc.stringMatching(pattern) : fc.oneof(fc.constantFrom('chat', 'vip', 'C1001', '15m', '+15m', '订单 DD20260501001', 'after_sales'), fc.string({ minLength: 1, maxLength: 12 }));
+  const other = pattern
+    ? fc.stringMatching(pattern)
+    : fc.oneof(
+        fc.constantFrom('chat', 'vip', 'C1001', '15m', '+15m', '订单 DD20260501001', 'after_sales'),
+        fc.string({ minLength: 1, maxLength: 12 }),
+      );
   return fc.oneof(
     { weight: fits(context.subject) ? 3 : 0, arbitrary: fc.constant(context.subject) },
     { weight: ids.length ? 1 : 0, arbitrary: fc.constantFrom(...(ids.length ? ids : [''])) },
@@ -113,17 +119,25 @@ function shapedValue(schema: JsonSchema, refs: SchemaRefs, context: ValueContext
       // Each optional field is left out half the time (fc.record would send most of them).
       const required = new Set(schema.required ?? []);
       const properties = Object.fromEntries(
-        Object.entries(schema.properties ?? {}).map(([key, inner]) => [key, required.has(key) ? property(key, inner) : fc.option(property(key, inner), { nil: ABSENT, freq: 2 })]),
+        Object.entries(schema.properties ?? {}).map(([key, inner]) => [
+          key,
+          required.has(key) ? property(key, inner) : fc.option(property(key, inner), { nil: ABSENT, freq: 2 }),
+        ]),
       );
       const extra = schema.additionalProperties;
       // A free-form object (a node's config, a scripted event) takes any fields: hostile ones among them.
-      const freeValue = fc.oneof({ weight: 4, arbitrary: next(typeof extra === 'object' ? extra : {}) }, { weight: 1, arbitrary: fc.constant(DEEP_NESTING_MARKER) });
+      const freeValue = fc.oneof(
+        { weight: 4, arbitrary: next(typeof extra === 'object' ? extra : {}) },
+        { weight: 1, arbitrary: fc.constant(DEEP_NESTING_MARKER) },
+      );
       const free = typeof extra === 'object' ? fc.dictionary(fc.string({ maxLength: 8 }), freeValue, { maxKeys: 3 }) : fc.constant({});
       const shaped = fc
         .tuple(fc.record(properties), free)
         .map(([value, more]) => ({ ...more, ...Object.fromEntries(Object.entries(value).filter(([, field]) => field !== ABSENT)) }));
       if (!context.hostile) return shaped;
-      const unknownKey = fc.tuple(shaped, fc.constantFrom('extra', '__proto__', 'constructor', 'revison'), hostileValue).map(([value, key, extra]) => ({ ...value, [key]: extra }));
+      const unknownKey = fc
+        .tuple(shaped, fc.constantFrom('extra', '__proto__', 'constructor', 'revison'), hostileValue)
+        .map(([value, key, extra]) => ({ ...value, [key]: extra }));
       return fc.oneof({ weight: 15, arbitrary: shaped }, { weight: 1, arbitrary: unknownKey });
     }
     default:

@@ -30,9 +30,13 @@ const nodeIdish = fc.oneof(
 /** A config: a valid one of some type, known keys with random values, or any JSON. */
 const configish: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...Object.keys(VALID_CONFIGS)).chain((type) => VALID_CONFIGS[type]!),
-  fc.dictionary(fc.oneof(fc.constantFrom(...CONFIG_KEYS), fc.string({ maxLength: 4 })), fc.oneof(json, fc.constantFrom('', '{{', '1h', 'x'.repeat(300))), {
-    maxKeys: 4,
-  }),
+  fc.dictionary(
+    fc.oneof(fc.constantFrom(...CONFIG_KEYS), fc.string({ maxLength: 4 })),
+    fc.oneof(json, fc.constantFrom('', '{{', '1h', 'x'.repeat(300))),
+    {
+      maxKeys: 4,
+    },
+  ),
   json,
 );
 
@@ -40,7 +44,10 @@ const configish: fc.Arbitrary<unknown> = fc.oneof(
 const plausibleNode = fc.record(
   {
     id: nodeIdish,
-    type: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...BUILTIN_TYPES) }, { weight: 1, arbitrary: fc.constantFrom('unknown_type', 'billing.suspend') }),
+    type: fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...BUILTIN_TYPES) },
+      { weight: 1, arbitrary: fc.constantFrom('unknown_type', 'billing.suspend') },
+    ),
     config: configish,
     label: fc.string({ maxLength: 6 }),
   },
@@ -74,7 +81,13 @@ const edgeish = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record(
-      { id: fc.oneof(identifier(), json), source: json, target: nodeIdish, sourceHandle: fc.oneof(fc.string({ maxLength: 4 }), json), extra: json },
+      {
+        id: fc.oneof(identifier(), json),
+        source: json,
+        target: nodeIdish,
+        sourceHandle: fc.oneof(fc.string({ maxLength: 4 }), json),
+        extra: json,
+      },
       { requiredKeys: [] },
     ),
   },
@@ -123,38 +136,58 @@ const replaceAt = <T>(list: readonly T[], index: number, item: T): T[] => list.m
 
 const MUTATIONS: readonly Mutation[] = [
   // Drops an edge: an unwired branch, an unreachable node, or nothing.
-  (flow) => fc.nat(flow.edges.length).map((i) => withEdges(flow, flow.edges.filter((_, j) => j !== i))),
+  (flow) =>
+    fc.nat(flow.edges.length).map((i) =>
+      withEdges(
+        flow,
+        flow.edges.filter((_, j) => j !== i),
+      ),
+    ),
   // Drops a node, leaving its edges dangling.
-  (flow) => fc.nat(flow.nodes.length - 1).map((i) => withNodes(flow, flow.nodes.filter((_, j) => j !== i))),
+  (flow) =>
+    fc.nat(flow.nodes.length - 1).map((i) =>
+      withNodes(
+        flow,
+        flow.nodes.filter((_, j) => j !== i),
+      ),
+    ),
   // Adds an edge between any two nodes: a loop without a wait, an edge into a trigger, a taken port, a repeated edge.
   (flow) =>
     fc
-      .record({ source: fc.constantFrom(...ids(flow)), target: fc.constantFrom(...ids(flow), 'ghost'), sourceHandle: fc.constantFrom(...PORTS), id: identifier() })
+      .record({
+        source: fc.constantFrom(...ids(flow)),
+        target: fc.constantFrom(...ids(flow), 'ghost'),
+        sourceHandle: fc.constantFrom(...PORTS),
+        id: identifier(),
+      })
       .map((edge) => withEdges(flow, [...flow.edges, edge])),
   // Points an edge somewhere else: a loop without a wait, an edge into a trigger, an orphaned node.
   (flow) =>
     flow.edges.length === 0
       ? fc.constant(flow)
-      : fc.record({ i: fc.nat(flow.edges.length - 1), target: fc.constantFrom(...ids(flow)) }).map(({ i, target }) =>
-          withEdges(flow, replaceAt(flow.edges, i, { ...flow.edges[i]!, target })),
-        ),
+      : fc
+          .record({ i: fc.nat(flow.edges.length - 1), target: fc.constantFrom(...ids(flow)) })
+          .map(({ i, target }) => withEdges(flow, replaceAt(flow.edges, i, { ...flow.edges[i]!, target }))),
   // Repeats a node or an edge id.
   (flow) => fc.constantFrom(...flow.nodes).map((node) => withNodes(flow, [...flow.nodes, { ...node, type: 'end' }])),
-  (flow) => (flow.edges.length === 0 ? fc.constant(flow) : fc.constantFrom(...flow.edges).map((edge) => withEdges(flow, [...flow.edges, { ...edge, target: 'ghost' }]))),
+  (flow) =>
+    flow.edges.length === 0
+      ? fc.constant(flow)
+      : fc.constantFrom(...flow.edges).map((edge) => withEdges(flow, [...flow.edges, { ...edge, target: 'ghost' }])),
   // Gives a node a random config, another type, or a type nobody registered.
   (flow) =>
-    fc.record({ i: fc.nat(flow.nodes.length - 1), config: fc.dictionary(fc.constantFrom(...CONFIG_KEYS), json, { maxKeys: 3 }) }).map(({ i, config }) =>
-      withNodes(flow, replaceAt(flow.nodes, i, { ...flow.nodes[i]!, config })),
-    ),
+    fc
+      .record({ i: fc.nat(flow.nodes.length - 1), config: fc.dictionary(fc.constantFrom(...CONFIG_KEYS), json, { maxKeys: 3 }) })
+      .map(({ i, config }) => withNodes(flow, replaceAt(flow.nodes, i, { ...flow.nodes[i]!, config }))),
   (flow) =>
-    fc.record({ i: fc.nat(flow.nodes.length - 1), type: fc.constantFrom(...BUILTIN_TYPES, 'no_such_node') }).map(({ i, type }) =>
-      withNodes(flow, replaceAt(flow.nodes, i, { ...flow.nodes[i]!, type })),
-    ),
+    fc
+      .record({ i: fc.nat(flow.nodes.length - 1), type: fc.constantFrom(...BUILTIN_TYPES, 'no_such_node') })
+      .map(({ i, type }) => withNodes(flow, replaceAt(flow.nodes, i, { ...flow.nodes[i]!, type }))),
   // Renames a node to a prototype name or an invalid id.
   (flow) =>
-    fc.record({ i: fc.nat(flow.nodes.length - 1), id: fc.constantFrom(...PROTOTYPE_NAMES, '__proto__', '_idle', 'a.b', '') }).map(({ i, id }) =>
-      withNodes(flow, replaceAt(flow.nodes, i, { ...flow.nodes[i]!, id })),
-    ),
+    fc
+      .record({ i: fc.nat(flow.nodes.length - 1), id: fc.constantFrom(...PROTOTYPE_NAMES, '__proto__', '_idle', 'a.b', '') })
+      .map(({ i, id }) => withNodes(flow, replaceAt(flow.nodes, i, { ...flow.nodes[i]!, id }))),
 ];
 
 /** A valid flow with one to three random changes (none once a change left it without nodes). */

@@ -42,7 +42,8 @@ export function diagnosticProblems(input: unknown, diagnostics: readonly Diagnos
     if (subjects.length > 0 && !subjects.some((s) => zh.includes(s))) say(`zh-CN text "${zh}" names none of ${subjects.join(', ')}`);
     if (d.nodeId !== undefined && !nodes.has(d.nodeId)) say(`names node ${d.nodeId}, which the input lacks`);
     if (d.edgeId !== undefined && !edges.has(d.edgeId)) say(`names edge ${d.edgeId}, which the input lacks`);
-    if (d.code !== 'no_trigger' && d.nodeId === undefined && d.edgeId === undefined && d.field === undefined) say('names no node, edge or field');
+    if (d.code !== 'no_trigger' && d.nodeId === undefined && d.edgeId === undefined && d.field === undefined)
+      say('names no node, edge or field');
   }
   return problems;
 }

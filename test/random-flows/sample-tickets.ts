@@ -20,8 +20,14 @@ const eventAt: fc.Arbitrary<string> = fc.oneof(
 
 const sampleEvent: fc.Arbitrary<SampleEventInput> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ at: eventAt, type: fc.constant('customer.message'), body: scenarioText() }) },
-  { weight: 2, arbitrary: fc.record({ at: eventAt, type: fc.constant('agent.reply'), agentId: fc.constantFrom('a1', 'a2'), body: scenarioText() }) },
-  { weight: 2, arbitrary: fc.record({ at: eventAt, type: fc.constant('ticket.status'), status: fc.constantFrom(...TicketStatus.options) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ at: eventAt, type: fc.constant('agent.reply'), agentId: fc.constantFrom('a1', 'a2'), body: scenarioText() }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ at: eventAt, type: fc.constant('ticket.status'), status: fc.constantFrom(...TicketStatus.options) }),
+  },
   { weight: 1, arbitrary: fc.record({ at: eventAt, type: fc.constant('survey.response'), score: fc.integer({ min: 1, max: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ at: eventAt, type: fc.constant('ticket.created') }) },
 );

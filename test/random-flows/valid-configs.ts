@@ -24,11 +24,23 @@ const template = fc.constantFrom(
 /** `field_compare` configs that make sense for the field: its values, operators and types. */
 const fieldCompare: fc.Arbitrary<NodeConfig> = fc.oneof(
   fc.record({ field: fc.constant('priority'), op: fc.constantFrom('eq', 'neq'), value: fc.constantFrom(...Priority.options) }),
-  fc.record({ field: fc.constant('status'), op: fc.constantFrom('in', 'not_in'), value: fc.subarray([...TicketStatus.options], { minLength: 1 }) }),
+  fc.record({
+    field: fc.constant('status'),
+    op: fc.constantFrom('in', 'not_in'),
+    value: fc.subarray([...TicketStatus.options], { minLength: 1 }),
+  }),
   fc.record({ field: fc.constant('channel'), op: fc.constant('eq'), value: fc.constantFrom(...Channel.options) }),
   fc.record({ field: fc.constant('customer.tier'), op: fc.constant('eq'), value: fc.constantFrom(...CustomerTier.options) }),
-  fc.record({ field: fc.constantFrom('tags', 'flags'), op: fc.constant('contains'), value: fc.array(name, { minLength: 1, maxLength: 2 }) }),
-  fc.record({ field: fc.constant('escalationLevel'), op: fc.constantFrom('gt', 'gte', 'lt', 'lte'), value: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({
+    field: fc.constantFrom('tags', 'flags'),
+    op: fc.constant('contains'),
+    value: fc.array(name, { minLength: 1, maxLength: 2 }),
+  }),
+  fc.record({
+    field: fc.constant('escalationLevel'),
+    op: fc.constantFrom('gt', 'gte', 'lt', 'lte'),
+    value: fc.integer({ min: 0, max: 3 }),
+  }),
   fc.record({ field: fc.constantFrom(...TicketField.options), op: fc.constantFrom('exists', 'not_exists') }),
 );
 
@@ -115,7 +127,10 @@ export const VALID_CONFIGS: Readonly<Record<string, fc.Arbitrary<NodeConfig>>> =
   add_tag: fc.record({ tag: name }),
   flag: fc.record({ flag: name }),
   reply: fc.record({ template, templateEn: template }, { requiredKeys: ['template'] }),
-  notify: fc.record({ to: fc.constantFrom('assignee', 'supervisor', 'group'), via: fc.constantFrom('im', 'email', 'sms'), template }, { requiredKeys: ['template'] }),
+  notify: fc.record(
+    { to: fc.constantFrom('assignee', 'supervisor', 'group'), via: fc.constantFrom('im', 'email', 'sms'), template },
+    { requiredKeys: ['template'] },
+  ),
   escalate: fc.record(
     { level: fc.integer({ min: 1, max: 3 }), to: fc.constantFrom('supervisor', 'manager'), reason: fc.constantFrom('SLA', '客户投诉') },
     { requiredKeys: [] },

@@ -43,7 +43,10 @@ const KIND_MIXES: readonly KindMix[] = [
 
 /** Body node types drawn by a mix of kinds. */
 function bodyTypes(mix: KindMix): fc.Arbitrary<string> {
-  const kinds = (['condition', 'action', 'wait', 'end'] as const).map((kind) => ({ weight: mix[kind], arbitrary: fc.constantFrom(...typesOf(kind)) }));
+  const kinds = (['condition', 'action', 'wait', 'end'] as const).map((kind) => ({
+    weight: mix[kind],
+    arbitrary: fc.constantFrom(...typesOf(kind)),
+  }));
   return fc.oneof(...kinds);
 }
 
@@ -83,9 +86,7 @@ function wire(flowId: string, triggers: readonly PlannedNode[], body: readonly P
     ports.forEach((port, p) => {
       const choice = node.ports[p] ?? { mode: 'open', pick: 0 };
       const forward = nodes.map((_, j) => j).filter((j) => j > i && j >= bodyStart);
-      const back = nodes
-        .map((_, j) => j)
-        .filter((j) => j >= bodyStart && j <= i && (kind === 'wait' || shapes[j]!.kind === 'wait'));
+      const back = nodes.map((_, j) => j).filter((j) => j >= bodyStart && j <= i && (kind === 'wait' || shapes[j]!.kind === 'wait'));
       let candidates = choice.mode === 'back' && back.length > 0 ? back.reverse() : forward;
       if (choice.mode === 'open' && kind !== 'condition') candidates = [];
       if (candidates.length === 0) return;
@@ -94,7 +95,7 @@ function wire(flowId: string, triggers: readonly PlannedNode[], body: readonly P
     });
   });
   const reached = new Set(ids.slice(0, bodyStart));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const edge of edges) {
       if (!reached.has(edge.source) || reached.has(edge.target)) continue;
@@ -105,9 +106,7 @@ function wire(flowId: string, triggers: readonly PlannedNode[], body: readonly P
   return {
     id: flowId,
     name: `random flow ${flowId}`,
-    nodes: nodes
-      .map((node, i) => ({ id: ids[i]!, type: node.type, config: node.config }))
-      .filter((node) => reached.has(node.id)),
+    nodes: nodes.map((node, i) => ({ id: ids[i]!, type: node.type, config: node.config })).filter((node) => reached.has(node.id)),
     edges: edges.filter((edge) => reached.has(edge.source)),
   };
 }

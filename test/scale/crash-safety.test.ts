@@ -97,7 +97,12 @@ describe('crash safety on the real PostgreSQL', () => {
     console.log(
       `crash-safety: ${kills.length} SIGKILLs at ${kills.map((t) => `${(t / 1000).toFixed(1)}s`).join(', ')}; the load took ${(loadMs / 1000).toFixed(1)} s ` +
         `(${TICKETS} tickets + ${posted} messages); all settled after ${(settledMs / 1000).toFixed(1)} s; ${report.outbox} effects, ${reclaimed.length} claimed more than once (a 503, or a lease that expired), ` +
-        `${report.deliveries} deliveries for ${report.distinctKeys} keys: ${report.duplicates.length} keys received more than once (${report.duplicates.slice(0, 3).map((d) => `${d.key} x${d.received}, claimed ${d.attempts} times`).join('; ') || 'none'}${report.duplicates.length > 3 ? '; ...' : ''}); ` +
+        `${report.deliveries} deliveries for ${report.distinctKeys} keys: ${report.duplicates.length} keys received more than once (${
+          report.duplicates
+            .slice(0, 3)
+            .map((d) => `${d.key} x${d.received}, claimed ${d.attempts} times`)
+            .join('; ') || 'none'
+        }${report.duplicates.length > 3 ? '; ...' : ''}); ` +
         `${report.timersFired} timers fired, ${report.retries} retries; survivors: ${stats.map((s) => `pid ${s.pid} applied ${s.applied}, settled ${s.settled}`).join('; ')}`,
     );
     expect(kills.length).toBeGreaterThanOrEqual(MIN_KILLS);

@@ -28,14 +28,23 @@ const RECENT_MESSAGES = 10;
  * every event applied once and in order, every effect settled once and received, every
  * timer fired once. Only figures and problems; the caller decides what a duplicate means.
  */
-export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServer, ticketIds: readonly string[], rounds: number): Promise<ScaleReport> {
+export async function checkScaleRun(
+  db: Kysely<Database>,
+  receiver: TestHttpServer,
+  ticketIds: readonly string[],
+  rounds: number,
+): Promise<ScaleReport> {
   const problems: string[] = [];
   const problem = (text: string) => {
     if (problems.length < 50) problems.push(text);
   };
 
   // Events: all applied; each outside event audited as applied exactly once, per ticket in id order.
-  const events = await db.selectFrom('ticket_events').select(['id', 'ticket_id', 'type', 'payload', 'flow_id', 'node_id', 'applied_at']).orderBy('id').execute();
+  const events = await db
+    .selectFrom('ticket_events')
+    .select(['id', 'ticket_id', 'type', 'payload', 'flow_id', 'node_id', 'applied_at'])
+    .orderBy('id')
+    .execute();
   const unapplied = events.filter((e) => e.applied_at === null).length;
   if (unapplied > 0) problem(`${unapplied} ticket events never applied`);
   const outside = events.filter((e) => e.flow_id === null);
@@ -43,7 +52,8 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
     select ticket_id, detail->>'eventId' as event_id from audit_log where kind = 'event.applied' order by id`.execute(db);
   const timesApplied = new Map<string, number>();
   for (const a of appliedAudit) timesApplied.set(a.event_id, (timesApplied.get(a.event_id) ?? 0) + 1);
-  for (const e of outside) if (timesApplied.get(e.id) !== 1) problem(`event ${e.id} (${e.type}) audited as applied ${timesApplied.get(e.id) ?? 0} times`);
+  for (const e of outside)
+    if (timesApplied.get(e.id) !== 1) problem(`event ${e.id} (${e.type}) audited as applied ${timesApplied.get(e.id) ?? 0} times`);
   if (appliedAudit.length !== outside.length) problem(`${appliedAudit.length} event.applied audit rows for ${outside.length} events`);
   const lastApplied = new Map<string, bigint>();
   for (const a of appliedAudit) {
@@ -55,7 +65,8 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
   const expectedBodies = Array.from({ length: rounds }, (_, i) => String(i + 1));
   const bodies = new Map<string, string[]>(ticketIds.map((id) => [id, []]));
   for (const e of outside) if (e.type === 'customer.message') bodies.get(e.ticket_id)?.push((e.payload as { body: string }).body);
-  for (const [id, got] of bodies) if (got.join(',') !== expectedBodies.join(',')) problem(`ticket ${id}: messages accepted as ${got.join(',')}`);
+  for (const [id, got] of bodies)
+    if (got.join(',') !== expectedBodies.join(',')) problem(`ticket ${id}: messages accepted as ${got.join(',')}`);
 
   // The ticket's own counters saw every message once, the last ones in order.
   const tickets = await db.selectFrom('tickets').select(['id', 'stats']).execute();
@@ -63,13 +74,19 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
     const stats = t.stats as { customerMessages: number; recentMessages: string[] };
     const wanted = expectedBodies.slice(-RECENT_MESSAGES);
     if (stats.customerMessages !== rounds || stats.recentMessages.join(',') !== wanted.join(',')) {
-      problem(`ticket ${t.id}: stats ${JSON.stringify({ customerMessages: stats.customerMessages, recentMessages: stats.recentMessages })}`);
+      problem(
+        `ticket ${t.id}: stats ${JSON.stringify({ customerMessages: stats.customerMessages, recentMessages: stats.recentMessages })}`,
+      );
     }
   }
 
   // Effects: all done, each result fed back once, each delivery audited once.
-  const outbox = await db.selectFrom('outbox').select(['idempotency_key', 'status', 'attempts', 'ticket_id', 'flow_id', 'node_id']).execute();
-  for (const o of outbox.filter((row) => row.status !== 'done')) problem(`effect ${o.idempotency_key} is ${o.status} after ${o.attempts} attempts`);
+  const outbox = await db
+    .selectFrom('outbox')
+    .select(['idempotency_key', 'status', 'attempts', 'ticket_id', 'flow_id', 'node_id'])
+    .execute();
+  for (const o of outbox.filter((row) => row.status !== 'done'))
+    problem(`effect ${o.idempotency_key} is ${o.status} after ${o.attempts} attempts`);
   const results = events.filter((e) => e.type === 'effect.done' || e.type === 'effect.error');
   if (results.length !== outbox.length) problem(`${results.length} effect results for ${outbox.length} outbox rows`);
   const resultsPerNode = countBy(results, (e) => `${e.ticket_id}/${e.flow_id}/${e.node_id}`);
@@ -79,7 +96,9 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
   const { rows: delivered } = await sql<{ key: string; n: string }>`
     select detail->>'idempotencyKey' as key, count(*) as n from audit_log where kind = 'effect.delivered' group by 1`.execute(db);
   const deliveredAudit = new Map(delivered.map((d) => [d.key, Number(d.n)]));
-  for (const o of outbox) if (o.status === 'done' && deliveredAudit.get(o.idempotency_key) !== 1) problem(`effect ${o.idempotency_key} audited as delivered ${deliveredAudit.get(o.idempotency_key) ?? 0} times`);
+  for (const o of outbox)
+    if (o.status === 'done' && deliveredAudit.get(o.idempotency_key) !== 1)
+      problem(`effect ${o.idempotency_key} audited as delivered ${deliveredAudit.get(o.idempotency_key) ?? 0} times`);
 
   // Timers: none fired twice (same ticket, flow, timer and due time); the timer flow's once per ticket;
   // each echo-flow timeout led to one /idle effect.
@@ -91,7 +110,8 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
     fired.filter((f) => f.flow_id === TIMER_FLOW),
     (f) => f.ticket_id,
   );
-  for (const id of ticketIds) if (timerFlowFired.get(id) !== 1) problem(`ticket ${id}: the ${TIMER_FLOW} timer fired ${timerFlowFired.get(id) ?? 0} times`);
+  for (const id of ticketIds)
+    if (timerFlowFired.get(id) !== 1) problem(`ticket ${id}: the ${TIMER_FLOW} timer fired ${timerFlowFired.get(id) ?? 0} times`);
   const echoTimeouts = countBy(
     fired.filter((f) => f.flow_id === ECHO_FLOW),
     (f) => f.ticket_id,
@@ -100,7 +120,9 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
     outbox.filter((o) => o.node_id === 'idle'),
     (o) => o.ticket_id,
   );
-  for (const id of ticketIds) if ((echoTimeouts.get(id) ?? 0) !== (idles.get(id) ?? 0)) problem(`ticket ${id}: ${echoTimeouts.get(id) ?? 0} echo timeouts but ${idles.get(id) ?? 0} /idle effects`);
+  for (const id of ticketIds)
+    if ((echoTimeouts.get(id) ?? 0) !== (idles.get(id) ?? 0))
+      problem(`ticket ${id}: ${echoTimeouts.get(id) ?? 0} echo timeouts but ${idles.get(id) ?? 0} /idle effects`);
 
   // The receiver: every key received, nothing it should not have, echoes per ticket in message order.
   const received = new Map<string, number>();
@@ -122,16 +144,21 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
   for (const key of received.keys()) if (!outboxKeys.has(key)) problem(`the receiver got key ${key}, which no outbox row has`);
   for (const [ticket, list] of echoes) {
     list.sort((a, b) => a.visit - b.visit);
-    for (let i = 1; i < list.length; i++) if (list[i]!.seq <= list[i - 1]!.seq) problem(`ticket ${ticket}: echo ${list[i]!.visit} carries message ${list[i]!.seq} after ${list[i - 1]!.seq}`);
+    for (let i = 1; i < list.length; i++)
+      if (list[i]!.seq <= list[i - 1]!.seq)
+        problem(`ticket ${ticket}: echo ${list[i]!.visit} carries message ${list[i]!.seq} after ${list[i - 1]!.seq}`);
   }
   const duplicates = [...received]
     .filter(([, n]) => n > 1)
     .map(([key, n]) => ({ key, received: n, attempts: outboxKeys.get(key)?.attempts ?? 0 }));
 
   const { rows: faults } = await sql<{ kind: string; n: string }>`
-    select kind, count(*) as n from audit_log where kind in ('ticket.fault', 'flow.error', 'effect.dead', 'effect.retry') group by kind`.execute(db);
+    select kind, count(*) as n from audit_log where kind in ('ticket.fault', 'flow.error', 'effect.dead', 'effect.retry') group by kind`.execute(
+    db,
+  );
   const faultCounts = new Map(faults.map((f) => [f.kind, Number(f.n)]));
-  for (const kind of ['ticket.fault', 'flow.error', 'effect.dead']) if (faultCounts.has(kind)) problem(`${faultCounts.get(kind)} ${kind} audit rows`);
+  for (const kind of ['ticket.fault', 'flow.error', 'effect.dead'])
+    if (faultCounts.has(kind)) problem(`${faultCounts.get(kind)} ${kind} audit rows`);
 
   // Outcomes: the guardrails' per-version counters, kept by triggers under concurrent workers, agree with the outcome rows they count.
   const { rows: drift } = await sql<{ flow_id: string; version: number; rows: string; counters: string }>`
@@ -140,7 +167,10 @@ export async function checkScaleRun(db: Kysely<Database>, receiver: TestHttpServ
     full join (select flow_id, version, concat_ws('/', sum(bound), sum(errored), sum(escalated), sum(sla_breached)) as counts from flow_version_outcomes group by 1, 2 having sum(bound) > 0) c
       on c.flow_id = r.flow_id and c.version = r.version
     where r.counts is distinct from c.counts`.execute(db);
-  for (const d of drift) problem(`flow ${d.flow_id} v${d.version}: outcome rows count ${d.rows ?? 'none'} (bound/errored/escalated/breached), counters say ${d.counters ?? 'none'}`);
+  for (const d of drift)
+    problem(
+      `flow ${d.flow_id} v${d.version}: outcome rows count ${d.rows ?? 'none'} (bound/errored/escalated/breached), counters say ${d.counters ?? 'none'}`,
+    );
 
   return {
     ticketEvents: outside.length,

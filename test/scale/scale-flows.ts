@@ -27,7 +27,12 @@ export function echoFlow(receiverUrl: string): FlowDocumentInput {
         position: at(200),
       },
       { id: 'quiet', type: 'wait_for_event', config: { event: 'customer.message', timeout: '1s' }, position: at(400) },
-      { id: 'idle', type: 'http', config: { method: 'POST', url: `${receiverUrl}/idle`, body: '{"ticket":"{{ticket.id}}"}', timeoutMs: 5000 }, position: at(600) },
+      {
+        id: 'idle',
+        type: 'http',
+        config: { method: 'POST', url: `${receiverUrl}/idle`, body: '{"ticket":"{{ticket.id}}"}', timeoutMs: 5000 },
+        position: at(600),
+      },
     ],
     edges: [
       { id: 'message-echo', source: 'message', sourceHandle: 'next', target: 'echo' },
@@ -45,7 +50,12 @@ export function timerFlow(receiverUrl: string): FlowDocumentInput {
     nodes: [
       { id: 'created', type: 'ticket_created', config: {}, position: at(0) },
       { id: 'pause', type: 'delay', config: { duration: '1s' }, position: at(200) },
-      { id: 'ping', type: 'http', config: { method: 'POST', url: `${receiverUrl}/timer`, body: '{"ticket":"{{ticket.id}}"}', timeoutMs: 5000 }, position: at(400) },
+      {
+        id: 'ping',
+        type: 'http',
+        config: { method: 'POST', url: `${receiverUrl}/timer`, body: '{"ticket":"{{ticket.id}}"}', timeoutMs: 5000 },
+        position: at(400),
+      },
     ],
     edges: [
       { id: 'created-pause', source: 'created', sourceHandle: 'next', target: 'pause' },

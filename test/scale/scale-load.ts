@@ -19,7 +19,11 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (
 export async function createTickets(ctx: RuntimeContext, count: number, concurrency: number): Promise<string[]> {
   const indexes = Array.from({ length: count }, (_, i) => i);
   const created = await mapLimit(indexes, concurrency, (i) =>
-    createTicket(ctx, { channel: 'chat', subject: `scale ${i}`, body: 'hello', customer: { id: `c${i % 50}`, name: `Customer ${i % 50}` } }, 'scale-test'),
+    createTicket(
+      ctx,
+      { channel: 'chat', subject: `scale ${i}`, body: 'hello', customer: { id: `c${i % 50}`, name: `Customer ${i % 50}` } },
+      'scale-test',
+    ),
   );
   return created.map((t) => t.id);
 }
@@ -29,7 +33,12 @@ export async function createTickets(ctx: RuntimeContext, count: number, concurre
  * r+1 starts when round r is accepted for every ticket, so each ticket's messages are
  * accepted in body order while tickets are posted to concurrently. Returns how many were posted.
  */
-export async function postMessages(ctx: RuntimeContext, ticketIds: readonly string[], rounds: number, concurrency: number): Promise<number> {
+export async function postMessages(
+  ctx: RuntimeContext,
+  ticketIds: readonly string[],
+  rounds: number,
+  concurrency: number,
+): Promise<number> {
   let posted = 0;
   for (let round = 1; round <= rounds; round++) {
     await mapLimit(ticketIds, concurrency, async (id) => {

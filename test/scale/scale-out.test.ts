@@ -37,36 +37,40 @@ describe('scale-out on the real PostgreSQL', () => {
     await receiver?.close();
   });
 
-  it(`${PROCESSES} worker processes share ${TICKETS} tickets x ${ROUNDS} messages with nothing done twice`, { timeout: 90_000 }, async () => {
-    const ctx: RuntimeContext = { db: store.db, registry, clock: systemClock, logger: pino({ level: 'warn' }) };
-    await deployScaleFlows(ctx, registry, receiver.url);
-    workers = await startWorkerProcesses(PROCESSES, store.schema!);
+  it(
+    `${PROCESSES} worker processes share ${TICKETS} tickets x ${ROUNDS} messages with nothing done twice`,
+    { timeout: 90_000 },
+    async () => {
+      const ctx: RuntimeContext = { db: store.db, registry, clock: systemClock, logger: pino({ level: 'warn' }) };
+      await deployScaleFlows(ctx, registry, receiver.url);
+      workers = await startWorkerProcesses(PROCESSES, store.schema!);
 
-    const started = performance.now();
-    const ids = await createTickets(ctx, TICKETS, 16);
-    const posted = await postMessages(ctx, ids, ROUNDS, 16);
-    const postedMs = performance.now() - started;
-    await waitUntilQuiet(store.db, 45_000);
-    const settledMs = performance.now() - started;
-    const stats: WorkerStats[] = await Promise.all(workers.map((w) => w.stop()));
+      const started = performance.now();
+      const ids = await createTickets(ctx, TICKETS, 16);
+      const posted = await postMessages(ctx, ids, ROUNDS, 16);
+      const postedMs = performance.now() - started;
+      await waitUntilQuiet(store.db, 45_000);
+      const settledMs = performance.now() - started;
+      const stats: WorkerStats[] = await Promise.all(workers.map((w) => w.stop()));
 
-    const report = await checkScaleRun(store.db, receiver, ids, ROUNDS);
-    console.log(
-      `scale-out: ${TICKETS} tickets + ${posted} messages posted in ${(postedMs / 1000).toFixed(1)} s, all settled after ${(settledMs / 1000).toFixed(1)} s; ` +
-        `${report.outbox} effects, ${report.deliveries} deliveries (${report.distinctKeys} keys), ${report.timersFired} timers fired, ${report.retries} retries; ` +
-        `per process: ${stats.map((s) => `pid ${s.pid} applied ${s.applied} events in ${s.batches} batches, settled ${s.settled}/${s.claimed} claimed effects`).join('; ')}`,
-    );
-    expect(report.problems).toEqual([]);
-    expect(report.ticketEvents).toBe(TICKETS * (ROUNDS + 1));
-    expect(report.duplicates).toEqual([]);
-    expect(report.distinctKeys).toBe(report.outbox);
-    expect(report.deliveries).toBe(report.outbox);
-    // Every process took a share of both kinds of work, and together they did it once.
-    for (const s of stats) {
-      expect(s.applied, `pid ${s.pid} applied no events`).toBeGreaterThan(0);
-      expect(s.settled, `pid ${s.pid} delivered no effects`).toBeGreaterThan(0);
-    }
-    expect(stats.reduce((n, s) => n + s.applied, 0)).toBe(report.ticketEvents + report.effectResults);
-    expect(stats.reduce((n, s) => n + s.settled, 0)).toBe(report.outbox);
-  });
+      const report = await checkScaleRun(store.db, receiver, ids, ROUNDS);
+      console.log(
+        `scale-out: ${TICKETS} tickets + ${posted} messages posted in ${(postedMs / 1000).toFixed(1)} s, all settled after ${(settledMs / 1000).toFixed(1)} s; ` +
+          `${report.outbox} effects, ${report.deliveries} deliveries (${report.distinctKeys} keys), ${report.timersFired} timers fired, ${report.retries} retries; ` +
+          `per process: ${stats.map((s) => `pid ${s.pid} applied ${s.applied} events in ${s.batches} batches, settled ${s.settled}/${s.claimed} claimed effects`).join('; ')}`,
+      );
+      expect(report.problems).toEqual([]);
+      expect(report.ticketEvents).toBe(TICKETS * (ROUNDS + 1));
+      expect(report.duplicates).toEqual([]);
+      expect(report.distinctKeys).toBe(report.outbox);
+      expect(report.deliveries).toBe(report.outbox);
+      // Every process took a share of both kinds of work, and together they did it once.
+      for (const s of stats) {
+        expect(s.applied, `pid ${s.pid} applied no events`).toBeGreaterThan(0);
+        expect(s.settled, `pid ${s.pid} delivered no effects`).toBeGreaterThan(0);
+      }
+      expect(stats.reduce((n, s) => n + s.applied, 0)).toBe(report.ticketEvents + report.effectResults);
+      expect(stats.reduce((n, s) => n + s.settled, 0)).toBe(report.outbox);
+    },
+  );
 });

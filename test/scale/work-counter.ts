@@ -1,4 +1,14 @@
-import { DeleteQueryNode, InsertQueryNode, type KyselyPlugin, type OperationNode, type QueryId, RawNode, type RootOperationNode, TableNode, UpdateQueryNode } from 'kysely';
+import {
+  DeleteQueryNode,
+  InsertQueryNode,
+  type KyselyPlugin,
+  type OperationNode,
+  type QueryId,
+  RawNode,
+  type RootOperationNode,
+  TableNode,
+  UpdateQueryNode,
+} from 'kysely';
 
 /** What one worker process did, as seen from the statements it ran. */
 export interface WorkCounts {

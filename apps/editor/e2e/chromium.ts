@@ -7,7 +7,16 @@ import { type BrowserContext, chromium } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for a quiet headless run in a container: no sandbox (root), no GPU, nothing phoning home. */
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 /** A browser with a fresh profile; `close` also deletes the profile. */
 export interface Browser {
@@ -21,7 +30,9 @@ export interface Browser {
  */
 export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: the browser tests need Debian's Chromium. Install it with: apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}: the browser tests need Debian's Chromium. Install it with: apt-get install -y chromium`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'switchyard-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

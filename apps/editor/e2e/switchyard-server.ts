@@ -56,7 +56,16 @@ export async function startSwitchyard(): Promise<SwitchyardServer> {
   const tsx = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
   const child = spawn(process.execPath, [tsx, 'apps/server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_SEED: '1', LOG_LEVEL: 'warn', DATABASE_URL: '', SWITCHYARD_ADMIN_TOKEN: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SWITCHYARD_DATA_DIR: dataDir,
+      SWITCHYARD_SEED: '1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      SWITCHYARD_ADMIN_TOKEN: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

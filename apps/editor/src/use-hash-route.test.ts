@@ -19,7 +19,12 @@ describe('parseRoute', () => {
 
 describe('routeHash', () => {
   it('is what parseRoute reads back', () => {
-    for (const route of [{ page: 'flows' }, { page: 'secrets' }, { page: 'flow', id: 'a b/c' }, { page: 'flow', id: 'intake', tab: 'rollout' }] as const) {
+    for (const route of [
+      { page: 'flows' },
+      { page: 'secrets' },
+      { page: 'flow', id: 'a b/c' },
+      { page: 'flow', id: 'intake', tab: 'rollout' },
+    ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }
     expect(routeHash({ page: 'flow', id: 'intake', tab: 'rollout' })).toBe('#/flows/intake/rollout');

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 export type FlowTab = 'rollout';
 
 /** The page the URL hash names: the flows list, one flow (`#/flows/<id>`, maybe on a tab), or the secrets. */
-export type Route = { readonly page: 'flows' } | { readonly page: 'secrets' } | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab };
+export type Route =
+  { readonly page: 'flows' } | { readonly page: 'secrets' } | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab };
 
 /** Hash routes: the server serves index.html at "/" only, so paths after "#" need no server routes. */
 export function parseRoute(hash: string): Route {

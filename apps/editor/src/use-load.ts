@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The state of a request a page needs before it can draw. */
-export type Load<T> = { readonly status: 'loading' } | { readonly status: 'error'; readonly error: Error } | { readonly status: 'done'; readonly data: T };
+export type Load<T> =
+  { readonly status: 'loading' } | { readonly status: 'error'; readonly error: Error } | { readonly status: 'done'; readonly data: T };
 
 /** Runs `load` on mount and when `reload` is called; drops answers that arrive after unmount. */
 export function useLoad<T>(load: () => Promise<T>): [Load<T>, () => void] {

@@ -13,7 +13,11 @@ function accepted(schema: z.ZodType): unknown {
 function withoutLengthLimits(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(withoutLengthLimits);
   if (typeof schema !== 'object' || schema === null) return schema;
-  return Object.fromEntries(Object.entries(schema).filter(([key]) => key !== 'maxLength' && key !== 'maxItems').map(([key, value]) => [key, withoutLengthLimits(value)]));
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => key !== 'maxLength' && key !== 'maxItems')
+      .map(([key, value]) => [key, withoutLengthLimits(value)]),
+  );
 }
 
 /*
@@ -23,7 +27,9 @@ function withoutLengthLimits(schema: unknown): unknown {
 describe('the API schemas accept what the runtime accepts', () => {
   it('for groups and agents (whose openTickets the server counts rather than takes), but for length limits', () => {
     expect(withoutLengthLimits(accepted(api.Group))).toEqual(accepted(Group));
-    expect(withoutLengthLimits(accepted(api.AgentInput))).toEqual(accepted(Agent.extend({ openTickets: Agent.shape.openTickets.unwrap().optional() })));
+    expect(withoutLengthLimits(accepted(api.AgentInput))).toEqual(
+      accepted(Agent.extend({ openTickets: Agent.shape.openTickets.unwrap().optional() })),
+    );
     const long = 'x'.repeat(INPUT_LIMITS.id + 1);
     expect(api.Group.safeParse({ id: long, name: 'G' }).error?.issues[0]?.path).toEqual(['id']);
     expect(api.AgentInput.safeParse({ id: 'a', name: 'A', groups: [long] }).error?.issues[0]?.path).toEqual(['groups', 0]);

@@ -60,9 +60,15 @@ describe.each(testDatabases)('the app on $name', (target) => {
   it('answers unknown routes, malformed JSON and oversized bodies with JSON errors', async () => {
     expect(await t.call('GET', '/api/nope')).toMatchObject({ status: 404, body: { error: 'no route GET /api/nope' } });
     expect(await t.call('DELETE', '/api/flows')).toMatchObject({ status: 404, body: { error: anyString } });
-    expect(await t.call('POST', '/api/flows', '{"name": ')).toMatchObject({ status: 400, body: { error: matching(/JSON/), details: anyArray } });
+    expect(await t.call('POST', '/api/flows', '{"name": ')).toMatchObject({
+      status: 400,
+      body: { error: matching(/JSON/), details: anyArray },
+    });
     const small = testApp(store, { maxBodyBytes: 100 });
-    expect(await small.call('POST', '/api/flows', { name: 'x'.repeat(200) })).toMatchObject({ status: 413, body: { error: 'request body too large' } });
+    expect(await small.call('POST', '/api/flows', { name: 'x'.repeat(200) })).toMatchObject({
+      status: 413,
+      body: { error: 'request body too large' },
+    });
   });
 
   it('names an unknown field, and refuses a body that is not sent as JSON', async () => {
@@ -70,7 +76,11 @@ describe.each(testDatabases)('the app on $name', (target) => {
       status: 400,
       body: { error: 'invalid request', details: [{ path: 'colour', message: 'unknown field' }] },
     });
-    const res = await t.app.request('/api/groups', { method: 'POST', body: JSON.stringify({ id: 'g', name: 'G' }), headers: { 'content-type': 'text/plain' } });
+    const res = await t.app.request('/api/groups', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'g', name: 'G' }),
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.status).toBe(415);
     expect(await res.json()).toMatchObject({ error: anyString });
     expect(await t.call('GET', '/api/groups')).toMatchObject({ body: [] });
@@ -83,7 +93,10 @@ describe.each(testDatabases)('the app on $name', (target) => {
     });
     await t.call('POST', '/api/flows', { name: 'Big numbers' });
     const [flow] = (await t.call('GET', '/api/flows')).body as [{ id: string }];
-    const tooBig = await t.call('POST', `/api/flows/${flow.id}/dry-run`, { version: 3_000_000_000, tickets: [{ id: 't', channel: 'chat', customer: { id: 'c' } }] });
+    const tooBig = await t.call('POST', `/api/flows/${flow.id}/dry-run`, {
+      version: 3_000_000_000,
+      tickets: [{ id: 't', channel: 'chat', customer: { id: 'c' } }],
+    });
     expect(tooBig).toMatchObject({ status: 400, body: { error: 'invalid value' } });
   });
 
@@ -112,7 +125,9 @@ describe.each(testDatabases)('the app on $name', (target) => {
         .sort(),
     );
     const owned = new Set<unknown>(Object.values(api));
-    const unchecked = contracts.flatMap((c) => [...c.responses].filter(([, schema]) => !owned.has(schema)).map(([status]) => `${c.method} ${c.path} ${status}`));
+    const unchecked = contracts.flatMap((c) =>
+      [...c.responses].filter(([, schema]) => !owned.has(schema)).map(([status]) => `${c.method} ${c.path} ${status}`),
+    );
     expect(unchecked, 'answers without a @switchyard/api schema').toEqual([]);
   });
 
@@ -120,7 +135,9 @@ describe.each(testDatabases)('the app on $name', (target) => {
     const contracts = routeContracts(t.app);
     const health = { status: 'ok', version: '0.1.0' };
     expect(() => checkAnswer(contracts, 'GET', '/api/health', 200, health)).not.toThrow();
-    expect(() => checkAnswer(contracts, 'GET', '/api/health', 200, { ...health, secret: 'leaked' })).toThrow(/fields its schema does not declare/);
+    expect(() => checkAnswer(contracts, 'GET', '/api/health', 200, { ...health, secret: 'leaked' })).toThrow(
+      /fields its schema does not declare/,
+    );
     expect(() => checkAnswer(contracts, 'POST', '/api/groups', 200, { id: 'g' })).toThrow(/schema refuses/);
     expect(() => checkAnswer(contracts, 'POST', '/api/groups', 418, { error: 'teapot' })).toThrow(/does not declare with a schema/);
   });

@@ -50,7 +50,10 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.use('*', trustedHost(options.allowedHosts));
   app.use('/api/*', bearerAuth(options.adminToken, ['/api/health']));
   const maxBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
-  app.use('/api/*', bodyLimit({ maxSize: maxBytes, onError: (c) => c.json({ error: 'request body too large', details: { maxBytes } }, 413) }));
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: maxBytes, onError: (c) => c.json({ error: 'request body too large', details: { maxBytes } }, 413) }),
+  );
   app.use('/api/*', strictJsonBody());
 
   app.route('/', healthRoutes(ctx));

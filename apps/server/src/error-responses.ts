@@ -21,7 +21,8 @@ interface ErrorResponse {
 export function errorResponses(...statuses: ErrorStatus[]): Partial<Record<ErrorStatus, ErrorResponse>> {
   const responses: Partial<Record<ErrorStatus, ErrorResponse>> = {};
   const all: ErrorStatus[] = [...statuses, 401, 503];
-  for (const status of all) responses[status] = { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } };
+  for (const status of all)
+    responses[status] = { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } };
   return responses;
 }
 

@@ -33,8 +33,12 @@ describe('the API while PostgreSQL is away', () => {
   });
 
   it('lists the 503 in the OpenAPI document of every route', async () => {
-    const doc = (await testApp(store).call('GET', '/openapi.json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method} ${path}`, op })));
+    const doc = (await testApp(store).call('GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ route: `${method} ${path}`, op })),
+    );
     const withoutHealth = operations.filter((o) => o.route !== 'get /api/health');
     expect(withoutHealth.length).toBeGreaterThan(10);
     for (const { route, op } of withoutHealth) expect(Object.keys(op.responses), route).toContain('503');

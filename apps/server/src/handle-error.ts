@@ -49,7 +49,10 @@ export function handleError(logger: Logger): ErrorHandler<AppEnv> {
     }
     if (isConnectionError(error)) {
       // One line per request without the stack: an outage answers many requests, for the same reason.
-      logger.warn({ method: c.req.method, path: c.req.path, reason: error instanceof Error ? error.message : String(error) }, 'database unavailable; answered 503');
+      logger.warn(
+        { method: c.req.method, path: c.req.path, reason: error instanceof Error ? error.message : String(error) },
+        'database unavailable; answered 503',
+      );
       c.header('Retry-After', String(RETRY_AFTER_SECONDS));
       return c.json(DATABASE_UNAVAILABLE, 503);
     }

@@ -6,7 +6,15 @@ import { type TestApp, testApp } from './__fixtures__/test-app';
 import { anyString } from './__fixtures__/matchers';
 
 /** On a new ticket, tag it. */
-const tagFlow = { id: 'tagging', name: 'Tag', nodes: [{ id: 'start', type: 'ticket_created' }, { id: 'tag', type: 'add_tag', config: { tag: 'seen' } }], edges: [{ id: 'e1', source: 'start', target: 'tag' }] };
+const tagFlow = {
+  id: 'tagging',
+  name: 'Tag',
+  nodes: [
+    { id: 'start', type: 'ticket_created' },
+    { id: 'tag', type: 'add_tag', config: { tag: 'seen' } },
+  ],
+  edges: [{ id: 'e1', source: 'start', target: 'tag' }],
+};
 
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 
@@ -43,11 +51,23 @@ describe.each(testDatabases)('hostile requests on $name', ({ open }) => {
   });
 
   it('answers 403 to a change sent by a foreign page, and stores nothing', async () => {
-    const refused = await t.call('POST', '/api/groups', { id: 'g', name: 'G' }, { host: '127.0.0.1:3000', origin: 'https://attacker.example' });
-    expect(refused).toMatchObject({ status: 403, body: { error: anyString, details: { header: 'Origin', message: { 'zh-CN': anyString } } } });
-    expect(await t.call('PUT', '/api/secrets/BILLING_API_KEY', { value: 'stolen?' }, { origin: 'https://attacker.example' })).toMatchObject({ status: 403 });
+    const refused = await t.call(
+      'POST',
+      '/api/groups',
+      { id: 'g', name: 'G' },
+      { host: '127.0.0.1:3000', origin: 'https://attacker.example' },
+    );
+    expect(refused).toMatchObject({
+      status: 403,
+      body: { error: anyString, details: { header: 'Origin', message: { 'zh-CN': anyString } } },
+    });
+    expect(await t.call('PUT', '/api/secrets/BILLING_API_KEY', { value: 'stolen?' }, { origin: 'https://attacker.example' })).toMatchObject(
+      { status: 403 },
+    );
     expect(await groupCount()).toBe(0);
-    expect(await t.call('POST', '/api/groups', { id: 'g', name: 'G' }, { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' })).toMatchObject({ status: 200 });
+    expect(
+      await t.call('POST', '/api/groups', { id: 'g', name: 'G' }, { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' }),
+    ).toMatchObject({ status: 200 });
   });
 
   it('answers 400 naming the field to a 1 MB id (it answered 500: the index row was too big)', async () => {
@@ -58,10 +78,18 @@ describe.each(testDatabases)('hostile requests on $name', ({ open }) => {
       ['POST', '/api/agents', { id: 'a1', name: 'A', groups: [MEGABYTE] }, 'groups.0'],
       ['POST', '/api/tickets', { channel: 'chat', customer: { id: MEGABYTE } }, 'customer.id'],
       ['POST', '/api/tickets', { channel: 'chat', customer: { id: 'c1' }, subject: MEGABYTE }, 'subject'],
-      ['PUT', '/api/flows/tagging/draft', { document: { ...tagFlow, nodes: [{ id: 'start', type: 'ticket_created', label: MEGABYTE }] } }, 'document.nodes.0.label'],
+      [
+        'PUT',
+        '/api/flows/tagging/draft',
+        { document: { ...tagFlow, nodes: [{ id: 'start', type: 'ticket_created', label: MEGABYTE }] } },
+        'document.nodes.0.label',
+      ],
     ];
     for (const [method, path, body, field] of cases) {
-      expect(await t.call(method, path, body), `${path} ${field}`).toMatchObject({ status: 400, body: { error: 'invalid request', details: [{ path: field, message: anyString }] } });
+      expect(await t.call(method, path, body), `${path} ${field}`).toMatchObject({
+        status: 400,
+        body: { error: 'invalid request', details: [{ path: field, message: anyString }] },
+      });
     }
     expect(await t.call('POST', '/api/groups', { id: 'g'.repeat(INPUT_LIMITS.id), name: 'Longest' })).toMatchObject({ status: 200 });
     expect(await t.call('GET', '/api/agents')).toMatchObject({ body: [] });
@@ -69,20 +97,36 @@ describe.each(testDatabases)('hostile requests on $name', ({ open }) => {
 
   it('answers 400 naming the field to a body that is not UTF-8 (it stored U+FFFD instead)', async () => {
     const before = await groupCount();
-    const res = await t.app.request('/api/groups', { method: 'POST', body: withBadBytes('{"id":"g2","name":"销售@"}', [0xe9, 0x94]), headers: { 'content-type': 'application/json' } });
+    const res = await t.app.request('/api/groups', {
+      method: 'POST',
+      body: withBadBytes('{"id":"g2","name":"销售@"}', [0xe9, 0x94]),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'invalid request', details: [{ path: 'name', message: expect.stringMatching(/UTF-8/) as unknown }] });
+    expect(await res.json()).toMatchObject({
+      error: 'invalid request',
+      details: [{ path: 'name', message: expect.stringMatching(/UTF-8/) as unknown }],
+    });
     expect(await groupCount()).toBe(before);
   });
 
   it('answers 400 to a flow config nested thousands deep (it answered 500)', async () => {
     const deep = `{"document":{"id":"tagging","name":"Tag","nodes":[{"id":"start","type":"ticket_created","config":{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}}],"edges":[]}}`;
-    expect(await t.call('PUT', '/api/flows/tagging/draft', deep)).toMatchObject({ status: 400, body: { details: [{ path: expect.stringMatching(/^document\.nodes\.0\.config\.a\.0\.0/) as unknown }] } });
+    expect(await t.call('PUT', '/api/flows/tagging/draft', deep)).toMatchObject({
+      status: 400,
+      body: { details: [{ path: expect.stringMatching(/^document\.nodes\.0\.config\.a\.0\.0/) as unknown }] },
+    });
   });
 
   it('refuses an unknown field when publishing (it was ignored), and publishes without a body', async () => {
-    expect(await t.call('POST', '/api/flows/tagging/versions', { revison: 1 })).toMatchObject({ status: 400, body: { details: [{ path: 'revison', message: 'unknown field' }] } });
-    expect(await t.call('POST', '/api/flows/tagging/versions', { revision: -1 })).toMatchObject({ status: 400, body: { details: [{ path: 'revision' }] } });
+    expect(await t.call('POST', '/api/flows/tagging/versions', { revison: 1 })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'revison', message: 'unknown field' }] },
+    });
+    expect(await t.call('POST', '/api/flows/tagging/versions', { revision: -1 })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'revision' }] },
+    });
     expect(await t.call('GET', '/api/flows/tagging')).toMatchObject({ body: { versions: [] } });
     expect(await t.call('POST', '/api/flows/tagging/versions')).toMatchObject({ status: 201, body: { version: 1 } });
   });

@@ -13,7 +13,9 @@ interface LogLine {
 }
 
 /** Starts `pnpm start`'s entry point as its own process and waits for it to serve. */
-async function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; lines: LogLine[]; exited: Promise<number | null> }> {
+async function startMain(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; lines: LogLine[]; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
@@ -59,7 +61,11 @@ describe('pnpm start (apps/server/src/main.ts)', () => {
   }, 60_000);
 
   it('refuses a bad environment with exit 2, naming the variable', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { cwd: REPO_ROOT, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: 'eighty' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(2);

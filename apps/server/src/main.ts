@@ -24,7 +24,8 @@ guardProcess(logger);
 const STOP_DEADLINE_MS = 30_000;
 
 try {
-  const services = env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1' ? await startLocalExampleServices(logger) : undefined;
+  const services =
+    env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1' ? await startLocalExampleServices(logger) : undefined;
   const server = await startServer({
     port: env.PORT,
     hostname: env.HOST,
@@ -33,8 +34,19 @@ try {
     adminToken: env.SWITCHYARD_ADMIN_TOKEN,
     allowedHosts: allowedHostsOf(env),
     seed: env.SWITCHYARD_SEED === '1',
-    worker: env.SWITCHYARD_WORKER === '0' ? false : { rollouts: { opsWebhook: env.SWITCHYARD_OPS_WEBHOOK ? { url: env.SWITCHYARD_OPS_WEBHOOK, token: env.SWITCHYARD_OPS_WEBHOOK_TOKEN } : undefined } },
-    messageGateway: env.SWITCHYARD_MESSAGE_GATEWAY ? { url: env.SWITCHYARD_MESSAGE_GATEWAY, token: env.SWITCHYARD_MESSAGE_GATEWAY_TOKEN } : undefined,
+    worker:
+      env.SWITCHYARD_WORKER === '0'
+        ? false
+        : {
+            rollouts: {
+              opsWebhook: env.SWITCHYARD_OPS_WEBHOOK
+                ? { url: env.SWITCHYARD_OPS_WEBHOOK, token: env.SWITCHYARD_OPS_WEBHOOK_TOKEN }
+                : undefined,
+            },
+          },
+    messageGateway: env.SWITCHYARD_MESSAGE_GATEWAY
+      ? { url: env.SWITCHYARD_MESSAGE_GATEWAY, token: env.SWITCHYARD_MESSAGE_GATEWAY_TOKEN }
+      : undefined,
     logger,
   });
   const stop = (signal: NodeJS.Signals) => {

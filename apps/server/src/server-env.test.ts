@@ -3,7 +3,10 @@ import { allowedHostsOf, readServerEnv } from './server-env';
 
 describe('readServerEnv: the host names served', () => {
   it('serves the public URL’s host and the listed ones, besides loopback', () => {
-    const env = readServerEnv({ SWITCHYARD_PUBLIC_URL: 'https://switchyard.example.com/', SWITCHYARD_ALLOWED_HOSTS: 'switchyard.internal, 10.0.0.5:3000,' });
+    const env = readServerEnv({
+      SWITCHYARD_PUBLIC_URL: 'https://switchyard.example.com/',
+      SWITCHYARD_ALLOWED_HOSTS: 'switchyard.internal, 10.0.0.5:3000,',
+    });
     expect(allowedHostsOf(env)).toEqual(['switchyard.example.com', 'switchyard.internal', '10.0.0.5:3000']);
     expect(allowedHostsOf(readServerEnv({ SWITCHYARD_PUBLIC_URL: 'http://intranet:8080' }))).toEqual(['intranet:8080']);
     expect(allowedHostsOf(readServerEnv({}))).toEqual([]);

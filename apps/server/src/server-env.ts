@@ -26,8 +26,22 @@ export const ServerEnv = z.object({
     blankIsUnset,
     z
       .string()
-      .transform((text) => text.split(',').map((host) => host.trim()).filter((host) => host !== ''))
-      .pipe(z.array(z.string().refine((host) => parseHost(host) !== undefined, 'expected host names such as "switchyard.internal" or "10.0.0.5:3000", comma-separated')))
+      .transform((text) =>
+        text
+          .split(',')
+          .map((host) => host.trim())
+          .filter((host) => host !== ''),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(
+              (host) => parseHost(host) !== undefined,
+              'expected host names such as "switchyard.internal" or "10.0.0.5:3000", comma-separated',
+            ),
+        ),
+      )
       .default([]),
   ),
   /** `0` skips starting the stand-in logistics and billing services the example flows call (port 4010). */

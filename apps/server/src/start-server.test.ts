@@ -44,7 +44,12 @@ describe('startServer over real HTTP (PGlite in memory, the project registry, th
     const res = await fetch(`${server.url}/api/tickets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: 'chat', subject: '申请退货', body: '鞋子尺码不对，我要退货退款', customer: { id: 'C9001', name: '陈先生', tier: 'vip' } }),
+      body: JSON.stringify({
+        channel: 'chat',
+        subject: '申请退货',
+        body: '鞋子尺码不对，我要退货退款',
+        customer: { id: 'C9001', name: '陈先生', tier: 'vip' },
+      }),
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
@@ -77,7 +82,15 @@ async function rawExchange(url: string, text: string): Promise<string> {
 describe('startServer against slow and misdirected clients (issue 15)', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ port: 0, logger: pino({ level: 'silent' }), seed: false, worker: false, headersTimeoutMs: 300, requestTimeoutMs: 600, allowedHosts: ['switchyard.example.com'] });
+    server = await startServer({
+      port: 0,
+      logger: pino({ level: 'silent' }),
+      seed: false,
+      worker: false,
+      headersTimeoutMs: 300,
+      requestTimeoutMs: 600,
+      allowedHosts: ['switchyard.example.com'],
+    });
   }, 60_000);
   afterAll(async () => {
     await server?.close();

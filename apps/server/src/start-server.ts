@@ -88,17 +88,28 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
   if (!secrets.key) logger.info('SWITCHYARD_SECRETS_KEY is not set: secrets saved through the API are stored in clear');
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
-  const store = options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
+  const store =
+    options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
   const ownsStore = options.database === undefined;
   try {
     await migrateToLatest(store.db);
-    const ctx: RuntimeContext = { db: store.db, registry, clock: options.clock ?? systemClock, logger, messageGateway: options.messageGateway, secrets };
+    const ctx: RuntimeContext = {
+      db: store.db,
+      registry,
+      clock: options.clock ?? systemClock,
+      logger,
+      messageGateway: options.messageGateway,
+      secrets,
+    };
     if (options.seed ?? true) {
       const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
       logger.info(seeded, 'examples loaded');
     }
     // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.
-    const worker = options.worker === false ? undefined : createWorker(ctx, { loops: store.kind === 'postgres' ? 2 : 1, ...options.worker, notifications: store });
+    const worker =
+      options.worker === false
+        ? undefined
+        : createWorker(ctx, { loops: store.kind === 'postgres' ? 2 : 1, ...options.worker, notifications: store });
     const hostname = options.hostname ?? '127.0.0.1';
     const app = createApp({
       ctx,
@@ -156,7 +167,9 @@ function listen(app: SwitchyardApp, port: number, hostname: string, timeouts: Ti
   // Node checks the timeouts every connectionsCheckingInterval (30 s by default): check often enough to honour them.
   const connectionsCheckingInterval = Math.min(1000, timeouts.headersTimeout / 2);
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname, serverOptions: { ...timeouts, connectionsCheckingInterval } }, () => resolve(server));
+    const server = serve({ fetch: app.fetch, port, hostname, serverOptions: { ...timeouts, connectionsCheckingInterval } }, () =>
+      resolve(server),
+    );
     server.once('error', reject);
   });
 }

@@ -7,7 +7,8 @@ function nulCharacterAt(value: unknown, path: readonly (string | number)[] = [])
   if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    const found = (typeof key === 'string' && key.includes('\u0000') ? [...path, key].join('.') : undefined) ?? nulCharacterAt(item, [...path, key]);
+    const found =
+      (typeof key === 'string' && key.includes('\u0000') ? [...path, key].join('.') : undefined) ?? nulCharacterAt(item, [...path, key]);
     if (found !== undefined) return found;
   }
   return undefined;

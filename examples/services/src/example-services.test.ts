@@ -16,14 +16,20 @@ describe('example services', () => {
 
   it('suspends billing once per idempotency key', async () => {
     const suspend = async (key: string): Promise<unknown> =>
-      (await fetch(`${services.url}/subscriptions/suspend`, { method: 'POST', headers: { 'idempotency-key': key }, body: JSON.stringify({ customerId: 'C1' }) })).json();
+      (
+        await fetch(`${services.url}/subscriptions/suspend`, {
+          method: 'POST',
+          headers: { 'idempotency-key': key },
+          body: JSON.stringify({ customerId: 'C1' }),
+        })
+      ).json();
     const first = await suspend('k1');
     expect(first).toMatchObject({ suspended: true, request: { customerId: 'C1' } });
     expect(await suspend('k1')).toEqual(first);
     expect(services.calls.get('/subscriptions/suspend')).toBe(2);
   });
 
-  it('serves ERP orders under the sample tickets\' order numbers, and 404 for others', async () => {
+  it("serves ERP orders under the sample tickets' order numbers, and 404 for others", async () => {
     const known = await fetch(`${services.url}/erp/orders/DD20260501001`);
     expect(await known.json()).toMatchObject({ orderNumber: 'DD20260501001', status: 'shipped', amount: 299 });
     const unknown = await fetch(`${services.url}/erp/orders/DD1`);

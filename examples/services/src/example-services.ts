@@ -15,11 +15,51 @@ const SHIPPING_DAYS = 2;
 
 /** The ERP's orders, under the order numbers of the sample tickets (amounts in yuan). */
 const ORDERS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  DD20260501001: { status: 'shipped', amount: 299, currency: 'CNY', paidAt: '2026-05-01T10:12:00+08:00', shippedAt: '2026-05-02T09:00:00+08:00', deliveredAt: null, items: 1 },
-  DD20260501009: { status: 'delivered', amount: 1299, currency: 'CNY', paidAt: '2026-05-01T20:30:00+08:00', shippedAt: '2026-05-02T08:00:00+08:00', deliveredAt: '2026-05-04T15:20:00+08:00', items: 2 },
-  DD202405001: { status: 'delivered', amount: 899, currency: 'CNY', paidAt: '2024-05-01T11:00:00+08:00', shippedAt: '2024-05-01T18:00:00+08:00', deliveredAt: '2024-05-03T10:00:00+08:00', items: 2 },
-  DD2024050012: { status: 'paid', amount: 159, currency: 'CNY', paidAt: '2024-05-05T09:30:00+08:00', shippedAt: null, deliveredAt: null, items: 1 },
-  DD2024123456: { status: 'refunded', amount: 459, currency: 'CNY', paidAt: '2024-12-20T14:00:00+08:00', shippedAt: '2024-12-21T10:00:00+08:00', deliveredAt: '2024-12-23T16:00:00+08:00', items: 3 },
+  DD20260501001: {
+    status: 'shipped',
+    amount: 299,
+    currency: 'CNY',
+    paidAt: '2026-05-01T10:12:00+08:00',
+    shippedAt: '2026-05-02T09:00:00+08:00',
+    deliveredAt: null,
+    items: 1,
+  },
+  DD20260501009: {
+    status: 'delivered',
+    amount: 1299,
+    currency: 'CNY',
+    paidAt: '2026-05-01T20:30:00+08:00',
+    shippedAt: '2026-05-02T08:00:00+08:00',
+    deliveredAt: '2026-05-04T15:20:00+08:00',
+    items: 2,
+  },
+  DD202405001: {
+    status: 'delivered',
+    amount: 899,
+    currency: 'CNY',
+    paidAt: '2024-05-01T11:00:00+08:00',
+    shippedAt: '2024-05-01T18:00:00+08:00',
+    deliveredAt: '2024-05-03T10:00:00+08:00',
+    items: 2,
+  },
+  DD2024050012: {
+    status: 'paid',
+    amount: 159,
+    currency: 'CNY',
+    paidAt: '2024-05-05T09:30:00+08:00',
+    shippedAt: null,
+    deliveredAt: null,
+    items: 1,
+  },
+  DD2024123456: {
+    status: 'refunded',
+    amount: 459,
+    currency: 'CNY',
+    paidAt: '2024-12-20T14:00:00+08:00',
+    shippedAt: '2024-12-21T10:00:00+08:00',
+    deliveredAt: '2024-12-23T16:00:00+08:00',
+    items: 3,
+  },
 };
 
 /**
@@ -39,7 +79,10 @@ export async function startExampleServices(port = EXAMPLE_SERVICES_PORT, hostnam
   });
   server.keepAliveTimeout = 0;
   server.listen(port, hostname);
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]: unknown[]) => Promise.reject(error instanceof Error ? error : new Error(String(error))))]);
+  await Promise.race([
+    once(server, 'listening'),
+    once(server, 'error').then(([error]: unknown[]) => Promise.reject(error instanceof Error ? error : new Error(String(error)))),
+  ]);
   const address = server.address();
   // A TCP listener answers an AddressInfo; a string or null would mean a pipe or a closed server.
   if (address === null || typeof address === 'string') throw new Error('the example services are not listening on a TCP port');
@@ -55,7 +98,12 @@ export async function startExampleServices(port = EXAMPLE_SERVICES_PORT, hostnam
   };
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, calls: Map<string, number>, suspended: Map<string, unknown>): Promise<void> {
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  calls: Map<string, number>,
+  suspended: Map<string, unknown>,
+): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   const tracking = /^\/api\/v1\/tracking\/([A-Za-z0-9-]+)$/.exec(path);
   if (req.method === 'GET' && tracking) {

@@ -12,18 +12,29 @@ describe('@switchyard/api', () => {
     expect(Object.keys(manifest.dependencies).sort()).toEqual(['@switchyard/flow', 'zod']);
     for (const file of sources) {
       const imports = [...readFileSync(join(here, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-      expect(imports.filter((name) => !(name === 'zod' || name === '@switchyard/flow' || name?.startsWith('./') || name?.startsWith('../'))), file).toEqual([]);
+      expect(
+        imports.filter((name) => !(name === 'zod' || name === '@switchyard/flow' || name?.startsWith('./') || name?.startsWith('../'))),
+        file,
+      ).toEqual([]);
     }
     expect(sources).toContain(join('client', 'create-api-client.ts'));
     // The client reaches the server with `fetch` only: no Node module, no `process`.
-    for (const file of sources.filter((f) => f.startsWith('client'))) expect(readFileSync(join(here, file), 'utf8'), file).not.toMatch(/\bprocess\.|node:/);
+    for (const file of sources.filter((f) => f.startsWith('client')))
+      expect(readFileSync(join(here, file), 'utf8'), file).not.toMatch(/\bprocess\.|node:/);
   });
 
   it('parses the bodies the README shows', () => {
-    expect(NewTicket.parse({ channel: 'chat', subject: '快递三天没动了', body: '订单 DD20260501001', customer: { id: 'C1001' } })).toMatchObject({ channel: 'chat' });
-    expect(TicketEvent.parse({ type: 'customer.message', body: '还没发货吗？' })).toEqual({ type: 'customer.message', body: '还没发货吗？' });
+    expect(
+      NewTicket.parse({ channel: 'chat', subject: '快递三天没动了', body: '订单 DD20260501001', customer: { id: 'C1001' } }),
+    ).toMatchObject({ channel: 'chat' });
+    expect(TicketEvent.parse({ type: 'customer.message', body: '还没发货吗？' })).toEqual({
+      type: 'customer.message',
+      body: '还没发货吗？',
+    });
     expect(CreateFlowRequest.parse({ name: 'VIP intake' })).toEqual({ name: 'VIP intake' });
-    expect(ErrorBody.parse({ error: 'invalid request', details: [{ path: 'customer.id', message: 'required' }] }).error).toBe('invalid request');
+    expect(ErrorBody.parse({ error: 'invalid request', details: [{ path: 'customer.id', message: 'required' }] }).error).toBe(
+      'invalid request',
+    );
   });
 
   it('takes a version or a document for a dry-run, not both', () => {

@@ -32,7 +32,10 @@ export const DryRunRequest = z
     agents: z.union([RosterInput, z.array(AgentInput)]).optional(),
     others: z.enum(['deployed', 'none']).default('deployed'),
   })
-  .refine((r) => r.version === undefined || r.document === undefined, { message: 'give a version or a document, not both', path: ['document'] })
+  .refine((r) => r.version === undefined || r.document === undefined, {
+    message: 'give a version or a document, not both',
+    path: ['document'],
+  })
   .meta({ id: 'DryRunRequest' });
 export type DryRunRequest = z.input<typeof DryRunRequest>;
 

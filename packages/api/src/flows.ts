@@ -86,7 +86,9 @@ export type FlowDetail = z.infer<typeof FlowDetail>;
  * PUT /api/flows/:id/draft. With `revision` (the one the client last saw) the save is refused
  * with a 409 `DraftConflict` when someone saved since; without it, the last save wins.
  */
-export const SaveDraftRequest = z.strictObject({ document: FlowDocument, revision: DraftRevision.optional() }).meta({ id: 'SaveDraftRequest' });
+export const SaveDraftRequest = z
+  .strictObject({ document: FlowDocument, revision: DraftRevision.optional() })
+  .meta({ id: 'SaveDraftRequest' });
 export type SaveDraftRequest = z.input<typeof SaveDraftRequest>;
 
 /**

@@ -39,7 +39,10 @@ export type Guardrail = z.output<typeof Guardrail>;
 export type GuardrailInput = z.input<typeof Guardrail>;
 
 /** A duration as waits take it: "30m", "2h", "1d". */
-const Duration = z.string().max(INPUT_LIMITS.duration).refine((text) => parseDuration(text) !== undefined, { message: 'expected a duration from 1s to a year, e.g. "30m", "2h", "1d"' });
+const Duration = z
+  .string()
+  .max(INPUT_LIMITS.duration)
+  .refine((text) => parseDuration(text) !== undefined, { message: 'expected a duration from 1s to a year, e.g. "30m", "2h", "1d"' });
 
 /** Percentages the candidate moves through by itself, one step per `every`, unless a guardrail trips. */
 export const RampPlan = z
@@ -49,7 +52,8 @@ export const RampPlan = z
       .min(1)
       .max(20)
       .check((ctx) => {
-        if (!ctx.value.every((p, i) => p > (ctx.value[i - 1] ?? -Infinity))) ctx.issues.push({ ...ruleIssue('rampRise', ctx.value), path: [] });
+        if (!ctx.value.every((p, i) => p > (ctx.value[i - 1] ?? -Infinity)))
+          ctx.issues.push({ ...ruleIssue('rampRise', ctx.value), path: [] });
       }),
     every: Duration,
   })
@@ -109,7 +113,15 @@ export const GuardrailTrip = z
 export type GuardrailTrip = z.infer<typeof GuardrailTrip>;
 
 export const RolloutChangeKind = z
-  .enum(['rollout.changed', 'rollout.promoted', 'rollout.rolled_back', 'rollout.ramped', 'rollout.guardrail_tripped', 'flow.deployed', 'tickets.migrated'])
+  .enum([
+    'rollout.changed',
+    'rollout.promoted',
+    'rollout.rolled_back',
+    'rollout.ramped',
+    'rollout.guardrail_tripped',
+    'flow.deployed',
+    'tickets.migrated',
+  ])
   .meta({ id: 'RolloutChangeKind' });
 
 /** One line of a rollout's history: who changed what, from what to what. */
@@ -181,9 +193,7 @@ export const MigrateTicketsRequest = z
   .meta({ id: 'MigrateTicketsRequest' });
 export type MigrateTicketsRequest = z.input<typeof MigrateTicketsRequest>;
 
-export const TicketsMigrated = z
-  .object({ migrated: z.number().int(), tickets: z.array(z.string()) })
-  .meta({ id: 'TicketsMigrated' });
+export const TicketsMigrated = z.object({ migrated: z.number().int(), tickets: z.array(z.string()) }).meta({ id: 'TicketsMigrated' });
 export type TicketsMigrated = z.infer<typeof TicketsMigrated>;
 
 /** A median duration with how many tickets it was taken over. */
@@ -247,9 +257,7 @@ export const FlowMetrics = z
     at: Instant,
     versions: z.array(VersionMetrics),
     /** Candidate against stable, when the flow has a candidate (or the `candidate` query names one). */
-    comparison: z
-      .object({ stable: z.number().int(), candidate: z.number().int(), differences: z.array(MetricDifference) })
-      .nullable(),
+    comparison: z.object({ stable: z.number().int(), candidate: z.number().int(), differences: z.array(MetricDifference) }).nullable(),
   })
   .meta({ id: 'FlowMetrics' });
 export type FlowMetrics = z.infer<typeof FlowMetrics>;

@@ -10,7 +10,11 @@ export const Seniority = z.enum(['junior', 'mid', 'senior']);
 
 /** POST /api/groups: creates or replaces a group by id. */
 export const Group = z
-  .strictObject({ id: z.string().min(1).max(INPUT_LIMITS.id), name: z.string().min(1).max(INPUT_LIMITS.name), nameZh: z.string().max(INPUT_LIMITS.name).optional() })
+  .strictObject({
+    id: z.string().min(1).max(INPUT_LIMITS.id),
+    name: z.string().min(1).max(INPUT_LIMITS.name),
+    nameZh: z.string().max(INPUT_LIMITS.name).optional(),
+  })
   .meta({ id: 'Group' });
 export type Group = z.infer<typeof Group>;
 export const GroupList = z.array(Group);

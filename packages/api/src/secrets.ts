@@ -8,9 +8,7 @@ export const SecretName = z
   .meta({ id: 'SecretName' });
 
 /** PUT /api/secrets/:name. The value is write-only: no answer ever carries it. */
-export const PutSecretRequest = z
-  .strictObject({ value: z.string().min(1).max(INPUT_LIMITS.secret) })
-  .meta({ id: 'PutSecretRequest' });
+export const PutSecretRequest = z.strictObject({ value: z.string().min(1).max(INPUT_LIMITS.secret) }).meta({ id: 'PutSecretRequest' });
 export type PutSecretRequest = z.infer<typeof PutSecretRequest>;
 
 /** A secret as GET /api/secrets shows it: where it comes from and who needs it, never its value. */

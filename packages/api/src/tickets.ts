@@ -15,7 +15,15 @@ export const NewTicket = z
     }),
     orderId: z.string().min(1).max(INPUT_LIMITS.id).optional(),
   })
-  .meta({ id: 'NewTicket', example: { channel: 'chat', subject: '快递三天没动了', body: '订单 DD20260501001 的快递一直没更新', customer: { id: 'C1001', name: '王女士' } } });
+  .meta({
+    id: 'NewTicket',
+    example: {
+      channel: 'chat',
+      subject: '快递三天没动了',
+      body: '订单 DD20260501001 的快递一直没更新',
+      customer: { id: 'C1001', name: '王女士' },
+    },
+  });
 export type NewTicket = z.input<typeof NewTicket>;
 
 export const TicketCreatedResponse = z.object({ id: z.string(), number: z.string() }).meta({ id: 'TicketCreatedResponse' });
@@ -38,7 +46,9 @@ export const TicketStats = z
 
 /** GET /api/tickets/:id: the vocabulary's fields, the counters, and the flow versions the ticket is bound to for life. */
 /** A flow's wait that times out at `dueAt` unless its event comes first: an SLA deadline. */
-export const Deadline = z.object({ flowId: z.string(), node: z.string(), dueAt: z.iso.datetime({ offset: true }) }).meta({ id: 'Deadline' });
+export const Deadline = z
+  .object({ flowId: z.string(), node: z.string(), dueAt: z.iso.datetime({ offset: true }) })
+  .meta({ id: 'Deadline' });
 export type Deadline = z.infer<typeof Deadline>;
 
 export const TicketView = Ticket.extend({
@@ -61,7 +71,14 @@ export const TicketQuery = z.strictObject({
 
 /** One line of GET /api/tickets/:id/history: an event, a transition, an action or an effect, with its time. */
 export const HistoryEntry = z
-  .object({ id: z.string(), at: z.iso.datetime({ offset: true }), actor: z.string(), kind: z.string(), flowId: z.string().nullable(), detail: z.unknown() })
+  .object({
+    id: z.string(),
+    at: z.iso.datetime({ offset: true }),
+    actor: z.string(),
+    kind: z.string(),
+    flowId: z.string().nullable(),
+    detail: z.unknown(),
+  })
   .meta({ id: 'HistoryEntry' });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const TicketHistory = z.array(HistoryEntry);

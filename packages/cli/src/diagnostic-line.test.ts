@@ -26,7 +26,9 @@ describe('diagnosticLine', () => {
       params: { port: 'maybe' },
       message: 'edge e2: node c1 has no port "maybe" (ports: true, false)',
     };
-    expect(diagnosticLine('a.json', port, 'en')).toBe('a.json: node c1: edge e2: sourceHandle: node c1 has no port "maybe" (ports: true, false)');
+    expect(diagnosticLine('a.json', port, 'en')).toBe(
+      'a.json: node c1: edge e2: sourceHandle: node c1 has no port "maybe" (ports: true, false)',
+    );
     const document: Diagnostic = {
       code: 'invalid_document',
       severity: 'error',

@@ -75,7 +75,8 @@ export async function loadDryRunInputs(io: CliIo, files: DryRunFiles, locale: Lo
   // Least-loaded assignment with no roster picks nobody: say so rather than let it look like a flow bug.
   const picksAgents = flows.some(({ compiled }) =>
     Object.values(compiled.nodes).some(
-      ({ type, config }) => type === 'assign' && typeof config === 'object' && config !== null && 'strategy' in config && config.strategy === 'least_loaded',
+      ({ type, config }) =>
+        type === 'assign' && typeof config === 'object' && config !== null && 'strategy' in config && config.strategy === 'least_loaded',
     ),
   );
   if (agents === undefined && picksAgents) warnings.push(messages(locale).noRoster);

@@ -13,7 +13,10 @@ describe('pnpm switchyard (the real entry point, through tsx)', () => {
       ['--silent', 'switchyard', 'dry-run', `${FIXTURES}/flows/classify.json`, '--tickets', `${FIXTURES}/tickets/tickets.jsonl`, '--json'],
       { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } },
     );
-    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { ticketId: string; errors: unknown[] });
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { ticketId: string; errors: unknown[] });
     expect(lines.map((l) => l.ticketId)).toEqual(['L-1', 'L-2']);
     expect(lines.every((l) => l.errors.length === 0)).toBe(true);
   });

@@ -7,13 +7,15 @@ const en = {
   notJson: (where: string, found: string | undefined) =>
     `${where}: not valid JSON (${found === undefined ? 'unexpected end of file' : `unexpected ${JSON.stringify(found)}`})`,
   field: (name: string) => `field ${name}`,
-  unknownCommand: (name: string) => `unknown command "${name}"; commands: validate, compile, dry-run, publish, rollout, promote, nodes, new-node, schema`,
+  unknownCommand: (name: string) =>
+    `unknown command "${name}"; commands: validate, compile, dry-run, publish, rollout, promote, nodes, new-node, schema`,
   badArguments: (reason: string, command: string) => `${reason}\nrun "switchyard ${command} --help" for usage`,
   badLang: (value: string) => `--lang ${value}: expected zh-CN or en`,
   needFlows: (command: string) => `switchyard ${command}: give at least one flow file`,
   compileOneFlow: 'switchyard compile: give exactly one flow file',
   needTickets: 'switchyard dry-run: --tickets <file> is required',
-  duplicateFlowId: (id: string, first: string, second: string) => `${second}: flow id ${id} is already used by ${first}; flow ids must differ`,
+  duplicateFlowId: (id: string, first: string, second: string) =>
+    `${second}: flow id ${id} is already used by ${first}; flow ids must differ`,
   badConfig: (reason: string) => `config: ${reason}`,
   notStarted: 'dry-run not started: fix the input above',
   node: 'node',

@@ -15,7 +15,17 @@ import { ExitCode } from './exit-code';
 import { messages } from './messages';
 import { resolveLocale } from './resolve-locale';
 
-const COMMANDS: readonly Command[] = [validateCommand, compileCommand, dryRunCommand, publishCommand, rolloutCommand, promoteCommand, nodesCommand, newNodeCommand, schemaCommand];
+const COMMANDS: readonly Command[] = [
+  validateCommand,
+  compileCommand,
+  dryRunCommand,
+  publishCommand,
+  rolloutCommand,
+  promoteCommand,
+  nodesCommand,
+  newNodeCommand,
+  schemaCommand,
+];
 
 function overview(locale: Locale): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

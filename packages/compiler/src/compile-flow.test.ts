@@ -70,7 +70,12 @@ describe('compileFlow', () => {
     const edges = [
       { id: 'e-start', source: 'start', target: 'c0' },
       ...Array.from({ length: depth }, (_, i) =>
-        ['true', 'false'].map((port) => ({ id: `e${i}${port}`, source: `c${i}`, sourceHandle: port, target: i + 1 < depth ? `c${i + 1}` : 'tag' })),
+        ['true', 'false'].map((port) => ({
+          id: `e${i}${port}`,
+          source: `c${i}`,
+          sourceHandle: port,
+          target: i + 1 < depth ? `c${i + 1}` : 'tag',
+        })),
       ).flat(),
     ];
     const { machine } = compileFlow({ id: 'deep', name: 'deep', nodes, edges }, registry);
@@ -176,7 +181,11 @@ describe('compileFlow: shapes the host relies on', () => {
       },
     ]);
     expect(machine.states.sorry?.on?.['effect.error']).toEqual([
-      { target: '_idle', guard: { type: 'route', params: { from: 'sorry', steps: [] } }, actions: [{ type: 'fail', params: { node: 'sorry' } }] },
+      {
+        target: '_idle',
+        guard: { type: 'route', params: { from: 'sorry', steps: [] } },
+        actions: [{ type: 'fail', params: { node: 'sorry' } }],
+      },
     ]);
   });
 
@@ -194,7 +203,11 @@ describe('compileFlow: shapes the host relies on', () => {
         guard: { type: 'route', params: { from: 'msgA', steps: [['count', 'false']] } },
         actions: [{ type: 'startRun' }, ...visits('msgA', 'count', 'done')],
       },
-      { target: '_idle', guard: { type: 'route', params: { from: 'msgB', steps: [] } }, actions: [{ type: 'startRun' }, ...visits('msgB', 'done')] },
+      {
+        target: '_idle',
+        guard: { type: 'route', params: { from: 'msgB', steps: [] } },
+        actions: [{ type: 'startRun' }, ...visits('msgB', 'done')],
+      },
     ]);
     expect(compiled.triggerEvents).toEqual(['ticket.created', 'customer.message']);
   });
@@ -249,7 +262,10 @@ describe('compileFlow: versioned node types', () => {
   const flowWith = (node: Record<string, unknown>) => ({
     id: 'v',
     name: 'v',
-    nodes: [{ id: 'start', type: 'ticket_created' }, { id: 'tag', type: 'acme.tag', ...node }],
+    nodes: [
+      { id: 'start', type: 'ticket_created' },
+      { id: 'tag', type: 'acme.tag', ...node },
+    ],
     edges: [{ id: 'e1', source: 'start', target: 'tag' }],
   });
 

@@ -70,4 +70,3 @@ export function formatDuration(value: number): string {
   const unit = UNITS.find(([, size]) => value >= size && value % (size / 10) === 0);
   return unit ? `${value / unit[1]}${unit[0]}` : `${value}ms`;
 }
-

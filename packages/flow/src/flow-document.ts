@@ -5,7 +5,10 @@ import { bilingual } from './localized-message';
 /** Node and flow ids become XState state keys: no dots, no leading underscore. */
 export const Identifier = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, bilingual('use letters, digits, "-" and "_" and start with a letter or digit', '只能使用字母、数字、"-" 和 "_"，并以字母或数字开头'))
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+    bilingual('use letters, digits, "-" and "_" and start with a letter or digit', '只能使用字母、数字、"-" 和 "_"，并以字母或数字开头'),
+  )
   .max(INPUT_LIMITS.identifier);
 
 export const Position = z.strictObject({ x: z.number(), y: z.number() });

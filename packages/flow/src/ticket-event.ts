@@ -16,13 +16,7 @@ export const SurveyResponse = z.strictObject({
 });
 
 /** Something that happened to a ticket, from a channel, an agent or the customer. */
-export const TicketEvent = z.discriminatedUnion('type', [
-  TicketCreated,
-  CustomerMessage,
-  AgentReply,
-  StatusChanged,
-  SurveyResponse,
-]);
+export const TicketEvent = z.discriminatedUnion('type', [TicketCreated, CustomerMessage, AgentReply, StatusChanged, SurveyResponse]);
 export type TicketEvent = z.infer<typeof TicketEvent>;
 
 /** The names of ticket events, for triggers and waits. */

@@ -17,12 +17,7 @@ function spec(type: string, kind: NodeKind, config: z.ZodType, ports: readonly s
 const specs: readonly NodeSpec[] = [
   spec('ticket_created', 'trigger', z.strictObject({}), ['next']),
   spec('text_contains', 'condition', z.strictObject({ keywords: z.array(z.string().min(1)).min(1) }), ['true', 'false']),
-  spec(
-    'set_priority',
-    'action',
-    z.strictObject({ priority: z.enum(['urgent', 'high', 'normal']).default('normal') }),
-    ['next', 'error'],
-  ),
+  spec('set_priority', 'action', z.strictObject({ priority: z.enum(['urgent', 'high', 'normal']).default('normal') }), ['next', 'error']),
   spec('wait_for_event', 'wait', z.strictObject({ timeout: z.string().default('15m') }), ['event', 'timeout']),
   spec('delay', 'wait', z.strictObject({ duration: z.string() }), ['next']),
   spec('end', 'end', z.strictObject({}), []),
@@ -169,9 +164,7 @@ describe('validateFlow', () => {
       const doc = soundFlow();
       doc.edges[3] = { id: 'e4', source: 'raise', sourceHandle: 'timeout', target: 'done' };
       const result = validateFlow(doc, catalog);
-      expect(result.diagnostics.map(where)).toEqual([
-        { code: 'unknown_port', nodeId: 'raise', edgeId: 'e4', field: 'sourceHandle' },
-      ]);
+      expect(result.diagnostics.map(where)).toEqual([{ code: 'unknown_port', nodeId: 'raise', edgeId: 'e4', field: 'sourceHandle' }]);
       expect(result.diagnostics[0]?.message).toContain('next, error');
     });
 
@@ -187,9 +180,7 @@ describe('validateFlow', () => {
       const doc = soundFlow();
       doc.edges.push({ id: 'e5', source: 'isLogistics', sourceHandle: 'true', target: 'done' });
       const result = validateFlow(doc, catalog);
-      expect(result.diagnostics.map(where)).toEqual([
-        { code: 'port_already_connected', nodeId: 'isLogistics', edgeId: 'e5' },
-      ]);
+      expect(result.diagnostics.map(where)).toEqual([{ code: 'port_already_connected', nodeId: 'isLogistics', edgeId: 'e5' }]);
       expect(result.diagnostics[0]?.params).toEqual({ port: 'true', other: 'e2' });
     });
 
@@ -335,7 +326,10 @@ describe('config warnings', () => {
     kind: 'action',
     config: z.strictObject({ url: z.string() }),
     ports: () => ['next', 'error'],
-    warnings: (config) => (typeof config === 'object' && config !== null && 'url' in config && String(config.url).includes('{{{') ? [{ field: 'url', message: RAW }] : []),
+    warnings: (config) =>
+      typeof config === 'object' && config !== null && 'url' in config && String(config.url).includes('{{{')
+        ? [{ field: 'url', message: RAW }]
+        : [],
   };
   const withCall: NodeCatalog = { get: (type) => (type === 'call' ? call : catalog.get(type)) };
   const flow = (url: unknown): FlowDocumentInput => ({

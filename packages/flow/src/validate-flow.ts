@@ -282,7 +282,12 @@ function checkCycles(
   // unknown type may be a wait: its own diagnostic is enough.
   const isWait = (id: string) => (known.get(id)?.spec.kind ?? 'wait') === 'wait';
   const next = new Map<string, string[]>();
-  for (const [source, ports] of wired) if (!isWait(source)) next.set(source, [...ports.values()].filter((target) => !isWait(target)));
+  for (const [source, ports] of wired)
+    if (!isWait(source))
+      next.set(
+        source,
+        [...ports.values()].filter((target) => !isWait(target)),
+      );
   for (const component of stronglyConnected(
     nodes.map((n) => n.id).filter((id) => !isWait(id)),
     next,

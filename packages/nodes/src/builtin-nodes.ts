@@ -1,16 +1,7 @@
 import { assign } from './actions/assign';
 import { http } from './actions/http';
 import { notify, reply, survey } from './actions/message-actions';
-import {
-  addTag,
-  escalate,
-  flag,
-  handoff,
-  setCategory,
-  setPriority,
-  setStatus,
-  transfer,
-} from './actions/ticket-field-actions';
+import { addTag, escalate, flag, handoff, setCategory, setPriority, setStatus, transfer } from './actions/ticket-field-actions';
 import { businessHours } from './conditions/business-hours';
 import { channelIs } from './conditions/channel-is';
 import { customerTier } from './conditions/customer-tier';

@@ -43,7 +43,14 @@ export {
 } from './sdk/expression';
 export { BudgetExceededError, EXPRESSION_BUDGET, withBudget } from './sdk/evaluation-budget';
 export type { BudgetResource, EvaluationBudget } from './sdk/evaluation-budget';
-export { compilePattern, MAX_PATTERN_INSTRUCTIONS, MAX_PATTERN_LENGTH, PatternError, patternError, RegexPattern } from './sdk/regex-pattern';
+export {
+  compilePattern,
+  MAX_PATTERN_INSTRUCTIONS,
+  MAX_PATTERN_LENGTH,
+  PatternError,
+  patternError,
+  RegexPattern,
+} from './sdk/regex-pattern';
 export type { CompiledPattern, PatternOptions } from './sdk/regex-pattern';
 export { builtinNodes } from './builtin-nodes';
 export { TicketField } from './conditions/field-compare';

@@ -29,7 +29,9 @@ export class NotFoundError extends RuntimeInputError {
  * can compare, keep its own or take the server's.
  * @example throw new RevisionConflictError({ error, details, revision: 4, document, message })
  */
-export class RevisionConflictError<B extends { readonly error: string; readonly details?: unknown } = { readonly error: string; readonly details?: unknown }> extends RuntimeInputError {
+export class RevisionConflictError<
+  B extends { readonly error: string; readonly details?: unknown } = { readonly error: string; readonly details?: unknown },
+> extends RuntimeInputError {
   override readonly name = 'RevisionConflictError';
   constructor(readonly body: B) {
     super(body.error, 409, body.details);

@@ -24,6 +24,9 @@ export const stampV2 = defineNode({
   title,
   config: z.strictObject({ serviceUrl, text: z.string().min(1), loud: z.boolean().default(false) }),
   migrations: [{ from: 1, up: (old) => ({ serviceUrl: String(old.serviceUrl), text: String(old.label) }) }],
-  run: async (ctx, config) => ({ output: (await ctx.http.post(`${config.serviceUrl}/stamp`, { by: 'v2', text: config.loud ? config.text.toUpperCase() : config.text })).body }),
+  run: async (ctx, config) => ({
+    output: (await ctx.http.post(`${config.serviceUrl}/stamp`, { by: 'v2', text: config.loud ? config.text.toUpperCase() : config.text }))
+      .body,
+  }),
   simulate: (_ctx, config) => ({ params: { by: 'v2', text: config.text, simulated: true } }),
 });

@@ -59,7 +59,10 @@ interface FlowCanvasProps {
 export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSelect }: FlowCanvasProps) {
   const { locale } = useI18n();
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
-  const context = useMemo<CanvasContext>(() => ({ ...decorations, catalog, locale, selected: selection }), [decorations, catalog, locale, selection]);
+  const context = useMemo<CanvasContext>(
+    () => ({ ...decorations, catalog, locale, selected: selection }),
+    [decorations, catalog, locale, selection],
+  );
   // Nodes live in state so React Flow's measured sizes survive; they are re-derived from the document.
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const [edges, setEdges] = useState<CanvasEdge[]>([]);
@@ -79,20 +82,17 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
   onSelectRef.current = onSelect;
   const readOnly = !editor;
 
-  const select = useCallback(
-    (changes: readonly (NodeChange<CanvasNode> | EdgeChange<CanvasEdge>)[]) => {
-      const next = new Set(selectionRef.current);
-      let touched = false;
-      for (const change of changes) {
-        if (change.type !== 'select') continue;
-        touched = true;
-        if (change.selected) next.add(change.id);
-        else next.delete(change.id);
-      }
-      if (touched) (onSelectRef.current ?? editorRef.current?.select)?.(next);
-    },
-    [],
-  );
+  const select = useCallback((changes: readonly (NodeChange<CanvasNode> | EdgeChange<CanvasEdge>)[]) => {
+    const next = new Set(selectionRef.current);
+    let touched = false;
+    for (const change of changes) {
+      if (change.type !== 'select') continue;
+      touched = true;
+      if (change.selected) next.add(change.id);
+      else next.delete(change.id);
+    }
+    if (touched) (onSelectRef.current ?? editorRef.current?.select)?.(next);
+  }, []);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -108,12 +108,9 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
 
   const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => select(changes), [select]);
 
-  const onConnect = useCallback(
-    (c: Connection) => {
-      if (c.sourceHandle) editorRef.current?.connect(c.source, c.sourceHandle, c.target);
-    },
-    [],
-  );
+  const onConnect = useCallback((c: Connection) => {
+    if (c.sourceHandle) editorRef.current?.connect(c.source, c.sourceHandle, c.target);
+  }, []);
 
   const isValidConnection = useCallback(
     (c: Connection | CanvasEdge) => {
@@ -138,7 +135,8 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
 
   const beginMove = useCallback(() => editorRef.current?.beginMove(), []);
   const onDelete = useCallback(
-    ({ nodes: gone, edges: cut }: { nodes: CanvasNode[]; edges: CanvasEdge[] }) => editorRef.current?.remove(new Set([...gone.map((n) => n.id), ...cut.map((e) => e.id)])),
+    ({ nodes: gone, edges: cut }: { nodes: CanvasNode[]; edges: CanvasEdge[] }) =>
+      editorRef.current?.remove(new Set([...gone.map((n) => n.id), ...cut.map((e) => e.id)])),
     [],
   );
   const zoomedOut = useStore((state) => state.transform[2] < DETAIL_ZOOM);

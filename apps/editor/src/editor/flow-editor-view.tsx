@@ -43,14 +43,19 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
   const [highlight, setHighlight] = useState<DryRunHighlight | null>(null);
   const { doc, selection, diagnostics } = editor;
 
-  const { versions, comparison, closeComparison, notice, publish, compare, compareConflict, restore } = useVersions(flowId, editor, detail.versions, {
-    onRefused: () => setTab('problems'),
-    onCompared: () => {
-      setHighlight(null);
-      editor.select([]);
-      requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+  const { versions, comparison, closeComparison, notice, publish, compare, compareConflict, restore } = useVersions(
+    flowId,
+    editor,
+    detail.versions,
+    {
+      onRefused: () => setTab('problems'),
+      onCompared: () => {
+        setHighlight(null);
+        editor.select([]);
+        requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+      },
     },
-  });
+  );
   const noticeText = useNoticeText(notice);
   const { conflict } = editor;
   const refLabel = (ref: ComparedSide) =>
@@ -173,7 +178,15 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         <aside className="side-panel nokey">
           <nav className="tabs" role="tablist">
             {tabs.map(([id, label]) => (
-              <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                className={tab === id ? 'active' : ''}
+                onClick={() => setTab(id)}
+                data-testid={`tab-${id}`}
+              >
                 {label}
               </button>
             ))}
@@ -201,12 +214,26 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
                   onCloseCompare={closeComparison}
                   onRestore={(v) => void restore(v)}
                 />
-                {comparison && <DiffPanel diff={comparison.view.diff} fromLabel={refLabel(comparison.from)} toLabel={refLabel(comparison.to)} onPick={(id) => editor.select([id])} />}
+                {comparison && (
+                  <DiffPanel
+                    diff={comparison.view.diff}
+                    fromLabel={refLabel(comparison.from)}
+                    toLabel={refLabel(comparison.to)}
+                    onPick={(id) => editor.select([id])}
+                  />
+                )}
               </>
             )}
             {/* Kept mounted: the picked tickets and the last results survive a look at another tab. */}
             <div hidden={tab !== 'dryRun'}>
-              <DryRunPanel flowId={flowId} doc={doc} versions={versions} catalog={catalogByType} highlighting={highlight !== null} onHighlight={setHighlight} />
+              <DryRunPanel
+                flowId={flowId}
+                doc={doc}
+                versions={versions}
+                catalog={catalogByType}
+                highlighting={highlight !== null}
+                onHighlight={setHighlight}
+              />
             </div>
           </div>
         </aside>

@@ -20,7 +20,12 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
         <NodeIcon name={data.icon} kind={data.kind} />
         <span className="flow-node-title">{data.title}</span>
         {data.problems.length > 0 && (
-          <span className="problem-badge" data-testid="problem-badge" title={data.problems.join('\n')} aria-label={t('canvas.problem', { count: data.problems.length })}>
+          <span
+            className="problem-badge"
+            data-testid="problem-badge"
+            title={data.problems.join('\n')}
+            aria-label={t('canvas.problem', { count: data.problems.length })}
+          >
             {data.problems.length}
           </span>
         )}

@@ -16,7 +16,12 @@ export const Palette = memo(function Palette({ catalog, onAdd }: { catalog: read
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
     const matches = catalog.filter(
-      (e) => !q || e.type.toLowerCase().includes(q) || e.title.en.toLowerCase().includes(q) || e.title['zh-CN'].includes(q) || (e.description?.[locale] ?? '').toLowerCase().includes(q),
+      (e) =>
+        !q ||
+        e.type.toLowerCase().includes(q) ||
+        e.title.en.toLowerCase().includes(q) ||
+        e.title['zh-CN'].includes(q) ||
+        (e.description?.[locale] ?? '').toLowerCase().includes(q),
     );
     return KIND_ORDER.map((kind) => ({ kind, entries: matches.filter((e) => e.kind === kind) })).filter((g) => g.entries.length > 0);
   }, [catalog, query, locale]);
@@ -24,7 +29,14 @@ export const Palette = memo(function Palette({ catalog, onAdd }: { catalog: read
   return (
     <aside className="palette" data-testid="palette">
       <h2>{t('palette.title')}</h2>
-      <input type="search" placeholder={t('palette.search')} aria-label={t('palette.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="palette-search" />
+      <input
+        type="search"
+        placeholder={t('palette.search')}
+        aria-label={t('palette.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        data-testid="palette-search"
+      />
       <p className="muted small">{t('palette.hint')}</p>
       {groups.map((group) => (
         <section key={group.kind} className="palette-group">

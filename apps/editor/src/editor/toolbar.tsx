@@ -45,10 +45,22 @@ export function Toolbar(props: ToolbarProps) {
           {props.notice.text}
         </span>
       )}
-      <button type="button" onClick={props.onUndo} disabled={props.readOnly || !props.canUndo} title={`${t('toolbar.undo')} (Ctrl+Z)`} data-testid="undo">
+      <button
+        type="button"
+        onClick={props.onUndo}
+        disabled={props.readOnly || !props.canUndo}
+        title={`${t('toolbar.undo')} (Ctrl+Z)`}
+        data-testid="undo"
+      >
         <Undo2 size={16} aria-hidden />
       </button>
-      <button type="button" onClick={props.onRedo} disabled={props.readOnly || !props.canRedo} title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`} data-testid="redo">
+      <button
+        type="button"
+        onClick={props.onRedo}
+        disabled={props.readOnly || !props.canRedo}
+        title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}
+        data-testid="redo"
+      >
         <Redo2 size={16} aria-hidden />
       </button>
       <button type="button" onClick={props.onLayout} disabled={props.readOnly} data-testid="auto-layout">

@@ -55,7 +55,10 @@ export function useAutosave(flowId: string, doc: FlowDocument, revision: number,
 
   useEffect(() => saverRef.current?.schedule(doc), [doc]);
 
-  const flush = useCallback((): Promise<{ readonly revision: number }> => saverRef.current?.flush() ?? Promise.reject(new Error('the editor is closing')), []);
+  const flush = useCallback(
+    (): Promise<{ readonly revision: number }> => saverRef.current?.flush() ?? Promise.reject(new Error('the editor is closing')),
+    [],
+  );
   /** Keep mine over theirs: saved on top of the server's revision. */
   const keepMine = useCallback(async () => {
     if (!conflict) return;

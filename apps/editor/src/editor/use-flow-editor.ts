@@ -20,7 +20,12 @@ function changedConfigKeys(doc: FlowDocument, id: string, patch: Partial<Pick<Fl
  * The editing state of one flow: the document with undo/redo, the selection, the clipboard,
  * and the autosaved draft (its diagnostics, a conflict with someone else's save). Components call these operations; none edits the document itself.
  */
-export function useFlowEditor(flowId: string, initial: FlowDocument, initialRevision: number, initialDiagnostics: readonly Diagnostic[] | undefined) {
+export function useFlowEditor(
+  flowId: string,
+  initial: FlowDocument,
+  initialRevision: number,
+  initialDiagnostics: readonly Diagnostic[] | undefined,
+) {
   const [history, setHistory] = useState<History<FlowDocument>>(() => createHistory(initial));
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const clipboard = useRef<Clip | null>(null);
@@ -71,7 +76,13 @@ export function useFlowEditor(flowId: string, initial: FlowDocument, initialRevi
         setHistory((h) => (coalesce ? replace(h, updateNode(h.present, id, patch)) : commit(h, updateNode(h.present, id, patch))));
       },
       remove: (ids: ReadonlySet<string>) => {
-        edit((d) => removeElements(d, new Set(d.nodes.filter((n) => ids.has(n.id)).map((n) => n.id)), new Set(d.edges.filter((e) => ids.has(e.id)).map((e) => e.id))));
+        edit((d) =>
+          removeElements(
+            d,
+            new Set(d.nodes.filter((n) => ids.has(n.id)).map((n) => n.id)),
+            new Set(d.edges.filter((e) => ids.has(e.id)).map((e) => e.id)),
+          ),
+        );
         setSelection(new Set());
       },
       layout: () => edit(autoLayout),
@@ -96,7 +107,10 @@ export function useFlowEditor(flowId: string, initial: FlowDocument, initialRevi
         setHistory((h) => commit(h, result.doc));
         setSelection(new Set(result.ids));
         // Paste again and the next copy lands further down, not on top of this one.
-        clipboard.current = { nodes: clip.nodes.map((n) => ({ ...n, position: { x: n.position.x + 40, y: n.position.y + 40 } })), edges: clip.edges };
+        clipboard.current = {
+          nodes: clip.nodes.map((n) => ({ ...n, position: { x: n.position.x + 40, y: n.position.y + 40 } })),
+          edges: clip.edges,
+        };
       },
     }),
     [edit],

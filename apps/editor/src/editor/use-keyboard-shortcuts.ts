@@ -25,7 +25,19 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers, enabled: boolea
       if (!(event.ctrlKey || event.metaKey) || isTyping(event.target)) return;
       const key = event.key.toLowerCase();
       const action =
-        key === 'z' && event.shiftKey ? 'redo' : key === 'z' ? 'undo' : key === 'y' ? 'redo' : key === 'c' ? 'copy' : key === 'v' ? 'paste' : key === 'a' ? 'selectAll' : null;
+        key === 'z' && event.shiftKey
+          ? 'redo'
+          : key === 'z'
+            ? 'undo'
+            : key === 'y'
+              ? 'redo'
+              : key === 'c'
+                ? 'copy'
+                : key === 'v'
+                  ? 'paste'
+                  : key === 'a'
+                    ? 'selectAll'
+                    : null;
       if (!action) return;
       event.preventDefault();
       current.current[action]();

@@ -11,7 +11,9 @@ import type { VersionRef } from '../panels/versions-panel';
 import type { FlowEditor } from './use-flow-editor';
 
 /** A message in the toolbar: a UI text by key (so it follows the language switch), or a server's words. */
-export type Notice = ({ readonly key: MessageKey; readonly params?: MessageParams } | { readonly text: string }) & { readonly tone: 'ok' | 'error' };
+export type Notice = ({ readonly key: MessageKey; readonly params?: MessageParams } | { readonly text: string }) & {
+  readonly tone: 'ok' | 'error';
+};
 
 /** A side of a comparison: a version, the draft, or in a save conflict the server's draft and mine. */
 export type ComparedSide = VersionRef | 'theirs' | 'mine';
@@ -29,7 +31,12 @@ const errorNotice = (error: unknown): Notice => ({ text: error instanceof Error 
  * Publishing, the version list, comparing two versions (or a version and the draft) and
  * restoring a version into the draft. Published versions never change, so their documents are cached.
  */
-export function useVersions(flowId: string, editor: FlowEditor, initial: readonly VersionSummary[], hooks: { onRefused: () => void; onCompared: () => void }) {
+export function useVersions(
+  flowId: string,
+  editor: FlowEditor,
+  initial: readonly VersionSummary[],
+  hooks: { onRefused: () => void; onCompared: () => void },
+) {
   const [versions, setVersions] = useState(initial);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);

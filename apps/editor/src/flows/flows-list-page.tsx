@@ -17,7 +17,8 @@ function draftState(flow: FlowSummary): 'valid' | 'invalid' | 'unknown' {
 function DeploymentCell({ deployment }: { deployment: Deployment | null }) {
   const { t } = useI18n();
   if (!deployment) return <>{t('flows.none')}</>;
-  if (deployment.candidate !== null && deployment.percent > 0) return <>{t('flows.deploymentValue', { stable: deployment.stable, candidate: deployment.candidate, percent: deployment.percent })}</>;
+  if (deployment.candidate !== null && deployment.percent > 0)
+    return <>{t('flows.deploymentValue', { stable: deployment.stable, candidate: deployment.candidate, percent: deployment.percent })}</>;
   return <>{t('flows.deploymentStable', { stable: deployment.stable })}</>;
 }
 

@@ -19,7 +19,15 @@ export function NewFlowDialog({ onClose, onCreated }: { onClose: () => void; onC
     const source = exampleFlows.find((e) => e.file === example)?.document;
     const title = name.trim() || source?.name || 'New flow';
     // A fresh id from the name, so a copy of an example does not clash with the loaded original.
-    const id = uniqueId(`${title.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase().replace(/^-+|-+$/g, '') || 'flow'}-${Date.now().toString(36)}`, new Set());
+    const id = uniqueId(
+      `${
+        title
+          .replace(/[^A-Za-z0-9]+/g, '-')
+          .toLowerCase()
+          .replace(/^-+|-+$/g, '') || 'flow'
+      }-${Date.now().toString(36)}`,
+      new Set(),
+    );
     const document: FlowDocument = source ? { ...source, id, name: title } : { id, name: title, description: '', nodes: [], edges: [] };
     setBusy(true);
     try {

@@ -47,14 +47,16 @@ export const messagesEn = {
   'toolbar.conflict': 'Someone else saved this draft',
   'toolbar.publishNotSaved': 'Not published: the draft could not be saved',
   'conflict.title': 'Someone else saved this flow',
-  'conflict.body': 'While you were editing, the draft was saved elsewhere (now revision {revision}). Your changes are not saved yet: keep yours over it, take theirs, or look at the difference first.',
+  'conflict.body':
+    'While you were editing, the draft was saved elsewhere (now revision {revision}). Your changes are not saved yet: keep yours over it, take theirs, or look at the difference first.',
   'conflict.keepMine': 'Keep mine',
   'conflict.takeTheirs': 'Take theirs',
   'conflict.showDiff': 'Show the difference',
   'conflict.hideDiff': 'Hide the difference',
   'conflict.mine': 'mine (unsaved)',
   'conflict.theirs': 'theirs (revision {revision})',
-  'rollout.conflict': 'Someone changed this rollout meanwhile (now revision {revision}): see “Now” and the history. Your form is kept; apply again to put it over theirs.',
+  'rollout.conflict':
+    'Someone changed this rollout meanwhile (now revision {revision}): see “Now” and the history. Your form is kept; apply again to put it over theirs.',
   'tabs.inspector': 'Inspector',
   'tabs.problems': 'Problems ({count})',
   'tabs.versions': 'Versions',
@@ -104,7 +106,8 @@ export const messagesEn = {
   'rollout.confirmRollback': 'Send every new ticket to stable v{stable}? The candidate goes to 0% and the ramp stops.',
   'rollout.confirm': 'Confirm',
   'rollout.cancel': 'Cancel',
-  'rollout.tripped': 'Guardrail tripped {at}: {rule}. The candidate had {candidateRate} over {tickets} tickets (stable: {stableRate}) and was rolled back to 0%.',
+  'rollout.tripped':
+    'Guardrail tripped {at}: {rule}. The candidate had {candidateRate} over {tickets} tickets (stable: {stableRate}) and was rolled back to 0%.',
   'rollout.historyTitle': 'History',
   'rollout.noHistory': 'No changes yet.',
   'rollout.historyWho': '{actor} · {at}',
@@ -225,7 +228,8 @@ export const messagesEn = {
   'notifications.openRollout': 'rollout of {flow}',
   'notifications.dismiss': 'Mark as seen',
   'migrate.title': 'Migrate in-flight tickets',
-  'migrate.hint': 'Open tickets of one version go on from the same node in another. All or nothing: if any ticket rests in a node the target version lacks, none moves.',
+  'migrate.hint':
+    'Open tickets of one version go on from the same node in another. All or nothing: if any ticket rests in a node the target version lacks, none moves.',
   'migrate.from': 'Move tickets of version',
   'migrate.to': 'to version',
   'migrate.tickets': 'Only these tickets (optional)',
@@ -237,7 +241,8 @@ export const messagesEn = {
   'migrate.done': 'Moved {count} tickets from v{from} to v{to}.',
   'migrate.none': 'No open tickets on v{from}: nothing moved.',
   'migrate.refused': 'Nothing moved: {count} tickets cannot go on in the target version:',
-  'migrate.conflict': 'Someone changed this rollout meanwhile (now revision {revision}); nothing moved. Reload: “Now” and the history show it as it is; check the versions and migrate again.',
+  'migrate.conflict':
+    'Someone changed this rollout meanwhile (now revision {revision}); nothing moved. Reload: “Now” and the history show it as it is; check the versions and migrate again.',
   'migrate.error.pick': 'Pick a version.',
   'migrate.error.same': 'The two versions must differ.',
   'migrate.error.tickets': 'At most 10,000 ticket ids.',

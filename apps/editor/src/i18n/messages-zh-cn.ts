@@ -227,7 +227,8 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'notifications.openRollout': '{flow} 的灰度发布',
   'notifications.dismiss': '标记为已读',
   'migrate.title': '迁移进行中的工单',
-  'migrate.hint': '把一个版本上进行中的工单迁移到另一个版本，从同一节点继续运行。要么全部迁移，要么都不迁移：只要有工单停在目标版本没有的节点上，就不迁移任何工单。',
+  'migrate.hint':
+    '把一个版本上进行中的工单迁移到另一个版本，从同一节点继续运行。要么全部迁移，要么都不迁移：只要有工单停在目标版本没有的节点上，就不迁移任何工单。',
   'migrate.from': '迁移此版本的工单',
   'migrate.to': '到版本',
   'migrate.tickets': '仅迁移这些工单（可选）',
@@ -239,7 +240,8 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'migrate.done': '已将 {count} 张工单从 v{from} 迁移到 v{to}。',
   'migrate.none': 'v{from} 上没有进行中的工单，未迁移任何工单。',
   'migrate.refused': '未迁移任何工单：{count} 张工单无法在目标版本中继续：',
-  'migrate.conflict': '此期间他人更改了灰度发布（当前为修订 {revision}），未迁移任何工单。已重新读取：请查看“当前”和变更记录，核对版本后再迁移。',
+  'migrate.conflict':
+    '此期间他人更改了灰度发布（当前为修订 {revision}），未迁移任何工单。已重新读取：请查看“当前”和变更记录，核对版本后再迁移。',
   'migrate.error.pick': '请选择版本。',
   'migrate.error.same': '两个版本不能相同。',
   'migrate.error.tickets': '最多 10,000 个工单 ID。',

@@ -6,12 +6,25 @@ import { useI18n } from '../i18n/i18n-context';
 const SEPARATORS = /[,，、\n]/;
 
 /** A list of words as chips: type and press Enter (or a comma) to add, × to remove. */
-export function ChipsInput({ values, onChange, numeric = false, testId }: { values: readonly string[]; onChange: (values: string[]) => void; numeric?: boolean; testId?: string }) {
+export function ChipsInput({
+  values,
+  onChange,
+  numeric = false,
+  testId,
+}: {
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+  numeric?: boolean;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState('');
 
   function add(text: string) {
-    const words = text.split(SEPARATORS).map((w) => w.trim()).filter((w) => w !== '' && (!numeric || Number.isFinite(Number(w))));
+    const words = text
+      .split(SEPARATORS)
+      .map((w) => w.trim())
+      .filter((w) => w !== '' && (!numeric || Number.isFinite(Number(w))));
     const fresh = words.filter((w) => !values.includes(w));
     if (fresh.length) onChange([...values, ...fresh]);
     setDraft('');

@@ -109,7 +109,14 @@ function FieldInput({ field, value, onChange }: ConfigFieldProps) {
     case 'json':
       return <JsonValueField value={value} testId={testId} onChange={onChange} height={100} />;
     case 'text':
-      return <input value={asText(value)} data-testid={testId} {...(field.pattern ? { title: field.pattern } : {})} onChange={(e) => text(e.target.value)} />;
+      return (
+        <input
+          value={asText(value)}
+          data-testid={testId}
+          {...(field.pattern ? { title: field.pattern } : {})}
+          onChange={(e) => text(e.target.value)}
+        />
+      );
   }
 }
 

@@ -8,8 +8,16 @@ export function DurationInput({ value, onChange, testId }: { value: string; onCh
   const valid = value === '' || parseDuration(value) !== undefined;
   return (
     <div className="duration-input">
-      <input value={value} placeholder={t('inspector.durationHint')} aria-invalid={!valid} data-testid={testId} onChange={(e) => onChange(e.target.value)} />
-      <span className={valid ? 'muted' : 'error'}>{value === '' ? '' : valid ? humanDuration(value, locale) : t('inspector.durationInvalid')}</span>
+      <input
+        value={value}
+        placeholder={t('inspector.durationHint')}
+        aria-invalid={!valid}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <span className={valid ? 'muted' : 'error'}>
+        {value === '' ? '' : valid ? humanDuration(value, locale) : t('inspector.durationInvalid')}
+      </span>
     </div>
   );
 }

@@ -48,7 +48,11 @@ export function Inspector({ node, selectedCount, entry, diagnostics, readOnly, o
       <fieldset disabled={readOnly}>
         <label className="config-field">
           <span className="config-field-label">{t('inspector.label')}</span>
-          <input value={node.label ?? ''} data-testid="field-label" onChange={(e) => onChange({ label: e.target.value === '' ? undefined : e.target.value })} />
+          <input
+            value={node.label ?? ''}
+            data-testid="field-label"
+            onChange={(e) => onChange({ label: e.target.value === '' ? undefined : e.target.value })}
+          />
         </label>
         <div className="muted small">
           {t('inspector.id')}: <code>{node.id}</code>
@@ -60,7 +64,8 @@ export function Inspector({ node, selectedCount, entry, diagnostics, readOnly, o
         ))}
         {!entry && <p className="muted small">{t('inspector.unknownType', { type: node.type })}</p>}
         {entry && fields.length === 0 && <p className="muted small">{t('inspector.noConfig')}</p>}
-        {entry && !raw &&
+        {entry &&
+          !raw &&
           fields.map((field) => (
             <ConfigField
               key={`${node.id}:${field.key}`}
@@ -71,7 +76,8 @@ export function Inspector({ node, selectedCount, entry, diagnostics, readOnly, o
             />
           ))}
         <label className="toggle-raw small">
-          <input type="checkbox" checked={raw || !entry} disabled={!entry} onChange={(e) => setRaw(e.target.checked)} /> {t('inspector.rawJson')}
+          <input type="checkbox" checked={raw || !entry} disabled={!entry} onChange={(e) => setRaw(e.target.checked)} />{' '}
+          {t('inspector.rawJson')}
         </label>
         {(raw || !entry) && (
           <JsonValueField

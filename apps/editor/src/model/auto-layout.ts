@@ -28,7 +28,9 @@ export function autoLayout(doc: FlowDocument): FlowDocument {
     nodes: doc.nodes.map((node) => {
       const placed: unknown = graph.node(node.id);
       // dagre gives centres; the document stores top-left corners, as React Flow draws them.
-      return isPoint(placed) ? { ...node, position: { x: Math.round(placed.x - NODE_WIDTH / 2), y: Math.round(placed.y - NODE_HEIGHT / 2) } } : node;
+      return isPoint(placed)
+        ? { ...node, position: { x: Math.round(placed.x - NODE_WIDTH / 2), y: Math.round(placed.y - NODE_HEIGHT / 2) } }
+        : node;
     }),
   };
 }

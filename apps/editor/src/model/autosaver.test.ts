@@ -160,7 +160,12 @@ describe('createAutosaver', () => {
     // While the user decides, edits wait and nothing is sent over theirs; publish is not sent either.
     saver.schedule('mine, edited');
     expect(timers.pending()).toBe(0);
-    expect(await publishDraft(() => saver.flush(), () => Promise.resolve('published'))).toMatchObject({ kind: 'notSaved' });
+    expect(
+      await publishDraft(
+        () => saver.flush(),
+        () => Promise.resolve('published'),
+      ),
+    ).toMatchObject({ kind: 'notSaved' });
     expect(store.document).toBe('theirs');
     // Keep mine: saved on top of their revision.
     await expect(saver.keepMine(conflicts[0]!.revision)).resolves.toEqual({ revision: 3 });

@@ -10,9 +10,12 @@ const MAX_LENGTH = 48;
 /** Keyword lists show this many items before "...". */
 const MAX_ITEMS = 2;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(showValue) : value === undefined || value === null ? [] : [showValue(value)]);
-const items = (values: string[]): string => (values.length > MAX_ITEMS ? `${values.slice(0, MAX_ITEMS).join(', ')} ...` : values.join(', '));
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(showValue) : value === undefined || value === null ? [] : [showValue(value)];
+const items = (values: string[]): string =>
+  values.length > MAX_ITEMS ? `${values.slice(0, MAX_ITEMS).join(', ')} ...` : values.join(', ');
 const quoted = (value: unknown): string | undefined => (text(value) === undefined ? undefined : `“${text(value)}”`);
 
 const OPERATORS: Record<string, string> = { eq: '=', neq: '≠', in: '∈', not_in: '∉', contains: '∋', gt: '>', gte: '≥', lt: '<', lte: '≤' };
@@ -34,7 +37,8 @@ const SUMMARIES: Record<string, Summarizer> = {
   },
   customer_tier: (c, zh) => `${zh ? '客户等级' : 'tier'} = ${text(c.tier) ?? 'vip'}`,
   channel_is: (c, zh) => (list(c.channels).length ? `${zh ? '渠道' : 'channel'} ∈ ${items(list(c.channels))}` : undefined),
-  message_count: (c, zh) => (c.count !== undefined ? `${zh ? '消息数' : 'messages'} ${c.op === 'gte' ? '≥' : '='} ${showValue(c.count)}` : undefined),
+  message_count: (c, zh) =>
+    c.count !== undefined ? `${zh ? '消息数' : 'messages'} ${c.op === 'gte' ? '≥' : '='} ${showValue(c.count)}` : undefined,
   repeated_message: (c, zh) => `${zh ? '相同消息' : 'same message'} ×${showValue(c.times ?? 3)}`,
   business_hours: (c) => `${text(c.start) ?? '09:00'}–${text(c.end) ?? '18:00'}`,
   expression: (c) => text(c.expression),

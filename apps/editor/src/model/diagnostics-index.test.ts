@@ -3,7 +3,13 @@ import { diagnosticText, indexDiagnostics } from './diagnostics-index';
 
 describe('diagnostics', () => {
   it('speaks Chinese with the flow model templates and falls back to English for unknown codes', () => {
-    const missing = { code: 'missing_branch', severity: 'error' as const, message: 'condition c1 has no false branch', nodeId: 'c1', params: { port: 'false' } };
+    const missing = {
+      code: 'missing_branch',
+      severity: 'error' as const,
+      message: 'condition c1 has no false branch',
+      nodeId: 'c1',
+      params: { port: 'false' },
+    };
     expect(diagnosticText(missing, 'zh-CN')).toBe('条件节点 c1 缺少分支 false');
     expect(diagnosticText(missing, 'en')).toBe('condition c1 has no false branch');
     expect(diagnosticText({ code: 'future_code', severity: 'error', message: 'new' }, 'zh-CN')).toBe('new');

@@ -19,7 +19,15 @@ const result = (ticketId: string, path: string[], priority = 'normal'): DryRunRe
   ticketId,
   path,
   actions: path.includes('a') ? [{ at: '+0', flow: 'f', node: 'a', type: 'set_priority', params: { priority } }] : [],
-  final: { status: 'new', priority: priority === 'high' ? 'high' : priority === 'urgent' ? 'urgent' : 'normal', category: null, group: null, assignee: null, tags: [], flags: [] },
+  final: {
+    status: 'new',
+    priority: priority === 'high' ? 'high' : priority === 'urgent' ? 'urgent' : 'normal',
+    category: null,
+    group: null,
+    assignee: null,
+    tags: [],
+    flags: [],
+  },
   errors: [],
   paths: { f: path },
 });

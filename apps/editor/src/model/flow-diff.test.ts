@@ -31,7 +31,9 @@ describe('diffFlows', () => {
     const diff = diffFlows(base, next);
     const status = Object.fromEntries(diff.nodes.map((n) => [n.id, n.status]));
     expect(status).toEqual({ t: 'unchanged', c: 'changed', e: 'added', a: 'removed' });
-    expect(diff.nodes.find((n) => n.id === 'c')!.changes).toEqual([{ field: 'config.keywords', before: ['物流'], after: ['物流', '快递'] }]);
+    expect(diff.nodes.find((n) => n.id === 'c')!.changes).toEqual([
+      { field: 'config.keywords', before: ['物流'], after: ['物流', '快递'] },
+    ]);
     expect(diff.addedEdges.map((e) => e.id)).toEqual(['c__false']);
     expect(diff.removedEdges.map((e) => e.id)).toEqual(['c__true']);
     expect(diff.same).toBe(false);
@@ -49,7 +51,11 @@ describe('diffFlows', () => {
   });
 
   it('ignores key order in configs', () => {
-    const a: FlowDocument = { ...base, nodes: [{ id: 'x', type: 'field_compare', config: { field: 'category', op: 'eq' }, position: { x: 0, y: 0 } }], edges: [] };
+    const a: FlowDocument = {
+      ...base,
+      nodes: [{ id: 'x', type: 'field_compare', config: { field: 'category', op: 'eq' }, position: { x: 0, y: 0 } }],
+      edges: [],
+    };
     const b: FlowDocument = { ...a, nodes: [{ ...a.nodes[0]!, config: { op: 'eq', field: 'category' } }] };
     expect(diffFlows(a, b).same).toBe(true);
   });
@@ -66,7 +72,11 @@ describe('diffView', () => {
   it('colours nodes and edges of both sides', () => {
     const next: FlowDocument = {
       ...base,
-      nodes: [base.nodes[0]!, { ...base.nodes[1]!, config: { keywords: ['快递'] } }, { id: 'e', type: 'end', config: {}, position: { x: 0, y: 0 } }],
+      nodes: [
+        base.nodes[0]!,
+        { ...base.nodes[1]!, config: { keywords: ['快递'] } },
+        { id: 'e', type: 'end', config: {}, position: { x: 0, y: 0 } },
+      ],
       edges: [base.edges[0]!, { id: 'c__true', source: 'c', sourceHandle: 'true', target: 'e' }],
     };
     const view = diffView(base, next);

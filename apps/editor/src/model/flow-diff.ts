@@ -86,10 +86,12 @@ export function mergedForDiff(from: FlowDocument, to: FlowDocument): FlowDocumen
   return {
     ...to,
     nodes: [...to.nodes, ...from.nodes.filter((n) => !ids.has(n.id))],
-    edges: [...to.edges, ...from.edges.filter((e) => !toEdges.has(edgeKey(e))).map((e) => (edgeIds.has(e.id) ? { ...e, id: `${e.id}-removed` } : e))],
+    edges: [
+      ...to.edges,
+      ...from.edges.filter((e) => !toEdges.has(edgeKey(e))).map((e) => (edgeIds.has(e.id) ? { ...e, id: `${e.id}-removed` } : e)),
+    ],
   };
 }
-
 
 /** Everything the canvas needs to draw a comparison. */
 export interface DiffView {

@@ -53,7 +53,12 @@ describe('flow edits', () => {
     expect(clip.edges.map((e) => e.id)).toEqual(['text_contains__true']);
     const pasted = pasteClip(doc, clip);
     expect(pasted.ids).toEqual(['text_contains-2', 'end-2']);
-    expect(pasted.doc.edges.at(-1)).toEqual({ id: 'text_contains-2__true', source: 'text_contains-2', sourceHandle: 'true', target: 'end-2' });
+    expect(pasted.doc.edges.at(-1)).toEqual({
+      id: 'text_contains-2__true',
+      source: 'text_contains-2',
+      sourceHandle: 'true',
+      target: 'end-2',
+    });
     expect(pasted.doc.nodes.at(-1)!.position).toEqual({ x: 440, y: 40 });
   });
 });

@@ -39,7 +39,12 @@ describe('document to canvas', () => {
     const [t, c, x] = toCanvasNodes(doc, ctx);
     expect(t!.data).toMatchObject({ title: '中文 ticket_created', kind: 'trigger', hasInput: false, ports: ['next'] });
     expect(c).toMatchObject({ id: 'c', type: 'flow', position: { x: 200, y: 0 }, selected: true });
-    expect(c!.data).toMatchObject({ title: '物流?', summary: '包含 物流, 快递 ...', ports: ['true', 'false', 'case_a'], problems: ['bad'] });
+    expect(c!.data).toMatchObject({
+      title: '物流?',
+      summary: '包含 物流, 快递 ...',
+      ports: ['true', 'false', 'case_a'],
+      problems: ['bad'],
+    });
     expect(x!.data.kind).toBeUndefined();
     expect(x!.data.title).toBe('custom.thing');
   });
@@ -57,7 +62,13 @@ describe('document to canvas', () => {
 
   it('draws edges from their ports, with counts and visits from a dry-run', () => {
     const edges = toCanvasEdges(doc, { ...ctx, visitedEdges: new Set(['e1']), branches: new Map([['t', { next: 3 }]]) });
-    expect(edges[0]).toMatchObject({ source: 't', sourceHandle: 'next', target: 'c', selected: true, data: { port: 'next', visited: true, count: 3 } });
+    expect(edges[0]).toMatchObject({
+      source: 't',
+      sourceHandle: 'next',
+      target: 'c',
+      selected: true,
+      data: { port: 'next', visited: true, count: 3 },
+    });
     expect(edges[1]!.data).toEqual({ port: 'case_a', problems: [] });
   });
 });

@@ -11,7 +11,9 @@ describe('guardrail form rows', () => {
   });
 
   it('names each bad field', () => {
-    expect(readGuardrailRow({ metric: 'errorRate', mode: 'above', threshold: '', minTickets: '50' })).toEqual({ errors: { threshold: 'rollout.error.threshold' } });
+    expect(readGuardrailRow({ metric: 'errorRate', mode: 'above', threshold: '', minTickets: '50' })).toEqual({
+      errors: { threshold: 'rollout.error.threshold' },
+    });
     expect(readGuardrailRow({ metric: 'errorRate', mode: 'above', threshold: '120', minTickets: '0' })).toEqual({
       errors: { threshold: 'rollout.error.threshold', minTickets: 'rollout.error.minTickets' },
     });

@@ -19,7 +19,12 @@ export const newGuardrailRow = (): GuardrailRow => ({ metric: 'errorRate', mode:
 /** A guardrail of the server as a form row. */
 export function guardrailRowOf(guardrail: Guardrail): GuardrailRow {
   const above = guardrail.above !== undefined;
-  return { metric: guardrail.metric, mode: above ? 'above' : 'worseThanStableBy', threshold: String(above ? guardrail.above : (guardrail.worseThanStableBy ?? 0)), minTickets: String(guardrail.minTickets) };
+  return {
+    metric: guardrail.metric,
+    mode: above ? 'above' : 'worseThanStableBy',
+    threshold: String(above ? guardrail.above : (guardrail.worseThanStableBy ?? 0)),
+    minTickets: String(guardrail.minTickets),
+  };
 }
 
 /** The bad fields of a row, by field name, as message keys. */

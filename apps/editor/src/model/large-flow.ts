@@ -15,7 +15,12 @@ export function generateLargeFlow(size: number): FlowDocument {
     const column = i % columns;
     const condition = `c${i}`;
     const action = `a${i}`;
-    nodes.push({ id: condition, type: 'text_contains', config: { keywords: [`关键词${i}`, `keyword${i}`] }, position: { x: 300 + column * 520, y: row * 240 } });
+    nodes.push({
+      id: condition,
+      type: 'text_contains',
+      config: { keywords: [`关键词${i}`, `keyword${i}`] },
+      position: { x: 300 + column * 520, y: row * 240 },
+    });
     nodes.push({ id: action, type: 'add_tag', config: { tag: `tag-${i}` }, position: { x: 560 + column * 520, y: row * 240 + 110 } });
     edges.push({ id: `${previous.id}__${previous.port}`, source: previous.id, sourceHandle: previous.port, target: condition });
     edges.push({ id: `${condition}__true`, source: condition, sourceHandle: 'true', target: action });

@@ -50,7 +50,10 @@ describe('comparisonRows', () => {
   });
 
   it('shows stable alone when there is no candidate', () => {
-    const { candidate, rows } = comparisonRows({ flowId: 'intake', at: '2026-05-01T10:00:00.000Z', versions: [version(1, 'stable', 2)], comparison: null }, 'en');
+    const { candidate, rows } = comparisonRows(
+      { flowId: 'intake', at: '2026-05-01T10:00:00.000Z', versions: [version(1, 'stable', 2)], comparison: null },
+      'en',
+    );
     expect(candidate).toBeNull();
     expect(rows[0]).toMatchObject({ stable: '200', candidate: '—', difference: null });
   });

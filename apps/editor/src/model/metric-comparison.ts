@@ -26,13 +26,38 @@ const median = (ms: number | null, locale: Locale) => (ms === null ? '—' : for
 
 const ROWS: readonly RowSpec[] = [
   { key: 'ticketsBound', label: 'rollout.metric.ticketsBound', metric: null, value: (m) => String(m.ticketsBound) },
-  { key: 'completed', label: 'rollout.metric.completed', metric: 'completionRate', value: (m, l) => countAndRate(m.completed, m.rates.completion, l) },
+  {
+    key: 'completed',
+    label: 'rollout.metric.completed',
+    metric: 'completionRate',
+    value: (m, l) => countAndRate(m.completed, m.rates.completion, l),
+  },
   { key: 'errors', label: 'rollout.metric.errors', metric: 'errorRate', value: (m, l) => countAndRate(m.errors, m.rates.error, l) },
-  { key: 'slaBreaches', label: 'rollout.metric.slaBreaches', metric: 'slaBreachRate', value: (m, l) => countAndRate(m.slaBreaches, m.rates.slaBreach, l) },
-  { key: 'escalations', label: 'rollout.metric.escalations', metric: 'escalationRate', value: (m, l) => countAndRate(m.escalations, m.rates.escalation, l) },
-  { key: 'firstResponse', label: 'rollout.metric.firstResponse', metric: 'firstResponseMedianMs', value: (m, l) => median(m.firstResponseMedianMs, l) },
+  {
+    key: 'slaBreaches',
+    label: 'rollout.metric.slaBreaches',
+    metric: 'slaBreachRate',
+    value: (m, l) => countAndRate(m.slaBreaches, m.rates.slaBreach, l),
+  },
+  {
+    key: 'escalations',
+    label: 'rollout.metric.escalations',
+    metric: 'escalationRate',
+    value: (m, l) => countAndRate(m.escalations, m.rates.escalation, l),
+  },
+  {
+    key: 'firstResponse',
+    label: 'rollout.metric.firstResponse',
+    metric: 'firstResponseMedianMs',
+    value: (m, l) => median(m.firstResponseMedianMs, l),
+  },
   { key: 'resolution', label: 'rollout.metric.resolution', metric: 'resolutionMedianMs', value: (m, l) => median(m.resolutionMedianMs, l) },
-  { key: 'csat', label: 'rollout.metric.csat', metric: 'csatAverage', value: (m, l) => (m.csat.average === null ? '—' : `${formatMetricValue(m.csat.average, 'score', l)} (n=${m.csat.responses})`) },
+  {
+    key: 'csat',
+    label: 'rollout.metric.csat',
+    metric: 'csatAverage',
+    value: (m, l) => (m.csat.average === null ? '—' : `${formatMetricValue(m.csat.average, 'score', l)} (n=${m.csat.responses})`),
+  },
   {
     key: 'csatSatisfied',
     label: 'rollout.metric.csatSatisfied',
@@ -46,7 +71,10 @@ const ROWS: readonly RowSpec[] = [
  * candidate roles) side by side per metric, each with the server's difference. Differences of
  * metrics not listed here still get a row, so nothing the server computes is hidden.
  */
-export function comparisonRows(metrics: FlowMetrics, locale: Locale): { stable: number | null; candidate: number | null; rows: ComparisonRow[] } {
+export function comparisonRows(
+  metrics: FlowMetrics,
+  locale: Locale,
+): { stable: number | null; candidate: number | null; rows: ComparisonRow[] } {
   const stableVersion = metrics.comparison?.stable ?? metrics.versions.find((v) => v.role === 'stable')?.version ?? null;
   const candidateVersion = metrics.comparison?.candidate ?? metrics.versions.find((v) => v.role === 'candidate')?.version ?? null;
   const stable = metrics.versions.find((v) => v.version === stableVersion);
@@ -61,7 +89,13 @@ export function comparisonRows(metrics: FlowMetrics, locale: Locale): { stable: 
   }));
   const known = new Set(ROWS.map((r) => r.metric));
   for (const d of differences.filter((x) => !known.has(x.metric))) {
-    rows.push({ key: d.metric, label: null, stable: formatMetricValue(d.stable, d.unit, locale), candidate: formatMetricValue(d.candidate, d.unit, locale), difference: d });
+    rows.push({
+      key: d.metric,
+      label: null,
+      stable: formatMetricValue(d.stable, d.unit, locale),
+      candidate: formatMetricValue(d.candidate, d.unit, locale),
+      difference: d,
+    });
   }
   return { stable: stableVersion, candidate: candidateVersion, rows };
 }

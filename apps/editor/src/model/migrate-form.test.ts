@@ -20,7 +20,9 @@ describe('buildMigrateRequest', () => {
   });
 
   it('names each bad field and sends nothing', () => {
-    expect(buildMigrateRequest({ from: null, to: null, tickets: '', reason: '' })).toEqual({ errors: { from: 'migrate.error.pick', to: 'migrate.error.pick' } });
+    expect(buildMigrateRequest({ from: null, to: null, tickets: '', reason: '' })).toEqual({
+      errors: { from: 'migrate.error.pick', to: 'migrate.error.pick' },
+    });
     expect(buildMigrateRequest({ from: 3, to: 3, tickets: '', reason: '' })).toEqual({ errors: { to: 'migrate.error.same' } });
     const many = Array.from({ length: 10_001 }, (_, i) => `T-${i}`).join(',');
     expect(buildMigrateRequest({ from: 4, to: 3, tickets: many, reason: '' })).toEqual({ errors: { tickets: 'migrate.error.tickets' } });

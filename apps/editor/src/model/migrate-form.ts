@@ -32,7 +32,12 @@ export function buildMigrateRequest(form: MigrateForm): { request: MigrateTicket
   if (form.from === null || form.to === null) return { errors };
   const tickets = [...new Set(form.tickets.split(/[\s,]+/).filter(Boolean))];
   const reason = form.reason.trim();
-  const request: MigrateTicketsRequest = { from: form.from, to: form.to, ...(tickets.length > 0 ? { tickets } : {}), ...(reason ? { reason } : {}) };
+  const request: MigrateTicketsRequest = {
+    from: form.from,
+    to: form.to,
+    ...(tickets.length > 0 ? { tickets } : {}),
+    ...(reason ? { reason } : {}),
+  };
   // The server's schema decides: the same versions, too many tickets are refused here as there.
   const checked = MigrateTicketsRequest.safeParse(request);
   if (checked.success) return { request };

@@ -9,7 +9,10 @@ export type PublishOutcome<V> =
  * be saved is never published (the server would publish the last draft it had, not this one).
  * @example const outcome = await publishDraft(() => saver.flush(), (revision) => api.publish(id, revision));
  */
-export async function publishDraft<V>(flush: () => Promise<{ readonly revision: number }>, publish: (revision: number) => Promise<V>): Promise<PublishOutcome<V>> {
+export async function publishDraft<V>(
+  flush: () => Promise<{ readonly revision: number }>,
+  publish: (revision: number) => Promise<V>,
+): Promise<PublishOutcome<V>> {
   let revision: number;
   try {
     ({ revision } = await flush());

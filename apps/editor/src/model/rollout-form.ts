@@ -70,7 +70,8 @@ function schemaErrors(error: z.ZodError): FormErrors {
   return errors;
 }
 
-const sameRamp = (a: RampPlan | null, b: RampPlan | null) => (a === null || b === null ? a === b : a.every === b.every && a.steps.join() === b.steps.join());
+const sameRamp = (a: RampPlan | null, b: RampPlan | null) =>
+  a === null || b === null ? a === b : a.every === b.every && a.steps.join() === b.steps.join();
 
 /**
  * The share and ramp part of the PUT body. The server keeps a running ramp only while the

@@ -26,6 +26,9 @@ describe('server errors on the rollout form', () => {
   });
 
   it("keeps the server's message when it names no field", () => {
-    expect(serverFieldErrors('the rollout has no candidate', undefined, new Set())).toEqual({ byField: {}, other: ['the rollout has no candidate'] });
+    expect(serverFieldErrors('the rollout has no candidate', undefined, new Set())).toEqual({
+      byField: {},
+      other: ['the rollout has no candidate'],
+    });
   });
 });

@@ -14,7 +14,8 @@ export interface ServerFieldErrors {
  */
 export function rolloutFieldOf(path: string): string {
   const guardrail = /^guardrails\.(\d+)(?:\.(above|worseThanStableBy|minTickets|metric))?$/.exec(path);
-  if (guardrail) return `guardrails.${guardrail[1]}.${guardrail[2] === 'minTickets' ? 'minTickets' : guardrail[2] === 'metric' ? 'metric' : 'threshold'}`;
+  if (guardrail)
+    return `guardrails.${guardrail[1]}.${guardrail[2] === 'minTickets' ? 'minTickets' : guardrail[2] === 'metric' ? 'metric' : 'threshold'}`;
   if (/^ramp(\.steps(\.\d+)?)?$/.test(path)) return 'ramp.steps';
   return path;
 }

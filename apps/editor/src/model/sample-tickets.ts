@@ -19,7 +19,9 @@ export function parseTicketLines(text: string): { tickets: SampleTicketInput[]; 
   if (trimmed.startsWith('[')) {
     try {
       const parsed = z.array(SampleTicketInput).safeParse(JSON.parse(trimmed));
-      return parsed.success ? { tickets: parsed.data, errors: [] } : { tickets: [], errors: [{ line: 1, message: parsed.error.issues[0]?.message ?? 'invalid' }] };
+      return parsed.success
+        ? { tickets: parsed.data, errors: [] }
+        : { tickets: [], errors: [{ line: 1, message: parsed.error.issues[0]?.message ?? 'invalid' }] };
     } catch (error) {
       return { tickets: [], errors: [{ line: 1, message: error instanceof Error ? error.message : String(error) }] };
     }
@@ -31,7 +33,11 @@ export function parseTicketLines(text: string): { tickets: SampleTicketInput[]; 
     try {
       const parsed = SampleTicketInput.safeParse(JSON.parse(raw));
       if (parsed.success) tickets.push(parsed.data);
-      else errors.push({ line: index + 1, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'ticket'}: ${i.message}`).join('; ') });
+      else
+        errors.push({
+          line: index + 1,
+          message: parsed.error.issues.map((i) => `${i.path.join('.') || 'ticket'}: ${i.message}`).join('; '),
+        });
     } catch (error) {
       errors.push({ line: index + 1, message: error instanceof Error ? error.message : String(error) });
     }
@@ -55,5 +61,12 @@ export function quickTicket(form: QuickTicket, taken: ReadonlySet<string>): Samp
   let n = 1;
   while (taken.has(`quick-${n}`)) n += 1;
   const id = `quick-${n}`;
-  return { id, number: id.toUpperCase(), channel: form.channel, subject: form.subject, body: form.body, customer: { id: `customer-${id}`, tier: form.tier } };
+  return {
+    id,
+    number: id.toUpperCase(),
+    channel: form.channel,
+    subject: form.subject,
+    body: form.body,
+    customer: { id: `customer-${id}`, tier: form.tier },
+  };
 }

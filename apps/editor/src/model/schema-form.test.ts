@@ -49,7 +49,12 @@ describe('configFields', () => {
         times: { default: 3, type: 'integer', minimum: 2, maximum: 10 },
         count: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
         channels: { type: 'array', items: { type: 'string', enum: ['chat', 'email'] } },
-        status: { anyOf: [{ type: 'string', enum: ['new', 'closed'] }, { type: 'array', items: { type: 'string', enum: ['new', 'closed'] } }] },
+        status: {
+          anyOf: [
+            { type: 'string', enum: ['new', 'closed'] },
+            { type: 'array', items: { type: 'string', enum: ['new', 'closed'] } },
+          ],
+        },
         days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 } },
         value: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] },
         sampleResponse: {},

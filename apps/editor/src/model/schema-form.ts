@@ -121,7 +121,11 @@ export function parseLooseValue(text: string): unknown {
       // Not JSON after all: keep the text as written.
     }
   }
-  if (trimmed.includes(',')) return trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+  if (trimmed.includes(','))
+    return trimmed
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return text;
 }
 

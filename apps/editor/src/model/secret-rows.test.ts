@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { SecretView } from '@switchyard/api';
 import { missingSecrets, secretNameProblem, secretValueProblem, sortSecrets } from './secret-rows';
 
-const secret = (name: string, set: boolean, usedBy: string[] = []): SecretView => ({ name, set, source: set ? 'table' : null, encrypted: set ? true : null, updatedAt: null, usedBy });
+const secret = (name: string, set: boolean, usedBy: string[] = []): SecretView => ({
+  name,
+  set,
+  source: set ? 'table' : null,
+  encrypted: set ? true : null,
+  updatedAt: null,
+  usedBy,
+});
 
 describe('missingSecrets', () => {
   it('names the declared secrets the catalog says are unset, not those it says nothing of', () => {
-    expect(missingSecrets({ secrets: [{ name: 'CRM_TOKEN', set: false }, { name: 'SMS_KEY', set: true }, { name: 'OTHER' }] })).toEqual(['CRM_TOKEN']);
+    expect(missingSecrets({ secrets: [{ name: 'CRM_TOKEN', set: false }, { name: 'SMS_KEY', set: true }, { name: 'OTHER' }] })).toEqual([
+      'CRM_TOKEN',
+    ]);
     expect(missingSecrets({})).toEqual([]);
     expect(missingSecrets(undefined)).toEqual([]);
   });
@@ -14,7 +23,12 @@ describe('missingSecrets', () => {
 
 describe('sortSecrets', () => {
   it('puts secrets a node needs but lacks first, then sorts by name', () => {
-    const list = [secret('B_SET', true, ['crm']), secret('Z_NEEDED', false, ['crm']), secret('A_UNUSED', false), secret('C_NEEDED', false, ['sms'])];
+    const list = [
+      secret('B_SET', true, ['crm']),
+      secret('Z_NEEDED', false, ['crm']),
+      secret('A_UNUSED', false),
+      secret('C_NEEDED', false, ['sms']),
+    ];
     expect(sortSecrets(list).map((s) => s.name)).toEqual(['C_NEEDED', 'Z_NEEDED', 'A_UNUSED', 'B_SET']);
   });
 });

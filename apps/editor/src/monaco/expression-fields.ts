@@ -16,12 +16,30 @@ const ROOTS: readonly ExpressionCompletion[] = [
   { label: 'now', kind: 'variable', detail: 'the current (virtual) time' },
 ];
 
-const FUNCTIONS: readonly ExpressionCompletion[] = ['size', 'has', 'contains', 'startsWith', 'endsWith', 'matches', 'exists', 'all', 'map', 'filter', 'timestamp', 'duration', 'int', 'string'].map(
-  (label) => ({ label, kind: 'function', detail: 'CEL' }),
-);
-const KEYWORDS: readonly ExpressionCompletion[] = ['true', 'false', 'null', 'in'].map((label) => ({ label, kind: 'keyword', detail: 'CEL' }));
+const FUNCTIONS: readonly ExpressionCompletion[] = [
+  'size',
+  'has',
+  'contains',
+  'startsWith',
+  'endsWith',
+  'matches',
+  'exists',
+  'all',
+  'map',
+  'filter',
+  'timestamp',
+  'duration',
+  'int',
+  'string',
+].map((label) => ({ label, kind: 'function', detail: 'CEL' }));
+const KEYWORDS: readonly ExpressionCompletion[] = ['true', 'false', 'null', 'in'].map((label) => ({
+  label,
+  kind: 'keyword',
+  detail: 'CEL',
+}));
 
-const fields = (names: readonly string[], detail: string): ExpressionCompletion[] => names.map((label) => ({ label, kind: 'field', detail }));
+const fields = (names: readonly string[], detail: string): ExpressionCompletion[] =>
+  names.map((label) => ({ label, kind: 'field', detail }));
 
 const MEMBERS: Readonly<Record<string, readonly ExpressionCompletion[]>> = {
   ticket: fields(Object.keys(Ticket.shape), 'ticket field'),

@@ -23,7 +23,10 @@ monaco.languages.setMonarchTokensProvider(CEL_LANGUAGE, {
   roots: CEL_ROOTS,
   tokenizer: {
     root: [
-      [/[A-Za-z_]\w*/, { cases: { '@keywords': 'keyword', '@functions': 'type.identifier', '@roots': 'variable.predefined', '@default': 'identifier' } }],
+      [
+        /[A-Za-z_]\w*/,
+        { cases: { '@keywords': 'keyword', '@functions': 'type.identifier', '@roots': 'variable.predefined', '@default': 'identifier' } },
+      ],
       [/"([^"\\]|\\.)*"/, 'string'],
       [/'([^'\\]|\\.)*'/, 'string'],
       [/\d+(\.\d+)?/, 'number'],
@@ -43,11 +46,27 @@ const KINDS = {
 monaco.languages.registerCompletionItemProvider(CEL_LANGUAGE, {
   triggerCharacters: ['.'],
   provideCompletionItems(model, position) {
-    const before = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+    const before = model.getValueInRange({
+      startLineNumber: position.lineNumber,
+      startColumn: 1,
+      endLineNumber: position.lineNumber,
+      endColumn: position.column,
+    });
     const word = model.getWordUntilPosition(position);
-    const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+    const range = {
+      startLineNumber: position.lineNumber,
+      endLineNumber: position.lineNumber,
+      startColumn: word.startColumn,
+      endColumn: word.endColumn,
+    };
     return {
-      suggestions: expressionCompletions(before).map((c) => ({ label: c.label, kind: KINDS[c.kind], detail: c.detail, insertText: c.label, range })),
+      suggestions: expressionCompletions(before).map((c) => ({
+        label: c.label,
+        kind: KINDS[c.kind],
+        detail: c.detail,
+        insertText: c.label,
+        range,
+      })),
     };
   },
 });
@@ -65,7 +84,11 @@ export function setJsonSchema(path: string, schema: unknown): void {
   jsonDefaults.setDiagnosticsOptions({
     validate: true,
     enableSchemaRequest: false,
-    schemas: [...schemas].map(([file, value]) => ({ uri: `switchyard://schemas/${file}`, fileMatch: [file], schema: withoutMetaSchema(value) })),
+    schemas: [...schemas].map(([file, value]) => ({
+      uri: `switchyard://schemas/${file}`,
+      fileMatch: [file],
+      schema: withoutMetaSchema(value),
+    })),
   });
 }
 

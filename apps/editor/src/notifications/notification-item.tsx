@@ -14,7 +14,9 @@ export function NotificationItem({ notification }: { notification: OpsNotificati
         {notification.flowId && (
           <>
             {' · '}
-            <a href={routeHash({ page: 'flow', id: notification.flowId, tab: 'rollout' })}>{t('notifications.openRollout', { flow: notification.flowId })}</a>
+            <a href={routeHash({ page: 'flow', id: notification.flowId, tab: 'rollout' })}>
+              {t('notifications.openRollout', { flow: notification.flowId })}
+            </a>
           </>
         )}
       </span>

@@ -14,7 +14,9 @@ export function RollbackAlerts() {
       {rollbacks.map((n) => (
         <p key={n.id} className="tripped-banner">
           {n.message[locale]} <time dateTime={n.at}>({new Date(n.at).toLocaleString(locale)})</time>{' '}
-          {n.flowId && <a href={routeHash({ page: 'flow', id: n.flowId, tab: 'rollout' })}>{t('notifications.openRollout', { flow: n.flowId })}</a>}
+          {n.flowId && (
+            <a href={routeHash({ page: 'flow', id: n.flowId, tab: 'rollout' })}>{t('notifications.openRollout', { flow: n.flowId })}</a>
+          )}
         </p>
       ))}
       <button type="button" className="small" onClick={markSeen}>

@@ -22,7 +22,13 @@ export function ConfirmButton({ label, question, disabled, className, onConfirm 
       </button>
     );
   return (
-    <div role="alertdialog" aria-label={label} aria-describedby={questionId} className="confirm" onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
+    <div
+      role="alertdialog"
+      aria-label={label}
+      aria-describedby={questionId}
+      className="confirm"
+      onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
+    >
       <span id={questionId}>{question}</span>
       <button
         type="button"

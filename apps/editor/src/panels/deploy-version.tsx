@@ -26,7 +26,7 @@ export function DeployVersion({ flowId, versions, onDeployed }: DeployVersionPro
       onDeployed(await api.putRollout(flowId, { stable, revision: 0 }));
     } catch (error) {
       // Someone deployed it meanwhile: show their deployment rather than put this one over it.
-      const deployed = (error instanceof ApiError ? error.rolloutConflict()?.rollout : undefined);
+      const deployed = error instanceof ApiError ? error.rolloutConflict()?.rollout : undefined;
       if (deployed) return onDeployed(deployed);
       const refused = error instanceof ApiError ? serverFieldErrors(error.message, error.details, new Set()) : { other: [String(error)] };
       setErrors(refused.other);

@@ -5,7 +5,17 @@ import { stableJson } from '../model/stable-json';
 const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : stableJson(value));
 
 /** The comparison in words: each added, removed or changed node with its changed fields, before → after. */
-export function DiffPanel({ diff, fromLabel, toLabel, onPick }: { diff: FlowDiff; fromLabel: string; toLabel: string; onPick: (id: string) => void }) {
+export function DiffPanel({
+  diff,
+  fromLabel,
+  toLabel,
+  onPick,
+}: {
+  diff: FlowDiff;
+  fromLabel: string;
+  toLabel: string;
+  onPick: (id: string) => void;
+}) {
   const { t } = useI18n();
   const changed = diff.nodes.filter((n) => n.status !== 'unchanged');
   return (
@@ -16,7 +26,10 @@ export function DiffPanel({ diff, fromLabel, toLabel, onPick }: { diff: FlowDiff
         {changed.map((n) => (
           <li key={n.id} className={`diff-${n.status}`} data-testid="diff-node" data-node-id={n.id} data-status={n.status}>
             <button type="button" className="link" onClick={() => onPick(n.id)}>
-              <span className={`diff-badge ${n.status}`}>{t(`diff.${n.status === 'added' ? 'added' : n.status === 'removed' ? 'removed' : 'changed'}`)}</span> {n.node.label ?? n.id}
+              <span className={`diff-badge ${n.status}`}>
+                {t(`diff.${n.status === 'added' ? 'added' : n.status === 'removed' ? 'removed' : 'changed'}`)}
+              </span>{' '}
+              {n.node.label ?? n.id}
             </button>
             {n.changes.length > 0 && (
               <table className="field-changes">

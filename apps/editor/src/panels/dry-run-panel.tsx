@@ -32,7 +32,9 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
   const [tickets, setTickets] = useState<SampleTicketInput[]>([]);
   const [left, setLeft] = useState<VersionRef>('draft');
   const [right, setRight] = useState<VersionRef | typeof NONE>(NONE);
-  const [runs, setRuns] = useState<{ left: DryRunResult[]; right: DryRunResult[] | null; leftLabel: string; rightLabel: string } | null>(null);
+  const [runs, setRuns] = useState<{ left: DryRunResult[]; right: DryRunResult[] | null; leftLabel: string; rightLabel: string } | null>(
+    null,
+  );
   const [picked, setPicked] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // As in production by default: earlier flows (intake, classification) set what this one reads.
@@ -84,21 +86,36 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
       <div className="row wrap">
         <label>
           {t('dryRun.against')}
-          <select value={String(left)} onChange={(e) => setLeft(e.target.value === 'draft' ? 'draft' : Number(e.target.value))} data-testid="run-against">
+          <select
+            value={String(left)}
+            onChange={(e) => setLeft(e.target.value === 'draft' ? 'draft' : Number(e.target.value))}
+            data-testid="run-against"
+          >
             {refOptions}
           </select>
         </label>
         <label>
           {t('dryRun.compareWith')}
-          <select value={String(right)} onChange={(e) => setRight(e.target.value === NONE ? NONE : e.target.value === 'draft' ? 'draft' : Number(e.target.value))} data-testid="run-compare">
+          <select
+            value={String(right)}
+            onChange={(e) => setRight(e.target.value === NONE ? NONE : e.target.value === 'draft' ? 'draft' : Number(e.target.value))}
+            data-testid="run-compare"
+          >
             <option value={NONE}>{t('dryRun.nothing')}</option>
             {refOptions}
           </select>
         </label>
         <label className="inline">
-          <input type="checkbox" checked={withOthers} onChange={(e) => setWithOthers(e.target.checked)} data-testid="run-with-others" /> {t('dryRun.withOthers')}
+          <input type="checkbox" checked={withOthers} onChange={(e) => setWithOthers(e.target.checked)} data-testid="run-with-others" />{' '}
+          {t('dryRun.withOthers')}
         </label>
-        <button type="button" className="primary" disabled={busy || tickets.length === 0} onClick={() => void run()} data-testid="run-dry-run">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || tickets.length === 0}
+          onClick={() => void run()}
+          data-testid="run-dry-run"
+        >
           {busy ? t('dryRun.running') : t('dryRun.run')}
         </button>
         {highlighting && (

@@ -22,7 +22,8 @@ function RunDetail({ result, createdAt, flowId }: { result: DryRunResult | undef
           <li key={i} className="small">
             <span className="at" title={a.at}>
               {virtualOffset(a.at, createdAt)}
-            </span> {a.flow !== flowId && <span className="muted">{a.flow} · </span>}
+            </span>{' '}
+            {a.flow !== flowId && <span className="muted">{a.flow} · </span>}
             <code>{a.node}</code> <strong>{a.type}</strong> <span className="muted">{stableJson(a.params).slice(0, 120)}</span>
           </li>
         ))}
@@ -54,7 +55,9 @@ export function DryRunResults({
   /** What each side ran against ("v1", "Draft"), as column heads. */
   sideLabels: readonly [string, string];
   highlighted: string | null;
-  createdAtOf: (ticketId: string) => string; onHighlight: (ticketId: string | null) => void }) {
+  createdAtOf: (ticketId: string) => string;
+  onHighlight: (ticketId: string | null) => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="dry-run-results" data-testid="dry-run-results">
@@ -66,11 +69,23 @@ export function DryRunResults({
         </div>
       )}
       {rows.map((row) => (
-        <section key={row.ticketId} className={`ticket-run ${row.differs && twoSides ? 'differs' : ''} ${highlighted === row.ticketId ? 'highlighted' : ''}`} data-testid="ticket-run" data-ticket-id={row.ticketId}>
-          <button type="button" className="link" onClick={() => onHighlight(highlighted === row.ticketId ? null : row.ticketId)} title={t('dryRun.highlight')}>
+        <section
+          key={row.ticketId}
+          className={`ticket-run ${row.differs && twoSides ? 'differs' : ''} ${highlighted === row.ticketId ? 'highlighted' : ''}`}
+          data-testid="ticket-run"
+          data-ticket-id={row.ticketId}
+        >
+          <button
+            type="button"
+            className="link"
+            onClick={() => onHighlight(highlighted === row.ticketId ? null : row.ticketId)}
+            title={t('dryRun.highlight')}
+          >
             {t('dryRun.ticket', { id: row.ticketId })}
           </button>
-          {twoSides && <span className={`pill ${row.differs ? 'invalid' : 'valid'}`}>{row.differs ? t('dryRun.differs') : t('dryRun.same')}</span>}
+          {twoSides && (
+            <span className={`pill ${row.differs ? 'invalid' : 'valid'}`}>{row.differs ? t('dryRun.differs') : t('dryRun.same')}</span>
+          )}
           <div className={twoSides ? 'side-by-side' : ''}>
             <RunDetail result={row.left} createdAt={createdAtOf(row.ticketId)} flowId={flowId} />
             {twoSides && <RunDetail result={row.right} createdAt={createdAtOf(row.ticketId)} flowId={flowId} />}

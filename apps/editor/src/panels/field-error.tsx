@@ -12,4 +12,5 @@ export function FieldError({ field, text }: { field: string; text: string | unde
 }
 
 /** The props that tie an input to its error: described by it, and invalid while there is one. */
-export const describedBy = (field: string, text: string | undefined) => (text ? { 'aria-describedby': errorId(field), 'aria-invalid': true } : {});
+export const describedBy = (field: string, text: string | undefined) =>
+  text ? { 'aria-describedby': errorId(field), 'aria-invalid': true } : {};

@@ -56,7 +56,13 @@ export function MigrateTickets({ flowId, rollout, versions, onMigrated }: Migrat
         setOutcome({ kind: 'conflict', revision: conflict.revision });
         onMigrated();
       } else if (refusal && tickets.length > 0) setOutcome({ kind: 'refused', message: refusal.message, tickets });
-      else setOutcome({ kind: 'error', ...(error instanceof ApiError ? serverFieldErrors(error.message, error.details, FIELDS) : { byField: {}, other: [String(error)] }) });
+      else
+        setOutcome({
+          kind: 'error',
+          ...(error instanceof ApiError
+            ? serverFieldErrors(error.message, error.details, FIELDS)
+            : { byField: {}, other: [String(error)] }),
+        });
     } finally {
       setBusy(false);
     }
@@ -65,7 +71,11 @@ export function MigrateTickets({ flowId, rollout, versions, onMigrated }: Migrat
   const versionSelect = (field: 'from' | 'to', label: string) => (
     <label>
       {label}
-      <select value={form[field] ?? ''} onChange={(e) => edit({ [field]: e.target.value === '' ? null : Number(e.target.value) })} {...describedBy(`migrate-${field}`, errorOf(field))}>
+      <select
+        value={form[field] ?? ''}
+        onChange={(e) => edit({ [field]: e.target.value === '' ? null : Number(e.target.value) })}
+        {...describedBy(`migrate-${field}`, errorOf(field))}
+      >
         <option value="">{t('inspector.choose')}</option>
         {[...versions].reverse().map((v) => (
           <option key={v.version} value={v.version}>
@@ -86,12 +96,22 @@ export function MigrateTickets({ flowId, rollout, versions, onMigrated }: Migrat
       </div>
       <label>
         {t('migrate.tickets')}
-        <input value={form.tickets} placeholder={t('migrate.ticketsHint')} onChange={(e) => edit({ tickets: e.target.value })} {...describedBy('migrate-tickets', errorOf('tickets'))} />
+        <input
+          value={form.tickets}
+          placeholder={t('migrate.ticketsHint')}
+          onChange={(e) => edit({ tickets: e.target.value })}
+          {...describedBy('migrate-tickets', errorOf('tickets'))}
+        />
         <FieldError field="migrate-tickets" text={errorOf('tickets')} />
       </label>
       <label>
         {t('migrate.reason')}
-        <input value={form.reason} maxLength={500} onChange={(e) => edit({ reason: e.target.value })} {...describedBy('migrate-reason', errorOf('reason'))} />
+        <input
+          value={form.reason}
+          maxLength={500}
+          onChange={(e) => edit({ reason: e.target.value })}
+          {...describedBy('migrate-reason', errorOf('reason'))}
+        />
         <FieldError field="migrate-reason" text={errorOf('reason')} />
       </label>
       <ConfirmButton
@@ -102,7 +122,9 @@ export function MigrateTickets({ flowId, rollout, versions, onMigrated }: Migrat
       />
       {outcome?.kind === 'moved' && (
         <p className="notice" role="status" data-testid="migrate-result" data-count={outcome.count}>
-          {outcome.count === 0 ? t('migrate.none', { from: outcome.from }) : t('migrate.done', { count: outcome.count, from: outcome.from, to: outcome.to })}
+          {outcome.count === 0
+            ? t('migrate.none', { from: outcome.from })
+            : t('migrate.done', { count: outcome.count, from: outcome.from, to: outcome.to })}
         </p>
       )}
       {outcome?.kind === 'refused' && (

@@ -23,19 +23,34 @@ export function RampEditor({ steps, every, current, errorOf, onChange }: RampEdi
       {current && current.step >= 0 && (
         <p className="small" data-testid="ramp-status">
           {current.nextStepAt
-            ? t('rollout.rampStatus', { step: current.step + 1, total: current.steps.length, at: new Date(current.nextStepAt).toLocaleString(locale) })
+            ? t('rollout.rampStatus', {
+                step: current.step + 1,
+                total: current.steps.length,
+                at: new Date(current.nextStepAt).toLocaleString(locale),
+              })
             : t('rollout.rampFinished', { step: current.step + 1, total: current.steps.length })}
         </p>
       )}
       <div className="row wrap">
         <label>
           {t('rollout.rampSteps')}
-          <input value={steps} placeholder="10, 25, 50, 100" onChange={(e) => onChange({ rampSteps: e.target.value })} {...describedBy('ramp.steps', stepsError)} />
+          <input
+            value={steps}
+            placeholder="10, 25, 50, 100"
+            onChange={(e) => onChange({ rampSteps: e.target.value })}
+            {...describedBy('ramp.steps', stepsError)}
+          />
           <FieldError field="ramp.steps" text={stepsError} />
         </label>
         <label>
           {t('rollout.rampEvery')}
-          <input value={every} placeholder="1h" size={6} onChange={(e) => onChange({ rampEvery: e.target.value })} {...describedBy('ramp.every', everyError)} />
+          <input
+            value={every}
+            placeholder="1h"
+            size={6}
+            onChange={(e) => onChange({ rampEvery: e.target.value })}
+            {...describedBy('ramp.every', everyError)}
+          />
           <FieldError field="ramp.every" text={everyError} />
         </label>
       </div>

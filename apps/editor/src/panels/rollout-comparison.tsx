@@ -37,9 +37,13 @@ export function RolloutComparison({ metrics }: { metrics: FlowMetrics }) {
                 {candidate !== null && (
                   <>
                     <td>{row.candidate}</td>
-                    <td title={d?.pValue == null ? undefined : t('rollout.pValue', { p: d.pValue < 0.001 ? '< 0.001' : d.pValue.toFixed(3) })}>
+                    <td
+                      title={d?.pValue == null ? undefined : t('rollout.pValue', { p: d.pValue < 0.001 ? '< 0.001' : d.pValue.toFixed(3) })}
+                    >
                       {d && formatDifference(d.difference, d.unit, locale)}
-                      {d && d.low !== null && d.high !== null && <span className="muted small interval">{formatInterval(d.low, d.high, d.unit, locale)}</span>}
+                      {d && d.low !== null && d.high !== null && (
+                        <span className="muted small interval">{formatInterval(d.low, d.high, d.unit, locale)}</span>
+                      )}
                     </td>
                     <td className={verdict ? `verdict ${verdict}` : ''} data-verdict={verdict ?? undefined}>
                       {verdict ? t(`rollout.verdict.${verdict}`) : ''}

@@ -65,7 +65,9 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
         setServerErrors({ byField: {}, other: [t('rollout.conflict', { revision: conflict.revision })] });
         return;
       }
-      setServerErrors(error instanceof ApiError ? serverFieldErrors(error.message, error.details, fields) : { byField: {}, other: [String(error)] });
+      setServerErrors(
+        error instanceof ApiError ? serverFieldErrors(error.message, error.details, fields) : { byField: {}, other: [String(error)] },
+      );
     } finally {
       setBusy(false);
     }
@@ -99,7 +101,11 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
       <div className="row wrap">
         <label>
           {t('rollout.stable')}
-          <select value={form.stable} onChange={(e) => edit({ stable: Number(e.target.value) })} {...describedBy('stable', errorOf('stable'))}>
+          <select
+            value={form.stable}
+            onChange={(e) => edit({ stable: Number(e.target.value) })}
+            {...describedBy('stable', errorOf('stable'))}
+          >
             {versionOptions}
           </select>
           <FieldError field="stable" text={errorOf('stable')} />
@@ -139,13 +145,20 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
       <GuardrailsEditor rows={form.guardrails} errorOf={errorOf} onChange={(guardrails) => edit({ guardrails })} />
       <label>
         {t('rollout.reason')}
-        <input value={form.reason} maxLength={500} onChange={(e) => edit({ reason: e.target.value })} {...describedBy('reason', errorOf('reason'))} />
+        <input
+          value={form.reason}
+          maxLength={500}
+          onChange={(e) => edit({ reason: e.target.value })}
+          {...describedBy('reason', errorOf('reason'))}
+        />
         <FieldError field="reason" text={errorOf('reason')} />
       </label>
       {(hasFormErrors || (serverErrors?.other.length ?? 0) > 0) && (
         <ul className="error rollout-errors" role="alert" data-testid="rollout-errors">
           {hasFormErrors && <li>{t('rollout.fixFields')}</li>}
-          {serverErrors?.other.map((text) => <li key={text}>{text}</li>)}
+          {serverErrors?.other.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
         </ul>
       )}
       <div className="row wrap">

@@ -27,7 +27,9 @@ export function RolloutHistory({ history }: { history: readonly RolloutChange[] 
           {history.map((change, index) => (
             <li key={`${change.at}-${index}`} data-testid="rollout-change" data-kind={change.kind}>
               <strong>{t(`rollout.kind.${change.kind}`)}</strong>{' '}
-              <span className="muted small">{t('rollout.historyWho', { actor: change.actor, at: new Date(change.at).toLocaleString(locale) })}</span>
+              <span className="muted small">
+                {t('rollout.historyWho', { actor: change.actor, at: new Date(change.at).toLocaleString(locale) })}
+              </span>
               <div className="small">
                 {splitText(change.from)} → {splitText(change.to)}
               </div>

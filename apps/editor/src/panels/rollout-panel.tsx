@@ -28,7 +28,13 @@ export function RolloutPanel({ flowId, versions }: { flowId: string; versions: r
       {rollout === null && <DeployVersion flowId={flowId} versions={versions} onDeployed={state.replace} />}
       {rollout && (
         <>
-          <p className="rollout-now" data-testid="rollout-now" data-stable={rollout.stable} data-candidate={rollout.candidate ?? ''} data-percent={rollout.percent}>
+          <p
+            className="rollout-now"
+            data-testid="rollout-now"
+            data-stable={rollout.stable}
+            data-candidate={rollout.candidate ?? ''}
+            data-percent={rollout.percent}
+          >
             {t('rollout.now', { split: splitText(rollout) })}
           </p>
           {rollout.tripped && <TrippedBanner trip={rollout.tripped} />}

@@ -7,7 +7,13 @@ import { parseTicketLines, quickTicket, type SampleTicketInput, type TicketLineE
 const CHANNELS = ['chat', 'email', 'web', 'phone', 'social'] as const;
 
 /** Collects sample tickets: from the examples, pasted or uploaded JSON lines, or a quick form. */
-export function TicketPicker({ tickets, onChange }: { tickets: readonly SampleTicketInput[]; onChange: (tickets: SampleTicketInput[]) => void }) {
+export function TicketPicker({
+  tickets,
+  onChange,
+}: {
+  tickets: readonly SampleTicketInput[];
+  onChange: (tickets: SampleTicketInput[]) => void;
+}) {
   const { t } = useI18n();
   const [pasted, setPasted] = useState('');
   const [errors, setErrors] = useState<readonly TicketLineError[]>([]);
@@ -47,7 +53,13 @@ export function TicketPicker({ tickets, onChange }: { tickets: readonly SampleTi
       </label>
       <details>
         <summary>{t('dryRun.paste')}</summary>
-        <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} data-testid="paste-tickets" placeholder='{"id":"t1","channel":"chat","subject":"...","customer":{"id":"c1"}}' />
+        <textarea
+          rows={4}
+          value={pasted}
+          onChange={(e) => setPasted(e.target.value)}
+          data-testid="paste-tickets"
+          placeholder='{"id":"t1","channel":"chat","subject":"...","customer":{"id":"c1"}}'
+        />
         <div className="row">
           <button type="button" onClick={() => addText(pasted)} data-testid="add-pasted">
             {t('dryRun.addQuick')}

@@ -21,14 +21,25 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * mounted only while its tab is open). `replace` shows an action's answer at once.
  */
 export function useRollout(flowId: string): RolloutState & { replace: (rollout: Rollout) => void; refresh: () => void } {
-  const [state, setState] = useState<RolloutState>({ rollout: undefined, metrics: null, error: null, metricsError: null, refreshedAt: null });
+  const [state, setState] = useState<RolloutState>({
+    rollout: undefined,
+    metrics: null,
+    error: null,
+    metricsError: null,
+    refreshedAt: null,
+  });
   const live = useRef(true);
 
   const refresh = useCallback(async () => {
     try {
       const rollout = await api.getRollout(flowId);
       // Numbers exist only for a deployed flow; their failure must not hide the rollout.
-      const metrics = rollout ? await api.metrics(flowId).then((m) => ({ m, e: null }), (e: unknown) => ({ m: null, e: messageOf(e) })) : { m: null, e: null };
+      const metrics = rollout
+        ? await api.metrics(flowId).then(
+            (m) => ({ m, e: null }),
+            (e: unknown) => ({ m: null, e: messageOf(e) }),
+          )
+        : { m: null, e: null };
       if (live.current) setState({ rollout, metrics: metrics.m, error: null, metricsError: metrics.e, refreshedAt: new Date() });
     } catch (error) {
       if (live.current) setState((s) => ({ ...s, error: messageOf(error) }));

@@ -49,7 +49,12 @@ export function SetSecretForm({ name, onSaved }: SetSecretFormProps) {
 
   const described = problem ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};
   return (
-    <form className="set-secret row wrap" noValidate onSubmit={(e) => void submit(e)} data-testid={name ? `set-secret-${name}` : 'new-secret'}>
+    <form
+      className="set-secret row wrap"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      data-testid={name ? `set-secret-${name}` : 'new-secret'}
+    >
       {!name && (
         <label>
           {t('secrets.name')}
@@ -58,7 +63,14 @@ export function SetSecretForm({ name, onSaved }: SetSecretFormProps) {
       )}
       <label>
         <span className={name ? 'visually-hidden' : undefined}>{label}</span>
-        <input name="value" type="password" autoComplete="new-password" maxLength={MAX_SECRET_LENGTH} {...(name ? { 'aria-label': label } : {})} {...described} />
+        <input
+          name="value"
+          type="password"
+          autoComplete="new-password"
+          maxLength={MAX_SECRET_LENGTH}
+          {...(name ? { 'aria-label': label } : {})}
+          {...described}
+        />
       </label>
       <button type="submit" disabled={busy}>
         {busy ? t('secrets.saving') : name ? t('secrets.save') : t('secrets.add')}

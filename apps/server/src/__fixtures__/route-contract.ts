@@ -31,7 +31,14 @@ export function routeContracts(app: SwitchyardApp): RouteContract[] {
     if (definition.type !== 'route') return [];
     const { method, path, responses } = definition.route;
     const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    return [{ method, path, pattern, responses: new Map(Object.entries(responses).map(([status, response]) => [Number(status), jsonSchemaOf(response)])) }];
+    return [
+      {
+        method,
+        path,
+        pattern,
+        responses: new Map(Object.entries(responses).map(([status, response]) => [Number(status), jsonSchemaOf(response)])),
+      },
+    ];
   });
 }
 

@@ -16,7 +16,12 @@ export interface TestApp {
   readonly app: SwitchyardApp;
   readonly ctx: RuntimeContext & { clock: ManualClock };
   /** A JSON request to the app, in process; its answer is checked against its route's declared status and schema. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown; headers: Headers }>;
 }
 
 /** The app on a test database, with a manual clock and a silent logger. */

@@ -15,8 +15,10 @@ app.post('*', async (c) => {
 app.put('*', (c) => c.text('not read'));
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const bytes = (...parts: (string | number[])[]): Uint8Array<ArrayBuffer> => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...utf8(part)] : part)));
-const post = (body: Uint8Array<ArrayBuffer> | string, contentType = 'application/json') => app.request('/api/x', { method: 'POST', body, headers: { 'content-type': contentType } });
+const bytes = (...parts: (string | number[])[]): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...utf8(part)] : part)));
+const post = (body: Uint8Array<ArrayBuffer> | string, contentType = 'application/json') =>
+  app.request('/api/x', { method: 'POST', body, headers: { 'content-type': contentType } });
 
 describe('strictJsonBody', () => {
   it('passes an empty body on as no body, without its JSON content type (older clients publish that way)', async () => {
@@ -63,7 +65,9 @@ describe('strictJsonBody', () => {
   });
 
   it('leaves other media types and malformed JSON to the routes', async () => {
-    expect((await app.request('/api/x', { method: 'PUT', body: bytes([0xff]), headers: { 'content-type': 'text/plain' } })).status).toBe(200);
+    expect((await app.request('/api/x', { method: 'PUT', body: bytes([0xff]), headers: { 'content-type': 'text/plain' } })).status).toBe(
+      200,
+    );
     expect(await (await post('{"a": ')).text()).toBe('malformed JSON reached the route');
   });
 });

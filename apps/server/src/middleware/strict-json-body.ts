@@ -32,7 +32,11 @@ function pathOf(visit: Visit | undefined): string {
  * The dotted path of the first value (or key) `found` picks, in document order; walked
  * without recursion and with parent links, since a hostile body may nest thousands deep.
  */
-function findPath(root: unknown, found: (value: unknown, depth: number) => boolean, keyFound: (key: string) => boolean = () => false): string | undefined {
+function findPath(
+  root: unknown,
+  found: (value: unknown, depth: number) => boolean,
+  keyFound: (key: string) => boolean = () => false,
+): string | undefined {
   const stack: Visit[] = [{ value: root, depth: 0 }];
   for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
     if (found(visit.value, visit.depth)) return pathOf(visit);

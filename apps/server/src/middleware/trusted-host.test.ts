@@ -17,7 +17,17 @@ describe('trustedHost', () => {
   const app = appAllowing(['switchyard.example.com', 'intranet:8080']);
 
   it('serves loopback names on any port, and the allowed names', async () => {
-    for (const host of ['localhost', 'localhost:3000', '127.0.0.1:1', 'LOCALHOST:3000', '[::1]', '[::1]:8080', 'switchyard.example.com', 'switchyard.example.com:443', 'intranet:8080']) {
+    for (const host of [
+      'localhost',
+      'localhost:3000',
+      '127.0.0.1:1',
+      'LOCALHOST:3000',
+      '[::1]',
+      '[::1]:8080',
+      'switchyard.example.com',
+      'switchyard.example.com:443',
+      'intranet:8080',
+    ]) {
       expect((await call(app, 'GET', { host })).status, host).toBe(200);
     }
     // Without a Host header (an in-process request) the URL's host counts.
@@ -25,10 +35,25 @@ describe('trustedHost', () => {
   });
 
   it('answers 421 to any other Host, in both languages: a rebound name, a wrong port, junk', async () => {
-    for (const host of ['evil.example', 'evil.example:3000', 'localhost.evil.example', 'intranet:8081', '10.0.0.5', 'localhost, evil.example', '']) {
+    for (const host of [
+      'evil.example',
+      'evil.example:3000',
+      'localhost.evil.example',
+      'intranet:8081',
+      '10.0.0.5',
+      'localhost, evil.example',
+      '',
+    ]) {
       const res = await call(app, 'GET', { host });
       expect(res.status, host).toBe(421);
-      expect(await res.json()).toMatchObject({ error: expect.stringMatching(/host name/) as unknown, details: { header: 'Host', value: host, message: { en: expect.any(String) as unknown, 'zh-CN': expect.stringMatching(/主机名/) as unknown } } });
+      expect(await res.json()).toMatchObject({
+        error: expect.stringMatching(/host name/) as unknown,
+        details: {
+          header: 'Host',
+          value: host,
+          message: { en: expect.any(String) as unknown, 'zh-CN': expect.stringMatching(/主机名/) as unknown },
+        },
+      });
     }
     expect((await app.request('http://evil.example/api/flows')).status).toBe(421);
     expect((await app.request('http://evil.example/api/flows', { headers: { host: 'localhost' } })).status).toBe(421);
@@ -38,7 +63,9 @@ describe('trustedHost', () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
       const res = await call(app, method, { host: 'localhost:3000', origin: 'https://evil.example' });
       expect(res.status, method).toBe(403);
-      expect(await res.json()).toMatchObject({ details: { header: 'Origin', value: 'https://evil.example', message: { 'zh-CN': expect.any(String) as unknown } } });
+      expect(await res.json()).toMatchObject({
+        details: { header: 'Origin', value: 'https://evil.example', message: { 'zh-CN': expect.any(String) as unknown } },
+      });
     }
     expect((await call(app, 'POST', { host: 'localhost:3000', origin: 'null' })).status).toBe(403);
     // Another port of the same machine is another origin.

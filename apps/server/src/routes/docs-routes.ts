@@ -19,7 +19,8 @@ export function addDocsRoutes(app: SwitchyardApp): void {
     info: {
       title: 'Switchyard API',
       version: SERVER_VERSION,
-      description: 'Flows (drafts, immutable versions, dry-run), tickets and their events, the roster. Every error answers `{ error, details }`.',
+      description:
+        'Flows (drafts, immutable versions, dry-run), tickets and their events, the roster. Every error answers `{ error, details }`.',
     },
     security: [{ bearer: [] }],
   });

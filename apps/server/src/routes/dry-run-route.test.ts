@@ -9,7 +9,14 @@ import { expectBody } from '../__fixtures__/route-contract';
 import { type RunningServer, startServer } from '../start-server';
 
 const refund = { id: 't1', channel: 'chat', subject: '我要退货', body: '鞋子尺码不对，申请退货', customer: { id: 'c1', tier: 'vip' } };
-const logistics = { id: 't2', channel: 'web', subject: '物流查询', body: '我的快递 DD20260101 到哪了', customer: { id: 'c2' }, events: [{ at: '+5m', type: 'agent.reply', agentId: 'li-na', body: '您好' }] };
+const logistics = {
+  id: 't2',
+  channel: 'web',
+  subject: '物流查询',
+  body: '我的快递 DD20260101 到哪了',
+  customer: { id: 'c2' },
+  events: [{ at: '+5m', type: 'agent.reply', agentId: 'li-na', body: '您好' }],
+};
 
 /*
  * Issue 15 ("Survive hostile input"): with a backtracking engine, this pattern on a subject of
@@ -53,8 +60,13 @@ describe.each(testDatabases)('the dry-run route on $name', (target) => {
     expect(status).toBe(200);
     const results = expectBody({ status, body }, DryRunResults);
     expect(results.map((r) => r.ticketId)).toEqual(['t1', 't2']);
-    expect(results[0]).toMatchObject({ final: { category: 'after_sales', group: 'after_sales', assignee: anyString, status: 'new' }, errors: [] });
-    expect(results[0]!.actions).toContainEqual(expect.objectContaining({ flow: 'after-sales-routing', type: 'assign', at: matching(/^2026-01-05T01:00:00/) }));
+    expect(results[0]).toMatchObject({
+      final: { category: 'after_sales', group: 'after_sales', assignee: anyString, status: 'new' },
+      errors: [],
+    });
+    expect(results[0]!.actions).toContainEqual(
+      expect.objectContaining({ flow: 'after-sales-routing', type: 'assign', at: matching(/^2026-01-05T01:00:00/) }),
+    );
     expect(results[1]!.final.category).toBe('logistics');
     expect(Object.keys(results[0]!.paths)).toContain('intake-classify');
   });
@@ -62,38 +74,76 @@ describe.each(testDatabases)('the dry-run route on $name', (target) => {
   it('runs an unsaved document alone with a posted roster, and writes nothing', async () => {
     const flow = expectBody(await t.call('GET', '/api/flows/after-sales-routing/versions/1'), FlowVersion);
     const audit = await store.db.selectFrom('audit_log').select('id').execute();
-    const roster = { groups: [{ id: 'after_sales', name: 'After-sales' }], agents: [{ id: 'solo', name: 'Solo', groups: ['after_sales'], skills: ['returns'], seniority: 'senior' }] };
-    const alone = await t.call('POST', '/api/flows/after-sales-routing/dry-run', { document: flow.document, tickets: [{ ...refund, category: 'after_sales' }], agents: roster, others: 'none' });
+    const roster = {
+      groups: [{ id: 'after_sales', name: 'After-sales' }],
+      agents: [{ id: 'solo', name: 'Solo', groups: ['after_sales'], skills: ['returns'], seniority: 'senior' }],
+    };
+    const alone = await t.call('POST', '/api/flows/after-sales-routing/dry-run', {
+      document: flow.document,
+      tickets: [{ ...refund, category: 'after_sales' }],
+      agents: roster,
+      others: 'none',
+    });
     expect(alone).toMatchObject({ status: 200, body: [{ final: { assignee: 'solo' }, paths: { 'after-sales-routing': anyArray } }] });
     expect(Object.keys(expectBody(alone, DryRunResults)[0]?.paths ?? {})).toEqual(['after-sales-routing']);
     expect(await store.db.selectFrom('audit_log').select('id').execute()).toEqual(audit);
   });
 
   it('names the bad field of a ticket, refuses an invalid document with 422, and 404s unknown flows and versions', async () => {
-    expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { tickets: [refund, { ...refund, id: 't9', channel: 'fax' }] })).toMatchObject({
+    expect(
+      await t.call('POST', '/api/flows/after-sales-routing/dry-run', { tickets: [refund, { ...refund, id: 't9', channel: 'fax' }] }),
+    ).toMatchObject({
       status: 400,
       body: { details: [{ path: 'tickets.1.channel' }] },
     });
-    expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { tickets: [{ ...refund, events: [{ at: 'soon', type: 'customer.message', body: 'x' }] }] })).toMatchObject({
+    expect(
+      await t.call('POST', '/api/flows/after-sales-routing/dry-run', {
+        tickets: [{ ...refund, events: [{ at: 'soon', type: 'customer.message', body: 'x' }] }],
+      }),
+    ).toMatchObject({
       status: 400,
       body: { details: [{ path: 'tickets.0.events.0.at' }] },
     });
-    expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { tickets: [] })).toMatchObject({ status: 400, body: { details: [{ path: 'tickets' }] } });
-    expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { version: 1, document: { id: 'after-sales-routing', name: 'x', nodes: [], edges: [] }, tickets: [refund] })).toMatchObject({
+    expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { tickets: [] })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'tickets' }] },
+    });
+    expect(
+      await t.call('POST', '/api/flows/after-sales-routing/dry-run', {
+        version: 1,
+        document: { id: 'after-sales-routing', name: 'x', nodes: [], edges: [] },
+        tickets: [refund],
+      }),
+    ).toMatchObject({
       status: 400,
       body: { details: [{ path: 'document' }] },
     });
-    const invalid = { id: 'after-sales-routing', name: 'x', nodes: [{ id: 'a', type: 'ticket_created' }, { id: 'b', type: 'no_such_node' }], edges: [{ id: 'e', source: 'a', target: 'b' }] };
+    const invalid = {
+      id: 'after-sales-routing',
+      name: 'x',
+      nodes: [
+        { id: 'a', type: 'ticket_created' },
+        { id: 'b', type: 'no_such_node' },
+      ],
+      edges: [{ id: 'e', source: 'a', target: 'b' }],
+    };
     expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { document: invalid, tickets: [refund] })).toMatchObject({
       status: 422,
       body: { details: [{ code: 'unknown_node_type', nodeId: 'b' }] },
     });
     expect(await t.call('POST', '/api/flows/nope/dry-run', { tickets: [refund] })).toMatchObject({ status: 404 });
-    expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { version: 5, tickets: [refund] })).toMatchObject({ status: 404 });
+    expect(await t.call('POST', '/api/flows/after-sales-routing/dry-run', { version: 5, tickets: [refund] })).toMatchObject({
+      status: 404,
+    });
   });
 
   it('answers a ReDoS pattern in CEL and in text_matches within 100 ms (the bound issue 15 demands)', async () => {
-    const request = (ticket: object) => t.call('POST', '/api/flows/after-sales-routing/dry-run', { document: redosFlow('after-sales-routing'), tickets: [ticket], others: 'none' });
+    const request = (ticket: object) =>
+      t.call('POST', '/api/flows/after-sales-routing/dry-run', {
+        document: redosFlow('after-sales-routing'),
+        tickets: [ticket],
+        others: 'none',
+      });
     // Warm: the first request of a process compiles the engines; the bound is on the customer's text.
     expect(await request(ticketWith('warm', 'bb'))).toMatchObject({ status: 200, body: [{ errors: [] }] });
     const started = performance.now();
@@ -111,7 +161,9 @@ describe.each(testDatabases)('the dry-run route on $name', (target) => {
       others: 'none',
     });
     expect(status).toBe(200);
-    expect(body).toMatchObject([{ errors: [{ flow: 'after-sales-routing', node: 'cel', message: matching(/over the budget .*超出计算预算/) }] }]);
+    expect(body).toMatchObject([
+      { errors: [{ flow: 'after-sales-routing', node: 'cel', message: matching(/over the budget .*超出计算预算/) }] },
+    ]);
   });
 
   it('refuses a pattern RE2 cannot run with 422, naming the node and field', async () => {

@@ -23,7 +23,13 @@ const dryRun = createRoute({
 export function dryRunRoute(ctx: RuntimeContext): SwitchyardApp {
   return createRouter().openapi(dryRun, async (c) => {
     const { version, document, tickets, agents, others } = c.req.valid('json');
-    const results = await dryRunFlow(ctx, c.req.valid('param').id, { version, document, tickets, roster: agents, alone: others === 'none' });
+    const results = await dryRunFlow(ctx, c.req.valid('param').id, {
+      version,
+      document,
+      tickets,
+      roster: agents,
+      alone: others === 'none',
+    });
     return c.json(results, 200);
   });
 }

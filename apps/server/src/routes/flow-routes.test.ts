@@ -29,9 +29,21 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
       expect.objectContaining({ status: 201, body: { id: 'tagging', revision: 1 } }),
     );
     const list = await t.call('GET', '/api/flows');
-    expect(list).toMatchObject({ status: 200, body: [{ id: 'tagging', name: 'Tagging', latestVersion: null, deployment: null, draftValid: true }] });
+    expect(list).toMatchObject({
+      status: 200,
+      body: [{ id: 'tagging', name: 'Tagging', latestVersion: null, deployment: null, draftValid: true }],
+    });
     const flow = await t.call('GET', '/api/flows/tagging');
-    expect(flow).toMatchObject({ status: 200, body: { id: 'tagging', revision: 1, draft: { id: 'tagging', nodes: [{ id: 'start' }, { id: 'tag' }] }, diagnostics: [], versions: [] } });
+    expect(flow).toMatchObject({
+      status: 200,
+      body: {
+        id: 'tagging',
+        revision: 1,
+        draft: { id: 'tagging', nodes: [{ id: 'start' }, { id: 'tag' }] },
+        diagnostics: [],
+        versions: [],
+      },
+    });
   });
 
   it('refuses a bad create naming the field, a taken id with 409, and writes nothing', async () => {
@@ -39,11 +51,16 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
       status: 400,
       body: { error: 'invalid request', details: [{ path: 'name', message: anyString }] },
     });
-    expect(await t.call('POST', '/api/flows', { name: 'X', document: { ...tagFlow('x'), nodes: [{ id: 'a b', type: 't' }] } })).toMatchObject({
+    expect(
+      await t.call('POST', '/api/flows', { name: 'X', document: { ...tagFlow('x'), nodes: [{ id: 'a b', type: 't' }] } }),
+    ).toMatchObject({
       status: 400,
       body: { details: [{ path: 'document.nodes.0.id' }] },
     });
-    expect(await t.call('POST', '/api/flows', { name: 'Again', document: tagFlow('tagging') })).toMatchObject({ status: 409, body: { error: matching(/exists/) } });
+    expect(await t.call('POST', '/api/flows', { name: 'Again', document: tagFlow('tagging') })).toMatchObject({
+      status: 409,
+      body: { error: matching(/exists/) },
+    });
     expect(expectBody(await t.call('GET', '/api/flows'), FlowList)).toHaveLength(1);
   });
 
@@ -53,7 +70,9 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
     expect(saved).toMatchObject({ status: 200, body: { diagnostics: [{ code: 'unreachable_node', nodeId: 'tag' }] } });
     const refused = await t.call('POST', '/api/flows/tagging/versions');
     expect(refused).toMatchObject({ status: 422, body: { error: anyString, details: [{ code: 'unreachable_node', nodeId: 'tag' }] } });
-    expect(await t.call('GET', '/api/flows/tagging')).toMatchObject({ body: { versions: [], diagnostics: [{ code: 'unreachable_node' }] } });
+    expect(await t.call('GET', '/api/flows/tagging')).toMatchObject({
+      body: { versions: [], diagnostics: [{ code: 'unreachable_node' }] },
+    });
     expect(await t.call('GET', '/api/flows/tagging/versions/1')).toMatchObject({ status: 404 });
   });
 
@@ -63,7 +82,10 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
       body: { details: [{ path: 'document.nodes' }] },
     });
     expect(await t.call('PUT', '/api/flows/tagging/draft', {})).toMatchObject({ status: 400, body: { details: [{ path: 'document' }] } });
-    expect(await t.call('PUT', '/api/flows/tagging/draft', { document: tagFlow('other') })).toMatchObject({ status: 400, body: { details: [{ path: 'document.id' }] } });
+    expect(await t.call('PUT', '/api/flows/tagging/draft', { document: tagFlow('other') })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'document.id' }] },
+    });
   });
 
   it('publishes versions 1 and 2; a published version never changes', async () => {
@@ -72,7 +94,13 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
     const v1 = await t.call('GET', '/api/flows/tagging/versions/1');
     expect(v1).toMatchObject({
       status: 200,
-      body: { flowId: 'tagging', version: 1, document: { nodes: [{}, { config: { tag: 'one' } }] }, compiled: { id: 'tagging', machine: { initial: '_idle' } }, author: 'api' },
+      body: {
+        flowId: 'tagging',
+        version: 1,
+        document: { nodes: [{}, { config: { tag: 'one' } }] },
+        compiled: { id: 'tagging', machine: { initial: '_idle' } },
+        author: 'api',
+      },
     });
     await t.call('PUT', '/api/flows/tagging/draft', { document: tagFlow('tagging', 'two') });
     expect(await t.call('POST', '/api/flows/tagging/versions')).toMatchObject({ status: 201, body: { version: 2 } });
@@ -81,26 +109,44 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
     expect(await t.call('GET', '/api/flows')).toMatchObject({ body: [{ id: 'tagging', latestVersion: 2 }] });
   });
 
-  it('two clients saving the same draft: the second gets a 409 with the first one\'s draft, and nothing is lost', async () => {
+  it("two clients saving the same draft: the second gets a 409 with the first one's draft, and nothing is lost", async () => {
     await t.call('POST', '/api/flows', { name: 'Shared', document: tagFlow('shared', 'start') });
     const opened = await t.call('GET', '/api/flows/shared');
     expect(opened).toMatchObject({ status: 200, body: { revision: 1 } });
     // Two tabs opened revision 1; Alice saves first.
-    const alice = await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'alice'), revision: 1 }, { 'x-actor': 'alice' });
+    const alice = await t.call(
+      'PUT',
+      '/api/flows/shared/draft',
+      { document: tagFlow('shared', 'alice'), revision: 1 },
+      { 'x-actor': 'alice' },
+    );
     expect(alice).toMatchObject({ status: 200, body: { revision: 2, diagnostics: [] } });
     const bob = await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'bob'), revision: 1 }, { 'x-actor': 'bob' });
     expect(bob.status).toBe(409);
     const conflict = DraftConflict.parse(bob.body);
-    expect(conflict).toMatchObject({ revision: 2, document: { nodes: [{}, { config: { tag: 'alice' } }] }, details: [{ path: 'revision', message: anyString }] });
+    expect(conflict).toMatchObject({
+      revision: 2,
+      document: { nodes: [{}, { config: { tag: 'alice' } }] },
+      details: [{ path: 'revision', message: anyString }],
+    });
     expect(conflict.message.en).toMatch(/someone saved the draft/);
     expect(conflict.message['zh-CN']).toMatch(/草稿已被他人保存/);
     // Bob's save changed nothing: Alice's draft is there, at her revision.
-    expect(await t.call('GET', '/api/flows/shared')).toMatchObject({ body: { revision: 2, draft: { nodes: [{}, { config: { tag: 'alice' } }] } } });
+    expect(await t.call('GET', '/api/flows/shared')).toMatchObject({
+      body: { revision: 2, draft: { nodes: [{}, { config: { tag: 'alice' } }] } },
+    });
     // Bob keeps his after seeing hers: he saves against the revision the 409 named.
-    expect(await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'bob'), revision: conflict.revision })).toMatchObject({ status: 200, body: { revision: 3 } });
-    expect(await t.call('GET', '/api/flows/shared')).toMatchObject({ body: { revision: 3, draft: { nodes: [{}, { config: { tag: 'bob' } }] } } });
+    expect(
+      await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'bob'), revision: conflict.revision }),
+    ).toMatchObject({ status: 200, body: { revision: 3 } });
+    expect(await t.call('GET', '/api/flows/shared')).toMatchObject({
+      body: { revision: 3, draft: { nodes: [{}, { config: { tag: 'bob' } }] } },
+    });
     // A client that sends no revision still saves (the last save wins), and the revision still counts.
-    expect(await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'cli') })).toMatchObject({ status: 200, body: { revision: 4 } });
+    expect(await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'cli') })).toMatchObject({
+      status: 200,
+      body: { revision: 4 },
+    });
   });
 
   it('lets exactly one of two simultaneous saves against one revision through', async () => {
@@ -123,18 +169,32 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
     await t.call('PUT', '/api/flows/shared/draft', { document: tagFlow('shared', 'unreviewed') });
     const stale = await t.call('POST', '/api/flows/shared/versions', { revision: reviewed });
     expect(stale.status).toBe(409);
-    expect(DraftConflict.parse(stale.body)).toMatchObject({ revision: reviewed + 1, document: { nodes: [{}, { config: { tag: 'unreviewed' } }] } });
+    expect(DraftConflict.parse(stale.body)).toMatchObject({
+      revision: reviewed + 1,
+      document: { nodes: [{}, { config: { tag: 'unreviewed' } }] },
+    });
     expect(DraftConflict.parse(stale.body).message.en).toMatch(/nothing was published/);
     expect(await t.call('GET', '/api/flows/shared')).toMatchObject({ body: { versions: [] } });
-    expect(await t.call('POST', '/api/flows/shared/versions', { revision: reviewed + 1 })).toMatchObject({ status: 201, body: { version: 1, revision: reviewed + 1 } });
-    expect(await t.call('GET', '/api/flows/shared/versions/1')).toMatchObject({ body: { document: { nodes: [{}, { config: { tag: 'unreviewed' } }] } } });
+    expect(await t.call('POST', '/api/flows/shared/versions', { revision: reviewed + 1 })).toMatchObject({
+      status: 201,
+      body: { version: 1, revision: reviewed + 1 },
+    });
+    expect(await t.call('GET', '/api/flows/shared/versions/1')).toMatchObject({
+      body: { document: { nodes: [{}, { config: { tag: 'unreviewed' } }] } },
+    });
     // Without a body, as before: the current draft.
     expect(await t.call('POST', '/api/flows/shared/versions')).toMatchObject({ status: 201, body: { version: 2, revision: reviewed + 1 } });
-    expect(await t.call('POST', '/api/flows/shared/versions', { revision: 0 })).toMatchObject({ status: 400, body: { details: [{ path: 'revision' }] } });
+    expect(await t.call('POST', '/api/flows/shared/versions', { revision: 0 })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'revision' }] },
+    });
   });
 
   it('answers 404 for unknown flows and versions, 400 for a version that is not a number', async () => {
-    expect(await t.call('GET', '/api/flows/nope')).toMatchObject({ status: 404, body: { error: 'flow nope not found', details: { entity: 'flow', id: 'nope' } } });
+    expect(await t.call('GET', '/api/flows/nope')).toMatchObject({
+      status: 404,
+      body: { error: 'flow nope not found', details: { entity: 'flow', id: 'nope' } },
+    });
     expect(await t.call('PUT', '/api/flows/nope/draft', { document: tagFlow('nope') })).toMatchObject({ status: 404 });
     expect(await t.call('POST', '/api/flows/nope/versions')).toMatchObject({ status: 404 });
     expect(await t.call('GET', '/api/flows/tagging/versions/9')).toMatchObject({ status: 404 });

@@ -11,7 +11,16 @@ import {
   SaveDraftRequest,
   VersionPublished,
 } from '@switchyard/api';
-import { createFlow, getFlow, getVersion, listFlows, NotFoundError, publishVersion, type RuntimeContext, saveDraft } from '@switchyard/runtime';
+import {
+  createFlow,
+  getFlow,
+  getVersion,
+  listFlows,
+  NotFoundError,
+  publishVersion,
+  type RuntimeContext,
+  saveDraft,
+} from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
 import { errorResponses, jsonContent } from '../error-responses';
@@ -22,7 +31,10 @@ const tags = ['flows'];
 
 /** The 409 of a save or publish against a draft revision someone else's save replaced. */
 const draftConflict = {
-  409: jsonContent(DraftConflict, 'Someone saved the draft since `revision`: the answer carries the current revision and document; nothing was written'),
+  409: jsonContent(
+    DraftConflict,
+    'Someone saved the draft since `revision`: the answer carries the current revision and document; nothing was written',
+  ),
 };
 
 const create = createRoute({
@@ -55,7 +67,8 @@ const draft = createRoute({
   method: 'put',
   path: '/api/flows/{id}/draft',
   tags,
-  summary: "Save the flow's draft (even when it would not publish) as its next revision and get its diagnostics; with `revision`, only if nobody saved since",
+  summary:
+    "Save the flow's draft (even when it would not publish) as its next revision and get its diagnostics; with `revision`, only if nobody saved since",
   request: { params: FlowParams, body: { required: true, content: { 'application/json': { schema: SaveDraftRequest } } } },
   responses: { 200: jsonContent(DraftSaved, 'Saved as `revision`; these are its problems'), ...errorResponses(400, 404), ...draftConflict },
 });

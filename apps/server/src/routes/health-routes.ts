@@ -36,6 +36,9 @@ export function healthRoutes(ctx: RuntimeContext): SwitchyardApp {
       if (!hasSecrets) return c.json(catalog, 200);
       // Which secrets are set changes with PUT /api/secrets: asked per request (names only).
       const set = await setSecretNames(ctx);
-      return c.json(catalog.map((n) => ({ ...n, secrets: (n.secrets ?? []).map(({ name }) => ({ name, set: set.has(name) })) })), 200);
+      return c.json(
+        catalog.map((n) => ({ ...n, secrets: (n.secrets ?? []).map(({ name }) => ({ name, set: set.has(name) })) })),
+        200,
+      );
     });
 }

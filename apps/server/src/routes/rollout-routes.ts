@@ -1,5 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { FlowMetrics, MigrateTicketsRequest, OpsNotificationList, Rollout, RolloutActionRequest, RolloutConflict, RolloutRefusal, RolloutRequest, TicketsMigrated } from '@switchyard/api';
+import {
+  FlowMetrics,
+  MigrateTicketsRequest,
+  OpsNotificationList,
+  Rollout,
+  RolloutActionRequest,
+  RolloutConflict,
+  RolloutRefusal,
+  RolloutRequest,
+  TicketsMigrated,
+} from '@switchyard/api';
 import {
   flowMetrics,
   getRollout,
@@ -25,7 +35,10 @@ const body = <S extends z.ZodType>(schema: S) => ({ body: { required: true, cont
 const optionalBody = <S extends z.ZodType>(schema: S) => ({ body: { required: false, content: { 'application/json': { schema } } } });
 /** A change made against a `revision` the deployment moved on from; promote, roll back and migrate also answer 409 when the change cannot apply. */
 const rolloutConflict = (also = '') => ({
-  409: jsonContent(also ? RolloutRefusal : RolloutConflict, `The deployment changed since \`revision\` (the answer carries it now; nothing changed)${also}`),
+  409: jsonContent(
+    also ? RolloutRefusal : RolloutConflict,
+    `The deployment changed since \`revision\` (the answer carries it now; nothing changed)${also}`,
+  ),
 });
 
 const get = createRoute({
@@ -52,7 +65,11 @@ const promote = createRoute({
   tags,
   summary: 'Make the candidate the stable version for every new ticket',
   request: { params: FlowParams, ...optionalBody(RolloutActionRequest) },
-  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404), ...rolloutConflict(', or there is no candidate (an `ErrorBody`)') },
+  responses: {
+    200: jsonContent(Rollout, 'The rollout now'),
+    ...errorResponses(400, 404),
+    ...rolloutConflict(', or there is no candidate (an `ErrorBody`)'),
+  },
 });
 
 const rollback = createRoute({
@@ -61,16 +78,25 @@ const rollback = createRoute({
   tags,
   summary: 'Send every new ticket to stable (candidate at 0%, ramp stopped); candidate tickets in flight finish on it',
   request: { params: FlowParams, ...optionalBody(RolloutActionRequest) },
-  responses: { 200: jsonContent(Rollout, 'The rollout now'), ...errorResponses(400, 404), ...rolloutConflict(', or there is no candidate (an `ErrorBody`)') },
+  responses: {
+    200: jsonContent(Rollout, 'The rollout now'),
+    ...errorResponses(400, 404),
+    ...rolloutConflict(', or there is no candidate (an `ErrorBody`)'),
+  },
 });
 
 const migrate = createRoute({
   method: 'post',
   path: '/api/flows/{id}/rollout/migrate',
   tags,
-  summary: 'Move in-flight tickets from one version to another; refused (nothing moves) when a ticket rests where the new version has no counterpart',
+  summary:
+    'Move in-flight tickets from one version to another; refused (nothing moves) when a ticket rests where the new version has no counterpart',
   request: { params: FlowParams, ...body(MigrateTicketsRequest) },
-  responses: { 200: jsonContent(TicketsMigrated, 'Migrated'), ...errorResponses(400, 404), ...rolloutConflict(', or a ticket rests where the new version has no counterpart (an `ErrorBody` naming each; nothing moved)') },
+  responses: {
+    200: jsonContent(TicketsMigrated, 'Migrated'),
+    ...errorResponses(400, 404),
+    ...rolloutConflict(', or a ticket rests where the new version has no counterpart (an `ErrorBody` naming each; nothing moved)'),
+  },
 });
 
 const metrics = createRoute({
@@ -96,8 +122,12 @@ export function rolloutRoutes(ctx: RuntimeContext): SwitchyardApp {
   return createRouter()
     .openapi(get, async (c) => c.json(await getRollout(ctx, c.req.valid('param').id), 200))
     .openapi(put, async (c) => c.json(await setRollout(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor')), 200))
-    .openapi(promote, async (c) => c.json(await promoteCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor')), 200))
-    .openapi(rollback, async (c) => c.json(await rollBackCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor')), 200))
+    .openapi(promote, async (c) =>
+      c.json(await promoteCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor')), 200),
+    )
+    .openapi(rollback, async (c) =>
+      c.json(await rollBackCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor')), 200),
+    )
     .openapi(migrate, async (c) => c.json(await migrateTickets(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor')), 200))
     .openapi(metrics, async (c) => {
       const { stable, candidate } = c.req.valid('query');

@@ -13,22 +13,39 @@ describe.each(testDatabases)('roster routes on $name', (target) => {
   });
 
   it('saves and lists groups and agents, replacing by id', async () => {
-    expect(await t.call('POST', '/api/groups', { id: 'after_sales', name: 'After-sales', nameZh: '售后组' })).toMatchObject({ status: 200, body: { id: 'after_sales' } });
+    expect(await t.call('POST', '/api/groups', { id: 'after_sales', name: 'After-sales', nameZh: '售后组' })).toMatchObject({
+      status: 200,
+      body: { id: 'after_sales' },
+    });
     expect(await t.call('POST', '/api/agents', { id: 'li-na', name: '李娜', groups: ['after_sales'], skills: ['returns'] })).toMatchObject({
       status: 200,
       body: { id: 'li-na', seniority: 'mid', online: true, supervisor: false, openTickets: 0 },
     });
     await t.call('POST', '/api/agents', { id: 'li-na', name: '李娜', groups: ['after_sales'], seniority: 'senior', openTickets: 7 });
-    expect(await t.call('GET', '/api/agents')).toMatchObject({ status: 200, body: [{ id: 'li-na', seniority: 'senior', skills: [], openTickets: 0 }] });
-    expect(await t.call('GET', '/api/groups')).toMatchObject({ status: 200, body: [{ id: 'after_sales', name: 'After-sales', nameZh: '售后组' }] });
+    expect(await t.call('GET', '/api/agents')).toMatchObject({
+      status: 200,
+      body: [{ id: 'li-na', seniority: 'senior', skills: [], openTickets: 0 }],
+    });
+    expect(await t.call('GET', '/api/groups')).toMatchObject({
+      status: 200,
+      body: [{ id: 'after_sales', name: 'After-sales', nameZh: '售后组' }],
+    });
   });
 
   it('lists named skills and the skills agents have, and renames by id', async () => {
     await t.call('POST', '/api/agents', { id: 'wang', name: '王', skills: ['tracking', 'customs'] });
-    expect(await t.call('POST', '/api/skills', { id: 'customs', name: 'Customs', nameZh: '清关' })).toMatchObject({ status: 200, body: { id: 'customs' } });
+    expect(await t.call('POST', '/api/skills', { id: 'customs', name: 'Customs', nameZh: '清关' })).toMatchObject({
+      status: 200,
+      body: { id: 'customs' },
+    });
     const listed = await t.call('GET', '/api/skills');
     expect(listed.status).toBe(200);
-    expect(listed.body).toEqual(expect.arrayContaining([{ id: 'customs', name: 'Customs', nameZh: '清关' }, { id: 'tracking', name: 'tracking' }]));
+    expect(listed.body).toEqual(
+      expect.arrayContaining([
+        { id: 'customs', name: 'Customs', nameZh: '清关' },
+        { id: 'tracking', name: 'tracking' },
+      ]),
+    );
     await t.call('POST', '/api/skills', { id: 'customs', name: 'Customs clearance' });
     const skills = expectBody(await t.call('GET', '/api/skills'), SkillList);
     expect(skills.filter((s) => s.id === 'customs')).toEqual([{ id: 'customs', name: 'Customs clearance' }]);
@@ -37,8 +54,14 @@ describe.each(testDatabases)('roster routes on $name', (target) => {
 
   it('refuses bad agents and groups naming the field, and writes nothing', async () => {
     const before = await listAgents(store.db);
-    expect(await t.call('POST', '/api/agents', { id: 'zhao', name: '赵', groups: ['nowhere'] })).toMatchObject({ status: 400, body: { details: [{ path: 'groups.0' }] } });
-    expect(await t.call('POST', '/api/agents', { id: 'zhao', name: '赵', seniority: 'boss' })).toMatchObject({ status: 400, body: { details: [{ path: 'seniority' }] } });
+    expect(await t.call('POST', '/api/agents', { id: 'zhao', name: '赵', groups: ['nowhere'] })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'groups.0' }] },
+    });
+    expect(await t.call('POST', '/api/agents', { id: 'zhao', name: '赵', seniority: 'boss' })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'seniority' }] },
+    });
     expect(await t.call('POST', '/api/agents', { name: '赵' })).toMatchObject({ status: 400, body: { details: [{ path: 'id' }] } });
     expect(await t.call('POST', '/api/groups', { id: 'x' })).toMatchObject({ status: 400, body: { details: [{ path: 'name' }] } });
     expect(await listAgents(store.db)).toEqual(before);

@@ -28,15 +28,24 @@ describe.each(testDatabases)('runtime routes on $name', (target) => {
   }, 60_000);
 
   it('shows the work waiting, then the dead-letter list once an effect is given up', async () => {
-    const ticket = expectBody(await t.call('POST', '/api/tickets', { channel: 'web', subject: 'hi', customer: { id: 'C1' } }), TicketCreatedResponse);
+    const ticket = expectBody(
+      await t.call('POST', '/api/tickets', { channel: 'web', subject: 'hi', customer: { id: 'C1' } }),
+      TicketCreatedResponse,
+    );
     t.ctx.clock.advance(2_000);
-    expect(await t.call('GET', '/api/runtime/stats')).toMatchObject({ status: 200, body: { ticketsDue: 1, lagMs: 2_000, eventsPending: 1 } });
+    expect(await t.call('GET', '/api/runtime/stats')).toMatchObject({
+      status: 200,
+      body: { ticketsDue: 1, lagMs: 2_000, eventsPending: 1 },
+    });
 
     await createWorker(t.ctx, { delivery: { maxAttempts: 1 } }).runUntilIdle();
     const stats = await t.call('GET', '/api/runtime/stats');
     expect(stats).toMatchObject({ status: 200, body: { ticketsDue: 0, lagMs: 0, effects: { pending: 0, running: 0, done: 0, dead: 1 } } });
     const dead = await t.call('GET', `/api/effects?status=dead&ticket=${ticket.id}`);
-    expect(dead).toMatchObject({ status: 200, body: [{ ticketId: ticket.id, flowId: 'unreachable-call', nodeId: 'call', status: 'dead', attempts: 1 }] });
+    expect(dead).toMatchObject({
+      status: 200,
+      body: [{ ticketId: ticket.id, flowId: 'unreachable-call', nodeId: 'call', status: 'dead', attempts: 1 }],
+    });
     expect(expectBody(dead, EffectList)[0]?.lastError).toMatch(/^fetch failed: /);
     expect(await t.call('GET', '/api/effects?status=done')).toMatchObject({ status: 200, body: [] });
   });

@@ -38,7 +38,14 @@ const remove = createRoute({
 export function secretRoutes(ctx: RuntimeContext): SwitchyardApp {
   /** The secret as listed; one no node declares and nothing sets is not listed: unset, from nowhere. */
   const view = async (name: string): Promise<SecretView> =>
-    (await listSecrets(ctx)).find((s) => s.name === name) ?? { name, set: false, source: null, encrypted: null, updatedAt: null, usedBy: [] };
+    (await listSecrets(ctx)).find((s) => s.name === name) ?? {
+      name,
+      set: false,
+      source: null,
+      encrypted: null,
+      updatedAt: null,
+      usedBy: [],
+    };
   return createRouter()
     .openapi(list, async (c) => c.json(await listSecrets(ctx), 200))
     .openapi(put, async (c) => {

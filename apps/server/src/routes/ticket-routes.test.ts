@@ -6,8 +6,19 @@ import { EXAMPLES_DIR, type TestApp, testApp } from '../__fixtures__/test-app';
 import { anyString, matching } from '../__fixtures__/matchers';
 import { expectBody } from '../__fixtures__/route-contract';
 
-const complaint = { channel: 'chat', subject: '我要投诉', body: '客服态度太差了，我要投诉！', customer: { id: 'C1001', name: '王女士', tier: 'vip' } };
-const refund = { channel: 'email', subject: 'Refund please', body: 'I want to return these shoes', customer: { id: 'C1002' }, orderId: 'DD20260101' };
+const complaint = {
+  channel: 'chat',
+  subject: '我要投诉',
+  body: '客服态度太差了，我要投诉！',
+  customer: { id: 'C1001', name: '王女士', tier: 'vip' },
+};
+const refund = {
+  channel: 'email',
+  subject: 'Refund please',
+  body: 'I want to return these shoes',
+  customer: { id: 'C1002' },
+  orderId: 'DD20260101',
+};
 
 describe.each(testDatabases)('ticket routes on $name', (target) => {
   const store = useTestDatabase(target, { keepRows: true });
@@ -29,7 +40,15 @@ describe.each(testDatabases)('ticket routes on $name', (target) => {
     const ticket = await t.call('GET', `/api/tickets/${id}`);
     expect(ticket).toMatchObject({
       status: 200,
-      body: { id, channel: 'chat', customer: { id: 'C1001', name: '王女士', tier: 'vip' }, category: 'complaint', priority: 'urgent', group: 'supervisors', status: 'new' },
+      body: {
+        id,
+        channel: 'chat',
+        customer: { id: 'C1001', name: '王女士', tier: 'vip' },
+        category: 'complaint',
+        priority: 'urgent',
+        group: 'supervisors',
+        status: 'new',
+      },
     });
     const { flows } = expectBody(ticket, TicketView);
     expect(flows).toHaveLength(10);
@@ -38,7 +57,11 @@ describe.each(testDatabases)('ticket routes on $name', (target) => {
 
   it('queues events, and the history lists every step with its time', async () => {
     const ticket = expectBody(await t.call('GET', '/api/tickets'), TicketList)[0]!;
-    const event = await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'agent.reply', agentId: 'li-na', body: '您好，正在处理' });
+    const event = await t.call('POST', `/api/tickets/${ticket.id}/events`, {
+      type: 'agent.reply',
+      agentId: 'li-na',
+      body: '您好，正在处理',
+    });
     expect(event).toMatchObject({ status: 202, body: { eventId: anyString } });
     await worker.runUntilIdle();
     expect(await t.call('GET', `/api/tickets/${ticket.id}`)).toMatchObject({ body: { stats: { agentReplies: 1 } } });
@@ -49,7 +72,10 @@ describe.each(testDatabases)('ticket routes on $name', (target) => {
     const conversation = expectBody(await t.call('GET', `/api/tickets/${ticket.id}/messages`), TicketConversation);
     expect(conversation[0]).toMatchObject({ direction: 'in' });
     expect(conversation.at(-1)).toMatchObject({ direction: 'out', author: 'li-na', body: '您好，正在处理' });
-    expect(await t.call('GET', '/api/tickets/no-such-ticket/messages')).toMatchObject({ status: 404, body: { error: 'ticket no-such-ticket not found' } });
+    expect(await t.call('GET', '/api/tickets/no-such-ticket/messages')).toMatchObject({
+      status: 404,
+      body: { error: 'ticket no-such-ticket not found' },
+    });
   });
 
   it('lists tickets by status, group and assignee', async () => {
@@ -70,14 +96,29 @@ describe.each(testDatabases)('ticket routes on $name', (target) => {
   it('refuses bad tickets, events and filters naming the field, 404s unknown tickets, and writes nothing', async () => {
     const count = async () => (await store.db.selectFrom('tickets').select('id').execute()).length;
     const before = await count();
-    expect(await t.call('POST', '/api/tickets', { ...complaint, customer: {} })).toMatchObject({ status: 400, body: { details: [{ path: 'customer.id' }] } });
-    expect(await t.call('POST', '/api/tickets', { ...complaint, channel: 'fax' })).toMatchObject({ status: 400, body: { details: [{ path: 'channel' }] } });
+    expect(await t.call('POST', '/api/tickets', { ...complaint, customer: {} })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'customer.id' }] },
+    });
+    expect(await t.call('POST', '/api/tickets', { ...complaint, channel: 'fax' })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'channel' }] },
+    });
     expect(await count()).toBe(before);
 
     const ticket = expectBody(await t.call('GET', '/api/tickets'), TicketList)[0]!;
-    expect(await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'survey.response', score: 9 })).toMatchObject({ status: 400, body: { details: [{ path: 'score' }] } });
-    expect(await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'ticket.created' })).toMatchObject({ status: 400, body: { details: [{ path: 'type' }] } });
-    expect(await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'teleport' })).toMatchObject({ status: 400, body: { details: [{ path: 'type' }] } });
+    expect(await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'survey.response', score: 9 })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'score' }] },
+    });
+    expect(await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'ticket.created' })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'type' }] },
+    });
+    expect(await t.call('POST', `/api/tickets/${ticket.id}/events`, { type: 'teleport' })).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'type' }] },
+    });
     expect(await t.call('POST', '/api/tickets/nope/events', { type: 'customer.message', body: '在吗' })).toMatchObject({ status: 404 });
     expect(await t.call('GET', '/api/tickets/nope')).toMatchObject({ status: 404, body: { error: 'ticket nope not found' } });
     expect(await t.call('GET', '/api/tickets/nope/history')).toMatchObject({ status: 404 });

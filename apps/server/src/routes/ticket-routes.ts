@@ -1,7 +1,26 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { EventAccepted, NewTicket, TicketConversation, TicketCreatedResponse, TicketEvent, TicketHistory, TicketList, TicketQuery, TicketView } from '@switchyard/api';
+import {
+  EventAccepted,
+  NewTicket,
+  TicketConversation,
+  TicketCreatedResponse,
+  TicketEvent,
+  TicketHistory,
+  TicketList,
+  TicketQuery,
+  TicketView,
+} from '@switchyard/api';
 import { INPUT_LIMITS } from '@switchyard/flow';
-import { createTicket, getTicket, listTickets, NotFoundError, postTicketEvent, type RuntimeContext, ticketHistory, ticketMessages } from '@switchyard/runtime';
+import {
+  createTicket,
+  getTicket,
+  listTickets,
+  NotFoundError,
+  postTicketEvent,
+  type RuntimeContext,
+  ticketHistory,
+  ticketMessages,
+} from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
 import { errorResponses, jsonContent } from '../error-responses';

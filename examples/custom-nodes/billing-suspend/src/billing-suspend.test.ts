@@ -1,5 +1,11 @@
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
-import { createCollectingLogger, createTestContext, startTestHttpServer, type TestContextOptions, type TestHttpServer } from '@switchyard/nodes/testing';
+import {
+  createCollectingLogger,
+  createTestContext,
+  startTestHttpServer,
+  type TestContextOptions,
+  type TestHttpServer,
+} from '@switchyard/nodes/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { billingSuspend, DEFAULT_BILLING_URL } from './billing-suspend';
 

@@ -43,7 +43,10 @@ export const billingSuspend = defineNode({
     // Optional so the stand-in service works without set-up; a real billing service refuses a call without it.
     const key = ctx.secrets.has(API_KEY) ? ctx.secrets.get(API_KEY) : undefined;
     if (key === undefined) ctx.logger.warn(`${API_KEY} is not set: calling the billing service without a key`, { url });
-    const response = await ctx.http.post(url, payload, { headers: key === undefined ? {} : { authorization: `Bearer ${key}` }, timeoutMs: config.timeoutMs });
+    const response = await ctx.http.post(url, payload, {
+      headers: key === undefined ? {} : { authorization: `Bearer ${key}` },
+      timeoutMs: config.timeoutMs,
+    });
     const parsed = SuspendResponse.safeParse(response.body ?? {});
     ctx.logger.info('billing suspended', { customerId: payload.customerId, status: response.status });
     return { params: { ...payload, url, status: response.status }, output: parsed.success ? parsed.data : {} };

@@ -1,14 +1,31 @@
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
-import { createTestContext, parseConfig, startTestHttpServer, type TestContextOptions, type TestHttpServer, type TestTicket } from '@switchyard/nodes/testing';
+import {
+  createTestContext,
+  parseConfig,
+  startTestHttpServer,
+  type TestContextOptions,
+  type TestHttpServer,
+  type TestTicket,
+} from '@switchyard/nodes/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ERP_URL, erpOrderLookup } from './erp-order-lookup';
 
-const ORDER = { orderNumber: 'DD202405001', status: 'delivered', amount: 899, currency: 'CNY', deliveredAt: '2024-05-03T10:00:00+08:00', items: 2, warehouse: 'SH-1' };
+const ORDER = {
+  orderNumber: 'DD202405001',
+  status: 'delivered',
+  amount: 899,
+  currency: 'CNY',
+  deliveredAt: '2024-05-03T10:00:00+08:00',
+  items: 2,
+  warehouse: 'SH-1',
+};
 
 /** An ERP stand-in: each test gets a fresh one that records every request. */
 let erp: TestHttpServer;
 beforeEach(async () => {
-  erp = await startTestHttpServer((request) => (request.url === '/erp/orders/DD202405001' ? { body: ORDER } : { status: 404, body: { error: 'no such order' } }));
+  erp = await startTestHttpServer((request) =>
+    request.url === '/erp/orders/DD202405001' ? { body: ORDER } : { status: 404, body: { error: 'no such order' } },
+  );
 });
 afterEach(async () => {
   await erp.close();
@@ -23,7 +40,11 @@ describe('erp.order_lookup', () => {
   it("GETs the ticket's order with the ERP token and the idempotency key, and outputs its fields", async () => {
     const result = await erpOrderLookup.run(context(), config());
     expect(erp.requests).toHaveLength(1);
-    expect(erp.requests[0]).toMatchObject({ method: 'GET', url: '/erp/orders/DD202405001', headers: { 'x-api-key': TOKEN, 'idempotency-key': 'T1:returns:lookup:1' } });
+    expect(erp.requests[0]).toMatchObject({
+      method: 'GET',
+      url: '/erp/orders/DD202405001',
+      headers: { 'x-api-key': TOKEN, 'idempotency-key': 'T1:returns:lookup:1' },
+    });
     expect(result.output).toEqual({ found: true, ...ORDER, paidAt: null, shippedAt: null });
     expect(result.params).toEqual({ orderNumber: 'DD202405001', status: 200 });
     expect(JSON.stringify(result)).not.toContain(TOKEN);
@@ -31,7 +52,10 @@ describe('erp.order_lookup', () => {
 
   it("prefers the ticket's orderId, and takes a template for the number", async () => {
     await erpOrderLookup.run(context({ orderId: 'DD202405001', body: '订单 DD999' }), config());
-    await erpOrderLookup.run(context({ subject: 'x' }, { vars: { form: { order: 'DD202405001' } } }), config({ orderNumber: '{{vars.form.order}}' }));
+    await erpOrderLookup.run(
+      context({ subject: 'x' }, { vars: { form: { order: 'DD202405001' } } }),
+      config({ orderNumber: '{{vars.form.order}}' }),
+    );
     expect(erp.requests.map((r) => r.url)).toEqual(['/erp/orders/DD202405001', '/erp/orders/DD202405001']);
   });
 
@@ -80,7 +104,10 @@ describe('erp.order_lookup', () => {
   it('simulates without any request: the sample order under the ticket’s number', () => {
     const result = erpOrderLookup.simulate?.(context(), config({ sampleOrder: { status: 'paid', amount: 10 } }));
     expect(erp.requests).toHaveLength(0);
-    expect(result).toMatchObject({ params: { orderNumber: 'DD202405001', simulated: true }, output: { found: true, orderNumber: 'DD202405001', status: 'paid', amount: 10 } });
+    expect(result).toMatchObject({
+      params: { orderNumber: 'DD202405001', simulated: true },
+      output: { found: true, orderNumber: 'DD202405001', status: 'paid', amount: 10 },
+    });
   });
 
   it('defaults the service url to ERP_URL, else the local example services', () => {

@@ -51,7 +51,11 @@ export const erpOrderLookup = defineNode({
   config: z.strictObject({
     serviceUrl: z.url().default(() => process.env.ERP_URL ?? DEFAULT_ERP_URL),
     /** Where the order number comes from: the ticket's (orderId, or DD + digits in its text) by default. */
-    orderNumber: z.string().min(1).refine(isValidTemplate, bilingual('broken {{ }} tag in orderNumber', '订单号中的 {{ }} 标记不完整')).default('{{orderNumber}}'),
+    orderNumber: z
+      .string()
+      .min(1)
+      .refine(isValidTemplate, bilingual('broken {{ }} tag in orderNumber', '订单号中的 {{ }} 标记不完整'))
+      .default('{{orderNumber}}'),
     timeoutMs: z.number().int().min(100).max(60_000).default(5_000),
     /** What a dry-run returns as the order (its number is the ticket's). */
     sampleOrder: z.looseObject({}).default({ status: 'shipped', amount: 299, currency: 'CNY', items: 1 }),
@@ -62,13 +66,20 @@ export const erpOrderLookup = defineNode({
     // Encoded, `.` and `..` are still path steps: `erp/orders/..` would call `erp/` (issue 15). No order has such a number.
     if (orderNumber === '.' || orderNumber === '..') return { params: { orderNumber }, output: notFound(orderNumber, 'not_found') };
     const url = new URL(`erp/orders/${encodeURIComponent(orderNumber)}`, withSlash(config.serviceUrl));
-    const response = await ctx.http.get(url, { headers: { 'x-api-key': ctx.secrets.get(ERP_TOKEN) }, timeoutMs: config.timeoutMs, accept: [404] });
+    const response = await ctx.http.get(url, {
+      headers: { 'x-api-key': ctx.secrets.get(ERP_TOKEN) },
+      timeoutMs: config.timeoutMs,
+      accept: [404],
+    });
     if (response.status === 404) {
       ctx.logger.info('order not found in the ERP', { orderNumber });
       return { params: { orderNumber, status: 404 }, output: notFound(orderNumber, 'not_found') };
     }
     const order = ErpOrder.safeParse(response.body);
-    if (!order.success) throw new Error(`GET ${url.origin}${url.pathname}: the ERP answered an order without ${order.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!order.success)
+      throw new Error(
+        `GET ${url.origin}${url.pathname}: the ERP answered an order without ${order.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
     ctx.logger.info('order found', { orderNumber, status: order.data.status });
     return { params: { orderNumber, status: response.status }, output: { found: true, ...order.data } satisfies OrderLookupOutput };
   },

@@ -9,7 +9,13 @@ const ContractLine = z.strictObject({
   ticketId: z.string(),
   path: z.array(z.string()),
   actions: z.array(
-    z.strictObject({ at: z.iso.datetime(), flow: z.string(), node: z.string(), type: z.string(), params: z.record(z.string(), z.unknown()) }),
+    z.strictObject({
+      at: z.iso.datetime(),
+      flow: z.string(),
+      node: z.string(),
+      type: z.string(),
+      params: z.record(z.string(), z.unknown()),
+    }),
   ),
   final: z.strictObject({
     status: TicketStatus,
@@ -31,7 +37,12 @@ async function jsonLines(argv: string[]) {
   const io = captureIo();
   const code = await runCli(['dry-run', ...argv, '--json'], io);
   const lines = io.out().trimEnd().split('\n');
-  return { code, io, results: lines.map((line) => ContractLine.parse(JSON.parse(line))), keys: lines.map((l) => Object.keys(JSON.parse(l) as object)) };
+  return {
+    code,
+    io,
+    results: lines.map((line) => ContractLine.parse(JSON.parse(line))),
+    keys: lines.map((l) => Object.keys(JSON.parse(l) as object)),
+  };
 }
 
 describe('switchyard dry-run --json', () => {
@@ -82,7 +93,13 @@ describe('switchyard dry-run --json', () => {
   });
 
   it('uses the custom nodes of --config', async () => {
-    const { code, results } = await jsonLines(['custom/stamped.json', '--config', 'custom/stamp.config.ts', '--tickets', 'tickets/tickets.jsonl']);
+    const { code, results } = await jsonLines([
+      'custom/stamped.json',
+      '--config',
+      'custom/stamp.config.ts',
+      '--tickets',
+      'tickets/tickets.jsonl',
+    ]);
     expect(code).toBe(0);
     expect(results[0]!.final.tags).toEqual(['stamped']);
   });
@@ -122,14 +139,42 @@ describe('switchyard dry-run (readable report)', () => {
 
 describe('switchyard dry-run: bad input exits 2 and prints nothing to stdout', () => {
   const cases: [string, string[], string[]][] = [
-    ['an invalid flow names file, node and field', ['flows/invalid.json', '--tickets', 'tickets/tickets.json'], ['flows/invalid.json: node isUrgent: config.keywords: add at least one keyword']],
-    ['a bad ticket field names file, line and field', ['flows/classify.json', '--tickets', 'tickets/bad-field.jsonl'], ['tickets/bad-field.jsonl:2: field channel: ']],
-    ['broken JSON in a tickets array names the line', ['flows/classify.json', '--tickets', 'tickets/bad-json.json'], ['tickets/bad-json.json:3:16: not valid JSON (unexpected "\\"")']],
-    ['a bad agents file names file and field', ['flows/classify.json', ...TICKETS.slice(0, 2), '--agents', 'agents/bad-agents.json'], ['agents/bad-agents.json: field agents.1.openTickets: ']],
-    ['missing files are named', ['flows/nope.json', '--tickets', 'tickets/nope.json'], ['flows/nope.json: no such file', 'tickets/nope.json: no such file']],
-    ['the same flow twice is refused', ['flows/classify.json', 'flows/classify.json', '--tickets', 'tickets/tickets.json'], ['flow id classify is already used by flows/classify.json']],
+    [
+      'an invalid flow names file, node and field',
+      ['flows/invalid.json', '--tickets', 'tickets/tickets.json'],
+      ['flows/invalid.json: node isUrgent: config.keywords: add at least one keyword'],
+    ],
+    [
+      'a bad ticket field names file, line and field',
+      ['flows/classify.json', '--tickets', 'tickets/bad-field.jsonl'],
+      ['tickets/bad-field.jsonl:2: field channel: '],
+    ],
+    [
+      'broken JSON in a tickets array names the line',
+      ['flows/classify.json', '--tickets', 'tickets/bad-json.json'],
+      ['tickets/bad-json.json:3:16: not valid JSON (unexpected "\\"")'],
+    ],
+    [
+      'a bad agents file names file and field',
+      ['flows/classify.json', ...TICKETS.slice(0, 2), '--agents', 'agents/bad-agents.json'],
+      ['agents/bad-agents.json: field agents.1.openTickets: '],
+    ],
+    [
+      'missing files are named',
+      ['flows/nope.json', '--tickets', 'tickets/nope.json'],
+      ['flows/nope.json: no such file', 'tickets/nope.json: no such file'],
+    ],
+    [
+      'the same flow twice is refused',
+      ['flows/classify.json', 'flows/classify.json', '--tickets', 'tickets/tickets.json'],
+      ['flow id classify is already used by flows/classify.json'],
+    ],
     ['--tickets is required', ['flows/classify.json'], ['--tickets <file> is required']],
-    ['every problem is reported at once', ['flows/invalid.json', '--tickets', 'tickets/bad-field.jsonl'], ['flows/invalid.json: node isUrgent', 'tickets/bad-field.jsonl:2: field channel']],
+    [
+      'every problem is reported at once',
+      ['flows/invalid.json', '--tickets', 'tickets/bad-field.jsonl'],
+      ['flows/invalid.json: node isUrgent', 'tickets/bad-field.jsonl:2: field channel'],
+    ],
   ];
   it.each(cases)('%s', async (_name, argv, messages) => {
     for (const json of [[], ['--json']]) {

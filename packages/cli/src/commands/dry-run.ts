@@ -71,9 +71,7 @@ export const dryRunCommand: Command = {
       { registry: inputs.registry, roster: inputs.roster },
     );
     io.stdout(
-      values.json
-        ? results.map((r) => `${contractLine(r)}\n`).join('')
-        : textReport(results, inputs, { locale, color: io.color ?? false }),
+      values.json ? results.map((r) => `${contractLine(r)}\n`).join('') : textReport(results, inputs, { locale, color: io.color ?? false }),
     );
     return results.some((r) => r.errors.length > 0) ? ExitCode.failed : ExitCode.ok;
   },

@@ -11,7 +11,8 @@ dry-run stand-in), src/<name>.test.ts (against a local HTTP server) and README.m
   --package <name>   the npm package name (default: switchyard-node-<name>)
 `,
   needType: 'switchyard new-node: give the node type, e.g. acme.refund',
-  badType: (type: string) => `node type "${type}": use lower-case snake_case parts joined by dots, vendor first (acme.refund, erp.order_lookup)`,
+  badType: (type: string) =>
+    `node type "${type}": use lower-case snake_case parts joined by dots, vendor first (acme.refund, erp.order_lookup)`,
   builtinType: (type: string) => `node type "${type}" is a built-in node's name; custom nodes are namespaced (acme.${type})`,
   exists: (dir: string) => `${dir}: already exists; choose another --dir or remove it`,
   badPackage: (name: string) => `--package ${name}: not a valid npm package name`,

@@ -27,7 +27,11 @@ describe('switchyard new-node', () => {
     for (const file of ['package.json', 'README.md', 'src/index.ts', 'src/acme-refund-order.ts', 'src/acme-refund-order.test.ts']) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
-    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toMatchObject({ name: 'switchyard-node-acme-refund-order', type: 'module', exports: { '.': './src/index.ts' } });
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toMatchObject({
+      name: 'switchyard-node-acme-refund-order',
+      type: 'module',
+      exports: { '.': './src/index.ts' },
+    });
     const source = readFileSync(join(dir, 'src/acme-refund-order.ts'), 'utf8');
     expect(source).toContain("type: 'acme.refund_order'");
     expect(source).toContain("export const API_KEY = 'ACME_API_KEY'");
@@ -68,7 +72,10 @@ describe('switchyard new-node', () => {
     expect(await runCli(['new-node', 'acme.refund', '--dir', inRepo], io)).toBe(0);
     writeFileSync(join(inRepo, 'tsconfig.json'), JSON.stringify({ extends: '../../../tsconfig.json', include: ['src'] }));
     await run(join(REPO, 'node_modules/.bin/tsc'), ['-p', join(inRepo, 'tsconfig.json')], { cwd: REPO });
-    const test = await run(join(REPO, 'node_modules/.bin/vitest'), ['run', inRepo, '--reporter', 'verbose'], { cwd: REPO, env: { ...process.env, CI: 'true' } });
+    const test = await run(join(REPO, 'node_modules/.bin/vitest'), ['run', inRepo, '--reporter', 'verbose'], {
+      cwd: REPO,
+      env: { ...process.env, CI: 'true' },
+    });
     expect(test.stdout).toMatch(/6 passed/);
     expect(test.stdout).toContain('POSTs the ticket with the API key and the idempotency key');
   }, 90_000);

@@ -8,7 +8,13 @@ import { renderRollout } from '../rollout/rollout-report';
 import { connect, serverRefusal } from '../server-api';
 import type { Command } from './command';
 
-const OPTIONS = { server: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' }, reason: { type: 'string' }, revision: { type: 'string' } } as const;
+const OPTIONS = {
+  server: { type: 'string' },
+  token: { type: 'string' },
+  json: { type: 'boolean' },
+  reason: { type: 'string' },
+  revision: { type: 'string' },
+} as const;
 
 const USAGE: Record<Locale, string> = {
   en: `Usage: switchyard promote <flowId> [--reason TEXT] [--revision N] --server <url> [--token <token>] [--json]
@@ -60,7 +66,10 @@ export const promoteCommand: Command = {
         io.stderr(`${rolloutMessages(locale).notDeployed(flowId)}\n`);
         return ExitCode.failed;
       }
-      const rollout = await api.promote(flowId, { revision: pinned ?? current.revision, ...(values.reason === undefined ? {} : { reason: values.reason }) });
+      const rollout = await api.promote(flowId, {
+        revision: pinned ?? current.revision,
+        ...(values.reason === undefined ? {} : { reason: values.reason }),
+      });
       if (values.json) io.stdout(`${JSON.stringify(rollout, null, 2)}\n`);
       else io.stdout(`${rolloutMessages(locale).promoted(flowId, rollout.stable)}\n\n${renderRollout(rollout, locale)}`);
       return ExitCode.ok;

@@ -64,7 +64,9 @@ export const publishCommand: Command = {
         published.push({ file, flowId: document.id, version: await publishOne(api, document) });
       } catch (error) {
         const refused = serverRefusal(error, server, locale);
-        io.stderr(`${file}: ${locale === 'en' ? 'the server refused it' : '服务器拒绝'} (${refused.status}): ${refused.message}${refused.details === undefined ? '' : ` ${JSON.stringify(refused.details)}`}\n`);
+        io.stderr(
+          `${file}: ${locale === 'en' ? 'the server refused it' : '服务器拒绝'} (${refused.status}): ${refused.message}${refused.details === undefined ? '' : ` ${JSON.stringify(refused.details)}`}\n`,
+        );
         report(io, published, values.json === true, locale);
         return ExitCode.failed;
       }
@@ -86,8 +88,15 @@ async function publishOne(api: ApiClient, document: FlowDocument): Promise<numbe
   return version;
 }
 
-function report(io: { stdout(text: string): void }, published: readonly { file: string; flowId: string; version: number }[], json: boolean, locale: Locale): void {
+function report(
+  io: { stdout(text: string): void },
+  published: readonly { file: string; flowId: string; version: number }[],
+  json: boolean,
+  locale: Locale,
+): void {
   if (json) io.stdout(`${JSON.stringify(published, null, 2)}\n`);
   else if (published.length > 0)
-    io.stdout(`${published.map((p) => (locale === 'en' ? `${p.file}: flow ${p.flowId} published as version ${p.version}` : `${p.file}：流程 ${p.flowId} 已发布为版本 ${p.version}`)).join('\n')}\n`);
+    io.stdout(
+      `${published.map((p) => (locale === 'en' ? `${p.file}: flow ${p.flowId} published as version ${p.version}` : `${p.file}：流程 ${p.flowId} 已发布为版本 ${p.version}`)).join('\n')}\n`,
+    );
 }

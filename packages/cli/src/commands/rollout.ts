@@ -104,7 +104,9 @@ Exit status: 0 done, 1 the server refused it (or the flow is not deployed), 2 ba
 export const rolloutCommand: Command = {
   name: 'rollout',
   summary: (locale) =>
-    locale === 'en' ? "show or change a flow's rollout: candidate share, ramp, guardrails, rollback, migrating open tickets" : '查看或修改流程的灰度发布：候选版占比、放量、护栏、回滚、迁移进行中的工单',
+    locale === 'en'
+      ? "show or change a flow's rollout: candidate share, ramp, guardrails, rollback, migrating open tickets"
+      : '查看或修改流程的灰度发布：候选版占比、放量、护栏、回滚、迁移进行中的工单',
   usage: (locale) => `${USAGE[locale]}${messages(locale).commonOptions}\n`,
   async run(argv, { io, locale }) {
     const { values, positionals } = parseCommandArgs('rollout', argv, OPTIONS, locale);
@@ -133,14 +135,23 @@ export const rolloutCommand: Command = {
       }
       if (plan.kind === 'show' && current) {
         const metrics = await api.metrics(flowId).catch((error: unknown) => serverRefusal(error, server, locale));
-        if (values.json) io.stdout(`${JSON.stringify({ rollout: current, metrics: metrics instanceof ApiError ? null : metrics }, null, 2)}\n`);
-        else io.stdout(`${renderRollout(current, locale)}\n${metrics instanceof ApiError ? `${m.metricsUnavailable(metrics.message)}\n` : renderMetrics(metrics, locale)}`);
+        if (values.json)
+          io.stdout(`${JSON.stringify({ rollout: current, metrics: metrics instanceof ApiError ? null : metrics }, null, 2)}\n`);
+        else
+          io.stdout(
+            `${renderRollout(current, locale)}\n${metrics instanceof ApiError ? `${m.metricsUnavailable(metrics.message)}\n` : renderMetrics(metrics, locale)}`,
+          );
         return ExitCode.ok;
       }
       if (plan.kind === 'migrate') {
         const { from, to } = plan.versions;
         try {
-          const moved = await api.migrateTickets(flowId, { from, to, revision, ...(plan.reason === undefined ? {} : { reason: plan.reason }) });
+          const moved = await api.migrateTickets(flowId, {
+            from,
+            to,
+            revision,
+            ...(plan.reason === undefined ? {} : { reason: plan.reason }),
+          });
           io.stdout(values.json ? `${JSON.stringify(moved, null, 2)}\n` : `${m.migrated(flowId, moved.migrated, from, to)}\n`);
           return ExitCode.ok;
         } catch (error) {

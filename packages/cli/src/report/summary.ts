@@ -54,7 +54,11 @@ export function summarize(results: readonly DryRunResult[], inputs: Pick<DryRunI
       .sort((a, b) => b.tickets - a.tickets || a.outcome.localeCompare(b.outcome)),
     branches: inputs.flows.flatMap((flow) => branchCounts(results, flow, inputs.registry)),
     errors: results.flatMap((r) =>
-      r.errors.map((error) => ({ ticketId: r.ticketId, offset: formatOffset(Date.parse(error.at) - (createdAt.get(r.ticketId) ?? 0)), error })),
+      r.errors.map((error) => ({
+        ticketId: r.ticketId,
+        offset: formatOffset(Date.parse(error.at) - (createdAt.get(r.ticketId) ?? 0)),
+        error,
+      })),
     ),
   };
 }

@@ -35,7 +35,8 @@ export function renderTicket(result: DryRunResult, ticket: SampleTicket | undefi
   lines.push(`  ${label(m.actions)}`);
   if (result.actions.length === 0) lines.push(`    ${m.none}`);
   const actionRows = result.actions.map((a) => [offset(a.at), a.at, a.flow, a.node, a.type, formatParams(a.params)]);
-  for (const [time = '', iso = '', ...rest] of alignColumns(actionRows)) lines.push(`    ${c.yellow(time)}  ${c.dim(iso)}  ${rest.join('  ')}`);
+  for (const [time = '', iso = '', ...rest] of alignColumns(actionRows))
+    lines.push(`    ${c.yellow(time)}  ${c.dim(iso)}  ${rest.join('  ')}`);
 
   lines.push(`  ${label(m.final)}`);
   lines.push(`    ${FINAL_FIELDS.map((field) => `${field}=${finalValue(result.final[field])}`).join('  ')}`);
@@ -55,7 +56,11 @@ export function renderTicket(result: DryRunResult, ticket: SampleTicket | undefi
  * per outcome, per branch, errors).
  * @example io.stdout(textReport(results, inputs, { locale: 'en', color: false }));
  */
-export function textReport(results: readonly DryRunResult[], inputs: Pick<DryRunInputs, 'flows' | 'tickets' | 'registry'>, options: ReportOptions): string {
+export function textReport(
+  results: readonly DryRunResult[],
+  inputs: Pick<DryRunInputs, 'flows' | 'tickets' | 'registry'>,
+  options: ReportOptions,
+): string {
   const tickets = new Map(inputs.tickets.map((t) => [t.id, t]));
   const sections = results.map((r) => renderTicket(r, tickets.get(r.ticketId), options));
   return [...sections, renderSummary(summarize(results, inputs), options)].join('\n');

@@ -5,7 +5,9 @@ import { formatGuardrail, parseGuardrail } from './parse-guardrail';
 describe('parseGuardrail', () => {
   it('reads "above" and "worse than stable" rules, with and without a minimum of tickets', () => {
     expect(parseGuardrail('errorRate>2')).toEqual({ guardrail: { metric: 'errorRate', above: 2 } });
-    expect(parseGuardrail('slaBreachRate>+5@200')).toEqual({ guardrail: { metric: 'slaBreachRate', worseThanStableBy: 5, minTickets: 200 } });
+    expect(parseGuardrail('slaBreachRate>+5@200')).toEqual({
+      guardrail: { metric: 'slaBreachRate', worseThanStableBy: 5, minTickets: 200 },
+    });
     expect(parseGuardrail('escalationRate > 1.5 @ 80')).toEqual({ guardrail: { metric: 'escalationRate', above: 1.5, minTickets: 80 } });
   });
 

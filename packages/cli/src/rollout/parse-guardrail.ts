@@ -1,7 +1,11 @@
 import { GuardrailMetric, type GuardrailInput } from '@switchyard/api';
 
 /** Why a `--guardrail` text is not a guardrail; `rolloutMessages` words it. */
-export type GuardrailProblem = { readonly code: 'syntax' } | { readonly code: 'metric'; readonly metric: string } | { readonly code: 'over100'; readonly value: number } | { readonly code: 'minTickets' };
+export type GuardrailProblem =
+  | { readonly code: 'syntax' }
+  | { readonly code: 'metric'; readonly metric: string }
+  | { readonly code: 'over100'; readonly value: number }
+  | { readonly code: 'minTickets' };
 
 const SYNTAX = /^(?<metric>[A-Za-z]+)>(?<worse>\+)?(?<value>\d+(?:\.\d+)?)(?:@(?<min>\d+))?$/;
 

@@ -1,7 +1,10 @@
 import { RampPlan, rolloutRuleOf } from '@switchyard/api';
 
 /** Why `--ramp`/`--every` do not make a plan; `rolloutMessages` words it. */
-export type RampProblem = { readonly option: '--ramp' | '--every'; readonly code: 'steps' | 'stepRange' | 'rise' | 'tooMany' | 'needEvery' | 'everyWithNone' | 'duration' };
+export type RampProblem = {
+  readonly option: '--ramp' | '--every';
+  readonly code: 'steps' | 'stepRange' | 'rise' | 'tooMany' | 'needEvery' | 'everyWithNone' | 'duration';
+};
 
 /**
  * Reads `--ramp 10,25,50,100 --every 1h` into a ramp plan; `--ramp none` stops the current

@@ -27,7 +27,8 @@ export function revisionOption(text: string | undefined, locale: Locale): number
 export function refusalText(error: ApiError, locale: Locale): string {
   const m = rolloutMessages(locale);
   const conflict = error.rolloutConflict();
-  if (conflict) return `${m.conflict(conflict.revision)}\n\n${conflict.rollout ? renderRollout(conflict.rollout, locale) : `${m.conflictGone}\n`}`;
+  if (conflict)
+    return `${m.conflict(conflict.revision)}\n\n${conflict.rollout ? renderRollout(conflict.rollout, locale) : `${m.conflictGone}\n`}`;
   const issues = error.fieldIssues();
   const details = issues.length
     ? issues.map((issue) => `\n  ${issue.path || '(request)'}: ${issue.message}`).join('')

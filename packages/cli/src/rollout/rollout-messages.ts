@@ -17,10 +17,15 @@ const en = {
   everyWithoutRamp: '--every: only goes with --ramp <steps>',
   migrateAlone: (options: readonly string[]) => `--migrate: cannot be combined with ${options.join(', ')}`,
   migrateProblem: (problem: MigrateProblem, value: string) =>
-    problem === 'same' ? `--migrate ${value}: the two versions must differ` : `--migrate ${value}: expected <from>:<to> version numbers, e.g. --migrate 4:3`,
+    problem === 'same'
+      ? `--migrate ${value}: the two versions must differ`
+      : `--migrate ${value}: expected <from>:<to> version numbers, e.g. --migrate 4:3`,
   migrated: (flowId: string, count: number, from: number, to: number) =>
-    count === 0 ? `flow ${flowId}: no open tickets on v${from}; nothing moved` : `flow ${flowId}: ${count} open ticket(s) moved from v${from} to v${to}`,
-  migrateRefused: (count: number, to: number) => `nothing was migrated: ${count} ticket(s) rest in a node v${to} does not have (or has as another type):`,
+    count === 0
+      ? `flow ${flowId}: no open tickets on v${from}; nothing moved`
+      : `flow ${flowId}: ${count} open ticket(s) moved from v${from} to v${to}`,
+  migrateRefused: (count: number, to: number) =>
+    `nothing was migrated: ${count} ticket(s) rest in a node v${to} does not have (or has as another type):`,
   rampProblem: (problem: RampProblem, steps: string, every: string | undefined): string => {
     const texts: Record<RampProblem['code'], string> = {
       steps: `--ramp ${steps}: expected rising whole percentages separated by commas, e.g. 10,25,50,100 (or none)`,
@@ -47,14 +52,17 @@ const en = {
   },
   notDeployedNeedStable: (flowId: string) => `--stable: flow ${flowId} is not deployed yet; give --stable <version> to deploy it`,
   percentWithoutCandidate: '--percent: the rollout has no candidate; give --candidate <version> too',
-  notDeployed: (flowId: string) => `flow ${flowId} is not deployed (or does not exist); deploy it with: switchyard rollout ${flowId} --stable <version>`,
+  notDeployed: (flowId: string) =>
+    `flow ${flowId} is not deployed (or does not exist); deploy it with: switchyard rollout ${flowId} --stable <version>`,
   refused: (status: number, error: string) => `the server refused it (${status}): ${error}`,
-  conflict: (revision: number) => `someone changed this rollout meanwhile (now revision ${revision}); nothing was changed: reload, look at it again, and decide anew. This is it now:`,
+  conflict: (revision: number) =>
+    `someone changed this rollout meanwhile (now revision ${revision}); nothing was changed: reload, look at it again, and decide anew. This is it now:`,
   conflictGone: 'the flow is not deployed any more.',
   badRevision: (value: string) => `--revision ${value}: expected the rollout's revision as \`switchyard rollout\` shows it (0, 1, 2, ...)`,
   revisionShown: (revision: number) => ` (revision ${revision})`,
   // The report
-  split: (stable: number, candidate: number | null, percent: number) => (candidate === null ? `stable v${stable}, no candidate` : `stable v${stable} · candidate v${candidate} at ${percent}%`),
+  split: (stable: number, candidate: number | null, percent: number) =>
+    candidate === null ? `stable v${stable}, no candidate` : `stable v${stable} · candidate v${candidate} at ${percent}%`,
   flowHeading: (flowId: string) => `Flow ${flowId}`,
   ramp: 'Ramp',
   rampNone: 'none',
@@ -111,8 +119,12 @@ const zhCN: RolloutMessages = {
   badPercent: (value) => `--percent ${value}：应为 0 到 100 的整数`,
   everyWithoutRamp: '--every：只能与 --ramp <步骤> 一起使用',
   migrateAlone: (options) => `--migrate：不能与 ${options.join('、')} 同时使用`,
-  migrateProblem: (problem, value) => (problem === 'same' ? `--migrate ${value}：两个版本不能相同` : `--migrate ${value}：格式应为 <原版本>:<目标版本>，例如 --migrate 4:3`),
-  migrated: (flowId, count, from, to) => (count === 0 ? `流程 ${flowId}：v${from} 上没有进行中的工单，未迁移任何工单` : `流程 ${flowId}：已将 ${count} 张进行中的工单从 v${from} 迁移到 v${to}`),
+  migrateProblem: (problem, value) =>
+    problem === 'same' ? `--migrate ${value}：两个版本不能相同` : `--migrate ${value}：格式应为 <原版本>:<目标版本>，例如 --migrate 4:3`,
+  migrated: (flowId, count, from, to) =>
+    count === 0
+      ? `流程 ${flowId}：v${from} 上没有进行中的工单，未迁移任何工单`
+      : `流程 ${flowId}：已将 ${count} 张进行中的工单从 v${from} 迁移到 v${to}`,
   migrateRefused: (count, to) => `未迁移任何工单：${count} 张工单停在 v${to} 没有（或类型不同）的节点上：`,
   rampProblem: (problem, steps, every) => {
     const texts: Record<RampProblem['code'], string> = {
@@ -146,7 +158,8 @@ const zhCN: RolloutMessages = {
   conflictGone: '该流程已不再部署。',
   badRevision: (value) => `--revision ${value}：应为 \`switchyard rollout\` 显示的灰度发布修订号（0、1、2……）`,
   revisionShown: (revision) => `（修订 ${revision}）`,
-  split: (stable, candidate, percent) => (candidate === null ? `稳定版 v${stable}，无候选版` : `稳定版 v${stable} · 候选版 v${candidate} 占 ${percent}%`),
+  split: (stable, candidate, percent) =>
+    candidate === null ? `稳定版 v${stable}，无候选版` : `稳定版 v${stable} · 候选版 v${candidate} 占 ${percent}%`,
   flowHeading: (flowId) => `流程 ${flowId}`,
   ramp: '放量计划',
   rampNone: '无',
@@ -157,7 +170,8 @@ const zhCN: RolloutMessages = {
   guardrails: '护栏',
   guardrailsNone: '无',
   tripped: (what, at) => `护栏已触发（${at}）：${what}；候选版已回滚到 0%`,
-  trippedRates: (rule, candidate, stable, tickets) => `${rule} 在 ${tickets} 张工单上为 ${candidate}${stable === null ? '' : `（稳定版 ${stable}）`}`,
+  trippedRates: (rule, candidate, stable, tickets) =>
+    `${rule} 在 ${tickets} 张工单上为 ${candidate}${stable === null ? '' : `（稳定版 ${stable}）`}`,
   history: '变更记录（最新在前）',
   noHistory: '（尚无变更）',
   versions: '各版本',

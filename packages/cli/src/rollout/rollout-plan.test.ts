@@ -21,7 +21,9 @@ describe('rolloutPlan', () => {
   });
 
   it('reads a change', () => {
-    expect(rolloutPlan({ candidate: '2', percent: '10%', guardrail: ['errorRate>2', 'slaBreachRate>+5@200'], reason: 'try v2' }, 'en')).toEqual({
+    expect(
+      rolloutPlan({ candidate: '2', percent: '10%', guardrail: ['errorRate>2', 'slaBreachRate>+5@200'], reason: 'try v2' }, 'en'),
+    ).toEqual({
       kind: 'change',
       change: {
         candidate: 2,
@@ -33,11 +35,16 @@ describe('rolloutPlan', () => {
         reason: 'try v2',
       },
     });
-    expect(rolloutPlan({ candidate: 'none', guardrail: ['none'], ramp: 'none' }, 'en')).toEqual({ kind: 'change', change: { candidate: null, guardrails: [], ramp: null } });
+    expect(rolloutPlan({ candidate: 'none', guardrail: ['none'], ramp: 'none' }, 'en')).toEqual({
+      kind: 'change',
+      change: { candidate: null, guardrails: [], ramp: null },
+    });
   });
 
   it('reports every bad option at once, each by name', () => {
-    const found = problems(() => rolloutPlan({ stable: '0', candidate: 'two', percent: '120', guardrail: ['errorRate>2', 'latency>3'], every: '1h' }, 'en'));
+    const found = problems(() =>
+      rolloutPlan({ stable: '0', candidate: 'two', percent: '120', guardrail: ['errorRate>2', 'latency>3'], every: '1h' }, 'en'),
+    );
     expect(found).toHaveLength(5);
     expect(found[0]).toMatch(/^--stable 0: /);
     expect(found[1]).toMatch(/^--candidate two: /);
@@ -63,33 +70,50 @@ describe('rolloutRequest', () => {
   });
 
   it('takes the versions the options name', () => {
-    expect(rolloutRequest(current, { candidate: 5, percent: 10, reason: 'v5' }, 'intake', 'en')).toEqual({ stable: 3, candidate: 5, percent: 10, reason: 'v5' });
+    expect(rolloutRequest(current, { candidate: 5, percent: 10, reason: 'v5' }, 'intake', 'en')).toEqual({
+      stable: 3,
+      candidate: 5,
+      percent: 10,
+      reason: 'v5',
+    });
     expect(rolloutRequest(current, { stable: 4, candidate: null }, 'intake', 'en')).toEqual({ stable: 4, candidate: null });
   });
 
   it('deploys a flow that is not deployed only with --stable', () => {
     expect(rolloutRequest(undefined, { stable: 1 }, 'intake', 'en')).toEqual({ stable: 1, candidate: null });
-    expect(problems(() => rolloutRequest(undefined, { candidate: 2, percent: 10 }, 'intake', 'en'))[0]).toMatch(/^--stable: flow intake is not deployed/);
+    expect(problems(() => rolloutRequest(undefined, { candidate: 2, percent: 10 }, 'intake', 'en'))[0]).toMatch(
+      /^--stable: flow intake is not deployed/,
+    );
   });
 
   it('refuses a share without a candidate', () => {
-    expect(problems(() => rolloutRequest({ ...current, candidate: null }, { percent: 10 }, 'intake', 'en'))[0]).toMatch(/^--percent: the rollout has no candidate/);
+    expect(problems(() => rolloutRequest({ ...current, candidate: null }, { percent: 10 }, 'intake', 'en'))[0]).toMatch(
+      /^--percent: the rollout has no candidate/,
+    );
   });
 
   it("refuses what the server's RolloutRequest refuses, in the user's language: the candidate as stable, a ramp without a candidate", () => {
     expect(problems(() => rolloutRequest(current, { stable: 4 }, 'intake', 'en'))).toEqual([
       '--candidate: the candidate must differ from the stable version (to send every ticket to one version, leave the candidate out)',
     ]);
-    expect(problems(() => rolloutRequest({ ...current, candidate: null }, { ramp: { steps: [10, 50], every: '1h' } }, 'intake', 'zh-CN'))).toEqual(['--ramp：放量计划需要先选择候选版']);
+    expect(
+      problems(() => rolloutRequest({ ...current, candidate: null }, { ramp: { steps: [10, 50], every: '1h' } }, 'intake', 'zh-CN')),
+    ).toEqual(['--ramp：放量计划需要先选择候选版']);
   });
 });
 
 describe('rolloutPlan --migrate', () => {
   it('plans a migration with its reason', () => {
-    expect(rolloutPlan({ migrate: '4:3', reason: 'v4 breaks' }, 'en')).toEqual({ kind: 'migrate', versions: { from: 4, to: 3 }, reason: 'v4 breaks' });
+    expect(rolloutPlan({ migrate: '4:3', reason: 'v4 breaks' }, 'en')).toEqual({
+      kind: 'migrate',
+      versions: { from: 4, to: 3 },
+      reason: 'v4 breaks',
+    });
   });
 
   it('refuses it beside a change of the split, naming both options', () => {
-    expect(problems(() => rolloutPlan({ migrate: '4:3', candidate: '5', ramp: '10,50' }, 'en'))).toEqual(['--migrate: cannot be combined with --candidate, --ramp']);
+    expect(problems(() => rolloutPlan({ migrate: '4:3', candidate: '5', ramp: '10,50' }, 'en'))).toEqual([
+      '--migrate: cannot be combined with --candidate, --ramp',
+    ]);
   });
 });

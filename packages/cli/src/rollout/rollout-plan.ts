@@ -125,7 +125,8 @@ export function rolloutRequest(current: Rollout | undefined, change: RolloutChan
     checked.error.issues.map((issue) => {
       const rule = rolloutRuleOf(issue);
       if (rule === 'percentNeedsCandidate') return m.percentWithoutCandidate;
-      const option = rule === 'sameVersion' ? '--candidate' : rule === 'rampNeedsCandidate' ? '--ramp' : `--${String(issue.path[0] ?? 'stable')}`;
+      const option =
+        rule === 'sameVersion' ? '--candidate' : rule === 'rampNeedsCandidate' ? '--ramp' : `--${String(issue.path[0] ?? 'stable')}`;
       return `${option}${locale === 'zh-CN' ? '：' : ': '}${translateMessage(issue.message, locale)}`;
     }),
   );

@@ -20,10 +20,17 @@ const cell = (locale: Locale) => ({ locale, compact: true });
 /** History lines `switchyard rollout` prints; the server keeps them all. */
 const HISTORY_LINES = 10;
 
-const splitText = (split: RolloutSplit | null, locale: Locale) => (split ? rolloutMessages(locale).split(split.stable, split.candidate, split.percent) : '—');
+const splitText = (split: RolloutSplit | null, locale: Locale) =>
+  split ? rolloutMessages(locale).split(split.stable, split.candidate, split.percent) : '—';
 
 function historyLine(change: RolloutChange, locale: Locale): string[] {
-  return [change.at, change.actor, change.kind, `${splitText(change.from, locale)} -> ${splitText(change.to, locale)}`, change.reason ?? ''];
+  return [
+    change.at,
+    change.actor,
+    change.kind,
+    `${splitText(change.from, locale)} -> ${splitText(change.to, locale)}`,
+    change.reason ?? '',
+  ];
 }
 
 /**
@@ -33,12 +40,20 @@ function historyLine(change: RolloutChange, locale: Locale): string[] {
 export function renderRollout(rollout: Rollout, locale: Locale): string {
   const m = rolloutMessages(locale);
   const colon = locale === 'zh-CN' ? '：' : ': ';
-  const lines = [`${m.flowHeading(rollout.flowId)}${colon}${m.split(rollout.stable, rollout.candidate, rollout.percent)}${m.revisionShown(rollout.revision)}`];
+  const lines = [
+    `${m.flowHeading(rollout.flowId)}${colon}${m.split(rollout.stable, rollout.candidate, rollout.percent)}${m.revisionShown(rollout.revision)}`,
+  ];
   const ramp = rollout.ramp;
   lines.push(
     `${m.ramp}${colon}${
       ramp
-        ? [m.rampPlan(ramp.steps.join(' -> '), ramp.every), ramp.step >= 0 ? m.rampAt(ramp.step + 1, ramp.steps.length) : '', ramp.nextStepAt ? m.rampNext(ramp.nextStepAt) : m.rampDone].filter(Boolean).join(' · ')
+        ? [
+            m.rampPlan(ramp.steps.join(' -> '), ramp.every),
+            ramp.step >= 0 ? m.rampAt(ramp.step + 1, ramp.steps.length) : '',
+            ramp.nextStepAt ? m.rampNext(ramp.nextStepAt) : m.rampDone,
+          ]
+            .filter(Boolean)
+            .join(' · ')
         : m.rampNone
     }`,
   );
@@ -46,7 +61,12 @@ export function renderRollout(rollout: Rollout, locale: Locale): string {
   const trip = rollout.tripped;
   if (trip) {
     const rate = (value: number) => formatMetricValue(value, 'points', cell(locale));
-    const what = m.trippedRates(formatGuardrail(trip.guardrail), rate(trip.candidateRate), trip.stableRate === null ? null : rate(trip.stableRate), trip.candidateTickets);
+    const what = m.trippedRates(
+      formatGuardrail(trip.guardrail),
+      rate(trip.candidateRate),
+      trip.stableRate === null ? null : rate(trip.stableRate),
+      trip.candidateTickets,
+    );
     lines.push(m.tripped(what, trip.at));
   }
   lines.push('', `${m.history}${colon}`.trimEnd());
@@ -62,7 +82,18 @@ export function renderMetrics(metrics: FlowMetrics, locale: Locale): string {
   const colon = locale === 'zh-CN' ? '：' : ': ';
   const countAndRate = (count: number, rate: number) => `${count} (${formatMetricValue(rate, 'points', cell(locale))})`;
   const versions = [
-    [col.version, col.role, col.tickets, col.completed, col.errors, col.slaBreaches, col.escalations, col.firstResponse, col.resolution, col.csat],
+    [
+      col.version,
+      col.role,
+      col.tickets,
+      col.completed,
+      col.errors,
+      col.slaBreaches,
+      col.escalations,
+      col.firstResponse,
+      col.resolution,
+      col.csat,
+    ],
     ...metrics.versions.map((v) => [
       `v${v.version}`,
       v.role,

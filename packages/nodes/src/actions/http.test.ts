@@ -106,7 +106,7 @@ describe('http escapes what a customer can put in a template', () => {
   ) as { nodes: { id: string; config?: { url?: string } }[] };
   const exampleUrl = logisticsExample.nodes.find((n) => n.id === 'lr-track')?.config?.url ?? '';
 
-  it('keeps the logistics example\'s call under its tracking path whatever the orderId', async () => {
+  it("keeps the logistics example's call under its tracking path whatever the orderId", async () => {
     expect(exampleUrl).toBe('http://127.0.0.1:4010/api/v1/tracking/{{orderNumber}}');
     const url = exampleUrl.replace('http://127.0.0.1:4010', base);
     const hostile = createTestContext({ ticket: { orderId: '../../admin/users?delete=all#' } });
@@ -120,14 +120,19 @@ describe('http escapes what a customer can put in a template', () => {
 
   it('fails the step, calling nothing, when the value is a lone ".."', async () => {
     const dots = createTestContext({ ticket: { orderId: '..' } });
-    await expect(http.run(dots, parseConfig(http, { url: `${base}/api/v1/tracking/{{orderNumber}}` }))).rejects.toThrow(/climb out of the path/);
+    await expect(http.run(dots, parseConfig(http, { url: `${base}/api/v1/tracking/{{orderNumber}}` }))).rejects.toThrow(
+      /climb out of the path/,
+    );
     expect(server.requests).toEqual([]);
   });
 
-  it('sends a JSON body with exactly the author\'s keys, the payload as one string value', async () => {
+  it("sends a JSON body with exactly the author's keys, the payload as one string value", async () => {
     const payload = 'hi","admin":true,"role":"root';
     const ctx = createTestContext({ ticket: { number: 'GD42', body: payload } });
-    await http.run(ctx, parseConfig(http, { method: 'POST', url: `${base}/notes`, body: '{"leak":"{{ticket.body}}","ticket":{{ticket.number}}}' }));
+    await http.run(
+      ctx,
+      parseConfig(http, { method: 'POST', url: `${base}/notes`, body: '{"leak":"{{ticket.body}}","ticket":{{ticket.number}}}' }),
+    );
     expect(server.requests[0]?.body).toEqual({ leak: payload, ticket: 'GD42' });
   });
 
@@ -149,7 +154,11 @@ describe('http escapes what a customer can put in a template', () => {
       name: 'Raw',
       nodes: [
         { id: 'start', type: 'ticket_created' },
-        { id: 'call', type: 'http', config: { method: 'POST', url: 'https://erp.example/{{{vars.cfg.path}}}', body: '{"order": {{{vars.lookup}}}}' } },
+        {
+          id: 'call',
+          type: 'http',
+          config: { method: 'POST', url: 'https://erp.example/{{{vars.cfg.path}}}', body: '{"order": {{{vars.lookup}}}}' },
+        },
       ],
       edges: [{ id: 'e1', source: 'start', target: 'call' }],
     };

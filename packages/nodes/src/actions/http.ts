@@ -40,7 +40,9 @@ export const http = defineNode({
     const view = templateView(ctx);
     const url = renderUrlTemplate(config.url, view);
     const body = config.body === undefined ? undefined : renderBody(config.body, view, contentType(config.headers));
-    const signal = ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]) : AbortSignal.timeout(config.timeoutMs);
+    const signal = ctx.signal
+      ? AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)])
+      : AbortSignal.timeout(config.timeoutMs);
     const response = await fetch(url, {
       method: config.method,
       // The idempotency key comes last: a configured header must not defeat deduplication.

@@ -32,7 +32,11 @@ function composeSurvey(ctx: ActionContext, validDays: number): ActionResult {
   };
 }
 
-const Template = z.string().min(1).max(4000).refine(isValidTemplate, bilingual('broken {{ }} tag in template', '模板中的 {{ }} 标记不完整'));
+const Template = z
+  .string()
+  .min(1)
+  .max(4000)
+  .refine(isValidTemplate, bilingual('broken {{ }} tag in template', '模板中的 {{ }} 标记不完整'));
 
 /**
  * Replies to the customer. The message is in Chinese unless the ticket has no Chinese

@@ -15,7 +15,7 @@ export const setPriority = defineNode({
   icon: 'flag',
   title: { en: 'Set priority', 'zh-CN': '设置优先级' },
   description: {
-    en: 'Sets the ticket\'s priority.',
+    en: "Sets the ticket's priority.",
     'zh-CN': '设置工单优先级。',
   },
   config: z.strictObject({ priority: Priority }),
@@ -30,7 +30,7 @@ export const setCategory = defineNode({
   icon: 'folder',
   title: { en: 'Set category', 'zh-CN': '设置分类' },
   description: {
-    en: 'Sets the ticket\'s category.',
+    en: "Sets the ticket's category.",
     'zh-CN': '设置工单分类。',
   },
   config: z.strictObject({ category: Name }),
@@ -45,7 +45,7 @@ export const setStatus = defineNode({
   icon: 'circle-check',
   title: { en: 'Set status', 'zh-CN': '设置状态' },
   description: {
-    en: 'Sets the ticket\'s status; other flows see the change as a status event.',
+    en: "Sets the ticket's status; other flows see the change as a status event.",
     'zh-CN': '设置工单状态；其他流程会收到状态变更事件。',
   },
   config: z.strictObject({ status: TicketStatus }),

@@ -34,7 +34,7 @@ export const businessHours = defineNode({
   icon: 'clock',
   title: { en: 'Business hours', 'zh-CN': '工作时间' },
   description: {
-    en: 'True during business hours in the team\'s time zone.',
+    en: "True during business hours in the team's time zone.",
     'zh-CN': '在团队时区的工作时间内为真。',
   },
   config: z.strictObject({

@@ -14,6 +14,5 @@ export const messageCount = defineNode({
   config: z.strictObject({ op: z.enum(['eq', 'gte']).default('eq'), count: z.number().int().min(1) }),
   evaluate: (ctx, config) =>
     config.op === 'eq' ? ctx.stats.customerMessages === config.count : ctx.stats.customerMessages >= config.count,
-  summary: (config, locale) =>
-    `${locale === 'en' ? 'messages' : '消息数'} ${config.op === 'eq' ? '=' : '≥'} ${config.count}`,
+  summary: (config, locale) => `${locale === 'en' ? 'messages' : '消息数'} ${config.op === 'eq' ? '=' : '≥'} ${config.count}`,
 });

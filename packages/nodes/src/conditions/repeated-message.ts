@@ -9,7 +9,7 @@ export const repeatedMessage = defineNode({
   icon: 'repeat',
   title: { en: 'Same message repeated', 'zh-CN': '重复发送相同消息' },
   description: {
-    en: 'True when the customer\'s last messages are the same text (case, width and spaces ignored).',
+    en: "True when the customer's last messages are the same text (case, width and spaces ignored).",
     'zh-CN': '客户最近几条消息内容相同（忽略大小写、全半角和空格）时为真。',
   },
   config: z.strictObject({ times: z.number().int().min(2).max(10).default(3) }),

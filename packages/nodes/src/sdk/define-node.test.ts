@@ -94,7 +94,13 @@ describe('defineNode', () => {
     // @ts-expect-error: any string is not a Priority
     defineNode({ type: 'set_priority', kind: 'action', title, config, run: (_ctx, c) => ({ patch: { priority: c.priority } }) });
     // The same node with a Priority compiles:
-    defineNode({ type: 'set_priority', kind: 'action', title, config, run: (_ctx, c) => ({ patch: { priority: Priority.parse(c.priority) } }) });
+    defineNode({
+      type: 'set_priority',
+      kind: 'action',
+      title,
+      config,
+      run: (_ctx, c) => ({ patch: { priority: Priority.parse(c.priority) } }),
+    });
     // @ts-expect-error: a branch is a boolean or a port name
     defineNode({ type: 'count', kind: 'condition', title, config: z.strictObject({}), evaluate: () => 1 });
   });

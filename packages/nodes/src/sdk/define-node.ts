@@ -94,12 +94,7 @@ export interface EndInput<C extends z.ZodType> extends NodeBase<C> {
   readonly kind: 'end';
 }
 
-export type NodeInput<C extends z.ZodType> =
-  | TriggerInput<C>
-  | ConditionInput<C>
-  | ActionInput<C>
-  | WaitInput<C>
-  | EndInput<C>;
+export type NodeInput<C extends z.ZodType> = TriggerInput<C> | ConditionInput<C> | ActionInput<C> | WaitInput<C> | EndInput<C>;
 
 /** What `defineNode` adds: a version and the ports the compiler and validation read. */
 interface Normalized {
@@ -156,7 +151,9 @@ export function checkMigrations(type: string, version: number, migrations: unkno
   for (const item of migrations as unknown[]) {
     const { from, up } = typeof item === 'object' && item !== null ? (item as { from?: unknown; up?: unknown }) : {};
     if (typeof from !== 'number' || !Number.isInteger(from) || from < 1 || from >= version) {
-      throw new Error(`node type "${type}" v${version}: migration from ${String(from)} must come from an older version (1..${version - 1})`);
+      throw new Error(
+        `node type "${type}" v${version}: migration from ${String(from)} must come from an older version (1..${version - 1})`,
+      );
     }
     if (typeof up !== 'function') throw new Error(`node type "${type}" v${version}: migration from ${from} needs up(config)`);
     if (seen.has(from)) throw new Error(`node type "${type}" v${version}: two migrations from version ${from}`);
@@ -200,6 +197,5 @@ function portsOf<C extends z.ZodType>(input: NodeInput<C>): (config: unknown) =>
       return () => [];
   }
 }
-
 
 export type { ConfigWarning, NodeKind };

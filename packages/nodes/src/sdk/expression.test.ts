@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../testing/node-test-context';
 import { BudgetExceededError } from './evaluation-budget';
-import { compileExpression, evaluateBoolean, expressionError, expressionPatternError, expressionScope, MAX_EXPRESSION_LENGTH } from './expression';
+import {
+  compileExpression,
+  evaluateBoolean,
+  expressionError,
+  expressionPatternError,
+  expressionScope,
+  MAX_EXPRESSION_LENGTH,
+} from './expression';
 import { PatternError } from './regex-pattern';
 
 describe('compileExpression', () => {
@@ -118,7 +125,9 @@ describe('the evaluation budget', () => {
 
   it('charges regular-expression work by pattern size times text length', () => {
     const huge = createTestContext({ ticket: { body: 'y'.repeat(1_000_000) } });
-    expect(() => evaluateBoolean('ticket.body.matches("[a-x]{10}z")', huge)).toThrow(/matching "\[a-x\]\{10\}z" against 1000000 characters/);
+    expect(() => evaluateBoolean('ticket.body.matches("[a-x]{10}z")', huge)).toThrow(
+      /matching "\[a-x\]\{10\}z" against 1000000 characters/,
+    );
     expect(evaluateBoolean('ticket.body.matches("z")', long)).toBe(false);
   });
 

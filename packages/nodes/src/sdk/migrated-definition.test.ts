@@ -48,12 +48,16 @@ describe('node versions and config migrations', () => {
   });
 
   it('refuses a migration from the same or a newer version, and two versions migrating from one', () => {
-    expect(() => defineNode({ ...refundV2, kind: 'action', migrations: [{ from: 2, up: () => ({ cents: 1 }) }] })).toThrow('migration from 2 must come from an older version (1..1)');
+    expect(() => defineNode({ ...refundV2, kind: 'action', migrations: [{ from: 2, up: () => ({ cents: 1 }) }] })).toThrow(
+      'migration from 2 must come from an older version (1..1)',
+    );
     const refundV3 = defineNode({ ...refundV2, kind: 'action', version: 3, migrations: [{ from: 1, up: () => ({ cents: 1 }) }] });
     expect(() => createNodeRegistry([refundV2, refundV3])).toThrow('versions 2 and 3 both migrate from version 1');
   });
 
   it('refuses badly named secrets', () => {
-    expect(() => defineNode({ ...refundV1, kind: 'action', secrets: ['billing-key'] })).toThrow('secret name "billing-key" must be UPPER_SNAKE_CASE');
+    expect(() => defineNode({ ...refundV1, kind: 'action', secrets: ['billing-key'] })).toThrow(
+      'secret name "billing-key" must be UPPER_SNAKE_CASE',
+    );
   });
 });

@@ -18,12 +18,16 @@ export function migratedDefinition(def: NodeDefinition, migration: ConfigMigrati
     try {
       migrated = migration.up(old);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `cannot migrate from v${migration.from} to v${def.version}: ${error instanceof Error ? error.message : String(error)}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `cannot migrate from v${migration.from} to v${def.version}: ${error instanceof Error ? error.message : String(error)}`,
+      });
       return;
     }
     const parsed = def.config.safeParse(migrated);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: `after migration to v${def.version}: ${issue.message}` });
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', path: issue.path, message: `after migration to v${def.version}: ${issue.message}` });
     }
   });
   const warnings = def.warnings?.bind(def);

@@ -26,7 +26,15 @@ describe('describeNodes', () => {
   });
 
   it('lists the secrets a node declares by name, with whether each is set when the host says', () => {
-    const keyed = defineNode({ type: 'acme.refund', kind: 'action', sideEffect: true, secrets: ['ACME_KEY', 'ACME_OTHER'], title: { en: 'R', 'zh-CN': '退' }, config: z.strictObject({}), run: () => ({}) });
+    const keyed = defineNode({
+      type: 'acme.refund',
+      kind: 'action',
+      sideEffect: true,
+      secrets: ['ACME_KEY', 'ACME_OTHER'],
+      title: { en: 'R', 'zh-CN': '退' },
+      config: z.strictObject({}),
+      run: () => ({}),
+    });
     expect(describeNodes([keyed])[0]?.secrets).toEqual([{ name: 'ACME_KEY' }, { name: 'ACME_OTHER' }]);
     expect(describeNodes([keyed], { secretIsSet: (name) => name === 'ACME_KEY' })[0]?.secrets).toEqual([
       { name: 'ACME_KEY', set: true },

@@ -36,8 +36,10 @@ export const silentLogger: NodeLogger = { debug: noop, info: noop, warn: noop, e
  */
 export function createCollectingLogger(): NodeLogger & { readonly entries: readonly LogEntry[] } {
   const entries: LogEntry[] = [];
-  const at = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
-    entries.push({ level, message, fields });
-  };
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) => {
+      entries.push({ level, message, fields });
+    };
   return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -42,7 +42,10 @@ export function createNodeRegistry(definitions: readonly NodeDefinition[]): Node
       if ((byType.get(def.type) ?? []).some((v) => v.version === migration.from)) continue;
       const key = `${def.type}@${migration.from}`;
       const other = migrated.get(key);
-      if (other) throw new Error(`node type "${def.type}": versions ${other.migratedTo} and ${def.version} both migrate from version ${migration.from}`);
+      if (other)
+        throw new Error(
+          `node type "${def.type}": versions ${other.migratedTo} and ${def.version} both migrate from version ${migration.from}`,
+        );
       migrated.set(key, migratedDefinition(def, migration));
     }
   }
@@ -61,14 +64,16 @@ export function createNodeRegistry(definitions: readonly NodeDefinition[]): Node
 function checkDefinition(def: NodeDefinition): void {
   const name = typeof def.type === 'string' ? `node type "${def.type}"` : 'a node definition';
   // defineNode checks this too, but a definition spread from another or written in JavaScript skips it.
-  if (typeof def.type !== 'string' || !TYPE_NAME.test(def.type)) throw new Error(`${name}: type must be snake_case, optionally dotted (billing.suspend)`);
+  if (typeof def.type !== 'string' || !TYPE_NAME.test(def.type))
+    throw new Error(`${name}: type must be snake_case, optionally dotted (billing.suspend)`);
   if (!KINDS.has(def.kind)) throw new Error(`${name}: kind must be one of ${[...KINDS].join(', ')}`);
   if (!(def.config instanceof z.ZodType)) throw new Error(`${name}: config must be a zod schema`);
   if (!def.title?.en || !def.title['zh-CN']) throw new Error(`${name}: title needs both "en" and "zh-CN"`);
   if (def.kind === 'action' && typeof def.run !== 'function') throw new Error(`${name}: an action needs run()`);
   if (def.kind === 'condition' && typeof def.evaluate !== 'function') throw new Error(`${name}: a condition needs evaluate()`);
   if (def.kind === 'wait' && typeof def.delayMs !== 'function') throw new Error(`${name}: a wait needs delayMs()`);
-  if (def.kind === 'action' && def.simulate !== undefined && typeof def.simulate !== 'function') throw new Error(`${name}: simulate must be a function`);
+  if (def.kind === 'action' && def.simulate !== undefined && typeof def.simulate !== 'function')
+    throw new Error(`${name}: simulate must be a function`);
   if (def.kind === 'action') checkSecretNames(def.type, def.secrets);
   checkMigrations(def.type, def.version, def.migrations);
 }

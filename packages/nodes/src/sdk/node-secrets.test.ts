@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { noSecrets, SecretError, secretsFrom } from './node-secrets';
 
 describe('secretsFrom', () => {
-  const secrets = secretsFrom({ BILLING_API_KEY: 'sk-1', EMPTY: '' }, { nodeType: 'billing.suspend', declared: ['BILLING_API_KEY', 'EMPTY', 'ERP_TOKEN'], hint: 'set SWITCHYARD_SECRET_<NAME>' });
+  const secrets = secretsFrom(
+    { BILLING_API_KEY: 'sk-1', EMPTY: '' },
+    { nodeType: 'billing.suspend', declared: ['BILLING_API_KEY', 'EMPTY', 'ERP_TOKEN'], hint: 'set SWITCHYARD_SECRET_<NAME>' },
+  );
 
   it('gives a declared secret that is set', () => {
     expect(secrets.get('BILLING_API_KEY')).toBe('sk-1');
@@ -10,7 +13,9 @@ describe('secretsFrom', () => {
   });
 
   it('throws naming a declared secret that is unset or empty, with the hint', () => {
-    expect(() => secrets.get('ERP_TOKEN')).toThrow(new SecretError('secret ERP_TOKEN is not set (node billing.suspend): set SWITCHYARD_SECRET_ERP_TOKEN', 'ERP_TOKEN'));
+    expect(() => secrets.get('ERP_TOKEN')).toThrow(
+      new SecretError('secret ERP_TOKEN is not set (node billing.suspend): set SWITCHYARD_SECRET_ERP_TOKEN', 'ERP_TOKEN'),
+    );
     expect(secrets.has('EMPTY')).toBe(false);
   });
 

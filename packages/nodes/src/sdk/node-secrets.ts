@@ -43,7 +43,10 @@ export function secretsFrom(values: Readonly<Record<string, string | undefined>>
   const declared = options.declared && new Set(options.declared);
   const check = (name: string) => {
     if (declared && !declared.has(name)) {
-      throw new SecretError(`node ${options.nodeType} reads secret ${name} but does not declare it: add it to the node's \`secrets\` list`, name);
+      throw new SecretError(
+        `node ${options.nodeType} reads secret ${name} but does not declare it: add it to the node's \`secrets\` list`,
+        name,
+      );
     }
   };
   return {
@@ -51,7 +54,10 @@ export function secretsFrom(values: Readonly<Record<string, string | undefined>>
       check(name);
       const value = values[name];
       if (value === undefined || value === '') {
-        throw new SecretError(`secret ${name} is not set (node ${options.nodeType})${options.hint ? `: ${options.hint.replaceAll('<NAME>', name)}` : ''}`, name);
+        throw new SecretError(
+          `secret ${name} is not set (node ${options.nodeType})${options.hint ? `: ${options.hint.replaceAll('<NAME>', name)}` : ''}`,
+          name,
+        );
       }
       return value;
     },

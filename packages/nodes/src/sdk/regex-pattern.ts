@@ -85,7 +85,11 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): C
     instructions,
     test: (text) => {
       // Charged before matching: a match cannot be interrupted once started.
-      chargeBudget('regex', instructions * (text.length + 1), `matching ${JSON.stringify(pattern.slice(0, 40))} against ${text.length} characters`);
+      chargeBudget(
+        'regex',
+        instructions * (text.length + 1),
+        `matching ${JSON.stringify(pattern.slice(0, 40))} against ${text.length} characters`,
+      );
       return re.test(text);
     },
   };

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { hasRawTags, templatePieces, templateTags } from './template-values';
 
 describe('templatePieces', () => {
-  it('splits the author\'s text from the values, with mustache\'s own lookups and sections', () => {
-    expect(templatePieces('工单 {{ticket.number}}{{#vars.a}}: {{{vars.a}}}{{/vars.a}}', { ticket: { number: 'GD1' }, vars: { a: '<b>' } })).toEqual([
+  it("splits the author's text from the values, with mustache's own lookups and sections", () => {
+    expect(
+      templatePieces('工单 {{ticket.number}}{{#vars.a}}: {{{vars.a}}}{{/vars.a}}', { ticket: { number: 'GD1' }, vars: { a: '<b>' } }),
+    ).toEqual([
       { kind: 'text', text: '工单 ' },
       { kind: 'value', text: 'GD1', raw: false },
       { kind: 'text', text: ': ' },
@@ -20,7 +22,7 @@ describe('templatePieces', () => {
     ]);
   });
 
-  it('cannot be fooled by the marker characters in the author\'s text or in a value', () => {
+  it("cannot be fooled by the marker characters in the author's text or in a value", () => {
     expect(templatePieces('a\uE0000\uE001b{{x}}', { x: '\uE0000\uE001' })).toEqual([
       { kind: 'text', text: 'a0b' },
       { kind: 'value', text: '\uE0000\uE001', raw: false },

@@ -4,9 +4,9 @@ import { isValidTemplate, renderTemplate, templateView } from './template';
 
 describe('renderTemplate', () => {
   it('renders dotted names', () => {
-    expect(renderTemplate('工单 {{ticket.number}}：{{vars.track.status}}', { ticket: { number: 'GD1' }, vars: { track: { status: '已发货' } } })).toBe(
-      '工单 GD1：已发货',
-    );
+    expect(
+      renderTemplate('工单 {{ticket.number}}：{{vars.track.status}}', { ticket: { number: 'GD1' }, vars: { track: { status: '已发货' } } }),
+    ).toBe('工单 GD1：已发货');
   });
 
   it('does not HTML-escape', () => {

@@ -68,7 +68,11 @@ export function createTestContext(options: TestContextOptions = {}): ActionConte
       nodeType: 'under test',
       hint: 'pass it to createTestContext({ secrets: { <NAME>: ... } })',
     }),
-    http: createHttpClient({ idempotencyKey, signal: options.signal, ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}) }),
+    http: createHttpClient({
+      idempotencyKey,
+      signal: options.signal,
+      ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}),
+    }),
   };
   return ctx;
 }

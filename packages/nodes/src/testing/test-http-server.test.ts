@@ -23,7 +23,13 @@ describe('startTestHttpServer', () => {
     await fetch(`${server.url}/a?x=1`, { method: 'POST', headers: { 'x-api-key': 'k1' }, body: '{"n":1}' });
     await fetch(`${server.url}/b`);
     expect(server.requests).toHaveLength(2);
-    expect(server.requests[0]).toMatchObject({ method: 'POST', url: '/a?x=1', headers: { 'x-api-key': 'k1' }, text: '{"n":1}', body: { n: 1 } });
+    expect(server.requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/a?x=1',
+      headers: { 'x-api-key': 'k1' },
+      text: '{"n":1}',
+      body: { n: 1 },
+    });
     expect(server.requests[1]).toMatchObject({ method: 'GET', url: '/b', text: '', body: undefined });
   });
 

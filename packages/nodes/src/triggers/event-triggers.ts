@@ -46,7 +46,7 @@ export const statusChanged = defineNode({
   icon: 'refresh-cw',
   title: { en: 'Status changed', 'zh-CN': '状态变更' },
   description: {
-    en: 'The ticket\'s status changes, optionally only to the listed statuses (by an agent or by a flow).',
+    en: "The ticket's status changes, optionally only to the listed statuses (by an agent or by a flow).",
     'zh-CN': '工单状态变更时触发，可只限指定状态（坐席或流程改的都算）。',
   },
   config: z.strictObject({ status: StatusFilter.optional() }),
@@ -69,6 +69,5 @@ export const surveyResponse = defineNode({
     'zh-CN': '客户回复满意度调查时触发，可只限不高于某分数。',
   },
   config: z.strictObject({ maxScore: z.number().int().min(1).max(5).optional() }),
-  matches: (ctx, config) =>
-    config.maxScore === undefined || (ctx.event?.type === 'survey.response' && ctx.event.score <= config.maxScore),
+  matches: (ctx, config) => config.maxScore === undefined || (ctx.event?.type === 'survey.response' && ctx.event.score <= config.maxScore),
 });

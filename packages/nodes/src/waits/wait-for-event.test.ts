@@ -49,7 +49,9 @@ describe('wait_for_event', () => {
 
   it('refuses an empty status list and an unknown status in a list', () => {
     expect(waitForEvent.config.safeParse({ event: 'ticket.status', timeout: '15m', status: [] }).success).toBe(false);
-    expect(waitForEvent.config.safeParse({ event: 'ticket.status', timeout: '15m', status: ['processing', 'accepted'] }).success).toBe(false);
+    expect(waitForEvent.config.safeParse({ event: 'ticket.status', timeout: '15m', status: ['processing', 'accepted'] }).success).toBe(
+      false,
+    );
   });
 
   it('summarises a status list in both languages', () => {

@@ -7,7 +7,12 @@ import type { FlowDocument } from '@switchyard/flow';
  */
 export function slaFlow(serviceUrl: string): FlowDocument {
   const node = (id: string, type: string, config: Record<string, unknown>, x: number) => ({ id, type, config, position: { x, y: 0 } });
-  const edge = (source: string, sourceHandle: string, target: string) => ({ id: `${source}__${sourceHandle}`, source, sourceHandle, target });
+  const edge = (source: string, sourceHandle: string, target: string) => ({
+    id: `${source}__${sourceHandle}`,
+    source,
+    sourceHandle,
+    target,
+  });
   return {
     id: 'sla-test',
     name: 'SLA test 物流',
@@ -16,8 +21,18 @@ export function slaFlow(serviceUrl: string): FlowDocument {
       node('created', 'ticket_created', {}, 0),
       node('is-logistics', 'text_contains', { keywords: ['物流', '快递'] }, 200),
       node('set-logistics', 'set_category', { category: 'logistics' }, 400),
-      node('notify-erp', 'http', { method: 'POST', url: `${serviceUrl}/erp/tickets`, body: '{"ticket":"{{ticket.id}}","number":"{{ticket.number}}"}' }, 600),
-      node('ack', 'reply', { template: '您好，工单 {{ticket.number}} 已受理。', templateEn: 'Hello, ticket {{ticket.number}} is in hand.' }, 700),
+      node(
+        'notify-erp',
+        'http',
+        { method: 'POST', url: `${serviceUrl}/erp/tickets`, body: '{"ticket":"{{ticket.id}}","number":"{{ticket.number}}"}' },
+        600,
+      ),
+      node(
+        'ack',
+        'reply',
+        { template: '您好，工单 {{ticket.number}} 已受理。', templateEn: 'Hello, ticket {{ticket.number}} is in hand.' },
+        700,
+      ),
       node('wait-reply', 'wait_for_event', { event: 'agent.reply', timeout: '15m' }, 800),
       node('tag-breached', 'add_tag', { tag: 'sla_breached' }, 1000),
       node('done', 'end', {}, 1200),

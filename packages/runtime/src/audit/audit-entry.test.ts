@@ -51,7 +51,9 @@ describe('audit entries', () => {
     }
     // A timeout of a plain delay is no breach; a dead effect is an error too.
     expect(outcomeMarks([on('t1', { kind: 'flow.transition', detail: transition })])).toEqual([]);
-    expect(outcomeMarks([on('t1', { kind: 'effect.dead', detail: { node: 'call', idempotencyKey: 'k', attempts: 5, error: 'refused' } })])).toMatchObject([{ column: 'errored_at' }]);
+    expect(
+      outcomeMarks([on('t1', { kind: 'effect.dead', detail: { node: 'call', idempotencyKey: 'k', attempts: 5, error: 'refused' } })]),
+    ).toMatchObject([{ column: 'errored_at' }]);
   });
 
   it('have one writer: no source file but record-audit.ts inserts into audit_log', () => {
@@ -63,7 +65,8 @@ describe('audit entries', () => {
         if (entry.isDirectory()) {
           if (entry.name !== 'node_modules' && entry.name !== 'dist' && !entry.name.startsWith('.')) walk(path);
         } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !path.includes('migrations')) {
-          if (/insertInto\('audit_log'\)|insert into audit_log/i.test(readFileSync(path, 'utf8'))) writers.push(path.slice(root.length + 1));
+          if (/insertInto\('audit_log'\)|insert into audit_log/i.test(readFileSync(path, 'utf8')))
+            writers.push(path.slice(root.length + 1));
         }
       }
     };
@@ -77,7 +80,12 @@ describe.each(testDatabases)('audit entries and outcomes on $name', (target) => 
   let ctx: RuntimeContext;
   let ticket: string;
   beforeEach(async () => {
-    ctx = { db: store.db, registry: createNodeRegistry(builtinNodes), clock: createManualClock('2026-06-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
+    ctx = {
+      db: store.db,
+      registry: createNodeRegistry(builtinNodes),
+      clock: createManualClock('2026-06-01T09:00:00+08:00'),
+      logger: pino({ level: 'silent' }),
+    };
     await createFlow(ctx, { name: 'Rollout test', document: rolloutFlow({ category: 'a' }) }, 'test');
     await publishVersion(ctx, ROLLOUT_FLOW, 'test');
     await setRollout(ctx, ROLLOUT_FLOW, { stable: 1 }, 'ops');
@@ -98,7 +106,14 @@ describe.each(testDatabases)('audit entries and outcomes on $name', (target) => 
     // Written by hand as a writer outside the union would (the column takes only the shape's json()): `type` renamed.
     await store.db
       .insertInto('audit_log')
-      .values({ at, actor: 'runtime', ticket_id: ticket, flow_id: ROLLOUT_FLOW, kind: 'action', detail: auditDetailShape.json({ node: 'escalate', nodeType: 'escalate', params: {} }) })
+      .values({
+        at,
+        actor: 'runtime',
+        ticket_id: ticket,
+        flow_id: ROLLOUT_FLOW,
+        kind: 'action',
+        detail: auditDetailShape.json({ node: 'escalate', nodeType: 'escalate', params: {} }),
+      })
       .execute();
     const rows = await store.db.selectFrom('audit_log').selectAll().where('kind', '=', 'action').orderBy('id').execute();
     const [good, renamed] = rows;

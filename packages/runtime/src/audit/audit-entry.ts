@@ -41,7 +41,10 @@ const Saved = z.looseObject({ id: z.string() });
  */
 export const AuditEntry = z.discriminatedUnion('kind', [
   // Tickets and their runs (the worker and the ticket API).
-  entry('ticket.created', z.object({ number: z.string(), channel: z.string(), flows: z.array(z.object({ flowId: z.string(), version: z.number().int() })) })),
+  entry(
+    'ticket.created',
+    z.object({ number: z.string(), channel: z.string(), flows: z.array(z.object({ flowId: z.string(), version: z.number().int() })) }),
+  ),
   entry('ticket.fault', z.object({ message: z.string() })),
   entry('event.received', z.object({ eventId: z.string(), event: TicketEvent })),
   entry('event.applied', z.object({ eventId: z.string(), type: z.string() })),
@@ -74,7 +77,13 @@ export const AuditEntry = z.discriminatedUnion('kind', [
   entry('flow.deployed', RolloutDetail.partial({ from: true, to: true, reason: true }).extend({ version: z.number().int() })),
   entry(
     'tickets.migrated',
-    z.object({ fromVersion: z.number().int(), toVersion: z.number().int(), count: z.number().int(), tickets: z.array(z.string()), reason: z.string().nullable() }),
+    z.object({
+      fromVersion: z.number().int(),
+      toVersion: z.number().int(),
+      count: z.number().int(),
+      tickets: z.array(z.string()),
+      reason: z.string().nullable(),
+    }),
   ),
   // The catalog, the roster and secrets.
   entry('flow.created', z.object({ name: z.string() })),

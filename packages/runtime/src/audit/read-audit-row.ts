@@ -16,7 +16,14 @@ export type AuditRow = Pick<Selectable<AuditLogTable>, 'id' | 'at' | 'actor' | '
 export function readAuditRow(row: AuditRow): AuditEntry {
   const at = { table: 'audit_log', key: row.id };
   const detail = readStored(auditDetailShape, row.detail, at);
-  const parsed = AuditEntry.safeParse({ at: row.at, actor: row.actor, ticketId: row.ticket_id, flowId: row.flow_id, kind: row.kind, detail });
+  const parsed = AuditEntry.safeParse({
+    at: row.at,
+    actor: row.actor,
+    ticketId: row.ticket_id,
+    flowId: row.flow_id,
+    kind: row.kind,
+    detail,
+  });
   if (!parsed.success) throw new StoredDataError(at, `audit-entry ${row.kind}`, storedIssues(parsed.error.issues));
   return parsed.data;
 }

@@ -18,7 +18,16 @@ export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | r
   if (list.length === 0) return;
   await trx
     .insertInto('audit_log')
-    .values(list.map((e) => ({ at: e.at, actor: e.actor, ticket_id: e.ticketId, flow_id: e.flowId, kind: e.kind, detail: auditDetailShape.json(e.detail) })))
+    .values(
+      list.map((e) => ({
+        at: e.at,
+        actor: e.actor,
+        ticket_id: e.ticketId,
+        flow_id: e.flowId,
+        kind: e.kind,
+        detail: auditDetailShape.json(e.detail),
+      })),
+    )
     .execute();
   await recordOutcomes(trx, outcomeMarks(list));
 }

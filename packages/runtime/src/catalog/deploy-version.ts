@@ -19,8 +19,10 @@ export async function deployVersion(
   actor: string,
   position?: number,
 ): Promise<Deployment> {
-  if (!Number.isInteger(version) || version < 1) throw new RuntimeInputError('invalid request', 400, [{ path: 'version', message: 'expected a version number (1, 2, ...)' }]);
-  if (position !== undefined && !Number.isInteger(position)) throw new RuntimeInputError('invalid request', 400, [{ path: 'position', message: 'expected an integer' }]);
+  if (!Number.isInteger(version) || version < 1)
+    throw new RuntimeInputError('invalid request', 400, [{ path: 'version', message: 'expected a version number (1, 2, ...)' }]);
+  if (position !== undefined && !Number.isInteger(position))
+    throw new RuntimeInputError('invalid request', 400, [{ path: 'position', message: 'expected an integer' }]);
   return inTransaction(ctx.db, async (trx) => {
     const published = await trx
       .selectFrom('flow_versions')
@@ -44,7 +46,12 @@ export async function deployVersion(
       tripped: null,
       updatedAt: now,
     };
-    await writeDeployment(trx, flowId, before, after, { kind: 'flow.deployed', actor, at: now, detail: { version, position: after.position } });
+    await writeDeployment(trx, flowId, before, after, {
+      kind: 'flow.deployed',
+      actor,
+      at: now,
+      detail: { version, position: after.position },
+    });
     return { stable: version, candidate: null, percent: 0, position: after.position };
   });
 }

@@ -12,14 +12,25 @@ export type DraftAction = 'save' | 'publish';
  * The 409 for a save or publish made against revision `expected` of a draft that moved on: reads
  * the flow's current revision and document in the caller's transaction (404 when the flow is gone).
  */
-export async function draftConflict(trx: Kysely<Database>, flowId: string, expected: number, action: DraftAction): Promise<RevisionConflictError<DraftConflict>> {
+export async function draftConflict(
+  trx: Kysely<Database>,
+  flowId: string,
+  expected: number,
+  action: DraftAction,
+): Promise<RevisionConflictError<DraftConflict>> {
   const row = await trx.selectFrom('flows').select(['revision', 'draft']).where('id', '=', flowId).executeTakeFirst();
   if (!row) throw new NotFoundError('flow', flowId);
   return draftConflictError(flowId, expected, row.revision, readDraft(flowId, row.draft), action);
 }
 
 /** The same 409 from a row the caller already holds. */
-export function draftConflictError(flowId: string, expected: number, revision: number, document: FlowDocument, action: DraftAction): RevisionConflictError<DraftConflict> {
+export function draftConflictError(
+  flowId: string,
+  expected: number,
+  revision: number,
+  document: FlowDocument,
+  action: DraftAction,
+): RevisionConflictError<DraftConflict> {
   const message =
     action === 'save'
       ? {

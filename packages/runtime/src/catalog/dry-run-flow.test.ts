@@ -48,7 +48,9 @@ describe.each(testDatabases)('dry-running one flow on $name', (target) => {
       status: 400,
       details: [expect.objectContaining({ path: 'tickets.1.customer.id' })],
     });
-    await expect(dryRunFlow(ctx, 'tagger', { tickets: [refund, refund] })).rejects.toMatchObject({ details: [{ path: 'tickets.1.id', message: 'ticket id t1 appears twice' }] });
+    await expect(dryRunFlow(ctx, 'tagger', { tickets: [refund, refund] })).rejects.toMatchObject({
+      details: [{ path: 'tickets.1.id', message: 'ticket id t1 appears twice' }],
+    });
     await expect(dryRunFlow(ctx, 'nope', { tickets: [refund] })).rejects.toMatchObject({ status: 404 });
     await expect(dryRunFlow(ctx, 'intake-classify', { tickets: [refund], version: 7 })).rejects.toMatchObject({ status: 404 });
   });

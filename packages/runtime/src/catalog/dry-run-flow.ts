@@ -69,7 +69,8 @@ async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFl
   }
   if (options.document === undefined) return compileOrRefuse(flowId, readDraft(flowId, flow.draft), ctx.registry);
   const { document } = options;
-  if (document.id !== flowId) throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${flowId}"` }]);
+  if (document.id !== flowId)
+    throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${flowId}"` }]);
   return compileOrRefuse(flowId, document, ctx.registry);
 }
 

@@ -24,7 +24,10 @@ async function auditKinds(store: SwitchyardDatabase, flowId: string): Promise<st
 }
 
 async function rejection(promise: Promise<unknown>): Promise<RuntimeInputError> {
-  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof RuntimeInputError)) throw new Error(`expected a RuntimeInputError, got ${String(error)}`);
   return error;
 }
@@ -54,7 +57,13 @@ describe.each(testDatabases)('the flow catalog on $name', (target) => {
 
   it('saves an invalid draft with its diagnostics, and publishing it answers 422 without writing a version', async () => {
     await createFlow(ctx, { name: 'Broken', document: tagFlow('broken') }, 'alice');
-    const broken = FlowDocument.parse({ ...tagFlow('broken'), nodes: [{ id: 'start', type: 'ticket_created' }, { id: 'tag', type: 'add_tag', config: {} }] });
+    const broken = FlowDocument.parse({
+      ...tagFlow('broken'),
+      nodes: [
+        { id: 'start', type: 'ticket_created' },
+        { id: 'tag', type: 'add_tag', config: {} },
+      ],
+    });
     const { diagnostics, revision } = await saveDraft(ctx, 'broken', broken, 'alice');
     expect(revision).toBe(2);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'invalid_config', nodeId: 'tag', field: 'config.tag' })]);
@@ -97,8 +106,18 @@ describe.each(testDatabases)('the flow catalog on $name', (target) => {
     expect((await getVersion(ctx.db, 'versions', 2))?.document.nodes[1]?.config).toEqual({ tag: 'v2' });
     expect(await getVersion(ctx.db, 'versions', 4)).toBeUndefined();
     const flow = await getFlow(ctx.db, 'versions');
-    expect(flow?.versions.map((v) => [v.version, v.author])).toEqual([[1, 'alice'], [2, 'bob'], [3, 'bob']]);
-    expect(await auditKinds(store, 'versions')).toEqual(['flow.created', 'flow.published', 'flow.draft_saved', 'flow.published', 'flow.published']);
+    expect(flow?.versions.map((v) => [v.version, v.author])).toEqual([
+      [1, 'alice'],
+      [2, 'bob'],
+      [3, 'bob'],
+    ]);
+    expect(await auditKinds(store, 'versions')).toEqual([
+      'flow.created',
+      'flow.published',
+      'flow.draft_saved',
+      'flow.published',
+      'flow.published',
+    ]);
   });
 
   it('deploys a published version as stable, keeps the run order and lists flows with it', async () => {
@@ -129,8 +148,15 @@ describe.each(testDatabases)('the flow catalog on $name', (target) => {
     const saved = await saveDraft(ctx, 'broken', tagFlow('broken'), 'alice');
     expect(await storedOf(store, 'broken')).toEqual({ $v: 1, registry: registryFingerprint(ctx.registry), diagnostics: saved.diagnostics });
     // A stored verdict the draft itself would not give: the list shows it, so it did not validate the draft.
-    const claimed: DraftDiagnostics = { registry: registryFingerprint(ctx.registry), diagnostics: [{ code: 'no_trigger', severity: 'error', message: 'stored' }] };
-    await store.db.updateTable('flows').set({ diagnostics: draftDiagnosticsShape.json(claimed) }).where('id', '=', 'tagging').execute();
+    const claimed: DraftDiagnostics = {
+      registry: registryFingerprint(ctx.registry),
+      diagnostics: [{ code: 'no_trigger', severity: 'error', message: 'stored' }],
+    };
+    await store.db
+      .updateTable('flows')
+      .set({ diagnostics: draftDiagnosticsShape.json(claimed) })
+      .where('id', '=', 'tagging')
+      .execute();
     expect((await listFlows(ctx.db, ctx.registry)).find((f) => f.id === 'tagging')?.draftValid).toBe(false);
     expect((await getFlow(ctx.db, 'tagging', ctx.registry))?.diagnostics).toEqual(claimed.diagnostics);
   });
@@ -152,15 +178,25 @@ describe.each(testDatabases)('the flow catalog on $name', (target) => {
   it('reads a draft stored before shapes had versions, and reports one that does not read, naming its table and row', async () => {
     await sql`update flows set draft = ${JSON.stringify(tagFlow('tagging', 'unversioned'))}::jsonb where id = 'tagging'`.execute(store.db);
     expect((await getFlow(ctx.db, 'tagging'))?.draft.nodes[1]?.config).toEqual({ tag: 'unversioned' });
-    await store.db.updateTable('flows').set({ draft: flowDocumentShape.json({ ...tagFlow('tagging'), id: 'not an id!' }) }).where('id', '=', 'tagging').execute();
+    await store.db
+      .updateTable('flows')
+      .set({ draft: flowDocumentShape.json({ ...tagFlow('tagging'), id: 'not an id!' }) })
+      .where('id', '=', 'tagging')
+      .execute();
     await expect(getFlow(ctx.db, 'tagging')).rejects.toThrow(/stored flow-document in flows row tagging is invalid at id/);
-    await store.db.updateTable('flows').set({ draft: flowDocumentShape.json(tagFlow('tagging')) }).where('id', '=', 'tagging').execute();
+    await store.db
+      .updateTable('flows')
+      .set({ draft: flowDocumentShape.json(tagFlow('tagging')) })
+      .where('id', '=', 'tagging')
+      .execute();
   });
 
   it('computes the diagnostics again under other node types, which can change what validates', async () => {
     const withoutTags = createNodeRegistry(builtinNodes.filter((n) => n.type !== 'add_tag'));
     expect((await listFlows(ctx.db, withoutTags)).find((f) => f.id === 'tagging')?.draftValid).toBe(false);
-    expect((await getFlow(ctx.db, 'tagging', withoutTags))?.diagnostics).toEqual([expect.objectContaining({ code: 'unknown_node_type', nodeId: 'tag' })]);
+    expect((await getFlow(ctx.db, 'tagging', withoutTags))?.diagnostics).toEqual([
+      expect.objectContaining({ code: 'unknown_node_type', nodeId: 'tag' }),
+    ]);
     // And back: the installed types validate it again.
     expect((await listFlows(ctx.db, ctx.registry)).find((f) => f.id === 'tagging')?.draftValid).toBe(true);
   });

@@ -16,7 +16,16 @@ export async function getFlow(db: Kysely<Database>, id: string, registry?: NodeR
   const flow = await db
     .selectFrom('flows')
     .leftJoin('deployments as d', 'd.flow_id', 'flows.id')
-    .select(['flows.id', 'flows.name', 'flows.description', 'flows.draft', 'flows.revision', 'flows.diagnostics', 'flows.created_at', 'flows.updated_at'])
+    .select([
+      'flows.id',
+      'flows.name',
+      'flows.description',
+      'flows.draft',
+      'flows.revision',
+      'flows.diagnostics',
+      'flows.created_at',
+      'flows.updated_at',
+    ])
     .select(['d.stable', 'd.candidate', 'd.percent', 'd.position'])
     .where('flows.id', '=', id)
     .executeTakeFirst();

@@ -17,7 +17,12 @@ export async function listFlows(db: Kysely<Database>, registry?: NodeRegistry): 
     .selectFrom('flows')
     .leftJoin('deployments as d', 'd.flow_id', 'flows.id')
     .leftJoin(
-      (eb) => eb.selectFrom('flow_versions').select((v) => ['flow_id', v.fn.max('version').as('latest')]).groupBy('flow_id').as('v'),
+      (eb) =>
+        eb
+          .selectFrom('flow_versions')
+          .select((v) => ['flow_id', v.fn.max('version').as('latest')])
+          .groupBy('flow_id')
+          .as('v'),
       (join) => join.onRef('v.flow_id', '=', 'flows.id'),
     )
     .select(['flows.id', 'flows.name', 'flows.description', 'flows.updated_at', 'flows.diagnostics', 'v.latest'])
@@ -41,7 +46,11 @@ export async function listFlows(db: Kysely<Database>, registry?: NodeRegistry): 
 }
 
 /** Whether each draft would publish, by flow id; the drafts without current diagnostics are read (one query) and diagnosed. */
-async function draftsValid(db: Kysely<Database>, rows: readonly { id: string; diagnostics: unknown }[], registry: NodeRegistry): Promise<Map<string, boolean>> {
+async function draftsValid(
+  db: Kysely<Database>,
+  rows: readonly { id: string; diagnostics: unknown }[],
+  registry: NodeRegistry,
+): Promise<Map<string, boolean>> {
   const valid = new Map<string, boolean>();
   const stale: string[] = [];
   for (const row of rows) {

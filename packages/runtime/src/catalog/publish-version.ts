@@ -25,7 +25,8 @@ export async function publishVersion(ctx: RuntimeContext, id: string, actor: str
     const flow = await trx.selectFrom('flows').select(['draft', 'revision']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!flow) throw new NotFoundError('flow', id);
     const document = readDraft(id, flow.draft);
-    if (expectedRevision !== undefined && flow.revision !== expectedRevision) throw draftConflictError(id, expectedRevision, flow.revision, document, 'publish');
+    if (expectedRevision !== undefined && flow.revision !== expectedRevision)
+      throw draftConflictError(id, expectedRevision, flow.revision, document, 'publish');
     const compiled = compileOrRefuse(id, document, ctx.registry);
     const latest = await trx
       .selectFrom('flow_versions')
@@ -36,7 +37,14 @@ export async function publishVersion(ctx: RuntimeContext, id: string, actor: str
     const now = ctx.clock.now();
     await trx
       .insertInto('flow_versions')
-      .values({ flow_id: id, version, document: flowDocumentShape.json(document), compiled: compiledFlowShape.json(compiled), author: actor, created_at: now })
+      .values({
+        flow_id: id,
+        version,
+        document: flowDocumentShape.json(document),
+        compiled: compiledFlowShape.json(compiled),
+        author: actor,
+        created_at: now,
+      })
       .execute();
     await appendAudit(trx, { at: now, actor, kind: 'flow.published', flowId: id, detail: { version, revision: flow.revision } });
     return { version, revision: flow.revision };

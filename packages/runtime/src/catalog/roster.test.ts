@@ -21,7 +21,11 @@ describe.each(testDatabases)('the roster on $name', (target) => {
     ]);
 
     await upsertAgent(ctx, { id: 'li-na', name: '李娜', groups: ['after_sales'], skills: ['returns'], seniority: 'senior' }, 'alice');
-    const saved = await upsertAgent(ctx, { id: 'li-na', name: '李娜', groups: ['after_sales', 'logistics'], skills: ['returns'], seniority: 'senior' }, 'bob');
+    const saved = await upsertAgent(
+      ctx,
+      { id: 'li-na', name: '李娜', groups: ['after_sales', 'logistics'], skills: ['returns'], seniority: 'senior' },
+      'bob',
+    );
     expect(saved).toEqual({
       id: 'li-na',
       name: '李娜',

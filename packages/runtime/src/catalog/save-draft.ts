@@ -22,7 +22,13 @@ import { inTransaction } from './in-transaction';
  * revision and document, and nothing is written. Without it the last save wins.
  * @example const { diagnostics, revision } = await saveDraft(ctx, 'intake', FlowDocument.parse(json), 'alice', 3);
  */
-export async function saveDraft(ctx: RuntimeContext, id: string, draft: FlowDocument, actor: string, expectedRevision?: number): Promise<DraftSaved> {
+export async function saveDraft(
+  ctx: RuntimeContext,
+  id: string,
+  draft: FlowDocument,
+  actor: string,
+  expectedRevision?: number,
+): Promise<DraftSaved> {
   if (draft.id !== id) {
     throw new RuntimeInputError('invalid request', 400, [{ path: 'document.id', message: `must be the flow's id "${id}"` }]);
   }

@@ -19,7 +19,9 @@ describe('loadRegistry', () => {
   });
 
   it('refuses a config whose nodes are not a list of definitions, naming the file', async () => {
-    await expect(loadRegistry(dir, config('string.config.mjs', 'export default { nodes: "billing.suspend" };'))).rejects.toThrow(/string\.config\.mjs: export default defineConfig/);
+    await expect(loadRegistry(dir, config('string.config.mjs', 'export default { nodes: "billing.suspend" };'))).rejects.toThrow(
+      /string\.config\.mjs: export default defineConfig/,
+    );
     await expect(loadRegistry(dir, config('numbers.config.mjs', 'export default { nodes: [1] };'))).rejects.toThrow(/numbers\.config\.mjs/);
   });
 

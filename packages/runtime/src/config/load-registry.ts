@@ -11,7 +11,9 @@ export const CONFIG_FILE = 'switchyard.config.ts';
 const ConfigModule = z.object({
   default: z
     .object({
-      nodes: z.array(z.custom<NodeDefinition>((value) => typeof value === 'object' && value !== null, 'must be a node definition')).optional(),
+      nodes: z
+        .array(z.custom<NodeDefinition>((value) => typeof value === 'object' && value !== null, 'must be a node definition'))
+        .optional(),
     })
     .optional(),
 });

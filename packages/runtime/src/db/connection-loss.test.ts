@@ -76,7 +76,11 @@ describe('a store whose PostgreSQL sessions are terminated', () => {
 
     expect((await sql<{ n: number }>`select 1 as n`.execute(store.db)).rows).toEqual([{ n: 1 }]);
     // Every pool client works again (the dead ones were dropped, not handed out).
-    const answers = await Promise.all([1, 2, 3, 4].map((n) => store.db.transaction().execute(async (trx) => (await sql<{ n: number }>`select ${n}::int as n`.execute(trx)).rows[0]!.n)));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        store.db.transaction().execute(async (trx) => (await sql<{ n: number }>`select ${n}::int as n`.execute(trx)).rows[0]!.n),
+      ),
+    );
     expect(answers).toEqual([1, 2, 3, 4]);
     const before = notified;
     await notify();

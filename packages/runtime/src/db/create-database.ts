@@ -77,7 +77,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Swit
     // A worker host that vanishes mid-transaction (power, network) must not hold its tickets'
     // row locks until TCP notices hours later: the server ends such a session after a minute.
     keepAlive: true,
-    options: [`-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`, ...(schema ? [`-c search_path=${schema}`] : [])].join(' '),
+    options: [`-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`, ...(schema ? [`-c search_path=${schema}`] : [])].join(
+      ' ',
+    ),
   });
   // A connection the server ends (a restart, a failover, pg_terminate_backend, a proxy) emits
   // 'error' on its client; unheard, that event would end the process. An idle client's goes to

@@ -23,7 +23,12 @@ export function reconnectDelay(failures: number): number {
  * `onLost` and reconnects with backoff until it listens again (`onRestored`). The first
  * connection must succeed: its failure rejects. Resolves to a function that stops listening.
  */
-export async function listenPostgres(config: pg.ClientConfig, channel: string, onNotify: () => void, watch: ListenWatch = {}): Promise<() => Promise<void>> {
+export async function listenPostgres(
+  config: pg.ClientConfig,
+  channel: string,
+  onNotify: () => void,
+  watch: ListenWatch = {},
+): Promise<() => Promise<void>> {
   let stopped = false;
   let current: pg.Client | undefined;
   let reconnecting: Promise<void> | undefined;

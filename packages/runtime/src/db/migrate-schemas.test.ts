@@ -48,6 +48,10 @@ describe('migrating several schemas of one PostgreSQL database', () => {
     await migrateToLatest(b.db);
     const main = await open();
     await migrateToLatest(main.db);
-    expect({ a: await hasTickets(a, 'opened_a'), b: await hasTickets(b, 'opened_b'), public: await hasTickets(main, 'public') }).toEqual({ a: true, b: true, public: true });
+    expect({ a: await hasTickets(a, 'opened_a'), b: await hasTickets(b, 'opened_b'), public: await hasTickets(main, 'public') }).toEqual({
+      a: true,
+      b: true,
+      public: true,
+    });
   });
 });

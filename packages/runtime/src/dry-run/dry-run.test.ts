@@ -43,7 +43,10 @@ describe('dryRun: virtual time', () => {
 
   it('delivers an event given as an ISO time at that time', async () => {
     const onMessage = compileFixture('on-message', { msg: 'customer_message', ack: tag('ack') }, ['msg -> ack']);
-    const result = await runOne([onMessage], fixtureTicket('t1', { events: [{ at: virtualTime('2h'), type: 'customer.message', body: 'hi' }] }));
+    const result = await runOne(
+      [onMessage],
+      fixtureTicket('t1', { events: [{ at: virtualTime('2h'), type: 'customer.message', body: 'hi' }] }),
+    );
     expect(timeline(result)).toEqual([[virtualTime('2h'), 'ack']]);
   });
 
@@ -112,7 +115,10 @@ describe('dryRun: wait_for_event', () => {
   });
 
   it('ignores events of another type', async () => {
-    const result = await runOne([waitForReply], fixtureTicket('t1', { events: [{ at: '+10m', type: 'customer.message', body: 'hello?' }] }));
+    const result = await runOne(
+      [waitForReply],
+      fixtureTicket('t1', { events: [{ at: '+10m', type: 'customer.message', body: 'hello?' }] }),
+    );
     expect(timeline(result)).toEqual([[virtualTime('30m'), 'breached']]);
   });
 
@@ -252,7 +258,13 @@ describe('dryRun: several flows and runs', () => {
       [
         fixtureTicket('control', { events: [message('+1m'), message('+2m'), message('+3m')] }),
         fixtureTicket('reset', {
-          events: [message('+1m'), message('+2m'), { at: '+3m', type: 'ticket.status', status: 'resolved' }, message('+4m'), message('+5m')],
+          events: [
+            message('+1m'),
+            message('+2m'),
+            { at: '+3m', type: 'ticket.status', status: 'resolved' },
+            message('+4m'),
+            message('+5m'),
+          ],
         }),
       ],
     );
@@ -266,10 +278,7 @@ describe('dryRun: several flows and runs', () => {
       'track',
       {
         start: 'ticket_created',
-        lookup: [
-          'http',
-          { url: 'https://logistics.example/track/{{ticket.number}}', sampleResponse: { status: '运输中', eta: '2 天' } },
-        ],
+        lookup: ['http', { url: 'https://logistics.example/track/{{ticket.number}}', sampleResponse: { status: '运输中', eta: '2 天' } }],
         answer: ['reply', { template: '工单 {{ticket.number}}：{{vars.lookup.status}}，预计 {{vars.lookup.eta}}' }],
       },
       ['start -> lookup', 'lookup -> answer'],
@@ -418,8 +427,26 @@ describe('dryRun: repeatability', () => {
   const roster: Roster = {
     groups: [{ id: 'after_sales', name: 'After sales' }],
     agents: [
-      { id: 'a1', name: 'A1', groups: ['after_sales'], skills: ['returns'], seniority: 'senior', openTickets: 1, online: true, supervisor: false },
-      { id: 'a2', name: 'A2', groups: ['after_sales'], skills: ['returns'], seniority: 'mid', openTickets: 0, online: true, supervisor: false },
+      {
+        id: 'a1',
+        name: 'A1',
+        groups: ['after_sales'],
+        skills: ['returns'],
+        seniority: 'senior',
+        openTickets: 1,
+        online: true,
+        supervisor: false,
+      },
+      {
+        id: 'a2',
+        name: 'A2',
+        groups: ['after_sales'],
+        skills: ['returns'],
+        seniority: 'mid',
+        openTickets: 0,
+        online: true,
+        supervisor: false,
+      },
     ],
   };
   const flows = [

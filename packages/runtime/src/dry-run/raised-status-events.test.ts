@@ -41,7 +41,13 @@ describe('dryRun: status changes made by flows', () => {
     // The watcher comes first in the list, yet sees the status change last.
     const resolver = compileFixture(
       'resolver',
-      { start: 'ticket_created', resolve: setStatus('resolved'), after: tag('resolver_done'), own: 'status_changed', self: tag('resolver_saw') },
+      {
+        start: 'ticket_created',
+        resolve: setStatus('resolved'),
+        after: tag('resolver_done'),
+        own: 'status_changed',
+        self: tag('resolver_saw'),
+      },
       ['start -> resolve', 'resolve -> after', 'own -> self'],
     );
     const observer = compileFixture('observer', { start: 'ticket_created', seen: tag('observer_saw_created') }, ['start -> seen']);
@@ -51,10 +57,11 @@ describe('dryRun: status changes made by flows', () => {
   });
 
   it('raises the event when a timer of the raising flow fires, at that instant', async () => {
-    const later = compileFixture('later', { start: 'ticket_created', wait: ['delay', { duration: '15m' }], resolve: setStatus('resolved') }, [
-      'start -> wait',
-      'wait -> resolve',
-    ]);
+    const later = compileFixture(
+      'later',
+      { start: 'ticket_created', wait: ['delay', { duration: '15m' }], resolve: setStatus('resolved') },
+      ['start -> wait', 'wait -> resolve'],
+    );
     const result = await runOne([later, watcher('survey', 'resolved')]);
     expect(result.actions.map((a) => [a.at, a.node])).toEqual([
       [virtualTime('15m'), 'resolve'],
@@ -73,7 +80,7 @@ describe('dryRun: status changes made by flows', () => {
     expect(order(result)).toEqual(['same/keep', 'same/resolve', 'same/again', 'any/mark']);
   });
 
-  it("delivers two changes of one step in order, each matched on its own status even though the ticket moved on", async () => {
+  it('delivers two changes of one step in order, each matched on its own status even though the ticket moved on', async () => {
     const resolver = compileFixture('resolver', { start: 'ticket_created', resolve: setStatus('resolved') }, ['start -> resolve']);
     const closer = compileFixture('closer', { start: 'ticket_created', close: setStatus('closed') }, ['start -> close']);
     const result = await runOne([watcher('on_closed', 'closed'), watcher('on_resolved', ['resolved']), resolver, closer]);
@@ -83,10 +90,11 @@ describe('dryRun: status changes made by flows', () => {
 
   it('does not apply a raised event to the ticket again: a later status set in the same step stays', async () => {
     // The "resolved" event arrives after the ticket was reopened; it must not resolve it again.
-    const resolver = compileFixture('resolver', { start: 'ticket_created', resolve: setStatus('resolved'), reopen: setStatus('processing') }, [
-      'start -> resolve',
-      'resolve -> reopen',
-    ]);
+    const resolver = compileFixture(
+      'resolver',
+      { start: 'ticket_created', resolve: setStatus('resolved'), reopen: setStatus('processing') },
+      ['start -> resolve', 'resolve -> reopen'],
+    );
     const result = await runOne([resolver, watcher('any')]);
     expect(result.final.status).toBe('processing');
     expect(order(result)).toEqual(['resolver/resolve', 'resolver/reopen', 'any/mark', 'any/mark']);
@@ -94,8 +102,12 @@ describe('dryRun: status changes made by flows', () => {
 
   describe('flows setting the status back and forth', () => {
     const starter = compileFixture('starter', { start: 'ticket_created', resolve: setStatus('resolved') }, ['start -> resolve']);
-    const reopen = compileFixture('reopen', { on: ['status_changed', { status: 'resolved' }], set: setStatus('processing') }, ['on -> set']);
-    const reresolve = compileFixture('reresolve', { on: ['status_changed', { status: 'processing' }], set: setStatus('resolved') }, ['on -> set']);
+    const reopen = compileFixture('reopen', { on: ['status_changed', { status: 'resolved' }], set: setStatus('processing') }, [
+      'on -> set',
+    ]);
+    const reresolve = compileFixture('reresolve', { on: ['status_changed', { status: 'processing' }], set: setStatus('resolved') }, [
+      'on -> set',
+    ]);
 
     it(`stop after ${MAX_RAISED_EVENTS} raised events with an error naming the flow and node, and the run ends`, async () => {
       const result = await runOne([starter, reopen, reresolve]);

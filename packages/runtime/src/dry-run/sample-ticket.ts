@@ -2,22 +2,22 @@ import { parseDuration, Ticket, TicketEvent } from '@switchyard/flow';
 import { z } from 'zod';
 
 /** `+15m` / `+2h` relative to the ticket's creation, or an ISO time. */
-const EventTime = z.string().refine((at) => (at.startsWith('+') ? parseDuration(at.slice(1)) !== undefined : !Number.isNaN(Date.parse(at))), {
-  message: 'expected "+15m"-style offset from createdAt or an ISO time',
-});
+const EventTime = z
+  .string()
+  .refine((at) => (at.startsWith('+') ? parseDuration(at.slice(1)) !== undefined : !Number.isNaN(Date.parse(at))), {
+    message: 'expected "+15m"-style offset from createdAt or an ISO time',
+  });
 
 /** A scripted event of a sample ticket: when, and what. */
-export const SampleEvent = z
-  .looseObject({ at: EventTime })
-  .transform((raw, ctx) => {
-    const { at, ...rest } = raw;
-    const event = TicketEvent.safeParse(rest);
-    if (!event.success) {
-      for (const issue of event.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, path: issue.path });
-      return z.NEVER;
-    }
-    return { at, event: event.data };
-  });
+export const SampleEvent = z.looseObject({ at: EventTime }).transform((raw, ctx) => {
+  const { at, ...rest } = raw;
+  const event = TicketEvent.safeParse(rest);
+  if (!event.success) {
+    for (const issue of event.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  return { at, event: event.data };
+});
 export type SampleEvent = z.output<typeof SampleEvent>;
 
 /** Monday 2026-01-05 09:00 in Shanghai: a fixed default so runs are repeatable. */

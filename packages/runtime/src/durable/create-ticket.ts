@@ -65,10 +65,38 @@ export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor:
     const opening = [ticket.subject, ticket.body].filter((text) => text !== '').join('\n');
     await trx
       .insertInto('ticket_messages')
-      .values({ ticket_id: id, direction: 'in', author: customer.id, via: ticket.channel, recipient: null, body: opening, language: null, idempotency_key: null, at: now })
+      .values({
+        ticket_id: id,
+        direction: 'in',
+        author: customer.id,
+        via: ticket.channel,
+        recipient: null,
+        body: opening,
+        language: null,
+        idempotency_key: null,
+        at: now,
+      })
       .execute();
-    await trx.insertInto('ticket_events').values({ ticket_id: id, type: 'ticket.created', payload: ticketEventShape.json({ type: 'ticket.created' }), flow_id: null, node_id: null, at: now, applied_at: null }).execute();
-    await recordAudit(trx, { at: now, actor, ticketId: id, flowId: null, kind: 'ticket.created', detail: { number, channel: ticket.channel, flows: bindings } });
+    await trx
+      .insertInto('ticket_events')
+      .values({
+        ticket_id: id,
+        type: 'ticket.created',
+        payload: ticketEventShape.json({ type: 'ticket.created' }),
+        flow_id: null,
+        node_id: null,
+        at: now,
+        applied_at: null,
+      })
+      .execute();
+    await recordAudit(trx, {
+      at: now,
+      actor,
+      ticketId: id,
+      flowId: null,
+      kind: 'ticket.created',
+      detail: { number, channel: ticket.channel, flows: bindings },
+    });
     await announceWork(trx);
     return { id, number };
   });

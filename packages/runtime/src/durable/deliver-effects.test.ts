@@ -50,7 +50,11 @@ describe.each(testDatabases)('effect timeouts on $name', (target) => {
   it("gives up on a node after its config's timeoutMs, within the worker's limit, and retries it later", async () => {
     const { id } = await createTicket(ctx, { channel: 'web', subject: 'x', body: '', customer: { id: 'C1' } }, 'test');
     await createWorker(ctx, { delivery: { timeoutMs: 2_000 } }).runUntilIdle();
-    const row = await store.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('ticket_id', '=', id).executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('outbox')
+      .select(['status', 'attempts', 'last_error'])
+      .where('ticket_id', '=', id)
+      .executeTakeFirstOrThrow();
     // The config's 150 ms wins over the definition's 5 s, within the worker's 2 s limit.
     expect(row).toEqual({ status: 'pending', attempts: 1, last_error: 'node call timed out after 150 ms' });
   });

@@ -6,7 +6,13 @@ import { recordAudit } from '../audit/record-audit';
 import { isConnectionError } from '../db/connection-error';
 import { reconnectDelay } from '../db/listen-postgres';
 import type { Database, OutboxTable } from '../db/schema';
-import { effectOutcomeShape, effectRequestShape, effectResultShape, type EffectResultPayload, type StoredEffectRequest } from '../db/stored/effect-shapes';
+import {
+  effectOutcomeShape,
+  effectRequestShape,
+  effectResultShape,
+  type EffectResultPayload,
+  type StoredEffectRequest,
+} from '../db/stored/effect-shapes';
 import { readStored } from '../db/stored/read-stored';
 import { StoredDataError } from '../db/stored/stored-data-error';
 import { actionContext, actionOutcome, type EffectOutcome } from '../engine/effect-runner';
@@ -76,7 +82,13 @@ export async function claimEffects(ctx: RuntimeContext, limit: number, options: 
  * gets effect.done), retry later with backoff, or dead after the last try (its flow gets
  * effect.error and the ticket is flagged). A failing effect never stops other tickets.
  */
-export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, roster: () => Promise<Roster>, options: DeliveryOptions = {}): Promise<'done' | 'retry' | 'dead' | 'lost'> {
+export async function deliverEffect(
+  ctx: RuntimeContext,
+  flows: FlowCache,
+  row: OutboxRow,
+  roster: () => Promise<Roster>,
+  options: DeliveryOptions = {},
+): Promise<'done' | 'retry' | 'dead' | 'lost'> {
   const maxTimeoutMs = options.timeoutMs ?? MAX_NODE_TIMEOUT_MS;
   // The lease's end on the wall clock (ctx.clock may be a test's manual clock).
   const leaseEnd = Date.now() + (row.lease_until?.getTime() ?? 0) - ctx.clock.now().getTime();
@@ -85,9 +97,15 @@ export async function deliverEffect(ctx: RuntimeContext, flows: FlowCache, row: 
   // ran; after the lease another worker runs it again). A record whose commit went through before
   // the connection died finds the row settled on the next try and returns 'lost'.
   const request = storedRequest(row);
-  const outcome = request instanceof StoredDataError ? failed(request.message) : await retryWhileAway(() => runEffect(ctx, flows, row, request, roster, maxTimeoutMs), leaseEnd - maxTimeoutMs);
+  const outcome =
+    request instanceof StoredDataError
+      ? failed(request.message)
+      : await retryWhileAway(() => runEffect(ctx, flows, row, request, roster, maxTimeoutMs), leaseEnd - maxTimeoutMs);
   const now = ctx.clock.now();
-  return retryWhileAway(() => recordOutcome(ctx, row, request instanceof StoredDataError ? undefined : request, outcome, now, options), leaseEnd);
+  return retryWhileAway(
+    () => recordOutcome(ctx, row, request instanceof StoredDataError ? undefined : request, outcome, now, options),
+    leaseEnd,
+  );
 }
 
 /**
@@ -118,36 +136,76 @@ async function retryWhileAway<T>(task: () => Promise<T>, deadline: number): Prom
 }
 
 /** `request` is undefined when the stored one was corrupt (the outcome is then a failure). */
-async function recordOutcome(ctx: RuntimeContext, row: OutboxRow, request: StoredEffectRequest | undefined, outcome: EffectOutcome, now: Date, options: DeliveryOptions): Promise<'done' | 'retry' | 'dead' | 'lost'> {
+async function recordOutcome(
+  ctx: RuntimeContext,
+  row: OutboxRow,
+  request: StoredEffectRequest | undefined,
+  outcome: EffectOutcome,
+  now: Date,
+  options: DeliveryOptions,
+): Promise<'done' | 'retry' | 'dead' | 'lost'> {
   return ctx.db.transaction().execute(async (trx) => {
     if (outcome.ok && request) {
-      const updated = await settleRow(trx, row, { status: 'done', result: effectOutcomeShape.json(outcome), done_at: now, lease_until: null, last_error: null });
+      const updated = await settleRow(trx, row, {
+        status: 'done',
+        result: effectOutcomeShape.json(outcome),
+        done_at: now,
+        lease_until: null,
+        last_error: null,
+      });
       if (!updated) return 'lost';
       if (outcome.message) await recordMessage(trx, row, outcome.message, request.ticket.channel, now);
       await queueResult(trx, row, { outcome, event: request.event }, now);
       // After queueResult's ticket lock: the worker takes the ticket's, then its outcomes'.
       if (outcome.message?.audience === 'customer') await recordFirstResponse(trx, row.ticket_id, now);
-      await audit(trx, row, now, { kind: 'effect.delivered', detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, params: outcome.params } });
+      await audit(trx, row, now, {
+        kind: 'effect.delivered',
+        detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, params: outcome.params },
+      });
       return 'done';
     }
     if (outcome.ok) throw new Error('an effect without its request cannot have succeeded');
     if (row.attempts < (options.maxAttempts ?? 5)) {
       const delay = Math.min((options.backoffMs ?? 1_000) * 2 ** (row.attempts - 1), MAX_BACKOFF_MS);
       const retryAt = new Date(now.getTime() + delay * (0.8 + Math.random() * 0.4));
-      const updated = await settleRow(trx, row, { status: 'pending', next_attempt_at: retryAt, lease_until: null, last_error: outcome.error });
+      const updated = await settleRow(trx, row, {
+        status: 'pending',
+        next_attempt_at: retryAt,
+        lease_until: null,
+        last_error: outcome.error,
+      });
       if (!updated) return 'lost';
-      await audit(trx, row, now, { kind: 'effect.retry', detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, error: outcome.error, retryAt: retryAt.toISOString() } });
+      await audit(trx, row, now, {
+        kind: 'effect.retry',
+        detail: {
+          node: row.node_id,
+          idempotencyKey: row.idempotency_key,
+          attempt: row.attempts,
+          error: outcome.error,
+          retryAt: retryAt.toISOString(),
+        },
+      });
       return 'retry';
     }
     const updated = await settleRow(trx, row, { status: 'dead', lease_until: null, last_error: outcome.error, done_at: now });
     if (!updated) return 'lost';
     await queueResult(trx, row, { outcome, event: request?.event, dead: true }, now);
-    await audit(trx, row, now, { kind: 'effect.dead', detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempts: row.attempts, error: outcome.error } });
+    await audit(trx, row, now, {
+      kind: 'effect.dead',
+      detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempts: row.attempts, error: outcome.error },
+    });
     return 'dead';
   });
 }
 
-async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, request: StoredEffectRequest, roster: () => Promise<Roster>, maxTimeoutMs: number): Promise<EffectOutcome> {
+async function runEffect(
+  ctx: RuntimeContext,
+  flows: FlowCache,
+  row: OutboxRow,
+  request: StoredEffectRequest,
+  roster: () => Promise<Roster>,
+  maxTimeoutMs: number,
+): Promise<EffectOutcome> {
   // Secret values the node was given are removed from whatever it returns or throws: the outbox, audit and logs never hold them.
   let redact = redactor([]);
   // Until the node runs, a lost database connection is no failure of the effect: it is thrown for the caller to retry.
@@ -164,7 +222,14 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
     const effect = await effectServices(ctx, def, label, timeoutMs, controller.signal);
     redact = effect.redact;
     const actionCtx = actionContext(
-      { flow: prepared.compiled, node: row.node_id, state: { ticket: request.ticket, stats: request.stats }, now: request.now, event: request.event, vars: request.vars },
+      {
+        flow: prepared.compiled,
+        node: row.node_id,
+        state: { ticket: request.ticket, stats: request.stats },
+        now: request.now,
+        event: request.event,
+        vars: request.vars,
+      },
       await roster(),
       row.idempotency_key,
       effect.services,
@@ -180,7 +245,11 @@ async function runEffect(ctx: RuntimeContext, flows: FlowCache, row: OutboxRow, 
       const run = async () => {
         const result = await def.run(actionCtx, node.config);
         if (result.message && ctx.messageGateway) {
-          await sendToGateway(ctx.messageGateway, { ticketId: row.ticket_id, ticketNumber: request.ticket.number, idempotencyKey: row.idempotency_key, message: result.message }, controller.signal);
+          await sendToGateway(
+            ctx.messageGateway,
+            { ticketId: row.ticket_id, ticketNumber: request.ticket.number, idempotencyKey: row.idempotency_key, message: result.message },
+            controller.signal,
+          );
         }
         return result;
       };
@@ -219,7 +288,15 @@ async function queueResult(trx: Kysely<Database>, row: OutboxRow, payload: Effec
   await wakeTicket(trx, row.ticket_id, now);
   await trx
     .insertInto('ticket_events')
-    .values({ ticket_id: row.ticket_id, type: payload.outcome.ok ? 'effect.done' : 'effect.error', payload: effectResultShape.json(payload), flow_id: row.flow_id, node_id: row.node_id, at: now, applied_at: null })
+    .values({
+      ticket_id: row.ticket_id,
+      type: payload.outcome.ok ? 'effect.done' : 'effect.error',
+      payload: effectResultShape.json(payload),
+      flow_id: row.flow_id,
+      node_id: row.node_id,
+      at: now,
+      applied_at: null,
+    })
     .execute();
   await announceWork(trx);
 }
@@ -243,6 +320,11 @@ async function recordMessage(trx: Kysely<Database>, row: OutboxRow, message: Out
     .execute();
 }
 
-async function audit(trx: Kysely<Database>, row: OutboxRow, now: Date, fact: Extract<AuditFact, { kind: `effect.${string}` }>): Promise<void> {
+async function audit(
+  trx: Kysely<Database>,
+  row: OutboxRow,
+  now: Date,
+  fact: Extract<AuditFact, { kind: `effect.${string}` }>,
+): Promise<void> {
   await recordAudit(trx, { at: now, actor: 'runtime', ticketId: row.ticket_id, flowId: row.flow_id, ...fact });
 }

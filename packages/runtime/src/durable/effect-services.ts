@@ -24,11 +24,23 @@ export interface EffectServices {
  * ticket, flow and node, secret values removed) and HTTP client (the node's timeout, the
  * delivery's signal, the effect's idempotency key).
  */
-export async function effectServices(ctx: RuntimeContext, def: ActionNode, label: EffectLabel, timeoutMs: number, signal: AbortSignal): Promise<EffectServices> {
+export async function effectServices(
+  ctx: RuntimeContext,
+  def: ActionNode,
+  label: EffectLabel,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<EffectServices> {
   const declared = def.secrets ?? [];
   const values = await readSecrets(ctx, declared);
   const redact = redactor(Object.values(values));
-  const child = ctx.logger.child({ ticketId: label.ticketId, flowId: label.flowId, node: label.nodeId, nodeType: def.type, idempotencyKey: label.idempotencyKey });
+  const child = ctx.logger.child({
+    ticketId: label.ticketId,
+    flowId: label.flowId,
+    node: label.nodeId,
+    nodeType: def.type,
+    idempotencyKey: label.idempotencyKey,
+  });
   return {
     redact,
     services: {

@@ -30,7 +30,10 @@ export function createFlowCache(registry: NodeRegistry): FlowCache {
           .execute();
         for (const row of rows) {
           // One at a time: two versions of a flow share its id, which prepareFlows refuses in one call.
-          const compiled = readStored(compiledFlowShape, row.compiled, { table: 'flow_versions', key: versionKey(row.flow_id, row.version) });
+          const compiled = readStored(compiledFlowShape, row.compiled, {
+            table: 'flow_versions',
+            key: versionKey(row.flow_id, row.version),
+          });
           for (const prepared of prepareFlows([compiled], registry)) cache.set(versionKey(row.flow_id, row.version), prepared);
         }
       }

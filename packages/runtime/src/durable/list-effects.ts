@@ -19,7 +19,20 @@ export interface EffectFilter {
 export async function listEffects(db: Kysely<Database>, filter: EffectFilter = {}): Promise<EffectView[]> {
   let query = db
     .selectFrom('outbox')
-    .select(['id', 'ticket_id', 'flow_id', 'version', 'node_id', 'idempotency_key', 'status', 'attempts', 'last_error', 'next_attempt_at', 'created_at', 'done_at'])
+    .select([
+      'id',
+      'ticket_id',
+      'flow_id',
+      'version',
+      'node_id',
+      'idempotency_key',
+      'status',
+      'attempts',
+      'last_error',
+      'next_attempt_at',
+      'created_at',
+      'done_at',
+    ])
     .orderBy('id', 'desc')
     .limit(Math.min(Math.max(filter.limit ?? 100, 1), 1000));
   if (filter.status) query = query.where('status', '=', filter.status);

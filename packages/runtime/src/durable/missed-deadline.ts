@@ -9,7 +9,11 @@ const deadlinesOf = new WeakMap<CompiledFlow, ReadonlySet<string>>();
 export function deadlineStates(compiled: CompiledFlow): ReadonlySet<string> {
   let states = deadlinesOf.get(compiled);
   if (!states) {
-    states = new Set(Object.entries(compiled.machine.states).filter(([id, state]) => compiled.nodes[id]?.kind === 'wait' && state.on !== undefined).map(([id]) => id));
+    states = new Set(
+      Object.entries(compiled.machine.states)
+        .filter(([id, state]) => compiled.nodes[id]?.kind === 'wait' && state.on !== undefined)
+        .map(([id]) => id),
+    );
     deadlinesOf.set(compiled, states);
   }
   return states;

@@ -15,7 +15,10 @@ import { announceWork, wakeTicket } from './work-channel';
  */
 export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, input: unknown, actor: string): Promise<{ eventId: string }> {
   const event = parseInput(TicketEvent, input);
-  if (event.type === 'ticket.created') throw new RuntimeInputError('ticket.created is sent by the server when a ticket is opened', 400, [{ path: 'type', message: 'ticket.created cannot be posted' }]);
+  if (event.type === 'ticket.created')
+    throw new RuntimeInputError('ticket.created is sent by the server when a ticket is opened', 400, [
+      { path: 'type', message: 'ticket.created cannot be posted' },
+    ]);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const woken = await wakeTicket(trx, ticketId, now);
@@ -39,7 +42,15 @@ export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, inp
     }
     const { id } = await trx
       .insertInto('ticket_events')
-      .values({ ticket_id: ticketId, type: event.type, payload: ticketEventShape.json(event), flow_id: null, node_id: null, at: now, applied_at: null })
+      .values({
+        ticket_id: ticketId,
+        type: event.type,
+        payload: ticketEventShape.json(event),
+        flow_id: null,
+        node_id: null,
+        at: now,
+        applied_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (event.type === 'agent.reply') await recordFirstResponse(trx, ticketId, now);

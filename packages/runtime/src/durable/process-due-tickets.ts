@@ -59,7 +59,13 @@ async function claimDue(trx: Kysely<Database>, now: Date, limit: number): Promis
   return rows.map((r) => r.id);
 }
 
-async function processBatch(ctx: RuntimeContext, trx: Kysely<Database>, flows: FlowCache, ids: readonly string[], now: Date): Promise<number> {
+async function processBatch(
+  ctx: RuntimeContext,
+  trx: Kysely<Database>,
+  flows: FlowCache,
+  ids: readonly string[],
+  now: Date,
+): Promise<number> {
   if (ids.length === 0) return 0;
   const works = await loadWork(trx, ids);
   const prepared = await flows.load(
@@ -85,7 +91,10 @@ async function processBatch(ctx: RuntimeContext, trx: Kysely<Database>, flows: F
  */
 function withoutOwnLoad(roster: Roster, ticket: TicketWork['ticket']): Roster {
   if (ticket.assignee === null || !(OPEN_STATUSES as readonly string[]).includes(ticket.status)) return roster;
-  return { ...roster, agents: roster.agents.map((a) => (a.id === ticket.assignee ? { ...a, openTickets: Math.max(0, a.openTickets - 1) } : a)) };
+  return {
+    ...roster,
+    agents: roster.agents.map((a) => (a.id === ticket.assignee ? { ...a, openTickets: Math.max(0, a.openTickets - 1) } : a)),
+  };
 }
 
 /** The roster as the next ticket of the batch sees it: an agent just given a ticket has one more open. */
@@ -96,7 +105,11 @@ function withAssignment(roster: Roster, work: TicketWork, outcome: TicketOutcome
   return {
     ...roster,
     agents: roster.agents.map((a) =>
-      a.id === after ? { ...a, openTickets: a.openTickets + 1 } : a.id === before ? { ...a, openTickets: Math.max(0, a.openTickets - 1) } : a,
+      a.id === after
+        ? { ...a, openTickets: a.openTickets + 1 }
+        : a.id === before
+          ? { ...a, openTickets: Math.max(0, a.openTickets - 1) }
+          : a,
     ),
   };
 }
@@ -114,7 +127,9 @@ async function loadWork(trx: Kysely<Database>, ids: readonly string[]): Promise<
   return tickets.map((row) => ({
     ticket: ticketFromRow(row),
     stats: statsFromRow(row),
-    bindings: bindings.filter((b) => b.ticket_id === row.id).sort((a, b) => order(a.flow_id) - order(b.flow_id) || (a.flow_id < b.flow_id ? -1 : 1)),
+    bindings: bindings
+      .filter((b) => b.ticket_id === row.id)
+      .sort((a, b) => order(a.flow_id) - order(b.flow_id) || (a.flow_id < b.flow_id ? -1 : 1)),
     events: events.filter((e) => e.ticket_id === row.id),
     timers: timers.filter((t) => t.ticket_id === row.id),
   }));
@@ -123,15 +138,23 @@ async function loadWork(trx: Kysely<Database>, ids: readonly string[]): Promise<
 /** Writes a batch's outcomes with one statement per table, whatever the batch size. */
 async function writeOutcomes(trx: Kysely<Database>, outcomes: readonly TicketOutcome[], now: Date): Promise<void> {
   // Events that arrived meanwhile wait on these rows' locks and then pull wake_at back to their time.
-  const ticketRows = outcomes.map(({ ticket: t, stats, wakeAt }) =>
-    sql`(${t.id}::text, ${t.category}::text, ${t.priority}::text, ${t.status}::text, ${t.group}::text, ${t.assignee}::text, ${json(t.tags)}::jsonb, ${json(t.flags)}::jsonb, ${t.escalationLevel}::int, ${ticketStatsShape.json(stats)}::jsonb, ${wakeAt}::timestamptz)`,
+  const ticketRows = outcomes.map(
+    ({ ticket: t, stats, wakeAt }) =>
+      sql`(${t.id}::text, ${t.category}::text, ${t.priority}::text, ${t.status}::text, ${t.group}::text, ${t.assignee}::text, ${json(t.tags)}::jsonb, ${json(t.flags)}::jsonb, ${t.escalationLevel}::int, ${ticketStatsShape.json(stats)}::jsonb, ${wakeAt}::timestamptz)`,
   );
   await sql`
     update tickets as t set category = v.category, priority = v.priority, status = v.status, "group" = v.grp, assignee = v.assignee,
       tags = v.tags, flags = v.flags, escalation_level = v.escalation_level, stats = v.stats, updated_at = ${now}, wake_at = v.wake_at
     from (values ${sql.join(ticketRows)}) as v(id, category, priority, status, grp, assignee, tags, flags, escalation_level, stats, wake_at)
     where t.id = v.id`.execute(trx);
-  const flowRows = outcomes.flatMap((o) => o.flows.map((f) => ({ ticket_id: o.ticket.id, flow_id: f.flowId, snapshot: f.snapshot === null ? null : flowSnapshotShape.json(f.snapshot), visits: flowVisitsShape.json(f.visits) })));
+  const flowRows = outcomes.flatMap((o) =>
+    o.flows.map((f) => ({
+      ticket_id: o.ticket.id,
+      flow_id: f.flowId,
+      snapshot: f.snapshot === null ? null : flowSnapshotShape.json(f.snapshot),
+      visits: flowVisitsShape.json(f.visits),
+    })),
+  );
   if (flowRows.length > 0) {
     await sql`
       update ticket_flows as tf set snapshot = v.snapshot, visits = v.visits, updated_at = ${now}
@@ -140,7 +163,14 @@ async function writeOutcomes(trx: Kysely<Database>, outcomes: readonly TicketOut
   }
   const timerTickets = outcomes.filter((o) => o.timers !== undefined);
   if (timerTickets.length > 0) {
-    await trx.deleteFrom('timers').where('ticket_id', 'in', timerTickets.map((o) => o.ticket.id)).execute();
+    await trx
+      .deleteFrom('timers')
+      .where(
+        'ticket_id',
+        'in',
+        timerTickets.map((o) => o.ticket.id),
+      )
+      .execute();
     const timers = timerTickets.flatMap((o) => o.timers ?? []);
     if (timers.length > 0) await trx.insertInto('timers').values(timers).execute();
   }
@@ -148,9 +178,16 @@ async function writeOutcomes(trx: Kysely<Database>, outcomes: readonly TicketOut
   if (outbox.length > 0) await trx.insertInto('outbox').values(outbox).execute();
   const applied = outcomes.flatMap((o) => o.appliedEventIds);
   if (applied.length > 0) await trx.updateTable('ticket_events').set({ applied_at: now }).where('id', 'in', applied).execute();
-  await recordCompletions(trx, outcomes.map((o) => o.ticket), now);
+  await recordCompletions(
+    trx,
+    outcomes.map((o) => o.ticket),
+    now,
+  );
   // Last: its outcome update takes the per-version counter locks (see recordOutcomes).
-  await recordAudit(trx, outcomes.flatMap((o) => o.audit));
+  await recordAudit(
+    trx,
+    outcomes.flatMap((o) => o.audit),
+  );
 }
 
 /**
@@ -163,7 +200,11 @@ async function quarantineNextDue(ctx: RuntimeContext, now: Date, error: unknown)
     if (id === undefined) return;
     const message = errorMessage(error);
     ctx.logger.error({ err: error, ticketId: id }, 'ticket processing failed; retrying in a minute');
-    await trx.updateTable('tickets').set({ wake_at: new Date(now.getTime() + FAULT_RETRY_MS) }).where('id', '=', id).execute();
+    await trx
+      .updateTable('tickets')
+      .set({ wake_at: new Date(now.getTime() + FAULT_RETRY_MS) })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, { at: now, actor: 'runtime', ticketId: id, flowId: null, kind: 'ticket.fault', detail: { message } });
   });
 }

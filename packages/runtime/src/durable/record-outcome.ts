@@ -7,7 +7,11 @@ import { DONE_STATUSES } from '../rollout/version-counts';
  * Starts the outcome rows of new bindings (with the bindings, in their transaction).
  * Their insert counts the tickets bound per version for the guardrails (a trigger).
  */
-export async function startOutcomes(trx: Kysely<Database>, bindings: readonly { ticketId: string; flowId: string; version: number }[], at: Date): Promise<void> {
+export async function startOutcomes(
+  trx: Kysely<Database>,
+  bindings: readonly { ticketId: string; flowId: string; version: number }[],
+  at: Date,
+): Promise<void> {
   if (bindings.length === 0) return;
   await trx
     .insertInto('ticket_outcomes')
@@ -28,7 +32,8 @@ export async function recordOutcomes(trx: Kysely<Database>, marks: readonly Outc
     (m) =>
       sql`(${m.ticketId}::text, ${m.flowId}::text, ${at(m, 'errored_at')}::timestamptz, ${at(m, 'escalated_at')}::timestamptz, ${at(m, 'sla_breached_at')}::timestamptz, ${at(m, 'resolved_at')}::timestamptz)`,
   );
-  const earlier = (column: string) => sql`coalesce(m.${sql.ref(column)} < o.${sql.ref(column)}, m.${sql.ref(column)} is not null and o.${sql.ref(column)} is null)`;
+  const earlier = (column: string) =>
+    sql`coalesce(m.${sql.ref(column)} < o.${sql.ref(column)}, m.${sql.ref(column)} is not null and o.${sql.ref(column)} is null)`;
   await sql`
     update ticket_outcomes o set errored_at = least(o.errored_at, m.errored_at), escalated_at = least(o.escalated_at, m.escalated_at),
       sla_breached_at = least(o.sla_breached_at, m.sla_breached_at), resolved_at = least(o.resolved_at, m.resolved_at)
@@ -39,11 +44,17 @@ export async function recordOutcomes(trx: Kysely<Database>, marks: readonly Outc
       group by x.ticket_id, x.flow_id
     ) m
     where o.ticket_id = m.ticket_id and o.flow_id = m.flow_id
-      and (${earlier('errored_at')} or ${earlier('escalated_at')} or ${earlier('sla_breached_at')} or ${earlier('resolved_at')})`.execute(trx);
+      and (${earlier('errored_at')} or ${earlier('escalated_at')} or ${earlier('sla_breached_at')} or ${earlier('resolved_at')})`.execute(
+    trx,
+  );
 }
 
 /** Keeps `completed_at` in step with the tickets' statuses after a worker's batch: set when done, cleared when reopened. */
-export async function recordCompletions(trx: Kysely<Database>, tickets: readonly { id: string; status: string }[], now: Date): Promise<void> {
+export async function recordCompletions(
+  trx: Kysely<Database>,
+  tickets: readonly { id: string; status: string }[],
+  now: Date,
+): Promise<void> {
   if (tickets.length === 0) return;
   const done = (status: string) => (DONE_STATUSES as readonly string[]).includes(status);
   await sql`

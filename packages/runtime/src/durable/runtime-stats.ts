@@ -10,7 +10,16 @@ export type { RuntimeStats };
  * @example const { lagMs, effects } = await runtimeStats(db, clock.now());
  */
 export async function runtimeStats(db: Kysely<Database>, now: Date): Promise<RuntimeStats> {
-  const { rows } = await sql<{ due: string; oldest: Date | null; events: string; timers: string; pending: string; running: string; done: string; dead: string }>`
+  const { rows } = await sql<{
+    due: string;
+    oldest: Date | null;
+    events: string;
+    timers: string;
+    pending: string;
+    running: string;
+    done: string;
+    dead: string;
+  }>`
     select
       (select count(*) from tickets where wake_at <= ${now}) as due,
       (select min(wake_at) from tickets where wake_at <= ${now}) as oldest,

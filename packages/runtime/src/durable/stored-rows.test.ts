@@ -55,8 +55,10 @@ describe.each(testDatabases)('stored JSON rows on $name', (target) => {
   });
   afterEach(() => worker.stop());
 
-  const openTicket = (body: string) => createTicket(ctx, { channel: 'chat', subject: '咨询', body, customer: { id: 'C1', name: '王女士' } }, 'test');
-  const faultOf = async (id: string) => (await ticketHistory(store.db, id))?.find((h) => h.kind === 'ticket.fault')?.detail as { message: string } | undefined;
+  const openTicket = (body: string) =>
+    createTicket(ctx, { channel: 'chat', subject: '咨询', body, customer: { id: 'C1', name: '王女士' } }, 'test');
+  const faultOf = async (id: string) =>
+    (await ticketHistory(store.db, id))?.find((h) => h.kind === 'ticket.fault')?.detail as { message: string } | undefined;
 
   it('writes every stored shape with its version, and reads each back as written', async () => {
     const { id } = await openTicket('我的快递三天没有物流更新了');
@@ -68,12 +70,24 @@ describe.each(testDatabases)('stored JSON rows on $name', (target) => {
     roundTrips(compiledFlowShape, version?.compiled, 'sla-test@1');
     const ticket = await store.db.selectFrom('tickets').select('stats').where('id', '=', id).executeTakeFirstOrThrow();
     roundTrips(ticketStatsShape, ticket.stats, id);
-    expect(readStored(ticketStatsShape, ticket.stats, { table: 'tickets', key: id })).toMatchObject({ agentReplies: 1, firstAgentReplyAt: clock.now().toISOString() });
-    const flow = await store.db.selectFrom('ticket_flows').select(['snapshot', 'visits']).where('ticket_id', '=', id).executeTakeFirstOrThrow();
+    expect(readStored(ticketStatsShape, ticket.stats, { table: 'tickets', key: id })).toMatchObject({
+      agentReplies: 1,
+      firstAgentReplyAt: clock.now().toISOString(),
+    });
+    const flow = await store.db
+      .selectFrom('ticket_flows')
+      .select(['snapshot', 'visits'])
+      .where('ticket_id', '=', id)
+      .executeTakeFirstOrThrow();
     roundTrips(flowSnapshotShape, flow.snapshot, id);
     roundTrips(flowVisitsShape, flow.visits, id);
     expect(readStored(flowVisitsShape, flow.visits, { table: 'ticket_flows', key: id })).toMatchObject({ 'notify-erp': 1, ack: 1 });
-    const events = await store.db.selectFrom('ticket_events').select(['id', 'type', 'payload']).where('ticket_id', '=', id).orderBy('id').execute();
+    const events = await store.db
+      .selectFrom('ticket_events')
+      .select(['id', 'type', 'payload'])
+      .where('ticket_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.type)).toEqual(['ticket.created', 'effect.done', 'effect.done', 'agent.reply']);
     for (const e of events) {
       if (e.type.startsWith('effect.')) roundTrips(effectResultShape, e.payload, e.id);
@@ -92,19 +106,40 @@ describe.each(testDatabases)('stored JSON rows on $name', (target) => {
     await worker.runUntilIdle();
     // As an older runtime wrote them: no version field, and stats from before agentReplies and firstAgentReplyAt were counted.
     await sql`update tickets set stats = '{"customerMessages": 1, "recentMessages": ["咨询"]}'::jsonb where id = ${id}`.execute(store.db);
-    await sql`update ticket_flows set snapshot = snapshot - ${STORED_VERSION_KEY}, visits = visits - ${STORED_VERSION_KEY} where ticket_id = ${id}`.execute(store.db);
-    expect((await getTicket(store.db, id))?.stats).toEqual({ customerMessages: 1, agentReplies: 0, recentMessages: ['咨询'], firstAgentReplyAt: null });
+    await sql`update ticket_flows set snapshot = snapshot - ${STORED_VERSION_KEY}, visits = visits - ${STORED_VERSION_KEY} where ticket_id = ${id}`.execute(
+      store.db,
+    );
+    expect((await getTicket(store.db, id))?.stats).toEqual({
+      customerMessages: 1,
+      agentReplies: 0,
+      recentMessages: ['咨询'],
+      firstAgentReplyAt: null,
+    });
 
     clock.advance(60_000);
     await postTicketEvent(ctx, id, { type: 'agent.reply', agentId: 'li-na', body: '您好' }, 'test');
-    await sql`update ticket_events set payload = payload - ${STORED_VERSION_KEY} where ticket_id = ${id} and applied_at is null`.execute(store.db);
+    await sql`update ticket_events set payload = payload - ${STORED_VERSION_KEY} where ticket_id = ${id} and applied_at is null`.execute(
+      store.db,
+    );
     await worker.runUntilIdle();
     expect(await faultOf(id)).toBeUndefined();
-    expect((await getTicket(store.db, id))?.stats).toMatchObject({ customerMessages: 1, agentReplies: 1, firstAgentReplyAt: clock.now().toISOString() });
+    expect((await getTicket(store.db, id))?.stats).toMatchObject({
+      customerMessages: 1,
+      agentReplies: 1,
+      firstAgentReplyAt: clock.now().toISOString(),
+    });
     // The wait on the snapshot read as version 0 was left: the agent's reply cancelled its timer.
     expect(await store.db.selectFrom('timers').where('ticket_id', '=', id).select('timer_id').execute()).toEqual([]);
-    const rows = await store.db.selectFrom('tickets').innerJoin('ticket_flows', 'ticket_flows.ticket_id', 'tickets.id').select(['stats', 'snapshot']).where('id', '=', id).executeTakeFirstOrThrow();
-    expect([rows.stats, rows.snapshot]).toEqual([expect.objectContaining({ [STORED_VERSION_KEY]: 1 }), expect.objectContaining({ [STORED_VERSION_KEY]: 1 })]);
+    const rows = await store.db
+      .selectFrom('tickets')
+      .innerJoin('ticket_flows', 'ticket_flows.ticket_id', 'tickets.id')
+      .select(['stats', 'snapshot'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect([rows.stats, rows.snapshot]).toEqual([
+      expect.objectContaining({ [STORED_VERSION_KEY]: 1 }),
+      expect.objectContaining({ [STORED_VERSION_KEY]: 1 }),
+    ]);
   });
 
   it('puts aside a ticket whose stats row is corrupt, naming the table, row and field, and goes on with the others', async () => {
@@ -115,8 +150,15 @@ describe.each(testDatabases)('stored JSON rows on $name', (target) => {
     await postTicketEvent(ctx, broken.id, { type: 'agent.reply', agentId: 'li-na', body: '好的' }, 'test');
     await postTicketEvent(ctx, healthy.id, { type: 'agent.reply', agentId: 'li-na', body: '好的' }, 'test');
     await worker.runUntilIdle();
-    expect((await faultOf(broken.id))?.message).toMatch(new RegExp(`^stored ticket-stats in tickets row ${broken.id} is invalid at customerMessages: `));
-    const pending = await store.db.selectFrom('ticket_events').select('type').where('ticket_id', '=', broken.id).where('applied_at', 'is', null).execute();
+    expect((await faultOf(broken.id))?.message).toMatch(
+      new RegExp(`^stored ticket-stats in tickets row ${broken.id} is invalid at customerMessages: `),
+    );
+    const pending = await store.db
+      .selectFrom('ticket_events')
+      .select('type')
+      .where('ticket_id', '=', broken.id)
+      .where('applied_at', 'is', null)
+      .execute();
     expect(pending).toEqual([{ type: 'agent.reply' }]);
     expect((await getTicket(store.db, healthy.id))?.stats.agentReplies).toBe(1);
   });
@@ -134,19 +176,27 @@ describe.each(testDatabases)('stored JSON rows on $name', (target) => {
     const { eventId } = await postTicketEvent(ctx, id, { type: 'agent.reply', agentId: 'li-na', body: '好的' }, 'test');
     await sql`update ticket_events set payload = payload - 'agentId' where id = ${eventId}`.execute(store.db);
     await worker.runUntilIdle();
-    expect((await faultOf(id))?.message).toMatch(new RegExp(`^stored ticket-event in ticket_events row ${eventId} is invalid at agentId: `));
+    expect((await faultOf(id))?.message).toMatch(
+      new RegExp(`^stored ticket-event in ticket_events row ${eventId} is invalid at agentId: `),
+    );
   });
 
   it('dead-letters an effect whose stored request is corrupt, with the outbox row in its error, and the flow hears of it', async () => {
     // Every effect's request loses its ticket on its way into the outbox.
-    await sql`create function corrupt_request() returns trigger language plpgsql as $$ begin new.request := new.request - 'ticket'; return new; end $$`.execute(store.db);
+    await sql`create function corrupt_request() returns trigger language plpgsql as $$ begin new.request := new.request - 'ticket'; return new; end $$`.execute(
+      store.db,
+    );
     await sql`create trigger corrupt_request before insert on outbox for each row execute function corrupt_request()`.execute(store.db);
     try {
       const { id } = await openTicket('物流');
       await worker.runUntilIdle();
       clock.advance(1_500);
       await worker.runUntilIdle();
-      const [effect] = await store.db.selectFrom('outbox').select(['id', 'node_id', 'status', 'last_error']).where('ticket_id', '=', id).execute();
+      const [effect] = await store.db
+        .selectFrom('outbox')
+        .select(['id', 'node_id', 'status', 'last_error'])
+        .where('ticket_id', '=', id)
+        .execute();
       expect(effect).toMatchObject({ node_id: 'notify-erp', status: 'dead' });
       expect(effect?.last_error).toMatch(new RegExp(`^stored effect-request in outbox row ${effect?.id} is invalid at ticket: `));
       expect(erp.requests.filter((r) => (r.body as { ticket?: string } | undefined)?.ticket === id)).toEqual([]);

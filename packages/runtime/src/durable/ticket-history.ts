@@ -12,5 +12,12 @@ export async function ticketHistory(db: Kysely<Database>, ticketId: string): Pro
   if (!ticket) return undefined;
   const rows = await db.selectFrom('audit_log').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
   // Parsed by the audit entry union: a row of no known shape is reported with its id, not passed on as is.
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actor, kind: r.kind, flowId: r.flow_id, detail: readAuditRow(r).detail }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actor: r.actor,
+    kind: r.kind,
+    flowId: r.flow_id,
+    detail: readAuditRow(r).detail,
+  }));
 }

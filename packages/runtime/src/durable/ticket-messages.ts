@@ -10,5 +10,14 @@ export async function ticketMessages(db: Kysely<Database>, ticketId: string): Pr
   const ticket = await db.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
   if (!ticket) return undefined;
   const rows = await db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), direction: r.direction, author: r.author, via: r.via, recipient: r.recipient, body: r.body, language: r.language }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    direction: r.direction,
+    author: r.author,
+    via: r.via,
+    recipient: r.recipient,
+    body: r.body,
+    language: r.language,
+  }));
 }

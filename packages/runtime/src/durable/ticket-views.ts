@@ -21,7 +21,12 @@ export async function getTicket(db: Kysely<Database>, id: string): Promise<Ticke
 
 /** Tickets matching every given filter, newest first. */
 export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {}): Promise<TicketView[]> {
-  let query = db.selectFrom('tickets').select('id').orderBy('created_at', 'desc').orderBy('id').limit(Math.min(Math.max(filter.limit ?? 100, 1), 1000));
+  let query = db
+    .selectFrom('tickets')
+    .select('id')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(Math.min(Math.max(filter.limit ?? 100, 1), 1000));
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.group) query = query.where('group', '=', filter.group);
   if (filter.assignee) query = query.where('assignee', '=', filter.assignee);
@@ -64,7 +69,9 @@ async function views(db: Kysely<Database>, rows: readonly TicketWithCustomer[]):
       stats: { ...stats, recentMessages: [...stats.recentMessages] },
       updatedAt: row.updated_at.toISOString(),
       flows: bindings.filter((b) => b.ticket_id === row.id).map((b) => ({ flowId: b.flow_id, version: b.version })),
-      deadlines: timers.filter((t) => t.ticket_id === row.id).map((t): Deadline => ({ flowId: t.flow_id, node: waitNodeOf(t.timer_id), dueAt: t.due_at.toISOString() })),
+      deadlines: timers
+        .filter((t) => t.ticket_id === row.id)
+        .map((t): Deadline => ({ flowId: t.flow_id, node: waitNodeOf(t.timer_id), dueAt: t.due_at.toISOString() })),
     };
   });
 }

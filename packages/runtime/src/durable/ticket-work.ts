@@ -73,12 +73,17 @@ export async function runTicketWork(
   });
   const flowIds = work.bindings.map((b) => b.flow_id);
   const indexOf = new Map(flowIds.map((id, i) => [id, i]));
-  const stored = work.bindings.map((b) => (b.snapshot === null ? null : readStored(flowSnapshotShape, b.snapshot, { table: 'ticket_flows', key: `${b.ticket_id}/${b.flow_id}` })));
+  const stored = work.bindings.map((b) =>
+    b.snapshot === null ? null : readStored(flowSnapshotShape, b.snapshot, { table: 'ticket_flows', key: `${b.ticket_id}/${b.flow_id}` }),
+  );
   const snapshots = flows.map((flow, i) => restore(flow, flowAt(stored, i)));
   const firings = stored.map((s) => s?.timerFirings);
-  const storedVisits = work.bindings.map((b) => readStored(flowVisitsShape, b.visits, { table: 'ticket_flows', key: `${b.ticket_id}/${b.flow_id}` }));
+  const storedVisits = work.bindings.map((b) =>
+    readStored(flowVisitsShape, b.visits, { table: 'ticket_flows', key: `${b.ticket_id}/${b.flow_id}` }),
+  );
   const visits = new Map<string, number>();
-  for (const [i, own] of storedVisits.entries()) for (const [node, n] of Object.entries(own)) visits.set(`${flowAt(flows, i).compiled.id}/${node}`, n);
+  for (const [i, own] of storedVisits.entries())
+    for (const [node, n] of Object.entries(own)) visits.set(`${flowAt(flows, i).compiled.id}/${node}`, n);
 
   const audit: AuditEntry[] = [];
   const record = (at: Date, flow: number | undefined, fact: AuditFact) =>
@@ -124,10 +129,18 @@ export async function runTicketWork(
       movedFlows.add(flow);
       if (TICKET_EVENT_TYPES.has(eventType)) firings[flow] = afterTicketEvent(firings[flow], now);
       const missedDeadline = isMissedDeadline(flowAt(flows, flow).compiled, eventType, from.value);
-      record(new Date(now), flow, { kind: 'flow.transition', detail: { event: eventType, from: from.value, to: to.value, visits: [...visited], ...(missedDeadline ? { missedDeadline } : {}) } });
+      record(new Date(now), flow, {
+        kind: 'flow.transition',
+        detail: { event: eventType, from: from.value, to: to.value, visits: [...visited], ...(missedDeadline ? { missedDeadline } : {}) },
+      });
     },
-    action: (flow, action) => record(new Date(action.at), flow, { kind: 'action', detail: { node: action.node, type: action.type, params: action.params } }),
-    error: (flow, error) => record(new Date(error.at), flow, { kind: 'flow.error', detail: { ...(error.node ? { node: error.node } : {}), message: error.message } }),
+    action: (flow, action) =>
+      record(new Date(action.at), flow, { kind: 'action', detail: { node: action.node, type: action.type, params: action.params } }),
+    error: (flow, error) =>
+      record(new Date(error.at), flow, {
+        kind: 'flow.error',
+        detail: { ...(error.node ? { node: error.node } : {}), message: error.message },
+      }),
   });
 
   let deadLettered = false;
@@ -138,7 +151,11 @@ export async function runTicketWork(
     let loop: TimerLoop | undefined;
     if (timer) {
       timersChanged = true;
-      ({ firings: firings[timer.flow], loop } = countTimerFiring(firings[timer.flow], timer.at, dueWhenScheduled.has(`${timer.flow}/${timer.id}`)));
+      ({ firings: firings[timer.flow], loop } = countTimerFiring(
+        firings[timer.flow],
+        timer.at,
+        dueWhenScheduled.has(`${timer.flow}/${timer.id}`),
+      ));
     }
     if (timer && loop) {
       run.stopFlow(timer.flow, timer.at, TIMER_LOOP_MESSAGES[loop]);
@@ -162,7 +179,10 @@ export async function runTicketWork(
     }
   }
 
-  const ticket = deadLettered && !run.state.ticket.flags.includes(EFFECT_FAILED_FLAG) ? { ...run.state.ticket, flags: [...run.state.ticket.flags, EFFECT_FAILED_FLAG] } : run.state.ticket;
+  const ticket =
+    deadLettered && !run.state.ticket.flags.includes(EFFECT_FAILED_FLAG)
+      ? { ...run.state.ticket, flags: [...run.state.ticket.flags, EFFECT_FAILED_FLAG] }
+      : run.state.ticket;
   const pendingTimers = timers.pending();
   const earliest = pendingTimers.reduce((min, t) => Math.min(min, t.at), Number.POSITIVE_INFINITY);
   const changedFlows = work.bindings.flatMap((b, i) => {
@@ -177,7 +197,13 @@ export async function runTicketWork(
     wakeAt: Number.isFinite(earliest) ? new Date(earliest) : null,
     flows: changedFlows,
     timers: timersChanged
-      ? pendingTimers.map((t) => ({ ticket_id: ticketId, flow_id: flowAt(flowIds, t.flow), timer_id: t.id, event_type: t.eventType, due_at: new Date(t.at) }))
+      ? pendingTimers.map((t) => ({
+          ticket_id: ticketId,
+          flow_id: flowAt(flowIds, t.flow),
+          timer_id: t.id,
+          event_type: t.eventType,
+          due_at: new Date(t.at),
+        }))
       : undefined,
     outbox,
     audit,
@@ -203,7 +229,13 @@ function visitsOf(visits: ReadonlyMap<string, number>, compiledFlowId: string): 
 }
 
 function outboxRow(request: EffectRequest, flowId: string, version: number, idempotencyKey: string, now: Date): Insertable<OutboxTable> {
-  const stored: StoredEffectRequest = { ticket: request.state.ticket, stats: request.state.stats, now: request.now, event: request.event, vars: request.vars };
+  const stored: StoredEffectRequest = {
+    ticket: request.state.ticket,
+    stats: request.state.stats,
+    now: request.now,
+    event: request.event,
+    vars: request.vars,
+  };
   return {
     ticket_id: request.state.ticket.id,
     flow_id: flowId,

@@ -79,14 +79,23 @@ describe.each(testDatabases)('a durable timer loop through a side effect on $nam
     const history = (await ticketHistory(store.db, id))!;
     const actions = history.filter((h) => h.kind === 'action').map((h) => ({ at: h.at, node: (h.detail as { node: string }).node }));
     expect(actions).toEqual(expected!.actions.map(({ at, node }) => ({ at, node })));
-    const errors = history.filter((h) => h.kind === 'flow.error').map((h) => ({ at: h.at, ...(h.detail as { node: string; message: string }) }));
+    const errors = history
+      .filter((h) => h.kind === 'flow.error')
+      .map((h) => ({ at: h.at, ...(h.detail as { node: string; message: string }) }));
     expect(errors).toEqual([{ at: new Date(createdAt + 2 * HOUR).toISOString(), node: 'wait', message: TIMER_LOOP_MESSAGES.instant }]);
     expect(errors).toEqual(expected!.errors.map(({ at, node, message }) => ({ at, node, message })));
     expect((await getTicket(store.db, id))?.tags).toEqual(expected!.final.tags);
 
     expect(await store.db.selectFrom('timers').select('timer_id').where('ticket_id', '=', id).execute()).toEqual([]);
-    expect(await store.db.selectFrom('tickets').select('wake_at').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ wake_at: null });
+    expect(await store.db.selectFrom('tickets').select('wake_at').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+      wake_at: null,
+    });
     clock.set(new Date(createdAt + 30 * 24 * HOUR));
-    expect(await runtimeStats(store.db, clock.now())).toMatchObject({ ticketsDue: 0, eventsPending: 0, timersScheduled: 0, effects: { pending: 0, running: 0, done: MAX_TIMERS_AT_ONCE, dead: 0 } });
+    expect(await runtimeStats(store.db, clock.now())).toMatchObject({
+      ticketsDue: 0,
+      eventsPending: 0,
+      timersScheduled: 0,
+      effects: { pending: 0, running: 0, done: MAX_TIMERS_AT_ONCE, dead: 0 },
+    });
   });
 });

@@ -10,8 +10,8 @@ describe.each(testDatabases)('wakeTicket on $name', (target) => {
   const store = useTestDatabase(target);
   const clock = createManualClock('2026-04-01T08:00:00Z');
 
-
-  const wakeAt = async (id: string) => (await store.db.selectFrom('tickets').select('wake_at').where('id', '=', id).executeTakeFirstOrThrow()).wake_at;
+  const wakeAt = async (id: string) =>
+    (await store.db.selectFrom('tickets').select('wake_at').where('id', '=', id).executeTakeFirstOrThrow()).wake_at;
   const setWakeAt = (id: string, at: Date | null) => store.db.updateTable('tickets').set({ wake_at: at }).where('id', '=', id).execute();
 
   it('makes a ticket due now, keeps an earlier wake, and says when there is no such ticket', async () => {
@@ -21,7 +21,11 @@ describe.each(testDatabases)('wakeTicket on $name', (target) => {
     const earlier = new Date('2026-04-01T08:30:00Z');
 
     await setWakeAt(id, null);
-    expect(await store.db.transaction().execute((trx) => wakeTicket(trx, id, now))).toMatchObject({ id, channel: 'chat', customer_id: 'C1' });
+    expect(await store.db.transaction().execute((trx) => wakeTicket(trx, id, now))).toMatchObject({
+      id,
+      channel: 'chat',
+      customer_id: 'C1',
+    });
     expect(await wakeAt(id)).toEqual(now);
 
     await setWakeAt(id, new Date('2026-04-02T00:00:00Z'));

@@ -50,7 +50,8 @@ describe.each(testDatabases)('durable runtime on $name', (target) => {
   });
   afterEach(() => worker.stop());
 
-  const openTicket = (body: string) => createTicket(ctx, { channel: 'chat', subject: '咨询', body, customer: { id: 'C1', name: '王女士' } }, 'test');
+  const openTicket = (body: string) =>
+    createTicket(ctx, { channel: 'chat', subject: '咨询', body, customer: { id: 'C1', name: '王女士' } }, 'test');
   const requestsFor = (ticketId: string) => erp.requests.filter((r) => (r.body as { ticket?: string } | undefined)?.ticket === ticketId);
 
   it('classifies in the transaction, delivers the effect once with its key, and fires the SLA timer 15 minutes later', async () => {
@@ -64,7 +65,9 @@ describe.each(testDatabases)('durable runtime on $name', (target) => {
     expect((await getTicket(store.db, id))?.tags).toEqual([]);
 
     const openedAt = clock.now().getTime();
-    expect((await getTicket(store.db, id))?.deadlines).toEqual([{ flowId: 'sla-test', node: 'wait-reply', dueAt: new Date(openedAt + 15 * MINUTE).toISOString() }]);
+    expect((await getTicket(store.db, id))?.deadlines).toEqual([
+      { flowId: 'sla-test', node: 'wait-reply', dueAt: new Date(openedAt + 15 * MINUTE).toISOString() },
+    ]);
     clock.advance(14 * MINUTE);
     await worker.runUntilIdle();
     expect((await getTicket(store.db, id))?.tags).toEqual([]);
@@ -80,11 +83,21 @@ describe.each(testDatabases)('durable runtime on $name', (target) => {
       { direction: 'out', author: 'flow:sla-test/ack', body: `您好，工单 ${number} 已受理。` },
     ]);
     const kinds = (await ticketHistory(store.db, id))!.map((h) => h.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['ticket.created', 'event.applied', 'flow.transition', 'action', 'effect.queued', 'effect.delivered', 'timer.fired']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'ticket.created',
+        'event.applied',
+        'flow.transition',
+        'action',
+        'effect.queued',
+        'effect.delivered',
+        'timer.fired',
+      ]),
+    );
     expect(requestsFor(id)).toHaveLength(1);
   });
 
-  it('sends flows\' messages through the gateway once, with the effect\'s idempotency key', async () => {
+  it("sends flows' messages through the gateway once, with the effect's idempotency key", async () => {
     const gatewayWorker = createWorker({ ...ctx, messageGateway: { url: `${erp.url}/gateway`, token: 'secret' } });
     try {
       const { id, number } = await openTicket('快递');
@@ -132,7 +145,11 @@ describe.each(testDatabases)('durable runtime on $name', (target) => {
     clock.advance(3_000);
     await worker.runUntilIdle();
     expect(requestsFor(id)).toHaveLength(3);
-    const outbox = await store.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('ticket_id', '=', id).executeTakeFirstOrThrow();
+    const outbox = await store.db
+      .selectFrom('outbox')
+      .select(['status', 'attempts', 'last_error'])
+      .where('ticket_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(outbox).toMatchObject({ status: 'dead', attempts: 3 });
     expect(outbox.last_error).toMatch(/503/);
     const keys = new Set(requestsFor(id).map((r) => r.headers['idempotency-key']));
@@ -175,21 +192,35 @@ describe.each(testDatabases)('durable runtime on $name', (target) => {
     expect(await deliverEffect(ctx, flows, claimedByA!, roster)).toBe('lost');
     expect(requestsFor(id).map((r) => r.headers['idempotency-key'])).toEqual([claimedByA!.idempotency_key, claimedByA!.idempotency_key]);
     await worker.runUntilIdle();
-    const results = await store.db.selectFrom('ticket_events').select('type').where('ticket_id', '=', id).where('node_id', '=', 'notify-erp').execute();
+    const results = await store.db
+      .selectFrom('ticket_events')
+      .select('type')
+      .where('ticket_id', '=', id)
+      .where('node_id', '=', 'notify-erp')
+      .execute();
     expect(results).toEqual([{ type: 'effect.done' }]);
   });
 
   it('puts aside a ticket it cannot process (a corrupt snapshot) and goes on with the others', async () => {
     const broken = await openTicket('物流');
     await worker.runUntilIdle();
-    await store.db.updateTable('ticket_flows').set({ snapshot: flowSnapshotShape.json({ value: 'no-such-state', context: { vars: {} } }) }).where('ticket_id', '=', broken.id).execute();
+    await store.db
+      .updateTable('ticket_flows')
+      .set({ snapshot: flowSnapshotShape.json({ value: 'no-such-state', context: { vars: {} } }) })
+      .where('ticket_id', '=', broken.id)
+      .execute();
     await postTicketEvent(ctx, broken.id, { type: 'agent.reply', agentId: 'li-na', body: '好的' }, 'test');
     const healthy = await openTicket('快递');
     await worker.runUntilIdle();
     expect((await getTicket(store.db, healthy.id))?.category).toBe('logistics');
     const fault = (await ticketHistory(store.db, broken.id))!.find((h) => h.kind === 'ticket.fault');
     expect((fault?.detail as { message: string }).message).toMatch(/no-such-state/);
-    const pending = await store.db.selectFrom('ticket_events').select('type').where('ticket_id', '=', broken.id).where('applied_at', 'is', null).execute();
+    const pending = await store.db
+      .selectFrom('ticket_events')
+      .select('type')
+      .where('ticket_id', '=', broken.id)
+      .where('applied_at', 'is', null)
+      .execute();
     expect(pending).toEqual([{ type: 'agent.reply' }]);
     const row = await store.db.selectFrom('tickets').select('wake_at').where('id', '=', broken.id).executeTakeFirstOrThrow();
     expect(row.wake_at!.getTime()).toBe(clock.now().getTime() + 60_000);
@@ -246,7 +277,9 @@ describe.each(testDatabases)('durable runtime on $name', (target) => {
         .execute();
       expect(applied).toHaveLength(24);
       expect(new Set(applied.map((a) => Number(a.n)))).toEqual(new Set([1]));
-      const keys = erp.requests.filter((r) => ids.includes((r.body as { ticket?: string } | undefined)?.ticket ?? '')).map((r) => r.headers['idempotency-key']);
+      const keys = erp.requests
+        .filter((r) => ids.includes((r.body as { ticket?: string } | undefined)?.ticket ?? ''))
+        .map((r) => r.headers['idempotency-key']);
       expect(new Set(keys).size).toBe(24);
     } finally {
       await loops.stop();
@@ -256,12 +289,25 @@ describe.each(testDatabases)('durable runtime on $name', (target) => {
   it('refuses a bad event or an unknown ticket by name and writes nothing', async () => {
     const { id } = await openTicket('你好');
     await worker.runUntilIdle();
-    const before = await store.db.selectFrom('ticket_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    await expect(postTicketEvent(ctx, id, { type: 'customer.message' }, 'test')).rejects.toMatchObject({ status: 400, details: [{ path: 'body' }] });
+    const before = await store.db
+      .selectFrom('ticket_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    await expect(postTicketEvent(ctx, id, { type: 'customer.message' }, 'test')).rejects.toMatchObject({
+      status: 400,
+      details: [{ path: 'body' }],
+    });
     await expect(postTicketEvent(ctx, id, { type: 'ticket.created' }, 'test')).rejects.toMatchObject({ status: 400 });
-    await expect(postTicketEvent(ctx, 'no-such-ticket', { type: 'customer.message', body: 'x' }, 'test')).rejects.toMatchObject({ status: 404 });
-    await expect(createTicket(ctx, { channel: 'fax' as 'chat', subject: '', body: '', customer: { id: 'C1' } }, 'test')).rejects.toMatchObject({ status: 400, details: [{ path: 'channel' }] });
-    const after = await store.db.selectFrom('ticket_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    await expect(postTicketEvent(ctx, 'no-such-ticket', { type: 'customer.message', body: 'x' }, 'test')).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      createTicket(ctx, { channel: 'fax' as 'chat', subject: '', body: '', customer: { id: 'C1' } }, 'test'),
+    ).rejects.toMatchObject({ status: 400, details: [{ path: 'channel' }] });
+    const after = await store.db
+      .selectFrom('ticket_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 

@@ -80,7 +80,10 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
       const webhook = options.rollouts?.opsWebhook;
       if (webhook) await deliverOpsNotifications(ctx, webhook);
     } catch (error) {
-      ctx.logger[isConnectionError(error) ? 'warn' : 'error']({ err: error }, 'checking rollouts failed; trying again at the next interval');
+      ctx.logger[isConnectionError(error) ? 'warn' : 'error'](
+        { err: error },
+        'checking rollouts failed; trying again at the next interval',
+      );
     }
   };
 
@@ -98,7 +101,10 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
     for (const row of rows) {
       const delivery = deliverEffect(ctx, flows, row, rosterOnce, options.delivery)
         .catch((error: unknown) =>
-          ctx.logger[isConnectionError(error) ? 'warn' : 'error']({ err: error, effect: row.idempotency_key }, 'delivering or recording an effect failed; its lease will expire and it will be retried'),
+          ctx.logger[isConnectionError(error) ? 'warn' : 'error'](
+            { err: error, effect: row.idempotency_key },
+            'delivering or recording an effect failed; its lease will expire and it will be retried',
+          ),
         )
         .finally(() => inFlight.delete(delivery));
       inFlight.add(delivery);

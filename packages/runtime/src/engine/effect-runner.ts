@@ -113,7 +113,12 @@ export interface ActionServices {
 const NO_IO = 'here: only actions with sideEffect: true get secrets and HTTP, when they run from the outbox (dry-runs call simulate)';
 
 /** The context an action's code sees for a request; without services it logs nowhere, has no secrets and no HTTP. */
-export function actionContext(request: EffectRequest, roster: Roster, idempotencyKey: string, services: Partial<ActionServices> = {}): ActionContext {
+export function actionContext(
+  request: EffectRequest,
+  roster: Roster,
+  idempotencyKey: string,
+  services: Partial<ActionServices> = {},
+): ActionContext {
   const { state, now, event, vars } = request;
   const { signal } = services;
   const ctx: ActionContext = {
@@ -135,7 +140,14 @@ export function actionContext(request: EffectRequest, roster: Roster, idempotenc
 
 /** A successful outcome from what an action returned. */
 export function actionOutcome(type: string, config: unknown, result: ActionResult): EffectOutcome {
-  return { ok: true, type, params: result.params ?? configParams(config), patch: result.patch, output: result.output, message: result.message };
+  return {
+    ok: true,
+    type,
+    params: result.params ?? configParams(config),
+    patch: result.patch,
+    output: result.output,
+    message: result.message,
+  };
 }
 
 /** A compiled node's config is the parsed output of an object schema; anything else shows as no params. */

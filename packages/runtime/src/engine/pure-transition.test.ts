@@ -18,7 +18,10 @@ const event = (type: string, extra: Partial<FlowEvent> = {}): FlowEvent => ({
 });
 
 /** What a host reads from a step: where the flow rests, its context, and the actions asked for. */
-const observable = ([snapshot, actions]: readonly [{ value: unknown; context: unknown }, readonly { type: string; params: unknown }[]]) => ({
+const observable = ([snapshot, actions]: readonly [
+  { value: unknown; context: unknown },
+  readonly { type: string; params: unknown }[],
+]) => ({
   value: snapshot.value,
   context: snapshot.context,
   actions: actions.map((a) => ({ type: a.type, params: a.params })),

@@ -75,7 +75,12 @@ export interface TicketRun {
  * const run = createTicketRun({ ticket, stats: EMPTY_STATS }, flows, flows.map((f) => f.idle), host);
  * await run.deliverTicketEvent({ type: 'ticket.created' }, Date.parse(ticket.createdAt));
  */
-export function createTicketRun(initial: TicketState, flows: readonly PreparedFlow[], initialSnapshots: readonly FlowSnapshot[], host: TicketRunHost): TicketRun {
+export function createTicketRun(
+  initial: TicketState,
+  flows: readonly PreparedFlow[],
+  initialSnapshots: readonly FlowSnapshot[],
+  host: TicketRunHost,
+): TicketRun {
   let state = initial;
   const snapshots = [...initialSnapshots];
   const raised = createRaisedEventQueue();

@@ -47,7 +47,8 @@ export function applyTicketEvent(state: TicketState, event: TicketEvent, now: Da
 /** Applies an action's ticket patch; a resolve by an action restarts the message count too. */
 export function applyPatch(state: TicketState, patch: TicketPatch | undefined): TicketState {
   if (!patch || Object.keys(patch).length === 0) return state;
-  const resolving = patch.status !== undefined && patch.status !== state.ticket.status && (patch.status === 'resolved' || patch.status === 'closed');
+  const resolving =
+    patch.status !== undefined && patch.status !== state.ticket.status && (patch.status === 'resolved' || patch.status === 'closed');
   return {
     ticket: { ...state.ticket, ...patch },
     stats: resolving ? { ...state.stats, customerMessages: 0, recentMessages: [] } : state.stats,

@@ -2,7 +2,14 @@ import { EMPTY_ROSTER } from '@switchyard/nodes';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry, compileFixture, fixtureTicket, virtualTime } from '../__fixtures__/fixture-flow';
 import { dryRun } from '../index';
-import { afterTicketEvent, countTimerFiring, createTimerLoopGuard, MAX_TIMERS_AT_ONCE, MAX_TIMERS_PER_FLOW, type TimerFirings } from './timer-loop-guard';
+import {
+  afterTicketEvent,
+  countTimerFiring,
+  createTimerLoopGuard,
+  MAX_TIMERS_AT_ONCE,
+  MAX_TIMERS_PER_FLOW,
+  type TimerFirings,
+} from './timer-loop-guard';
 
 describe('createTimerLoopGuard', () => {
   it('says "instant" past the limit for one flow at one instant, and counts again when the clock moves', () => {
@@ -18,7 +25,7 @@ describe('createTimerLoopGuard', () => {
   });
 });
 
-describe('countTimerFiring: the durable count kept with a flow\'s snapshot', () => {
+describe("countTimerFiring: the durable count kept with a flow's snapshot", () => {
   /** Fires `dueWhenScheduled` timers in turn from `start`, as a durable run would across transactions, and says what each firing got. */
   const fire = (start: TimerFirings | undefined, at: number, dueWhenScheduled: readonly boolean[], atOnce?: number, perFlow?: number) => {
     let firings = start;
@@ -68,7 +75,9 @@ describe('dryRun: a wait counting from ticket creation that loops back once its 
   it('ends that run with an error naming the flow and the wait, instead of firing at one instant for ever (the dry-run hung: bug)', async () => {
     const ticket = fixtureTicket('t1', { events: [{ at: '+3h', type: 'customer.message', body: 'hello?' }] });
     const [result] = await dryRun([slaLoop], [ticket], { registry: builtinRegistry, roster: EMPTY_ROSTER });
-    expect(result!.errors.map(({ at, flow, node }) => ({ at, flow, node }))).toEqual([{ at: virtualTime('2h'), flow: 'sla-loop', node: 'wait' }]);
+    expect(result!.errors.map(({ at, flow, node }) => ({ at, flow, node }))).toEqual([
+      { at: virtualTime('2h'), flow: 'sla-loop', node: 'wait' },
+    ]);
     expect(result!.errors[0]!.message).toContain(`more than ${MAX_TIMERS_AT_ONCE} timers fired at one instant`);
     expect(result!.actions.filter((a) => a.node === 'again')).toHaveLength(MAX_TIMERS_AT_ONCE);
     // The flow listens to its triggers again, and the rest of the ticket's events still arrive.

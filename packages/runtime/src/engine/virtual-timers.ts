@@ -46,7 +46,10 @@ export function createVirtualTimers(): VirtualTimers {
       timers = timers.filter((t) => t.flow !== flow);
     },
     takeDue(until) {
-      const first = timers.reduce<PendingTimer | undefined>((best, t) => (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq) ? t : best), undefined);
+      const first = timers.reduce<PendingTimer | undefined>(
+        (best, t) => (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq) ? t : best),
+        undefined,
+      );
       if (!first || first.at > until) return undefined;
       timers = timers.filter((t) => t !== first);
       return first;

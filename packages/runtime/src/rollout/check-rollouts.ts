@@ -28,7 +28,9 @@ export async function checkRollouts(ctx: RuntimeContext): Promise<RolloutCheck> 
     .selectFrom('deployments')
     .select('flow_id')
     .where('candidate', 'is not', null)
-    .where((eb) => eb.or([eb.and([eb('percent', '>', 0), sql<boolean>`jsonb_array_length(guardrails) > 0`]), eb('next_step_at', '<=', now)]))
+    .where((eb) =>
+      eb.or([eb.and([eb('percent', '>', 0), sql<boolean>`jsonb_array_length(guardrails) > 0`]), eb('next_step_at', '<=', now)]),
+    )
     .execute();
   const result: RolloutCheck = { rolledBack: [], ramped: [] };
   for (const { flow_id: flowId } of watched) {
@@ -54,7 +56,12 @@ export async function checkRollouts(ctx: RuntimeContext): Promise<RolloutCheck> 
 }
 
 /** The first guardrail the candidate's numbers break, with what it saw. */
-async function trippedGuardrail(trx: Kysely<Database>, flowId: string, state: DeploymentState, now: Date): Promise<GuardrailTrip | undefined> {
+async function trippedGuardrail(
+  trx: Kysely<Database>,
+  flowId: string,
+  state: DeploymentState,
+  now: Date,
+): Promise<GuardrailTrip | undefined> {
   if (state.guardrails.length === 0 || state.candidate === null) return undefined;
   const counts = await versionCounts(trx, flowId, [state.stable, state.candidate]);
   const candidate = counts.find((c) => c.version === state.candidate);
@@ -78,19 +85,31 @@ async function trippedGuardrail(trx: Kysely<Database>, flowId: string, state: De
 
 /** A guardrail's metric in percent of the version's tickets. */
 function rateOf(counts: VersionCounts, guardrail: Guardrail): number {
-  const hits = guardrail.metric === 'errorRate' ? counts.errors : guardrail.metric === 'slaBreachRate' ? counts.slaBreaches : counts.escalations;
+  const hits =
+    guardrail.metric === 'errorRate' ? counts.errors : guardrail.metric === 'slaBreachRate' ? counts.slaBreaches : counts.escalations;
   return counts.bound === 0 ? 0 : (100 * hits) / counts.bound;
 }
 
 async function rollBack(trx: Kysely<Database>, flowId: string, state: DeploymentState, trip: GuardrailTrip, now: Date): Promise<void> {
-  await writeDeployment(trx, flowId, state, { ...state, percent: 0, nextStepAt: null, tripped: trip, updatedAt: now }, {
+  await writeDeployment(
+    trx,
+    flowId,
+    state,
+    { ...state, percent: 0, nextStepAt: null, tripped: trip, updatedAt: now },
+    {
+      kind: 'rollout.guardrail_tripped',
+      actor: ROLLOUT_ACTOR,
+      at: now,
+      reason: describeTrip(trip).en,
+      detail: { trip },
+    },
+  );
+  await notifyOps(trx, now, {
     kind: 'rollout.guardrail_tripped',
-    actor: ROLLOUT_ACTOR,
-    at: now,
-    reason: describeTrip(trip).en,
-    detail: { trip },
+    flowId,
+    message: describeTrip(trip, flowId, state.candidate),
+    detail: { trip, candidate: state.candidate, stable: state.stable },
   });
-  await notifyOps(trx, now, { kind: 'rollout.guardrail_tripped', flowId, message: describeTrip(trip, flowId, state.candidate), detail: { trip, candidate: state.candidate, stable: state.stable } });
 }
 
 async function rampUp(trx: Kysely<Database>, flowId: string, state: DeploymentState, ramp: RampPlan, now: Date): Promise<void> {
@@ -98,8 +117,19 @@ async function rampUp(trx: Kysely<Database>, flowId: string, state: DeploymentSt
   const percent = ramp.steps[step];
   if (percent === undefined) throw new Error(`flow ${flowId}: ramp step ${step} is past the plan's ${ramp.steps.length} steps`);
   const last = step + 1 >= ramp.steps.length;
-  const after: DeploymentState = { ...state, percent, rampStep: step, nextStepAt: last ? null : new Date(now.getTime() + stepInterval(ramp)), updatedAt: now };
-  await writeDeployment(trx, flowId, state, after, { kind: 'rollout.ramped', actor: ROLLOUT_ACTOR, at: now, detail: { step, steps: ramp.steps } });
+  const after: DeploymentState = {
+    ...state,
+    percent,
+    rampStep: step,
+    nextStepAt: last ? null : new Date(now.getTime() + stepInterval(ramp)),
+    updatedAt: now,
+  };
+  await writeDeployment(trx, flowId, state, after, {
+    kind: 'rollout.ramped',
+    actor: ROLLOUT_ACTOR,
+    at: now,
+    detail: { step, steps: ramp.steps },
+  });
   if (last) {
     await notifyOps(trx, now, {
       kind: 'rollout.ramp_completed',

@@ -67,7 +67,10 @@ export async function loadDeployment(db: Kysely<Database>, flowId: string, lock:
   const row = await (lock === 'lock' ? select.forUpdate() : select).executeTakeFirst();
   if (row) return stateOf(row);
   await requireFlow(db, flowId);
-  throw new RuntimeInputError(`flow ${flowId} is not deployed: PUT /api/flows/${flowId}/rollout with a stable version first`, 404, { entity: 'deployment', id: flowId });
+  throw new RuntimeInputError(`flow ${flowId} is not deployed: PUT /api/flows/${flowId}/rollout with a stable version first`, 404, {
+    entity: 'deployment',
+    id: flowId,
+  });
 }
 
 export async function requireFlow(db: Kysely<Database>, flowId: string): Promise<void> {

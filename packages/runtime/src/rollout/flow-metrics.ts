@@ -19,15 +19,32 @@ interface Samples {
  * candidate against stable (or the two versions asked for) with 95% intervals.
  * @example const { comparison } = await flowMetrics(ctx, 'intake');
  */
-export async function flowMetrics(ctx: RuntimeContext, flowId: string, compare: { stable?: number; candidate?: number } = {}): Promise<FlowMetrics> {
+export async function flowMetrics(
+  ctx: RuntimeContext,
+  flowId: string,
+  compare: { stable?: number; candidate?: number } = {},
+): Promise<FlowMetrics> {
   await requireFlow(ctx.db, flowId);
-  const deployment = await ctx.db.selectFrom('deployments').select(['stable', 'candidate']).where('flow_id', '=', flowId).executeTakeFirst();
+  const deployment = await ctx.db
+    .selectFrom('deployments')
+    .select(['stable', 'candidate'])
+    .where('flow_id', '=', flowId)
+    .executeTakeFirst();
   const stable = compare.stable ?? deployment?.stable;
   const candidate = compare.candidate ?? deployment?.candidate ?? undefined;
-  for (const [field, version] of [['stable', compare.stable], ['candidate', compare.candidate]] as const) {
+  for (const [field, version] of [
+    ['stable', compare.stable],
+    ['candidate', compare.candidate],
+  ] as const) {
     if (version === undefined) continue;
-    const found = await ctx.db.selectFrom('flow_versions').select('version').where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
-    if (!found) throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
+    const found = await ctx.db
+      .selectFrom('flow_versions')
+      .select('version')
+      .where('flow_id', '=', flowId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (!found)
+      throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
   }
   const counts = await outcomeCounts(ctx.db, flowId);
   const versions = new Set(counts.map((c) => c.version));
@@ -35,7 +52,13 @@ export async function flowMetrics(ctx: RuntimeContext, flowId: string, compare: 
   const samples = await loadSamples(ctx.db, flowId);
   const metrics = [...versions]
     .sort((a, b) => a - b)
-    .map((version) => versionMetrics(counts.find((c) => c.version === version) ?? emptyCounts(version), samples, version === deployment?.stable ? 'stable' : version === deployment?.candidate ? 'candidate' : 'retired'));
+    .map((version) =>
+      versionMetrics(
+        counts.find((c) => c.version === version) ?? emptyCounts(version),
+        samples,
+        version === deployment?.stable ? 'stable' : version === deployment?.candidate ? 'candidate' : 'retired',
+      ),
+    );
   const of = (version: number | undefined) => metrics.find((m) => m.version === version);
   const a = of(stable);
   const b = of(candidate);
@@ -43,7 +66,8 @@ export async function flowMetrics(ctx: RuntimeContext, flowId: string, compare: 
     flowId,
     at: ctx.clock.now().toISOString(),
     versions: metrics,
-    comparison: a && b && a.version !== b.version ? { stable: a.version, candidate: b.version, differences: compareVersions(a, b, samples) } : null,
+    comparison:
+      a && b && a.version !== b.version ? { stable: a.version, candidate: b.version, differences: compareVersions(a, b, samples) } : null,
   };
 }
 
@@ -98,7 +122,12 @@ function versionMetrics(counts: OutcomeCounts, samples: Samples, role: VersionMe
       average: scores.length === 0 ? null : scores.reduce((s, x) => s + x, 0) / scores.length,
       satisfiedPercent: scores.length === 0 ? null : (100 * scores.filter((s) => s >= 4).length) / scores.length,
     },
-    rates: { completion: rate(counts.completed), error: rate(counts.errors), slaBreach: rate(counts.slaBreaches), escalation: rate(counts.escalations) },
+    rates: {
+      completion: rate(counts.completed),
+      error: rate(counts.errors),
+      slaBreach: rate(counts.slaBreaches),
+      escalation: rate(counts.escalations),
+    },
   };
 }
 
@@ -108,9 +137,18 @@ function medianOf(values: readonly number[] | undefined): number | null {
 
 /** Candidate minus stable for every metric, with which direction is better. */
 function compareVersions(stable: VersionMetrics, candidate: VersionMetrics, samples: Samples): MetricDifference[] {
-  const percentOf = (m: VersionMetrics, count: (m: VersionMetrics) => number) => (m.ticketsBound === 0 ? null : (100 * count(m)) / m.ticketsBound);
+  const percentOf = (m: VersionMetrics, count: (m: VersionMetrics) => number) =>
+    m.ticketsBound === 0 ? null : (100 * count(m)) / m.ticketsBound;
   const rate = (metric: string, count: (m: VersionMetrics) => number, higherIsBetter: boolean) =>
-    difference(metric, 'points', 'two-proportion z-test', percentOf(stable, count), percentOf(candidate, count), proportionDifference(count(candidate), candidate.ticketsBound, count(stable), stable.ticketsBound), higherIsBetter);
+    difference(
+      metric,
+      'points',
+      'two-proportion z-test',
+      percentOf(stable, count),
+      percentOf(candidate, count),
+      proportionDifference(count(candidate), candidate.ticketsBound, count(stable), stable.ticketsBound),
+      higherIsBetter,
+    );
   const sampleOf = (map: Map<number, number[]>, m: VersionMetrics) => map.get(m.version) ?? [];
   const satisfied = (m: VersionMetrics) => sampleOf(samples.csat, m).filter((s) => s >= 4).length;
   return [
@@ -118,10 +156,42 @@ function compareVersions(stable: VersionMetrics, candidate: VersionMetrics, samp
     rate('errorRate', (m) => m.errors, false),
     rate('slaBreachRate', (m) => m.slaBreaches, false),
     rate('escalationRate', (m) => m.escalations, false),
-    difference('firstResponseMedianMs', 'ms', 'bootstrap', stable.firstResponseMedianMs, candidate.firstResponseMedianMs, medianDifference(sampleOf(samples.firstResponse, candidate), sampleOf(samples.firstResponse, stable)), false),
-    difference('resolutionMedianMs', 'ms', 'bootstrap', stable.resolutionMedianMs, candidate.resolutionMedianMs, medianDifference(sampleOf(samples.resolution, candidate), sampleOf(samples.resolution, stable)), false),
-    difference('csatAverage', 'score', 'welch', stable.csat.average, candidate.csat.average, meanDifference(sampleOf(samples.csat, candidate), sampleOf(samples.csat, stable)), true),
-    difference('csatSatisfiedPercent', 'points', 'two-proportion z-test', stable.csat.satisfiedPercent, candidate.csat.satisfiedPercent, proportionDifference(satisfied(candidate), candidate.csat.responses, satisfied(stable), stable.csat.responses), true),
+    difference(
+      'firstResponseMedianMs',
+      'ms',
+      'bootstrap',
+      stable.firstResponseMedianMs,
+      candidate.firstResponseMedianMs,
+      medianDifference(sampleOf(samples.firstResponse, candidate), sampleOf(samples.firstResponse, stable)),
+      false,
+    ),
+    difference(
+      'resolutionMedianMs',
+      'ms',
+      'bootstrap',
+      stable.resolutionMedianMs,
+      candidate.resolutionMedianMs,
+      medianDifference(sampleOf(samples.resolution, candidate), sampleOf(samples.resolution, stable)),
+      false,
+    ),
+    difference(
+      'csatAverage',
+      'score',
+      'welch',
+      stable.csat.average,
+      candidate.csat.average,
+      meanDifference(sampleOf(samples.csat, candidate), sampleOf(samples.csat, stable)),
+      true,
+    ),
+    difference(
+      'csatSatisfiedPercent',
+      'points',
+      'two-proportion z-test',
+      stable.csat.satisfiedPercent,
+      candidate.csat.satisfiedPercent,
+      proportionDifference(satisfied(candidate), candidate.csat.responses, satisfied(stable), stable.csat.responses),
+      true,
+    ),
   ];
 }
 
@@ -156,7 +226,8 @@ function difference(
  * come in ticket order, so the bootstrap intervals are the same on every refresh.
  */
 async function loadSamples(db: Kysely<Database>, flowId: string): Promise<Samples> {
-  const ms = (column: 'first_response_at' | 'resolved_at') => sql<number>`(extract(epoch from ${sql.ref(column)} - started_at) * 1000)::float8`.as('ms');
+  const ms = (column: 'first_response_at' | 'resolved_at') =>
+    sql<number>`(extract(epoch from ${sql.ref(column)} - started_at) * 1000)::float8`.as('ms');
   const firstResponse = await db
     .selectFrom('ticket_outcomes')
     .select(['version', ms('first_response_at')])
@@ -184,7 +255,9 @@ async function loadSamples(db: Kysely<Database>, flowId: string): Promise<Sample
     .execute();
   const csat = answers.flatMap((row) => {
     const entry = readAuditRow(row);
-    return entry.kind === 'event.received' && entry.detail.event.type === 'survey.response' ? [{ version: row.version, score: entry.detail.event.score }] : [];
+    return entry.kind === 'event.received' && entry.detail.event.type === 'survey.response'
+      ? [{ version: row.version, score: entry.detail.event.score }]
+      : [];
   });
   return {
     firstResponse: byVersion(firstResponse, (r) => r.ms),

@@ -44,7 +44,14 @@ function historyEntry(row: AuditRow): RolloutChange {
     }
     case 'flow.deployed': {
       const { from, to, reason, version, ...detail } = entry.detail;
-      return { ...line, kind: entry.kind, from: from ?? null, to: to ?? { stable: version, candidate: null, percent: 0 }, reason: reason ?? null, detail };
+      return {
+        ...line,
+        kind: entry.kind,
+        from: from ?? null,
+        to: to ?? { stable: version, candidate: null, percent: 0 },
+        reason: reason ?? null,
+        detail,
+      };
     }
     case 'rollout.changed':
     case 'rollout.promoted':
@@ -55,6 +62,8 @@ function historyEntry(row: AuditRow): RolloutChange {
       return { ...line, kind: entry.kind, from, to, reason, detail };
     }
     default:
-      throw new StoredDataError({ table: 'audit_log', key: row.id }, `audit-entry ${row.kind}`, [{ path: 'kind', message: 'not a rollout change' }]);
+      throw new StoredDataError({ table: 'audit_log', key: row.id }, `audit-entry ${row.kind}`, [
+        { path: 'kind', message: 'not a rollout change' },
+      ]);
   }
 }

@@ -26,9 +26,15 @@ const IDLE_STATE = '_idle';
  * moves tickets, not the deployment, so the revision stays.
  * @example await migrateTickets(ctx, 'intake', { from: 4, to: 3 }, 'ops@example.com');
  */
-export async function migrateTickets(ctx: RuntimeContext, flowId: string, input: MigrateTicketsRequest, actor: string): Promise<TicketsMigrated> {
+export async function migrateTickets(
+  ctx: RuntimeContext,
+  flowId: string,
+  input: MigrateTicketsRequest,
+  actor: string,
+): Promise<TicketsMigrated> {
   const request = parseInput(MigrateTicketsRequest, input);
-  if (request.from === request.to) throw new RuntimeInputError('invalid request', 400, [{ path: 'to', message: 'must differ from "from"' }]);
+  if (request.from === request.to)
+    throw new RuntimeInputError('invalid request', 400, [{ path: 'to', message: 'must differ from "from"' }]);
   return inTransaction(ctx.db, async (trx) => {
     await requireFlow(trx, flowId);
     if (request.revision !== undefined) await requireRevision(trx, flowId, request.revision);
@@ -50,7 +56,11 @@ export async function migrateTickets(ctx: RuntimeContext, flowId: string, input:
       const found = new Set(rows.map((r) => r.ticket_id));
       const missing = request.tickets.filter((id) => !found.has(id));
       if (missing.length > 0) {
-        throw new RuntimeInputError(`${missing.length} ticket(s) are not open tickets on version ${request.from}`, 400, missing.map((id) => ({ path: `tickets.${id}`, message: `not an open ticket bound to version ${request.from}` })));
+        throw new RuntimeInputError(
+          `${missing.length} ticket(s) are not open tickets on version ${request.from}`,
+          400,
+          missing.map((id) => ({ path: `tickets.${id}`, message: `not an open ticket bound to version ${request.from}` })),
+        );
       }
     }
     const refused = rows.flatMap((row) => {
@@ -58,21 +68,44 @@ export async function migrateTickets(ctx: RuntimeContext, flowId: string, input:
       const problem = counterpartProblem(state, source, target, request.to);
       return problem ? [{ path: `tickets.${row.ticket_id}`, message: problem }] : [];
     });
-    if (refused.length > 0) throw new RuntimeInputError(`${refused.length} ticket(s) rest where version ${request.to} has no counterpart; nothing was migrated`, 409, refused);
+    if (refused.length > 0)
+      throw new RuntimeInputError(
+        `${refused.length} ticket(s) rest where version ${request.to} has no counterpart; nothing was migrated`,
+        409,
+        refused,
+      );
     const tickets = rows.map((r) => r.ticket_id);
     if (tickets.length === 0) return { migrated: 0, tickets };
     const now = ctx.clock.now();
-    await trx.updateTable('ticket_flows').set({ version: request.to, updated_at: now }).where('flow_id', '=', flowId).where('ticket_id', 'in', tickets).execute();
+    await trx
+      .updateTable('ticket_flows')
+      .set({ version: request.to, updated_at: now })
+      .where('flow_id', '=', flowId)
+      .where('ticket_id', 'in', tickets)
+      .execute();
     await moveOutcomes(trx, flowId, tickets, request.to);
     await recordAudit(trx, [
-      ...tickets.map((id) => ({ at: now, actor, ticketId: id, flowId, kind: 'flow.migrated' as const, detail: { from: request.from, to: request.to } })),
+      ...tickets.map((id) => ({
+        at: now,
+        actor,
+        ticketId: id,
+        flowId,
+        kind: 'flow.migrated' as const,
+        detail: { from: request.from, to: request.to },
+      })),
       {
         at: now,
         actor,
         ticketId: null,
         flowId,
         kind: 'tickets.migrated',
-        detail: { fromVersion: request.from, toVersion: request.to, count: tickets.length, tickets: tickets.slice(0, 100), reason: request.reason ?? null },
+        detail: {
+          fromVersion: request.from,
+          toVersion: request.to,
+          count: tickets.length,
+          tickets: tickets.slice(0, 100),
+          reason: request.reason ?? null,
+        },
       },
     ]);
     return { migrated: tickets.length, tickets };
@@ -86,8 +119,14 @@ async function requireRevision(trx: Kysely<Database>, flowId: string, expected: 
 }
 
 async function compiledVersion(trx: Kysely<Database>, flowId: string, version: number, field: string): Promise<CompiledFlow> {
-  const row = await trx.selectFrom('flow_versions').select('compiled').where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
-  if (!row) throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
+  const row = await trx
+    .selectFrom('flow_versions')
+    .select('compiled')
+    .where('flow_id', '=', flowId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row)
+    throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
   return readStored(compiledFlowShape, row.compiled, { table: 'flow_versions', key: `${flowId}@${version}` });
 }
 

@@ -23,7 +23,12 @@ describe.each(testDatabases)('ops notifications on $name', (target) => {
 
   it('posts each notification to the webhook until it is accepted, with its key and token, and then never again', async () => {
     await store.db.transaction().execute((trx) =>
-      notifyOps(trx, clock.now(), { kind: 'rollout.guardrail_tripped', flowId: 'intake', message: { en: 'rolled back', 'zh-CN': '已回滚' }, detail: { candidate: 2 } }),
+      notifyOps(trx, clock.now(), {
+        kind: 'rollout.guardrail_tripped',
+        flowId: 'intake',
+        message: { en: 'rolled back', 'zh-CN': '已回滚' },
+        detail: { candidate: 2 },
+      }),
     );
     const target = { url: `${webhook.url}/ops`, token: 'hook-token' };
     expect(await deliverOpsNotifications(ctx, target)).toBe(0);
@@ -40,6 +45,8 @@ describe.each(testDatabases)('ops notifications on $name', (target) => {
     expect(second!.headers['idempotency-key']).toBe(first!.headers['idempotency-key']);
     expect(second!.headers.authorization).toBe('Bearer hook-token');
     expect(second!.body).toMatchObject({ kind: 'rollout.guardrail_tripped', flowId: 'intake', message: { 'zh-CN': '已回滚' } });
-    expect(await listOpsNotifications(store.db)).toEqual([expect.objectContaining({ kind: 'rollout.guardrail_tripped', deliveredAt: clock.now().toISOString() })]);
+    expect(await listOpsNotifications(store.db)).toEqual([
+      expect.objectContaining({ kind: 'rollout.guardrail_tripped', deliveredAt: clock.now().toISOString() }),
+    ]);
   });
 });

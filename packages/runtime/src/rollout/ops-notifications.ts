@@ -23,7 +23,16 @@ export interface NewOpsNotification {
 export async function notifyOps(trx: Kysely<Database>, at: Date, notification: NewOpsNotification): Promise<void> {
   await trx
     .insertInto('ops_notifications')
-    .values({ at, kind: notification.kind, flow_id: notification.flowId, message: json(notification.message), detail: json(notification.detail), delivered_at: null, next_attempt_at: at, last_error: null })
+    .values({
+      at,
+      kind: notification.kind,
+      flow_id: notification.flowId,
+      message: json(notification.message),
+      detail: json(notification.detail),
+      delivered_at: null,
+      next_attempt_at: at,
+      last_error: null,
+    })
     .execute();
 }
 
@@ -69,12 +78,27 @@ export async function deliverOpsNotifications(ctx: RuntimeContext, webhook: OpsW
       try {
         const response = await fetch(webhook.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': `ops-${row.id}`, ...(webhook.token ? { authorization: `Bearer ${webhook.token}` } : {}) },
-          body: JSON.stringify({ id: row.id, at: row.at.toISOString(), kind: row.kind, flowId: row.flow_id, message: row.message, detail: row.detail }),
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': `ops-${row.id}`,
+            ...(webhook.token ? { authorization: `Bearer ${webhook.token}` } : {}),
+          },
+          body: JSON.stringify({
+            id: row.id,
+            at: row.at.toISOString(),
+            kind: row.kind,
+            flowId: row.flow_id,
+            message: row.message,
+            detail: row.detail,
+          }),
           signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
         });
         if (!response.ok) throw new Error(`ops webhook answered ${response.status} for POST ${webhook.url}`);
-        await trx.updateTable('ops_notifications').set({ delivered_at: ctx.clock.now(), attempts: row.attempts + 1, last_error: null }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('ops_notifications')
+          .set({ delivered_at: ctx.clock.now(), attempts: row.attempts + 1, last_error: null })
+          .where('id', '=', row.id)
+          .execute();
         return true;
       } catch (error) {
         const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);

@@ -31,23 +31,48 @@ const MINUTE = 60_000;
  */
 function figuresFlow(version: 1 | 2, failingUrl: string): FlowDocument {
   const node = (id: string, type: string, config: Record<string, unknown>) => ({ id, type, config, position: { x: 0, y: 0 } });
-  const edge = (source: string, sourceHandle: string, target: string) => ({ id: `${source}__${sourceHandle}`, source, sourceHandle, target });
+  const edge = (source: string, sourceHandle: string, target: string) => ({
+    id: `${source}__${sourceHandle}`,
+    source,
+    sourceHandle,
+    target,
+  });
   const start = [node('created', 'ticket_created', {}), node('categorize', 'set_category', { category: `v${version}` })];
   if (version === 1) {
     return {
       id: FLOW,
       name: 'Figures',
       description: '',
-      nodes: [...start, node('wait', 'wait_for_event', { event: 'agent.reply', timeout: '1h' }), node('resolve', 'set_status', { status: 'resolved' }), node('escalate', 'escalate', { level: 1 })],
-      edges: [edge('created', 'next', 'categorize'), edge('categorize', 'next', 'wait'), edge('wait', 'event', 'resolve'), edge('wait', 'timeout', 'escalate')],
+      nodes: [
+        ...start,
+        node('wait', 'wait_for_event', { event: 'agent.reply', timeout: '1h' }),
+        node('resolve', 'set_status', { status: 'resolved' }),
+        node('escalate', 'escalate', { level: 1 }),
+      ],
+      edges: [
+        edge('created', 'next', 'categorize'),
+        edge('categorize', 'next', 'wait'),
+        edge('wait', 'event', 'resolve'),
+        edge('wait', 'timeout', 'escalate'),
+      ],
     };
   }
   return {
     id: FLOW,
     name: 'Figures',
     description: '',
-    nodes: [...start, node('pause', 'delay', { duration: '30m' }), node('greet', 'reply', { template: '您好，我们在处理' }), node('call', 'http', { method: 'POST', url: failingUrl, body: '{}' })],
-    edges: [edge('created', 'next', 'categorize'), edge('categorize', 'next', 'pause'), edge('pause', 'next', 'greet'), edge('greet', 'next', 'call')],
+    nodes: [
+      ...start,
+      node('pause', 'delay', { duration: '30m' }),
+      node('greet', 'reply', { template: '您好，我们在处理' }),
+      node('call', 'http', { method: 'POST', url: failingUrl, body: '{}' }),
+    ],
+    edges: [
+      edge('created', 'next', 'categorize'),
+      edge('categorize', 'next', 'pause'),
+      edge('pause', 'next', 'greet'),
+      edge('greet', 'next', 'call'),
+    ],
   };
 }
 
@@ -129,8 +154,16 @@ describe.each(testDatabases)('guardrail and metric figures on $name', (target) =
       await post(id, { type: 'ticket.status', status: i === 3 ? 'closed' : 'resolved' });
     }
     const scores: [string | undefined, number][] = [
-      [stable[0], 2], [stable[1], 4], [stable[1], 5], [stable[3], 3], [stable[5], 1],
-      [candidate[0], 5], [candidate[1], 4], [candidate[2], 5], [candidate[3], 3], [candidate[4], 4],
+      [stable[0], 2],
+      [stable[1], 4],
+      [stable[1], 5],
+      [stable[3], 3],
+      [stable[5], 1],
+      [candidate[0], 5],
+      [candidate[1], 4],
+      [candidate[2], 5],
+      [candidate[3], 3],
+      [candidate[4], 4],
     ];
     for (const [id, score] of scores) await post(id, { type: 'survey.response', score });
     await worker.runUntilIdle();
@@ -143,7 +176,20 @@ describe.each(testDatabases)('guardrail and metric figures on $name', (target) =
     await expectFigures();
 
     // A guardrail against stable trips on the candidate's errors, with the figures it saw.
-    await setRollout(ctx, FLOW, { stable: 1, candidate: 2, percent: 50, guardrails: [{ metric: 'escalationRate', worseThanStableBy: 10, minTickets: 3 }, { metric: 'errorRate', worseThanStableBy: 20, minTickets: 3 }] }, 'ops');
+    await setRollout(
+      ctx,
+      FLOW,
+      {
+        stable: 1,
+        candidate: 2,
+        percent: 50,
+        guardrails: [
+          { metric: 'escalationRate', worseThanStableBy: 10, minTickets: 3 },
+          { metric: 'errorRate', worseThanStableBy: 20, minTickets: 3 },
+        ],
+      },
+      'ops',
+    );
     expect((await checkRollouts(ctx)).rolledBack).toEqual([FLOW]);
     expect(JSON.parse(JSON.stringify((await getRollout(ctx, FLOW)).tripped))).toEqual(FIGURES.trip);
   });

@@ -21,8 +21,22 @@ export async function promoteCandidate(ctx: RuntimeContext, flowId: string, inpu
     if (revision !== undefined && revision !== before.revision) throw await rolloutConflict(trx, flowId, revision);
     const candidate = requireCandidate(flowId, before, 'promote');
     const now = ctx.clock.now();
-    const after: DeploymentChange = { ...before, stable: candidate, candidate: null, percent: 0, rampStep: -1, nextStepAt: null, tripped: null, updatedAt: now };
-    await requireWritten(trx, flowId, await writeDeployment(trx, flowId, before, after, { kind: 'rollout.promoted', actor, at: now, reason }, revision), revision);
+    const after: DeploymentChange = {
+      ...before,
+      stable: candidate,
+      candidate: null,
+      percent: 0,
+      rampStep: -1,
+      nextStepAt: null,
+      tripped: null,
+      updatedAt: now,
+    };
+    await requireWritten(
+      trx,
+      flowId,
+      await writeDeployment(trx, flowId, before, after, { kind: 'rollout.promoted', actor, at: now, reason }, revision),
+      revision,
+    );
   });
   return getRollout(ctx, flowId);
 }
@@ -40,12 +54,20 @@ export async function rollBackCandidate(ctx: RuntimeContext, flowId: string, inp
     requireCandidate(flowId, before, 'roll back');
     const now = ctx.clock.now();
     const after: DeploymentChange = { ...before, percent: 0, nextStepAt: null, updatedAt: now };
-    await requireWritten(trx, flowId, await writeDeployment(trx, flowId, before, after, { kind: 'rollout.rolled_back', actor, at: now, reason }, revision), revision);
+    await requireWritten(
+      trx,
+      flowId,
+      await writeDeployment(trx, flowId, before, after, { kind: 'rollout.rolled_back', actor, at: now, reason }, revision),
+      revision,
+    );
   });
   return getRollout(ctx, flowId);
 }
 
 function requireCandidate(flowId: string, state: DeploymentState, what: string): number {
-  if (state.candidate === null) throw new RuntimeInputError(`flow ${flowId} has no candidate version to ${what}`, 409, [{ path: 'candidate', message: 'no candidate' }]);
+  if (state.candidate === null)
+    throw new RuntimeInputError(`flow ${flowId} has no candidate version to ${what}`, 409, [
+      { path: 'candidate', message: 'no candidate' },
+    ]);
   return state.candidate;
 }

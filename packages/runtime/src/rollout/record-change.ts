@@ -6,7 +6,15 @@ import type { Database } from '../db/schema';
 import { deploymentValues, splitOf, type DeploymentState } from './deployment-state';
 
 /** Audit kinds that make up a rollout's history. */
-export const ROLLOUT_KINDS = ['flow.deployed', 'rollout.changed', 'rollout.promoted', 'rollout.rolled_back', 'rollout.ramped', 'rollout.guardrail_tripped', 'tickets.migrated'] as const satisfies readonly RolloutChange['kind'][];
+export const ROLLOUT_KINDS = [
+  'flow.deployed',
+  'rollout.changed',
+  'rollout.promoted',
+  'rollout.rolled_back',
+  'rollout.ramped',
+  'rollout.guardrail_tripped',
+  'tickets.migrated',
+] as const satisfies readonly RolloutChange['kind'][];
 
 /** The audit kinds a deployment change writes (the history also shows `tickets.migrated`). */
 export type DeploymentChangeKind = Exclude<RolloutChange['kind'], 'tickets.migrated'>;
@@ -66,7 +74,18 @@ export async function writeDeployment(
           .executeTakeFirst();
   if (!written) return null;
   const base = { at: change.at, actor: change.actor, ticketId: null, flowId };
-  const detail = { ...change.detail, from: before ? splitOf(before) : null, to: splitOf(after), reason: change.reason ?? null, revision: written.revision };
-  await recordAudit(trx, change.kind === 'flow.deployed' ? { ...base, kind: change.kind, detail: { ...detail, version: after.stable } } : { ...base, kind: change.kind, detail });
+  const detail = {
+    ...change.detail,
+    from: before ? splitOf(before) : null,
+    to: splitOf(after),
+    reason: change.reason ?? null,
+    revision: written.revision,
+  };
+  await recordAudit(
+    trx,
+    change.kind === 'flow.deployed'
+      ? { ...base, kind: change.kind, detail: { ...detail, version: after.stable } }
+      : { ...base, kind: change.kind, detail },
+  );
   return written.revision;
 }

@@ -9,7 +9,11 @@ import { getRollout } from './get-rollout';
  * (a person's change, a ramp step, a guardrail's rollback): the deployment as it is now, read in
  * the caller's transaction, or null with revision 0 when the flow is not deployed.
  */
-export async function rolloutConflict(trx: Kysely<Database>, flowId: string, expected: number): Promise<RevisionConflictError<RolloutConflict>> {
+export async function rolloutConflict(
+  trx: Kysely<Database>,
+  flowId: string,
+  expected: number,
+): Promise<RevisionConflictError<RolloutConflict>> {
   const deployed = await trx.selectFrom('deployments').select('revision').where('flow_id', '=', flowId).executeTakeFirst();
   const rollout = deployed ? await getRollout({ db: trx }, flowId) : null;
   const revision = rollout?.revision ?? 0;
@@ -27,7 +31,12 @@ export async function rolloutConflict(trx: Kysely<Database>, flowId: string, exp
 }
 
 /** A rollout write's new revision, or the 409 when it lost the compare-and-set. */
-export async function requireWritten(trx: Kysely<Database>, flowId: string, revision: number | null, expected: number | undefined): Promise<number> {
+export async function requireWritten(
+  trx: Kysely<Database>,
+  flowId: string,
+  revision: number | null,
+  expected: number | undefined,
+): Promise<number> {
   if (revision !== null) return revision;
   if (expected === undefined) throw new Error(`flow ${flowId}: the deployment changed under its row lock`);
   throw await rolloutConflict(trx, flowId, expected);

@@ -71,7 +71,29 @@ describe.each(testDatabases)('rollout on $name', (target) => {
         const now = clock.now();
         await trx
           .insertInto('tickets')
-          .values(chunk.map((id, i) => ({ id, number: `B${start + i}-${id.slice(0, 8)}`, channel: 'chat', subject: '', body: '', customer_id: 'C1', order_id: null, category: null, priority: 'normal', status: 'new', group: null, assignee: null, tags: json([]), flags: json([]), escalation_level: 0, stats: ticketStatsShape.json(EMPTY_STATS), created_at: now, updated_at: now, wake_at: null })))
+          .values(
+            chunk.map((id, i) => ({
+              id,
+              number: `B${start + i}-${id.slice(0, 8)}`,
+              channel: 'chat',
+              subject: '',
+              body: '',
+              customer_id: 'C1',
+              order_id: null,
+              category: null,
+              priority: 'normal',
+              status: 'new',
+              group: null,
+              assignee: null,
+              tags: json([]),
+              flags: json([]),
+              escalation_level: 0,
+              stats: ticketStatsShape.json(EMPTY_STATS),
+              created_at: now,
+              updated_at: now,
+              wake_at: null,
+            })),
+          )
           .execute();
         await bindDeployedFlows(trx, chunk, now);
       });
@@ -84,7 +106,15 @@ describe.each(testDatabases)('rollout on $name', (target) => {
     const byTicket = new Map(rows.map((r) => [r.ticket_id, r.version]));
     return ids.map((id) => byTicket.get(id)!);
   };
-  const auditCount = async () => Number((await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const auditCount = async () =>
+    Number(
+      (
+        await store.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     refusing = await startTestHttpServer({ status: 500, body: { error: 'down' } });
@@ -115,7 +145,10 @@ describe.each(testDatabases)('rollout on $name', (target) => {
       [{ stable: 1, candidate: 2, guardrails: [{ metric: 'errorRate' }] }, 'guardrails.0'],
     ];
     for (const [input, path] of refusals) {
-      await expect(setRollout(ctx, ROLLOUT_FLOW, input as never, 'ops'), JSON.stringify(input)).rejects.toMatchObject({ status: 400, details: [expect.objectContaining({ path })] });
+      await expect(setRollout(ctx, ROLLOUT_FLOW, input as never, 'ops'), JSON.stringify(input)).rejects.toMatchObject({
+        status: 400,
+        details: [expect.objectContaining({ path })],
+      });
     }
     await expect(setRollout(ctx, 'nope', { stable: 1 }, 'ops')).rejects.toMatchObject({ status: 404 });
     await expect(promoteCandidate(ctx, ROLLOUT_FLOW, {}, 'ops')).rejects.toMatchObject({ status: 409 });
@@ -142,7 +175,9 @@ describe.each(testDatabases)('rollout on $name', (target) => {
     const secondVersions = await bindings(second);
     second.forEach((id, i) => expect(secondVersions[i]).toBe(boundVersion({ stable: 1, candidate: 2, percent: 25 }, ROLLOUT_FLOW, id)));
     // Raising only adds: a ticket in the 10% bucket range is in the 25% one.
-    first.forEach((id, i) => firstVersions[i] === 2 && expect(boundVersion({ stable: 1, candidate: 2, percent: 25 }, ROLLOUT_FLOW, id)).toBe(2));
+    first.forEach(
+      (id, i) => firstVersions[i] === 2 && expect(boundVersion({ stable: 1, candidate: 2, percent: 25 }, ROLLOUT_FLOW, id)).toBe(2),
+    );
 
     const onCandidate = second.filter((_, i) => secondVersions[i] === 2).slice(0, 5);
     await rollBackCandidate(ctx, ROLLOUT_FLOW, { reason: 'numbers look off' }, 'ops@example.com');
@@ -156,15 +191,35 @@ describe.each(testDatabases)('rollout on $name', (target) => {
     const rollout = await getRollout(ctx, ROLLOUT_FLOW);
     expect(rollout).toMatchObject({ stable: 1, candidate: 2, percent: 0 });
     expect(rollout.history.slice(0, 3).map(({ kind, actor, from, to, reason }) => ({ kind, actor, from, to, reason }))).toEqual([
-      { kind: 'rollout.rolled_back', actor: 'ops@example.com', from: { stable: 1, candidate: 2, percent: 25 }, to: { stable: 1, candidate: 2, percent: 0 }, reason: 'numbers look off' },
-      { kind: 'rollout.changed', actor: 'ops@example.com', from: { stable: 1, candidate: 2, percent: 10 }, to: { stable: 1, candidate: 2, percent: 25 }, reason: null },
+      {
+        kind: 'rollout.rolled_back',
+        actor: 'ops@example.com',
+        from: { stable: 1, candidate: 2, percent: 25 },
+        to: { stable: 1, candidate: 2, percent: 0 },
+        reason: 'numbers look off',
+      },
+      {
+        kind: 'rollout.changed',
+        actor: 'ops@example.com',
+        from: { stable: 1, candidate: 2, percent: 10 },
+        to: { stable: 1, candidate: 2, percent: 25 },
+        reason: null,
+      },
       { kind: 'rollout.changed', actor: 'ops@example.com', from: null, to: { stable: 1, candidate: 2, percent: 10 }, reason: 'try v2' },
     ]);
   }, 120_000);
 
   it('rolls a candidate whose effects fail back to 0% by itself once it has enough tickets, audits it and notifies ops', async () => {
-    await publish({ category: 'stable', withoutWait: true }, { category: 'candidate', withoutWait: true, failingUrl: `${refusing.url}/erp` });
-    await setRollout(ctx, ROLLOUT_FLOW, { stable: 1, candidate: 2, percent: 50, guardrails: [{ metric: 'errorRate', above: 2, minTickets: 10 }] }, 'ops');
+    await publish(
+      { category: 'stable', withoutWait: true },
+      { category: 'candidate', withoutWait: true, failingUrl: `${refusing.url}/erp` },
+    );
+    await setRollout(
+      ctx,
+      ROLLOUT_FLOW,
+      { stable: 1, candidate: 2, percent: 50, guardrails: [{ metric: 'errorRate', above: 2, minTickets: 10 }] },
+      'ops',
+    );
     const worker = createWorker(ctx, { delivery: { maxAttempts: 1, backoffMs: 10, timeoutMs: 2_000 } });
     await openTickets(8);
     await worker.runUntilIdle();
@@ -177,19 +232,38 @@ describe.each(testDatabases)('rollout on $name', (target) => {
     await checkRollouts(ctx);
 
     const rollout = await getRollout(ctx, ROLLOUT_FLOW);
-    expect(rollout).toMatchObject({ candidate: 2, percent: 0, tripped: { guardrail: { metric: 'errorRate', above: 2 }, candidateRate: anyNumber, stableRate: null } });
+    expect(rollout).toMatchObject({
+      candidate: 2,
+      percent: 0,
+      tripped: { guardrail: { metric: 'errorRate', above: 2 }, candidateRate: anyNumber, stableRate: null },
+    });
     expect(rollout.tripped!.candidateRate).toBeGreaterThan(2);
     expect(rollout.tripped!.candidateTickets).toBeGreaterThanOrEqual(10);
-    expect(rollout.history[0]).toMatchObject({ kind: 'rollout.guardrail_tripped', actor: 'runtime', from: { percent: 50 }, to: { percent: 0 } });
+    expect(rollout.history[0]).toMatchObject({
+      kind: 'rollout.guardrail_tripped',
+      actor: 'runtime',
+      from: { percent: 50 },
+      to: { percent: 0 },
+    });
     const [notification] = await listOpsNotifications(store.db);
-    expect(notification).toMatchObject({ kind: 'rollout.guardrail_tripped', flowId: ROLLOUT_FLOW, message: { en: matching(/error rate [0-9.]+% is above 2%/), 'zh-CN': matching(/已回滚到 0%/) } });
+    expect(notification).toMatchObject({
+      kind: 'rollout.guardrail_tripped',
+      flowId: ROLLOUT_FLOW,
+      message: { en: matching(/error rate [0-9.]+% is above 2%/), 'zh-CN': matching(/已回滚到 0%/) },
+    });
     expect(new Set(await bindings(await openTickets(30)))).toEqual(new Set([1]));
     // Once rolled back there is nothing left to roll back.
     expect((await checkRollouts(ctx)).rolledBack).toEqual([]);
 
     const metrics = await flowMetrics(ctx, ROLLOUT_FLOW);
-    const onCandidate = (await store.db.selectFrom('ticket_flows').select('ticket_id').where('flow_id', '=', ROLLOUT_FLOW).where('version', '=', 2).execute()).length;
-    expect(metrics.versions.find((v) => v.version === 2)).toMatchObject({ ticketsBound: onCandidate, errors: onCandidate, rates: { error: 100 } });
+    const onCandidate = (
+      await store.db.selectFrom('ticket_flows').select('ticket_id').where('flow_id', '=', ROLLOUT_FLOW).where('version', '=', 2).execute()
+    ).length;
+    expect(metrics.versions.find((v) => v.version === 2)).toMatchObject({
+      ticketsBound: onCandidate,
+      errors: onCandidate,
+      rates: { error: 100 },
+    });
     expect(metrics.comparison?.differences.find((d) => d.metric === 'errorRate')).toMatchObject({ significant: true, better: false });
   });
 
@@ -197,7 +271,10 @@ describe.each(testDatabases)('rollout on $name', (target) => {
     await publish({ category: 'stable' }, { category: 'candidate' });
     const start = clock.now().getTime();
     const ramp = { steps: [10, 25, 50, 100], every: '1h' };
-    expect(await setRollout(ctx, ROLLOUT_FLOW, { stable: 1, candidate: 2, ramp }, 'ops')).toMatchObject({ percent: 10, ramp: { step: 0, nextStepAt: new Date(start + HOUR).toISOString() } });
+    expect(await setRollout(ctx, ROLLOUT_FLOW, { stable: 1, candidate: 2, ramp }, 'ops')).toMatchObject({
+      percent: 10,
+      ramp: { step: 0, nextStepAt: new Date(start + HOUR).toISOString() },
+    });
     clock.advance(HOUR - 1000);
     expect(await checkRollouts(ctx)).toEqual({ rolledBack: [], ramped: [] });
     const seen: number[] = [];
@@ -215,7 +292,12 @@ describe.each(testDatabases)('rollout on $name', (target) => {
     expect(await checkRollouts(ctx)).toEqual({ rolledBack: [], ramped: [] });
 
     // A plan that a guardrail interrupts stays stopped.
-    await setRollout(ctx, ROLLOUT_FLOW, { stable: 1, candidate: 2, ramp, guardrails: [{ metric: 'escalationRate', above: 50, minTickets: 1 }] }, 'ops');
+    await setRollout(
+      ctx,
+      ROLLOUT_FLOW,
+      { stable: 1, candidate: 2, ramp, guardrails: [{ metric: 'escalationRate', above: 50, minTickets: 1 }] },
+      'ops',
+    );
     await openTickets(150);
     await createWorker(ctx).runUntilIdle();
     clock.advance(2 * HOUR);
@@ -223,7 +305,11 @@ describe.each(testDatabases)('rollout on $name', (target) => {
     await createWorker(ctx).runUntilIdle();
     expect((await checkRollouts(ctx)).rolledBack).toEqual([ROLLOUT_FLOW]);
     const stopped = await getRollout(ctx, ROLLOUT_FLOW);
-    expect(stopped).toMatchObject({ percent: 0, ramp: { nextStepAt: null }, tripped: { guardrail: { metric: 'escalationRate' }, candidateRate: 100 } });
+    expect(stopped).toMatchObject({
+      percent: 0,
+      ramp: { nextStepAt: null },
+      tripped: { guardrail: { metric: 'escalationRate' }, candidateRate: 100 },
+    });
     clock.advance(5 * HOUR);
     expect(await checkRollouts(ctx)).toEqual({ rolledBack: [], ramped: [] });
   });
@@ -236,17 +322,32 @@ describe.each(testDatabases)('rollout on $name', (target) => {
     expect(new Set(await bindings(ids))).toEqual(new Set([2]));
     const audits = await auditCount();
     const refused = migrateTickets(ctx, ROLLOUT_FLOW, { from: 2, to: 4 }, 'ops');
-    await expect(refused).rejects.toMatchObject({ status: 409, details: ids.map((): unknown => expect.objectContaining({ message: matching(/rests in node "wait" \(wait_for_event\), which version 4 does not have/) })) });
+    await expect(refused).rejects.toMatchObject({
+      status: 409,
+      details: ids.map((): unknown =>
+        expect.objectContaining({ message: matching(/rests in node "wait" \(wait_for_event\), which version 4 does not have/) }),
+      ),
+    });
     expect(new Set(await bindings(ids))).toEqual(new Set([2]));
     expect(await auditCount()).toBe(audits);
 
-    expect(await migrateTickets(ctx, ROLLOUT_FLOW, { from: 2, to: 3, tickets: ids.slice(0, 2), reason: 'fix' }, 'ops')).toEqual({ migrated: 2, tickets: [...ids.slice(0, 2)].sort() });
+    expect(await migrateTickets(ctx, ROLLOUT_FLOW, { from: 2, to: 3, tickets: ids.slice(0, 2), reason: 'fix' }, 'ops')).toEqual({
+      migrated: 2,
+      tickets: [...ids.slice(0, 2)].sort(),
+    });
     expect(await bindings(ids)).toEqual([3, 3, 2, 2, 2]);
-    await expect(migrateTickets(ctx, ROLLOUT_FLOW, { from: 2, to: 3, tickets: [ids[0]!] }, 'ops')).rejects.toMatchObject({ status: 400, details: [{ path: `tickets.${ids[0]}` }] });
+    await expect(migrateTickets(ctx, ROLLOUT_FLOW, { from: 2, to: 3, tickets: [ids[0]!] }, 'ops')).rejects.toMatchObject({
+      status: 400,
+      details: [{ path: `tickets.${ids[0]}` }],
+    });
     // The migrated tickets' waits go on in version 3: their timeout escalates them there.
     clock.advance(2 * HOUR);
     await createWorker(ctx).runUntilIdle();
     for (const id of ids) expect((await getTicket(store.db, id))?.escalationLevel).toBe(1);
-    expect((await getRollout(ctx, ROLLOUT_FLOW)).history[0]).toMatchObject({ kind: 'tickets.migrated', actor: 'ops', detail: { fromVersion: 2, toVersion: 3, count: 2 } });
+    expect((await getRollout(ctx, ROLLOUT_FLOW)).history[0]).toMatchObject({
+      kind: 'tickets.migrated',
+      actor: 'ops',
+      detail: { fromVersion: 2, toVersion: 3, count: 2 },
+    });
   });
 });

@@ -22,8 +22,10 @@ import { requireWritten } from './rollout-conflict';
 export async function setRollout(ctx: RuntimeContext, flowId: string, input: RolloutRequest, actor: string): Promise<Rollout> {
   const request = parseInput(RolloutRequest, input);
   const candidate = request.candidate ?? null;
-  if (candidate !== null && candidate === request.stable) throw fieldError('candidate', 'must differ from stable (to send every ticket to one version, leave the candidate out)');
-  if (candidate === null && request.percent !== undefined && request.percent > 0) throw fieldError('percent', 'a percentage needs a candidate version');
+  if (candidate !== null && candidate === request.stable)
+    throw fieldError('candidate', 'must differ from stable (to send every ticket to one version, leave the candidate out)');
+  if (candidate === null && request.percent !== undefined && request.percent > 0)
+    throw fieldError('percent', 'a percentage needs a candidate version');
   if (candidate === null && request.ramp) throw fieldError('ramp', 'a ramp plan needs a candidate version');
   await inTransaction(ctx.db, async (trx) => {
     await requireFlow(trx, flowId);
@@ -41,7 +43,13 @@ export async function setRollout(ctx: RuntimeContext, flowId: string, input: Rol
       tripped: null,
       updatedAt: now,
     };
-    const change = { kind: 'rollout.changed', actor, at: now, reason: request.reason, detail: { guardrails: after.guardrails, ramp: after.ramp } } as const;
+    const change = {
+      kind: 'rollout.changed',
+      actor,
+      at: now,
+      reason: request.reason,
+      detail: { guardrails: after.guardrails, ramp: after.ramp },
+    } as const;
     await requireWritten(trx, flowId, await writeDeployment(trx, flowId, before, after, change, request.revision), request.revision);
   });
   return getRollout(ctx, flowId);
@@ -50,7 +58,12 @@ export async function setRollout(ctx: RuntimeContext, flowId: string, input: Rol
 type Share = Pick<DeploymentState, 'percent' | 'ramp' | 'rampStep' | 'nextStepAt'>;
 
 /** The percentage and ramp schedule a request asks for, given what runs now. */
-function plannedShare(request: ReturnType<typeof RolloutRequest.parse>, candidate: number | null, before: DeploymentState | null, now: Date): Share {
+function plannedShare(
+  request: ReturnType<typeof RolloutRequest.parse>,
+  candidate: number | null,
+  before: DeploymentState | null,
+  now: Date,
+): Share {
   if (candidate === null) return { percent: 0, ramp: null, rampStep: -1, nextStepAt: null };
   const running = before?.candidate === candidate ? before : null;
   if (request.ramp) {
@@ -70,7 +83,12 @@ function plannedShare(request: ReturnType<typeof RolloutRequest.parse>, candidat
 }
 
 async function requirePublished(trx: Kysely<Database>, flowId: string, version: number, field: 'stable' | 'candidate'): Promise<void> {
-  const found = await trx.selectFrom('flow_versions').select('version').where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
+  const found = await trx
+    .selectFrom('flow_versions')
+    .select('version')
+    .where('flow_id', '=', flowId)
+    .where('version', '=', version)
+    .executeTakeFirst();
   if (!found) throw fieldError(field, `flow ${flowId} has no published version ${version}`);
 }
 

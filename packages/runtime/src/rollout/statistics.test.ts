@@ -33,7 +33,10 @@ describe('proportionDifference', () => {
 
 describe('meanDifference', () => {
   it('separates clearly different CSAT scores', () => {
-    const d = meanDifference(Array.from({ length: 200 }, (_, i) => (i % 2 ? 5 : 4)), Array.from({ length: 200 }, (_, i) => (i % 2 ? 3 : 4)))!;
+    const d = meanDifference(
+      Array.from({ length: 200 }, (_, i) => (i % 2 ? 5 : 4)),
+      Array.from({ length: 200 }, (_, i) => (i % 2 ? 3 : 4)),
+    )!;
     expect(d.difference).toBeCloseTo(1, 6);
     expect(d.low).toBeGreaterThan(0.8);
     expect(d.pValue).toBeLessThan(0.001);

@@ -23,7 +23,12 @@ function twoSidedP(z: number): number {
  * tickets.
  * @example proportionDifference(30, 1000, 10, 1000) // { difference: 2, low: ~0.8, high: ~3.2, pValue: ~0.0006 }
  */
-export function proportionDifference(candidateHits: number, candidateN: number, stableHits: number, stableN: number): Difference | undefined {
+export function proportionDifference(
+  candidateHits: number,
+  candidateN: number,
+  stableHits: number,
+  stableN: number,
+): Difference | undefined {
   if (candidateN === 0 || stableN === 0) return undefined;
   const p1 = candidateHits / candidateN;
   const p2 = stableHits / stableN;
@@ -66,7 +71,12 @@ export function medianDifference(candidate: readonly number[], stable: readonly 
   for (let i = 0; i < RESAMPLES; i++) diffs[i] = resampledMedian(a, random) - resampledMedian(b, random);
   diffs.sort();
   const difference = sortedMedian(Float64Array.from(candidate).sort()) - sortedMedian(Float64Array.from(stable).sort());
-  return { difference, low: valueAt(diffs, Math.floor(0.025 * RESAMPLES)), high: valueAt(diffs, Math.ceil(0.975 * RESAMPLES) - 1), pValue: null };
+  return {
+    difference,
+    low: valueAt(diffs, Math.floor(0.025 * RESAMPLES)),
+    high: valueAt(diffs, Math.ceil(0.975 * RESAMPLES) - 1),
+    pValue: null,
+  };
 }
 
 /** The median of a sorted array. */

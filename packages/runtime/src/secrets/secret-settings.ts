@@ -27,7 +27,10 @@ function parseKey(raw: string): Buffer {
   const text = raw.trim();
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
   if (key.length !== 32) {
-    throw new RuntimeInputError(`${SECRETS_KEY_ENV} must be 32 bytes as base64 or 64 hex digits (e.g. \`openssl rand -base64 32\`), got ${key.length} bytes`, 400);
+    throw new RuntimeInputError(
+      `${SECRETS_KEY_ENV} must be 32 bytes as base64 or 64 hex digits (e.g. \`openssl rand -base64 32\`), got ${key.length} bytes`,
+      400,
+    );
   }
   return key;
 }

@@ -58,7 +58,10 @@ describe.each(testDatabases)('secrets on $name', (target) => {
       registry: createNodeRegistry([...builtinNodes, leaky]),
       clock: createManualClock('2026-05-01T09:00:00+08:00'),
       logger: pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) }),
-      secrets: { env: { SWITCHYARD_SECRET_FROM_ENV: 'env-value-1', SWITCHYARD_SECRET_LEAKY_KEY: 'env-loses', DATABASE_URL: 'postgres://x' }, key },
+      secrets: {
+        env: { SWITCHYARD_SECRET_FROM_ENV: 'env-value-1', SWITCHYARD_SECRET_LEAKY_KEY: 'env-loses', DATABASE_URL: 'postgres://x' },
+        key,
+      },
     };
   });
 
@@ -72,7 +75,9 @@ describe.each(testDatabases)('secrets on $name', (target) => {
 
   it('refuses to decrypt with another key, naming the secret and the variable', async () => {
     const other = { ...ctx, secrets: { env: {}, key: randomBytes(32) } };
-    await expect(readSecrets(other, ['LEAKY_KEY'])).rejects.toThrow('secret LEAKY_KEY cannot be decrypted: SWITCHYARD_SECRETS_KEY is not the key it was saved with');
+    await expect(readSecrets(other, ['LEAKY_KEY'])).rejects.toThrow(
+      'secret LEAKY_KEY cannot be decrypted: SWITCHYARD_SECRETS_KEY is not the key it was saved with',
+    );
   });
 
   it('stores in clear without a key, and says so in the list', async () => {
@@ -84,7 +89,14 @@ describe.each(testDatabases)('secrets on $name', (target) => {
   it('lists names, sources and users, never values, and no other environment variable', async () => {
     const list = await listSecrets(ctx);
     expect(list.map((s) => s.name)).toEqual(['FROM_ENV', 'LEAKY_KEY', 'PLAIN']);
-    expect(list[1]).toEqual({ name: 'LEAKY_KEY', set: true, source: 'table', encrypted: true, updatedAt: '2026-05-01T01:00:00.000Z', usedBy: ['test.leaky'] });
+    expect(list[1]).toEqual({
+      name: 'LEAKY_KEY',
+      set: true,
+      source: 'table',
+      encrypted: true,
+      updatedAt: '2026-05-01T01:00:00.000Z',
+      usedBy: ['test.leaky'],
+    });
     expect(JSON.stringify(list)).not.toMatch(/sk-live|env-value|plain-value|postgres/);
   });
 

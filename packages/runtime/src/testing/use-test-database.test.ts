@@ -3,7 +3,14 @@ import { auditDetailShape } from '../db/stored/audit-detail-shape';
 import { testDatabases, testPglite } from './test-databases';
 import { useTestDatabase } from './use-test-database';
 
-const audit = (kind: string) => ({ at: new Date('2026-05-01T00:00:00Z'), actor: 'test', ticket_id: null, flow_id: null, kind, detail: auditDetailShape.json({}) });
+const audit = (kind: string) => ({
+  at: new Date('2026-05-01T00:00:00Z'),
+  actor: 'test',
+  ticket_id: null,
+  flow_id: null,
+  kind,
+  detail: auditDetailShape.json({}),
+});
 
 describe.each(testDatabases)('useTestDatabase on $name', (target) => {
   const store = useTestDatabase(target);
@@ -44,6 +51,8 @@ describe('useTestDatabase outside hooks and tests', () => {
   })();
 
   it('throws naming where it can be read', () => {
-    expect(early).toEqual(new Error('the pglite test database is open only inside hooks and tests (useTestDatabase opens it in beforeAll)'));
+    expect(early).toEqual(
+      new Error('the pglite test database is open only inside hooks and tests (useTestDatabase opens it in beforeAll)'),
+    );
   });
 });

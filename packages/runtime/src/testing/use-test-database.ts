@@ -27,7 +27,8 @@ export interface TestDatabaseOptions {
 export function useTestDatabase(target: TestDatabaseTarget, options: TestDatabaseOptions = {}): SwitchyardDatabase {
   let opened: SwitchyardDatabase | undefined;
   const current = (): SwitchyardDatabase => {
-    if (!opened) throw new Error(`the ${target.name} test database is open only inside hooks and tests (useTestDatabase opens it in beforeAll)`);
+    if (!opened)
+      throw new Error(`the ${target.name} test database is open only inside hooks and tests (useTestDatabase opens it in beforeAll)`);
     return opened;
   };
   // PGlite's first open in a process takes seconds.
@@ -60,7 +61,9 @@ export function useTestDatabase(target: TestDatabaseTarget, options: TestDatabas
 
 /** Empties every table of the database's schema but the migrations' own, and restarts its sequences. */
 export async function clearTables(db: Kysely<Database>): Promise<void> {
-  const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename not like 'kysely_migration%'`.execute(db);
+  const { rows } = await sql<{
+    name: string;
+  }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename not like 'kysely_migration%'`.execute(db);
   if (rows.length === 0) return;
   await sql`truncate ${sql.join(rows.map((row) => sql.id(row.name)))} restart identity cascade`.execute(db);
 }

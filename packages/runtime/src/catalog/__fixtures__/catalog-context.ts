@@ -13,7 +13,12 @@ export const exampleRegistry = createNodeRegistry([...builtinNodes, billingSuspe
 
 /** A runtime context on a test database, with a manual clock and a silent logger. */
 export function catalogContext(store: SwitchyardDatabase): RuntimeContext & { clock: ManualClock } {
-  return { db: store.db, registry: exampleRegistry, clock: createManualClock('2026-05-01T09:00:00+08:00'), logger: pino({ level: 'silent' }) };
+  return {
+    db: store.db,
+    registry: exampleRegistry,
+    clock: createManualClock('2026-05-01T09:00:00+08:00'),
+    logger: pino({ level: 'silent' }),
+  };
 }
 
 /** A small valid flow: on a new ticket, tag it. Parsed, as the routes hand documents to the catalog. */
@@ -35,7 +40,11 @@ export async function insertTickets(
   tickets: readonly { id: string; status: string; assignee: string | null }[],
 ): Promise<void> {
   const at = new Date('2026-05-01T01:00:00Z');
-  await store.db.insertInto('customers').values({ id: 'c1', name: 'Test', tier: 'standard', contact: null }).onConflict((oc) => oc.doNothing()).execute();
+  await store.db
+    .insertInto('customers')
+    .values({ id: 'c1', name: 'Test', tier: 'standard', contact: null })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   for (const t of tickets) {
     await store.db
       .insertInto('tickets')

@@ -70,9 +70,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end $$`,
     )
     .execute(db);
-  await sql`create trigger ticket_outcomes_count_insert after insert on ticket_outcomes referencing new table as new_rows for each statement execute function ticket_outcomes_count()`.execute(db);
-  await sql`create trigger ticket_outcomes_count_update after update on ticket_outcomes referencing old table as old_rows new table as new_rows for each statement execute function ticket_outcomes_count()`.execute(db);
-  await sql`create trigger ticket_outcomes_count_delete after delete on ticket_outcomes referencing old table as old_rows for each statement execute function ticket_outcomes_count()`.execute(db);
+  await sql`create trigger ticket_outcomes_count_insert after insert on ticket_outcomes referencing new table as new_rows for each statement execute function ticket_outcomes_count()`.execute(
+    db,
+  );
+  await sql`create trigger ticket_outcomes_count_update after update on ticket_outcomes referencing old table as old_rows new table as new_rows for each statement execute function ticket_outcomes_count()`.execute(
+    db,
+  );
+  await sql`create trigger ticket_outcomes_count_delete after delete on ticket_outcomes referencing old table as old_rows for each statement execute function ticket_outcomes_count()`.execute(
+    db,
+  );
 
   await backfillOutcomes(db);
 }

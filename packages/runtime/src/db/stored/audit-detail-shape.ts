@@ -7,4 +7,9 @@ import { defineStoredShape } from './stored-shape';
  * `kind`, which the `AuditEntry` union (audit/audit-entry.ts) parses once the version is
  * lifted. Rows from before versions were recorded already have version 1's details.
  */
-export const auditDetailShape = defineStoredShape({ name: 'audit-detail', version: 1, schema: z.record(z.string(), z.unknown()), migrations: [sameShape] });
+export const auditDetailShape = defineStoredShape({
+  name: 'audit-detail',
+  version: 1,
+  schema: z.record(z.string(), z.unknown()),
+  migrations: [sameShape],
+});

@@ -33,10 +33,17 @@ const CompiledFlowSchema: z.ZodType<CompiledFlow> = z.object({
   // JSON drops an undefined config: it comes back absent and is put back as undefined.
   nodes: z.record(
     z.string(),
-    z.object({ type: z.string(), version: z.number().int(), kind: NodeKind, config: z.unknown().optional() }).transform(({ config, ...node }) => ({ ...node, config })),
+    z
+      .object({ type: z.string(), version: z.number().int(), kind: NodeKind, config: z.unknown().optional() })
+      .transform(({ config, ...node }) => ({ ...node, config })),
   ),
   triggerEvents: z.array(z.string()),
 });
 
 /** `flow_versions.compiled`: the machine JSON and node configs a published version runs (`CompiledFlow`). */
-export const compiledFlowShape = defineStoredShape({ name: 'compiled-flow', version: 1, schema: CompiledFlowSchema, migrations: [sameShape] });
+export const compiledFlowShape = defineStoredShape({
+  name: 'compiled-flow',
+  version: 1,
+  schema: CompiledFlowSchema,
+  migrations: [sameShape],
+});

@@ -4,7 +4,13 @@ import { json } from '../schema';
 import { guardrailTripShape, rampPlanShape } from './deployment-shapes';
 import { StoredDataError } from './stored-data-error';
 
-const trip = { guardrail: { metric: 'errorRate' as const, above: 2, minTickets: 10 }, candidateRate: 30, stableRate: null, candidateTickets: 40, at: '2026-06-01T01:00:00.000Z' };
+const trip = {
+  guardrail: { metric: 'errorRate' as const, above: 2, minTickets: 10 },
+  candidateRate: 30,
+  stableRate: null,
+  candidateTickets: 40,
+  at: '2026-06-01T01:00:00.000Z',
+};
 const row = {
   flow_id: 'intake',
   stable: 1,
@@ -28,14 +34,21 @@ describe('a deployment row', () => {
     expect(JSON.parse(values.ramp ?? '')).toEqual({ ...row.ramp, $v: rampPlanShape.version });
     expect(JSON.parse(values.tripped ?? '')).toEqual({ ...trip, $v: guardrailTripShape.version });
     const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
-    const reread = stateOf({ ...row, guardrails: [parse(values.guardrails)].flat(), ramp: parse(values.ramp), tripped: parse(values.tripped) });
+    const reread = stateOf({
+      ...row,
+      guardrails: [parse(values.guardrails)].flat(),
+      ramp: parse(values.ramp),
+      tripped: parse(values.tripped),
+    });
     expect(reread).toEqual(state);
     expect(json(state.guardrails)).toBe(values.guardrails);
   });
 
   it('reports a bad ramp, trip or guardrail with the table, the flow and the field, instead of using it', () => {
     expect(() => stateOf({ ...row, ramp: { steps: [50, 10], every: '1h' } })).toThrow(StoredDataError);
-    expect(() => stateOf({ ...row, tripped: { ...trip, candidateRate: 'high' } })).toThrow(/deployments row intake is invalid at candidateRate/);
+    expect(() => stateOf({ ...row, tripped: { ...trip, candidateRate: 'high' } })).toThrow(
+      /deployments row intake is invalid at candidateRate/,
+    );
     expect(() => stateOf({ ...row, guardrails: [{ metric: 'errorRate' }] })).toThrow(/deployments row intake is invalid at guardrails.0/);
   });
 });

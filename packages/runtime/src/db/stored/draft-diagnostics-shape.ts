@@ -10,4 +10,9 @@ import { defineStoredShape } from './stored-shape';
 export const DraftDiagnostics = z.object({ registry: z.string(), diagnostics: z.array(Diagnostic) });
 export type DraftDiagnostics = z.infer<typeof DraftDiagnostics>;
 
-export const draftDiagnosticsShape = defineStoredShape({ name: 'draft-diagnostics', version: 1, schema: DraftDiagnostics, migrations: [(v0) => v0] });
+export const draftDiagnosticsShape = defineStoredShape({
+  name: 'draft-diagnostics',
+  version: 1,
+  schema: DraftDiagnostics,
+  migrations: [(v0) => v0],
+});

@@ -59,10 +59,20 @@ const EffectOutcomeSchema: z.ZodType<EffectOutcome> = z.discriminatedUnion('ok',
 ]);
 
 const StoredEffectRequestSchema: z.ZodType<StoredEffectRequest> = z
-  .object({ ticket: Ticket, stats: TicketStatsSchema, now: z.number(), event: TicketEvent.optional(), vars: z.record(z.string(), z.unknown()) })
+  .object({
+    ticket: Ticket,
+    stats: TicketStatsSchema,
+    now: z.number(),
+    event: TicketEvent.optional(),
+    vars: z.record(z.string(), z.unknown()),
+  })
   .transform(({ event, ...rest }) => ({ ...rest, event }));
 
-const EffectResultSchema: z.ZodType<EffectResultPayload> = z.object({ outcome: EffectOutcomeSchema, event: TicketEvent.optional(), dead: z.boolean().optional() });
+const EffectResultSchema: z.ZodType<EffectResultPayload> = z.object({
+  outcome: EffectOutcomeSchema,
+  event: TicketEvent.optional(),
+  dead: z.boolean().optional(),
+});
 
 // The ticket event schema's type is its parsed output (AgentReply's body defaults to ''): stored events were parsed.
 const TicketEventSchema: z.ZodType<TicketEvent> = TicketEvent;

@@ -12,7 +12,13 @@ export interface PersistedSnapshot {
   readonly timerFirings?: TimerFirings;
 }
 
-const StateValueSchema: z.ZodType<StateValue> = z.union([z.string(), z.record(z.string(), z.lazy(() => StateValueSchema))]);
+const StateValueSchema: z.ZodType<StateValue> = z.union([
+  z.string(),
+  z.record(
+    z.string(),
+    z.lazy(() => StateValueSchema),
+  ),
+]);
 
 const PersistedSnapshotSchema: z.ZodType<PersistedSnapshot> = z.object({
   value: StateValueSchema,
@@ -21,4 +27,9 @@ const PersistedSnapshotSchema: z.ZodType<PersistedSnapshot> = z.object({
 });
 
 /** `ticket_flows.snapshot`: where a ticket's run of one flow rests (null until it first moves). */
-export const flowSnapshotShape = defineStoredShape({ name: 'flow-snapshot', version: 1, schema: PersistedSnapshotSchema, migrations: [sameShape] });
+export const flowSnapshotShape = defineStoredShape({
+  name: 'flow-snapshot',
+  version: 1,
+  schema: PersistedSnapshotSchema,
+  migrations: [sameShape],
+});

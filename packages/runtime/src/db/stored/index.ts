@@ -8,6 +8,13 @@ export { compiledFlowShape } from './compiled-flow-shape';
 export { ticketStatsShape } from './ticket-stats-shape';
 export { flowVisitsShape } from './flow-visits-shape';
 export { flowSnapshotShape, type PersistedSnapshot } from './flow-snapshot-shape';
-export { effectOutcomeShape, effectRequestShape, effectResultShape, ticketEventShape, type EffectResultPayload, type StoredEffectRequest } from './effect-shapes';
+export {
+  effectOutcomeShape,
+  effectRequestShape,
+  effectResultShape,
+  ticketEventShape,
+  type EffectResultPayload,
+  type StoredEffectRequest,
+} from './effect-shapes';
 export { auditDetailShape } from './audit-detail-shape';
 export { guardrailTripShape, rampPlanShape } from './deployment-shapes';

@@ -8,6 +8,7 @@ import { type StoredAt, StoredDataError, storedIssues } from './stored-data-erro
  */
 export function readColumn<T>(schema: z.ZodType<T>, value: unknown, at: StoredAt, column: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new StoredDataError(at, column, storedIssues(parsed.error.issues.map((i) => ({ ...i, path: [column, ...i.path] }))));
+  if (!parsed.success)
+    throw new StoredDataError(at, column, storedIssues(parsed.error.issues.map((i) => ({ ...i, path: [column, ...i.path] }))));
   return parsed.data;
 }

@@ -17,11 +17,14 @@ export function readStored<Name extends string, T extends object>(shape: StoredS
     body = rest;
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0 || version > shape.version) {
-    throw new StoredDataError(at, shape.name, [{ path: STORED_VERSION_KEY, message: `unknown version ${JSON.stringify(version)} (this code reads 0 to ${shape.version})` }]);
+    throw new StoredDataError(at, shape.name, [
+      { path: STORED_VERSION_KEY, message: `unknown version ${JSON.stringify(version)} (this code reads 0 to ${shape.version})` },
+    ]);
   }
   for (let from = version; from < shape.version; from++) {
     const migrate = shape.migrations[from];
-    if (migrate === undefined) throw new StoredDataError(at, shape.name, [{ path: STORED_VERSION_KEY, message: `no migration from version ${from}` }]);
+    if (migrate === undefined)
+      throw new StoredDataError(at, shape.name, [{ path: STORED_VERSION_KEY, message: `no migration from version ${from}` }]);
     try {
       body = migrate(body);
     } catch (error) {

@@ -47,14 +47,18 @@ describe('stored shapes', () => {
   });
 
   it('refuses a version from the future, a failing migration and what is not an object', () => {
-    expect(() => readStored(noteShape, { body: 'x', lang: 'en', [STORED_VERSION_KEY]: 3 }, at)).toThrow(/notes row n-1 is invalid at \$v: unknown version 3/);
+    expect(() => readStored(noteShape, { body: 'x', lang: 'en', [STORED_VERSION_KEY]: 3 }, at)).toThrow(
+      /notes row n-1 is invalid at \$v: unknown version 3/,
+    );
     expect(() => readStored(noteShape, { body: 'x', lang: 'en', [STORED_VERSION_KEY]: '2' }, at)).toThrow(StoredDataError);
     expect(() => readStored(noteShape, { nothing: true }, at)).toThrow(/migration from version 0 failed/);
     expect(() => readStored(noteShape, null, at)).toThrow(StoredDataError);
   });
 
   it('refuses a shape whose migrations do not cover every older version', () => {
-    expect(() => defineStoredShape({ name: 'broken', version: 2, schema: z.object({}), migrations: [(v) => v] })).toThrow(/needs 2 migrations/);
+    expect(() => defineStoredShape({ name: 'broken', version: 2, schema: z.object({}), migrations: [(v) => v] })).toThrow(
+      /needs 2 migrations/,
+    );
   });
 
   it('types writes: a column takes only its own shape, and a plain column only its own type', () => {

@@ -49,7 +49,10 @@ export function defineStoredShape<const Name extends string, T extends object>(d
   const { name, version, schema, migrations } = definition;
   // A programmer's mistake, caught the first time the module is loaded by any test.
   if (!Number.isInteger(version) || version < 1) throw new Error(`stored shape ${name}: version must be an integer from 1`);
-  if (migrations.length !== version) throw new Error(`stored shape ${name}: version ${version} needs ${version} migrations (0→1 ... ${version - 1}→${version}), got ${migrations.length}`);
+  if (migrations.length !== version)
+    throw new Error(
+      `stored shape ${name}: version ${version} needs ${version} migrations (0→1 ... ${version - 1}→${version}), got ${migrations.length}`,
+    );
   return {
     name,
     version,

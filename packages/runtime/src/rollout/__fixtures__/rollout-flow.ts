@@ -10,7 +10,12 @@ export const ROLLOUT_FLOW = 'rollout-test';
  */
 export function rolloutFlow(variant: { category: string; failingUrl?: string; withoutWait?: boolean }): FlowDocument {
   const node = (id: string, type: string, config: Record<string, unknown>) => ({ id, type, config, position: { x: 0, y: 0 } });
-  const edge = (source: string, sourceHandle: string, target: string) => ({ id: `${source}__${sourceHandle}`, source, sourceHandle, target });
+  const edge = (source: string, sourceHandle: string, target: string) => ({
+    id: `${source}__${sourceHandle}`,
+    source,
+    sourceHandle,
+    target,
+  });
   const nodes = [node('created', 'ticket_created', {}), node('categorize', 'set_category', { category: variant.category })];
   const edges = [edge('created', 'next', 'categorize')];
   let last = 'categorize';
