@@ -42,6 +42,29 @@ describe('a store whose PostgreSQL sessions are terminated', () => {
     return rows.length;
   };
 
+  it('listens once the database lets it in, when it could not at the start', async () => {
+    // A role that does not exist yet: every connection is refused until it is created.
+    const role = `${tag}_late`;
+    const url = new URL(testPostgresUrl());
+    url.username = role;
+    const late = await openDatabase({ url: url.toString(), maxConnections: 1 });
+    let notified = 0;
+    const lost: Error[] = [];
+    let restored = 0;
+    const unlisten = await late.listen(tag, () => notified++, { onLost: (error) => lost.push(error), onRestored: () => restored++ });
+    try {
+      expect(lost.length, 'the refused start is reported as a loss').toBe(1);
+      await sql.raw(`create role ${role} login`).execute(admin.db);
+      await eventually(() => restored === 1, 'the listener gets in');
+      await sql`select pg_notify(${tag}, '')`.execute(admin.db);
+      await eventually(() => notified === 1, 'a notification after getting in');
+    } finally {
+      await unlisten();
+      await late.close();
+      await sql.raw(`drop role if exists ${role}`).execute(admin.db);
+    }
+  });
+
   it('fails what was in flight as a connection error, then queries and hears notifications again', async () => {
     let notified = 0;
     const lost: Error[] = [];

@@ -20,8 +20,9 @@ export function reconnectDelay(failures: number): number {
 /**
  * LISTENs on `channel` on a connection of its own and calls `onNotify` per notification.
  * When the connection drops (a restart, `pg_terminate_backend`, a proxy) it says so through
- * `onLost` and reconnects with backoff until it listens again (`onRestored`). The first
- * connection must succeed: its failure rejects. Resolves to a function that stops listening.
+ * `onLost` and reconnects with backoff until it listens again (`onRestored`). A database
+ * away at the start is the same outage: `onLost`, then the same reconnects (a worker that
+ * started during a restart would otherwise poll for ever). Resolves to a function that stops listening.
  */
 export async function listenPostgres(
   config: pg.ClientConfig,
@@ -86,7 +87,12 @@ export async function listenPostgres(
     }
   };
 
-  await connect();
+  try {
+    await connect();
+  } catch (error) {
+    watch.onLost?.(error instanceof Error ? error : new Error(String(error)));
+    reconnecting = reconnect();
+  }
   return async () => {
     stopped = true;
     cancelWait?.();
