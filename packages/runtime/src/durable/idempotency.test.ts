@@ -7,7 +7,8 @@ import { StoredDataError } from '../db/stored/stored-data-error';
 import { RuntimeInputError } from '../errors';
 import { testDatabases, useTestDatabase } from '../testing/index';
 import { createTicket, createTicketOnce } from './create-ticket';
-import { IDEMPOTENCY_KEY_TTL_MS } from './idempotency';
+import { IDEMPOTENCY_KEY_TTL_MS, idempotent } from './idempotency';
+import { eventAcceptedAnswerShape } from '../db/stored/idempotent-answer-shapes';
 import { postTicketEvent, postTicketEventOnce } from './post-ticket-event';
 import { createWorker } from './worker';
 
@@ -129,5 +130,54 @@ describe.each(testDatabases)('idempotency keys on $name', (target) => {
     const error = await createTicketOnce(ctx, ticket, 'test', KEY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoredDataError);
     expect(String(error)).toContain('idempotency_keys');
+  });
+
+  it('makes a second request with the key wait for the first: replayed once it commits, written when it rolls back', async () => {
+    const now = new Date('2026-04-01T08:00:00Z');
+    const claim = { scope: 'test', key: 'k', request: { n: 1 }, now };
+    /** The first request, holding its key until `finish` is called (and rolling back when told to). */
+    const holdFirst = async (eventId: string) => {
+      let finish: (rollBack: boolean) => void = () => {};
+      const finished = new Promise<boolean>((resolve) => (finish = resolve));
+      let claimed: () => void = () => {};
+      const hasClaimed = new Promise<void>((resolve) => (claimed = resolve));
+      const first = store.db.transaction().execute((trx) =>
+        idempotent(trx, eventAcceptedAnswerShape, claim, 202, async () => {
+          claimed();
+          if (await finished) throw new Error('rolled back');
+          return { eventId };
+        }),
+      );
+      await hasClaimed;
+      return { first, finish };
+    };
+    // On PostgreSQL the second is seen waiting on the key's row; PGlite's one connection queues it anyway.
+    const secondIsWaiting = async () => {
+      if (target.name !== 'postgres') return;
+      for (let tries = 0; tries < 500; tries++) {
+        const { rows } = await sql<{ n: string }>`select count(*) as n from pg_stat_activity
+          where wait_event_type = 'Lock' and query like '%idempotency_keys%'`.execute(store.db);
+        if (Number(rows[0]?.n) > 0) return;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      throw new Error('the second request never waited for the first');
+    };
+    const second = (eventId: string) =>
+      store.db.transaction().execute((trx) => idempotent(trx, eventAcceptedAnswerShape, claim, 202, async () => ({ eventId })));
+
+    const committed = await holdFirst('first');
+    const replayed = second('second');
+    await secondIsWaiting();
+    committed.finish(false);
+    expect(await committed.first).toMatchObject({ body: { eventId: 'first' }, replayed: false });
+    expect(await replayed).toEqual({ body: { eventId: 'first' }, status: 202, replayed: true });
+
+    await store.db.deleteFrom('idempotency_keys').execute();
+    const rolledBack = await holdFirst('first');
+    const written = second('second');
+    await secondIsWaiting();
+    rolledBack.finish(true);
+    await expect(rolledBack.first).rejects.toThrow('rolled back');
+    expect(await written).toEqual({ body: { eventId: 'second' }, status: 202, replayed: false });
   });
 });
