@@ -107,6 +107,27 @@ function queryText(schema: JsonSchema, refs: SchemaRefs, context: ValueContext):
   );
 }
 
+/** What a header can carry at all (`Headers` refuses NUL, CR, LF and anything past U+00FF): the rest becomes `?`. */
+const headerSafe = (text: string) => text.replace(/[^\t\x20-\xff]/g, '?');
+
+/**
+ * A header parameter (an `Idempotency-Key`): left out, one fixed value (so requests repeat it,
+ * with the same body or another), shaped by the schema, or (hostile) anything a header can carry.
+ */
+function headerText(schema: JsonSchema, refs: SchemaRefs, context: ValueContext): fc.Arbitrary<string | undefined> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constant(undefined) },
+    { weight: 2, arbitrary: fc.constant('fuzz-key') },
+    {
+      weight: 2,
+      arbitrary: schemaValue(schema, refs, context).map((value) =>
+        headerSafe(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')),
+      ),
+    },
+    { weight: context.hostile ? 2 : 0, arbitrary: hostileString.map(headerSafe) },
+  );
+}
+
 /** A JSON body: shaped by the schema, or (hostile) with bytes that are not UTF-8, under a wrong media type, or raw text. */
 function body(
   schema: JsonSchema | undefined,
@@ -161,6 +182,14 @@ export function fuzzRequest(operation: Operation, refs: SchemaRefs, known: reado
 function requestAbout(operation: Operation, refs: SchemaRefs, context: ValueContext): fc.Arbitrary<FuzzRequest> {
   const pathParameters = operation.parameters.filter((p) => p.in === 'path');
   const queryParameters = operation.parameters.filter((p) => p.in === 'query');
+  const headerParameters = operation.parameters.filter((p) => p.in === 'header');
+  const declaredHeaders = fc
+    .tuple(...headerParameters.map((p) => headerText(p.schema, refs, context)))
+    .map((values) =>
+      Object.fromEntries(
+        headerParameters.flatMap((parameter, index) => (values[index] === undefined ? [] : [[parameter.name, values[index]]])),
+      ),
+    );
   const path = fc
     .tuple(...pathParameters.map((p) => pathText(p.schema, refs, context)))
     .map((values) =>
@@ -183,8 +212,13 @@ function requestAbout(operation: Operation, refs: SchemaRefs, context: ValueCont
   const bodyFreq = operation.body ? 10 : context.hostile ? 2 : 0;
   const payload =
     sendsBody && bodyFreq > 0 ? fc.option(body(operation.body, refs, context), { nil: undefined, freq: bodyFreq }) : fc.constant(undefined);
-  return fc.tuple(path, query, payload, context.hostile ? headers : fc.constant({})).map(([url, search, sent, extraHeaders]) => {
-    const requestHeaders: Record<string, string> = { ...(sent?.contentType ? { 'content-type': sent.contentType } : {}), ...extraHeaders };
+  const hostileHeaders = context.hostile ? headers : fc.constant({});
+  return fc.tuple(path, query, payload, hostileHeaders, declaredHeaders).map(([url, search, sent, extraHeaders, declared]) => {
+    const requestHeaders: Record<string, string> = {
+      ...(sent?.contentType ? { 'content-type': sent.contentType } : {}),
+      ...declared,
+      ...extraHeaders,
+    };
     const shown =
       sent === undefined ? '' : typeof sent.body === 'string' ? sent.body.slice(0, 300) : `<${sent.body.length} bytes, not UTF-8>`;
     return {

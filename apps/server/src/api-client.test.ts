@@ -104,6 +104,23 @@ describe.each(testDatabases)('createApiClient against the app on $name', (target
     expect(Array.isArray(await api.notifications(5))).toBe(true);
   });
 
+  it('retries a write with its idempotencyKey: one ticket, one event, the same answers; the key with another body is a 422', async () => {
+    const api = client();
+    const tickets = async () => (await store.db.selectFrom('tickets').select('id').execute()).length;
+    const before = await tickets();
+    const ticket = { channel: 'email', subject: '发票', customer: { id: 'C2' } } as const;
+    const opened = await api.createTicket(ticket, { idempotencyKey: 'client-open-1' });
+    expect(await api.createTicket(ticket, { idempotencyKey: 'client-open-1' })).toEqual(opened);
+    expect(await tickets()).toBe(before + 1);
+    const event = { type: 'customer.message', body: '请开发票' } as const;
+    const sent = await api.sendEvent(opened.id, event, { idempotencyKey: 'client-msg-1' });
+    expect(await api.sendEvent(opened.id, event, { idempotencyKey: 'client-msg-1' })).toEqual(sent);
+    expect(await api.ticketMessages(opened.id)).toHaveLength(2);
+    const refused = await refusal(api.sendEvent(opened.id, { ...event, body: '另一条' }, { idempotencyKey: 'client-msg-1' }));
+    expect(refused.status).toBe(422);
+    expect(refused.message).toContain('Idempotency-Key');
+  });
+
   it('reads the catalog, roster, runtime and secrets, and runs a dry-run', async () => {
     const api = client();
     expect(await api.health()).toMatchObject({ status: 'ok' });

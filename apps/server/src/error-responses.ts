@@ -5,7 +5,7 @@ const DESCRIPTIONS = {
   401: 'Missing or wrong bearer token',
   404: 'No such resource',
   409: 'Conflicts with what exists',
-  422: 'The flow does not validate: `details` are its diagnostics',
+  422: 'The flow does not validate (`details` are its diagnostics), or an `Idempotency-Key` was reused with another body',
   503: 'The database is unavailable (restarting, failing over): try again after `Retry-After` seconds',
 } as const;
 

@@ -40,6 +40,7 @@ export {
   TicketStats,
   TicketView,
 } from './tickets';
+export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, IdempotencyHeaders, IdempotencyKey } from './idempotency-key';
 export { EffectList, EffectQuery, EffectStatus, EffectView, RuntimeStats } from './runtime';
 export {
   FlowMetrics,

@@ -30,8 +30,10 @@ export * from './catalog/index';
 export * from './secrets/index';
 /** The body of POST /api/tickets; declared once, in @switchyard/api. */
 export { NewTicket } from '@switchyard/api';
-export { createTicket } from './durable/create-ticket';
-export { postTicketEvent } from './durable/post-ticket-event';
+export { createTicket, createTicketOnce } from './durable/create-ticket';
+export { postTicketEvent, postTicketEventOnce } from './durable/post-ticket-event';
+export { forgetExpiredIdempotencyKeys, IDEMPOTENCY_KEY_TTL_MS } from './durable/idempotency';
+export type { IdempotentAnswer } from './durable/idempotency';
 export { getTicket, listTickets } from './durable/ticket-views';
 export type { Deadline, TicketFilter, TicketView } from './durable/ticket-views';
 export { ticketHistory } from './durable/ticket-history';

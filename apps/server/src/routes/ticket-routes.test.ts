@@ -126,3 +126,82 @@ describe.each(testDatabases)('ticket routes on $name', (target) => {
     expect(await t.call('GET', '/api/tickets?limit=0')).toMatchObject({ status: 400, body: { details: [{ path: 'limit' }] } });
   });
 });
+
+describe.each(testDatabases)('ticket routes with an Idempotency-Key on $name', (target) => {
+  const store = useTestDatabase(target);
+  let t: TestApp;
+  beforeAll(() => {
+    t = testApp(store);
+  });
+  const key = (value: string) => ({ 'Idempotency-Key': value });
+  const count = async (table: 'tickets' | 'ticket_events') => (await store.db.selectFrom(table).select('id').execute()).length;
+  const open = async () => expectBody(await t.call('POST', '/api/tickets', refund), TicketCreatedResponse).id;
+
+  it('opens one ticket and queues one message for retries with the same key, answering the first answer again; without a key, as before', async () => {
+    const first = await t.call('POST', '/api/tickets', complaint, key('open-1'));
+    const retry = await t.call('POST', '/api/tickets', complaint, key('open-1'));
+    expect(first.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(retry).toMatchObject({ status: first.status, body: first.body });
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await count('tickets')).toBe(1);
+
+    const { id } = expectBody(first, TicketCreatedResponse);
+    const events = await count('ticket_events');
+    const message = { type: 'customer.message', body: '还没发货吗？' };
+    const sent = await t.call('POST', `/api/tickets/${id}/events`, message, key('msg-1'));
+    const resent = await t.call('POST', `/api/tickets/${id}/events`, message, key('msg-1'));
+    expect(sent).toMatchObject({ status: 202, body: { eventId: anyString } });
+    expect(resent).toMatchObject({ status: 202, body: sent.body });
+    expect(resent.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await count('ticket_events')).toBe(events + 1);
+
+    // Without a key, two posts are two events, as before.
+    const answers = [
+      await t.call('POST', `/api/tickets/${id}/events`, message),
+      await t.call('POST', `/api/tickets/${id}/events`, message),
+    ];
+    expect(answers.map((a) => a.headers.get('Idempotent-Replayed'))).toEqual([null, null]);
+    expect(await count('ticket_events')).toBe(events + 3);
+  });
+
+  it('refuses the key with another body (422) and a malformed key (400), naming the header, and writes nothing', async () => {
+    const id = await open();
+    await t.call('POST', `/api/tickets/${id}/events`, { type: 'customer.message', body: 'A' }, key('k'));
+    const tickets = await count('tickets');
+    const events = await count('ticket_events');
+    expect(await t.call('POST', `/api/tickets/${id}/events`, { type: 'customer.message', body: 'B' }, key('k'))).toMatchObject({
+      status: 422,
+      body: { error: matching(/Idempotency-Key/), details: [{ path: 'Idempotency-Key' }] },
+    });
+    expect(await t.call('POST', '/api/tickets', complaint, key('k'))).toMatchObject({ status: 201 }); // another scope
+    for (const bad of ['', 'x'.repeat(256), 'é', 'tab\there'])
+      expect(await t.call('POST', '/api/tickets', complaint, key(bad))).toMatchObject({
+        status: 400,
+        body: { details: [{ path: 'idempotency-key', message: matching(/Idempotency-Key/) }] },
+      });
+    expect(await count('tickets')).toBe(tickets + 1);
+    expect(await count('ticket_events')).toBe(events + 1);
+  });
+
+  it('queues one event for concurrent posts with one key, every answer the same', async () => {
+    const id = await open();
+    const events = await count('ticket_events');
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => t.call('POST', `/api/tickets/${id}/events`, { type: 'customer.message', body: '急' }, key('race'))),
+    );
+    expect(new Set(answers.map((a) => JSON.stringify([a.status, a.body])))).toEqual(new Set([JSON.stringify([202, answers[0]!.body])]));
+    expect(answers.filter((a) => a.headers.get('Idempotent-Replayed') === 'true')).toHaveLength(4);
+    expect(await count('ticket_events')).toBe(events + 1);
+  });
+
+  it('takes an expired key (24 h) as a new request', async () => {
+    const first = expectBody(await t.call('POST', '/api/tickets', complaint, key('daily')), TicketCreatedResponse);
+    t.ctx.clock.advance(24 * 3600_000 - 1);
+    expect((await t.call('POST', '/api/tickets', complaint, key('daily'))).headers.get('Idempotent-Replayed')).toBe('true');
+    t.ctx.clock.advance(1);
+    const again = await t.call('POST', '/api/tickets', complaint, key('daily'));
+    expect(again.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(expectBody(again, TicketCreatedResponse).id).not.toBe(first.id);
+    expect(await count('tickets')).toBe(2);
+  });
+});

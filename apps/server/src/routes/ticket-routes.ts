@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   EventAccepted,
+  IDEMPOTENT_REPLAYED_HEADER,
+  IdempotencyHeaders,
   NewTicket,
   TicketConversation,
   TicketCreatedResponse,
@@ -12,11 +14,11 @@ import {
 } from '@switchyard/api';
 import { INPUT_LIMITS } from '@switchyard/flow';
 import {
-  createTicket,
+  createTicketOnce,
   getTicket,
   listTickets,
   NotFoundError,
-  postTicketEvent,
+  postTicketEventOnce,
   type RuntimeContext,
   ticketHistory,
   ticketMessages,
@@ -33,8 +35,11 @@ const create = createRoute({
   path: '/api/tickets',
   tags,
   summary: 'Open a ticket: numbered, bound to the deployed flows, its ticket.created queued for the workers',
-  request: { body: { required: true, content: { 'application/json': { schema: NewTicket } } } },
-  responses: { 201: jsonContent(TicketCreatedResponse, 'Opened'), ...errorResponses(400) },
+  request: { headers: IdempotencyHeaders, body: { required: true, content: { 'application/json': { schema: NewTicket } } } },
+  responses: {
+    201: jsonContent(TicketCreatedResponse, 'Opened (or, with `Idempotent-Replayed: true`, opened before)'),
+    ...errorResponses(400, 422),
+  },
 });
 
 const postEvent = createRoute({
@@ -42,8 +47,15 @@ const postEvent = createRoute({
   path: '/api/tickets/{id}/events',
   tags,
   summary: 'Queue a ticket event: customer.message, agent.reply, ticket.status or survey.response',
-  request: { params: TicketParams, body: { required: true, content: { 'application/json': { schema: TicketEvent } } } },
-  responses: { 202: jsonContent(EventAccepted, 'Queued; the flows run it shortly'), ...errorResponses(400, 404) },
+  request: {
+    params: TicketParams,
+    headers: IdempotencyHeaders,
+    body: { required: true, content: { 'application/json': { schema: TicketEvent } } },
+  },
+  responses: {
+    202: jsonContent(EventAccepted, 'Queued; the flows run it shortly (with `Idempotent-Replayed: true`, queued before)'),
+    ...errorResponses(400, 404, 422),
+  },
 });
 
 const read = createRoute({
@@ -86,14 +98,18 @@ const list = createRoute({
 export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {}): SwitchyardApp {
   return createRouter()
     .openapi(create, async (c) => {
-      const created = await createTicket(ctx, c.req.valid('json'), c.get('actor'));
-      onQueued();
-      return c.json(created, 201);
+      const key = c.req.valid('header')['idempotency-key'];
+      const created = await createTicketOnce(ctx, c.req.valid('json'), c.get('actor'), key);
+      if (created.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
+      else onQueued();
+      return c.json(created.body, 201);
     })
     .openapi(postEvent, async (c) => {
-      const accepted = await postTicketEvent(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'));
-      onQueued();
-      return c.json(accepted, 202);
+      const key = c.req.valid('header')['idempotency-key'];
+      const accepted = await postTicketEventOnce(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), key);
+      if (accepted.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
+      else onQueued();
+      return c.json(accepted.body, 202);
     })
     .openapi(read, async (c) => {
       const { id } = c.req.valid('param');

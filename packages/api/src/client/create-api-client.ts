@@ -27,11 +27,19 @@ import {
   type TicketQuery,
   TicketView,
 } from '../tickets';
+import { IDEMPOTENCY_KEY_HEADER } from '../idempotency-key';
 import { ApiError } from './api-error';
 import { type ApiClientOptions, httpCall } from './http-call';
 
 /** What to run a dry-run against: a published version, an unsaved document, or (neither) the saved draft. */
 export type DryRunTarget = { readonly version: number } | { readonly document: FlowDocumentInput } | Record<string, never>;
+
+/** A write made safe to retry: the same `idempotencyKey` (a UUID per write, kept across its retries) writes once. */
+export interface IdempotencyOption {
+  readonly idempotencyKey?: string;
+}
+const keyHeader = (options: IdempotencyOption): Record<string, string> =>
+  options.idempotencyKey === undefined ? {} : { [IDEMPOTENCY_KEY_HEADER]: options.idempotencyKey };
 
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 const rolloutPath = (id: string) => `${flowPath(id)}/rollout`;
@@ -99,9 +107,12 @@ export function createApiClient(options: ApiClientOptions) {
       call(FlowMetrics, 'GET', `${flowPath(id)}/metrics${query(versions)}`),
     /** What the runtime told ops (guardrail rollbacks, finished ramps), newest first. */
     notifications: (limit = 20) => call(OpsNotificationList, 'GET', `/api/notifications${query({ limit })}`),
-    createTicket: (ticket: z.input<typeof NewTicket>) => call(TicketCreatedResponse, 'POST', '/api/tickets', ticket),
-    sendEvent: (ticketId: string, event: z.input<typeof TicketEvent>) =>
-      call(EventAccepted, 'POST', `/api/tickets/${encodeURIComponent(ticketId)}/events`, event),
+    /** Opens a ticket; with `idempotencyKey`, a retry with the same key answers the same ticket instead of opening another. */
+    createTicket: (ticket: z.input<typeof NewTicket>, options: IdempotencyOption = {}) =>
+      call(TicketCreatedResponse, 'POST', '/api/tickets', ticket, keyHeader(options)),
+    /** Queues an event; with `idempotencyKey`, a retry with the same key answers the same event instead of queueing it again. */
+    sendEvent: (ticketId: string, event: z.input<typeof TicketEvent>, options: IdempotencyOption = {}) =>
+      call(EventAccepted, 'POST', `/api/tickets/${encodeURIComponent(ticketId)}/events`, event, keyHeader(options)),
     getTicket: (ticketId: string) => call(TicketView, 'GET', `/api/tickets/${encodeURIComponent(ticketId)}`),
     ticketHistory: (ticketId: string) => call(TicketHistory, 'GET', `/api/tickets/${encodeURIComponent(ticketId)}/history`),
     ticketMessages: (ticketId: string) => call(TicketConversation, 'GET', `/api/tickets/${encodeURIComponent(ticketId)}/messages`),

@@ -15,7 +15,14 @@ export interface ApiClientOptions {
 }
 
 /** One JSON request, its answer parsed with `schema`; a non-2xx answer, or none, is an `ApiError`. */
-export type HttpCall = <S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown) => Promise<z.output<S>>;
+export type HttpCall = <S extends z.ZodType>(
+  schema: S,
+  method: string,
+  path: string,
+  body?: unknown,
+  /** Headers of this request only (an `Idempotency-Key`), over the client's own. */
+  requestHeaders?: Readonly<Record<string, string>>,
+) => Promise<z.output<S>>;
 
 const parseText = (text: string): unknown => {
   if (text === '') return undefined;
@@ -29,10 +36,10 @@ const parseText = (text: string): unknown => {
 /** The transport under `createApiClient`: one place that sends, reads and refuses. */
 export function httpCall(options: ApiClientOptions): HttpCall {
   const base = options.baseUrl.replace(/\/+$/, '');
-  return async (schema, method, path, body) => {
+  return async (schema, method, path, body, requestHeaders = {}) => {
     const locale = (typeof options.locale === 'function' ? options.locale() : options.locale) ?? 'en';
     const extra = typeof options.headers === 'function' ? options.headers() : (options.headers ?? {});
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale, ...extra };
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale, ...extra, ...requestHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const request = `${method} ${path}`;
     const send = options.fetch ?? ((url: string, init: RequestInit) => globalThis.fetch(url, init));

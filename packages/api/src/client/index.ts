@@ -1,3 +1,3 @@
 export { ApiError, type RefusedTicket } from './api-error';
-export { type ApiClient, createApiClient, type DryRunTarget } from './create-api-client';
+export { type ApiClient, createApiClient, type DryRunTarget, type IdempotencyOption } from './create-api-client';
 export type { ApiClientOptions } from './http-call';

@@ -7,6 +7,7 @@ import * as secrets from './migrations/0004-secrets';
 import * as revisions from './migrations/0005-revisions';
 import * as outcomes from './migrations/0006-outcomes';
 import * as draftDiagnostics from './migrations/0007-draft-diagnostics';
+import * as idempotencyKeys from './migrations/0008-idempotency-keys';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005-revisions': revisions,
   '0006-outcomes': outcomes,
   '0007-draft-diagnostics': draftDiagnostics,
+  '0008-idempotency-keys': idempotencyKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

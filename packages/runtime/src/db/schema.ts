@@ -288,6 +288,23 @@ export interface SecretsTable {
   updated_by: string;
 }
 
+/**
+ * A request's `Idempotency-Key` and its first answer (migration 0008): written in the
+ * transaction of the write it answers, forgotten after 24 h. `status` and `response` are null
+ * only inside that transaction, so nobody else ever reads them null.
+ */
+export interface IdempotencyKeysTable {
+  /** The route and what it writes to (`POST /api/tickets/{id}/events t-1`). */
+  scope: string;
+  key: string;
+  /** sha-256 of the request body's canonical JSON: the same key with another body is refused. */
+  request_hash: string;
+  status: number | null;
+  /** The answer's body (`ticketCreatedAnswerShape` or `eventAcceptedAnswerShape`). */
+  response: Stored<'ticket-created-answer' | 'event-accepted-answer'> | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   flows: FlowsTable;
   flow_versions: FlowVersionsTable;
@@ -308,6 +325,7 @@ export interface Database {
   flow_version_outcomes: FlowVersionOutcomesTable;
   ops_notifications: OpsNotificationsTable;
   secrets: SecretsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

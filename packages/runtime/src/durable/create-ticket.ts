@@ -11,6 +11,8 @@ import type { RuntimeContext } from './runtime-context';
 import { announceWork } from './work-channel';
 import { parseInput } from '../catalog/invalid-input';
 import { bindDeployedFlows } from './bind-deployed-flows';
+import { idempotent, type IdempotentAnswer } from './idempotency';
+import { ticketCreatedAnswerShape } from '../db/stored/idempotent-answer-shapes';
 
 /**
  * Opens a ticket: numbers it, binds it to a deployed version of every flow (for life),
@@ -19,10 +21,28 @@ import { bindDeployedFlows } from './bind-deployed-flows';
  * @example const { id, number } = await createTicket(ctx, { channel: 'chat', subject: '物流', body: '', customer: { id: 'c1' } }, 'api');
  */
 export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor: string): Promise<{ id: string; number: string }> {
+  return (await createTicketOnce(ctx, input, actor, undefined)).body;
+}
+
+/**
+ * `createTicket` at most once per `Idempotency-Key` (24 h): a retry with the key and the same
+ * ticket answers the first answer (`replayed`) and opens nothing; with another ticket, a 422.
+ * Without a key it is `createTicket`.
+ * @example const { body, replayed } = await createTicketOnce(ctx, ticket, 'api', '5f0c6c1e-8f5e-4d7c-9a44-2b8f1f0f6a11');
+ */
+export async function createTicketOnce(
+  ctx: RuntimeContext,
+  input: NewTicket,
+  actor: string,
+  idempotencyKey: string | undefined,
+): Promise<IdempotentAnswer<{ id: string; number: string }>> {
   const ticket = parseInput(NewTicket, input);
   const now = ctx.clock.now();
   const id = randomUUID();
-  return ctx.db.transaction().execute(async (trx) => {
+  const claim = { scope: 'POST /api/tickets', key: idempotencyKey, request: ticket, now };
+  return ctx.db.transaction().execute((trx) => idempotent(trx, ticketCreatedAnswerShape, claim, 201, () => open(trx)));
+
+  async function open(trx: Kysely<Database>): Promise<{ id: string; number: string }> {
     const { customer } = ticket;
     await trx
       .insertInto('customers')
@@ -99,7 +119,7 @@ export async function createTicket(ctx: RuntimeContext, input: NewTicket, actor:
     });
     await announceWork(trx);
     return { id, number };
-  });
+  }
 }
 
 /** The month's next number; the upsert's row lock makes it unique under concurrency. */

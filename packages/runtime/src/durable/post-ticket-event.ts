@@ -1,4 +1,6 @@
 import { TicketEvent } from '@switchyard/flow';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { parseInput } from '../catalog/invalid-input';
 import { recordAudit } from '../audit/record-audit';
 import { ticketEventShape } from '../db/stored/effect-shapes';
@@ -6,6 +8,8 @@ import { NotFoundError, RuntimeInputError } from '../errors';
 import { recordFirstResponse } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
 import { announceWork, wakeTicket } from './work-channel';
+import { idempotent, type IdempotentAnswer } from './idempotency';
+import { eventAcceptedAnswerShape } from '../db/stored/idempotent-answer-shapes';
 
 /**
  * Queues a ticket event (a customer message, an agent reply, a status change, a survey
@@ -14,13 +18,32 @@ import { announceWork, wakeTicket } from './work-channel';
  * @example await postTicketEvent(ctx, id, { type: 'customer.message', body: '还没发货吗？' }, 'api');
  */
 export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, input: unknown, actor: string): Promise<{ eventId: string }> {
+  return (await postTicketEventOnce(ctx, ticketId, input, actor, undefined)).body;
+}
+
+/**
+ * `postTicketEvent` at most once per `Idempotency-Key` and ticket (24 h): a retry with the key
+ * and the same event answers the first answer (`replayed`) and queues nothing; with another
+ * event, a 422. Without a key it is `postTicketEvent`.
+ * @example const { body, replayed } = await postTicketEventOnce(ctx, id, { type: 'customer.message', body: '在吗' }, 'api', key);
+ */
+export async function postTicketEventOnce(
+  ctx: RuntimeContext,
+  ticketId: string,
+  input: unknown,
+  actor: string,
+  idempotencyKey: string | undefined,
+): Promise<IdempotentAnswer<{ eventId: string }>> {
   const event = parseInput(TicketEvent, input);
   if (event.type === 'ticket.created')
     throw new RuntimeInputError('ticket.created is sent by the server when a ticket is opened', 400, [
       { path: 'type', message: 'ticket.created cannot be posted' },
     ]);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  const claim = { scope: `POST /api/tickets/{id}/events ${ticketId}`, key: idempotencyKey, request: event, now };
+  return ctx.db.transaction().execute((trx) => idempotent(trx, eventAcceptedAnswerShape, claim, 202, () => queue(trx)));
+
+  async function queue(trx: Kysely<Database>): Promise<{ eventId: string }> {
     const woken = await wakeTicket(trx, ticketId, now);
     if (!woken) throw new NotFoundError('ticket', ticketId);
     if (event.type === 'customer.message' || event.type === 'agent.reply') {
@@ -57,5 +80,5 @@ export async function postTicketEvent(ctx: RuntimeContext, ticketId: string, inp
     await recordAudit(trx, { at: now, actor, ticketId, flowId: null, kind: 'event.received', detail: { eventId: id, event } });
     await announceWork(trx);
     return { eventId: id };
-  });
+  }
 }

@@ -8,6 +8,7 @@ import { isConnectionError } from '../db/connection-error';
 import { reconnectDelay } from '../db/listen-postgres';
 import type { RuntimeContext } from './runtime-context';
 import { workChannel } from './work-channel';
+import { forgetExpiredIdempotencyKeys } from './idempotency';
 import { checkRollouts } from '../rollout/check-rollouts';
 import { deliverOpsNotifications, type OpsWebhook } from '../rollout/ops-notifications';
 
@@ -29,7 +30,10 @@ export interface WorkerOptions {
    * (another process included) instead of at its next poll. Polling goes on regardless.
    */
   readonly notifications?: Pick<SwitchyardDatabase, 'listen' | 'schema'>;
-  /** Ramp steps and guardrails: checked every `checkEveryMs` (default 10 s); ops notifications go to `opsWebhook`. */
+  /**
+   * Ramp steps and guardrails: checked every `checkEveryMs` (default 10 s); ops notifications go to
+   * `opsWebhook`. Idempotency keys older than 24 h are deleted on the same interval.
+   */
   readonly rollouts?: { readonly checkEveryMs?: number; readonly opsWebhook?: OpsWebhook | undefined };
   /** Called each time a loop finds no work and goes to sleep until its next poll or a wake-up (a test's signal). */
   readonly onIdle?: () => void;
@@ -79,6 +83,8 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
       await checkRollouts(ctx);
       const webhook = options.rollouts?.opsWebhook;
       if (webhook) await deliverOpsNotifications(ctx, webhook);
+      // Housekeeping on the same interval: idempotency keys are remembered for 24 h.
+      await forgetExpiredIdempotencyKeys(ctx.db, ctx.clock.now());
     } catch (error) {
       ctx.logger[isConnectionError(error) ? 'warn' : 'error'](
         { err: error },

@@ -18,3 +18,4 @@ export {
 } from './effect-shapes';
 export { auditDetailShape } from './audit-detail-shape';
 export { guardrailTripShape, rampPlanShape } from './deployment-shapes';
+export { eventAcceptedAnswerShape, ticketCreatedAnswerShape } from './idempotent-answer-shapes';
