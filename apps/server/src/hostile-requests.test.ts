@@ -84,6 +84,12 @@ describe.each(testDatabases)('hostile requests on $name', ({ open }) => {
         { document: { ...tagFlow, nodes: [{ id: 'start', type: 'ticket_created', label: MEGABYTE }] } },
         'document.nodes.0.label',
       ],
+      [
+        'PUT',
+        '/api/flows/tagging/draft',
+        { document: { ...tagFlow, nodes: [{ id: 'reply', type: 'reply', config: { template: MEGABYTE } }] } },
+        'document.nodes.0.config.template',
+      ],
     ];
     for (const [method, path, body, field] of cases) {
       expect(await t.call(method, path, body), `${path} ${field}`).toMatchObject({

@@ -13,13 +13,46 @@ export const Identifier = z
 
 export const Position = z.strictObject({ x: z.number(), y: z.number() });
 
+/**
+ * The path of the first string in a node's config longer than `INPUT_LIMITS.configText`.
+ * Node schemas check their own fields; this bounds every text of every node type, custom
+ * ones included, before one is stored and rendered for every ticket. Iterative: a config
+ * read from a file has no depth limit.
+ */
+function overlongConfigText(config: Record<string, unknown>): (string | number)[] | undefined {
+  const pending: { value: unknown; path: (string | number)[] }[] = [{ value: config, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      if (value.length > INPUT_LIMITS.configText) return path;
+    } else if (Array.isArray(value)) {
+      value.forEach((item: unknown, i) => pending.push({ value: item, path: [...path, i] }));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) pending.push({ value: item, path: [...path, key] });
+    }
+  }
+  return undefined;
+}
+
+/** A node's config: any JSON its type's schema accepts, no text in it over `INPUT_LIMITS.configText`. */
+const NodeConfig = z
+  .record(z.string(), z.unknown())
+  .default({})
+  .superRefine((config, ctx) => {
+    const path = overlongConfigText(config);
+    if (path) {
+      const limit = INPUT_LIMITS.configText.toLocaleString('en');
+      ctx.addIssue({ code: 'custom', path, message: bilingual(`at most ${limit} characters`, `最多 ${limit} 个字符`) });
+    }
+  });
+
 export const FlowNode = z.strictObject({
   id: Identifier,
   type: z.string().min(1).max(INPUT_LIMITS.id),
   /** Node type version the config was written for; the catalog's newest when absent. */
   typeVersion: z.number().int().positive().optional(),
   label: z.string().max(INPUT_LIMITS.name).optional(),
-  config: z.record(z.string(), z.unknown()).default({}),
+  config: NodeConfig,
   position: Position.default({ x: 0, y: 0 }),
 });
 export type FlowNode = z.infer<typeof FlowNode>;

@@ -25,6 +25,8 @@ export const INPUT_LIMITS = {
   duration: 50,
   /** A secret's value. */
   secret: 10_000,
+  /** Any text in a node's config (a reply template, a request body, an expression's source). */
+  configText: 20_000,
   /** Groups and skills of one agent. */
   listItems: 100,
 } as const;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type Diagnostic, formatDiagnostic } from './diagnostic';
 import { bilingual } from './localized-message';
 import type { FlowDocumentInput } from './flow-document';
+import { INPUT_LIMITS } from './input-limits';
 import type { NodeCatalog, NodeKind, NodeSpec } from './node-kind';
 import { validateFlow } from './validate-flow';
 
@@ -100,6 +101,18 @@ describe('validateFlow', () => {
         { code: 'invalid_document', nodeId: 'raise', field: 'nodes.2.type' },
         { code: 'invalid_document', edgeId: 'e4', field: 'edges.3' },
       ]);
+    });
+
+    it('refuses a text in a node config over the limit, naming the node and the path inside the config', () => {
+      const doc = soundFlow();
+      const long = 'x'.repeat(INPUT_LIMITS.configText + 1);
+      const broken = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'isLogistics' ? { ...n, config: { keywords: ['物流', long] } } : n)) };
+      expect(diagnosticsOf(broken)).toEqual([{ code: 'invalid_document', nodeId: 'isLogistics', field: 'nodes.1.config.keywords.1' }]);
+      const atLimit = {
+        ...doc,
+        nodes: doc.nodes.map((n) => (n.id === 'isLogistics' ? { ...n, config: { keywords: [long.slice(1)] } } : n)),
+      };
+      expect(validateFlow(atLimit, catalog).ok).toBe(true);
     });
 
     it('refuses ids that cannot become state keys', () => {
