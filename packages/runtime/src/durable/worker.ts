@@ -79,17 +79,18 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
   const watchRollouts = async (force: boolean) => {
     if (!force && Date.now() - rolloutsCheckedAt < rolloutEveryMs) return;
     rolloutsCheckedAt = Date.now();
+    const webhook = options.rollouts?.opsWebhook;
+    // Independent chores on one interval: one failing must not stop the others.
+    await periodically('checking rollouts', () => checkRollouts(ctx));
+    if (webhook) await periodically('delivering ops notifications', () => deliverOpsNotifications(ctx, webhook));
+    // Idempotency keys are remembered for 24 h.
+    await periodically('forgetting expired idempotency keys', () => forgetExpiredIdempotencyKeys(ctx.db, ctx.clock.now()));
+  };
+  const periodically = async (chore: string, run: () => Promise<unknown>) => {
     try {
-      await checkRollouts(ctx);
-      const webhook = options.rollouts?.opsWebhook;
-      if (webhook) await deliverOpsNotifications(ctx, webhook);
-      // Housekeeping on the same interval: idempotency keys are remembered for 24 h.
-      await forgetExpiredIdempotencyKeys(ctx.db, ctx.clock.now());
+      await run();
     } catch (error) {
-      ctx.logger[isConnectionError(error) ? 'warn' : 'error'](
-        { err: error },
-        'checking rollouts failed; trying again at the next interval',
-      );
+      ctx.logger[isConnectionError(error) ? 'warn' : 'error']({ err: error }, `${chore} failed; trying again at the next interval`);
     }
   };
 

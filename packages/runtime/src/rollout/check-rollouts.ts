@@ -1,5 +1,6 @@
 import type { Guardrail, GuardrailTrip, RampPlan } from '@switchyard/api';
 import { type Kysely, sql } from 'kysely';
+import { isConnectionError } from '../db/connection-error';
 import type { Database } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { type DeploymentState, stateOf, stepInterval } from './deployment-state';
@@ -34,25 +35,35 @@ export async function checkRollouts(ctx: RuntimeContext): Promise<RolloutCheck> 
     .execute();
   const result: RolloutCheck = { rolledBack: [], ramped: [] };
   for (const { flow_id: flowId } of watched) {
-    const outcome = await ctx.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('deployments').selectAll().where('flow_id', '=', flowId).forUpdate().skipLocked().executeTakeFirst();
-      if (!row || row.candidate === null) return undefined;
-      const state = stateOf(row);
-      const trip = state.percent > 0 ? await trippedGuardrail(trx, flowId, state, now) : undefined;
-      if (trip) {
-        await rollBack(trx, flowId, state, trip, now);
-        return 'rolledBack' as const;
-      }
-      if (state.ramp && state.nextStepAt && state.nextStepAt <= now) {
-        await rampUp(trx, flowId, state, state.ramp, now);
-        return 'ramped' as const;
-      }
+    const outcome = await checkRollout(ctx, flowId, now).catch((error: unknown) => {
+      if (isConnectionError(error)) throw error;
+      // One flow's bad row (a StoredDataError names it) must not stop the other flows' guardrails and ramps.
+      ctx.logger.error({ err: error, flow: flowId }, 'checking this rollout failed; the other rollouts go on');
       return undefined;
     });
     if (outcome) result[outcome].push(flowId);
   }
   for (const flowId of result.rolledBack) ctx.logger.warn({ flow: flowId }, 'a guardrail tripped: the candidate was rolled back to 0%');
   return result;
+}
+
+/** One flow's check, in its own transaction: a tripped guardrail rolls it back, else a due ramp step is taken. */
+async function checkRollout(ctx: RuntimeContext, flowId: string, now: Date): Promise<keyof RolloutCheck | undefined> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('deployments').selectAll().where('flow_id', '=', flowId).forUpdate().skipLocked().executeTakeFirst();
+    if (!row || row.candidate === null) return undefined;
+    const state = stateOf(row);
+    const trip = state.percent > 0 ? await trippedGuardrail(trx, flowId, state, now) : undefined;
+    if (trip) {
+      await rollBack(trx, flowId, state, trip, now);
+      return 'rolledBack' as const;
+    }
+    if (state.ramp && state.nextStepAt && state.nextStepAt <= now) {
+      await rampUp(trx, flowId, state, state.ramp, now);
+      return 'ramped' as const;
+    }
+    return undefined;
+  });
 }
 
 /** The first guardrail the candidate's numbers break, with what it saw. */

@@ -1,5 +1,6 @@
 import { builtinNodes, createNodeRegistry, EMPTY_STATS } from '@switchyard/nodes';
 import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFlow } from '../catalog/create-flow';
@@ -312,6 +313,21 @@ describe.each(testDatabases)('rollout on $name', (target) => {
     });
     clock.advance(5 * HOUR);
     expect(await checkRollouts(ctx)).toEqual({ rolledBack: [], ramped: [] });
+  });
+
+  it('ramps one flow when another flow’s deployment row does not read (it stopped every flow’s checks)', async () => {
+    await publish({ category: 'stable' }, { category: 'candidate' });
+    const other = { ...rolloutFlow({ category: 'other' }), id: 'other-rollout' };
+    await createFlow(ctx, { name: 'Other rollout', document: other }, 'test');
+    await publishVersion(ctx, 'other-rollout', 'test');
+    await saveDraft(ctx, 'other-rollout', { ...other, description: 'v2' }, 'test');
+    await publishVersion(ctx, 'other-rollout', 'test');
+    const ramp = { steps: [10, 25], every: '1h' };
+    for (const flowId of [ROLLOUT_FLOW, 'other-rollout']) await setRollout(ctx, flowId, { stable: 1, candidate: 2, ramp }, 'ops');
+    await sql`update deployments set ramp = '{"steps":"broken"}'::jsonb where flow_id = 'other-rollout'`.execute(store.db);
+    clock.advance(HOUR);
+    expect(await checkRollouts(ctx)).toEqual({ rolledBack: [], ramped: [ROLLOUT_FLOW] });
+    expect((await getRollout(ctx, ROLLOUT_FLOW)).percent).toBe(25);
   });
 
   it('migrates in-flight tickets to a version with the same node, and refuses all of them when one has no counterpart', async () => {
