@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect, createServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPostgresUrl } from '../testing/index';
@@ -12,6 +13,16 @@ async function eventually(check: () => boolean | Promise<boolean>, what: string,
     if (Date.now() > deadline) throw new Error(`${what}: not after ${deadlineMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** A TCP port free right now on 127.0.0.1. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no TCP port');
+  return address.port;
 }
 
 /*
@@ -42,26 +53,44 @@ describe('a store whose PostgreSQL sessions are terminated', () => {
     return rows.length;
   };
 
-  it('listens once the database lets it in, when it could not at the start', async () => {
-    // A role that does not exist yet: every connection is refused until it is created.
-    const role = `${tag}_late`;
+  it('listens once the database is reachable, when it was not at the start', async () => {
+    // A port nothing listens on yet (connections refused), then a proxy to PostgreSQL opens on it: the database coming up.
+    const port = await freePort();
+    const upstream = new URL(testPostgresUrl());
     const url = new URL(testPostgresUrl());
-    url.username = role;
+    url.port = String(port);
+    const proxy = createServer((socket) => {
+      const server = connect(Number(upstream.port || 5432), upstream.hostname);
+      socket.pipe(server).pipe(socket);
+      server.on('error', () => socket.destroy());
+      socket.on('error', () => server.destroy());
+    });
     const late = await openDatabase({ url: url.toString(), maxConnections: 1 });
     let notified = 0;
     const lost: Error[] = [];
     let restored = 0;
     const unlisten = await late.listen(tag, () => notified++, { onLost: (error) => lost.push(error), onRestored: () => restored++ });
     try {
-      expect(lost.length, 'the refused start is reported as a loss').toBe(1);
-      await sql.raw(`create role ${role} login`).execute(admin.db);
+      expect(lost.map(isConnectionError), 'the refused start is reported as a loss').toEqual([true]);
+      await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
       await eventually(() => restored === 1, 'the listener gets in');
       await sql`select pg_notify(${tag}, '')`.execute(admin.db);
       await eventually(() => notified === 1, 'a notification after getting in');
     } finally {
       await unlisten();
       await late.close();
-      await sql.raw(`drop role if exists ${role}`).execute(admin.db);
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
+  it('rejects at the start for what is not an outage (a role that does not exist)', async () => {
+    const url = new URL(testPostgresUrl());
+    url.username = `${tag}_nobody`;
+    const stranger = await openDatabase({ url: url.toString(), maxConnections: 1 });
+    try {
+      await expect(stranger.listen(tag, () => undefined)).rejects.toThrow(/does not exist/);
+    } finally {
+      await stranger.close();
     }
   });
 

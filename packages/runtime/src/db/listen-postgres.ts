@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { isConnectionError } from './connection-error';
 
 /** How a listener tells its caller that notifications stopped and started again. */
 export interface ListenWatch {
@@ -21,8 +22,8 @@ export function reconnectDelay(failures: number): number {
  * LISTENs on `channel` on a connection of its own and calls `onNotify` per notification.
  * When the connection drops (a restart, `pg_terminate_backend`, a proxy) it says so through
  * `onLost` and reconnects with backoff until it listens again (`onRestored`). A database
- * away at the start is the same outage: `onLost`, then the same reconnects (a worker that
- * started during a restart would otherwise poll for ever). Resolves to a function that stops listening.
+ * unreachable at the start is the same outage: `onLost`, then the same reconnects (a worker
+ * that started during a restart would otherwise poll for ever); any other failure rejects. Resolves to a function that stops listening.
  */
 export async function listenPostgres(
   config: pg.ClientConfig,
@@ -90,7 +91,9 @@ export async function listenPostgres(
   try {
     await connect();
   } catch (error) {
-    watch.onLost?.(error instanceof Error ? error : new Error(String(error)));
+    // Only an outage is waited out; a refusal (a wrong role, a pooler without LISTEN) is the caller's to see.
+    if (!isConnectionError(error) || !(error instanceof Error)) throw error;
+    watch.onLost?.(error);
     reconnecting = reconnect();
   }
   return async () => {
