@@ -20,13 +20,9 @@ import { requireWritten } from './rollout-conflict';
  * @example await setRollout(ctx, 'intake', { stable: 3, candidate: 4, percent: 10 }, 'ops@example.com');
  */
 export async function setRollout(ctx: RuntimeContext, flowId: string, input: RolloutRequest, actor: string): Promise<Rollout> {
+  // The schema's refinements (packages/api rollout rules) refuse a candidate equal to stable, a share or ramp without one.
   const request = parseInput(RolloutRequest, input);
   const candidate = request.candidate ?? null;
-  if (candidate !== null && candidate === request.stable)
-    throw fieldError('candidate', 'must differ from stable (to send every ticket to one version, leave the candidate out)');
-  if (candidate === null && request.percent !== undefined && request.percent > 0)
-    throw fieldError('percent', 'a percentage needs a candidate version');
-  if (candidate === null && request.ramp) throw fieldError('ramp', 'a ramp plan needs a candidate version');
   await inTransaction(ctx.db, async (trx) => {
     await requireFlow(trx, flowId);
     await requirePublished(trx, flowId, request.stable, 'stable');
