@@ -69,6 +69,10 @@ export class ApiError extends Error {
 /** The `ApiError` for a non-2xx answer: its message in `locale` when the body has one in both languages. */
 export function apiErrorOf(status: number, body: unknown, request: string, locale: Locale): ApiError {
   const parsed = ErrorBody.extend({ message: z.object({ en: z.string(), 'zh-CN': z.string() }).optional() }).safeParse(body);
-  if (!parsed.success) return new ApiError(status, `${request} answered ${status}`, undefined, body, request);
+  if (!parsed.success) {
+    // Not our error body (a proxy's page, say): the status is all there is to tell.
+    const message = locale === 'zh-CN' ? `${request} 返回了 ${status}` : `${request} answered ${status}`;
+    return new ApiError(status, message, undefined, body, request);
+  }
   return new ApiError(status, parsed.data.message?.[locale] ?? parsed.data.error, parsed.data.details, body, request);
 }

@@ -8,7 +8,6 @@ const METRICS = 'errorRate, slaBreachRate, escalationRate';
 const en = {
   needFlowId: (command: string) => `switchyard ${command}: give the flow id, e.g. switchyard ${command} intake-classify`,
   oneFlowId: (command: string) => `switchyard ${command}: give exactly one flow id`,
-  needServer: (command: string) => `switchyard ${command}: give --server <url> (or set SWITCHYARD_SERVER)`,
   rollbackAlone: (options: readonly string[]) => `--rollback: cannot be combined with ${options.join(', ')}`,
   reasonAlone: '--reason: nothing to change; give --stable, --candidate, --percent, --ramp, --guardrail or --rollback with it',
   badVersion: (option: string, value: string) => `${option} ${value}: expected a version number (1, 2, ...)`,
@@ -111,7 +110,6 @@ export type RolloutMessages = typeof en;
 const zhCN: RolloutMessages = {
   needFlowId: (command) => `switchyard ${command}：请给出流程 ID，例如 switchyard ${command} intake-classify`,
   oneFlowId: (command) => `switchyard ${command}：只能给一个流程 ID`,
-  needServer: (command) => `switchyard ${command}：请给出 --server <url>（或设置 SWITCHYARD_SERVER）`,
   rollbackAlone: (options) => `--rollback：不能与 ${options.join('、')} 同时使用`,
   reasonAlone: '--reason：没有要修改的内容；请同时给出 --stable、--candidate、--percent、--ramp、--guardrail 或 --rollback',
   badVersion: (option, value) => `${option} ${value}：应为版本号（1、2……）`,

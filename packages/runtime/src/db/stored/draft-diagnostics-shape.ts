@@ -1,5 +1,6 @@
 import { Diagnostic } from '@switchyard/api';
 import { z } from 'zod';
+import { sameShape } from './same-shape';
 import { defineStoredShape } from './stored-shape';
 
 /**
@@ -14,5 +15,5 @@ export const draftDiagnosticsShape = defineStoredShape({
   name: 'draft-diagnostics',
   version: 1,
   schema: DraftDiagnostics,
-  migrations: [(v0) => v0],
+  migrations: [sameShape],
 });

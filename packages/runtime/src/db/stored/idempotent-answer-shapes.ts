@@ -1,4 +1,5 @@
 import { EventAccepted, TicketCreatedResponse } from '@switchyard/api';
+import { sameShape } from './same-shape';
 import { defineStoredShape } from './stored-shape';
 
 /**
@@ -9,7 +10,7 @@ export const ticketCreatedAnswerShape = defineStoredShape({
   name: 'ticket-created-answer',
   version: 1,
   schema: TicketCreatedResponse,
-  migrations: [(v0) => v0],
+  migrations: [sameShape],
 });
 
 /** The first answer to a keyed `POST /api/tickets/{id}/events` (see `ticketCreatedAnswerShape`). */
@@ -17,5 +18,5 @@ export const eventAcceptedAnswerShape = defineStoredShape({
   name: 'event-accepted-answer',
   version: 1,
   schema: EventAccepted,
-  migrations: [(v0) => v0],
+  migrations: [sameShape],
 });
