@@ -1,7 +1,7 @@
 import type { FlowMetrics, MetricDifference, VersionMetrics } from '@switchyard/api';
 import type { MessageKey } from '../i18n/messages-en';
 import type { Locale } from '../i18n/translate';
-import { formatMetricValue, formatMs } from '@switchyard/api';
+import { formatCsat, formatMetricValue, formatMs } from '@switchyard/api';
 
 /** One line of the comparison: a metric of stable and of the candidate, and their difference when the server computed one. */
 export interface ComparisonRow {
@@ -56,7 +56,7 @@ const ROWS: readonly RowSpec[] = [
     key: 'csat',
     label: 'rollout.metric.csat',
     metric: 'csatAverage',
-    value: (m, l) => (m.csat.average === null ? '—' : `${formatMetricValue(m.csat.average, 'score', l)} (n=${m.csat.responses})`),
+    value: (m, l) => formatCsat(m.csat, l),
   },
   {
     key: 'csatSatisfied',

@@ -1,7 +1,7 @@
 import type { FlowMetrics } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { comparisonRows } from '../model/metric-comparison';
-import { formatDifference, formatInterval, verdictOf } from '@switchyard/api';
+import { formatDifference, formatInterval, formatPValue, verdictOf } from '@switchyard/api';
 
 /** Stable and candidate side by side per metric, with the difference, its 95% interval and a verdict. */
 export function RolloutComparison({ metrics }: { metrics: FlowMetrics }) {
@@ -37,9 +37,7 @@ export function RolloutComparison({ metrics }: { metrics: FlowMetrics }) {
                 {candidate !== null && (
                   <>
                     <td>{row.candidate}</td>
-                    <td
-                      title={d?.pValue == null ? undefined : t('rollout.pValue', { p: d.pValue < 0.001 ? '< 0.001' : d.pValue.toFixed(3) })}
-                    >
+                    <td title={d?.pValue == null ? undefined : t('rollout.pValue', { p: formatPValue(d.pValue) })}>
                       {d && formatDifference(d.difference, d.unit, locale)}
                       {d && d.low !== null && d.high !== null && (
                         <span className="muted small interval">{formatInterval(d.low, d.high, d.unit, locale)}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDifference, formatInterval, formatMetricValue, formatMs, verdictOf } from './index';
+import { formatCsat, formatDifference, formatInterval, formatMetricValue, formatMs, formatPValue, verdictOf } from './index';
 
 describe('metric formatting', () => {
   it('writes durations at their two largest units, in both languages', () => {
@@ -43,5 +43,13 @@ describe('metric formatting', () => {
     expect(verdictOf({ significant: true, better: false })).toBe('worse');
     expect(verdictOf({ significant: false, better: false })).toBe('notYet');
     expect(verdictOf({ significant: true, better: null })).toBe('notYet');
+  });
+});
+
+describe('formatPValue and formatCsat', () => {
+  it('print a p-value with three decimals, "<0.001" below, and a CSAT with its answers', () => {
+    expect([0.04567, 0.0004, null].map(formatPValue)).toEqual(['0.046', '<0.001', '—']);
+    expect(formatCsat({ average: 4.25, responses: 12, satisfiedPercent: 75 }, 'en')).toBe('4.25 (n=12)');
+    expect(formatCsat({ average: null, responses: 0, satisfiedPercent: null }, 'zh-CN')).toBe('—');
   });
 });

@@ -1,4 +1,4 @@
-import type { MetricDifference } from '../rollout';
+import type { MetricDifference, VersionMetrics } from '../rollout';
 import { type FormatStyle, formatMs, styleOf } from './format-duration';
 
 type Unit = MetricDifference['unit'];
@@ -53,4 +53,21 @@ export type Verdict = 'better' | 'worse' | 'notYet';
 export function verdictOf(difference: Pick<MetricDifference, 'significant' | 'better'>): Verdict {
   if (!difference.significant || difference.better === null) return 'notYet';
   return difference.better ? 'better' : 'worse';
+}
+
+/**
+ * A comparison's p-value as both sides print it: three decimals, "<0.001" below that, "—" unknown.
+ * @example formatPValue(0.0004) // "<0.001"
+ */
+export function formatPValue(p: number | null): string {
+  if (p === null) return '—';
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+
+/**
+ * A version's CSAT: the mean score and how many answers it stands on, "—" without any.
+ * @example formatCsat({ average: 4.25, responses: 12, satisfiedPercent: 75 }, 'en') // "4.25 (n=12)"
+ */
+export function formatCsat(csat: VersionMetrics['csat'], style: FormatStyle): string {
+  return csat.average === null ? '—' : `${formatMetricValue(csat.average, 'score', style)} (n=${csat.responses})`;
 }

@@ -1,2 +1,2 @@
 export { DURATION_UNITS, durationParts, type FormatStyle, formatMs, humanDuration, partsText } from './format-duration';
-export { formatDifference, formatInterval, formatMetricValue, type Verdict, verdictOf } from './format-metric';
+export { formatCsat, formatDifference, formatInterval, formatMetricValue, formatPValue, type Verdict, verdictOf } from './format-metric';

@@ -1,9 +1,11 @@
 import {
   type FlowMetrics,
+  formatCsat,
   formatDifference,
   formatInterval,
   formatMetricValue,
   formatMs,
+  formatPValue,
   type Rollout,
   type RolloutChange,
   type RolloutSplit,
@@ -104,7 +106,7 @@ export function renderMetrics(metrics: FlowMetrics, locale: Locale): string {
       countAndRate(v.escalations, v.rates.escalation),
       v.firstResponseMedianMs === null ? '—' : formatMs(v.firstResponseMedianMs, cell(locale)),
       v.resolutionMedianMs === null ? '—' : formatMs(v.resolutionMedianMs, cell(locale)),
-      v.csat.average === null ? '—' : `${formatMetricValue(v.csat.average, 'score', cell(locale))} (n=${v.csat.responses})`,
+      formatCsat(v.csat, cell(locale)),
     ]),
   ];
   const lines = [`${m.versions}${colon}`.trimEnd(), ...textTable(versions, [2]).map((l) => `  ${l}`), ''];
@@ -118,7 +120,7 @@ export function renderMetrics(metrics: FlowMetrics, locale: Locale): string {
       formatMetricValue(d.candidate, d.unit, cell(locale)),
       formatDifference(d.difference, d.unit, cell(locale)),
       formatInterval(d.low, d.high, d.unit, cell(locale)),
-      d.pValue === null ? '—' : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3),
+      formatPValue(d.pValue),
       m.verdict[verdictOf(d)],
     ]),
   ];
