@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { DONE_STATUSES } from '../rollout/version-counts';
 import type { AuditEntry } from './audit-entry';
+
+/** Statuses that end a ticket's service: completed, and the end of its resolution time. */
+export const DONE_STATUSES = ['resolved', 'closed'] as const;
 
 /** An outcome column an audit entry sets (to the entry's time, unless it was set earlier). */
 export type OutcomeColumn = 'errored_at' | 'escalated_at' | 'sla_breached_at' | 'resolved_at';

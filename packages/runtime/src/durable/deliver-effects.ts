@@ -103,7 +103,7 @@ export async function deliverEffect(
       : await retryWhileAway(() => runEffect(ctx, flows, row, request, roster, maxTimeoutMs), leaseEnd - maxTimeoutMs);
   const now = ctx.clock.now();
   return retryWhileAway(
-    () => recordOutcome(ctx, row, request instanceof StoredDataError ? undefined : request, outcome, now, options),
+    () => settleEffect(ctx, row, request instanceof StoredDataError ? undefined : request, outcome, now, options),
     leaseEnd,
   );
 }
@@ -135,8 +135,8 @@ async function retryWhileAway<T>(task: () => Promise<T>, deadline: number): Prom
   }
 }
 
-/** `request` is undefined when the stored one was corrupt (the outcome is then a failure). */
-async function recordOutcome(
+/** Records what a delivery came to (done, a retry, dead) on its outbox row and the ticket; `request` is undefined when the stored one was corrupt (a failure then). */
+async function settleEffect(
   ctx: RuntimeContext,
   row: OutboxRow,
   request: StoredEffectRequest | undefined,

@@ -13,7 +13,7 @@ import type { FlowCache } from './flow-cache';
 import { recordCompletions } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
 import { loadTickets, statsFromRow, ticketFromRow } from './ticket-rows';
-import { runTicketWork, type TicketOutcome, type TicketWork } from './ticket-work';
+import { runTicketWork, type TicketWorkResult, type TicketWork } from './ticket-work';
 
 /** How long a ticket whose processing failed for a reason of ours waits before the next try. */
 const FAULT_RETRY_MS = 60_000;
@@ -73,14 +73,14 @@ async function processBatch(
     works.flatMap((w) => w.bindings.map((b) => ({ flowId: b.flow_id, version: b.version }))),
   );
   let roster: Roster | undefined;
-  const outcomes: TicketOutcome[] = [];
+  const outcomes: TicketWorkResult[] = [];
   for (const work of works) {
     roster ??= await loadRoster(trx);
     const outcome = await runTicketWork(work, prepared, { registry: ctx.registry, roster: withoutOwnLoad(roster, work.ticket), now });
     roster = withAssignment(roster, work, outcome);
     outcomes.push(outcome);
   }
-  await writeOutcomes(trx, outcomes, now);
+  await writeWorkResults(trx, outcomes, now);
   return ids.length;
 }
 
@@ -98,7 +98,7 @@ function withoutOwnLoad(roster: Roster, ticket: TicketWork['ticket']): Roster {
 }
 
 /** The roster as the next ticket of the batch sees it: an agent just given a ticket has one more open. */
-function withAssignment(roster: Roster, work: TicketWork, outcome: TicketOutcome): Roster {
+function withAssignment(roster: Roster, work: TicketWork, outcome: TicketWorkResult): Roster {
   const before = work.ticket.assignee;
   const after = outcome.ticket.assignee;
   if (before === after) return roster;
@@ -136,7 +136,7 @@ async function loadWork(trx: Kysely<Database>, ids: readonly string[]): Promise<
 }
 
 /** Writes a batch's outcomes with one statement per table, whatever the batch size. */
-async function writeOutcomes(trx: Kysely<Database>, outcomes: readonly TicketOutcome[], now: Date): Promise<void> {
+async function writeWorkResults(trx: Kysely<Database>, outcomes: readonly TicketWorkResult[], now: Date): Promise<void> {
   // Events that arrived meanwhile wait on these rows' locks and then pull wake_at back to their time.
   const ticketRows = outcomes.map(
     ({ ticket: t, stats, wakeAt }) =>

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { OutcomeMark } from '../audit/outcome-marks';
 import type { Database } from '../db/schema';
-import { DONE_STATUSES } from '../rollout/version-counts';
+import { DONE_STATUSES } from '../audit/outcome-marks';
 
 /**
  * Starts the outcome rows of new bindings (with the bindings, in their transaction).

@@ -29,7 +29,7 @@ export interface TicketWork {
 }
 
 /** What the store must write for one ticket, computed without touching it. */
-export interface TicketOutcome {
+export interface TicketWorkResult {
   readonly ticket: Ticket;
   readonly stats: TicketStats;
   /** When the ticket next needs a worker: its earliest timer, or null. */
@@ -63,7 +63,7 @@ export async function runTicketWork(
   work: TicketWork,
   prepared: ReadonlyMap<string, PreparedFlow>,
   options: { readonly registry: NodeRegistry; readonly roster: Roster; readonly now: Date },
-): Promise<TicketOutcome> {
+): Promise<TicketWorkResult> {
   const ticketId = work.ticket.id;
   const nowMs = options.now.getTime();
   const flows = work.bindings.map((b) => {

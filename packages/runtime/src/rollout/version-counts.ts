@@ -10,9 +10,6 @@ export interface VersionCounts {
   readonly escalations: number;
 }
 
-/** Statuses that end a ticket's service: completed, and the end of its resolution time. */
-export const DONE_STATUSES = ['resolved', 'closed'] as const;
-
 /**
  * The guardrails' counts per version of a flow (versions with tickets bound only): read
  * from the per-version counters the outcome rows keep (migration 0006), so a check costs
