@@ -1,4 +1,4 @@
-import { INPUT_LIMITS, parseDuration } from '@switchyard/flow';
+import { bilingual, INPUT_LIMITS, parseDuration } from '@switchyard/flow';
 import { z } from 'zod';
 import { ErrorBody } from './error-body';
 import { LocalizedText } from './node-catalog';
@@ -42,20 +42,22 @@ export type GuardrailInput = z.input<typeof Guardrail>;
 const Duration = z
   .string()
   .max(INPUT_LIMITS.duration)
-  .refine((text) => parseDuration(text) !== undefined, { message: 'expected a duration from 1s to a year, e.g. "30m", "2h", "1d"' });
+  .refine((text) => parseDuration(text) !== undefined, {
+    message: bilingual(
+      'expected a duration from 1s to a year, e.g. "30m", "2h", "1d"',
+      '应为 1 秒到 1 年之间的时长，例如 "30m"、"2h"、"1d"',
+    ),
+  });
 
 /** Percentages the candidate moves through by itself, one step per `every`, unless a guardrail trips. */
 export const RampPlan = z
   .strictObject({
-    steps: z
-      .array(z.number().int().min(1).max(100))
-      .min(1)
-      .max(20)
-      .check((ctx) => {
-        if (!ctx.value.every((p, i) => p > (ctx.value[i - 1] ?? -Infinity)))
-          ctx.issues.push({ ...ruleIssue('rampRise', ctx.value), path: [] });
-      }),
+    steps: z.array(z.number().int().min(1).max(100)).min(1).max(20),
     every: Duration,
+  })
+  .check((ctx) => {
+    const { steps } = ctx.value;
+    if (!steps.every((p, i) => p > (steps[i - 1] ?? -Infinity))) ctx.issues.push(ruleIssue('rampRise', ctx.value));
   })
   .meta({ id: 'RampPlan' });
 export type RampPlan = z.infer<typeof RampPlan>;
