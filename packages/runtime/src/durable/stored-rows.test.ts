@@ -1,13 +1,6 @@
-import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
-import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
+import type { TestHttpServer } from '@switchyard/nodes/testing';
 import { sql } from 'kysely';
-import pino from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { slaFlow } from '../__fixtures__/sla-flow';
-import { createFlow } from '../catalog/create-flow';
-import { deployVersion } from '../catalog/deploy-version';
-import { publishVersion } from '../catalog/publish-version';
-import { createManualClock } from '../clock';
+import { describe, expect, it } from 'vitest';
 import { compiledFlowShape } from '../db/stored/compiled-flow-shape';
 import { effectOutcomeShape, effectRequestShape, effectResultShape, ticketEventShape } from '../db/stored/effect-shapes';
 import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
@@ -17,15 +10,14 @@ import { StoredDataError } from '../db/stored/stored-data-error';
 import type { StoredShape } from '../db/stored/stored-shape';
 import { STORED_VERSION_KEY } from '../db/stored/stored-shape';
 import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
-import { testDatabases, useTestDatabase } from '../testing/index';
+import { testDatabases } from '../testing/index';
 import { createTicket } from './create-ticket';
 import { postTicketEvent } from './post-ticket-event';
 import type { RuntimeContext } from './runtime-context';
 import { ticketHistory } from './ticket-history';
 import { getTicket } from './ticket-views';
-import { createWorker, type Worker } from './worker';
-
-const registry = createNodeRegistry(builtinNodes);
+import { useSlaFlowSuite } from './__fixtures__/sla-flow-suite';
+import type { Worker } from './worker';
 
 /** Read through the shape, written again: the same JSON as the row (nothing lost, nothing added). */
 function roundTrips<T extends object>(shape: StoredShape<string, T>, raw: unknown, key: string): void {
@@ -34,26 +26,12 @@ function roundTrips<T extends object>(shape: StoredShape<string, T>, raw: unknow
 }
 
 describe.each(testDatabases)('stored JSON rows on $name', (target) => {
-  const store = useTestDatabase(target);
   let erp: TestHttpServer;
   let ctx: RuntimeContext;
   let worker: Worker;
-  const clock = createManualClock('2026-05-01T09:00:00+08:00');
-
-  beforeAll(async () => {
-    erp = await startTestHttpServer({ body: { ok: true } });
-    ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
+  const { store, clock } = useSlaFlowSuite(target, { backoffMs: 1_000, maxAttempts: 2, timeoutMs: 2_000 }, (suite) => {
+    ({ ctx, worker, erp } = suite);
   });
-  afterAll(async () => {
-    await erp.close();
-  });
-  beforeEach(async () => {
-    await createFlow(ctx, { name: 'SLA test', document: slaFlow(erp.url) }, 'test');
-    const { version } = await publishVersion(ctx, 'sla-test', 'test');
-    await deployVersion(ctx, 'sla-test', version, 'test', 0);
-    worker = createWorker(ctx, { delivery: { backoffMs: 1_000, maxAttempts: 2, timeoutMs: 2_000 } });
-  });
-  afterEach(() => worker.stop());
 
   const openTicket = (body: string) =>
     createTicket(ctx, { channel: 'chat', subject: '咨询', body, customer: { id: 'C1', name: '王女士' } }, 'test');

@@ -1,14 +1,8 @@
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
-import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
-import pino from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { slaFlow } from '../__fixtures__/sla-flow';
-import { createFlow } from '../catalog/create-flow';
-import { deployVersion } from '../catalog/deploy-version';
-import { publishVersion } from '../catalog/publish-version';
-import { createManualClock } from '../clock';
+import type { TestHttpServer } from '@switchyard/nodes/testing';
+import { describe, expect, it } from 'vitest';
 import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
-import { testDatabases, useTestDatabase } from '../testing/index';
+import { testDatabases } from '../testing/index';
 import { createTicket } from './create-ticket';
 import { claimEffects, deliverEffect } from './deliver-effects';
 import { createFlowCache } from './flow-cache';
@@ -21,34 +15,20 @@ import { ticketHistory } from './ticket-history';
 import { ticketMessages } from './ticket-messages';
 import { getTicket } from './ticket-views';
 import { EFFECT_FAILED_FLAG } from './ticket-work';
+import { useSlaFlowSuite } from './__fixtures__/sla-flow-suite';
 import { createWorker, type Worker } from './worker';
 
 const registry = createNodeRegistry(builtinNodes);
 const MINUTE = 60_000;
 
 describe.each(testDatabases)('durable runtime on $name', (target) => {
-  const store = useTestDatabase(target);
   let erp: TestHttpServer;
   let ctx: RuntimeContext;
   let worker: Worker;
-  const clock = createManualClock('2026-05-01T09:00:00+08:00');
-
-  beforeAll(async () => {
-    erp = await startTestHttpServer({ body: { ok: true } });
-    ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
+  // Each test starts on an empty database with the SLA flow deployed and a fresh worker.
+  const { store, clock } = useSlaFlowSuite(target, { backoffMs: 1_000, maxAttempts: 3, timeoutMs: 2_000 }, (suite) => {
+    ({ ctx, worker, erp } = suite);
   });
-  afterAll(async () => {
-    await erp.close();
-  });
-  // Each test starts on an empty database (useTestDatabase) with the SLA flow deployed.
-  beforeEach(async () => {
-    await createFlow(ctx, { name: 'SLA test', document: slaFlow(erp.url) }, 'test');
-    const { version } = await publishVersion(ctx, 'sla-test', 'test');
-    await deployVersion(ctx, 'sla-test', version, 'test', 0);
-    worker = createWorker(ctx, { delivery: { backoffMs: 1_000, maxAttempts: 3, timeoutMs: 2_000 } });
-    erp.answerWith({ body: { ok: true } });
-  });
-  afterEach(() => worker.stop());
 
   const openTicket = (body: string) =>
     createTicket(ctx, { channel: 'chat', subject: '咨询', body, customer: { id: 'C1', name: '王女士' } }, 'test');
