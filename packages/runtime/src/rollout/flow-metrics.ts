@@ -2,10 +2,10 @@ import type { FlowMetrics, MetricDifference, VersionMetrics } from '@switchyard/
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
-import { RuntimeInputError } from '../errors';
 import { requireFlow } from './deployment-state';
 import { meanDifference, medianDifference, proportionDifference, sortedMedian, type Difference } from './statistics';
 import { readAuditRow } from '../audit/read-audit-row';
+import { requirePublished } from './require-published';
 
 /** Per version, the raw samples behind the medians and CSAT. */
 interface Samples {
@@ -36,15 +36,7 @@ export async function flowMetrics(
     ['stable', compare.stable],
     ['candidate', compare.candidate],
   ] as const) {
-    if (version === undefined) continue;
-    const found = await ctx.db
-      .selectFrom('flow_versions')
-      .select('version')
-      .where('flow_id', '=', flowId)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (!found)
-      throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
+    if (version !== undefined) await requirePublished(ctx.db, flowId, version, field);
   }
   const counts = await outcomeCounts(ctx.db, flowId);
   const versions = new Set(counts.map((c) => c.version));

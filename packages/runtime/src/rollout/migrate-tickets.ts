@@ -13,6 +13,7 @@ import type { RuntimeContext } from '../durable/runtime-context';
 import { RuntimeInputError } from '../errors';
 import { requireFlow } from './deployment-state';
 import { rolloutConflict } from './rollout-conflict';
+import { unpublishedVersion } from './require-published';
 
 /** A flow's runs rest here between triggers; every version has it. */
 const IDLE_STATE = '_idle';
@@ -124,8 +125,7 @@ async function compiledVersion(trx: Kysely<Database>, flowId: string, version: n
     .where('flow_id', '=', flowId)
     .where('version', '=', version)
     .executeTakeFirst();
-  if (!row)
-    throw new RuntimeInputError('invalid request', 400, [{ path: field, message: `flow ${flowId} has no published version ${version}` }]);
+  if (!row) throw unpublishedVersion(flowId, version, field);
   return readStored(compiledFlowShape, row.compiled, { table: 'flow_versions', key: `${flowId}@${version}` });
 }
 

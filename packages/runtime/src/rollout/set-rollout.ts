@@ -1,13 +1,11 @@
 import { RolloutRequest, type Rollout } from '@switchyard/api';
-import type { Kysely } from 'kysely';
 import { inTransaction } from '../catalog/in-transaction';
 import { parseInput } from '../catalog/invalid-input';
-import type { Database } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
-import { RuntimeInputError } from '../errors';
 import { type DeploymentState, nextPosition, requireFlow, stateOf, stepInterval } from './deployment-state';
 import { getRollout } from './get-rollout';
 import { type DeploymentChange, writeDeployment } from './record-change';
+import { requirePublished } from './require-published';
 import { requireWritten } from './rollout-conflict';
 
 /**
@@ -76,18 +74,4 @@ function plannedShare(
     return { percent: running.percent, ramp: running.ramp, rampStep: running.rampStep, nextStepAt: running.nextStepAt };
   }
   return { percent: request.percent ?? running?.percent ?? 0, ramp: null, rampStep: -1, nextStepAt: null };
-}
-
-async function requirePublished(trx: Kysely<Database>, flowId: string, version: number, field: 'stable' | 'candidate'): Promise<void> {
-  const found = await trx
-    .selectFrom('flow_versions')
-    .select('version')
-    .where('flow_id', '=', flowId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (!found) throw fieldError(field, `flow ${flowId} has no published version ${version}`);
-}
-
-function fieldError(path: string, message: string): RuntimeInputError {
-  return new RuntimeInputError('invalid request', 400, [{ path, message }]);
 }
