@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, createServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPostgresUrl } from '../testing/index';
+import { freePort, testPostgresUrl } from '../testing/index';
 import { isConnectionError } from './connection-error';
 import { openDatabase, type SwitchyardDatabase } from './create-database';
 
@@ -13,16 +13,6 @@ async function eventually(check: () => boolean | Promise<boolean>, what: string,
     if (Date.now() > deadline) throw new Error(`${what}: not after ${deadlineMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-}
-
-/** A TCP port free right now on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
 }
 
 /*

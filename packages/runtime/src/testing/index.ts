@@ -5,3 +5,4 @@ export { clearTables, useTestDatabase } from './use-test-database';
 export type { TestDatabaseOptions } from './use-test-database';
 export { seededRandom } from '../seeded-random';
 export { seededUuids } from './seeded-uuids';
+export { freePort } from './free-port';
