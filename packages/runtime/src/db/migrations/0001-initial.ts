@@ -28,12 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('flow_id', 'text', (c) => c.primaryKey().references('flows.id'))
     .addColumn('stable', 'integer', (c) => c.notNull())
     .addColumn('candidate', 'integer')
-    .addColumn('percent', 'integer', (c) =>
-      c
-        .notNull()
-        .defaultTo(0)
-        .check(sql`percent between 0 and 100`),
-    )
+    .addColumn('percent', 'integer', (c) => c.notNull().defaultTo(0).check(sql`percent between 0 and 100`))
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addForeignKeyConstraint('deployments_stable_fk', ['flow_id', 'stable'], 'flow_versions', ['flow_id', 'version'])

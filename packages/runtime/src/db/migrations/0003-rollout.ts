@@ -15,12 +15,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('tripped', 'jsonb')
     .execute();
   // A percentage only means something with a candidate to send tickets to.
-  await sql`alter table deployments add constraint deployments_percent_needs_candidate check (candidate is not null or percent = 0)`.execute(
-    db,
-  );
-  await sql`alter table deployments add constraint deployments_candidate_differs check (candidate is null or candidate <> stable)`.execute(
-    db,
-  );
+  await sql`alter table deployments add constraint deployments_percent_needs_candidate check (candidate is not null or percent = 0)`.execute(db);
+  await sql`alter table deployments add constraint deployments_candidate_differs check (candidate is null or candidate <> stable)`.execute(db);
   await sql`create index deployments_next_step on deployments (next_step_at) where next_step_at is not null`.execute(db);
 
   await db.schema.createIndex('ticket_flows_version').on('ticket_flows').columns(['flow_id', 'version']).execute();
