@@ -83,3 +83,27 @@ export {
   verdictOf,
 } from './format';
 export { ROLLOUT_RULES, type RolloutRule, rolloutRuleOf } from './rollout-rules';
+export {
+  PERMISSION_LABELS,
+  PERMISSIONS,
+  Permission,
+  PermissionRefusal,
+  ROLE_LABELS,
+  ROLE_PERMISSIONS,
+  ROLES,
+  Role,
+  permissionsOf,
+  rolesAllow,
+} from './permissions';
+export {
+  CreateTokenRequest,
+  CreateUserRequest,
+  LoginRequest,
+  Me,
+  PatchUserRequest,
+  TokenCreated,
+  TokenList,
+  TokenView,
+  UserList,
+  UserView,
+} from './auth';
