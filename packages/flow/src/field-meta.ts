@@ -20,6 +20,8 @@ export const FieldMeta = z.object({
   choices: z.record(z.string(), FieldText).optional(),
   /** A heading the field is shown under; fields without one come first. */
   group: FieldText.optional(),
+  /** The group starts folded (settings most flows leave alone) until one of its fields has a value. */
+  folded: z.boolean().optional(),
   /** Shown only while each named sibling field has one of the listed values (a missing field counts as its default). */
   showWhen: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()]))).optional(),
   /** `template`: mustache text (`{{ticket.number}}`); `expression`: a CEL expression. */

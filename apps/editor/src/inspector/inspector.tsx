@@ -54,8 +54,8 @@ export function Inspector({ node, selectedCount, entry, diagnostics, doc, catalo
     <div className="inspector" data-testid="inspector" data-node-id={node.id}>
       <div className="inspector-title">
         <NodeIcon name={entry?.icon} kind={entry?.kind} size={18} />
-        <strong>{entry?.title[locale] ?? node.type}</strong>
-        <span className="muted small">{node.type}</span>
+        {/* The type's key is for engineers: a tooltip, not words in the form. */}
+        <strong title={node.type}>{entry?.title[locale] ?? node.type}</strong>
       </div>
       {entry?.description && <p className="muted small">{entry.description[locale]}</p>}
       <MissingSecrets entry={entry} />
@@ -92,7 +92,8 @@ export function Inspector({ node, selectedCount, entry, diagnostics, doc, catalo
                   />
                 ));
                 if (!group) return body;
-                const open = inGroup.some((f) => node.config[f.key] !== undefined || mine.some((d) => isFieldOf(d, f.key)));
+                const folded = inGroup.every((f) => f.meta?.folded === true);
+                const open = !folded || inGroup.some((f) => node.config[f.key] !== undefined || mine.some((d) => isFieldOf(d, f.key)));
                 return (
                   <details key={group.en} className="field-group" open={open || undefined} data-testid="field-group">
                     <summary>{group[locale]}</summary>

@@ -23,7 +23,7 @@ function VariableRow({ variable, onPick }: { variable: VariableNode; onPick: (va
   if (variable.children.length === 0) return <li>{row}</li>;
   return (
     <li>
-      <details open={variable.path === 'ticket'}>
+      <details open={variable.path === 'ticket'} data-path={variable.path}>
         <summary>{row}</summary>
         <ul>
           {variable.children.map((child) => (

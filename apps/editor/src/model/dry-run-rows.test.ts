@@ -1,14 +1,18 @@
+import { CatalogEntry } from '@switchyard/api';
+import { FlowDocument } from '@switchyard/flow';
 import { builtinNodes, describeNodes } from '@switchyard/nodes';
 import { describe, expect, it } from 'vitest';
 import { timelineRows } from './dry-run-rows';
 
-const catalog = new Map(describeNodes(builtinNodes).map((e) => [e.type, e]));
-const doc = {
+const catalog = new Map(describeNodes(builtinNodes).map((e) => [e.type, CatalogEntry.parse(e)]));
+const doc = FlowDocument.parse({
+  id: 'f',
+  name: 'f',
   nodes: [
     { id: 'raise', type: 'set_priority', label: '提为紧急', config: {} },
     { id: 'answer', type: 'reply', config: {} },
   ],
-};
+});
 const createdAt = '2026-05-01T01:00:00.000Z';
 const result = {
   ticketId: 't1',

@@ -1,10 +1,11 @@
-import { validateFlow } from '@switchyard/flow';
+import { CatalogEntry } from '@switchyard/api';
+import { FlowDocument, validateFlow } from '@switchyard/flow';
 import { builtinNodes, createNodeRegistry, describeNodes } from '@switchyard/nodes';
 import { describe, expect, it } from 'vitest';
 import { describeProblem, problemNames } from './problem-words';
 
-const catalog = new Map(describeNodes(builtinNodes).map((e) => [e.type, e]));
-const doc = {
+const catalog = new Map(describeNodes(builtinNodes).map((e) => [e.type, CatalogEntry.parse(e)]));
+const doc = FlowDocument.parse({
   id: 'f',
   name: 'f',
   nodes: [
@@ -16,7 +17,7 @@ const doc = {
     { id: 'e1', source: 'start', target: 'kw' },
     { id: 'e2', source: 'kw', sourceHandle: 'true', target: 'greet' },
   ],
-};
+});
 
 describe('problems in plain words', () => {
   const { diagnostics } = validateFlow(doc, createNodeRegistry(builtinNodes));

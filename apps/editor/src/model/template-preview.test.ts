@@ -1,11 +1,14 @@
-import { flattenVariables } from '@switchyard/flow';
+import { CatalogEntry } from '@switchyard/api';
+import { flattenVariables, FlowDocument } from '@switchyard/flow';
 import { builtinNodes, describeNodes } from '@switchyard/nodes';
 import { describe, expect, it } from 'vitest';
 import { sampleVars, variablesForNode } from './node-variables';
 import { evaluatePreview, previewTicket, renderPreview, templateCompletions } from './template-preview';
 
-const catalog = new Map(describeNodes(builtinNodes).map((e) => [e.type, e]));
-const doc = {
+const catalog = new Map(describeNodes(builtinNodes).map((e) => [e.type, CatalogEntry.parse(e)]));
+const doc = FlowDocument.parse({
+  id: 'f',
+  name: 'f',
   nodes: [
     { id: 'start', type: 'ticket_created', config: {} },
     { id: 'pick', type: 'assign', label: '分配坐席', config: { strategy: 'least_loaded' } },
@@ -19,7 +22,7 @@ const doc = {
     { id: 'e3', source: 'lookup', target: 'answer', sourceHandle: 'next' },
     { id: 'e4', source: 'answer', target: 'after', sourceHandle: 'next' },
   ],
-};
+});
 
 describe('variables and previews in the inspector', () => {
   it('lists the outputs of upstream steps from the catalog, with their declared fields', () => {

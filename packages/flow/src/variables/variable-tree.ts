@@ -38,7 +38,7 @@ export const TicketStatsShape = z.object({
 export function variablesFromJsonSchema(path: string, schema: unknown, title?: FieldText): VariableNode {
   const name = path.slice(path.lastIndexOf('.') + 1);
   const variants = branches(schema).filter((s) => !(isRecord(s) && s.type === 'null'));
-  const types = new Set(variants.map((s) => (isRecord(s) && typeof s.type === 'string' ? s.type : 'any')));
+  const types = new Set(variants.flatMap(typesOf));
   const properties = new Map<string, unknown>();
   for (const variant of variants) {
     if (isRecord(variant) && isRecord(variant.properties))
@@ -55,6 +55,15 @@ export function variablesFromJsonSchema(path: string, schema: unknown, title?: F
     children: [...properties].map(([key, sub]) => variablesFromJsonSchema(`${path}.${key}`, sub)),
     ...(title ? { title } : {}),
   };
+}
+
+/** The JSON types a schema allows besides null (`type: ["string", "null"]` is a string that may be missing); `any` when it says none. */
+function typesOf(schema: unknown): string[] {
+  if (!isRecord(schema)) return ['any'];
+  const { type } = schema;
+  const list = typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
+  const present = list.filter((t) => t !== 'null');
+  return present.length ? present : ['any'];
 }
 
 /** The alternatives of a schema (`anyOf`/`oneOf`), or the schema itself. */

@@ -43,6 +43,7 @@ describe('the variable model', () => {
     expect(isKnownVariable(atB, 'vars.b.any.depth')).toBe(true);
     expect(isKnownVariable(atB, 'vars.c')).toBe(false);
     expect(isKnownVariable(atB, 'ticket.tags.0')).toBe(true);
+    expect(isKnownVariable(atB, 'ticket.category.anything')).toBe(false);
   });
 
   it('suggests the name that ends with the unknown one, else the nearest', () => {

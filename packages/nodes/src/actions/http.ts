@@ -59,17 +59,20 @@ export const http = defineNode({
     headers: describeField(z.record(z.string(), z.string()).default({}), {
       title: words('Headers', '请求头'),
       group: words('Advanced', '高级'),
+      folded: true,
     }),
     timeoutMs: describeField(z.number().int().min(100).max(60_000).default(10_000), {
       title: words('Time limit (ms)', '超时（毫秒）'),
       help: words('Longer than this and the call is retried later.', '超过此时长则稍后重试。'),
       group: words('Advanced', '高级'),
+      folded: true,
     }),
     /** What dry-run returns in place of the real response. */
     sampleResponse: describeField(z.unknown().optional(), {
       title: words('Sample answer (dry-run)', '示例返回（试运行）'),
       help: words('What a dry-run gets instead of calling the system.', '试运行时不真正调用，用这个结果代替。'),
       group: words('Advanced', '高级'),
+      folded: true,
     }),
   }),
   run: async (ctx, config) => {
