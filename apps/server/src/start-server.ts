@@ -98,6 +98,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
   if (!secrets.key) logger.info('SWITCHYARD_SECRETS_KEY is not set: secrets saved through the API are stored in clear');
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
+  if (!options.database)
+    logger.info(
+      options.databaseUrl
+        ? 'opening PostgreSQL'
+        : 'opening the embedded PGlite database (a new data folder is initialised first: the slowest step of a first start)',
+    );
   const store =
     options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
   const ownsStore = options.database === undefined;
@@ -120,7 +126,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       );
     else if (admin.created) logger.info({ email: admin.email }, 'first start: created the first admin');
     if (options.seed ?? true) {
-      const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
+      logger.info('database ready; loading the example flows and roster');
+      const seeded = await seedExamples(ctx, join(rootDir, 'examples'), (p) =>
+        p.step === 'flow'
+          ? logger.info(`example flows ${p.done}/${p.total}: ${p.flowId}${p.added ? ' (added)' : ''}`)
+          : logger.info(`roster: ${p.groups} groups and ${p.agents} agents added`),
+      );
       const users = await seedExampleUsers(ctx, join(rootDir, 'examples'));
       logger.info({ ...seeded, users }, 'examples loaded');
     }
