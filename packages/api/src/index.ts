@@ -106,4 +106,5 @@ export {
   TokenView,
   UserList,
   UserView,
+  SignedOut,
 } from './auth';
