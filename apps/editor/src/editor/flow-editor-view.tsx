@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CatalogEntry, FlowDetail } from '@switchyard/api';
+import { useCan } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import { Inspector } from '../inspector/inspector';
 import { indexDiagnostics } from '../model/diagnostics-index';
@@ -32,6 +33,7 @@ interface FlowEditorViewProps {
 
 export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEditorViewProps) {
   const { t, locale } = useI18n();
+  const canEdit = useCan('flows.edit');
   const flow = useReactFlow();
   const editor = useFlowEditor(flowId, detail.draft, detail.revision, detail.diagnostics);
   const catalogByType = useMemo(() => new Map(catalog.map((e) => [e.type, e])), [catalog]);
@@ -99,7 +101,8 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     [editor, doc, flow],
   );
 
-  const readOnly = comparison !== null;
+  // Those who may not draw (ops, engineers) see the flow as it is: nothing to edit, nothing autosaved.
+  const readOnly = comparison !== null || !canEdit;
   useKeyboardShortcuts(
     {
       undo: editor.undo,
@@ -165,7 +168,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         />
       )}
       <div className="editor-body">
-        <Palette catalog={catalog} onAdd={addFromPalette} />
+        <Palette catalog={catalog} onAdd={readOnly ? () => undefined : addFromPalette} />
         <FlowCanvas
           doc={comparison ? comparison.view.doc : doc}
           catalog={catalogByType}
