@@ -18,10 +18,10 @@ let editor: EditorPage;
 
 const PASSWORD = 'correct horse battery staple';
 const ROLE_USERS = {
-  agent: { email: 'agent@example.com', name: 'Ada Agent' },
-  supervisor: { email: 'supervisor@example.com', name: 'Su Supervisor' },
-  engineer: { email: 'engineer@example.com', name: 'Eng Engineer' },
-  ops: { email: 'ops@example.com', name: 'Otto Ops' },
+  agent: { email: 'agent@roles.example.org', name: 'Ada Agent' },
+  supervisor: { email: 'supervisor@roles.example.org', name: 'Su Supervisor' },
+  engineer: { email: 'engineer@roles.example.org', name: 'Eng Engineer' },
+  ops: { email: 'ops@roles.example.org', name: 'Otto Ops' },
 } as const;
 const userOf = (role: keyof typeof ROLE_USERS) => ({ email: ROLE_USERS[role].email, password: PASSWORD });
 

@@ -7,6 +7,7 @@ import {
   type PatchUserRequest,
   TokenCreated,
   TokenList,
+  TokenView,
   UserList,
   UserView,
 } from '../auth';
@@ -25,7 +26,7 @@ export const oidcStartPath = (returnTo = '/'): string => `/api/auth/oidc/start?$
 
 const tokenPath = (id: string) => `/api/tokens/${encodeURIComponent(id)}`;
 const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
-/** Logout and revocation answer no body a caller needs. */
+/** Logout answers no body a caller needs. */
 const Anything = z.unknown();
 
 /**
@@ -46,8 +47,8 @@ export function authMethods(call: HttpCall) {
     listTokens: () => call(TokenList, 'GET', '/api/tokens'),
     /** A new personal token: its secret (`token`) is in this answer only. */
     createToken: (body: CreateTokenRequest) => call(TokenCreated, 'POST', '/api/tokens', body),
-    /** Revokes a personal token: it stops working at once. */
-    revokeToken: async (id: string): Promise<void> => void (await call(Anything, 'DELETE', tokenPath(id))),
+    /** Revokes a personal token: it stops working at once. The answer is the token, revoked. */
+    revokeToken: (id: string) => call(TokenView, 'DELETE', tokenPath(id)),
     listUsers: () => call(UserList, 'GET', '/api/users'),
     createUser: (body: CreateUserRequest) => call(UserView, 'POST', '/api/users', body),
     /** Changes what is given (disable with `{ disabled: true }`); an admin for anyone, a user for their own name, language and password. */
