@@ -107,7 +107,7 @@ describe('each role sees only what it may do', { timeout: 120_000 }, () => {
     await expect(page.getByTestId('publish').count()).resolves.toBe(0);
     await expect(page.getByTestId('auto-layout').isDisabled()).resolves.toBe(true);
     await expect(page.locator('fieldset.gated[disabled]').count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Apply' }).isEnabled()).resolves.toBe(true);
+    await expect(page.getByTestId('rollout-panel').getByRole('button', { name: 'Apply', exact: true }).isEnabled()).resolves.toBe(true);
     await editor.openTab('dryRun');
     await expect(page.getByTestId('run-dry-run').getAttribute('title')).resolves.toBe('needs permission: dry-run flows');
     await editor.signOut();
@@ -123,10 +123,11 @@ describe('each role sees only what it may do', { timeout: 120_000 }, () => {
     await page.getByTestId('publish').waitFor();
     const gated = page.locator('fieldset.gated[data-needs-permission="rollout.manage"]').first();
     await expect(gated.getAttribute('title')).resolves.toBe('needs permission: roll out, promote and roll back versions');
+    const panel = page.getByTestId('rollout-panel');
     for (const name of ['Apply', 'Promote', 'Roll back']) {
-      await expect(page.getByRole('button', { name, exact: true }).isDisabled()).resolves.toBe(true);
+      await expect(panel.getByRole('button', { name, exact: true }).isDisabled()).resolves.toBe(true);
     }
-    await page.getByRole('button', { name: 'Roll back', exact: true }).hover({ force: true });
+    await panel.getByRole('button', { name: 'Roll back', exact: true }).hover({ force: true });
     await editor.screenshot('roles-02-supervisor-rollout-disabled');
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await expect(gated.getAttribute('title')).resolves.toBe('需要权限：灰度发布、全量和回滚版本');
@@ -156,7 +157,7 @@ describe('each role sees only what it may do', { timeout: 120_000 }, () => {
     await page.goto(`${server.url}/#/flows/${deployedFlow}/rollout`);
     await page.getByTestId('rollout-panel').waitFor();
     await expect(page.getByTestId('publish').count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Promote', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('rollout-panel').getByRole('button', { name: 'Promote', exact: true }).isDisabled()).resolves.toBe(true);
     await page.getByTestId('nav-secrets').click();
     await page.getByTestId('secrets-page').waitFor();
     await editor.signOut();
@@ -249,15 +250,18 @@ describe('lockout', { timeout: 120_000 }, () => {
     const { page } = editor;
     await page.getByTestId('language-switch').selectOption('zh-CN');
     const error = page.getByTestId('sign-in-error');
-    for (let attempt = 0; attempt < 30; attempt++) {
+    let status = 0;
+    for (let attempt = 0; attempt < 30 && status !== 429; attempt++) {
       await page.getByTestId('sign-in-email').fill(ROLE_USERS.engineer.email);
       await page.getByTestId('sign-in-password').fill(`wrong ${attempt}`);
-      await page.getByTestId('sign-in-submit').click();
-      await error.waitFor();
-      await expect.poll(() => page.getByTestId('sign-in-submit').isEnabled()).toBe(true);
-      if ((await error.getAttribute('data-kind')) === 'locked') break;
+      const [answer] = await Promise.all([
+        page.waitForResponse((response) => response.url().endsWith('/api/auth/login')),
+        page.getByTestId('sign-in-submit').click(),
+      ]);
+      status = answer.status();
     }
-    await expect(error.getAttribute('data-kind')).resolves.toBe('locked');
+    expect(status).toBe(429);
+    await expect.poll(() => error.getAttribute('data-kind')).toBe('locked');
     await expect(error.textContent()).resolves.toMatch(/^失败次数过多，账号已暂时锁定。请在 .+ 后重试。$/);
     await editor.screenshot('roles-08-locked-zh-CN');
   });
