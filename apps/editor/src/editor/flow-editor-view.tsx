@@ -133,7 +133,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
   const addFromPalette = useCallback((type: string) => void addNode(type), [addNode]);
 
   return (
-    <div className={`flow-editor ${readOnly ? 'comparing' : ''}`} data-testid="flow-editor" data-flow-id={flowId}>
+    <div className={`flow-editor ${comparison !== null ? 'comparing' : ''}`} data-testid="flow-editor" data-flow-id={flowId}>
       <Toolbar
         name={doc.name}
         saveState={editor.saveState}
