@@ -13,11 +13,13 @@ import { RolloutPanel } from '../panels/rollout-panel';
 import { VersionsPanel } from '../panels/versions-panel';
 import type { FlowTab } from '../use-hash-route';
 import { ConflictDialog } from './conflict-dialog';
-import { type CanvasDecorations, FIT_VIEW, FlowCanvas } from './flow-canvas';
+import { portsOfNodes } from '../model/flow-to-canvas';
+import { type CanvasDecorations, FIT_VIEW, FlowCanvas, TIDY_FIT } from './flow-canvas';
 import { Palette } from './palette';
 import { Toolbar } from './toolbar';
 import { useFlowEditor } from './use-flow-editor';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { useNodePlacement } from './use-node-placement';
 import { type ComparedSide, useNoticeText, useVersions } from './use-versions';
 
 type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout';
@@ -126,15 +128,9 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     ['rollout', t('tabs.rollout')],
   ];
 
-  const { add } = editor;
-  const addFromPalette = useCallback(
-    (type: string) => {
-      const box = document.querySelector('.canvas')?.getBoundingClientRect();
-      const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-      add(type, { x: centre.x - 110, y: centre.y - 40 });
-    },
-    [add, flow],
-  );
+  // After the selected node, wired from its first free port; else in the visible centre (placement.ts).
+  const { addNode } = useNodePlacement(editor, doc, catalogByType);
+  const addFromPalette = useCallback((type: string) => void addNode(type), [addNode]);
 
   return (
     <div className={`flow-editor ${readOnly ? 'comparing' : ''}`} data-testid="flow-editor" data-flow-id={flowId}>
@@ -148,8 +144,9 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         onUndo={editor.undo}
         onRedo={editor.redo}
         onLayout={() => {
-          editor.layout();
-          requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+          void editor.layout(portsOfNodes(doc, catalogByType)).then(() => {
+            requestAnimationFrame(() => void flow.fitView({ ...TIDY_FIT, duration: 200 }));
+          });
         }}
         onFit={() => void flow.fitView({ ...FIT_VIEW, duration: 200 })}
         onPublish={() => void publish()}

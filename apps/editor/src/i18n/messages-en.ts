@@ -323,6 +323,21 @@ export const messagesEn = {
   'secrets.error.valueLong': 'At most 10,000 characters.',
   'inspector.missingSecrets': 'This node needs secrets that are not set: {names}.',
   'inspector.openSecrets': 'Set them on the Secrets page',
+  // The canvas (issue 17, "drawing"): tidy up, implicit ends, empty flow, search, node menu, quick add.
+  'canvas.tidyUp': 'Tidy up',
+  'canvas.tidyUpHint': 'Lay the whole flow out again in layers (Undo puts it back)',
+  'canvas.implicitEnd': 'end',
+  'canvas.implicitEndHint': 'Nothing is wired here: a run that leaves by this port ends.',
+  'canvas.emptyTitle': 'Start with a trigger',
+  'canvas.emptyHint': 'A flow runs when something happens to a ticket. Pick what starts this one:',
+  'canvas.search': 'Find a node',
+  'canvas.searchPlaceholder': 'Find a node (Ctrl+F)',
+  'canvas.searchNone': 'No node matches',
+  'canvas.menuAddAfter': 'Add after…',
+  'canvas.menuDuplicate': 'Duplicate',
+  'canvas.menuDelete': 'Delete',
+  'canvas.quickAdd': 'Add a node after this one',
+  'canvas.quickAddFrom': 'Add a node on “{port}”',
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;
