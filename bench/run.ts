@@ -3,6 +3,7 @@ import { benchDryRunThroughput } from './dry-run-throughput';
 import { benchDurable } from './durable';
 import { benchEditorOpen } from './editor-open';
 import { benchGuardrailScale } from './guardrail-scale';
+import { benchLayoutFlow } from './layout-flow';
 import { benchRolloutMetrics } from './rollout-metrics';
 import { type BenchRow, renderTable } from './report';
 
@@ -17,5 +18,6 @@ rows.push(...(await benchDryRunThroughput()));
 rows.push(...(await benchDurable()));
 rows.push(...(await benchRolloutMetrics()));
 rows.push(...(await benchGuardrailScale()));
+rows.push(...(await benchLayoutFlow()));
 rows.push(...(await benchEditorOpen()));
 console.log(`\n${renderTable(rows)}`);

@@ -54,5 +54,5 @@ export function useNodePlacement(editor: FlowEditor | undefined, doc: FlowDocume
     },
     [flow, reveal],
   );
-  return { addNode };
+  return { addNode, reveal };
 }

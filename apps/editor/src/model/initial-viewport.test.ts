@@ -1,6 +1,6 @@
 import type { FlowDocument } from '@switchyard/flow';
 import { describe, expect, it } from 'vitest';
-import { NODE_WIDTH } from './auto-layout';
+import { NODE_HEIGHT, NODE_WIDTH } from './auto-layout';
 import { initialViewport, OPEN_ZOOM, READABLE_ZOOM } from './initial-viewport';
 
 const flowOf = (positions: readonly { x: number; y: number }[]): FlowDocument => ({
@@ -35,7 +35,7 @@ describe('where a flow opens', () => {
     expect(tall.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
     expect(tall.zoom).toBeLessThan(1);
     // The whole flow is on screen: its bottom edge is above the canvas's.
-    expect(tall.y + (1000 + 68) * tall.zoom).toBeLessThanOrEqual(canvas.height);
+    expect(tall.y + (1000 + NODE_HEIGHT) * tall.zoom).toBeLessThanOrEqual(canvas.height);
   });
 
   it('opens a flow too big to fit at a readable zoom on its trigger, at the top centre', () => {
