@@ -207,8 +207,10 @@ describe('the designer at 1280 x 800', { timeout: 180_000 }, () => {
     await expect(page.locator('[data-testid="menu-disable"]').count()).resolves.toBe(0);
     await page.getByTestId('menu-duplicate').click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
-    await settled(page);
     await editor.screenshot('canvas-duplicated-en');
+    // The view follows each new node; "Zoom to fit" (a view change, no node moves) shows them all.
+    await page.getByTestId('fit-view').click();
+    await settled(page);
     expectReadable(await nodesInSight(page), 5);
 
     // Canvas search (Ctrl+F) finds a node by its title and selects it.
