@@ -6,6 +6,7 @@ import { benchGuardrailScale } from './guardrail-scale';
 import { benchLayoutFlow } from './layout-flow';
 import { benchRolloutMetrics } from './rollout-metrics';
 import { type BenchRow, renderTable } from './report';
+import { benchStartTime } from './start-time';
 
 /*
  * `pnpm bench`: runs every benchmark in one process, one after another, and prints one
@@ -20,4 +21,5 @@ rows.push(...(await benchRolloutMetrics()));
 rows.push(...(await benchGuardrailScale()));
 rows.push(...(await benchLayoutFlow()));
 rows.push(...(await benchEditorOpen()));
+rows.push(...(await benchStartTime()));
 console.log(`\n${renderTable(rows)}`);

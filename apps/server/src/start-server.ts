@@ -88,6 +88,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
   if (!secrets.key) logger.info('SWITCHYARD_SECRETS_KEY is not set: secrets saved through the API are stored in clear');
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
+  if (!options.database)
+    logger.info(
+      options.databaseUrl
+        ? 'opening PostgreSQL'
+        : 'opening the embedded PGlite database (a new data folder is initialised first: the slowest step of a first start)',
+    );
   const store =
     options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
   const ownsStore = options.database === undefined;
@@ -102,7 +108,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       secrets,
     };
     if (options.seed ?? true) {
-      const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
+      logger.info('database ready; loading the example flows and roster');
+      const seeded = await seedExamples(ctx, join(rootDir, 'examples'), (p) =>
+        p.step === 'flow'
+          ? logger.info(`example flows ${p.done}/${p.total}: ${p.flowId}${p.added ? ' (added)' : ''}`)
+          : logger.info(`roster: ${p.groups} groups and ${p.agents} agents added`),
+      );
       logger.info(seeded, 'examples loaded');
     }
     // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.
