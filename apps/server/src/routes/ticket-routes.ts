@@ -15,7 +15,6 @@ import {
 import { INPUT_LIMITS } from '@switchyard/flow';
 import {
   createTicketOnce,
-  getTicket,
   listTickets,
   NotFoundError,
   postTicketEventOnce,
@@ -24,6 +23,8 @@ import {
   ticketMessages,
 } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
+import { principalOf } from '../auth/principal';
+import { reachableTicket, ticketScopeOf } from '../auth/ticket-scope';
 import { createRouter } from '../create-router';
 import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
@@ -137,28 +138,29 @@ export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {
     })
     .openapi(postEvent, async (c) => {
       const key = c.req.valid('header')['idempotency-key'];
+      await reachableTicket(ctx, principalOf(c), c.req.valid('param').id);
       const accepted = await postTicketEventOnce(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), key);
       if (accepted.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
       else onQueued();
       return c.json(accepted.body, 202);
     })
     .openapi(read, async (c) => {
-      const { id } = c.req.valid('param');
-      const ticket = await getTicket(ctx.db, id);
-      if (!ticket) throw new NotFoundError('ticket', id);
-      return c.json(ticket, 200);
+      // A ticket outside the caller's groups answers 404 like a missing one (auth/ticket-scope.ts).
+      return c.json(await reachableTicket(ctx, principalOf(c), c.req.valid('param').id), 200);
     })
     .openapi(history, async (c) => {
       const { id } = c.req.valid('param');
+      await reachableTicket(ctx, principalOf(c), id);
       const entries = await ticketHistory(ctx.db, id);
       if (!entries) throw new NotFoundError('ticket', id);
       return c.json(entries, 200);
     })
     .openapi(messages, async (c) => {
       const { id } = c.req.valid('param');
+      await reachableTicket(ctx, principalOf(c), id);
       const conversation = await ticketMessages(ctx.db, id);
       if (!conversation) throw new NotFoundError('ticket', id);
       return c.json(conversation, 200);
     })
-    .openapi(list, async (c) => c.json(await listTickets(ctx.db, c.req.valid('query')), 200));
+    .openapi(list, async (c) => c.json(await listTickets(ctx.db, { ...c.req.valid('query'), scope: ticketScopeOf(principalOf(c)) }), 200));
 }
