@@ -42,6 +42,8 @@ beforeAll(async () => {
     (route) => route.abort(),
   );
   editor = new EditorPage(page);
+  // Auth is always on (issue 16): the browser signs in as the first admin; direct API calls carry the admin token.
+  await editor.signIn(server.url, server.admin);
 }, 240_000);
 
 afterAll(async () => {
@@ -136,7 +138,7 @@ describe('the designer at 1280 x 800', { timeout: 180_000 }, () => {
     const doc = generateLargeFlow(60);
     const created = await fetch(`${server.url}/api/flows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
       body: JSON.stringify({ name: doc.name, document: doc }),
     });
     expect(created.status).toBe(201);
