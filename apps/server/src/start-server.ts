@@ -6,7 +6,11 @@ import { serve } from '@hono/node-server';
 import type { NodeRegistry } from '@switchyard/nodes';
 import {
   type Clock,
+  createSafeLogger,
   createWorker,
+  type DataKeyRing,
+  resealInBatches,
+  resolveDataKeys,
   loadRegistry,
   type MessageGateway,
   migrateToLatest,
@@ -20,7 +24,7 @@ import {
   type Worker,
   type WorkerOptions,
 } from '@switchyard/runtime';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import type { SwitchyardApp } from './app-env';
 import { createApp } from './create-app';
 import { parseHost } from './middleware/trusted-host';
@@ -58,8 +62,10 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Where flows' messages go out; without it they stay in each ticket's conversation. */
   readonly messageGateway?: MessageGateway | undefined;
-  /** Secrets beside the table (`SWITCHYARD_SECRET_<NAME>`) and the table's key; default: from `process.env`. */
+  /** Secrets beside the table (`SWITCHYARD_SECRET_<NAME>`) and the legacy table key; default: from `process.env`. */
   readonly secrets?: SecretSettings;
+  /** The data keys sealing customer data and secrets; default: `resolveDataKeys` (the environment, else a key file beside `dataDir`). */
+  readonly dataKeys?: DataKeyRing;
   /** Options of the background worker, or false for a server that only serves the API. */
   readonly worker?: WorkerOptions | false;
 }
@@ -81,12 +87,12 @@ export interface RunningServer {
  * @example const server = await startServer({ port: 0 }); await fetch(`${server.url}/api/health`); await server.close();
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: 'info' });
+  const logger = options.logger ?? createSafeLogger('info');
   const rootDir = options.rootDir ?? REPO_ROOT;
   const registry = options.registry ?? (await loadRegistry(rootDir));
   // Read before opening anything: a malformed SWITCHYARD_SECRETS_KEY stops the start with its name.
   const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
-  if (!secrets.key) logger.info('SWITCHYARD_SECRETS_KEY is not set: secrets saved through the API are stored in clear');
+  const dataKeys = options.dataKeys ?? resolveDataKeys(process.env, options, logger);
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
   const store =
     options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
@@ -100,7 +106,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger,
       messageGateway: options.messageGateway,
       secrets,
+      dataKeys,
     };
+    // Rows from before encryption (or under a previous key) are sealed now, up to 10 000 per table; the worker's chore seals the rest.
+    await resealInBatches(ctx, 20, 500);
     if (options.seed ?? true) {
       const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
       logger.info(seeded, 'examples loaded');

@@ -15,6 +15,7 @@ import {
 import { INPUT_LIMITS } from '@switchyard/flow';
 import {
   createTicketOnce,
+  dataKeys,
   getTicket,
   listTickets,
   NotFoundError,
@@ -26,6 +27,7 @@ import {
 import type { SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
 import { errorResponses, jsonContent } from '../error-responses';
+import { maskHistoryParts, maskMessageParts, ticketFor, ticketPartsFor, ticketViewer } from './ticket-masking';
 
 const TicketParams = z.object({ id: z.string().min(1).max(INPUT_LIMITS.id) });
 const tags = ['tickets'];
@@ -113,21 +115,28 @@ export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {
     })
     .openapi(read, async (c) => {
       const { id } = c.req.valid('param');
-      const ticket = await getTicket(ctx.db, id);
+      const ticket = await getTicket(ctx.db, id, dataKeys(ctx));
       if (!ticket) throw new NotFoundError('ticket', id);
-      return c.json(ticket, 200);
+      return c.json(ticketFor(ticketViewer(c), ticket), 200);
     })
     .openapi(history, async (c) => {
       const { id } = c.req.valid('param');
       const entries = await ticketHistory(ctx.db, id);
       if (!entries) throw new NotFoundError('ticket', id);
-      return c.json(entries, 200);
+      return c.json(await ticketPartsFor(ctx, ticketViewer(c), id, entries, maskHistoryParts), 200);
     })
     .openapi(messages, async (c) => {
       const { id } = c.req.valid('param');
       const conversation = await ticketMessages(ctx.db, id);
       if (!conversation) throw new NotFoundError('ticket', id);
-      return c.json(conversation, 200);
+      return c.json(await ticketPartsFor(ctx, ticketViewer(c), id, conversation, maskMessageParts), 200);
     })
-    .openapi(list, async (c) => c.json(await listTickets(ctx.db, c.req.valid('query')), 200));
+    .openapi(list, async (c) => {
+      const viewer = ticketViewer(c);
+      const tickets = await listTickets(ctx.db, c.req.valid('query'), dataKeys(ctx));
+      return c.json(
+        tickets.map((ticket) => ticketFor(viewer, ticket)),
+        200,
+      );
+    });
 }

@@ -17,6 +17,9 @@ import { readStored } from '../db/stored/read-stored';
 import { StoredDataError } from '../db/stored/stored-data-error';
 import { actionContext, actionOutcome, type EffectOutcome } from '../engine/effect-runner';
 import { redactor } from '../secrets/redact-secrets';
+import { openCustomer } from '../data-keys/customer-fields';
+import { DataKeyError, type DataKeyRing } from '../data-keys/data-key-ring';
+import { dataKeys } from '../data-keys/runtime-data-keys';
 import { effectServices } from './effect-services';
 import type { FlowCache } from './flow-cache';
 import { versionKey } from './flow-cache';
@@ -96,7 +99,7 @@ export async function deliverEffect(
   // could still finish inside the lease; recording the result, as long as the lease lasts (the effect
   // ran; after the lease another worker runs it again). A record whose commit went through before
   // the connection died finds the row settled on the next try and returns 'lost'.
-  const request = storedRequest(row);
+  const request = storedRequest(row, dataKeys(ctx));
   const outcome =
     request instanceof StoredDataError
       ? failed(request.message)
@@ -111,12 +114,18 @@ export async function deliverEffect(
 /**
  * The effect's request as queued. A corrupt one is the effect's failure, not the worker's:
  * retried (the row may be repaired) and then dead-lettered, its table and row in `last_error`.
+ * The customer's name and contact, sealed at rest, are opened here; a key missing from the
+ * ring fails the effect the same way.
  */
-function storedRequest(row: OutboxRow): StoredEffectRequest | StoredDataError {
+function storedRequest(row: OutboxRow, keys: DataKeyRing): StoredEffectRequest | StoredDataError {
+  const at = { table: 'outbox', key: row.id };
   try {
-    return readStored(effectRequestShape, row.request, { table: 'outbox', key: row.id });
+    const request = readStored(effectRequestShape, row.request, at);
+    return { ...request, ticket: { ...request.ticket, customer: openCustomer(keys, request.ticket.customer) } };
   } catch (error) {
     if (error instanceof StoredDataError) return error;
+    if (error instanceof DataKeyError)
+      return new StoredDataError(at, 'effect-request', [{ path: 'ticket.customer', message: error.message }]);
     throw error;
   }
 }
