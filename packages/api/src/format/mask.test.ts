@@ -26,7 +26,10 @@ function idNumber(random: () => number): string {
 function bankCard(random: () => number): string {
   const length = 16 + Math.floor(random() * 4);
   const partial = `62${digitsOf(random, length - 3)}`;
-  for (let check = 0; check < 10; check++) if (passesLuhn(`${partial}${check}`)) return `${partial}${check}`;
+  for (let check = 0; check < 10; check++) {
+    const card = `${partial}${check}`;
+    if (passesLuhn(card)) return random() < 0.5 ? card : (card.match(/.{1,4}/g) ?? []).join(' ');
+  }
   throw new Error('unreachable: one check digit always passes');
 }
 
@@ -96,6 +99,11 @@ describe('maskSensitiveText', () => {
     for (const text of ['订单 DD20260501001 的快递', 'SF1234567890123', '2026-05-01 12:00', '退款 1999.00 元', 'v1.2.3']) {
       expect(maskSensitiveText(text)).toBe(text);
     }
+  });
+
+  it('leaves ids alone: UUIDs whose groups are all digits are not cards', () => {
+    const id = '41111111-1111-1111-1111-111111111111';
+    expect(maskSensitiveText(`ticket ${id}`)).toBe(`ticket ${id}`);
   });
 
   it('walks objects and arrays', () => {

@@ -65,7 +65,8 @@ function maskWord(text: string): string {
 const EDGE_BEFORE = '(?<![0-9A-Za-z])';
 const EDGE_AFTER = '(?![0-9A-Za-z])';
 const ID_CARD = new RegExp(`${EDGE_BEFORE}\\d{17}[\\dXx]${EDGE_AFTER}`, 'g');
-const BANK_CARD = new RegExp(`${EDGE_BEFORE}\\d(?:[ -]?\\d){15,18}${EDGE_AFTER}`, 'g');
+// Groups of four may be spaced, never dashed: a UUID's digit-only groups must not read as a card.
+const BANK_CARD = new RegExp(`${EDGE_BEFORE}\\d{4}(?: ?\\d{4}){3}(?: ?\\d{1,3})?${EDGE_AFTER}`, 'g');
 const MOBILE = new RegExp(`${EDGE_BEFORE}(?:\\+?86[ -]?)?1[3-9]\\d(?:[ -]?\\d{4}){2}${EDGE_AFTER}`, 'g');
 const LANDLINE = new RegExp(`${EDGE_BEFORE}(?:\\(0\\d{2,3}\\)|0\\d{2,3}-)[ ]?\\d{7,8}${EDGE_AFTER}`, 'g');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
