@@ -91,6 +91,8 @@ export {
   maskSensitiveText,
   maskSensitiveValue,
   passesLuhn,
+  maskCustomerIn,
+  maskCustomerInDetail,
   maskerFor,
   maskHistory,
   maskMessages,

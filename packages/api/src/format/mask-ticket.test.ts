@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../tickets';
-import { maskHistory, maskMessages, maskTicketView, seesCustomerContact, type TicketViewer } from './index';
+import {
+  maskCustomerInDetail,
+  maskerFor,
+  maskHistory,
+  maskMessages,
+  maskTicketView,
+  seesCustomerContact,
+  type TicketViewer,
+} from './index';
 
 const ticket: TicketView = {
   id: 't1',
@@ -50,6 +58,14 @@ describe('a masked ticket', () => {
     expect(masked.subject).toBe('王**的快递');
     expect(masked.body).toBe('我是王**，电话 138****5678，订单 DD20260501001');
     expect(masked.stats.recentMessages).toEqual(['打 138****5678']);
+  });
+
+  it('masks a Latin name as a whole word only, and never an audit kind', () => {
+    expect(maskerFor({ name: 'Anna' })('Hi Anna, Annabel is here')).toBe('Hi A***, Annabel is here');
+    expect(maskCustomerInDetail({ kind: 'flow.transition', detail: { to: 'flow wait' } }, { name: 'flow' })).toEqual({
+      kind: 'flow.transition',
+      detail: { to: 'f*** wait' },
+    });
   });
 
   it('masks history details and messages by the same rules', () => {

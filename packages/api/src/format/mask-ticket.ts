@@ -38,11 +38,42 @@ interface KnownCustomer {
  * @example maskerFor({ name: '王小明' })('王小明您好，电话13812345678'); // '王**您好，电话138****5678'
  */
 export function maskerFor(customer: KnownCustomer): (text: string) => string {
-  const known = [
-    [customer.name, maskName(customer.name)],
-    [customer.contact ?? '', maskContact(customer.contact ?? '')],
-  ].filter(([value = '']) => value.trim().length >= 2);
-  return (text) => maskSensitiveText(known.reduce((out, [value = '', masked = '']) => out.replaceAll(value, masked), text));
+  const known: [RegExp, string][] = [];
+  const name = knownValuePattern(customer.name);
+  if (name) known.push([name, maskName(customer.name)]);
+  const contact = knownValuePattern(customer.contact ?? '');
+  if (contact) known.push([contact, maskContact(customer.contact ?? '')]);
+  return (text) => maskSensitiveText(known.reduce((out, [pattern, masked]) => out.replace(pattern, masked), text));
+}
+
+/**
+ * Where a known value appears in text: a Chinese name anywhere (2 characters or more), a
+ * Latin one as a whole word of 3 or more (so `Li` does not mask `Lights`, nor `flow` a `flow.transition`).
+ */
+function knownValuePattern(value: string): RegExp | undefined {
+  const text = value.trim();
+  const latin = /^[\x20-\x7e]+$/.test(text);
+  if (text.length < (latin ? 3 : 2)) return undefined;
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(latin ? `(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])` : escaped, 'g');
+}
+
+/**
+ * `maskerFor(customer)` applied to every string deep inside a value (an audit detail that
+ * holds a rendered reply); the result has the value's shape.
+ * @example maskCustomerIn({ body: '王小明您好' }, { name: '王小明' }); // { body: '王**您好' }
+ */
+export function maskCustomerIn<T>(value: T, customer: KnownCustomer): T {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- only strings change: the walk keeps every object's and array's shape
+  return maskDeep(value, maskerFor(customer)) as T;
+}
+
+/**
+ * An audit fact (or entry) with the customer masked in its detail only: its kind and ids stay as they are.
+ * @example maskCustomerInDetail({ kind: 'action', detail: { params: { body: '王小明您好' } } }, { name: '王小明' });
+ */
+export function maskCustomerInDetail<F extends { readonly detail: unknown }>(fact: F, customer: KnownCustomer): F {
+  return { ...fact, detail: maskCustomerIn(fact.detail, customer) };
 }
 
 /**

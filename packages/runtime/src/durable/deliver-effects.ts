@@ -1,4 +1,5 @@
 import { errorMessage } from '../engine/error-message';
+import { maskCustomerIn } from '@switchyard/api';
 import type { OutboundMessage, Roster } from '@switchyard/nodes';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { AuditFact } from '../audit/audit-entry';
@@ -169,7 +170,12 @@ async function settleEffect(
       if (outcome.message?.audience === 'customer') await recordFirstResponse(trx, row.ticket_id, now);
       await audit(trx, row, now, {
         kind: 'effect.delivered',
-        detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, params: outcome.params },
+        detail: {
+          node: row.node_id,
+          idempotencyKey: row.idempotency_key,
+          attempt: row.attempts,
+          params: maskCustomerIn(outcome.params, request.ticket.customer),
+        },
       });
       return 'done';
     }
@@ -228,7 +234,7 @@ async function runEffect(
     const timeoutMs = Math.min(configTimeout(node.config) ?? def.timeoutMs ?? maxTimeoutMs, maxTimeoutMs);
     const controller = new AbortController();
     const label = { ticketId: row.ticket_id, flowId: row.flow_id, nodeId: row.node_id, idempotencyKey: row.idempotency_key };
-    const effect = await effectServices(ctx, def, label, timeoutMs, controller.signal);
+    const effect = await effectServices(ctx, def, label, timeoutMs, controller.signal, request.ticket.customer);
     redact = effect.redact;
     const actionCtx = actionContext(
       {

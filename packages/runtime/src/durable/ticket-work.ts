@@ -2,6 +2,7 @@ import { type Ticket, TicketEventType } from '@switchyard/flow';
 import type { NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditFact } from '../audit/audit-entry';
+import { maskCustomerInDetail } from '@switchyard/api';
 import { sealCustomer } from '../data-keys/customer-fields';
 import type { DataKeyRing } from '../data-keys/data-key-ring';
 import type { OutboxTable, TicketEventsTable, TicketFlowsTable, TimersTable } from '../db/schema';
@@ -89,8 +90,15 @@ export async function runTicketWork(
     for (const [node, n] of Object.entries(own)) visits.set(`${flowAt(flows, i).compiled.id}/${node}`, n);
 
   const audit: AuditEntry[] = [];
+  // The audit never holds the customer's name or contact, even inside a rendered reply.
   const record = (at: Date, flow: number | undefined, fact: AuditFact) =>
-    audit.push({ at, actor: SYSTEM_ACTOR, ticketId, flowId: flow === undefined ? null : flowAt(flowIds, flow), ...fact });
+    audit.push({
+      at,
+      actor: SYSTEM_ACTOR,
+      ticketId,
+      flowId: flow === undefined ? null : flowAt(flowIds, flow),
+      ...maskCustomerInDetail(fact, work.ticket.customer),
+    });
   const outbox: Insertable<OutboxTable>[] = [];
   const timers = createVirtualTimers();
   for (const t of work.timers) {
