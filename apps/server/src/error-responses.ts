@@ -11,10 +11,20 @@ const DESCRIPTIONS = {
 
 type ErrorStatus = keyof typeof DESCRIPTIONS;
 
+/** What each error answer looks like, for the OpenAPI document's examples. */
+const EXAMPLES: Record<ErrorStatus, { error: string; details?: unknown }> = {
+  400: { error: 'invalid value', details: [{ path: 'name', message: 'Too small: expected string to have >=1 characters' }] },
+  401: { error: 'missing or wrong bearer token' },
+  404: { error: 'no flow "refund-priority"' },
+  409: { error: 'flow "refund-priority" already exists' },
+  422: { error: 'the flow does not validate', details: [{ severity: 'error', code: 'no_trigger', message: 'the flow has no trigger' }] },
+  503: { error: 'database unavailable; try again shortly' },
+};
+
 /** One error answer of a route's OpenAPI description. */
 interface ErrorResponse {
   readonly description: string;
-  readonly content: { 'application/json': { schema: typeof ErrorBody } };
+  readonly content: { 'application/json': { schema: typeof ErrorBody; example: unknown } };
 }
 
 /** The error answers a route can give, for its OpenAPI description (401 and 503 on every route); every one is an `ErrorBody`. */
@@ -22,11 +32,14 @@ export function errorResponses(...statuses: ErrorStatus[]): Partial<Record<Error
   const responses: Partial<Record<ErrorStatus, ErrorResponse>> = {};
   const all: ErrorStatus[] = [...statuses, 401, 503];
   for (const status of all)
-    responses[status] = { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } };
+    responses[status] = {
+      description: DESCRIPTIONS[status],
+      content: { 'application/json': { schema: ErrorBody, example: EXAMPLES[status] } },
+    };
   return responses;
 }
 
-/** `{ 'application/json': { schema } }`, the content of a JSON body. */
-export function jsonContent<T>(schema: T, description: string) {
-  return { description, content: { 'application/json': { schema } } };
+/** `{ 'application/json': { schema, example } }`, the content of a JSON body (the example for the OpenAPI document). */
+export function jsonContent<T>(schema: T, description: string, example?: unknown) {
+  return { description, content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } } };
 }

@@ -6,13 +6,13 @@ import type { Logger } from 'pino';
  * `pnpm start` is answered end to end. A port already taken (a real service there, or a
  * second server) is no reason not to start: the flows then call whatever listens there.
  */
-export async function startLocalExampleServices(logger: Logger): Promise<ExampleServices | undefined> {
+export async function startLocalExampleServices(logger: Logger, port?: number): Promise<ExampleServices | undefined> {
   try {
-    const services = await startExampleServices();
+    const services = await startExampleServices(port);
     logger.info({ url: services.url }, 'example logistics and billing services are serving (SWITCHYARD_EXAMPLE_SERVICES=0 turns them off)');
     return services;
   } catch (error) {
-    logger.warn({ err: error }, 'example services not started: their port is taken');
+    logger.warn({ err: error }, 'example services not started: their port is taken (SWITCHYARD_EXAMPLE_SERVICES_PORT picks another)');
     return undefined;
   }
 }

@@ -2,7 +2,8 @@ import { createSafeLogger } from '@switchyard/runtime';
 import { startLocalExampleServices } from './example-services';
 import { guardProcess } from './guard-process';
 import { allowedHostsOf, readServerEnv } from './server-env';
-import { startServer } from './start-server';
+import { REPO_ROOT, startServer } from './start-server';
+import { ensureEditorBuilt } from './editor-build/ensure-editor-built';
 
 /*
  * `pnpm start`: Switchyard from the environment (see the README's "Running the server").
@@ -25,8 +26,21 @@ guardProcess(logger);
 const STOP_DEADLINE_MS = 30_000;
 
 try {
+  // The editor builds beside the start (only when its sources changed): the API answers meanwhile.
+  const editorBuild = new AbortController();
+  if (env.SWITCHYARD_BUILD_EDITOR === '1')
+    ensureEditorBuilt(REPO_ROOT, logger, editorBuild.signal).catch((error: unknown) =>
+      logger.error({ err: error }, 'the editor could not be built'),
+    );
   const services =
-    env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1' ? await startLocalExampleServices(logger) : undefined;
+    env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1'
+      ? await startLocalExampleServices(logger, env.SWITCHYARD_EXAMPLE_SERVICES_PORT)
+      : undefined;
+  // The example custom nodes call the stand-ins unless told otherwise; read when a node runs.
+  if (services) {
+    process.env.BILLING_URL ??= services.url;
+    process.env.ERP_URL ??= services.url;
+  }
   const server = await startServer({
     port: env.PORT,
     hostname: env.HOST,
@@ -52,6 +66,7 @@ try {
   });
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'stopping');
+    editorBuild.abort();
     setTimeout(() => {
       logger.error('stop took too long; exiting');
       process.exit(1);

@@ -46,6 +46,10 @@ export const ServerEnv = z.object({
   ),
   /** `0` skips starting the stand-in logistics and billing services the example flows call (port 4010). */
   SWITCHYARD_EXAMPLE_SERVICES: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
+  /** The stand-in services' port (default 4010); BILLING_URL and ERP_URL follow it unless set. */
+  SWITCHYARD_EXAMPLE_SERVICES_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(4010)),
+  /** `0`: `pnpm start` does not build the editor (it serves whatever apps/editor/dist holds). */
+  SWITCHYARD_BUILD_EDITOR: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
   /** `0` runs no worker in this process: an API-only server beside worker processes on the same PostgreSQL. */
   SWITCHYARD_WORKER: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
   /** `0` skips loading the example flows and roster. */

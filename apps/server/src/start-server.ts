@@ -94,6 +94,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
   const dataKeys = options.dataKeys ?? resolveDataKeys(process.env, options, logger);
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
+  if (!options.database)
+    logger.info(
+      options.databaseUrl
+        ? 'opening PostgreSQL'
+        : 'opening the embedded PGlite database (a new data folder is initialised first: the slowest step of a first start)',
+    );
   const store =
     options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
   const ownsStore = options.database === undefined;
@@ -111,7 +117,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Rows from before encryption (or under a previous key) are sealed now, up to 10 000 per table; the worker's chore seals the rest.
     await resealInBatches(ctx, 20, 500);
     if (options.seed ?? true) {
-      const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
+      logger.info('database ready; loading the example flows and roster');
+      const seeded = await seedExamples(ctx, join(rootDir, 'examples'), (p) =>
+        p.step === 'flow'
+          ? logger.info(`example flows ${p.done}/${p.total}: ${p.flowId}${p.added ? ' (added)' : ''}`)
+          : logger.info(`roster: ${p.groups} groups and ${p.agents} agents added`),
+      );
       logger.info(seeded, 'examples loaded');
     }
     // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.

@@ -4,6 +4,7 @@ import type { CatalogEntry, FlowDetail } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { Inspector } from '../inspector/inspector';
 import { indexDiagnostics } from '../model/diagnostics-index';
+import { problemNames } from '../model/problem-words';
 import { branchCounts, visitedElements } from '../model/dry-run-summary';
 import { DiffPanel } from '../panels/diff-panel';
 import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
@@ -12,11 +13,13 @@ import { RolloutPanel } from '../panels/rollout-panel';
 import { VersionsPanel } from '../panels/versions-panel';
 import type { FlowTab } from '../use-hash-route';
 import { ConflictDialog } from './conflict-dialog';
-import { type CanvasDecorations, FIT_VIEW, FlowCanvas } from './flow-canvas';
+import { portsOfNodes } from '../model/flow-to-canvas';
+import { type CanvasDecorations, FIT_VIEW, FlowCanvas, TIDY_FIT } from './flow-canvas';
 import { Palette } from './palette';
 import { Toolbar } from './toolbar';
 import { useFlowEditor } from './use-flow-editor';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { useNodePlacement } from './use-node-placement';
 import { type ComparedSide, useNoticeText, useVersions } from './use-versions';
 
 type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout';
@@ -122,15 +125,9 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     ['rollout', t('tabs.rollout')],
   ];
 
-  const { add } = editor;
-  const addFromPalette = useCallback(
-    (type: string) => {
-      const box = document.querySelector('.canvas')?.getBoundingClientRect();
-      const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-      add(type, { x: centre.x - 110, y: centre.y - 40 });
-    },
-    [add, flow],
-  );
+  // After the selected node, wired from its first free port; else in the visible centre (placement.ts).
+  const { addNode } = useNodePlacement(editor, doc, catalogByType);
+  const addFromPalette = useCallback((type: string) => void addNode(type), [addNode]);
 
   return (
     <div className={`flow-editor ${readOnly ? 'comparing' : ''}`} data-testid="flow-editor" data-flow-id={flowId}>
@@ -144,8 +141,9 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         onUndo={editor.undo}
         onRedo={editor.redo}
         onLayout={() => {
-          editor.layout();
-          requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+          void editor.layout(portsOfNodes(doc, catalogByType)).then(() => {
+            requestAnimationFrame(() => void flow.fitView({ ...TIDY_FIT, duration: 200 }));
+          });
         }}
         onFit={() => void flow.fitView({ ...FIT_VIEW, duration: 200 })}
         onPublish={() => void publish()}
@@ -198,13 +196,17 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
                 selectedCount={selectedNodes.length}
                 entry={selectedNode ? catalogByType.get(selectedNode.type) : undefined}
                 diagnostics={diagnostics}
+                doc={doc}
+                catalog={catalogByType}
                 readOnly={readOnly}
                 onChange={(patch) => selectedNode && editor.updateNode(selectedNode.id, patch)}
                 onDelete={() => selectedNode && editor.remove(new Set([selectedNode.id]))}
               />
             )}
             {tab === 'rollout' && <RolloutPanel flowId={flowId} versions={versions} />}
-            {tab === 'problems' && <ProblemsPanel diagnostics={diagnostics} onPick={pick} />}
+            {tab === 'problems' && (
+              <ProblemsPanel diagnostics={diagnostics} onPick={pick} names={problemNames(doc, catalogByType, locale)} />
+            )}
             {tab === 'versions' && (
               <>
                 <VersionsPanel

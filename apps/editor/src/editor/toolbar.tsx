@@ -63,8 +63,8 @@ export function Toolbar(props: ToolbarProps) {
       >
         <Redo2 size={16} aria-hidden />
       </button>
-      <button type="button" onClick={props.onLayout} disabled={props.readOnly} data-testid="auto-layout">
-        <Network size={16} aria-hidden /> {t('toolbar.layout')}
+      <button type="button" onClick={props.onLayout} disabled={props.readOnly} title={t('canvas.tidyUpHint')} data-testid="auto-layout">
+        <Network size={16} aria-hidden /> {t('canvas.tidyUp')}
       </button>
       <button type="button" onClick={props.onFit} data-testid="fit-view">
         <Maximize2 size={16} aria-hidden /> {t('toolbar.fit')}

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostic';
 import type { FlowNode } from '../flow-document';
 import { isRecord } from '../is-record';
 import type { NodeSpec } from '../node-kind';
+import { nodeName } from './unknown-variable';
 
 /** A node as validation knows it: its spec and its parsed config (undefined when it failed its schema). */
 interface CheckedNode {
@@ -19,7 +20,7 @@ const TAG = /\{\{\{?\s*([#^&]?)\s*([\w.]+)\s*\}?\}\}/g;
  * Warns about every action node whose config text would send the customer's contact out
  * (a reply, a notice, an http call, a custom node's text): `{{ticket.customer.contact}}`,
  * `.phone`, `.email`, or those names inside a `{{#ticket.customer}}` section. One warning per
- * field, naming the node by its label and the field.
+ * field, naming the node by its label (else its type's title) and the field.
  * @example checkSensitiveTemplates(known, diagnostics);
  */
 export function checkSensitiveTemplates(known: ReadonlyMap<string, CheckedNode>, out: Diagnostic[]): void {
@@ -28,13 +29,14 @@ export function checkSensitiveTemplates(known: ReadonlyMap<string, CheckedNode>,
     for (const [field, text] of configTexts(config, 'config')) {
       const variable = contactVariable(text);
       if (variable === undefined) continue;
-      const label = node.label ?? node.id;
+      const name = nodeName(node, spec);
+      const label = name.en;
       out.push({
         code: 'sensitive_data_sent',
         severity: 'warning',
         nodeId: node.id,
         field,
-        params: { label, variable },
+        params: { label, labelZh: name['zh-CN'], variable },
         message: `node "${label}": ${field} sends the customer's contact details out ({{${variable}}}); leave them out, or make sure the receiver may hold them`,
       });
     }
