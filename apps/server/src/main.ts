@@ -47,6 +47,10 @@ try {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : env.SWITCHYARD_DATA_DIR,
     adminToken: env.SWITCHYARD_ADMIN_TOKEN,
+    firstAdmin: { email: env.SWITCHYARD_ADMIN_EMAIL, password: env.SWITCHYARD_ADMIN_PASSWORD },
+    publicUrl: env.SWITCHYARD_PUBLIC_URL,
+    trustProxy: env.SWITCHYARD_TRUST_PROXY === '1',
+    twoPersonRule: env.SWITCHYARD_TWO_PERSON_RULE === '1',
     allowedHosts: allowedHostsOf(env),
     seed: env.SWITCHYARD_SEED === '1',
     worker:

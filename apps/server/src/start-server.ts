@@ -9,6 +9,7 @@ import {
   createSafeLogger,
   createWorker,
   type DataKeyRing,
+  ensureFirstAdmin,
   resealInBatches,
   resolveDataKeys,
   loadRegistry,
@@ -18,6 +19,7 @@ import {
   type RuntimeContext,
   type SecretSettings,
   secretSettingsFromEnv,
+  seedExampleUsers,
   seedExamples,
   type SwitchyardDatabase,
   systemClock,
@@ -46,6 +48,14 @@ export interface StartOptions {
   /** A database opened by the caller, migrated here and left open on close (tests). */
   readonly database?: SwitchyardDatabase;
   readonly adminToken?: string | undefined;
+  /** The first admin, created when the users table is empty (SWITCHYARD_ADMIN_EMAIL / _PASSWORD); without a password one is generated and logged once. */
+  readonly firstAdmin?: { readonly email?: string | undefined; readonly password?: string | undefined };
+  /** SWITCHYARD_PUBLIC_URL: an https one makes the session cookie Secure. */
+  readonly publicUrl?: string | undefined;
+  /** SWITCHYARD_TRUST_PROXY: the sign-in limit per address reads X-Forwarded-For. */
+  readonly trustProxy?: boolean;
+  /** SWITCHYARD_TWO_PERSON_RULE: nobody deploys a version they published. */
+  readonly twoPersonRule?: boolean;
   /** Host names served besides loopback ones (and `hostname`, when it names one address). */
   readonly allowedHosts?: readonly string[];
   /** Slow clients are cut off: a request's headers must arrive within this (default 10 s)... */
@@ -116,6 +126,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     };
     // Rows from before encryption (or under a previous key) are sealed now, up to 10 000 per table; the worker's chore seals the rest.
     await resealInBatches(ctx, 20, 500);
+    const admin = await ensureFirstAdmin(ctx, options.firstAdmin ?? {});
+    if (admin.created && admin.generatedPassword !== undefined)
+      // Printed this once: the log is the only place it exists (the database keeps its argon2id hash).
+      logger.warn(
+        { email: admin.email, password: admin.generatedPassword },
+        'first start: created the first admin with a generated password; sign in and change it (or set SWITCHYARD_ADMIN_EMAIL and SWITCHYARD_ADMIN_PASSWORD)',
+      );
+    else if (admin.created) logger.info({ email: admin.email }, 'first start: created the first admin');
     if (options.seed ?? true) {
       logger.info('database ready; loading the example flows and roster');
       const seeded = await seedExamples(ctx, join(rootDir, 'examples'), (p) =>
@@ -123,7 +141,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           ? logger.info(`example flows ${p.done}/${p.total}: ${p.flowId}${p.added ? ' (added)' : ''}`)
           : logger.info(`roster: ${p.groups} groups and ${p.agents} agents added`),
       );
-      logger.info(seeded, 'examples loaded');
+      const users = await seedExampleUsers(ctx, join(rootDir, 'examples'));
+      logger.info({ ...seeded, users }, 'examples loaded');
     }
     // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.
     const worker =
@@ -134,6 +153,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const app = createApp({
       ctx,
       adminToken: options.adminToken,
+      publicUrl: options.publicUrl,
+      trustProxy: options.trustProxy ?? false,
+      twoPersonRule: options.twoPersonRule ?? false,
       allowedHosts: [...(options.allowedHosts ?? []), ...listenedName(hostname)],
       editorDir: join(rootDir, 'apps/editor/dist'),
       onQueued: () => worker?.wake(),
@@ -146,7 +168,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const { port, address, family } = boundAddress(server.address());
     const host = family === 'IPv6' ? `[${address}]` : address;
     const url = `http://${host}:${port}`;
-    logger.info({ url, database: store.kind, auth: options.adminToken ? 'token' : 'not enforced' }, 'switchyard is serving');
+    logger.info(
+      { url, database: store.kind, adminToken: options.adminToken !== undefined, twoPersonRule: options.twoPersonRule ?? false },
+      'switchyard is serving',
+    );
 
     let closing: Promise<void> | undefined;
     const close = () =>

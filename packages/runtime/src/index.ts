@@ -58,3 +58,4 @@ export type { EffectFilter, EffectView } from './durable/list-effects';
 export * from './rollout/index';
 export { CONFIG_FILE, loadRegistry } from './config/load-registry';
 export { CUSTOMER_CENSOR, createSafeLogger, safeLoggerOptions } from './logging/safe-logger';
+export * from './users/index';

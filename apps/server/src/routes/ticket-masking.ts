@@ -8,37 +8,18 @@ import {
   type TicketView,
   type TicketViewer,
 } from '@switchyard/api';
-import { dataKeys, getTicket, NotFoundError, type RuntimeContext } from '@switchyard/runtime';
-import type { Context } from 'hono';
-import type { AppEnv } from '../app-env';
-
-/** Until sign-in names the caller, a request passed the admin token (or auth is off): it sees everything. */
-const FULL_ACCESS: TicketViewer = { roles: ['admin'], groups: [], agentId: null };
-
-/** Who reads this ticket answer. */
-export function ticketViewer(c: Context<AppEnv>): TicketViewer {
-  void c;
-  return FULL_ACCESS;
-}
 
 /** A ticket as this viewer may see it: the customer in clear for its assignee, its group's supervisors and admins, masked for others. */
 export function ticketFor(viewer: TicketViewer, ticket: TicketView): TicketView {
   return seesCustomerContact(viewer, ticket) ? ticket : maskTicketView(ticket);
 }
 
-/** A ticket's history or conversation as this viewer may see it (the ticket decides: its group, its assignee, its customer). */
-export async function ticketPartsFor<T extends HistoryEntry[] | TicketMessage[]>(
-  ctx: RuntimeContext,
-  viewer: TicketViewer,
-  ticketId: string,
-  parts: T,
-  mask: (parts: T, customer: TicketView['customer']) => T,
-): Promise<T> {
-  if (viewer.roles.includes('admin')) return parts;
-  const ticket = await getTicket(ctx.db, ticketId, dataKeys(ctx));
-  if (!ticket) throw new NotFoundError('ticket', ticketId);
-  return seesCustomerContact(viewer, ticket) ? parts : mask(parts, ticket.customer);
+/** A ticket's history as this viewer may see it (the ticket decides: its group, its assignee, its customer). */
+export function historyFor(viewer: TicketViewer, ticket: TicketView, entries: HistoryEntry[]): HistoryEntry[] {
+  return seesCustomerContact(viewer, ticket) ? entries : maskHistory(entries, ticket.customer);
 }
 
-export const maskHistoryParts = (parts: HistoryEntry[], customer: TicketView['customer']) => maskHistory(parts, customer);
-export const maskMessageParts = (parts: TicketMessage[], customer: TicketView['customer']) => maskMessages(parts, customer);
+/** A ticket's conversation as this viewer may see it. */
+export function messagesFor(viewer: TicketViewer, ticket: TicketView, messages: TicketMessage[]): TicketMessage[] {
+  return seesCustomerContact(viewer, ticket) ? messages : maskMessages(messages, ticket.customer);
+}
