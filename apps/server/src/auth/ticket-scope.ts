@@ -1,4 +1,4 @@
-import { getTicket, NotFoundError, type RuntimeContext, type TicketView } from '@switchyard/runtime';
+import { dataKeys, getTicket, NotFoundError, type RuntimeContext, type TicketView } from '@switchyard/runtime';
 import type { Principal } from './principal';
 
 /** The tickets a caller reaches: all (admins, the admin token), or those of their groups and assigned to their agent. */
@@ -21,7 +21,7 @@ export function ticketInScope(ticket: Pick<TicketView, 'group' | 'assignee'>, sc
  * a missing one, so ticket ids of other groups do not leak.
  */
 export async function reachableTicket(ctx: RuntimeContext, principal: Principal, id: string): Promise<TicketView> {
-  const ticket = await getTicket(ctx.db, id);
+  const ticket = await getTicket(ctx.db, id, dataKeys(ctx));
   if (!ticket || !ticketInScope(ticket, ticketScopeOf(principal))) throw new NotFoundError('ticket', id);
   return ticket;
 }
