@@ -1,3 +1,4 @@
+import { benchAuthCost } from './auth-cost';
 import { benchCompileLargeFlow } from './compile-large-flow';
 import { benchDryRunThroughput } from './dry-run-throughput';
 import { benchDurable } from './durable';
@@ -18,6 +19,7 @@ rows.push(...(await benchDryRunThroughput()));
 rows.push(...(await benchDurable()));
 rows.push(...(await benchRolloutMetrics()));
 rows.push(...(await benchGuardrailScale()));
+rows.push(...(await benchAuthCost()));
 rows.push(...(await benchEditorOpen()));
 rows.push(...(await benchStartTime()));
 console.log(`\n${renderTable(rows)}`);

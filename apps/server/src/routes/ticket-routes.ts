@@ -24,7 +24,7 @@ import {
 } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { principalOf } from '../auth/principal';
-import { reachableTicket, ticketScopeOf } from '../auth/ticket-scope';
+import { assertTicketReachable, reachableTicket, ticketScopeOf } from '../auth/ticket-scope';
 import { createRouter } from '../create-router';
 import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
@@ -138,7 +138,7 @@ export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {
     })
     .openapi(postEvent, async (c) => {
       const key = c.req.valid('header')['idempotency-key'];
-      await reachableTicket(ctx, principalOf(c), c.req.valid('param').id);
+      await assertTicketReachable(ctx, principalOf(c), c.req.valid('param').id);
       const accepted = await postTicketEventOnce(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), key);
       if (accepted.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
       else onQueued();
@@ -150,14 +150,14 @@ export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {
     })
     .openapi(history, async (c) => {
       const { id } = c.req.valid('param');
-      await reachableTicket(ctx, principalOf(c), id);
+      await assertTicketReachable(ctx, principalOf(c), id);
       const entries = await ticketHistory(ctx.db, id);
       if (!entries) throw new NotFoundError('ticket', id);
       return c.json(entries, 200);
     })
     .openapi(messages, async (c) => {
       const { id } = c.req.valid('param');
-      await reachableTicket(ctx, principalOf(c), id);
+      await assertTicketReachable(ctx, principalOf(c), id);
       const conversation = await ticketMessages(ctx.db, id);
       if (!conversation) throw new NotFoundError('ticket', id);
       return c.json(conversation, 200);
