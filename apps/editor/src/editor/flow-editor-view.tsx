@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CatalogEntry, FlowDetail } from '@switchyard/api';
+import { useCan } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import { Inspector } from '../inspector/inspector';
 import { indexDiagnostics } from '../model/diagnostics-index';
@@ -35,6 +36,7 @@ interface FlowEditorViewProps {
 
 export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEditorViewProps) {
   const { t, locale } = useI18n();
+  const canEdit = useCan('flows.edit');
   const flow = useReactFlow();
   const editor = useFlowEditor(flowId, detail.draft, detail.revision, detail.diagnostics);
   const catalogByType = useMemo(() => new Map(catalog.map((e) => [e.type, e])), [catalog]);
@@ -102,7 +104,8 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     [editor, doc, flow],
   );
 
-  const readOnly = comparison !== null;
+  // Those who may not draw (ops, engineers) see the flow as it is: nothing to edit, nothing autosaved.
+  const readOnly = comparison !== null || !canEdit;
   useKeyboardShortcuts(
     {
       undo: editor.undo,
@@ -130,7 +133,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
   const addFromPalette = useCallback((type: string) => void addNode(type), [addNode]);
 
   return (
-    <div className={`flow-editor ${readOnly ? 'comparing' : ''}`} data-testid="flow-editor" data-flow-id={flowId}>
+    <div className={`flow-editor ${comparison !== null ? 'comparing' : ''}`} data-testid="flow-editor" data-flow-id={flowId}>
       <Toolbar
         name={doc.name}
         saveState={editor.saveState}
@@ -163,7 +166,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         />
       )}
       <div className="editor-body">
-        <Palette catalog={catalog} onAdd={addFromPalette} />
+        <Palette catalog={catalog} onAdd={readOnly ? () => undefined : addFromPalette} />
         <FlowCanvas
           doc={comparison ? comparison.view.doc : doc}
           catalog={catalogByType}

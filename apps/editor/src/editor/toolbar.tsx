@@ -1,4 +1,5 @@
 import { Maximize2, Network, Redo2, Send, Undo2 } from 'lucide-react';
+import { Allowed } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import type { SaveState } from './use-autosave';
 
@@ -69,9 +70,11 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" onClick={props.onFit} data-testid="fit-view">
         <Maximize2 size={16} aria-hidden /> {t('toolbar.fit')}
       </button>
-      <button type="button" className="primary" onClick={props.onPublish} disabled={props.readOnly} data-testid="publish">
-        <Send size={16} aria-hidden /> {t('toolbar.publish')}
-      </button>
+      <Allowed permission="flows.publish">
+        <button type="button" className="primary" onClick={props.onPublish} disabled={props.readOnly} data-testid="publish">
+          <Send size={16} aria-hidden /> {t('toolbar.publish')}
+        </button>
+      </Allowed>
     </div>
   );
 }
