@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { benchAuthCost } from './auth-cost';
 import { benchCompileLargeFlow } from './compile-large-flow';
 import { benchDataKeyCost } from './data-key-cost';
 import { benchDryRunThroughput } from './dry-run-throughput';
@@ -24,6 +25,7 @@ rows.push(...(await benchDurable()));
 rows.push(...(await benchRolloutMetrics()));
 rows.push(...(await benchGuardrailScale()));
 rows.push(...(await benchLayoutFlow()));
+rows.push(...(await benchAuthCost()));
 rows.push(...(await benchEditorOpen()));
 rows.push(...(await benchStartTime()));
 rows.push(...(await benchDataKeyCost()));

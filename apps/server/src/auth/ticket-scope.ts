@@ -17,9 +17,18 @@ export function ticketInScope(ticket: Pick<TicketView, 'group' | 'assignee'>, sc
 }
 
 /**
- * The ticket, if the caller reaches it; a ticket outside their scope is a 404 exactly like
- * a missing one, so ticket ids of other groups do not leak.
+ * Throws the 404 of a missing ticket when the caller does not reach it: a ticket outside their
+ * scope answers exactly like a missing one, so ticket ids of other groups do not leak. Callers
+ * who reach every ticket cost no query (the route itself 404s a missing one).
  */
+export async function assertTicketReachable(ctx: RuntimeContext, principal: Principal, id: string): Promise<void> {
+  const scope = ticketScopeOf(principal);
+  if (!scope) return;
+  const row = await ctx.db.selectFrom('tickets').select(['group', 'assignee']).where('id', '=', id).executeTakeFirst();
+  if (!row || !ticketInScope(row, scope)) throw new NotFoundError('ticket', id);
+}
+
+/** The ticket as the API shows it, if the caller reaches it; otherwise the 404 of a missing one. */
 export async function reachableTicket(ctx: RuntimeContext, principal: Principal, id: string): Promise<TicketView> {
   const ticket = await getTicket(ctx.db, id, dataKeys(ctx));
   if (!ticket || !ticketInScope(ticket, ticketScopeOf(principal))) throw new NotFoundError('ticket', id);

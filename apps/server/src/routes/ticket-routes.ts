@@ -25,7 +25,7 @@ import {
 } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { principalOf } from '../auth/principal';
-import { reachableTicket, ticketScopeOf } from '../auth/ticket-scope';
+import { assertTicketReachable, reachableTicket, ticketScopeOf } from '../auth/ticket-scope';
 import { createRouter } from '../create-router';
 import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
@@ -140,7 +140,7 @@ export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {
     })
     .openapi(postEvent, async (c) => {
       const key = c.req.valid('header')['idempotency-key'];
-      await reachableTicket(ctx, principalOf(c), c.req.valid('param').id);
+      await assertTicketReachable(ctx, principalOf(c), c.req.valid('param').id);
       const accepted = await postTicketEventOnce(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), key);
       if (accepted.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
       else onQueued();
