@@ -41,7 +41,9 @@ beforeAll(async () => {
     (route) => route.abort(),
   );
   editor = new EditorPage(page);
-}, 240_000);
+  // Auth is always on (issue 16): the browser signs in as the e2e server's first admin.
+  await editor.signIn(server.url, server.admin);
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();
