@@ -30,7 +30,7 @@ beforeAll(async () => {
   editor = new EditorPage(page);
   // Auth is always on (issue 16): the browser signs in as the first admin; direct API calls carry the admin token.
   await editor.signIn(server.url, server.admin);
-}, 240_000);
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -56,7 +56,7 @@ beforeAll(async () => {
     (route) => route.abort(),
   );
   editor = new EditorPage(page);
-}, 240_000);
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -24,7 +24,8 @@ export class EditorPage {
 
   /** Signs out through the user menu and waits for the sign-in page. */
   async signOut(): Promise<void> {
-    await this.page.getByTestId('user-menu').click();
+    const menu = this.page.getByTestId('user-menu');
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
     await this.page.getByTestId('sign-out').click();
     await this.page.getByTestId('sign-in-page').waitFor();
   }

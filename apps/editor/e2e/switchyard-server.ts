@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root, where `pnpm start`'s entry (apps/server/src/main.ts) lives. */
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-/** Starting runs migrations and loads the examples into a fresh PGlite: give it time on a busy 2-core machine. */
-const START_TIMEOUT_MS = 90_000;
+/** Starting runs migrations, loads the examples and hashes the demo accounts' passwords (argon2id) into a fresh PGlite: give it time on a busy 2-core machine. */
+const START_TIMEOUT_MS = 240_000;
 
 /** A Switchyard server running the real entry in a child process, on its own database. */
 export interface SwitchyardServer {

@@ -5,6 +5,7 @@ import {
   type LoginRequest,
   Me,
   type PatchUserRequest,
+  SignedOut,
   TokenCreated,
   TokenList,
   TokenView,
@@ -26,8 +27,6 @@ export const oidcStartPath = (returnTo = '/'): string => `/api/auth/oidc/start?$
 
 const tokenPath = (id: string) => `/api/tokens/${encodeURIComponent(id)}`;
 const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
-/** Logout answers no body a caller needs. */
-const Anything = z.unknown();
 
 /**
  * The sign-in, personal token and user methods of `createApiClient`: who is signed in, the
@@ -38,7 +37,7 @@ export function authMethods(call: HttpCall) {
     /** Signs in with a password: the answer sets the session cookie and says who is signed in. A 401 is a wrong password, a 429 a lockout. */
     login: (body: LoginRequest) => call(Me, 'POST', '/api/auth/login', body),
     /** Ends the session (the cookie is cleared). */
-    logout: async (): Promise<void> => void (await call(Anything, 'POST', '/api/auth/logout', {})),
+    logout: () => call(SignedOut, 'POST', '/api/auth/logout', {}),
     /** Who the request is from; a 401 when nobody is signed in. */
     me: () => call(Me, 'GET', '/api/auth/me'),
     /** How one may sign in here (public). */
