@@ -6,6 +6,7 @@ import { buildEditor } from '../../apps/editor/e2e/build-editor';
 import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
 import { EditorPage } from '../../apps/editor/e2e/editor-page';
 import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import { generateLargeFlow } from '../../apps/editor/src/model/large-flow';
 
 /*
  * Issue 17, "readable at first sight" and "drawing", in Debian's Chromium at 1280 x 800 against the
@@ -41,6 +42,8 @@ beforeAll(async () => {
     (route) => route.abort(),
   );
   editor = new EditorPage(page);
+  // Auth is always on (issue 16): the browser signs in as the first admin; direct API calls carry the admin token.
+  await editor.signIn(server.url, server.admin);
 }, 240_000);
 
 afterAll(async () => {
@@ -56,6 +59,8 @@ interface NodeSight {
   readonly labelPx: number;
   /** The label's box lies inside the canvas and nothing else is drawn over its middle. */
   readonly labelSeen: boolean;
+  /** What the middle of the label shows, when not the node (for a failing test's message). */
+  readonly coveredBy: string;
 }
 
 /** What a person sees of each node: its box on screen and whether its label shows, at what size. */
@@ -78,6 +83,7 @@ async function nodesInSight(page: Page): Promise<NodeSight[]> {
         label: label.textContent,
         labelPx: parseFloat(style.fontSize) * zoom,
         labelSeen: inside && style.visibility !== 'hidden' && style.display !== 'none' && node.contains(hit),
+        coveredBy: inside ? (node.contains(hit) ? '' : String(hit && hit.className)) : 'outside the canvas',
       };
     });
   })()`);
@@ -89,13 +95,18 @@ const overlapping = (a: NodeSight['box'], b: NodeSight['box']): boolean =>
 function expectReadable(sights: readonly NodeSight[], expectedNodes: number): void {
   expect(sights).toHaveLength(expectedNodes);
   for (const sight of sights) {
-    expect({ id: sight.id, seen: sight.labelSeen, label: sight.label }).toMatchObject({ seen: true });
+    expect({ id: sight.id, seen: sight.labelSeen, label: sight.label, coveredBy: sight.coveredBy }).toMatchObject({ seen: true });
     expect(sight.label?.trim().length, sight.id).toBeGreaterThan(0);
     expect(sight.labelPx, `${sight.id}: label ${sight.labelPx.toFixed(1)}px on screen`).toBeGreaterThanOrEqual(READABLE_PX);
   }
   for (const [i, a] of sights.entries()) {
     for (const b of sights.slice(i + 1)) expect(overlapping(a.box, b.box), `${a.id} overlaps ${b.id}`).toBe(false);
   }
+}
+
+/** Waits out a pan or zoom animation: until every label is in sight (or the poll gives up, naming the hidden ones). */
+async function settled(page: Page): Promise<void> {
+  await expect.poll(async () => (await nodesInSight(page)).filter((s) => !s.labelSeen).map((s) => `${s.id} (${s.coveredBy})`)).toEqual([]);
 }
 
 async function openFlow(page: Page, id: string, nodes: number): Promise<void> {
@@ -121,6 +132,37 @@ describe('the designer at 1280 x 800', { timeout: 180_000 }, () => {
       }
     });
   }
+
+  it('opens a 60-node flow at a readable zoom on its trigger, and tidies it up in layers', async () => {
+    const { page } = editor;
+    const doc = generateLargeFlow(60);
+    const created = await fetch(`${server.url}/api/flows`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
+      body: JSON.stringify({ name: doc.name, document: doc }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await openFlow(page, id, 60);
+    // Too big to fit readably: it opens on its trigger, and what is on screen reads.
+    const onScreen = (await nodesInSight(page)).filter((s) => s.labelSeen);
+    expect(onScreen.map((s) => s.id)).toContain('start');
+    expectReadable(onScreen, onScreen.length);
+    await editor.screenshot('canvas-60-nodes-opened-en');
+    await page.getByTestId('auto-layout').click();
+    await editor.waitSaved();
+    await expect.poll(() => page.evaluate(`performance.getEntriesByName('switchyard:layout').length`)).toBeGreaterThan(0);
+    const sights = await nodesInSight(page);
+    for (const [i, a] of sights.entries()) {
+      for (const b of sights.slice(i + 1)) expect(overlapping(a.box, b.box), `${a.id} overlaps ${b.id}`).toBe(false);
+    }
+    const layouts = await page.evaluate<{ nodes: number; ms: number }[]>(
+      `performance.getEntriesByName('switchyard:layout').map((m) => ({ nodes: m.detail.nodes, ms: Math.round(m.duration) }))`,
+    );
+    // A figure for the report: the layout runs on the main thread (no web worker).
+    console.log('layout times in Chromium (nodes, ms):', JSON.stringify(layouts));
+    await editor.screenshot('canvas-60-nodes-tidied-en');
+  });
 
   it('builds a flow from the palette without moving a node by hand', async () => {
     const { page } = editor;
@@ -167,6 +209,10 @@ describe('the designer at 1280 x 800', { timeout: 180_000 }, () => {
     await expect(page.locator('[data-testid="menu-disable"]').count()).resolves.toBe(0);
     await page.getByTestId('menu-duplicate').click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
+    await editor.screenshot('canvas-duplicated-en');
+    // The view follows each new node; "Zoom to fit" (a view change, no node moves) shows them all.
+    await page.getByTestId('fit-view').click();
+    await settled(page);
     expectReadable(await nodesInSight(page), 5);
 
     // Canvas search (Ctrl+F) finds a node by its title and selects it.
@@ -182,6 +228,7 @@ describe('the designer at 1280 x 800', { timeout: 180_000 }, () => {
     await page.getByTestId('auto-layout').click();
     await expect.poll(async () => (await nodesInSight(page)).length).toBe(5);
     await editor.waitSaved();
+    await settled(page);
     expectReadable(await nodesInSight(page), 5);
     await editor.screenshot('canvas-tidied-en');
   });

@@ -125,6 +125,8 @@ describe('a designer a supervisor can use alone', { timeout: 120_000 }, () => {
     await page.getByTestId('flow-editor').waitFor();
     for (const [i, def] of builtinNodes.entries()) {
       const id = `n${i}`;
+      // The first view keeps labels readable, so not all 31 nodes fit: show them all before each click.
+      await page.getByTestId('fit-view').click();
       await editor.node(id).click();
       const inspector = page.locator(`[data-testid="inspector"][data-node-id="${id}"]`);
       await inspector.waitFor();

@@ -77,10 +77,18 @@ function ZoomVariable({ target }: { target: RefObject<HTMLDivElement | null> }) 
   return null;
 }
 
+/** Room a pop-up takes (quick-add is the larger): it opens where the pointer is, moved in to stay whole on the canvas. */
+const POPUP = { width: 250, height: 340 };
+
 /** The pointer's place inside an element, for a pop-up opened there. */
 function within(element: HTMLElement | null, event: { clientX: number; clientY: number }): { left: number; top: number } {
   const box = element?.getBoundingClientRect();
-  return { left: event.clientX - (box?.left ?? 0), top: event.clientY - (box?.top ?? 0) };
+  const left = event.clientX - (box?.left ?? 0);
+  const top = event.clientY - (box?.top ?? 0);
+  return {
+    left: Math.max(4, Math.min(left, (box?.width ?? left) - POPUP.width)),
+    top: Math.max(4, Math.min(top, (box?.height ?? top) - POPUP.height)),
+  };
 }
 
 interface FlowCanvasProps {
@@ -104,7 +112,7 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
   );
   const catalogList = useMemo(() => [...catalog.values()], [catalog]);
   const container = useRef<HTMLDivElement>(null);
-  const { addNode } = useNodePlacement(editor, doc, catalog);
+  const { addNode, reveal } = useNodePlacement(editor, doc, catalog);
   const [quickAdd, setQuickAdd] = useState<QuickAddRequest | null>(null);
   const [menu, setMenu] = useState<NodeMenuRequest | null>(null);
   const closePopups = useCallback(() => {
@@ -299,7 +307,8 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
             setQuickAdd({ left: menu.left, top: menu.top, after: menu.nodeId });
           }}
           onDuplicate={() => {
-            editor?.duplicate(menu.nodeId);
+            const copy = editor?.duplicate(menu.nodeId);
+            if (copy) reveal(copy);
             closePopups();
           }}
           onDelete={() => {

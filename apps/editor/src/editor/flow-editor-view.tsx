@@ -5,7 +5,7 @@ import { useCan } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import { Inspector } from '../inspector/inspector';
 import { indexDiagnostics } from '../model/diagnostics-index';
-import { problemNames } from '../model/problem-words';
+import { describeProblem, problemNames } from '../model/problem-words';
 import { branchCounts, visitedElements } from '../model/dry-run-summary';
 import { DiffPanel } from '../panels/diff-panel';
 import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
@@ -82,7 +82,10 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     }
   };
 
-  const problems = useMemo(() => indexDiagnostics(diagnostics, locale), [diagnostics, locale]);
+  const problems = useMemo(() => {
+    const names = problemNames(doc, catalogByType, locale);
+    return indexDiagnostics(diagnostics, locale, (d) => describeProblem(d, names));
+  }, [diagnostics, locale, doc, catalogByType]);
   const runs = useMemo(
     () => (highlight ? { visited: visitedElements(doc, highlight.results), branches: branchCounts(doc, highlight.results) } : null),
     [highlight, doc],

@@ -75,11 +75,12 @@ export function useFlowEditor(
       duplicate: (id: string) => {
         const clip = copyNodes(latest.current, new Set([id]));
         const original = clip.nodes[0];
-        if (!original) return;
+        if (!original) return undefined;
         const spot = freeSpot(latest.current, { x: original.position.x + NODE_WIDTH + 28, y: original.position.y });
         const result = pasteClip(latest.current, clip, { x: spot.x - original.position.x, y: spot.y - original.position.y });
         setHistory((h) => commit(h, result.doc));
         setSelection(new Set(result.ids));
+        return spot;
       },
       connect: (source: string, sourceHandle: string, target: string) => edit((d) => connect(d, source, sourceHandle, target)),
       /**

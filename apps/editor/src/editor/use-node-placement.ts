@@ -2,8 +2,9 @@ import type { FlowDocument } from '@switchyard/flow';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useRef } from 'react';
 import type { CatalogEntry } from '@switchyard/api';
-import { NODE_HEIGHT, NODE_WIDTH, type Point } from '../model/auto-layout';
+import type { Point } from '../model/auto-layout';
 import { portsOfNodes } from '../model/flow-to-canvas';
+import { revealNode } from '../model/initial-viewport';
 import { placeNewNode } from '../model/placement';
 import type { FlowEditor } from './use-flow-editor';
 
@@ -26,11 +27,9 @@ export function useNodePlacement(editor: FlowEditor | undefined, doc: FlowDocume
     (position: Point) => {
       const box = canvasBox();
       if (!box) return;
-      const { x, y, zoom } = flow.getViewport();
-      const left = position.x * zoom + x;
-      const top = position.y * zoom + y;
-      const inside = left >= 0 && top >= 0 && left + NODE_WIDTH * zoom <= box.width && top + NODE_HEIGHT * zoom <= box.height;
-      if (!inside) void flow.setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, { zoom, duration: 200 });
+      const before = flow.getViewport();
+      const after = revealNode(before, position, box);
+      if (after !== before) void flow.setViewport(after, { duration: 200 });
     },
     [flow],
   );
@@ -54,5 +53,5 @@ export function useNodePlacement(editor: FlowEditor | undefined, doc: FlowDocume
     },
     [flow, reveal],
   );
-  return { addNode };
+  return { addNode, reveal };
 }

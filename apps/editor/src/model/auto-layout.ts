@@ -3,7 +3,7 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 
 /** The size a node is drawn at (flow-node.tsx, `.flow-node` in styles.css); the layout and the drawing agree on it. */
 export const NODE_WIDTH = 184;
-export const NODE_HEIGHT = 68;
+export const NODE_HEIGHT = 76;
 
 /** A point in flow coordinates. */
 export interface Point {
@@ -93,12 +93,36 @@ export function toElkGraph(doc: FlowDocument, portsOf: PortsOf): ElkNode {
 type ElkLayout = (graph: ElkNode) => Promise<ElkNode>;
 let engine: Promise<ElkLayout> | undefined;
 
+/** ELK in this thread: in Node (tests, benches, the examples script), and in a browser whose worker would not start. */
+async function inProcess(): Promise<ElkLayout> {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const elk = new ELK();
+  return (graph) => elk.layout(graph);
+}
+
+/**
+ * ELK in a web worker: a layout takes 100-300 ms for 60 nodes on a loaded machine, and more while
+ * its compiled Java warms up, which on the main thread would freeze the canvas as the flow opens.
+ */
+async function inWorker(): Promise<ElkLayout> {
+  const { default: ELK } = await import('elkjs/lib/elk-api.js');
+  let failed: (reason: unknown) => void = () => undefined;
+  const broken = new Promise<never>((_, reject) => (failed = reject));
+  const elk = new ELK({
+    workerFactory: () => {
+      const worker = new Worker(new URL('./elk-worker-entry.ts', import.meta.url), { type: 'module' });
+      worker.addEventListener('error', (event) => failed(event));
+      return worker;
+    },
+  });
+  // A worker that cannot start would leave every layout waiting: it answers once before it is used.
+  await Promise.race([elk.knownLayoutAlgorithms(), broken]);
+  return (graph) => elk.layout(graph);
+}
+
 /** ELK is 1.6 MB of compiled Java: loaded on the first layout, in its own chunk, never with the editor's first paint. */
 function loadEngine(): Promise<ElkLayout> {
-  engine ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => {
-    const elk = new ELK();
-    return (graph: ElkNode) => elk.layout(graph);
-  });
+  engine ??= typeof Worker === 'undefined' ? inProcess() : inWorker().catch(inProcess);
   return engine;
 }
 
@@ -109,7 +133,10 @@ function loadEngine(): Promise<ElkLayout> {
  */
 export async function autoLayout(doc: FlowDocument, portsOf: PortsOf): Promise<FlowLayout> {
   const layout = await loadEngine();
+  const started = performance.now();
   const laid = await layout(toElkGraph(doc, portsOf));
+  // Kept for the browser test and for anyone profiling: how long a layout takes, worker round trip included.
+  performance.measure('switchyard:layout', { start: started, detail: { nodes: doc.nodes.length } });
   const placed = new Map<string, Point>();
   for (const child of laid.children ?? []) placed.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
   const routes = new Map<string, EdgeRoute>();

@@ -54,3 +54,29 @@ export function initialViewport(
   const zoom = OPEN_ZOOM;
   return { x: canvas.width / 2 - (anchor.x + NODE_WIDTH / 2) * zoom, y: TOP_STRIP - anchor.y * zoom, zoom, fitted: false };
 }
+
+/** Screen pixels kept between a revealed node and the canvas edge. */
+const REVEAL_MARGIN = 24;
+
+/**
+ * The smallest pan that brings a node wholly on screen (the top strip left to the search box), zoom
+ * unchanged; the same viewport when it is already there. Panning only as far as needed keeps the
+ * nodes a person was looking at in sight, where centring on the new one could push them off.
+ * @example revealNode({ x: 0, y: 0, zoom: 1 }, { x: 900, y: 100 }, { width: 660, height: 700 }).x // -448
+ */
+export function revealNode(
+  viewport: Viewport,
+  position: { readonly x: number; readonly y: number },
+  canvas: { readonly width: number; readonly height: number },
+): Viewport {
+  const { zoom } = viewport;
+  const left = position.x * zoom + viewport.x;
+  const top = position.y * zoom + viewport.y;
+  const right = left + NODE_WIDTH * zoom;
+  const bottom = top + NODE_HEIGHT * zoom;
+  const shift = (low: number, high: number, min: number, max: number): number =>
+    low < min ? min - low : high > max ? Math.max(max - high, min - low) : 0;
+  const dx = shift(left, right, REVEAL_MARGIN, canvas.width - REVEAL_MARGIN);
+  const dy = shift(top, bottom, TOP_STRIP, canvas.height - REVEAL_MARGIN);
+  return dx === 0 && dy === 0 ? viewport : { x: viewport.x + dx, y: viewport.y + dy, zoom };
+}

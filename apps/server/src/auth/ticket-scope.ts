@@ -1,4 +1,4 @@
-import { getTicket, NotFoundError, type RuntimeContext, type TicketView } from '@switchyard/runtime';
+import { dataKeys, getTicket, NotFoundError, type RuntimeContext, type TicketView } from '@switchyard/runtime';
 import type { Principal } from './principal';
 
 /** The tickets a caller reaches: all (admins, the admin token), or those of their groups and assigned to their agent. */
@@ -30,7 +30,7 @@ export async function assertTicketReachable(ctx: RuntimeContext, principal: Prin
 
 /** The ticket as the API shows it, if the caller reaches it; otherwise the 404 of a missing one. */
 export async function reachableTicket(ctx: RuntimeContext, principal: Principal, id: string): Promise<TicketView> {
-  const ticket = await getTicket(ctx.db, id);
+  const ticket = await getTicket(ctx.db, id, dataKeys(ctx));
   if (!ticket || !ticketInScope(ticket, ticketScopeOf(principal))) throw new NotFoundError('ticket', id);
   return ticket;
 }
