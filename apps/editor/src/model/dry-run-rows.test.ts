@@ -13,7 +13,6 @@ const doc = FlowDocument.parse({
     { id: 'raise', type: 'set_priority', label: '提为紧急', config: {} },
     { id: 'answer', type: 'reply', config: {} },
   ],
-  edges: [],
 });
 const createdAt = '2026-05-01T01:00:00.000Z';
 const result = {
