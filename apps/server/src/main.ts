@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { createSafeLogger } from '@switchyard/runtime';
 import { startLocalExampleServices } from './example-services';
 import { guardProcess } from './guard-process';
 import { allowedHostsOf, readServerEnv } from './server-env';
@@ -18,7 +18,8 @@ const env = (() => {
     process.exit(2);
   }
 })();
-const logger = pino({ level: env.LOG_LEVEL });
+// Customer fields are censored and phone numbers, emails, ID and card numbers masked before a line is written.
+const logger = createSafeLogger(env.LOG_LEVEL);
 guardProcess(logger);
 
 /** Past this, a stop that hangs (a stuck delivery) gives up and exits non-zero. */

@@ -38,7 +38,7 @@ describe('startServer over real HTTP (PGlite in memory, the project registry, th
   });
 
   it('creates the first admin with a generated password printed once, and demo accounts a roster agent signs in with', async () => {
-    const line = logged.find((text) => text.includes('first start'));
+    const line = logged.find((text) => text.includes('created the first admin'));
     const { email, password } = JSON.parse(line ?? '{}') as { email?: string; password?: string };
     expect(email).toBe('admin@localhost');
     const signIn = async (body: { email: string; password: string }) =>

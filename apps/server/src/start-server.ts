@@ -6,8 +6,12 @@ import { serve } from '@hono/node-server';
 import type { NodeRegistry } from '@switchyard/nodes';
 import {
   type Clock,
+  createSafeLogger,
   createWorker,
+  type DataKeyRing,
   ensureFirstAdmin,
+  resealInBatches,
+  resolveDataKeys,
   loadRegistry,
   type MessageGateway,
   migrateToLatest,
@@ -22,7 +26,7 @@ import {
   type Worker,
   type WorkerOptions,
 } from '@switchyard/runtime';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import type { SwitchyardApp } from './app-env';
 import { createApp } from './create-app';
 import { parseHost } from './middleware/trusted-host';
@@ -68,8 +72,10 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Where flows' messages go out; without it they stay in each ticket's conversation. */
   readonly messageGateway?: MessageGateway | undefined;
-  /** Secrets beside the table (`SWITCHYARD_SECRET_<NAME>`) and the table's key; default: from `process.env`. */
+  /** Secrets beside the table (`SWITCHYARD_SECRET_<NAME>`) and the legacy table key; default: from `process.env`. */
   readonly secrets?: SecretSettings;
+  /** The data keys sealing customer data and secrets; default: `resolveDataKeys` (the environment, else a key file beside `dataDir`). */
+  readonly dataKeys?: DataKeyRing;
   /** Options of the background worker, or false for a server that only serves the API. */
   readonly worker?: WorkerOptions | false;
 }
@@ -91,12 +97,12 @@ export interface RunningServer {
  * @example const server = await startServer({ port: 0 }); await fetch(`${server.url}/api/health`); await server.close();
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: 'info' });
+  const logger = options.logger ?? createSafeLogger('info');
   const rootDir = options.rootDir ?? REPO_ROOT;
   const registry = options.registry ?? (await loadRegistry(rootDir));
   // Read before opening anything: a malformed SWITCHYARD_SECRETS_KEY stops the start with its name.
   const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
-  if (!secrets.key) logger.info('SWITCHYARD_SECRETS_KEY is not set: secrets saved through the API are stored in clear');
+  const dataKeys = options.dataKeys ?? resolveDataKeys(process.env, options, logger);
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
   if (!options.database)
     logger.info(
@@ -116,7 +122,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger,
       messageGateway: options.messageGateway,
       secrets,
+      dataKeys,
     };
+    // Rows from before encryption (or under a previous key) are sealed now, up to 10 000 per table; the worker's chore seals the rest.
+    await resealInBatches(ctx, 20, 500);
     const admin = await ensureFirstAdmin(ctx, options.firstAdmin ?? {});
     if (admin.created && admin.generatedPassword !== undefined)
       // Printed this once: the log is the only place it exists (the database keeps its argon2id hash).

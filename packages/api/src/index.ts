@@ -83,6 +83,24 @@ export {
   type Verdict,
   verdictOf,
 } from './format';
+export {
+  isChineseIdNumber,
+  maskContact,
+  maskEmail,
+  maskName,
+  maskPhone,
+  maskSensitiveText,
+  maskSensitiveValue,
+  passesLuhn,
+  maskCustomerIn,
+  maskCustomerInDetail,
+  maskerFor,
+  maskHistory,
+  maskMessages,
+  maskTicketView,
+  seesCustomerContact,
+  type TicketViewer,
+} from './format';
 export { ROLLOUT_RULES, type RolloutRule, rolloutRuleOf } from './rollout-rules';
 export {
   PERMISSION_LABELS,

@@ -16,6 +16,7 @@ export const DIAGNOSTIC_CODES = [
   'no_trigger',
   'config_warning',
   'unknown_variable',
+  'sensitive_data_sent',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -56,6 +57,7 @@ const ZH: Record<DiagnosticCode, string> = {
   no_trigger: '流程没有触发器',
   config_warning: '节点 {nodeId} 的配置 {field}：{detail}',
   unknown_variable: '「{nodeLabelZh}」的「{fieldTitleZh}」：没有变量 {variable}{hintZh}',
+  sensitive_data_sent: '节点「{labelZh}」的 {field} 会把客户的联系方式（{{{variable}}}）发送出去；请去掉，或确认接收方有权保存',
 };
 
 /** An issue with the document as a whole (not an object, an unknown top-level key) has no field to name. */

@@ -1,4 +1,4 @@
-import { getTicket, NotFoundError, type RuntimeContext, type TicketView } from '@switchyard/runtime';
+import { dataKeys, getTicket, NotFoundError, type RuntimeContext, type TicketView } from '@switchyard/runtime';
 import type { Principal } from './principal';
 
 /** The tickets a caller reaches: all (admins, the admin token), or those of their groups and assigned to their agent. */
@@ -17,11 +17,20 @@ export function ticketInScope(ticket: Pick<TicketView, 'group' | 'assignee'>, sc
 }
 
 /**
- * The ticket, if the caller reaches it; a ticket outside their scope is a 404 exactly like
- * a missing one, so ticket ids of other groups do not leak.
+ * Throws the 404 of a missing ticket when the caller does not reach it: a ticket outside their
+ * scope answers exactly like a missing one, so ticket ids of other groups do not leak. Callers
+ * who reach every ticket cost no query (the route itself 404s a missing one).
  */
+export async function assertTicketReachable(ctx: RuntimeContext, principal: Principal, id: string): Promise<void> {
+  const scope = ticketScopeOf(principal);
+  if (!scope) return;
+  const row = await ctx.db.selectFrom('tickets').select(['group', 'assignee']).where('id', '=', id).executeTakeFirst();
+  if (!row || !ticketInScope(row, scope)) throw new NotFoundError('ticket', id);
+}
+
+/** The ticket as the API shows it, if the caller reaches it; otherwise the 404 of a missing one. */
 export async function reachableTicket(ctx: RuntimeContext, principal: Principal, id: string): Promise<TicketView> {
-  const ticket = await getTicket(ctx.db, id);
+  const ticket = await getTicket(ctx.db, id, dataKeys(ctx));
   if (!ticket || !ticketInScope(ticket, ticketScopeOf(principal))) throw new NotFoundError('ticket', id);
   return ticket;
 }

@@ -6,6 +6,7 @@ import { clientAddress } from '../auth/client-address';
 import { type Principal, principalOf, userPrincipal } from '../auth/principal';
 import { clearSessionCookie, sessionSecretOf, setSessionCookie } from '../auth/session-cookie';
 import { createRouter } from '../create-router';
+import { AUTH_EXAMPLES as X } from '../docs/auth-examples';
 import { errorResponses, jsonContent } from '../error-responses';
 
 const tags = ['auth'];
@@ -13,11 +14,14 @@ const tags = ['auth'];
 const login = createRoute({
   method: 'post',
   path: '/api/auth/login',
+  operationId: 'login',
+  description:
+    'Checks an email and password and sets the `switchyard_session` cookie (HttpOnly, SameSite=Lax, Secure behind https). Send `X-Switchyard-CSRF: 1`. A wrong email or password gets one 401; 5 failures per account or 20 per address in 15 minutes get a 429 with `Retry-After`.',
   tags,
   summary: 'Sign in with email and password: sets the session cookie (send `X-Switchyard-CSRF: 1`)',
-  request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: LoginRequest, example: X.login } } } },
   responses: {
-    200: jsonContent(Me, 'Signed in; the `switchyard_session` cookie is set'),
+    200: jsonContent(Me, 'Signed in; the `switchyard_session` cookie is set', X.me),
     ...errorResponses(400, 429),
   },
 });
@@ -25,17 +29,22 @@ const login = createRoute({
 const logout = createRoute({
   method: 'post',
   path: '/api/auth/logout',
+  operationId: 'logout',
+  description: 'Ends the session of the cookie and clears it. A cookie-authenticated request, so it carries `X-Switchyard-CSRF: 1`.',
   tags,
   summary: 'Sign out: ends the session and clears its cookie',
-  responses: { 200: jsonContent(SignedOut, 'Signed out; the cookie is cleared'), ...errorResponses() },
+  responses: { 200: jsonContent(SignedOut, 'Signed out; the cookie is cleared', X.signedOut), ...errorResponses() },
 });
 
 const me = createRoute({
   method: 'get',
   path: '/api/auth/me',
+  operationId: 'me',
+  description:
+    'Who the request is authenticated as (session, personal token or the admin token): roles, roster groups, agent id and language.',
   tags,
   summary: 'Who is signed in: the user (or token, or the admin token), their roles and groups',
-  responses: { 200: jsonContent(Me, 'The caller'), ...errorResponses() },
+  responses: { 200: jsonContent(Me, 'The caller', X.me), ...errorResponses() },
 });
 
 /** What GET /api/auth/me answers for a principal. */

@@ -283,9 +283,10 @@ export interface OpsNotificationsTable {
 /** A secret nodes read; the API writes it and never reads the value back (migration 0004). */
 export interface SecretsTable {
   name: string;
-  /** The value, encrypted unless `cipher` is `none`. */
+  /** The value, encrypted unless `cipher` is `none` (rows saved before the data key, sealed at start). */
   value: string;
-  cipher: 'aes-256-gcm' | 'none';
+  /** `data-key`: `v1:<keyId>:...` sealed with the data key ring; `aes-256-gcm`: the legacy SWITCHYARD_SECRETS_KEY. */
+  cipher: 'data-key' | 'aes-256-gcm' | 'none';
   updated_at: Timestamp;
   updated_by: string;
 }

@@ -1,5 +1,6 @@
 import type { Deadline, TicketView } from '@switchyard/api';
 import type { Kysely } from 'kysely';
+import type { DataKeyRing } from '../data-keys/data-key-ring';
 import type { Database } from '../db/schema';
 import { loadTickets, statsFromRow, ticketFromRow, type TicketWithCustomer } from './ticket-rows';
 
@@ -16,13 +17,14 @@ export interface TicketFilter {
   readonly scope?: { readonly groups: readonly string[]; readonly agentId: string | null } | undefined;
 }
 
-export async function getTicket(db: Kysely<Database>, id: string): Promise<TicketView | undefined> {
-  const [view] = await views(db, await loadTickets(db, [id]));
+/** A ticket by id, its customer's name and contact opened with `keys` (default: this process's data keys). */
+export async function getTicket(db: Kysely<Database>, id: string, keys?: DataKeyRing): Promise<TicketView | undefined> {
+  const [view] = await views(db, await loadTickets(db, [id], keys));
   return view;
 }
 
 /** Tickets matching every given filter, newest first. */
-export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {}): Promise<TicketView[]> {
+export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {}, keys?: DataKeyRing): Promise<TicketView[]> {
   let query = db
     .selectFrom('tickets')
     .select('id')
@@ -42,7 +44,7 @@ export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {
       ]),
     );
   const ids = (await query.execute()).map((r) => r.id);
-  const byId = new Map((await loadTickets(db, ids)).map((row) => [row.id, row]));
+  const byId = new Map((await loadTickets(db, ids, keys)).map((row) => [row.id, row]));
   return views(
     db,
     ids.map((id) => byId.get(id)).filter((row) => row !== undefined),

@@ -43,16 +43,23 @@ export interface ResolvedSession {
  */
 export async function resolveSession(db: Kysely<Database>, secret: string, now: Date): Promise<ResolvedSession | undefined> {
   const id = hashSecret(secret);
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!session) return undefined;
-  const idleEnd = session.last_seen_at.getTime() + SESSION_IDLE_MS;
-  if (session.expires_at.getTime() <= now.getTime() || idleEnd <= now.getTime()) {
+  // One round trip on every request: the session with its user.
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, ...user } = row;
+  const idleEnd = lastSeenAt.getTime() + SESSION_IDLE_MS;
+  if (expiresAt.getTime() <= now.getTime() || idleEnd <= now.getTime()) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return undefined;
   }
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
-  if (!user || user.disabled) return undefined;
-  if (now.getTime() - session.last_seen_at.getTime() >= TOUCH_EVERY_MS)
+  if (user.disabled) return undefined;
+  if (now.getTime() - lastSeenAt.getTime() >= TOUCH_EVERY_MS)
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   return { sessionId: id, user };
 }
