@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { AppEnv, SwitchyardApp } from './app-env';
 
 const NOT_BUILT = `<!doctype html>
@@ -25,7 +25,7 @@ export function addEditorRoutes(app: SwitchyardApp, editorDir: string | undefine
   const built = () => editorDir !== undefined && existsSync(join(editorDir, 'index.html'));
   // Made once there is a build: serveStatic warns about a missing folder when it is made.
   let files: MiddlewareHandler<AppEnv> | undefined;
-  app.use('*', (c, next) => {
+  app.use('*', (c: Context<AppEnv>, next: Next) => {
     if (editorDir === undefined || !built()) return next();
     files ??= serveStatic<AppEnv>({ root: editorDir });
     return files(c, next);
