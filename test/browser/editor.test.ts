@@ -113,7 +113,7 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
       await expect.poll(() => editor.node(id).locator('.flow-node').getAttribute('class')).toContain('visited');
     }
     await expect(editor.node('end').locator('.flow-node').getAttribute('class')).resolves.toContain('visited');
-    await expect(page.getByTestId('timeline').first().textContent()).resolves.toContain('set_priority');
+    await expect(page.getByTestId('timeline').first().textContent()).resolves.toContain('Set priority');
     await editor.screenshot('07-dry-run-path');
   });
 

@@ -4,6 +4,7 @@ import type { CatalogEntry, FlowDetail } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { Inspector } from '../inspector/inspector';
 import { indexDiagnostics } from '../model/diagnostics-index';
+import { problemNames } from '../model/problem-words';
 import { branchCounts, visitedElements } from '../model/dry-run-summary';
 import { DiffPanel } from '../panels/diff-panel';
 import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
@@ -198,13 +199,17 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
                 selectedCount={selectedNodes.length}
                 entry={selectedNode ? catalogByType.get(selectedNode.type) : undefined}
                 diagnostics={diagnostics}
+                doc={doc}
+                catalog={catalogByType}
                 readOnly={readOnly}
                 onChange={(patch) => selectedNode && editor.updateNode(selectedNode.id, patch)}
                 onDelete={() => selectedNode && editor.remove(new Set([selectedNode.id]))}
               />
             )}
             {tab === 'rollout' && <RolloutPanel flowId={flowId} versions={versions} />}
-            {tab === 'problems' && <ProblemsPanel diagnostics={diagnostics} onPick={pick} />}
+            {tab === 'problems' && (
+              <ProblemsPanel diagnostics={diagnostics} onPick={pick} names={problemNames(doc, catalogByType, locale)} />
+            )}
             {tab === 'versions' && (
               <>
                 <VersionsPanel

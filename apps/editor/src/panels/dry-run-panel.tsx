@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { branchCounts, compareRuns } from '../model/dry-run-summary';
 import type { SampleTicketInput } from '../model/sample-tickets';
 import { DEFAULT_CREATED_AT } from '../model/virtual-time';
+import { portLabel } from '../editor/port-label';
 import { DryRunResults } from './dry-run-results';
 import { TicketPicker } from './ticket-picker';
 import type { VersionRef } from './versions-panel';
@@ -133,7 +134,7 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
               <li key={node} className="small" data-node-id={node}>
                 {titleOf(node)}:{' '}
                 {Object.entries(ports)
-                  .map(([port, n]) => `${port} ${t('summary.runs', { count: n })}`)
+                  .map(([port, n]) => `${portLabel(port, locale)} ${t('summary.runs', { count: n })}`)
                   .join(' · ')}
               </li>
             ))}
@@ -141,6 +142,8 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
           <DryRunResults
             rows={rows}
             flowId={doc.id}
+            doc={doc}
+            catalog={catalog}
             twoSides={runs.right !== null}
             sideLabels={[runs.leftLabel, runs.rightLabel]}
             highlighted={picked}
