@@ -25,7 +25,7 @@ export function addEditorRoutes(app: SwitchyardApp, editorDir: string | undefine
   const built = () => editorDir !== undefined && existsSync(join(editorDir, 'index.html'));
   // Made once there is a build: serveStatic warns about a missing folder when it is made.
   let files: MiddlewareHandler<AppEnv> | undefined;
-  app.use('*', (c: Context<AppEnv>, next: Next) => {
+  app.use('*', (c: Context<AppEnv, string>, next: Next) => {
     if (editorDir === undefined || !built()) return next();
     files ??= serveStatic<AppEnv>({ root: editorDir });
     return files(c, next);
