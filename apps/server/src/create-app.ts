@@ -8,6 +8,7 @@ import { bearerAuth } from './middleware/bearer-auth';
 import { requestLog } from './middleware/request-log';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
+import { deploymentRoutes } from './routes/deployment-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
 import { flowRoutes } from './routes/flow-routes';
@@ -59,6 +60,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', healthRoutes(ctx));
   app.route('/', flowRoutes(ctx));
   app.route('/', rolloutRoutes(ctx));
+  app.route('/', deploymentRoutes(ctx));
   app.route('/', dryRunRoute(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));

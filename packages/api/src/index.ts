@@ -107,3 +107,4 @@ export {
   UserList,
   UserView,
 } from './auth';
+export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';

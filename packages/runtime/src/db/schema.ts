@@ -50,6 +50,8 @@ export interface FlowVersionsTable {
   compiled: Stored<'compiled-flow'>;
   author: string | null;
   created_at: Timestamp;
+  /** The publisher's change note (migration 0012); NULL when none was given. */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Which version new tickets get: the stable one, or the candidate for `percent` % of them. */
