@@ -58,7 +58,7 @@ const ZH: Record<DiagnosticCode, string> = {
   config_warning: '节点 {nodeId} 的配置 {field}：{detail}',
   unknown_variable: '「{nodeLabelZh}」的「{fieldTitleZh}」：没有变量 {variable}{hintZh}',
   unguarded_side_effect:
-    '「{nodeLabelZh}」会调用外部系统，但没有错误分支：一旦最终失败，客户将收不到任何回复。请连接它的“错误”端口（回复客户、添加备注或转人工）。',
+    '「{nodeLabelZh}」（{nodeId}）会调用外部系统，但没有错误分支：一旦最终失败，客户将收不到任何回复。请连接它的“错误”端口（回复客户、添加备注或转人工）。',
 };
 
 /** An issue with the document as a whole (not an object, an unknown top-level key) has no field to name. */

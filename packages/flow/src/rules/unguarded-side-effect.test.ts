@@ -47,11 +47,11 @@ describe('a side-effecting action without an error branch', () => {
     expect(warning).toMatchObject({ severity: 'warning', nodeId: 'call', params: { port: 'error' } });
     if (!warning) throw new Error('no warning');
     expect(formatDiagnostic(warning, 'en')).toBe(
-      '"查询物流 Track parcel" calls outside Switchyard and has no error branch: if it fails for good, the customer gets nothing. ' +
+      '"查询物流 Track parcel" (call) calls outside Switchyard and has no error branch: if it fails for good, the customer gets nothing. ' +
         'Wire its "error" port (to a reply, a note or a hand-off to an agent).',
     );
     expect(formatDiagnostic(warning, 'zh-CN')).toBe(
-      '「查询物流 Track parcel」会调用外部系统，但没有错误分支：一旦最终失败，客户将收不到任何回复。请连接它的“错误”端口（回复客户、添加备注或转人工）。',
+      '「查询物流 Track parcel」（call）会调用外部系统，但没有错误分支：一旦最终失败，客户将收不到任何回复。请连接它的“错误”端口（回复客户、添加备注或转人工）。',
     );
   });
 

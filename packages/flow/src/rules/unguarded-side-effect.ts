@@ -24,7 +24,7 @@ export function checkUnguardedSideEffects(doc: FlowDocument, known: ReadonlyMap<
       nodeId: node.id,
       params: { port: 'error', nodeLabel: label.en, nodeLabelZh: label['zh-CN'] },
       message:
-        `"${label.en}" calls outside Switchyard and has no error branch: if it fails for good, the customer gets nothing. ` +
+        `"${label.en}" (${node.id}) calls outside Switchyard and has no error branch: if it fails for good, the customer gets nothing. ` +
         'Wire its "error" port (to a reply, a note or a hand-off to an agent).',
     });
   }
