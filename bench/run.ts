@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { benchAuthCost } from './auth-cost';
 import { benchCompileLargeFlow } from './compile-large-flow';
+import { benchDataKeyCost } from './data-key-cost';
 import { benchDryRunThroughput } from './dry-run-throughput';
 import { benchDurable } from './durable';
 import { benchEditorOpen } from './editor-open';
 import { benchGuardrailScale } from './guardrail-scale';
+import { benchLayoutFlow } from './layout-flow';
 import { benchRolloutMetrics } from './rollout-metrics';
 import { type BenchRow, renderTable } from './report';
 import { benchStartTime } from './start-time';
@@ -12,12 +16,17 @@ import { benchStartTime } from './start-time';
  * table. Figures only; a MISS does not fail the command, so CI can show it without
  * flaking on a busy machine.
  */
+// Customer data is always sealed: benches (and the worker processes they start) share a throwaway data key.
+process.env.SWITCHYARD_DATA_KEY ??= randomBytes(32).toString('base64');
 const rows: BenchRow[] = [];
 rows.push(...benchCompileLargeFlow());
 rows.push(...(await benchDryRunThroughput()));
 rows.push(...(await benchDurable()));
 rows.push(...(await benchRolloutMetrics()));
 rows.push(...(await benchGuardrailScale()));
+rows.push(...(await benchLayoutFlow()));
+rows.push(...(await benchAuthCost()));
 rows.push(...(await benchEditorOpen()));
 rows.push(...(await benchStartTime()));
+rows.push(...(await benchDataKeyCost()));
 console.log(`\n${renderTable(rows)}`);

@@ -27,7 +27,7 @@ beforeAll(async () => {
   browser = await launchChromium({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
   await buildEditor();
   server = await startSwitchyard();
-  const api = createApiClient({ baseUrl: server.url });
+  const api = createApiClient({ baseUrl: server.url, headers: { authorization: `Bearer ${server.admin.token}` } });
   catalog = await api.nodes();
   greetingFlow = (
     await api.createFlow('E2E 问候', {
@@ -66,7 +66,9 @@ beforeAll(async () => {
     (route) => route.abort(),
   );
   editor = new EditorPage(page);
-}, 240_000);
+  // Auth is always on (issue 16): the browser signs in as the e2e server's first admin.
+  await editor.signIn(server.url, server.admin);
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -125,6 +127,8 @@ describe('a designer a supervisor can use alone', { timeout: 120_000 }, () => {
     await page.getByTestId('flow-editor').waitFor();
     for (const [i, def] of builtinNodes.entries()) {
       const id = `n${i}`;
+      // The first view keeps labels readable, so not all 31 nodes fit: show them all before each click.
+      await page.getByTestId('fit-view').click();
       await editor.node(id).click();
       const inspector = page.locator(`[data-testid="inspector"][data-node-id="${id}"]`);
       await inspector.waitFor();

@@ -2,13 +2,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { RuntimeContext } from '@switchyard/runtime';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, SwitchyardApp } from './app-env';
+import { authorize } from './auth/authorize';
 import { addEditorRoutes } from './editor-static';
 import { handleError } from './handle-error';
-import { bearerAuth } from './middleware/bearer-auth';
 import { requestLog } from './middleware/request-log';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
 import { deploymentRoutes } from './routes/deployment-routes';
+import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
 import { flowRoutes } from './routes/flow-routes';
@@ -18,12 +19,20 @@ import { rosterRoutes } from './routes/roster-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
 import { secretRoutes } from './routes/secret-routes';
 import { ticketRoutes } from './routes/ticket-routes';
+import { tokenRoutes } from './routes/token-routes';
+import { userRoutes } from './routes/user-routes';
 import { validationHook } from './validation-hook';
 
 export interface AppOptions {
   readonly ctx: RuntimeContext;
-  /** Bearer token every /api request but /api/health must carry; none: auth is not enforced. */
+  /** The break-glass bearer token (SWITCHYARD_ADMIN_TOKEN): every permission, audited as `admin`. Auth is on without it too. */
   readonly adminToken?: string | undefined;
+  /** SWITCHYARD_PUBLIC_URL: an https one makes the session cookie Secure behind a TLS-ending proxy. */
+  readonly publicUrl?: string | undefined;
+  /** SWITCHYARD_TRUST_PROXY: the sign-in limit per address reads X-Forwarded-For. */
+  readonly trustProxy?: boolean;
+  /** SWITCHYARD_TWO_PERSON_RULE: nobody deploys (stable or candidate) a version they published. */
+  readonly twoPersonRule?: boolean;
   /** The built editor (apps/editor/dist), served at `/` when it exists. */
   readonly editorDir?: string | undefined;
   /** Host names (`name` or `name:port`) served besides loopback ones: the public URL's, a proxy's upstream name. */
@@ -49,7 +58,8 @@ export function createApp(options: AppOptions): SwitchyardApp {
 
   app.use('/api/*', requestLog(ctx.logger));
   app.use('*', trustedHost(options.allowedHosts));
-  app.use('/api/*', bearerAuth(options.adminToken, ['/api/health']));
+  // Every /api route needs what auth/route-permissions.ts says; only /api/health, sign-in and the editor's files are public.
+  app.use('/api/*', authorize(ctx, options.adminToken));
   const maxBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   app.use(
     '/api/*',
@@ -61,11 +71,15 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', flowRoutes(ctx));
   app.route('/', rolloutRoutes(ctx));
   app.route('/', deploymentRoutes(ctx));
+  app.route('/', rolloutRoutes(ctx, options.twoPersonRule ?? false));
   app.route('/', dryRunRoute(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));
   app.route('/', secretRoutes(ctx));
+  app.route('/', authRoutes(ctx, { publicUrl: options.publicUrl, trustProxy: options.trustProxy ?? false }));
+  app.route('/', tokenRoutes(ctx));
+  app.route('/', userRoutes(ctx));
   addDocsRoutes(app);
   addEditorRoutes(app, options.editorDir);
   return app;

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { createSafeLogger } from '@switchyard/runtime';
 import { startLocalExampleServices } from './example-services';
 import { guardProcess } from './guard-process';
 import { allowedHostsOf, readServerEnv } from './server-env';
@@ -18,7 +18,8 @@ const env = (() => {
     process.exit(2);
   }
 })();
-const logger = pino({ level: env.LOG_LEVEL });
+// Customer fields are censored and phone numbers, emails, ID and card numbers masked before a line is written.
+const logger = createSafeLogger(env.LOG_LEVEL);
 guardProcess(logger);
 
 /** Past this, a stop that hangs (a stuck delivery) gives up and exits non-zero. */
@@ -46,6 +47,10 @@ try {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : env.SWITCHYARD_DATA_DIR,
     adminToken: env.SWITCHYARD_ADMIN_TOKEN,
+    firstAdmin: { email: env.SWITCHYARD_ADMIN_EMAIL, password: env.SWITCHYARD_ADMIN_PASSWORD },
+    publicUrl: env.SWITCHYARD_PUBLIC_URL,
+    trustProxy: env.SWITCHYARD_TRUST_PROXY === '1',
+    twoPersonRule: env.SWITCHYARD_TWO_PERSON_RULE === '1',
     allowedHosts: allowedHostsOf(env),
     seed: env.SWITCHYARD_SEED === '1',
     worker:

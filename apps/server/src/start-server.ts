@@ -6,7 +6,12 @@ import { serve } from '@hono/node-server';
 import type { NodeRegistry } from '@switchyard/nodes';
 import {
   type Clock,
+  createSafeLogger,
   createWorker,
+  type DataKeyRing,
+  ensureFirstAdmin,
+  resealInBatches,
+  resolveDataKeys,
   loadRegistry,
   type MessageGateway,
   migrateToLatest,
@@ -14,13 +19,14 @@ import {
   type RuntimeContext,
   type SecretSettings,
   secretSettingsFromEnv,
+  seedExampleUsers,
   seedExamples,
   type SwitchyardDatabase,
   systemClock,
   type Worker,
   type WorkerOptions,
 } from '@switchyard/runtime';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import type { SwitchyardApp } from './app-env';
 import { createApp } from './create-app';
 import { parseHost } from './middleware/trusted-host';
@@ -42,6 +48,14 @@ export interface StartOptions {
   /** A database opened by the caller, migrated here and left open on close (tests). */
   readonly database?: SwitchyardDatabase;
   readonly adminToken?: string | undefined;
+  /** The first admin, created when the users table is empty (SWITCHYARD_ADMIN_EMAIL / _PASSWORD); without a password one is generated and logged once. */
+  readonly firstAdmin?: { readonly email?: string | undefined; readonly password?: string | undefined };
+  /** SWITCHYARD_PUBLIC_URL: an https one makes the session cookie Secure. */
+  readonly publicUrl?: string | undefined;
+  /** SWITCHYARD_TRUST_PROXY: the sign-in limit per address reads X-Forwarded-For. */
+  readonly trustProxy?: boolean;
+  /** SWITCHYARD_TWO_PERSON_RULE: nobody deploys a version they published. */
+  readonly twoPersonRule?: boolean;
   /** Host names served besides loopback ones (and `hostname`, when it names one address). */
   readonly allowedHosts?: readonly string[];
   /** Slow clients are cut off: a request's headers must arrive within this (default 10 s)... */
@@ -58,8 +72,10 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Where flows' messages go out; without it they stay in each ticket's conversation. */
   readonly messageGateway?: MessageGateway | undefined;
-  /** Secrets beside the table (`SWITCHYARD_SECRET_<NAME>`) and the table's key; default: from `process.env`. */
+  /** Secrets beside the table (`SWITCHYARD_SECRET_<NAME>`) and the legacy table key; default: from `process.env`. */
   readonly secrets?: SecretSettings;
+  /** The data keys sealing customer data and secrets; default: `resolveDataKeys` (the environment, else a key file beside `dataDir`). */
+  readonly dataKeys?: DataKeyRing;
   /** Options of the background worker, or false for a server that only serves the API. */
   readonly worker?: WorkerOptions | false;
 }
@@ -81,12 +97,12 @@ export interface RunningServer {
  * @example const server = await startServer({ port: 0 }); await fetch(`${server.url}/api/health`); await server.close();
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: 'info' });
+  const logger = options.logger ?? createSafeLogger('info');
   const rootDir = options.rootDir ?? REPO_ROOT;
   const registry = options.registry ?? (await loadRegistry(rootDir));
   // Read before opening anything: a malformed SWITCHYARD_SECRETS_KEY stops the start with its name.
   const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
-  if (!secrets.key) logger.info('SWITCHYARD_SECRETS_KEY is not set: secrets saved through the API are stored in clear');
+  const dataKeys = options.dataKeys ?? resolveDataKeys(process.env, options, logger);
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
   if (!options.database)
     logger.info(
@@ -106,7 +122,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger,
       messageGateway: options.messageGateway,
       secrets,
+      dataKeys,
     };
+    // Rows from before encryption (or under a previous key) are sealed now, up to 10 000 per table; the worker's chore seals the rest.
+    await resealInBatches(ctx, 20, 500);
+    const admin = await ensureFirstAdmin(ctx, options.firstAdmin ?? {});
+    if (admin.created && admin.generatedPassword !== undefined)
+      // Printed this once: the log is the only place it exists (the database keeps its argon2id hash).
+      logger.warn(
+        { email: admin.email, password: admin.generatedPassword },
+        'first start: created the first admin with a generated password; sign in and change it (or set SWITCHYARD_ADMIN_EMAIL and SWITCHYARD_ADMIN_PASSWORD)',
+      );
+    else if (admin.created) logger.info({ email: admin.email }, 'first start: created the first admin');
     if (options.seed ?? true) {
       logger.info('database ready; loading the example flows and roster');
       const seeded = await seedExamples(ctx, join(rootDir, 'examples'), (p) =>
@@ -114,7 +141,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           ? logger.info(`example flows ${p.done}/${p.total}: ${p.flowId}${p.added ? ' (added)' : ''}`)
           : logger.info(`roster: ${p.groups} groups and ${p.agents} agents added`),
       );
-      logger.info(seeded, 'examples loaded');
+      const users = await seedExampleUsers(ctx, join(rootDir, 'examples'));
+      logger.info({ ...seeded, users }, 'examples loaded');
     }
     // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.
     const worker =
@@ -125,6 +153,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const app = createApp({
       ctx,
       adminToken: options.adminToken,
+      publicUrl: options.publicUrl,
+      trustProxy: options.trustProxy ?? false,
+      twoPersonRule: options.twoPersonRule ?? false,
       allowedHosts: [...(options.allowedHosts ?? []), ...listenedName(hostname)],
       editorDir: join(rootDir, 'apps/editor/dist'),
       onQueued: () => worker?.wake(),
@@ -137,7 +168,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const { port, address, family } = boundAddress(server.address());
     const host = family === 'IPv6' ? `[${address}]` : address;
     const url = `http://${host}:${port}`;
-    logger.info({ url, database: store.kind, auth: options.adminToken ? 'token' : 'not enforced' }, 'switchyard is serving');
+    logger.info(
+      { url, database: store.kind, adminToken: options.adminToken !== undefined, twoPersonRule: options.twoPersonRule ?? false },
+      'switchyard is serving',
+    );
 
     let closing: Promise<void> | undefined;
     const close = () =>

@@ -2,7 +2,13 @@ import { INPUT_LIMITS } from '@switchyard/flow';
 import { z } from 'zod';
 import { Role } from './permissions';
 
-const Email = z.string().trim().toLowerCase().max(320).pipe(z.email());
+/** HTML's own email rule (what a browser's type="email" accepts): it takes `admin@localhost`, the first admin's default. */
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320)
+  .pipe(z.email({ pattern: z.regexes.html5Email }));
 const Password = z.string().min(10).max(200);
 const Language = z.enum(['en', 'zh-CN']);
 
@@ -11,6 +17,10 @@ export const LoginRequest = z
   .strictObject({ email: Email, password: z.string().min(1).max(200) })
   .meta({ id: 'LoginRequest', example: { email: 'admin@localhost', password: 'correct horse battery staple' } });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** The answer to POST /api/auth/logout (extension): the session is ended and its cookie cleared. */
+export const SignedOut = z.object({ signedOut: z.literal(true) }).meta({ id: 'SignedOut' });
+export type SignedOut = z.infer<typeof SignedOut>;
 
 /** GET /api/auth/me: who is signed in (a user, a personal token, or the break-glass admin token). */
 export const Me = z

@@ -67,6 +67,7 @@ export type { GuardrailInput } from './rollout';
 export { RolloutRefusal } from './rollout-refusal';
 export { PutSecretRequest, SecretList, SecretName, SecretView } from './secrets';
 export { ApiError, type ApiClient, type RefusedTicket, type ApiClientOptions, createApiClient, type DryRunTarget } from './client';
+export { AuthProviders, CSRF_HEADER, needsPermissionText, oidcStartPath } from './client';
 export {
   DURATION_UNITS,
   durationParts,
@@ -81,6 +82,24 @@ export {
   partsText,
   type Verdict,
   verdictOf,
+} from './format';
+export {
+  isChineseIdNumber,
+  maskContact,
+  maskEmail,
+  maskName,
+  maskPhone,
+  maskSensitiveText,
+  maskSensitiveValue,
+  passesLuhn,
+  maskCustomerIn,
+  maskCustomerInDetail,
+  maskerFor,
+  maskHistory,
+  maskMessages,
+  maskTicketView,
+  seesCustomerContact,
+  type TicketViewer,
 } from './format';
 export { ROLLOUT_RULES, type RolloutRule, rolloutRuleOf } from './rollout-rules';
 export {
@@ -106,5 +125,6 @@ export {
   TokenView,
   UserList,
   UserView,
+  SignedOut,
 } from './auth';
 export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';

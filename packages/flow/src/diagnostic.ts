@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = [
   'config_warning',
   'unknown_variable',
   'unguarded_side_effect',
+  'sensitive_data_sent',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -59,6 +60,7 @@ const ZH: Record<DiagnosticCode, string> = {
   unknown_variable: '「{nodeLabelZh}」的「{fieldTitleZh}」：没有变量 {variable}{hintZh}',
   unguarded_side_effect:
     '「{nodeLabelZh}」（{nodeId}）会调用外部系统，但没有错误分支：一旦最终失败，客户将收不到任何回复。请连接它的“错误”端口（回复客户、添加备注或转人工）。',
+  sensitive_data_sent: '节点「{labelZh}」的 {field} 会把客户的联系方式（{{{variable}}}）发送出去；请去掉，或确认接收方有权保存',
 };
 
 /** An issue with the document as a whole (not an object, an unknown top-level key) has no field to name. */

@@ -6,6 +6,7 @@ import { isRecord } from './is-record';
 import type { NodeCatalog, NodeSpec } from './node-kind';
 import { checkUnguardedSideEffects } from './rules/unguarded-side-effect';
 import { checkUnknownVariables } from './rules/unknown-variable';
+import { checkSensitiveTemplates } from './rules/sensitive-template';
 import { stronglyConnected } from './strongly-connected';
 import { issuePath } from './zod-issues';
 
@@ -55,6 +56,7 @@ export function validateFlowDocument(doc: FlowDocument, catalog: NodeCatalog): F
   checkCycles(doc.nodes, known, wired, diagnostics);
   checkUnknownVariables(doc, known, diagnostics);
   checkUnguardedSideEffects(doc, known, diagnostics);
+  checkSensitiveTemplates(known, diagnostics);
   const document: FlowDocument = {
     ...doc,
     nodes: doc.nodes.map((n) => {

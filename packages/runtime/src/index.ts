@@ -28,6 +28,7 @@ export { NotFoundError, RevisionConflictError, RuntimeInputError } from './error
 export type { RuntimeContext } from './durable/runtime-context';
 export * from './catalog/index';
 export * from './secrets/index';
+export * from './data-keys/index';
 /** The body of POST /api/tickets; declared once, in @switchyard/api. */
 export { NewTicket } from '@switchyard/api';
 export { createTicket, createTicketOnce } from './durable/create-ticket';
@@ -56,3 +57,5 @@ export { listEffects } from './durable/list-effects';
 export type { EffectFilter, EffectView } from './durable/list-effects';
 export * from './rollout/index';
 export { CONFIG_FILE, loadRegistry } from './config/load-registry';
+export { CUSTOMER_CENSOR, createSafeLogger, safeLoggerOptions } from './logging/safe-logger';
+export * from './users/index';

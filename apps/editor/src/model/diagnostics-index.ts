@@ -19,12 +19,19 @@ export interface DiagnosticsIndex {
   readonly byEdge: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Groups messages by node and edge id; an edge problem that also names a node shows on the edge only. */
-export function indexDiagnostics(diagnostics: readonly Diagnostic[], locale: Locale): DiagnosticsIndex {
+/**
+ * Groups messages by node and edge id; an edge problem that also names a node shows on the edge only.
+ * `describe` words them (nodes by label, fields by title: `describeProblem`); without it, validation's text.
+ */
+export function indexDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  locale: Locale,
+  describe: (d: Diagnostic) => string = (d) => diagnosticText(d, locale),
+): DiagnosticsIndex {
   const byNode = new Map<string, string[]>();
   const byEdge = new Map<string, string[]>();
   for (const d of diagnostics) {
-    const text = diagnosticText(d, locale);
+    const text = describe(d);
     if (d.edgeId) byEdge.set(d.edgeId, [...(byEdge.get(d.edgeId) ?? []), text]);
     else if (d.nodeId) byNode.set(d.nodeId, [...(byNode.get(d.nodeId) ?? []), text]);
   }

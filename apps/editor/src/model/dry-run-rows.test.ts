@@ -8,6 +8,7 @@ const catalog = new Map(describeNodes(builtinNodes).map((e) => [e.type, CatalogE
 const doc = FlowDocument.parse({
   id: 'f',
   name: 'f',
+  edges: [],
   nodes: [
     { id: 'raise', type: 'set_priority', label: '提为紧急', config: {} },
     { id: 'answer', type: 'reply', config: {} },
@@ -29,7 +30,9 @@ const result = {
 
 describe('the dry-run timeline as a table', () => {
   it('gives time, step by label and what it did, in Chinese', () => {
-    expect(timelineRows(result, createdAt, 'f', doc, catalog, 'zh-CN').map((r) => [r.offset, r.step, r.what])).toEqual([
+    expect(
+      timelineRows(result, createdAt, 'f', doc, catalog, 'zh-CN').map((r) => [r.offset, r.flow ? `${r.flow} · ${r.step}` : r.step, r.what]),
+    ).toEqual([
       ['+0', '提为紧急', '设置优先级：优先级：紧急'],
       ['+15m', '回复客户', '回复客户：“您好”'],
       ['+20m', 'other · 添加标签', '添加标签：标签：vip'],

@@ -1,5 +1,6 @@
 import type { CatalogEntry, DryRunResult } from '@switchyard/api';
 import { type FlowDocument, readFieldMeta, schemaProperties } from '@switchyard/flow';
+import type { MessageKey } from '../i18n/messages-en';
 import { type Locale, translate } from '../i18n/translate';
 import { showValue } from './show-value';
 import { virtualOffset } from './virtual-time';
@@ -10,11 +11,22 @@ export interface TimelineRow {
   readonly offset: string;
   readonly at: string;
   readonly nodeId?: string;
-  /** The step as people named it (its label, else its type's title); other flows' steps name their flow. */
+  /** The step as people named it (its label, else its type's title). */
   readonly step: string;
+  /** The flow the step belongs to, when it is another deployed flow that ran alongside. */
+  readonly flow?: string;
   readonly what: string;
   readonly error: boolean;
 }
+
+/** Names of what actions report beside their config fields. */
+const PARAM_KEYS: Readonly<Record<string, MessageKey>> = {
+  recipient: 'dryRun.param.recipient',
+  language: 'dryRun.param.language',
+  validUntil: 'dryRun.param.validUntil',
+  status: 'dryRun.param.status',
+  reason: 'dryRun.param.reason',
+};
 
 /** A parameter's value in words: the choice label its config field gives, else the value. */
 function valueText(value: unknown, property: unknown, locale: Locale): string {
@@ -41,7 +53,8 @@ export function describeAction(
     .filter(([key, value]) => value !== null && value !== undefined && key !== 'body' && key !== 'simulated')
     .map(([key, value]) => {
       const meta = readFieldMeta(properties[key]);
-      const name = meta?.title[locale] ?? translate(locale, 'dryRun.param', { key });
+      const known = PARAM_KEYS[key];
+      const name = meta?.title[locale] ?? (known ? translate(locale, known) : translate(locale, 'dryRun.param', { key }));
       return `${name}${locale === 'en' ? ': ' : '：'}${valueText(value, properties[key], locale)}`;
     });
   if (body !== undefined) parts.push(`“${body}”`);
@@ -61,17 +74,17 @@ export function timelineRows(
   catalog: ReadonlyMap<string, CatalogEntry>,
   locale: Locale,
 ): TimelineRow[] {
-  const stepName = (flow: string, nodeId: string | undefined, type?: string): string => {
+  const stepName = (flow: string, nodeId: string | undefined, type?: string): Pick<TimelineRow, 'step' | 'flow'> => {
     const node = flow === flowId ? doc.nodes.find((n) => n.id === nodeId) : undefined;
     const typeTitle = catalog.get(node?.type ?? type ?? '')?.title[locale];
-    const name = node?.label ?? typeTitle ?? nodeId ?? '';
-    return flow === flowId ? name : `${flow} · ${name}`;
+    const step = node?.label ?? typeTitle ?? nodeId ?? '';
+    return flow === flowId ? { step } : { step, flow };
   };
   const actions = result.actions.map((a): TimelineRow => ({
     offset: virtualOffset(a.at, createdAt),
     at: a.at,
     nodeId: a.node,
-    step: stepName(a.flow, a.node, a.type),
+    ...stepName(a.flow, a.node, a.type),
     what: describeAction(a.type, a.params, catalog.get(a.type), locale),
     error: false,
   }));
@@ -79,7 +92,7 @@ export function timelineRows(
     offset: virtualOffset(e.at, createdAt),
     at: e.at,
     ...(e.node !== undefined ? { nodeId: e.node } : {}),
-    step: stepName(e.flow, e.node),
+    ...stepName(e.flow, e.node),
     what: translate(locale, 'dryRun.did.error', { message: e.message }),
     error: true,
   }));

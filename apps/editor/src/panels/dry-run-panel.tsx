@@ -2,6 +2,7 @@ import type { FlowDocument } from '@switchyard/flow';
 import { useMemo, useState } from 'react';
 import type { CatalogEntry, DryRunResult, DryRunTarget, VersionSummary } from '@switchyard/api';
 import { api } from '../api/api-client';
+import { useGate } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import { branchCounts, compareRuns } from '../model/dry-run-summary';
 import type { SampleTicketInput } from '../model/sample-tickets';
@@ -30,6 +31,7 @@ const NONE = 'none';
 /** Dry-run: sample tickets against the draft or a version (or two side by side), with a branch summary and timelines. */
 export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHighlight }: DryRunPanelProps) {
   const { t, locale } = useI18n();
+  const dryRunGate = useGate('flows.dry_run');
   const [tickets, setTickets] = useState<SampleTicketInput[]>([]);
   const [left, setLeft] = useState<VersionRef>('draft');
   const [right, setRight] = useState<VersionRef | typeof NONE>(NONE);
@@ -113,7 +115,8 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
         <button
           type="button"
           className="primary"
-          disabled={busy || tickets.length === 0}
+          disabled={busy || tickets.length === 0 || !dryRunGate.allowed}
+          title={dryRunGate.reason}
           onClick={() => void run()}
           data-testid="run-dry-run"
         >

@@ -95,7 +95,10 @@ function RunDetail({
                 <td className="at" title={row.at}>
                   {row.offset}
                 </td>
-                <td>{row.step}</td>
+                <td className="step">
+                  {row.step}
+                  {row.flow && <div className="muted small">{t('dryRun.otherFlow', { flow: row.flow })}</div>}
+                </td>
                 <td>{row.what}</td>
               </tr>
             ))}

@@ -22,6 +22,7 @@ import {
   saveDraft,
 } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
+import { principalOf } from '../auth/principal';
 import { createRouter } from '../create-router';
 import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
@@ -144,7 +145,7 @@ export function flowRoutes(ctx: RuntimeContext): SwitchyardApp {
     })
     .openapi(publish, async (c) => {
       const { revision, note } = c.req.valid('json') ?? {};
-      return c.json(await publishVersion(ctx, c.req.valid('param').id, c.get('actor'), revision, note), 201);
+      return c.json(await publishVersion(ctx, c.req.valid('param').id, c.get('actor'), revision, principalOf(c).id, note), 201);
     })
     .openapi(version, async (c) => {
       const { id, n } = c.req.valid('param');

@@ -15,7 +15,7 @@ import {
 import { INPUT_LIMITS } from '@switchyard/flow';
 import {
   createTicketOnce,
-  getTicket,
+  dataKeys,
   listTickets,
   NotFoundError,
   postTicketEventOnce,
@@ -24,9 +24,12 @@ import {
   ticketMessages,
 } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
+import { principalOf } from '../auth/principal';
+import { assertTicketReachable, reachableTicket, ticketScopeOf } from '../auth/ticket-scope';
 import { createRouter } from '../create-router';
 import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
+import { historyFor, messagesFor, ticketFor } from './ticket-masking';
 
 const TicketParams = z.object({ id: z.string().min(1).max(INPUT_LIMITS.id).meta({ example: '0b9f3c2e-6a51-4c36-9a57-1d1c3f0e7a42' }) });
 const tags = ['tickets'];
@@ -137,28 +140,37 @@ export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {
     })
     .openapi(postEvent, async (c) => {
       const key = c.req.valid('header')['idempotency-key'];
+      await assertTicketReachable(ctx, principalOf(c), c.req.valid('param').id);
       const accepted = await postTicketEventOnce(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), key);
       if (accepted.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
       else onQueued();
       return c.json(accepted.body, 202);
     })
     .openapi(read, async (c) => {
-      const { id } = c.req.valid('param');
-      const ticket = await getTicket(ctx.db, id);
-      if (!ticket) throw new NotFoundError('ticket', id);
-      return c.json(ticket, 200);
+      // A ticket outside the caller's groups answers 404 like a missing one (auth/ticket-scope.ts).
+      // The customer is masked for callers who may not see it (ticket-masking.ts).
+      return c.json(ticketFor(principalOf(c), await reachableTicket(ctx, principalOf(c), c.req.valid('param').id)), 200);
     })
     .openapi(history, async (c) => {
       const { id } = c.req.valid('param');
+      const ticket = await reachableTicket(ctx, principalOf(c), id);
       const entries = await ticketHistory(ctx.db, id);
       if (!entries) throw new NotFoundError('ticket', id);
-      return c.json(entries, 200);
+      return c.json(historyFor(principalOf(c), ticket, entries), 200);
     })
     .openapi(messages, async (c) => {
       const { id } = c.req.valid('param');
+      const ticket = await reachableTicket(ctx, principalOf(c), id);
       const conversation = await ticketMessages(ctx.db, id);
       if (!conversation) throw new NotFoundError('ticket', id);
-      return c.json(conversation, 200);
+      return c.json(messagesFor(principalOf(c), ticket, conversation), 200);
     })
-    .openapi(list, async (c) => c.json(await listTickets(ctx.db, c.req.valid('query')), 200));
+    .openapi(list, async (c) => {
+      const principal = principalOf(c);
+      const tickets = await listTickets(ctx.db, { ...c.req.valid('query'), scope: ticketScopeOf(principal) }, dataKeys(ctx));
+      return c.json(
+        tickets.map((ticket) => ticketFor(principal, ticket)),
+        200,
+      );
+    });
 }

@@ -1,3 +1,4 @@
+import { maskSensitiveValue } from '@switchyard/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { auditDetailShape } from '../db/stored/audit-detail-shape';
@@ -25,7 +26,7 @@ export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | r
         ticket_id: e.ticketId,
         flow_id: e.flowId,
         kind: e.kind,
-        detail: auditDetailShape.json(e.detail),
+        detail: auditDetailShape.json(maskSensitiveValue(e.detail)),
       })),
     )
     .execute();

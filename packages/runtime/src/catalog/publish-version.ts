@@ -25,6 +25,8 @@ export async function publishVersion(
   id: string,
   actor: string,
   expectedRevision?: number,
+  /** The publishing user's id, kept for the two-person rule (`admin` for the admin token); seeding publishes as nobody. */
+  publishedBy?: string,
   note?: string,
 ): Promise<VersionPublished> {
   return inTransaction(ctx.db, async (trx) => {
@@ -50,6 +52,7 @@ export async function publishVersion(
         compiled: compiledFlowShape.json(compiled),
         author: actor,
         created_at: now,
+        published_by: publishedBy ?? null,
         note: note || null,
       })
       .execute();

@@ -13,6 +13,8 @@ import { parseInput } from '../catalog/invalid-input';
 import { bindDeployedFlows } from './bind-deployed-flows';
 import { idempotent, type IdempotentAnswer } from './idempotency';
 import { ticketCreatedAnswerShape } from '../db/stored/idempotent-answer-shapes';
+import { CUSTOMER_PURPOSE } from '../data-keys/customer-fields';
+import { dataKeys } from '../data-keys/runtime-data-keys';
 
 /**
  * Opens a ticket: numbers it, binds it to a deployed version of every flow (for life),
@@ -44,15 +46,19 @@ export async function createTicketOnce(
 
   async function open(trx: Kysely<Database>): Promise<{ id: string; number: string }> {
     const { customer } = ticket;
+    // Name and contact are sealed at rest: the table never holds them in clear.
+    const keys = dataKeys(ctx);
+    const name = customer.name === undefined ? undefined : keys.seal(customer.name, CUSTOMER_PURPOSE);
+    const contact = customer.contact === undefined ? undefined : keys.seal(customer.contact, CUSTOMER_PURPOSE);
     await trx
       .insertInto('customers')
-      .values({ id: customer.id, name: customer.name ?? '', tier: customer.tier ?? 'standard', contact: customer.contact ?? null })
+      .values({ id: customer.id, name: name ?? '', tier: customer.tier ?? 'standard', contact: contact ?? null })
       .onConflict((oc) =>
         oc.column('id').doUpdateSet((eb) => ({
           // A channel that knows less about the customer does not erase what is known.
-          name: customer.name === undefined ? eb.ref('customers.name') : eb.val(customer.name),
+          name: name === undefined ? eb.ref('customers.name') : eb.val(name),
           tier: customer.tier === undefined ? eb.ref('customers.tier') : eb.val(customer.tier),
-          contact: customer.contact === undefined ? eb.ref('customers.contact') : eb.val(customer.contact),
+          contact: contact === undefined ? eb.ref('customers.contact') : eb.val(contact),
         })),
       )
       .execute();

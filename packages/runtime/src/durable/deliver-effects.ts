@@ -1,4 +1,5 @@
 import { errorMessage } from '../engine/error-message';
+import { maskCustomerIn } from '@switchyard/api';
 import type { OutboundMessage, Roster } from '@switchyard/nodes';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { AuditFact } from '../audit/audit-entry';
@@ -17,6 +18,9 @@ import { readStored } from '../db/stored/read-stored';
 import { StoredDataError } from '../db/stored/stored-data-error';
 import { actionContext, actionOutcome, type EffectOutcome } from '../engine/effect-runner';
 import { redactor } from '../secrets/redact-secrets';
+import { openCustomer } from '../data-keys/customer-fields';
+import { DataKeyError, type DataKeyRing } from '../data-keys/data-key-ring';
+import { dataKeys } from '../data-keys/runtime-data-keys';
 import { effectServices } from './effect-services';
 import type { FlowCache } from './flow-cache';
 import { versionKey } from './flow-cache';
@@ -96,7 +100,7 @@ export async function deliverEffect(
   // could still finish inside the lease; recording the result, as long as the lease lasts (the effect
   // ran; after the lease another worker runs it again). A record whose commit went through before
   // the connection died finds the row settled on the next try and returns 'lost'.
-  const request = storedRequest(row);
+  const request = storedRequest(row, dataKeys(ctx));
   const outcome =
     request instanceof StoredDataError
       ? failed(request.message)
@@ -111,12 +115,18 @@ export async function deliverEffect(
 /**
  * The effect's request as queued. A corrupt one is the effect's failure, not the worker's:
  * retried (the row may be repaired) and then dead-lettered, its table and row in `last_error`.
+ * The customer's name and contact, sealed at rest, are opened here; a key missing from the
+ * ring fails the effect the same way.
  */
-function storedRequest(row: OutboxRow): StoredEffectRequest | StoredDataError {
+function storedRequest(row: OutboxRow, keys: DataKeyRing): StoredEffectRequest | StoredDataError {
+  const at = { table: 'outbox', key: row.id };
   try {
-    return readStored(effectRequestShape, row.request, { table: 'outbox', key: row.id });
+    const request = readStored(effectRequestShape, row.request, at);
+    return { ...request, ticket: { ...request.ticket, customer: openCustomer(keys, request.ticket.customer) } };
   } catch (error) {
     if (error instanceof StoredDataError) return error;
+    if (error instanceof DataKeyError)
+      return new StoredDataError(at, 'effect-request', [{ path: 'ticket.customer', message: error.message }]);
     throw error;
   }
 }
@@ -160,7 +170,12 @@ async function settleEffect(
       if (outcome.message?.audience === 'customer') await recordFirstResponse(trx, row.ticket_id, now);
       await audit(trx, row, now, {
         kind: 'effect.delivered',
-        detail: { node: row.node_id, idempotencyKey: row.idempotency_key, attempt: row.attempts, params: outcome.params },
+        detail: {
+          node: row.node_id,
+          idempotencyKey: row.idempotency_key,
+          attempt: row.attempts,
+          params: maskCustomerIn(outcome.params, request.ticket.customer),
+        },
       });
       return 'done';
     }
@@ -219,7 +234,7 @@ async function runEffect(
     const timeoutMs = Math.min(configTimeout(node.config) ?? def.timeoutMs ?? maxTimeoutMs, maxTimeoutMs);
     const controller = new AbortController();
     const label = { ticketId: row.ticket_id, flowId: row.flow_id, nodeId: row.node_id, idempotencyKey: row.idempotency_key };
-    const effect = await effectServices(ctx, def, label, timeoutMs, controller.signal);
+    const effect = await effectServices(ctx, def, label, timeoutMs, controller.signal, request.ticket.customer);
     redact = effect.redact;
     const actionCtx = actionContext(
       {

@@ -1,3 +1,4 @@
+import { maskCustomerIn } from '@switchyard/api';
 import { type ActionNode, createHttpClient, type LogFields, type NodeLogger, secretsFrom } from '@switchyard/nodes';
 import type { Logger } from 'pino';
 import type { ActionServices } from '../engine/effect-runner';
@@ -30,6 +31,8 @@ export async function effectServices(
   label: EffectLabel,
   timeoutMs: number,
   signal: AbortSignal,
+  /** The ticket's customer: their name and contact never reach the log, even inside a node's own message. */
+  customer?: { readonly name: string; readonly contact?: string | undefined },
 ): Promise<EffectServices> {
   const declared = def.secrets ?? [];
   const values = await readSecrets(ctx, declared);
@@ -45,19 +48,24 @@ export async function effectServices(
     redact,
     services: {
       signal,
-      logger: nodeLogger(child, redact),
+      logger: nodeLogger(child, redact, customer),
       secrets: secretsFrom(values, { nodeType: def.type, declared, hint: SECRET_HINT }),
       http: createHttpClient({ idempotencyKey: label.idempotencyKey, timeoutMs, signal }),
     },
   };
 }
 
-/** A NodeLogger writing to pino, every line passed through `redact`. */
-export function nodeLogger(logger: Logger, redact: Redactor): NodeLogger {
+/** A NodeLogger writing to pino, every line passed through `redact`, and the customer's name and contact masked. */
+export function nodeLogger(
+  logger: Logger,
+  redact: Redactor,
+  customer?: { readonly name: string; readonly contact?: string | undefined },
+): NodeLogger {
+  const mask = <T>(value: T): T => (customer ? maskCustomerIn(value, customer) : value);
   const at =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (message: string, fields: LogFields = {}) => {
-      logger[level](redact.fields(fields), redact.text(message));
+      logger[level](mask(redact.fields(fields)), mask(redact.text(message)));
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

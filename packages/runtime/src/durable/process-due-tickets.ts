@@ -12,6 +12,8 @@ import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 import type { FlowCache } from './flow-cache';
 import { recordCompletions } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
+import type { DataKeyRing } from '../data-keys/data-key-ring';
+import { dataKeys } from '../data-keys/runtime-data-keys';
 import { loadTickets, statsFromRow, ticketFromRow } from './ticket-rows';
 import { runTicketWork, type TicketWorkResult, type TicketWork } from './ticket-work';
 
@@ -67,7 +69,8 @@ async function processBatch(
   now: Date,
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  const works = await loadWork(trx, ids);
+  const keys = dataKeys(ctx);
+  const works = await loadWork(trx, ids, keys);
   const prepared = await flows.load(
     trx,
     works.flatMap((w) => w.bindings.map((b) => ({ flowId: b.flow_id, version: b.version }))),
@@ -76,7 +79,7 @@ async function processBatch(
   const outcomes: TicketWorkResult[] = [];
   for (const work of works) {
     roster ??= await loadRoster(trx);
-    const outcome = await runTicketWork(work, prepared, { registry: ctx.registry, roster: withoutOwnLoad(roster, work.ticket), now });
+    const outcome = await runTicketWork(work, prepared, { registry: ctx.registry, roster: withoutOwnLoad(roster, work.ticket), now, keys });
     roster = withAssignment(roster, work, outcome);
     outcomes.push(outcome);
   }
@@ -114,9 +117,9 @@ function withAssignment(roster: Roster, work: TicketWork, outcome: TicketWorkRes
   };
 }
 
-async function loadWork(trx: Kysely<Database>, ids: readonly string[]): Promise<TicketWork[]> {
+async function loadWork(trx: Kysely<Database>, ids: readonly string[], keys: DataKeyRing): Promise<TicketWork[]> {
   const [tickets, bindings, events, timers] = await Promise.all([
-    loadTickets(trx, ids),
+    loadTickets(trx, ids, keys),
     trx.selectFrom('ticket_flows').selectAll().where('ticket_id', 'in', ids).execute(),
     trx.selectFrom('ticket_events').selectAll().where('ticket_id', 'in', ids).where('applied_at', 'is', null).orderBy('id').execute(),
     trx.selectFrom('timers').selectAll().where('ticket_id', 'in', ids).execute(),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
+import type { DataKeyRing } from '../data-keys/data-key-ring';
 import type { SecretSettings } from '../secrets/secret-settings';
 import type { MessageGateway } from './message-gateway';
 
@@ -16,4 +17,6 @@ export interface RuntimeContext {
   readonly messageGateway?: MessageGateway | undefined;
   /** Where secrets come from besides the table, and its key; this process's environment when absent. */
   readonly secrets?: SecretSettings | undefined;
+  /** Seals customer data and secrets at rest; this process's `SWITCHYARD_DATA_KEY` when absent. */
+  readonly dataKeys?: DataKeyRing | undefined;
 }

@@ -2,6 +2,9 @@ import { Channel, CustomerTier, Priority, type Ticket, TicketStatus } from '@swi
 import type { TicketStats } from '@switchyard/nodes';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
+import { CUSTOMER_PURPOSE } from '../data-keys/customer-fields';
+import type { DataKeyRing } from '../data-keys/data-key-ring';
+import { dataKeys } from '../data-keys/runtime-data-keys';
 import type { CustomersTable, Database, TicketRow } from '../db/schema';
 import { readColumn } from '../db/stored/read-column';
 import { readStored } from '../db/stored/read-stored';
@@ -10,11 +13,15 @@ import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 /** Tags and flags: jsonb lists of strings. */
 const LABELS = z.array(z.string());
 
-/** A ticket row joined with its customer. */
+/** A ticket row joined with its customer (name and contact opened). */
 export type TicketWithCustomer = TicketRow & { customer: Selectable<CustomersTable> };
 
-/** Tickets by id with their customers, in one query. */
-export async function loadTickets(db: Kysely<Database>, ids: readonly string[]): Promise<TicketWithCustomer[]> {
+/** Tickets by id with their customers, in one query; `keys` opens the customers' sealed fields (default: this process's). */
+export async function loadTickets(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  keys: DataKeyRing = dataKeys({}),
+): Promise<TicketWithCustomer[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('tickets')
@@ -25,7 +32,12 @@ export async function loadTickets(db: Kysely<Database>, ids: readonly string[]):
     .execute();
   return rows.map(({ customer_name, customer_tier, customer_contact, ...ticket }) => ({
     ...ticket,
-    customer: { id: ticket.customer_id, name: customer_name, tier: customer_tier, contact: customer_contact },
+    customer: {
+      id: ticket.customer_id,
+      name: keys.open(customer_name, CUSTOMER_PURPOSE),
+      tier: customer_tier,
+      contact: customer_contact === null ? null : keys.open(customer_contact, CUSTOMER_PURPOSE),
+    },
   }));
 }
 

@@ -1,5 +1,6 @@
 import type { Deadline, TicketView } from '@switchyard/api';
 import type { Kysely } from 'kysely';
+import type { DataKeyRing } from '../data-keys/data-key-ring';
 import type { Database } from '../db/schema';
 import { loadTickets, statsFromRow, ticketFromRow, type TicketWithCustomer } from './ticket-rows';
 
@@ -12,15 +13,18 @@ export interface TicketFilter {
   readonly assignee?: string | undefined;
   /** At most this many, newest first (default 100, at most 1000). */
   readonly limit?: number | undefined;
+  /** Only tickets of these groups or assigned to this agent (an agent's or supervisor's reach); absent: every ticket. */
+  readonly scope?: { readonly groups: readonly string[]; readonly agentId: string | null } | undefined;
 }
 
-export async function getTicket(db: Kysely<Database>, id: string): Promise<TicketView | undefined> {
-  const [view] = await views(db, await loadTickets(db, [id]));
+/** A ticket by id, its customer's name and contact opened with `keys` (default: this process's data keys). */
+export async function getTicket(db: Kysely<Database>, id: string, keys?: DataKeyRing): Promise<TicketView | undefined> {
+  const [view] = await views(db, await loadTickets(db, [id], keys));
   return view;
 }
 
 /** Tickets matching every given filter, newest first. */
-export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {}): Promise<TicketView[]> {
+export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {}, keys?: DataKeyRing): Promise<TicketView[]> {
   let query = db
     .selectFrom('tickets')
     .select('id')
@@ -30,8 +34,17 @@ export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.group) query = query.where('group', '=', filter.group);
   if (filter.assignee) query = query.where('assignee', '=', filter.assignee);
+  const { scope } = filter;
+  if (scope)
+    query = query.where((eb) =>
+      eb.or([
+        ...(scope.groups.length > 0 ? [eb('group', 'in', [...scope.groups])] : []),
+        ...(scope.agentId !== null ? [eb('assignee', '=', scope.agentId)] : []),
+        eb.val(false),
+      ]),
+    );
   const ids = (await query.execute()).map((r) => r.id);
-  const byId = new Map((await loadTickets(db, ids)).map((row) => [row.id, row]));
+  const byId = new Map((await loadTickets(db, ids, keys)).map((row) => [row.id, row]));
   return views(
     db,
     ids.map((id) => byId.get(id)).filter((row) => row !== undefined),

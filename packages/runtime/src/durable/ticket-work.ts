@@ -2,6 +2,9 @@ import { type Ticket, TicketEventType } from '@switchyard/flow';
 import type { NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditFact } from '../audit/audit-entry';
+import { maskCustomerInDetail } from '@switchyard/api';
+import { sealCustomer } from '../data-keys/customer-fields';
+import type { DataKeyRing } from '../data-keys/data-key-ring';
 import type { OutboxTable, TicketEventsTable, TicketFlowsTable, TimersTable } from '../db/schema';
 import { effectRequestShape, effectResultShape, type StoredEffectRequest, ticketEventShape } from '../db/stored/effect-shapes';
 import { flowSnapshotShape, type PersistedSnapshot } from '../db/stored/flow-snapshot-shape';
@@ -62,7 +65,8 @@ const TICKET_EVENT_TYPES: ReadonlySet<string> = new Set(TicketEventType.options)
 export async function runTicketWork(
   work: TicketWork,
   prepared: ReadonlyMap<string, PreparedFlow>,
-  options: { readonly registry: NodeRegistry; readonly roster: Roster; readonly now: Date },
+  /** `keys` seals the customer's name and contact in the outbox rows (they hold the ticket as the action will see it). */
+  options: { readonly registry: NodeRegistry; readonly roster: Roster; readonly now: Date; readonly keys: DataKeyRing },
 ): Promise<TicketWorkResult> {
   const ticketId = work.ticket.id;
   const nowMs = options.now.getTime();
@@ -86,8 +90,15 @@ export async function runTicketWork(
     for (const [node, n] of Object.entries(own)) visits.set(`${flowAt(flows, i).compiled.id}/${node}`, n);
 
   const audit: AuditEntry[] = [];
+  // The audit never holds the customer's name or contact, even inside a rendered reply.
   const record = (at: Date, flow: number | undefined, fact: AuditFact) =>
-    audit.push({ at, actor: SYSTEM_ACTOR, ticketId, flowId: flow === undefined ? null : flowAt(flowIds, flow), ...fact });
+    audit.push({
+      at,
+      actor: SYSTEM_ACTOR,
+      ticketId,
+      flowId: flow === undefined ? null : flowAt(flowIds, flow),
+      ...maskCustomerInDetail(fact, work.ticket.customer),
+    });
   const outbox: Insertable<OutboxTable>[] = [];
   const timers = createVirtualTimers();
   for (const t of work.timers) {
@@ -107,7 +118,7 @@ export async function runTicketWork(
       visits,
       defer: ({ request, idempotencyKey }) => {
         const flow = flows.findIndex((f) => f.compiled === request.flow);
-        outbox.push(outboxRow(request, flowAt(flowIds, flow), flowAt(work.bindings, flow).version, idempotencyKey, options.now));
+        outbox.push(outboxRow(request, flowAt(flowIds, flow), flowAt(work.bindings, flow).version, idempotencyKey, options));
         record(new Date(request.now), flow, { kind: 'effect.queued', detail: { node: request.node, idempotencyKey } });
       },
     }),
@@ -228,9 +239,16 @@ function visitsOf(visits: ReadonlyMap<string, number>, compiledFlowId: string): 
   return own;
 }
 
-function outboxRow(request: EffectRequest, flowId: string, version: number, idempotencyKey: string, now: Date): Insertable<OutboxTable> {
+function outboxRow(
+  request: EffectRequest,
+  flowId: string,
+  version: number,
+  idempotencyKey: string,
+  { now, keys }: { readonly now: Date; readonly keys: DataKeyRing },
+): Insertable<OutboxTable> {
+  const { ticket } = request.state;
   const stored: StoredEffectRequest = {
-    ticket: request.state.ticket,
+    ticket: { ...ticket, customer: sealCustomer(keys, ticket.customer) },
     stats: request.state.stats,
     now: request.now,
     event: request.event,

@@ -9,6 +9,7 @@ import { reconnectDelay } from '../db/listen-postgres';
 import type { RuntimeContext } from './runtime-context';
 import { workChannel } from './work-channel';
 import { forgetExpiredIdempotencyKeys } from './idempotency';
+import { resealInBatches } from '../data-keys/reseal-in-batches';
 import { checkRollouts } from '../rollout/check-rollouts';
 import { deliverOpsNotifications, type OpsWebhook } from '../rollout/ops-notifications';
 
@@ -85,6 +86,8 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
     if (webhook) await periodically('delivering ops notifications', () => deliverOpsNotifications(ctx, webhook));
     // Idempotency keys are remembered for 24 h.
     await periodically('forgetting expired idempotency keys', () => forgetExpiredIdempotencyKeys(ctx.db, ctx.clock.now()));
+    // Rows in clear or under a previous data key: a few small batches per interval (key rotation without downtime).
+    await periodically('re-sealing data with the current data key', () => resealInBatches(ctx));
   };
   const periodically = async (chore: string, run: () => Promise<unknown>) => {
     try {

@@ -3,11 +3,11 @@ import { appendAudit } from '../catalog/append-audit';
 import { inTransaction } from '../catalog/in-transaction';
 import { parseInput } from '../catalog/invalid-input';
 import type { RuntimeContext } from '../durable/runtime-context';
-import { sealSecret } from './secret-cipher';
-import { secretSettings } from './runtime-secrets';
+import { dataKeys } from '../data-keys/runtime-data-keys';
+import { sealSecretWithDataKey } from './secret-cipher';
 
 /**
- * Saves a secret in the secrets table (encrypted when SWITCHYARD_SECRETS_KEY is set); it
+ * Saves a secret in the secrets table, sealed with the data key (SWITCHYARD_DATA_KEY); it
  * wins over `SWITCHYARD_SECRET_<NAME>` from the next delivery on. The audit records the
  * name, never the value.
  * @example await putSecret(ctx, 'BILLING_API_KEY', { value: 'sk-live-1' }, 'admin');
@@ -15,7 +15,7 @@ import { secretSettings } from './runtime-secrets';
 export async function putSecret(ctx: RuntimeContext, name: string, input: unknown, actor: string): Promise<void> {
   const secret = parseInput(SecretName, name, 'name');
   const { value } = parseInput(PutSecretRequest, input);
-  const stored = sealSecret(secret, value, secretSettings(ctx).key);
+  const stored = sealSecretWithDataKey(dataKeys(ctx), secret, value);
   const now = ctx.clock.now();
   const row = { value: stored.value, cipher: stored.cipher, updated_at: now, updated_by: actor };
   await inTransaction(ctx.db, async (trx) => {

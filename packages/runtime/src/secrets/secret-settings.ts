@@ -2,14 +2,14 @@ import { RuntimeInputError } from '../errors';
 
 /** Environment variables named `SWITCHYARD_SECRET_<NAME>` provide the secret `<NAME>`. */
 export const SECRET_ENV_PREFIX = 'SWITCHYARD_SECRET_';
-/** 32 bytes, base64 or hex: encrypts the secrets table (AES-256-GCM). */
+/** Legacy (before SWITCHYARD_DATA_KEY): 32 bytes, base64 or hex; opens rows saved with it until they are re-sealed at start. */
 export const SECRETS_KEY_ENV = 'SWITCHYARD_SECRETS_KEY';
 
 /** Where secret values come from, besides the secrets table. */
 export interface SecretSettings {
   /** Read for `SWITCHYARD_SECRET_<NAME>`; other variables are never exposed to nodes. */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** The table's encryption key; without it values are stored in clear. */
+  /** The legacy SWITCHYARD_SECRETS_KEY: opens rows saved with it (new values are sealed with the data key). */
   readonly key?: Buffer | undefined;
 }
 

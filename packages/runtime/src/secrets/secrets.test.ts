@@ -17,6 +17,10 @@ import { deleteSecret } from './delete-secret';
 import { listSecrets } from './list-secrets';
 import { putSecret } from './put-secret';
 import { readSecrets } from './read-secrets';
+import { sealSecret } from './secret-cipher';
+import { createDataKeyRing } from '../data-keys/data-key-ring';
+import { resealRows } from '../data-keys/reseal-rows';
+import { dataKeys } from '../data-keys/runtime-data-keys';
 
 const KEY = 'sk-live-0123456789abcdef';
 
@@ -65,25 +69,40 @@ describe.each(testDatabases)('secrets on $name', (target) => {
     };
   });
 
-  it('stores a value encrypted, reads it back, and lets it win over the environment', async () => {
+  it('stores a value sealed with the data key, reads it back, and lets it win over the environment', async () => {
     await putSecret(ctx, 'LEAKY_KEY', { value: KEY }, 'alice');
     const row = await store.db.selectFrom('secrets').selectAll().where('name', '=', 'LEAKY_KEY').executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ cipher: 'aes-256-gcm', updated_by: 'alice' });
+    expect(row).toMatchObject({ cipher: 'data-key', updated_by: 'alice' });
+    expect(row.value).toMatch(new RegExp(`^v1:${dataKeys(ctx).current.id}:`));
     expect(row.value).not.toContain(KEY);
     expect(await readSecrets(ctx, ['LEAKY_KEY', 'FROM_ENV', 'MISSING'])).toEqual({ LEAKY_KEY: KEY, FROM_ENV: 'env-value-1' });
   });
 
-  it('refuses to decrypt with another key, naming the secret and the variable', async () => {
-    const other = { ...ctx, secrets: { env: {}, key: randomBytes(32) } };
+  it('refuses to decrypt without its data key, naming the secret and the variable', async () => {
+    const other = { ...ctx, dataKeys: createDataKeyRing(randomBytes(32)) };
     await expect(readSecrets(other, ['LEAKY_KEY'])).rejects.toThrow(
-      'secret LEAKY_KEY cannot be decrypted: SWITCHYARD_SECRETS_KEY is not the key it was saved with',
+      'secret LEAKY_KEY cannot be decrypted: its data key is not in SWITCHYARD_DATA_KEY(_PREVIOUS)',
     );
   });
 
-  it('stores in clear without a key, and says so in the list', async () => {
-    const clear = { ...ctx, secrets: { env: {} } };
-    await putSecret(clear, 'PLAIN', { value: 'plain-value' }, 'alice');
-    expect((await listSecrets(clear)).find((s) => s.name === 'PLAIN')).toMatchObject({ source: 'table', encrypted: false });
+  it('seals rows saved in clear or with the legacy SWITCHYARD_SECRETS_KEY, which keep reading meanwhile', async () => {
+    const now = ctx.clock.now();
+    const legacy = sealSecret('LEGACY', 'legacy-value', key);
+    await store.db
+      .insertInto('secrets')
+      .values([
+        { name: 'PLAIN', value: 'plain-value', cipher: 'none', updated_at: now, updated_by: 'old' },
+        { name: 'LEGACY', value: legacy.value, cipher: legacy.cipher, updated_at: now, updated_by: 'old' },
+      ])
+      .execute();
+    expect(await readSecrets(ctx, ['PLAIN', 'LEGACY'])).toEqual({ PLAIN: 'plain-value', LEGACY: 'legacy-value' });
+    expect((await listSecrets(ctx)).find((s) => s.name === 'PLAIN')).toMatchObject({ source: 'table', encrypted: false });
+    expect(await resealRows(ctx)).toMatchObject({ secrets: 2 });
+    const rows = await store.db.selectFrom('secrets').select(['name', 'cipher', 'value']).orderBy('name').execute();
+    expect(rows.map((r) => r.cipher)).toEqual(['data-key', 'data-key', 'data-key']);
+    expect(JSON.stringify(rows)).not.toMatch(/plain-value|legacy-value/);
+    expect(await readSecrets(ctx, ['PLAIN', 'LEGACY'])).toEqual({ PLAIN: 'plain-value', LEGACY: 'legacy-value' });
+    await deleteSecret(ctx, 'LEGACY', 'bob');
   });
 
   it('lists names, sources and users, never values, and no other environment variable', async () => {
@@ -109,7 +128,7 @@ describe.each(testDatabases)('secrets on $name', (target) => {
     const audit = rows.map(readAuditRow).map(({ actor, kind, detail }) => ({ actor, kind, detail }));
     expect(audit).toEqual([
       { actor: 'alice', kind: 'secret.saved', detail: { name: 'LEAKY_KEY', encrypted: true } },
-      { actor: 'alice', kind: 'secret.saved', detail: { name: 'PLAIN', encrypted: false } },
+      { actor: 'bob', kind: 'secret.deleted', detail: { name: 'LEGACY' } },
       { actor: 'bob', kind: 'secret.deleted', detail: { name: 'PLAIN' } },
     ]);
   });

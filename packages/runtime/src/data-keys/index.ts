@@ -1,0 +1,12 @@
+export { createDataKeyRing, DataKeyError, dataKeyId, isSealed } from './data-key-ring';
+export type { DataKey, DataKeyRing } from './data-key-ring';
+export { DATA_KEY_ENV, dataKeyRingFromEnv, parseDataKey, PREVIOUS_DATA_KEYS_ENV } from './data-key-settings';
+export { DATA_KEY_FILE, readOrCreateKeyFile } from './key-file';
+export type { KeyFile } from './key-file';
+export { resolveDataKeys } from './resolve-data-keys';
+export type { DataPlace } from './resolve-data-keys';
+export { resealedTotal, resealRows, unsealedRows } from './reseal-rows';
+export type { ResealCount } from './reseal-rows';
+export { CUSTOMER_PURPOSE, openCustomer, sealCustomer } from './customer-fields';
+export { resealInBatches } from './reseal-in-batches';
+export { dataKeys } from './runtime-data-keys';
