@@ -69,7 +69,6 @@ export function createApp(options: AppOptions): SwitchyardApp {
 
   app.route('/', healthRoutes(ctx));
   app.route('/', flowRoutes(ctx));
-  app.route('/', rolloutRoutes(ctx));
   app.route('/', deploymentRoutes(ctx));
   app.route('/', rolloutRoutes(ctx, options.twoPersonRule ?? false));
   app.route('/', dryRunRoute(ctx));
