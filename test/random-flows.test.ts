@@ -100,7 +100,8 @@ describe('random valid flows: compile and run', () => {
     fc.assert(
       fc.property(validFlow(), (flow: FlowDocumentInput) => {
         const validation = validateFlow(flow, registry);
-        expect(validation.diagnostics).toEqual([]);
+        // Random actions rarely wire their error port: that warning (issue 17) is expected here.
+        expect(validation.diagnostics.filter((d) => d.code !== 'unguarded_side_effect')).toEqual([]);
         expect(validation.ok).toBe(true);
         const compiled = compileFlow(flow, registry);
         expect(JSON.stringify(compileFlow(structuredClone(flow), registry))).toBe(JSON.stringify(compiled));

@@ -38,6 +38,7 @@ const CONTRACT = {
   '/api/agents': ['get', 'post'],
   '/api/groups': ['get', 'post'],
   '/api/secrets': ['get'],
+  '/api/deployments/order': ['get', 'put'],
   '/api/secrets/{name}': ['delete', 'put'],
   '/api/auth/login': ['post'],
   '/api/auth/logout': ['post'],

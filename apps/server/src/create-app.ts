@@ -8,6 +8,7 @@ import { handleError } from './handle-error';
 import { requestLog } from './middleware/request-log';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
+import { deploymentRoutes } from './routes/deployment-routes';
 import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
 
   app.route('/', healthRoutes(ctx));
   app.route('/', flowRoutes(ctx));
+  app.route('/', deploymentRoutes(ctx));
   app.route('/', rolloutRoutes(ctx, options.twoPersonRule ?? false));
   app.route('/', dryRunRoute(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));

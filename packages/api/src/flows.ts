@@ -60,7 +60,13 @@ export type FlowSummary = z.infer<typeof FlowSummary>;
 export const FlowList = z.array(FlowSummary);
 
 export const VersionSummary = z
-  .object({ version: z.number().int(), author: z.string().nullable(), createdAt: z.iso.datetime({ offset: true }) })
+  .object({
+    version: z.number().int(),
+    author: z.string().nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    /** Why this version: the publisher's change note (null when none was given). */
+    note: z.string().nullable().optional(),
+  })
   .meta({ id: 'VersionSummary' });
 export type VersionSummary = z.infer<typeof VersionSummary>;
 
@@ -95,7 +101,13 @@ export type SaveDraftRequest = z.input<typeof SaveDraftRequest>;
  * POST /api/flows/:id/versions (the body is optional). With `revision` exactly that draft is
  * published, or a 409 `DraftConflict` says the draft moved on; without it, the current draft.
  */
-export const PublishRequest = z.strictObject({ revision: DraftRevision.optional() }).meta({ id: 'PublishRequest' });
+export const PublishRequest = z
+  .strictObject({
+    revision: DraftRevision.optional(),
+    /** A short change note kept with the version ("why"), shown in the versions panel and in diffs. */
+    note: z.string().trim().max(INPUT_LIMITS.note).optional(),
+  })
+  .meta({ id: 'PublishRequest' });
 export type PublishRequest = z.input<typeof PublishRequest>;
 
 /** POST /api/flows/:id/versions answers the new version's number and the draft revision it was made from. */
@@ -137,6 +149,8 @@ export const FlowVersion = z
     compiled: CompiledFlow,
     author: z.string().nullable(),
     createdAt: z.iso.datetime({ offset: true }),
+    /** The publisher's change note (null when none was given). */
+    note: z.string().nullable().optional(),
   })
   .meta({ id: 'FlowVersion' });
 export type FlowVersion = z.infer<typeof FlowVersion>;

@@ -127,3 +127,4 @@ export {
   UserView,
   SignedOut,
 } from './auth';
+export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';

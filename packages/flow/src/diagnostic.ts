@@ -16,6 +16,7 @@ export const DIAGNOSTIC_CODES = [
   'no_trigger',
   'config_warning',
   'unknown_variable',
+  'unguarded_side_effect',
   'sensitive_data_sent',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
@@ -57,6 +58,8 @@ const ZH: Record<DiagnosticCode, string> = {
   no_trigger: '流程没有触发器',
   config_warning: '节点 {nodeId} 的配置 {field}：{detail}',
   unknown_variable: '「{nodeLabelZh}」的「{fieldTitleZh}」：没有变量 {variable}{hintZh}',
+  unguarded_side_effect:
+    '「{nodeLabelZh}」（{nodeId}）会调用外部系统，但没有错误分支：一旦最终失败，客户将收不到任何回复。请连接它的“错误”端口（回复客户、添加备注或转人工）。',
   sensitive_data_sent: '节点「{labelZh}」的 {field} 会把客户的联系方式（{{{variable}}}）发送出去；请去掉，或确认接收方有权保存',
 };
 

@@ -33,6 +33,8 @@ export interface NodeSpec {
    * leaves none. Absent: not declared, so any name below `vars.<id>` is accepted.
    */
   readonly output?: z.ZodType;
+  /** Actions: true when running it reaches outside Switchyard (HTTP, messages), so it can fail for good. */
+  readonly sideEffect?: boolean;
 }
 
 /** Looks node types up by name. */

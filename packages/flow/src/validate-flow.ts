@@ -4,6 +4,7 @@ import { translateMessage } from './localized-message';
 import { FlowDocument, type FlowEdge, type FlowNode } from './flow-document';
 import { isRecord } from './is-record';
 import type { NodeCatalog, NodeSpec } from './node-kind';
+import { checkUnguardedSideEffects } from './rules/unguarded-side-effect';
 import { checkUnknownVariables } from './rules/unknown-variable';
 import { checkSensitiveTemplates } from './rules/sensitive-template';
 import { stronglyConnected } from './strongly-connected';
@@ -54,6 +55,7 @@ export function validateFlowDocument(doc: FlowDocument, catalog: NodeCatalog): F
   checkTriggersAndReach(doc.nodes, known, wired, diagnostics);
   checkCycles(doc.nodes, known, wired, diagnostics);
   checkUnknownVariables(doc, known, diagnostics);
+  checkUnguardedSideEffects(doc, known, diagnostics);
   checkSensitiveTemplates(known, diagnostics);
   const document: FlowDocument = {
     ...doc,

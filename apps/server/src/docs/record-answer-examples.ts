@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
 import { createManualClock, migrateToLatest, openDatabase, seedExamples } from '@switchyard/runtime';
+import { DeploymentOrder } from '@switchyard/api';
 import { pino } from 'pino';
 import { createApp } from '../create-app';
 import { REQUEST_EXAMPLES as R } from './request-examples';
@@ -92,6 +93,14 @@ await call('listSkills', 'GET', '/api/skills');
 await call('putSecret', 'PUT', '/api/secrets/ERP_API_KEY', R.putSecret);
 await call('listSecrets', 'GET', '/api/secrets');
 await call('deleteSecret', 'DELETE', '/api/secrets/ERP_API_KEY');
+const order = await call('getDeploymentOrder', 'GET', '/api/deployments/order');
+const ids = DeploymentOrder.parse(order).order.map((f) => f.flowId);
+await call('reorderDeployments', 'PUT', '/api/deployments/order', {
+  order: [...ids].reverse(),
+  current: ids,
+  reason: R.reorderDeployments.reason,
+});
+await call('reorderDeployments', 'PUT', '/api/deployments/order', { order: ids, current: ids });
 
 writeFileSync(join(import.meta.dirname, 'answer-examples.json'), `${JSON.stringify(answers, null, 2)}\n`);
 await store.close();

@@ -6,6 +6,7 @@ import type {
   MigrateTicketsRequest,
   NewTicket,
   PutSecretRequest,
+  ReorderDeploymentsRequest,
   RolloutActionRequest,
   RolloutRequest,
   SaveDraftRequest,
@@ -55,7 +56,7 @@ const ticket = {
 export const REQUEST_EXAMPLES = {
   createFlow: { name: 'Refund priority', description: 'Refund requests get high priority.', document } satisfies CreateFlowRequest,
   saveDraft: { document, revision: 1 } satisfies z.input<typeof SaveDraftRequest>,
-  publishVersion: { revision: 2 },
+  publishVersion: { revision: 2, note: 'Refund requests in Chinese too (退款)' },
   dryRun: {
     others: 'none',
     tickets: [{ id: 'sample-1', number: 'GD2026050001', ...ticket }],
@@ -87,4 +88,9 @@ export const REQUEST_EXAMPLES = {
   saveGroup: { id: 'after-sales', name: 'After-sales', nameZh: '售后组' } satisfies z.input<typeof Group>,
   saveSkill: { id: 'refunds', name: 'Refunds', nameZh: '退款' } satisfies z.input<typeof Skill>,
   putSecret: { value: 'erp-api-key-123' } satisfies PutSecretRequest,
+  reorderDeployments: {
+    order: ['intake-classify', 'complaint-billing', 'logistics-auto-reply'],
+    current: ['intake-classify', 'logistics-auto-reply', 'complaint-billing'],
+    reason: 'Billing complaints before the logistics auto-reply',
+  } satisfies ReorderDeploymentsRequest,
 } as const;

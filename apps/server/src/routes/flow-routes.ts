@@ -144,8 +144,8 @@ export function flowRoutes(ctx: RuntimeContext): SwitchyardApp {
       return c.json(await saveDraft(ctx, c.req.valid('param').id, document, c.get('actor'), revision), 200);
     })
     .openapi(publish, async (c) => {
-      const { revision } = c.req.valid('json') ?? {};
-      return c.json(await publishVersion(ctx, c.req.valid('param').id, c.get('actor'), revision, principalOf(c).id), 201);
+      const { revision, note } = c.req.valid('json') ?? {};
+      return c.json(await publishVersion(ctx, c.req.valid('param').id, c.get('actor'), revision, principalOf(c).id, note), 201);
     })
     .openapi(version, async (c) => {
       const { id, n } = c.req.valid('param');

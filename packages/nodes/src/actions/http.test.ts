@@ -159,8 +159,13 @@ describe('http escapes what a customer can put in a template', () => {
           type: 'http',
           config: { method: 'POST', url: 'https://erp.example/{{{ticket.orderId}}}', body: '{"order": {{{ticket.body}}}}' },
         },
+        { id: 'failed', type: 'end' },
       ],
-      edges: [{ id: 'e1', source: 'start', target: 'call' }],
+      // The error branch is wired: an unguarded call would add its own warning (unguarded_side_effect).
+      edges: [
+        { id: 'e1', source: 'start', target: 'call' },
+        { id: 'e2', source: 'call', sourceHandle: 'error', target: 'failed' },
+      ],
     };
     const { ok, diagnostics } = validateFlow(flow, createNodeRegistry(builtinNodes));
     expect(ok).toBe(true); // a warning, not an error: the author asked for it

@@ -86,9 +86,10 @@ export const AuditEntry = z.discriminatedUnion('kind', [
     }),
   ),
   // The catalog, the roster and secrets.
+  entry('deployments.reordered', z.object({ from: z.array(z.string()), to: z.array(z.string()), reason: z.string().optional() })),
   entry('flow.created', z.object({ name: z.string() })),
   entry('flow.draft_saved', z.object({ errors: z.number().int(), revision: z.number().int().optional() })),
-  entry('flow.published', z.object({ version: z.number().int(), revision: z.number().int().optional() })),
+  entry('flow.published', z.object({ version: z.number().int(), revision: z.number().int().optional(), note: z.string().optional() })),
   entry('agent.saved', Saved),
   entry('group.saved', Saved),
   entry('skill.saved', Saved),

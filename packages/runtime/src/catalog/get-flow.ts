@@ -32,7 +32,7 @@ export async function getFlow(db: Kysely<Database>, id: string, registry?: NodeR
   if (!flow) return undefined;
   const versions = await db
     .selectFrom('flow_versions')
-    .select(['version', 'author', 'created_at'])
+    .select(['version', 'author', 'created_at', 'note'])
     .where('flow_id', '=', id)
     .orderBy('version')
     .execute();
@@ -45,7 +45,7 @@ export async function getFlow(db: Kysely<Database>, id: string, registry?: NodeR
     draft: readDraft(flow.id, flow.draft),
     revision: flow.revision,
     ...(registry ? { diagnostics: await draftDiagnostics(db, flow, registry) } : {}),
-    versions: versions.map((v) => ({ version: v.version, author: v.author, createdAt: v.created_at.toISOString() })),
+    versions: versions.map((v) => ({ version: v.version, author: v.author, createdAt: v.created_at.toISOString(), note: v.note })),
     deployment: deploymentView(flow),
   };
 }

@@ -25,5 +25,6 @@ export async function getVersion(db: Kysely<Database>, flowId: string, version: 
     compiled: { ...compiled, nodes: { ...compiled.nodes }, triggerEvents: [...compiled.triggerEvents] },
     author: row.author,
     createdAt: row.created_at.toISOString(),
+    note: row.note,
   };
 }

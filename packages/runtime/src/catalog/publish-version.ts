@@ -14,7 +14,7 @@ import { readDraft } from './read-document';
  * machine, never changed afterwards. A draft that does not validate is refused with a 422
  * whose details are its diagnostics, and no version is written. Given `expectedRevision`,
  * exactly that revision of the draft is published: a draft that moved on is refused with a
- * 409 carrying the current revision and document.
+ * 409 carrying the current revision and document. A `note` (why this version) is kept with it.
  *
  * The flow row is locked while the number is chosen, so concurrent publishes of one flow
  * queue up and each gets its own number, and no save slips in between the check and the copy.
@@ -27,6 +27,7 @@ export async function publishVersion(
   expectedRevision?: number,
   /** The publishing user's id, kept for the two-person rule (`admin` for the admin token); seeding publishes as nobody. */
   publishedBy?: string,
+  note?: string,
 ): Promise<VersionPublished> {
   return inTransaction(ctx.db, async (trx) => {
     const flow = await trx.selectFrom('flows').select(['draft', 'revision']).where('id', '=', id).forUpdate().executeTakeFirst();
@@ -52,9 +53,16 @@ export async function publishVersion(
         author: actor,
         created_at: now,
         published_by: publishedBy ?? null,
+        note: note || null,
       })
       .execute();
-    await appendAudit(trx, { at: now, actor, kind: 'flow.published', flowId: id, detail: { version, revision: flow.revision } });
+    await appendAudit(trx, {
+      at: now,
+      actor,
+      kind: 'flow.published',
+      flowId: id,
+      detail: { version, revision: flow.revision, ...(note ? { note } : {}) },
+    });
     return { version, revision: flow.revision };
   });
 }

@@ -9,6 +9,7 @@ import * as outcomes from './migrations/0006-outcomes';
 import * as draftDiagnostics from './migrations/0007-draft-diagnostics';
 import * as idempotencyKeys from './migrations/0008-idempotency-keys';
 import * as users from './migrations/0009-users';
+import * as versionNotes from './migrations/0012-version-notes';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007-draft-diagnostics': draftDiagnostics,
   '0008-idempotency-keys': idempotencyKeys,
   '0009-users': users,
+  '0012-version-notes': versionNotes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -50,6 +50,8 @@ export interface FlowVersionsTable {
   compiled: Stored<'compiled-flow'>;
   author: string | null;
   created_at: Timestamp;
+  /** The publisher's change note (migration 0012); NULL when none was given. */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
   /** The id of the user who published it (`admin` for the break-glass token); null before migration 0009 (two-person rule). */
   published_by: ColumnType<string | null, string | null | undefined, never>;
 }
