@@ -37,6 +37,8 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/flows/{id}/rollout/promote': 'rollout.manage',
   'POST /api/flows/{id}/rollout/rollback': 'rollout.manage',
   'POST /api/flows/{id}/rollout/migrate': 'rollout.manage',
+  'GET /api/deployments/order': 'flows.read',
+  'PUT /api/deployments/order': 'rollout.manage',
   'GET /api/flows/{id}/metrics': 'runtime.read',
   'GET /api/notifications': 'runtime.read',
   'GET /api/runtime/stats': 'runtime.read',
