@@ -32,6 +32,7 @@ describe.each(testDatabases)('node versions on $name', (target) => {
       registry: createNodeRegistry([...builtinNodes, ...nodes]),
       logger: pino({ level: 'silent' }),
       worker: { pollMs: 20 },
+      httpAllow: [service.host],
     });
     try {
       await work(server);

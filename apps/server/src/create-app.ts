@@ -6,6 +6,7 @@ import { addEditorRoutes } from './editor-static';
 import { handleError } from './handle-error';
 import { bearerAuth } from './middleware/bearer-auth';
 import { requestLog } from './middleware/request-log';
+import { securityHeaders } from './middleware/security-headers';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
 import { addDocsRoutes } from './routes/docs-routes';
@@ -31,6 +32,8 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** Called once a ticket or an event was queued, so a worker in this process can start at once. */
   readonly onQueued?: () => void;
+  /** The address people use (SWITCHYARD_PUBLIC_URL): when https, answers carry HSTS. */
+  readonly publicUrl?: string | undefined;
 }
 
 /**
@@ -46,6 +49,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.onError(handleError(ctx.logger));
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
 
+  app.use('*', securityHeaders({ publicUrl: options.publicUrl }));
   app.use('/api/*', requestLog(ctx.logger));
   app.use('*', trustedHost(options.allowedHosts));
   app.use('/api/*', bearerAuth(options.adminToken, ['/api/health']));

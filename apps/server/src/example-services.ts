@@ -1,5 +1,8 @@
-import { type ExampleServices, startExampleServices } from '@switchyard-examples/services';
+import { EXAMPLE_SERVICES_PORT, type ExampleServices, startExampleServices } from '@switchyard-examples/services';
 import type { Logger } from 'pino';
+
+/** Where the example flows call the stand-ins: listed in the HTTP guard's allow list whenever `pnpm start` runs them. */
+export const EXAMPLE_SERVICES_HOST = `127.0.0.1:${EXAMPLE_SERVICES_PORT}`;
 
 /**
  * The stand-in logistics and billing services the example flows call, so a ticket posted to

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
-import { startLocalExampleServices } from './example-services';
+import { parseHttpAllow } from '@switchyard/nodes';
+import { EXAMPLE_SERVICES_HOST, startLocalExampleServices } from './example-services';
 import { guardProcess } from './guard-process';
 import { allowedHostsOf, readServerEnv } from './server-env';
 import { startServer } from './start-server';
@@ -24,8 +25,10 @@ guardProcess(logger);
 const STOP_DEADLINE_MS = 30_000;
 
 try {
-  const services =
-    env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1' ? await startLocalExampleServices(logger) : undefined;
+  const exampleServices = env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1';
+  const services = exampleServices ? await startLocalExampleServices(logger) : undefined;
+  // The example flows call the stand-ins on loopback, which the HTTP guard refuses unless allowed.
+  const httpAllow = [...parseHttpAllow(env.SWITCHYARD_HTTP_ALLOW), ...(exampleServices ? [EXAMPLE_SERVICES_HOST] : [])];
   const server = await startServer({
     port: env.PORT,
     hostname: env.HOST,
@@ -33,6 +36,7 @@ try {
     dataDir: env.DATABASE_URL ? undefined : env.SWITCHYARD_DATA_DIR,
     adminToken: env.SWITCHYARD_ADMIN_TOKEN,
     allowedHosts: allowedHostsOf(env),
+    publicUrl: env.SWITCHYARD_PUBLIC_URL,
     seed: env.SWITCHYARD_SEED === '1',
     worker:
       env.SWITCHYARD_WORKER === '0'
@@ -48,6 +52,7 @@ try {
       ? { url: env.SWITCHYARD_MESSAGE_GATEWAY, token: env.SWITCHYARD_MESSAGE_GATEWAY_TOKEN }
       : undefined,
     logger,
+    httpAllow,
   });
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'stopping');

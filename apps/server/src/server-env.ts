@@ -44,6 +44,8 @@ export const ServerEnv = z.object({
       )
       .default([]),
   ),
+  /** Hosts flows' HTTP calls may reach although loopback, private or link-local: `name` or `name:port`, comma-separated. */
+  SWITCHYARD_HTTP_ALLOW: z.preprocess(blankIsUnset, z.string().optional()),
   /** `0` skips starting the stand-in logistics and billing services the example flows call (port 4010). */
   SWITCHYARD_EXAMPLE_SERVICES: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
   /** `0` runs no worker in this process: an API-only server beside worker processes on the same PostgreSQL. */

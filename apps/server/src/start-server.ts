@@ -62,6 +62,10 @@ export interface StartOptions {
   readonly secrets?: SecretSettings;
   /** Options of the background worker, or false for a server that only serves the API. */
   readonly worker?: WorkerOptions | false;
+  /** The address people use (SWITCHYARD_PUBLIC_URL); https turns HSTS on. */
+  readonly publicUrl?: string | undefined;
+  /** Hosts flows may call although internal (`name` or `name:port`); default: SWITCHYARD_HTTP_ALLOW. */
+  readonly httpAllow?: readonly string[];
 }
 
 export interface RunningServer {
@@ -100,6 +104,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger,
       messageGateway: options.messageGateway,
       secrets,
+      httpAllow: options.httpAllow,
     };
     if (options.seed ?? true) {
       const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
@@ -117,6 +122,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       allowedHosts: [...(options.allowedHosts ?? []), ...listenedName(hostname)],
       editorDir: join(rootDir, 'apps/editor/dist'),
       onQueued: () => worker?.wake(),
+      publicUrl: options.publicUrl,
     });
     const server = await listen(app, options.port ?? 3000, hostname, {
       headersTimeout: options.headersTimeoutMs ?? 10_000,

@@ -16,4 +16,9 @@ export interface RuntimeContext {
   readonly messageGateway?: MessageGateway | undefined;
   /** Where secrets come from besides the table, and its key; this process's environment when absent. */
   readonly secrets?: SecretSettings | undefined;
+  /**
+   * Hosts (`name` or `name:port`) flows' HTTP calls may reach although they are loopback, private
+   * or link-local; every other internal address is refused. This process's SWITCHYARD_HTTP_ALLOW when absent.
+   */
+  readonly httpAllow?: readonly string[] | undefined;
 }
