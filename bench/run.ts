@@ -1,3 +1,4 @@
+import { benchAuditChain } from './audit-chain';
 import { benchCompileLargeFlow } from './compile-large-flow';
 import { benchDryRunThroughput } from './dry-run-throughput';
 import { benchDurable } from './durable';
@@ -18,4 +19,5 @@ rows.push(...(await benchDurable()));
 rows.push(...(await benchRolloutMetrics()));
 rows.push(...(await benchGuardrailScale()));
 rows.push(...(await benchEditorOpen()));
+rows.push(...(await benchAuditChain()));
 console.log(`\n${renderTable(rows)}`);

@@ -9,6 +9,7 @@ import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
+import { auditRoutes } from './routes/audit-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
 import { flowRoutes } from './routes/flow-routes';
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', rosterRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));
   app.route('/', secretRoutes(ctx));
+  app.route('/', auditRoutes(ctx));
   addDocsRoutes(app);
   addEditorRoutes(app, options.editorDir);
   return app;

@@ -107,3 +107,4 @@ export {
   UserList,
   UserView,
 } from './auth';
+export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';

@@ -8,6 +8,7 @@ import * as revisions from './migrations/0005-revisions';
 import * as outcomes from './migrations/0006-outcomes';
 import * as draftDiagnostics from './migrations/0007-draft-diagnostics';
 import * as idempotencyKeys from './migrations/0008-idempotency-keys';
+import * as auditChain from './migrations/0011-audit-chain';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-outcomes': outcomes,
   '0007-draft-diagnostics': draftDiagnostics,
   '0008-idempotency-keys': idempotencyKeys,
+  '0011-audit-chain': auditChain,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
