@@ -36,6 +36,7 @@ const CONTRACT = {
   '/api/skills': ['get', 'post'],
   '/api/effects': ['get'],
   '/api/audit/verify': ['get'],
+  '/api/auth/providers': ['get'],
   '/api/agents': ['get', 'post'],
   '/api/groups': ['get', 'post'],
   '/api/secrets': ['get'],

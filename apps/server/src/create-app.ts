@@ -19,6 +19,7 @@ import { rosterRoutes } from './routes/roster-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
 import { secretRoutes } from './routes/secret-routes';
 import { ticketRoutes } from './routes/ticket-routes';
+import { addOidcRoutes, authProviderRoutes, SSO_PUBLIC_PATHS, type SsoOptions } from './sso/oidc-routes';
 import { validationHook } from './validation-hook';
 
 export interface AppOptions {
@@ -35,6 +36,8 @@ export interface AppOptions {
   readonly onQueued?: () => void;
   /** The address people use (SWITCHYARD_PUBLIC_URL): when https, answers carry HSTS. */
   readonly publicUrl?: string | undefined;
+  /** Single sign-on through an OpenID Connect provider, and how its identities get a session. */
+  readonly sso?: SsoOptions | undefined;
 }
 
 /**
@@ -53,7 +56,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.use('*', securityHeaders({ publicUrl: options.publicUrl }));
   app.use('/api/*', requestLog(ctx.logger));
   app.use('*', trustedHost(options.allowedHosts));
-  app.use('/api/*', bearerAuth(options.adminToken, ['/api/health']));
+  app.use('/api/*', bearerAuth(options.adminToken, ['/api/health', ...SSO_PUBLIC_PATHS]));
   const maxBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   app.use(
     '/api/*',
@@ -70,6 +73,8 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', runtimeRoutes(ctx));
   app.route('/', secretRoutes(ctx));
   app.route('/', auditRoutes(ctx));
+  app.route('/', authProviderRoutes(options.sso));
+  if (options.sso) addOidcRoutes(app, options.sso, ctx.logger);
   addDocsRoutes(app);
   addEditorRoutes(app, options.editorDir);
   return app;

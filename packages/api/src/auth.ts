@@ -106,3 +106,13 @@ export const TokenList = z.array(TokenView);
 /** The answer to POST /api/tokens: `token` is shown this once and stored only hashed. */
 export const TokenCreated = TokenView.extend({ token: z.string() }).meta({ id: 'TokenCreated' });
 export type TokenCreated = z.infer<typeof TokenCreated>;
+
+/** GET /api/auth/providers (public): how the sign-in page may sign people in. */
+export const AuthProviders = z
+  .object({
+    password: z.boolean(),
+    /** Single sign-on through the OpenID Connect provider configured (SWITCHYARD_OIDC_ISSUER); null when none is. */
+    oidc: z.object({ issuer: z.string(), startUrl: z.string() }).nullable(),
+  })
+  .meta({ id: 'AuthProviders' });
+export type AuthProviders = z.infer<typeof AuthProviders>;

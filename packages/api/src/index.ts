@@ -108,3 +108,4 @@ export {
   UserView,
 } from './auth';
 export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';
+export { AuthProviders } from './auth';
