@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEditor, EDITOR_DIR } from '../apps/editor/e2e/build-editor';
 import { CHROMIUM_PATH, launchChromium } from '../apps/editor/e2e/chromium';
-import { ARTIFACTS_DIR } from '../apps/editor/e2e/editor-page';
+import { ARTIFACTS_DIR, EditorPage } from '../apps/editor/e2e/editor-page';
 import { startSwitchyard } from '../apps/editor/e2e/switchyard-server';
 import { generateLargeFlow } from '../apps/editor/src/model/large-flow';
 import { type BenchRow, fmtMs, renderTable } from './report';
@@ -40,12 +40,14 @@ export async function benchEditorOpen(): Promise<BenchRow[]> {
     const doc = generateLargeFlow(NODES);
     const created = await fetch(`${server.url}/api/flows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
       body: JSON.stringify({ name: doc.name, document: doc }),
     });
     if (!created.ok) throw new Error(`creating the ${NODES}-node flow failed: ${created.status} ${await created.text()}`);
     const { id } = (await created.json()) as { id: string };
     const page = await browser.context.newPage();
+    // Auth is always on (issue 16): sign in once; the session cookie serves every later load.
+    await new EditorPage(page).signIn(server.url, server.admin);
     // Warm the HTTP cache and the server's first-query paths, as a returning user would have them.
     await page.goto(`${server.url}/#/flows/${id}`);
     await page.locator('.react-flow__node').first().waitFor();

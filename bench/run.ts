@@ -6,6 +6,7 @@ import { benchEditorOpen } from './editor-open';
 import { benchGuardrailScale } from './guardrail-scale';
 import { benchRolloutMetrics } from './rollout-metrics';
 import { type BenchRow, renderTable } from './report';
+import { benchStartTime } from './start-time';
 
 /*
  * `pnpm bench`: runs every benchmark in one process, one after another, and prints one
@@ -19,5 +20,6 @@ rows.push(...(await benchDurable()));
 rows.push(...(await benchRolloutMetrics()));
 rows.push(...(await benchGuardrailScale()));
 rows.push(...(await benchEditorOpen()));
+rows.push(...(await benchStartTime()));
 rows.push(...(await benchAuditChain()));
 console.log(`\n${renderTable(rows)}`);

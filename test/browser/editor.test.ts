@@ -28,6 +28,8 @@ beforeAll(async () => {
     (route) => route.abort(),
   );
   editor = new EditorPage(page);
+  // Auth is always on (issue 16): the browser signs in as the first admin; direct API calls carry the admin token.
+  await editor.signIn(server.url, server.admin);
 }, 240_000);
 
 afterAll(async () => {
@@ -113,7 +115,7 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
       await expect.poll(() => editor.node(id).locator('.flow-node').getAttribute('class')).toContain('visited');
     }
     await expect(editor.node('end').locator('.flow-node').getAttribute('class')).resolves.toContain('visited');
-    await expect(page.getByTestId('timeline').first().textContent()).resolves.toContain('set_priority');
+    await expect(page.getByTestId('timeline').first().textContent()).resolves.toContain('Set priority');
     await editor.screenshot('07-dry-run-path');
   });
 
@@ -254,10 +256,11 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
 
     // A colleague changes the rollout meanwhile: Apply on the older revision is refused and says so, the form is kept, "Now" shows theirs.
     const rolloutUrl = `${server.url}/api/flows/${await page.getByTestId('flow-editor').getAttribute('data-flow-id')}/rollout`;
-    const { revision } = (await (await fetch(rolloutUrl)).json()) as { revision: number };
+    const authorization = `Bearer ${server.admin.token}`;
+    const { revision } = (await (await fetch(rolloutUrl, { headers: { authorization } })).json()) as { revision: number };
     const theirs = await fetch(rolloutUrl, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ stable: 1, candidate: 2, percent: 20, revision }),
     });
     expect(theirs.status).toBe(200);
@@ -355,7 +358,7 @@ describe('no lost edits', { timeout: 180_000 }, () => {
   const otherClient = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };

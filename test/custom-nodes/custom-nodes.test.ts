@@ -16,6 +16,7 @@ import { type FakeServices, startFakeServices } from './__fixtures__/fake-servic
 const CONFIG = fileURLToPath(new URL('./__fixtures__/custom-nodes.config.ts', import.meta.url));
 const BILLING_KEY = `sk-billing-${randomBytes(8).toString('hex')}`;
 const ERP_TOKEN = `erp-token-${randomBytes(8).toString('hex')}`;
+const ADMIN_TOKEN = 'custom-nodes-test-token';
 
 const flow = (serviceUrl: string) => ({
   id: 'vip-refund-billing',
@@ -55,7 +56,7 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
   const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -74,6 +75,7 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
       secrets: { env: { SWITCHYARD_SECRET_ERP_API_TOKEN: ERP_TOKEN }, key: randomBytes(32) },
       worker: { pollMs: 20, delivery: { backoffMs: 20 } },
       httpAllow: [services.server.host],
+      adminToken: ADMIN_TOKEN,
     });
   }, 60_000);
   afterAll(async () => {

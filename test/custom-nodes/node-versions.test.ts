@@ -7,6 +7,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stampV1, stampV2 } from './__fixtures__/stamp-nodes';
 
+const ADMIN_TOKEN = 'node-versions-test-token';
+const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
 /*
  * Issue #6, versioned nodes: a flow published against version 1 of a node keeps running,
  * durably and in a dry-run, once version 2 is installed: with the old definition kept
@@ -33,6 +36,7 @@ describe.each(testDatabases)('node versions on $name', (target) => {
       logger: pino({ level: 'silent' }),
       worker: { pollMs: 20 },
       httpAllow: [service.host],
+      adminToken: ADMIN_TOKEN,
     });
     try {
       await work(server);
@@ -44,7 +48,7 @@ describe.each(testDatabases)('node versions on $name', (target) => {
   const post = async (server: RunningServer, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...AUTH },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: response.status, body: (await response.json()) as unknown };
@@ -87,7 +91,7 @@ describe.each(testDatabases)('node versions on $name', (target) => {
 
   it('keeps running it with version 1 code when both versions are installed', async () => {
     await withServer([stampV1, stampV2], async (server) => {
-      const nodes = (await (await fetch(`${server.url}/api/nodes`)).json()) as { type: string; version: number }[];
+      const nodes = (await (await fetch(`${server.url}/api/nodes`, { headers: AUTH })).json()) as { type: string; version: number }[];
       expect(nodes.filter((n) => n.type === 'acme.stamp')).toEqual([expect.objectContaining({ version: 2 })]);
       expect(await stampedFor(server)).toEqual({ by: 'v1', label: 'hello' });
       expect(await dryRunVersion1(server)).toEqual({ by: 'v1', label: 'hello', simulated: true });

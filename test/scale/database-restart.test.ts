@@ -90,7 +90,7 @@ describe.skipIf(!ownPostgresAvailable)('a PostgreSQL restart under load', () => 
         try {
           const res = await fetch(`${servers[server]!.url}/api/tickets/${ticket}/events`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: 'Bearer scale-test-token' },
             body: JSON.stringify({ type: 'customer.message', body }),
           });
           answer = { server, status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.text() };

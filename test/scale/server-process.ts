@@ -25,5 +25,7 @@ const server = await startServer({
   secrets: { env: {} },
   logger,
   worker: { pollMs: 50, delivery: { timeoutMs: 5_000, backoffMs: 200 } },
+  // The test's requests carry this break-glass token (auth is always on).
+  adminToken: 'scale-test-token',
 });
 process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));

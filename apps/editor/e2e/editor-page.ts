@@ -13,6 +13,22 @@ export const ARTIFACTS_DIR = fileURLToPath(new URL('../../../test-artifacts/brow
 export class EditorPage {
   constructor(readonly page: Page) {}
 
+  /** Signs in on the sign-in page at `url` and waits for the signed-in app (its user menu). */
+  async signIn(url: string, user: { readonly email: string; readonly password: string }): Promise<void> {
+    await this.page.goto(url);
+    await this.page.getByTestId('sign-in-email').fill(user.email);
+    await this.page.getByTestId('sign-in-password').fill(user.password);
+    await this.page.getByTestId('sign-in-submit').click();
+    await this.page.getByTestId('user-menu').waitFor();
+  }
+
+  /** Signs out through the user menu and waits for the sign-in page. */
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('user-menu').click();
+    await this.page.getByTestId('sign-out').click();
+    await this.page.getByTestId('sign-in-page').waitFor();
+  }
+
   node(id: string): Locator {
     return this.page.locator(`.react-flow__node[data-id="${id}"]`);
   }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ const START_TIMEOUT_MS = 90_000;
 /** A Switchyard server running the real entry in a child process, on its own database. */
 export interface SwitchyardServer {
   readonly url: string;
+  /** The first admin, made at start from SWITCHYARD_ADMIN_EMAIL/PASSWORD, and the break-glass token for API set-up. */
+  readonly admin: { readonly email: string; readonly password: string; readonly token: string };
   /** What the server printed, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
@@ -54,6 +57,11 @@ export async function startSwitchyard(): Promise<SwitchyardServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-e2e-db-'));
   const tsx = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
+  const admin = {
+    email: 'admin@example.com',
+    password: `e2e-${randomBytes(9).toString('base64url')}`,
+    token: randomBytes(24).toString('hex'),
+  };
   const child = spawn(process.execPath, [tsx, 'apps/server/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
@@ -64,7 +72,9 @@ export async function startSwitchyard(): Promise<SwitchyardServer> {
       SWITCHYARD_SEED: '1',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
-      SWITCHYARD_ADMIN_TOKEN: '',
+      SWITCHYARD_ADMIN_TOKEN: admin.token,
+      SWITCHYARD_ADMIN_EMAIL: admin.email,
+      SWITCHYARD_ADMIN_PASSWORD: admin.password,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -91,5 +101,5 @@ export async function startSwitchyard(): Promise<SwitchyardServer> {
     await stop();
     throw error;
   }
-  return { url, output: () => log, stop };
+  return { url, admin, output: () => log, stop };
 }

@@ -1,3 +1,9 @@
+import type { ReactNode } from 'react';
+import { Allowed, useCan, useGate } from './auth/allowed';
+import { LoadError } from './auth/load-error';
+import { SessionProvider, useSession } from './auth/session-context';
+import { SignInPage } from './auth/sign-in-page';
+import { UserMenu } from './auth/user-menu';
 import { FlowPage } from './editor/flow-page';
 import { FlowsListPage } from './flows/flows-list-page';
 import { useI18n } from './i18n/i18n-context';
@@ -6,41 +12,88 @@ import { NotificationsBell } from './notifications/notifications-bell';
 import { NotificationsProvider } from './notifications/notifications-context';
 import { SecretsPage } from './secrets/secrets-page';
 import { type Route, useHashRoute } from './use-hash-route';
+import { UsersPage } from './users/users-page';
 
 function Page({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const canReadFlows = useCan('flows.read');
+  const secrets = useGate('secrets.read');
+  if (route.page === 'users') return <UsersPage />;
+  if (route.page === 'secrets') return secrets.allowed ? <SecretsPage /> : <p className="page-message error">{secrets.reason}</p>;
+  // Agents work tickets, which have no page in the designer yet: say so rather than show a refusal.
+  if (!canReadFlows)
+    return (
+      <p className="page-message" data-testid="no-pages">
+        {t('user.noPages')}
+      </p>
+    );
   if (route.page === 'flow') return <FlowPage key={route.id} flowId={route.id} tab={route.tab} />;
-  if (route.page === 'secrets') return <SecretsPage />;
   return <FlowsListPage />;
 }
 
-/** The shell: header with the pages, ops notifications and the language switch, and the page the hash names. */
-export function App() {
+/** Ops notifications for those who may see runtime figures; nobody else is asked every 30 s for a 403. */
+function RuntimeNotifications({ children }: { children: ReactNode }) {
+  return useCan('runtime.read') ? <NotificationsProvider>{children}</NotificationsProvider> : <>{children}</>;
+}
+
+/** The signed-in shell: header with the pages this user may open, ops notifications, language and user menu, and the page the hash names. */
+function SignedInApp() {
   const route = useHashRoute();
   const { t } = useI18n();
   return (
-    <NotificationsProvider>
+    <RuntimeNotifications>
       <div className="app">
         <header className="app-header">
           <a href="#/" className="brand">
             {t('app.title')}
           </a>
           <nav className="app-nav" aria-label={t('app.nav')}>
-            <a href="#/" aria-current={route.page === 'flows' ? 'page' : undefined}>
-              {t('flows.title')}
-            </a>
-            <a href="#/secrets" data-testid="nav-secrets" aria-current={route.page === 'secrets' ? 'page' : undefined}>
-              {t('secrets.title')}
-            </a>
+            <Allowed permission="flows.read">
+              <a href="#/" aria-current={route.page === 'flows' ? 'page' : undefined}>
+                {t('flows.title')}
+              </a>
+            </Allowed>
+            <Allowed permission="secrets.read">
+              <a href="#/secrets" data-testid="nav-secrets" aria-current={route.page === 'secrets' ? 'page' : undefined}>
+                {t('secrets.title')}
+              </a>
+            </Allowed>
+            <Allowed permission="users.manage">
+              <a href="#/users" data-testid="nav-users" aria-current={route.page === 'users' ? 'page' : undefined}>
+                {t('users.title')}
+              </a>
+            </Allowed>
           </nav>
           <div className="app-header-end">
-            <NotificationsBell />
+            <Allowed permission="runtime.read">
+              <NotificationsBell />
+            </Allowed>
             <LanguageSwitch />
+            <UserMenu />
           </div>
         </header>
         <main className="app-main">
           <Page route={route} />
         </main>
       </div>
-    </NotificationsProvider>
+    </RuntimeNotifications>
+  );
+}
+
+function SessionGate() {
+  const { session, reload } = useSession();
+  const { t } = useI18n();
+  if (session.status === 'loading') return <p className="page-message">{t('app.loading')}</p>;
+  if (session.status === 'error') return <LoadError error={session.error} onRetry={reload} />;
+  if (session.status === 'signed-out') return <SignInPage />;
+  return <SignedInApp />;
+}
+
+/** The editor: the sign-in page until someone is signed in, then the shell. */
+export function App() {
+  return (
+    <SessionProvider>
+      <SessionGate />
+    </SessionProvider>
   );
 }

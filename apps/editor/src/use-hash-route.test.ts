@@ -14,6 +14,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/flows/intake/nope')).toEqual({ page: 'flow', id: 'intake' });
     expect(parseRoute('#/secrets')).toEqual({ page: 'secrets' });
     expect(parseRoute('#/secretsx')).toEqual({ page: 'flows' });
+    expect(parseRoute('#/users')).toEqual({ page: 'users' });
   });
 });
 
@@ -22,6 +23,7 @@ describe('routeHash', () => {
     for (const route of [
       { page: 'flows' },
       { page: 'secrets' },
+      { page: 'users' },
       { page: 'flow', id: 'a b/c' },
       { page: 'flow', id: 'intake', tab: 'rollout' },
     ] as const) {

@@ -3,13 +3,17 @@ import { useEffect, useState } from 'react';
 /** A flow page's side tab that a link may open (`#/flows/<id>/rollout`). */
 export type FlowTab = 'rollout';
 
-/** The page the URL hash names: the flows list, one flow (`#/flows/<id>`, maybe on a tab), or the secrets. */
+/** The page the URL hash names: the flows list, one flow (`#/flows/<id>`, maybe on a tab), the secrets, or the users (admins). */
 export type Route =
-  { readonly page: 'flows' } | { readonly page: 'secrets' } | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab };
+  | { readonly page: 'flows' }
+  | { readonly page: 'secrets' }
+  | { readonly page: 'users' }
+  | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab };
 
 /** Hash routes: the server serves index.html at "/" only, so paths after "#" need no server routes. */
 export function parseRoute(hash: string): Route {
   if (/^#\/secrets(?:[/?]|$)/.test(hash)) return { page: 'secrets' };
+  if (/^#\/users(?:[/?]|$)/.test(hash)) return { page: 'users' };
   const match = /^#\/flows\/([^/?]+)(?:\/([^/?]+))?/.exec(hash);
   if (!match?.[1]) return { page: 'flows' };
   const id = decodeURIComponent(match[1]);
@@ -22,6 +26,7 @@ export function parseRoute(hash: string): Route {
  */
 export function routeHash(route: Route): string {
   if (route.page === 'secrets') return '#/secrets';
+  if (route.page === 'users') return '#/users';
   if (route.page === 'flows') return '#/';
   return `#/flows/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
 }

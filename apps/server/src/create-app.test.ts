@@ -5,7 +5,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import * as api from '@switchyard/api';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from './__fixtures__/test-app';
+import { TEST_ADMIN_TOKEN, type TestApp, testApp } from './__fixtures__/test-app';
 import { anyString, anyArray, matching } from './__fixtures__/matchers';
 import { checkAnswer, routeContracts } from './__fixtures__/route-contract';
 
@@ -41,6 +41,13 @@ const CONTRACT = {
   '/api/groups': ['get', 'post'],
   '/api/secrets': ['get'],
   '/api/secrets/{name}': ['delete', 'put'],
+  '/api/auth/login': ['post'],
+  '/api/auth/logout': ['post'],
+  '/api/auth/me': ['get'],
+  '/api/tokens': ['get', 'post'],
+  '/api/tokens/{id}': ['delete'],
+  '/api/users': ['get', 'post'],
+  '/api/users/{id}': ['patch'],
 };
 
 describe.each(testDatabases)('the app on $name', (target) => {
@@ -81,7 +88,7 @@ describe.each(testDatabases)('the app on $name', (target) => {
     const res = await t.app.request('/api/groups', {
       method: 'POST',
       body: JSON.stringify({ id: 'g', name: 'G' }),
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
     });
     expect(res.status).toBe(415);
     expect(await res.json()).toMatchObject({ error: anyString });
@@ -175,7 +182,7 @@ describe.each(testDatabases)('auth on $name', (target) => {
   });
 
   it('refuses /api requests without the admin token with 401, and writes nothing', async () => {
-    expect(await t.call('GET', '/api/flows')).toMatchObject({ status: 401, body: { error: 'missing or invalid bearer token' } });
+    expect(await t.anonymous.call('GET', '/api/flows')).toMatchObject({ status: 401, body: { details: { header: 'Authorization' } } });
     const wrong = await t.call('POST', '/api/groups', { id: 'g', name: 'G' }, { authorization: 'Bearer not-the-token' });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('www-authenticate')).toMatch(/^Bearer/);

@@ -2,14 +2,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { RuntimeContext } from '@switchyard/runtime';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, SwitchyardApp } from './app-env';
+import { authorize } from './auth/authorize';
 import { addEditorRoutes } from './editor-static';
 import { handleError } from './handle-error';
-import { bearerAuth } from './middleware/bearer-auth';
 import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
 import { auditRoutes } from './routes/audit-routes';
+import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
 import { flowRoutes } from './routes/flow-routes';
@@ -19,13 +20,21 @@ import { rosterRoutes } from './routes/roster-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
 import { secretRoutes } from './routes/secret-routes';
 import { ticketRoutes } from './routes/ticket-routes';
-import { addOidcRoutes, authProviderRoutes, SSO_PUBLIC_PATHS, type SsoOptions } from './sso/oidc-routes';
+import { addOidcRoutes, authProviderRoutes, type SsoOptions } from './sso/oidc-routes';
+import { tokenRoutes } from './routes/token-routes';
+import { userRoutes } from './routes/user-routes';
 import { validationHook } from './validation-hook';
 
 export interface AppOptions {
   readonly ctx: RuntimeContext;
-  /** Bearer token every /api request but /api/health must carry; none: auth is not enforced. */
+  /** The break-glass bearer token (SWITCHYARD_ADMIN_TOKEN): every permission, audited as `admin`. Auth is on without it too. */
   readonly adminToken?: string | undefined;
+  /** SWITCHYARD_PUBLIC_URL: an https one makes the session cookie Secure behind a TLS-ending proxy. */
+  readonly publicUrl?: string | undefined;
+  /** SWITCHYARD_TRUST_PROXY: the sign-in limit per address reads X-Forwarded-For. */
+  readonly trustProxy?: boolean;
+  /** SWITCHYARD_TWO_PERSON_RULE: nobody deploys (stable or candidate) a version they published. */
+  readonly twoPersonRule?: boolean;
   /** The built editor (apps/editor/dist), served at `/` when it exists. */
   readonly editorDir?: string | undefined;
   /** Host names (`name` or `name:port`) served besides loopback ones: the public URL's, a proxy's upstream name. */
@@ -34,8 +43,6 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** Called once a ticket or an event was queued, so a worker in this process can start at once. */
   readonly onQueued?: () => void;
-  /** The address people use (SWITCHYARD_PUBLIC_URL): when https, answers carry HSTS. */
-  readonly publicUrl?: string | undefined;
   /** Single sign-on through an OpenID Connect provider, and how its identities get a session. */
   readonly sso?: SsoOptions | undefined;
 }
@@ -56,7 +63,8 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.use('*', securityHeaders({ publicUrl: options.publicUrl }));
   app.use('/api/*', requestLog(ctx.logger));
   app.use('*', trustedHost(options.allowedHosts));
-  app.use('/api/*', bearerAuth(options.adminToken, ['/api/health', ...SSO_PUBLIC_PATHS]));
+  // Every /api route needs what auth/route-permissions.ts says; only /api/health, sign-in and the editor's files are public.
+  app.use('/api/*', authorize(ctx, options.adminToken));
   const maxBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   app.use(
     '/api/*',
@@ -66,7 +74,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
 
   app.route('/', healthRoutes(ctx));
   app.route('/', flowRoutes(ctx));
-  app.route('/', rolloutRoutes(ctx));
+  app.route('/', rolloutRoutes(ctx, options.twoPersonRule ?? false));
   app.route('/', dryRunRoute(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
@@ -75,6 +83,9 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', auditRoutes(ctx));
   app.route('/', authProviderRoutes(options.sso));
   if (options.sso) addOidcRoutes(app, options.sso, ctx.logger);
+  app.route('/', authRoutes(ctx, { publicUrl: options.publicUrl, trustProxy: options.trustProxy ?? false }));
+  app.route('/', tokenRoutes(ctx));
+  app.route('/', userRoutes(ctx));
   addDocsRoutes(app);
   addEditorRoutes(app, options.editorDir);
   return app;

@@ -2,7 +2,7 @@ import { INPUT_LIMITS } from '@switchyard/flow';
 import type { SwitchyardDatabase } from '@switchyard/runtime';
 import { testDatabases } from '@switchyard/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from './__fixtures__/test-app';
+import { TEST_ADMIN_TOKEN, type TestApp, testApp } from './__fixtures__/test-app';
 import { anyString } from './__fixtures__/matchers';
 
 /** On a new ticket, tag it. */
@@ -106,7 +106,7 @@ describe.each(testDatabases)('hostile requests on $name', ({ open }) => {
     const res = await t.app.request('/api/groups', {
       method: 'POST',
       body: withBadBytes('{"id":"g2","name":"销售@"}', [0xe9, 0x94]),
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({

@@ -44,12 +44,24 @@ describe('pnpm start (apps/server/src/main.ts)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('serves, stops with exit 0 on SIGTERM, and keeps its data for the next start', async () => {
-    const env = { SWITCHYARD_DATA_DIR: join(dataDir, 'pglite'), SWITCHYARD_ADMIN_TOKEN: 'main-test-token' };
+    const env = {
+      SWITCHYARD_DATA_DIR: join(dataDir, 'pglite'),
+      SWITCHYARD_ADMIN_TOKEN: 'main-test-token',
+      SWITCHYARD_ADMIN_EMAIL: 'Boss@Example.com',
+      SWITCHYARD_ADMIN_PASSWORD: 'main-test-password',
+    };
     const first = await startMain(env);
     expect(first.lines.find((l) => l.msg === 'examples loaded')?.flows).toHaveLength(10);
     expect((await fetch(`${first.url}/api/flows`)).status).toBe(401);
     const flows = await fetch(`${first.url}/api/flows`, { headers: { authorization: 'Bearer main-test-token' } });
     expect(((await flows.json()) as unknown[]).length).toBe(10);
+    expect(first.lines.find((l) => l.msg === 'first start: created the first admin')).toMatchObject({ email: 'boss@example.com' });
+    const signedIn = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-switchyard-csrf': '1' },
+      body: JSON.stringify({ email: 'boss@example.com', password: 'main-test-password' }),
+    });
+    expect(signedIn.status).toBe(200);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.lines.map((l) => l.msg)).toContain('switchyard stopped');

@@ -1,9 +1,11 @@
 import { pino } from 'pino';
 import { parseHttpAllow } from '@switchyard/nodes';
-import { EXAMPLE_SERVICES_HOST, startLocalExampleServices } from './example-services';
+import { exampleServicesHost, startLocalExampleServices } from './example-services';
 import { guardProcess } from './guard-process';
+import { oidcSettingsFromEnv } from './sso/oidc-settings';
 import { allowedHostsOf, readServerEnv } from './server-env';
-import { startServer } from './start-server';
+import { REPO_ROOT, startServer } from './start-server';
+import { ensureEditorBuilt } from './editor-build/ensure-editor-built';
 
 /*
  * `pnpm start`: Switchyard from the environment (see the README's "Running the server").
@@ -25,18 +27,39 @@ guardProcess(logger);
 const STOP_DEADLINE_MS = 30_000;
 
 try {
-  const exampleServices = env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1';
-  const services = exampleServices ? await startLocalExampleServices(logger) : undefined;
+  // The editor builds beside the start (only when its sources changed): the API answers meanwhile.
+  const editorBuild = new AbortController();
+  if (env.SWITCHYARD_BUILD_EDITOR === '1')
+    ensureEditorBuilt(REPO_ROOT, logger, editorBuild.signal).catch((error: unknown) =>
+      logger.error({ err: error }, 'the editor could not be built'),
+    );
+  const services =
+    env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1'
+      ? await startLocalExampleServices(logger, env.SWITCHYARD_EXAMPLE_SERVICES_PORT)
+      : undefined;
+  // The example custom nodes call the stand-ins unless told otherwise; read when a node runs.
+  if (services) {
+    process.env.BILLING_URL ??= services.url;
+    process.env.ERP_URL ??= services.url;
+  }
   // The example flows call the stand-ins on loopback, which the HTTP guard refuses unless allowed.
-  const httpAllow = [...parseHttpAllow(env.SWITCHYARD_HTTP_ALLOW), ...(exampleServices ? [EXAMPLE_SERVICES_HOST] : [])];
+  const exampleServices = env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1';
+  const httpAllow = [
+    ...parseHttpAllow(env.SWITCHYARD_HTTP_ALLOW),
+    ...(exampleServices ? [exampleServicesHost(env.SWITCHYARD_EXAMPLE_SERVICES_PORT)] : []),
+  ];
   const server = await startServer({
     port: env.PORT,
     hostname: env.HOST,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : env.SWITCHYARD_DATA_DIR,
     adminToken: env.SWITCHYARD_ADMIN_TOKEN,
-    allowedHosts: allowedHostsOf(env),
+    firstAdmin: { email: env.SWITCHYARD_ADMIN_EMAIL, password: env.SWITCHYARD_ADMIN_PASSWORD },
     publicUrl: env.SWITCHYARD_PUBLIC_URL,
+    trustProxy: env.SWITCHYARD_TRUST_PROXY === '1',
+    twoPersonRule: env.SWITCHYARD_TWO_PERSON_RULE === '1',
+    allowedHosts: allowedHostsOf(env),
+    oidc: oidcSettingsFromEnv(process.env),
     seed: env.SWITCHYARD_SEED === '1',
     worker:
       env.SWITCHYARD_WORKER === '0'
@@ -56,6 +79,7 @@ try {
   });
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'stopping');
+    editorBuild.abort();
     setTimeout(() => {
       logger.error('stop took too long; exiting');
       process.exit(1);

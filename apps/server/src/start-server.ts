@@ -7,6 +7,7 @@ import type { NodeRegistry } from '@switchyard/nodes';
 import {
   type Clock,
   createWorker,
+  ensureFirstAdmin,
   loadRegistry,
   type MessageGateway,
   migrateToLatest,
@@ -14,6 +15,7 @@ import {
   type RuntimeContext,
   type SecretSettings,
   secretSettingsFromEnv,
+  seedExampleUsers,
   seedExamples,
   type SwitchyardDatabase,
   systemClock,
@@ -23,6 +25,8 @@ import {
 import { type Logger, pino } from 'pino';
 import type { SwitchyardApp } from './app-env';
 import { createApp } from './create-app';
+import type { OidcSettings } from './sso/oidc-settings';
+import { sessionSignIn } from './sso/session-sign-in';
 import { parseHost } from './middleware/trusted-host';
 
 /** The repository root: where switchyard.config.ts, examples/ and apps/editor/dist are. */
@@ -42,6 +46,14 @@ export interface StartOptions {
   /** A database opened by the caller, migrated here and left open on close (tests). */
   readonly database?: SwitchyardDatabase;
   readonly adminToken?: string | undefined;
+  /** The first admin, created when the users table is empty (SWITCHYARD_ADMIN_EMAIL / _PASSWORD); without a password one is generated and logged once. */
+  readonly firstAdmin?: { readonly email?: string | undefined; readonly password?: string | undefined };
+  /** SWITCHYARD_PUBLIC_URL: an https one makes the session cookie Secure. */
+  readonly publicUrl?: string | undefined;
+  /** SWITCHYARD_TRUST_PROXY: the sign-in limit per address reads X-Forwarded-For. */
+  readonly trustProxy?: boolean;
+  /** SWITCHYARD_TWO_PERSON_RULE: nobody deploys a version they published. */
+  readonly twoPersonRule?: boolean;
   /** Host names served besides loopback ones (and `hostname`, when it names one address). */
   readonly allowedHosts?: readonly string[];
   /** Slow clients are cut off: a request's headers must arrive within this (default 10 s)... */
@@ -62,8 +74,8 @@ export interface StartOptions {
   readonly secrets?: SecretSettings;
   /** Options of the background worker, or false for a server that only serves the API. */
   readonly worker?: WorkerOptions | false;
-  /** The address people use (SWITCHYARD_PUBLIC_URL); https turns HSTS on. */
-  readonly publicUrl?: string | undefined;
+  /** Single sign-on through this OpenID Connect provider (SWITCHYARD_OIDC_*); none: password sign-in only. */
+  readonly oidc?: OidcSettings | undefined;
   /** Hosts flows may call although internal (`name` or `name:port`); default: SWITCHYARD_HTTP_ALLOW. */
   readonly httpAllow?: readonly string[];
 }
@@ -92,6 +104,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
   if (!secrets.key) logger.info('SWITCHYARD_SECRETS_KEY is not set: secrets saved through the API are stored in clear');
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
+  if (!options.database)
+    logger.info(
+      options.databaseUrl
+        ? 'opening PostgreSQL'
+        : 'opening the embedded PGlite database (a new data folder is initialised first: the slowest step of a first start)',
+    );
   const store =
     options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
   const ownsStore = options.database === undefined;
@@ -106,9 +124,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       secrets,
       httpAllow: options.httpAllow,
     };
+    const admin = await ensureFirstAdmin(ctx, options.firstAdmin ?? {});
+    if (admin.created && admin.generatedPassword !== undefined)
+      // Printed this once: the log is the only place it exists (the database keeps its argon2id hash).
+      logger.warn(
+        { email: admin.email, password: admin.generatedPassword },
+        'first start: created the first admin with a generated password; sign in and change it (or set SWITCHYARD_ADMIN_EMAIL and SWITCHYARD_ADMIN_PASSWORD)',
+      );
+    else if (admin.created) logger.info({ email: admin.email }, 'first start: created the first admin');
     if (options.seed ?? true) {
-      const seeded = await seedExamples(ctx, join(rootDir, 'examples'));
-      logger.info(seeded, 'examples loaded');
+      logger.info('database ready; loading the example flows and roster');
+      const seeded = await seedExamples(ctx, join(rootDir, 'examples'), (p) =>
+        p.step === 'flow'
+          ? logger.info(`example flows ${p.done}/${p.total}: ${p.flowId}${p.added ? ' (added)' : ''}`)
+          : logger.info(`roster: ${p.groups} groups and ${p.agents} agents added`),
+      );
+      const users = await seedExampleUsers(ctx, join(rootDir, 'examples'));
+      logger.info({ ...seeded, users }, 'examples loaded');
     }
     // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.
     const worker =
@@ -119,10 +151,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const app = createApp({
       ctx,
       adminToken: options.adminToken,
+      publicUrl: options.publicUrl,
+      trustProxy: options.trustProxy ?? false,
+      twoPersonRule: options.twoPersonRule ?? false,
       allowedHosts: [...(options.allowedHosts ?? []), ...listenedName(hostname)],
       editorDir: join(rootDir, 'apps/editor/dist'),
       onQueued: () => worker?.wake(),
-      publicUrl: options.publicUrl,
+      sso: options.oidc ? { settings: options.oidc, signIn: sessionSignIn(ctx, options.publicUrl) } : undefined,
     });
     const server = await listen(app, options.port ?? 3000, hostname, {
       headersTimeout: options.headersTimeoutMs ?? 10_000,
@@ -132,7 +167,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const { port, address, family } = boundAddress(server.address());
     const host = family === 'IPv6' ? `[${address}]` : address;
     const url = `http://${host}:${port}`;
-    logger.info({ url, database: store.kind, auth: options.adminToken ? 'token' : 'not enforced' }, 'switchyard is serving');
+    logger.info(
+      { url, database: store.kind, adminToken: options.adminToken !== undefined, twoPersonRule: options.twoPersonRule ?? false },
+      'switchyard is serving',
+    );
 
     let closing: Promise<void> | undefined;
     const close = () =>

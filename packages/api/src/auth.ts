@@ -2,7 +2,13 @@ import { INPUT_LIMITS } from '@switchyard/flow';
 import { z } from 'zod';
 import { Role } from './permissions';
 
-const Email = z.string().trim().toLowerCase().max(320).pipe(z.email());
+/** HTML's own email rule (what a browser's type="email" accepts): it takes `admin@localhost`, the first admin's default. */
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320)
+  .pipe(z.email({ pattern: z.regexes.html5Email }));
 const Password = z.string().min(10).max(200);
 const Language = z.enum(['en', 'zh-CN']);
 
@@ -11,6 +17,10 @@ export const LoginRequest = z
   .strictObject({ email: Email, password: z.string().min(1).max(200) })
   .meta({ id: 'LoginRequest', example: { email: 'admin@localhost', password: 'correct horse battery staple' } });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** The answer to POST /api/auth/logout (extension): the session is ended and its cookie cleared. */
+export const SignedOut = z.object({ signedOut: z.literal(true) }).meta({ id: 'SignedOut' });
+export type SignedOut = z.infer<typeof SignedOut>;
 
 /** GET /api/auth/me: who is signed in (a user, a personal token, or the break-glass admin token). */
 export const Me = z
@@ -106,13 +116,3 @@ export const TokenList = z.array(TokenView);
 /** The answer to POST /api/tokens: `token` is shown this once and stored only hashed. */
 export const TokenCreated = TokenView.extend({ token: z.string() }).meta({ id: 'TokenCreated' });
 export type TokenCreated = z.infer<typeof TokenCreated>;
-
-/** GET /api/auth/providers (public): how the sign-in page may sign people in. */
-export const AuthProviders = z
-  .object({
-    password: z.boolean(),
-    /** Single sign-on through the OpenID Connect provider configured (SWITCHYARD_OIDC_ISSUER); null when none is. */
-    oidc: z.object({ issuer: z.string(), startUrl: z.string() }).nullable(),
-  })
-  .meta({ id: 'AuthProviders' });
-export type AuthProviders = z.infer<typeof AuthProviders>;

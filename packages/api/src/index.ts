@@ -67,6 +67,7 @@ export type { GuardrailInput } from './rollout';
 export { RolloutRefusal } from './rollout-refusal';
 export { PutSecretRequest, SecretList, SecretName, SecretView } from './secrets';
 export { ApiError, type ApiClient, type RefusedTicket, type ApiClientOptions, createApiClient, type DryRunTarget } from './client';
+export { AuthProviders, CSRF_HEADER, needsPermissionText, oidcStartPath } from './client';
 export {
   DURATION_UNITS,
   durationParts,
@@ -106,6 +107,6 @@ export {
   TokenView,
   UserList,
   UserView,
+  SignedOut,
 } from './auth';
 export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';
-export { AuthProviders } from './auth';

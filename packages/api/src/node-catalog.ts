@@ -17,6 +17,8 @@ export const CatalogEntry = z
     configSchema: z.unknown(),
     /** Secrets the node reads: names and whether each is set, never values. */
     secrets: z.array(z.object({ name: z.string(), set: z.boolean().optional() })).optional(),
+    /** Actions that declare an output: its JSON Schema, read by later nodes as `vars.<node id>` (`{ not: {} }`: none). */
+    outputSchema: z.unknown().optional(),
   })
   .meta({ id: 'CatalogEntry' });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;

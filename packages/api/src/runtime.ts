@@ -39,7 +39,11 @@ export const EffectList = z.array(EffectView);
 
 /** GET /api/effects filters; all optional. Newest first. */
 export const EffectQuery = z.strictObject({
-  status: EffectStatus.optional(),
-  ticket: z.string().min(1).max(INPUT_LIMITS.id).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  status: EffectStatus.optional().meta({ example: 'dead' }),
+  ticket: z.string().min(1).max(INPUT_LIMITS.id).optional().meta({ example: '0b9f3c2e-6a51-4c36-9a57-1d1c3f0e7a42' }),
+  /** Only the effects of this flow's nodes. */
+  flow: z.string().min(1).max(INPUT_LIMITS.id).optional().meta({ example: 'complaint-billing' }),
+  /** Only effects created at or after this moment (the editor asks for the last 24 h). */
+  since: z.iso.datetime({ offset: true }).optional().meta({ example: '2026-05-01T09:00:00+08:00' }),
+  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ example: 100 }),
 });

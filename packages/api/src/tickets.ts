@@ -63,10 +63,10 @@ export const TicketList = z.array(TicketView);
 
 /** GET /api/tickets filters; all optional, combined with "and". Newest first. */
 export const TicketQuery = z.strictObject({
-  status: TicketStatus.optional(),
-  group: z.string().min(1).max(INPUT_LIMITS.id).optional(),
-  assignee: z.string().min(1).max(INPUT_LIMITS.id).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  status: TicketStatus.optional().meta({ example: 'new' }),
+  group: z.string().min(1).max(INPUT_LIMITS.id).optional().meta({ example: 'after-sales' }),
+  assignee: z.string().min(1).max(INPUT_LIMITS.id).optional().meta({ example: 'li-na' }),
+  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ example: 50 }),
 });
 
 /** One line of GET /api/tickets/:id/history: an event, a transition, an action or an effect, with its time. */

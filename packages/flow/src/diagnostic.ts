@@ -15,6 +15,7 @@ export const DIAGNOSTIC_CODES = [
   'cycle_without_wait',
   'no_trigger',
   'config_warning',
+  'unknown_variable',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -54,6 +55,7 @@ const ZH: Record<DiagnosticCode, string> = {
   cycle_without_wait: '节点 {nodes} 组成的循环中没有等待节点，会无限执行',
   no_trigger: '流程没有触发器',
   config_warning: '节点 {nodeId} 的配置 {field}：{detail}',
+  unknown_variable: '「{nodeLabelZh}」的「{fieldTitleZh}」：没有变量 {variable}{hintZh}',
 };
 
 /** An issue with the document as a whole (not an object, an unknown top-level key) has no field to name. */

@@ -19,6 +19,8 @@ export interface ConfigWarning {
 export interface NodeSpec {
   readonly type: string;
   readonly kind: NodeKind;
+  /** What people call the type, in both languages (problems name a node without a label by it). */
+  readonly title?: { readonly en: string; readonly 'zh-CN': string };
   readonly config: z.ZodType;
   /** Output ports for a given (valid) config, in drawing order. */
   ports(config: unknown): readonly string[];
@@ -26,6 +28,11 @@ export interface NodeSpec {
   waitsFor?(config: unknown): readonly string[];
   /** Risks in a valid config that validation reports as warnings (never errors). */
   warnings?(config: unknown): readonly ConfigWarning[];
+  /**
+   * Actions: the shape of the output later nodes read as `vars.<id>`; `z.never()` when it
+   * leaves none. Absent: not declared, so any name below `vars.<id>` is accepted.
+   */
+  readonly output?: z.ZodType;
 }
 
 /** Looks node types up by name. */

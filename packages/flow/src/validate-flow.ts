@@ -4,6 +4,7 @@ import { translateMessage } from './localized-message';
 import { FlowDocument, type FlowEdge, type FlowNode } from './flow-document';
 import { isRecord } from './is-record';
 import type { NodeCatalog, NodeSpec } from './node-kind';
+import { checkUnknownVariables } from './rules/unknown-variable';
 import { stronglyConnected } from './strongly-connected';
 import { issuePath } from './zod-issues';
 
@@ -51,6 +52,7 @@ export function validateFlowDocument(doc: FlowDocument, catalog: NodeCatalog): F
   checkBranches(known, wired, diagnostics);
   checkTriggersAndReach(doc.nodes, known, wired, diagnostics);
   checkCycles(doc.nodes, known, wired, diagnostics);
+  checkUnknownVariables(doc, known, diagnostics);
   const document: FlowDocument = {
     ...doc,
     nodes: doc.nodes.map((n) => {

@@ -57,3 +57,4 @@ export { listEffects } from './durable/list-effects';
 export type { EffectFilter, EffectView } from './durable/list-effects';
 export * from './rollout/index';
 export { CONFIG_FILE, loadRegistry } from './config/load-registry';
+export * from './users/index';

@@ -1,7 +1,6 @@
 import { ApiError, createApiClient } from '@switchyard/api';
 import type { Locale } from '../i18n/translate';
 
-const TOKEN_KEY = 'switchyard.token';
 const LOCALE_KEY = 'switchyard.locale';
 
 /** A value kept in localStorage, or null where there is none (or no storage). */
@@ -13,24 +12,32 @@ function stored(key: string): string | null {
   }
 }
 
-/** Remembers the API token for later requests; an empty one forgets it. */
-export function saveToken(token: string): void {
-  if (token.trim()) localStorage.setItem(TOKEN_KEY, token.trim());
-  else localStorage.removeItem(TOKEN_KEY);
+const signedOutListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the server answers 401 (the session expired, was ended elsewhere,
+ * or the user was disabled), so the app shows the sign-in page; returns the unsubscribe.
+ */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
 }
 
-/** True when the server refused a request for want of a (valid) token. */
-export const needsToken = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
+/** True when the server refused a request because nobody is signed in. */
+export const isSignedOut = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
 
 /**
  * The server's API on relative URLs (the server serves the editor from the same origin): the
- * client the CLI uses too, with the token the token form saved and the page's language.
+ * client the CLI uses too, signed in by the session cookie, in the page's language. No token is
+ * kept in the page: a script cannot read the HttpOnly cookie.
  */
 export const api = createApiClient({
   baseUrl: '',
-  headers: (): Record<string, string> => {
-    const token = stored(TOKEN_KEY);
-    return token ? { authorization: `Bearer ${token}` } : {};
+  fetch: async (url, init) => {
+    const response = await globalThis.fetch(url, init);
+    // A refused password is the sign-in page's own answer, not a lost session.
+    if (response.status === 401 && !url.endsWith('/api/auth/login')) for (const listener of signedOutListeners) listener();
+    return response;
   },
   locale: (): Locale => (stored(LOCALE_KEY) === 'zh-CN' ? 'zh-CN' : 'en'),
 });

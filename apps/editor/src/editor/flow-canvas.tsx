@@ -7,18 +7,38 @@ import {
   type EdgeChange,
   MiniMap,
   type NodeChange,
+  type OnConnectEnd,
   ReactFlow,
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { CatalogEntry } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/auto-layout';
 import { type CanvasContext, type CanvasEdge, type CanvasNode, toCanvasEdges, toCanvasNodes } from '../model/flow-to-canvas';
+import { initialViewport, OPEN_ZOOM, READABLE_ZOOM } from '../model/initial-viewport';
+import { freeSpot } from '../model/placement';
+import { CanvasSearchBox } from './canvas-search-box';
+import { EmptyCanvas } from './empty-canvas';
 import { FlowEdgeView } from './flow-edge';
 import { FlowNodeView } from './flow-node';
+import { NodeMenu, type NodeMenuRequest } from './node-menu';
 import { PALETTE_DRAG_TYPE } from './palette';
+import { QuickAdd, type QuickAddRequest } from './quick-add';
+import { useEdgeRoutes } from './use-edge-routes';
 import type { FlowEditor } from './use-flow-editor';
+import { useNodePlacement } from './use-node-placement';
 
 const NODE_TYPES = { flow: FlowNodeView };
 const EDGE_TYPES = { flow: FlowEdgeView };
@@ -31,8 +51,13 @@ const KIND_COLOURS: Readonly<Record<string, string>> = {
 };
 /** A flow of two nodes should not fill the screen at 200%: fitting never zooms past life size. */
 export const FIT_VIEW = { maxZoom: 1, padding: 0.15 } as const;
-/** Below this zoom text is too small to read: nodes drop it (and their shadows) so panning paints less. */
-const DETAIL_ZOOM = 0.45;
+/** After "tidy up": fitted, but never below the zoom where labels stay readable (a big flow shows its middle). */
+export const TIDY_FIT = { ...FIT_VIEW, minZoom: READABLE_ZOOM } as const;
+/**
+ * Below this zoom a node's 14px title would read smaller than 9px: nodes drop their details (and
+ * shadows, so panning paints less) and show their label alone, drawn large (`.far-label`).
+ */
+export const DETAIL_ZOOM = 0.65;
 /** Past this many nodes only what is on screen is drawn: panning a 500-node flow stays smooth. */
 const VISIBLE_ONLY_FROM = 150;
 
@@ -43,7 +68,20 @@ function allowDrop(event: DragEvent): void {
   event.dataTransfer.dropEffect = 'move';
 }
 
-export type CanvasDecorations = Omit<CanvasContext, 'catalog' | 'locale' | 'selected'>;
+export type CanvasDecorations = Omit<CanvasContext, 'catalog' | 'locale' | 'selected' | 'routes'>;
+
+/** Keeps `--zoom` on the canvas element current, so the far label's size follows the zoom without redrawing a node. */
+function ZoomVariable({ target }: { target: RefObject<HTMLDivElement | null> }) {
+  const zoom = useStore((state) => state.transform[2]);
+  useLayoutEffect(() => target.current?.style.setProperty('--zoom', String(zoom)), [target, zoom]);
+  return null;
+}
+
+/** The pointer's place inside an element, for a pop-up opened there. */
+function within(element: HTMLElement | null, event: { clientX: number; clientY: number }): { left: number; top: number } {
+  const box = element?.getBoundingClientRect();
+  return { left: event.clientX - (box?.left ?? 0), top: event.clientY - (box?.top ?? 0) };
+}
 
 interface FlowCanvasProps {
   readonly doc: FlowDocument;
@@ -59,17 +97,27 @@ interface FlowCanvasProps {
 export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSelect }: FlowCanvasProps) {
   const { locale } = useI18n();
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
+  const routes = useEdgeRoutes(doc, catalog);
   const context = useMemo<CanvasContext>(
-    () => ({ ...decorations, catalog, locale, selected: selection }),
-    [decorations, catalog, locale, selection],
+    () => ({ ...decorations, catalog, locale, selected: selection, routes }),
+    [decorations, catalog, locale, selection, routes],
   );
+  const catalogList = useMemo(() => [...catalog.values()], [catalog]);
+  const container = useRef<HTMLDivElement>(null);
+  const { addNode } = useNodePlacement(editor, doc, catalog);
+  const [quickAdd, setQuickAdd] = useState<QuickAddRequest | null>(null);
+  const [menu, setMenu] = useState<NodeMenuRequest | null>(null);
+  const closePopups = useCallback(() => {
+    setQuickAdd(null);
+    setMenu(null);
+  }, []);
   // Nodes live in state so React Flow's measured sizes survive; they are re-derived from the document.
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const [edges, setEdges] = useState<CanvasEdge[]>([]);
   useLayoutEffect(() => setNodes((previous) => toCanvasNodes(doc, context, previous)), [doc, context]);
   useLayoutEffect(() => setEdges((previous) => toCanvasEdges(doc, context, previous)), [doc, context]);
-  // Fit what is there when the flow opens; an empty flow keeps 100% so the first node is not blown up.
-  const [fitOnOpen] = useState(() => doc.nodes.length > 0);
+  // The minimap earns its corner only on a flow too big to see whole.
+  const [showMiniMap, setShowMiniMap] = useState(false);
   // Handlers read the latest editor, document and selection through refs: they stay the same
   // functions across renders, so a drag frame does not hand React Flow a new set of props.
   const selectionRef = useRef(selection);
@@ -127,11 +175,63 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
       if (!type || !editorRef.current) return;
       event.preventDefault();
       const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      // The drop point is where the pointer is: centre the new node's header on it.
-      editorRef.current.add(type, { x: position.x - 110, y: position.y - 20 });
+      // The drop point is where the pointer is: centre the new node's header on it, or the nearest free spot.
+      editorRef.current.add(type, freeSpot(docRef.current, { x: position.x - NODE_WIDTH / 2, y: position.y - 20 }));
     },
     [flow],
   );
+
+  // Opens where a flow reads best: whole if its labels stay readable, else on its trigger (initial-viewport.ts).
+  const onInit = useCallback(() => {
+    const box = container.current?.getBoundingClientRect();
+    if (!box) return;
+    const types = catalog;
+    const view = initialViewport(docRef.current, box, (node) => types.get(node.type)?.kind === 'trigger');
+    void flow.setViewport({ x: view.x, y: view.y, zoom: view.zoom });
+    setShowMiniMap(!view.fitted);
+  }, [flow, catalog]);
+
+  // A wire dropped on empty canvas offers the palette there; the chosen node is wired from that port.
+  const onConnectEnd = useCallback<OnConnectEnd>((event, state) => {
+    if (!editorRef.current || state.isValid || state.toNode || !state.fromNode || !state.fromHandle?.id) return;
+    if (state.fromHandle.type !== 'source') return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (!point) return;
+    setMenu(null);
+    setQuickAdd({ ...within(container.current, point), after: state.fromNode.id, port: state.fromHandle.id });
+  }, []);
+
+  const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: CanvasNode) => {
+    if (!editorRef.current) return;
+    event.preventDefault();
+    setQuickAdd(null);
+    (onSelectRef.current ?? editorRef.current.select)(new Set([node.id]));
+    setMenu({ ...within(container.current, event), nodeId: node.id });
+  }, []);
+
+  const pickFound = useCallback(
+    (id: string) => {
+      const node = docRef.current.nodes.find((n) => n.id === id);
+      if (!node) return;
+      (onSelectRef.current ?? editorRef.current?.select)?.(new Set([id]));
+      const zoom = Math.max(flow.getZoom(), OPEN_ZOOM);
+      void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, { zoom, duration: 250 });
+    },
+    [flow],
+  );
+  const titleOf = useCallback(
+    (node: FlowDocument['nodes'][number]) => node.label || catalog.get(node.type)?.title[locale] || node.type,
+    [catalog, locale],
+  );
+  // Escape closes a pop-up wherever the focus is.
+  useEffect(() => {
+    if (!quickAdd && !menu) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') closePopups();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [quickAdd, menu, closePopups]);
 
   const beginMove = useCallback(() => editorRef.current?.beginMove(), []);
   const onDelete = useCallback(
@@ -140,8 +240,9 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
     [],
   );
   const zoomedOut = useStore((state) => state.transform[2] < DETAIL_ZOOM);
+  const menuNode = menu ? doc.nodes.find((n) => n.id === menu.nodeId) : undefined;
   return (
-    <div className={`canvas ${zoomedOut ? 'zoomed-out' : ''}`} data-testid="canvas" data-node-count={doc.nodes.length}>
+    <div ref={container} className={`canvas ${zoomedOut ? 'zoomed-out' : ''}`} data-testid="canvas" data-node-count={doc.nodes.length}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
@@ -150,7 +251,12 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
+        onInit={onInit}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneClick={closePopups}
+        onMoveStart={closePopups}
         onNodeDragStart={beginMove}
         onSelectionDragStart={beginMove}
         onDelete={onDelete}
@@ -163,15 +269,45 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
         selectionKeyCode="Shift"
         onlyRenderVisibleElements={doc.nodes.length >= VISIBLE_ONLY_FROM}
         minZoom={0.05}
-        fitView={fitOnOpen}
-        fitViewOptions={FIT_VIEW}
         defaultEdgeOptions={{ type: 'flow' }}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable nodeColor={minimapColour} />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
+        {showMiniMap && <MiniMap pannable zoomable nodeColor={minimapColour} />}
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} position="top-right" orientation="horizontal" />
+        <ZoomVariable target={container} />
       </ReactFlow>
+      {doc.nodes.length > 0 && <CanvasSearchBox doc={doc} titleOf={titleOf} onPick={pickFound} />}
+      {doc.nodes.length === 0 && editor && <EmptyCanvas catalog={catalogList} onAdd={(type) => addNode(type)} />}
+      {quickAdd && (
+        <QuickAdd
+          request={quickAdd}
+          catalog={catalogList}
+          onClose={closePopups}
+          onPick={(type) => {
+            addNode(type, { after: quickAdd.after, port: quickAdd.port });
+            closePopups();
+          }}
+        />
+      )}
+      {menu && menuNode && (
+        <NodeMenu
+          request={menu}
+          canAddAfter={(catalog.get(menuNode.type)?.ports.length ?? 0) > 0}
+          onAddAfter={() => {
+            setMenu(null);
+            setQuickAdd({ left: menu.left, top: menu.top, after: menu.nodeId });
+          }}
+          onDuplicate={() => {
+            editor?.duplicate(menu.nodeId);
+            closePopups();
+          }}
+          onDelete={() => {
+            editor?.remove(new Set([menu.nodeId]));
+            closePopups();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CatalogEntry, FlowDetail } from '@switchyard/api';
+import { useCan } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import { Inspector } from '../inspector/inspector';
 import { indexDiagnostics } from '../model/diagnostics-index';
+import { problemNames } from '../model/problem-words';
 import { branchCounts, visitedElements } from '../model/dry-run-summary';
 import { DiffPanel } from '../panels/diff-panel';
 import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
@@ -12,11 +14,13 @@ import { RolloutPanel } from '../panels/rollout-panel';
 import { VersionsPanel } from '../panels/versions-panel';
 import type { FlowTab } from '../use-hash-route';
 import { ConflictDialog } from './conflict-dialog';
-import { type CanvasDecorations, FIT_VIEW, FlowCanvas } from './flow-canvas';
+import { portsOfNodes } from '../model/flow-to-canvas';
+import { type CanvasDecorations, FIT_VIEW, FlowCanvas, TIDY_FIT } from './flow-canvas';
 import { Palette } from './palette';
 import { Toolbar } from './toolbar';
 import { useFlowEditor } from './use-flow-editor';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { useNodePlacement } from './use-node-placement';
 import { type ComparedSide, useNoticeText, useVersions } from './use-versions';
 
 type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout';
@@ -32,6 +36,7 @@ interface FlowEditorViewProps {
 
 export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEditorViewProps) {
   const { t, locale } = useI18n();
+  const canEdit = useCan('flows.edit');
   const flow = useReactFlow();
   const editor = useFlowEditor(flowId, detail.draft, detail.revision, detail.diagnostics);
   const catalogByType = useMemo(() => new Map(catalog.map((e) => [e.type, e])), [catalog]);
@@ -99,7 +104,8 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     [editor, doc, flow],
   );
 
-  const readOnly = comparison !== null;
+  // Those who may not draw (ops, engineers) see the flow as it is: nothing to edit, nothing autosaved.
+  const readOnly = comparison !== null || !canEdit;
   useKeyboardShortcuts(
     {
       undo: editor.undo,
@@ -122,18 +128,12 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     ['rollout', t('tabs.rollout')],
   ];
 
-  const { add } = editor;
-  const addFromPalette = useCallback(
-    (type: string) => {
-      const box = document.querySelector('.canvas')?.getBoundingClientRect();
-      const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-      add(type, { x: centre.x - 110, y: centre.y - 40 });
-    },
-    [add, flow],
-  );
+  // After the selected node, wired from its first free port; else in the visible centre (placement.ts).
+  const { addNode } = useNodePlacement(editor, doc, catalogByType);
+  const addFromPalette = useCallback((type: string) => void addNode(type), [addNode]);
 
   return (
-    <div className={`flow-editor ${readOnly ? 'comparing' : ''}`} data-testid="flow-editor" data-flow-id={flowId}>
+    <div className={`flow-editor ${comparison !== null ? 'comparing' : ''}`} data-testid="flow-editor" data-flow-id={flowId}>
       <Toolbar
         name={doc.name}
         saveState={editor.saveState}
@@ -144,8 +144,9 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         onUndo={editor.undo}
         onRedo={editor.redo}
         onLayout={() => {
-          editor.layout();
-          requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+          void editor.layout(portsOfNodes(doc, catalogByType)).then(() => {
+            requestAnimationFrame(() => void flow.fitView({ ...TIDY_FIT, duration: 200 }));
+          });
         }}
         onFit={() => void flow.fitView({ ...FIT_VIEW, duration: 200 })}
         onPublish={() => void publish()}
@@ -165,7 +166,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         />
       )}
       <div className="editor-body">
-        <Palette catalog={catalog} onAdd={addFromPalette} />
+        <Palette catalog={catalog} onAdd={readOnly ? () => undefined : addFromPalette} />
         <FlowCanvas
           doc={comparison ? comparison.view.doc : doc}
           catalog={catalogByType}
@@ -198,13 +199,17 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
                 selectedCount={selectedNodes.length}
                 entry={selectedNode ? catalogByType.get(selectedNode.type) : undefined}
                 diagnostics={diagnostics}
+                doc={doc}
+                catalog={catalogByType}
                 readOnly={readOnly}
                 onChange={(patch) => selectedNode && editor.updateNode(selectedNode.id, patch)}
                 onDelete={() => selectedNode && editor.remove(new Set([selectedNode.id]))}
               />
             )}
             {tab === 'rollout' && <RolloutPanel flowId={flowId} versions={versions} />}
-            {tab === 'problems' && <ProblemsPanel diagnostics={diagnostics} onPick={pick} />}
+            {tab === 'problems' && (
+              <ProblemsPanel diagnostics={diagnostics} onPick={pick} names={problemNames(doc, catalogByType, locale)} />
+            )}
             {tab === 'versions' && (
               <>
                 <VersionsPanel

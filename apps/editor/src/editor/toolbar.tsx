@@ -1,4 +1,5 @@
 import { Maximize2, Network, Redo2, Send, Undo2 } from 'lucide-react';
+import { Allowed } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import type { SaveState } from './use-autosave';
 
@@ -63,15 +64,17 @@ export function Toolbar(props: ToolbarProps) {
       >
         <Redo2 size={16} aria-hidden />
       </button>
-      <button type="button" onClick={props.onLayout} disabled={props.readOnly} data-testid="auto-layout">
-        <Network size={16} aria-hidden /> {t('toolbar.layout')}
+      <button type="button" onClick={props.onLayout} disabled={props.readOnly} title={t('canvas.tidyUpHint')} data-testid="auto-layout">
+        <Network size={16} aria-hidden /> {t('canvas.tidyUp')}
       </button>
       <button type="button" onClick={props.onFit} data-testid="fit-view">
         <Maximize2 size={16} aria-hidden /> {t('toolbar.fit')}
       </button>
-      <button type="button" className="primary" onClick={props.onPublish} disabled={props.readOnly} data-testid="publish">
-        <Send size={16} aria-hidden /> {t('toolbar.publish')}
-      </button>
+      <Allowed permission="flows.publish">
+        <button type="button" className="primary" onClick={props.onPublish} disabled={props.readOnly} data-testid="publish">
+          <Send size={16} aria-hidden /> {t('toolbar.publish')}
+        </button>
+      </Allowed>
     </div>
   );
 }

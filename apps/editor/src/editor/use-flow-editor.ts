@@ -1,9 +1,10 @@
 import type { FlowDocument, FlowNode } from '@switchyard/flow';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '@switchyard/api';
-import { autoLayout } from '../model/auto-layout';
-import { addNode, type Clip, connect, copyNodes, moveNodes, pasteClip, removeElements, updateNode } from '../model/flow-edits';
+import { autoLayout, NODE_WIDTH, type PortsOf } from '../model/auto-layout';
+import { addNode, type Clip, connect, copyNodes, insertNode, moveNodes, pasteClip, removeElements, updateNode } from '../model/flow-edits';
 import { canRedo, canUndo, checkpoint, commit, createHistory, type History, redo, replace, undo } from '../model/history';
+import { freeSpot } from '../model/placement';
 import { useAutosave } from './use-autosave';
 
 /** Edits to the same field closer together than this are one undo step. */
@@ -63,6 +64,23 @@ export function useFlowEditor(
         setHistory((h) => commit(h, added.doc));
         setSelection(new Set([added.id]));
       },
+      /** Adds a node wired from another's port (placement.ts chose both): one undo step; selects it. */
+      insert: (type: string, position: FlowNode['position'], wireFrom?: { readonly source: string; readonly port: string }) => {
+        const added = insertNode(latest.current, type, position, wireFrom);
+        setHistory((h) => commit(h, added.doc));
+        setSelection(new Set([added.id]));
+        return added.id;
+      },
+      /** A copy of one node in the nearest free spot beside it, unwired, selected. */
+      duplicate: (id: string) => {
+        const clip = copyNodes(latest.current, new Set([id]));
+        const original = clip.nodes[0];
+        if (!original) return;
+        const spot = freeSpot(latest.current, { x: original.position.x + NODE_WIDTH + 28, y: original.position.y });
+        const result = pasteClip(latest.current, clip, { x: spot.x - original.position.x, y: spot.y - original.position.y });
+        setHistory((h) => commit(h, result.doc));
+        setSelection(new Set(result.ids));
+      },
       connect: (source: string, sourceHandle: string, target: string) => edit((d) => connect(d, source, sourceHandle, target)),
       /**
        * Changes a node's label or config. Typing into one field is one undo step, not one per
@@ -85,7 +103,15 @@ export function useFlowEditor(
         );
         setSelection(new Set());
       },
-      layout: () => edit(autoLayout),
+      /**
+       * Tidy up: lays the whole flow out again (the only time positions change without a hand moving
+       * them). Only positions change, so an edit made while the layout ran is kept.
+       */
+      layout: async (portsOf: PortsOf) => {
+        const laid = await autoLayout(latest.current, portsOf);
+        const positions = new Map(laid.doc.nodes.map((n) => [n.id, n.position]));
+        edit((d) => moveNodes(d, positions));
+      },
       undo: () => {
         lastUpdate.current = null;
         setHistory(undo);

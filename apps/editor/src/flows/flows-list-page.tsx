@@ -1,6 +1,7 @@
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { api } from '../api/api-client';
+import { Allowed } from '../auth/allowed';
 import { LoadError } from '../auth/load-error';
 import type { Deployment, FlowSummary } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
@@ -31,9 +32,11 @@ export function FlowsListPage() {
     <section className="flows-page">
       <div className="page-title">
         <h1>{t('flows.title')}</h1>
-        <button type="button" className="primary" data-testid="new-flow" onClick={() => setCreating(true)}>
-          <Plus size={16} aria-hidden /> {t('flows.new')}
-        </button>
+        <Allowed permission="flows.edit">
+          <button type="button" className="primary" data-testid="new-flow" onClick={() => setCreating(true)}>
+            <Plus size={16} aria-hidden /> {t('flows.new')}
+          </button>
+        </Allowed>
       </div>
       <RollbackAlerts />
       <RuntimeStatus />

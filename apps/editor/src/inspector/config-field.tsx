@@ -1,11 +1,11 @@
 import { useI18n } from '../i18n/i18n-context';
 import { showValue } from '../model/show-value';
 import { type FieldDescriptor, formatLooseValue, parseLooseValue } from '../model/schema-form';
-import { LazyCodeField } from '../monaco/lazy-code-field';
 import { ChipsInput } from './chips-input';
 import { DurationInput } from './duration-input';
 import { JsonValueField } from './json-value-field';
 import { useRoster } from './roster-context';
+import { ExpressionField, TemplateField } from './variable-fields';
 
 interface ConfigFieldProps {
   readonly field: FieldDescriptor;
@@ -16,6 +16,11 @@ interface ConfigFieldProps {
 
 const asText = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
+
+/** A choice as people read it: its label from the node definition, else the value itself. */
+function choiceLabel(field: FieldDescriptor, value: unknown, locale: 'en' | 'zh-CN'): string {
+  return field.meta?.choices?.[String(value)]?.[locale] ?? showValue(value);
+}
 
 /** The input a config field's widget calls for. */
 function FieldInput({ field, value, onChange }: ConfigFieldProps) {
@@ -43,10 +48,14 @@ function FieldInput({ field, value, onChange }: ConfigFieldProps) {
     case 'enum':
       return (
         <select value={asText(value)} data-testid={testId} onChange={(e) => text(e.target.value)}>
-          <option value="">{field.default !== undefined ? `${showValue(field.default)} (default)` : t('inspector.choose')}</option>
+          <option value="">
+            {field.default !== undefined
+              ? t('inspector.defaultChoice', { choice: choiceLabel(field, field.default, locale) })
+              : t('inspector.choose')}
+          </option>
           {field.options?.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {choiceLabel(field, o, locale)}
             </option>
           ))}
         </select>
@@ -65,7 +74,7 @@ function FieldInput({ field, value, onChange }: ConfigFieldProps) {
                   onChange(next.length ? next : undefined);
                 }}
               />
-              {o}
+              {choiceLabel(field, o, locale)}
             </label>
           ))}
         </div>
@@ -84,7 +93,9 @@ function FieldInput({ field, value, onChange }: ConfigFieldProps) {
     case 'duration':
       return <DurationInput testId={testId} value={asText(value)} onChange={text} />;
     case 'expression':
-      return <LazyCodeField language="cel" testId={testId} value={asText(value)} height={90} onChange={text} />;
+      return <ExpressionField testId={testId} value={asText(value)} onChange={text} />;
+    case 'template':
+      return <TemplateField testId={testId} value={asText(value)} onChange={text} />;
     case 'group':
     case 'agent':
     case 'skill': {
@@ -122,14 +133,17 @@ function FieldInput({ field, value, onChange }: ConfigFieldProps) {
 
 /** One labelled field of a node's generated config form, with the problems that name it. */
 export function ConfigField({ field, value, onChange, problems }: ConfigFieldProps & { problems: readonly string[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const help = field.meta?.help?.[locale] ?? (field.meta ? undefined : field.description);
   return (
     <div className={`config-field ${problems.length ? 'invalid' : ''}`} data-field={field.key}>
       <div className="config-field-label">
-        <span>{field.key}</span>
+        <span data-testid="field-title" title={field.key}>
+          {field.meta?.title[locale] ?? field.key}
+        </span>
         {field.required && <span className="required">{t('inspector.required')}</span>}
       </div>
-      {field.description && <div className="muted small">{field.description}</div>}
+      {help && <div className="muted small">{help}</div>}
       <FieldInput field={field} value={value} onChange={onChange} />
       {problems.map((p) => (
         <div key={p} className="error small">

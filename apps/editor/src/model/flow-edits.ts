@@ -92,3 +92,17 @@ export function pasteClip(doc: FlowDocument, clip: Clip, offset = { x: 40, y: 40
   });
   return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, ids: nodes.map((n) => n.id) };
 }
+
+/**
+ * Adds a node and, when it follows another, the wire from that node's port to it: one edit, one undo step.
+ * @example insertNode(doc, 'add_tag', { x: 0, y: 120 }, { source: 'check', port: 'true' }).id // "add_tag"
+ */
+export function insertNode(
+  doc: FlowDocument,
+  type: string,
+  position: FlowNode['position'],
+  wireFrom?: { readonly source: string; readonly port: string },
+): { doc: FlowDocument; id: string } {
+  const added = addNode(doc, type, position);
+  return wireFrom ? { doc: connect(added.doc, wireFrom.source, wireFrom.port, added.id), id: added.id } : added;
+}

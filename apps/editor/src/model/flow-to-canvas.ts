@@ -2,6 +2,7 @@ import type { FlowDocument, FlowNode } from '@switchyard/flow';
 import type { Edge, Node } from '@xyflow/react';
 import type { CatalogEntry } from '@switchyard/api';
 import type { Locale } from '../i18n/translate';
+import { currentRoute, type EdgeRoute, type Point, type PortsOf } from './auto-layout';
 import { summarizeConfig } from './config-summary';
 import type { NodeDiffStatus } from './flow-diff';
 import { stableJson } from './stable-json';
@@ -18,6 +19,8 @@ export type FlowNodeData = {
   readonly summary: string;
   readonly ports: readonly string[];
   readonly hasInput: boolean;
+  /** Unwired ports that end the run (false, timeout, error): drawn as a small end marker, not a node. */
+  readonly implicitEnds: readonly string[];
   readonly problems: readonly string[];
   readonly diff?: Exclude<NodeDiffStatus, 'unchanged'>;
   readonly visits?: number;
@@ -31,6 +34,8 @@ export type FlowEdgeData = {
   readonly diff?: 'added' | 'removed';
   readonly visited?: boolean;
   readonly count?: number;
+  /** The corner points the layout routed this edge through, while both its nodes stay where it put them. */
+  readonly route?: readonly Point[];
 };
 export type CanvasEdge = Edge<FlowEdgeData, 'flow'>;
 
@@ -46,7 +51,12 @@ export interface CanvasContext {
   readonly visitedNodes?: ReadonlySet<string>;
   readonly visitedEdges?: ReadonlySet<string>;
   readonly branches?: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  /** Edge routes from the last layout of this flow's shape (auto-layout.ts). */
+  readonly routes?: ReadonlyMap<string, EdgeRoute>;
 }
+
+/** Ports whose absence of a wire is a way to end the run, not a mistake: drawn as an implicit end. */
+export const ENDING_PORTS: ReadonlySet<string> = new Set(['false', 'timeout', 'error']);
 
 const NO_PROBLEMS: readonly string[] = [];
 
@@ -58,7 +68,7 @@ function usedPorts(doc: FlowDocument): Map<string, string[]> {
 }
 
 /** A node's output ports: its type's, plus any port an edge already uses (a case port, an old port). */
-function portsOf(entry: CatalogEntry | undefined, used: readonly string[] = []): string[] {
+export function portsOf(entry: CatalogEntry | undefined, used: readonly string[] = []): string[] {
   const ports = [...(entry?.ports ?? [])];
   for (const port of used) if (!ports.includes(port)) ports.push(port);
   return ports;
@@ -74,8 +84,19 @@ function summaryOf(node: FlowNode, locale: Locale): string {
   return text;
 }
 
+/**
+ * Every node's output ports in drawing order, for the layout and for placing new nodes.
+ * @example portsOfNodes(doc, catalog)('check') // ['true', 'false']
+ */
+export function portsOfNodes(doc: FlowDocument, catalog: ReadonlyMap<string, CatalogEntry>): PortsOf {
+  const used = usedPorts(doc);
+  const types = new Map(doc.nodes.map((n) => [n.id, n.type]));
+  return (id) => portsOf(catalog.get(types.get(id) ?? ''), used.get(id));
+}
+
 function nodeData(node: FlowNode, used: readonly string[] | undefined, ctx: CanvasContext): FlowNodeData {
   const entry = ctx.catalog.get(node.type);
+  const ports = portsOf(entry, used);
   const diff = ctx.nodeDiff?.get(node.id);
   const branches = ctx.branches?.get(node.id);
   const visited = ctx.visitedNodes?.has(node.id);
@@ -85,8 +106,9 @@ function nodeData(node: FlowNode, used: readonly string[] | undefined, ctx: Canv
     title: node.label || entry?.title[ctx.locale] || node.type,
     ...(entry?.icon ? { icon: entry.icon } : {}),
     summary: summaryOf(node, ctx.locale),
-    ports: portsOf(entry, used),
+    ports,
     hasInput: entry?.kind !== 'trigger',
+    implicitEnds: ports.filter((p) => ENDING_PORTS.has(p) && !used?.includes(p)),
     problems: ctx.problemsByNode?.get(node.id) ?? NO_PROBLEMS,
     ...(diff && diff !== 'unchanged' ? { diff } : {}),
     ...(visited ? { visits: 1 } : {}),
@@ -104,6 +126,7 @@ function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
     a.visits === b.visits &&
     a.hasInput === b.hasInput &&
     a.ports.join('\u0000') === b.ports.join('\u0000') &&
+    a.implicitEnds.join('\u0000') === b.implicitEnds.join('\u0000') &&
     a.problems.join('\u0000') === b.problems.join('\u0000') &&
     stableJson(a.branches) === stableJson(b.branches)
   );
@@ -129,15 +152,18 @@ export function toCanvasNodes(doc: FlowDocument, ctx: CanvasContext, previous: r
 /** React Flow edges for a document, each drawn from its source port. */
 export function toCanvasEdges(doc: FlowDocument, ctx: CanvasContext, previous: readonly CanvasEdge[] = []): CanvasEdge[] {
   const before = new Map(previous.map((e) => [e.id, e]));
+  const at = new Map(doc.nodes.map((n) => [n.id, n.position]));
   return doc.edges.map((edge) => {
     const diff = ctx.edgeDiff?.get(edge.id);
     const count = ctx.branches?.get(edge.source)?.[edge.sourceHandle];
+    const route = currentRoute(ctx.routes?.get(edge.id), at.get(edge.source), at.get(edge.target));
     const data: FlowEdgeData = {
       port: edge.sourceHandle,
       problems: ctx.problemsByEdge?.get(edge.id) ?? NO_PROBLEMS,
       ...(diff ? { diff } : {}),
       ...(ctx.visitedEdges?.has(edge.id) ? { visited: true } : {}),
       ...(count !== undefined ? { count } : {}),
+      ...(route ? { route } : {}),
     };
     const selected = ctx.selected.has(edge.id);
     const old = before.get(edge.id);

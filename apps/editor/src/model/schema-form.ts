@@ -1,3 +1,4 @@
+import { type FieldMeta, readFieldMeta, schemaProperties } from '@switchyard/flow';
 import { type JsonSchema, readJsonSchema } from './json-schema';
 import { showValue } from './show-value';
 
@@ -13,6 +14,7 @@ export type FieldWidget =
   | 'number-chips'
   | 'duration'
   | 'expression'
+  | 'template'
   | 'group'
   | 'agent'
   | 'skill'
@@ -31,6 +33,8 @@ export interface FieldDescriptor {
   readonly pattern?: string;
   readonly default?: unknown;
   readonly description?: string;
+  /** Title, help, choice labels, group and when it applies, from the node definition (`x-field`). */
+  readonly meta?: FieldMeta;
 }
 
 /** Fields whose text is a duration ("15m"): the schema says string, the name says what it means. */
@@ -43,7 +47,9 @@ const PICKER_KEYS: Record<string, FieldWidget> = { group: 'group', agent: 'agent
 const stringEnum = (schema: JsonSchema): string[] | undefined =>
   schema.type === 'string' && schema.enum?.every((v) => typeof v === 'string') ? schema.enum.map(String) : undefined;
 
-function widgetFor(key: string, schema: JsonSchema): Pick<FieldDescriptor, 'widget' | 'options' | 'integer'> {
+function widgetFor(key: string, schema: JsonSchema, meta?: FieldMeta): Pick<FieldDescriptor, 'widget' | 'options' | 'integer'> {
+  if (meta?.variables === 'expression') return { widget: 'expression' };
+  if (meta?.variables === 'template') return { widget: 'template' };
   // "a status or a list of statuses": one multi-select, stored as a list.
   if (schema.anyOf) {
     const single = schema.anyOf.map(stringEnum).find(Boolean);
@@ -86,15 +92,18 @@ function widgetFor(key: string, schema: JsonSchema): Pick<FieldDescriptor, 'widg
  */
 export function configFields(configSchema: unknown): FieldDescriptor[] {
   const schema = readJsonSchema(configSchema);
+  const raw = schemaProperties(configSchema);
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {})
     .filter(([, property]) => property.const === undefined)
     .map(([key, property]) => {
       const bounds = property.type === 'array' ? (property.items ?? {}) : property;
+      const meta = readFieldMeta(raw[key]);
       return {
         key,
         required: required.has(key),
-        ...widgetFor(key, property),
+        ...widgetFor(key, property, meta),
+        ...(meta ? { meta } : {}),
         ...(bounds.minimum !== undefined ? { minimum: bounds.minimum } : {}),
         ...(bounds.maximum !== undefined && bounds.maximum < Number.MAX_SAFE_INTEGER ? { maximum: bounds.maximum } : {}),
         ...(property.pattern !== undefined ? { pattern: property.pattern } : {}),
@@ -134,4 +143,35 @@ export function formatLooseValue(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map(showValue).join(', ');
   return showValue(value);
+}
+
+/**
+ * Whether a field applies to the config as it is: each sibling its `showWhen` names has one
+ * of the listed values (a field left out counts as its default).
+ * @example isFieldShown(agentField, { strategy: 'least_loaded' }, fields) // false
+ */
+export function isFieldShown(
+  field: FieldDescriptor,
+  config: Readonly<Record<string, unknown>>,
+  fields: readonly FieldDescriptor[],
+): boolean {
+  return Object.entries(field.meta?.showWhen ?? {}).every(([key, allowed]) => {
+    const value = config[key] ?? fields.find((f) => f.key === key)?.default;
+    const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+    return values.some((v) => allowed.some((a) => a === v));
+  });
+}
+
+/** Fields in their groups, in order: the ungrouped first, then each group where its first field is. */
+export function groupFields(
+  fields: readonly FieldDescriptor[],
+): { readonly group: FieldMeta['group']; readonly fields: FieldDescriptor[] }[] {
+  const groups: { group: FieldMeta['group']; fields: FieldDescriptor[] }[] = [{ group: undefined, fields: [] }];
+  for (const field of fields) {
+    const heading = field.meta?.group;
+    const found = groups.find((g) => g.group?.en === heading?.en);
+    if (found) found.fields.push(field);
+    else groups.push({ group: heading, fields: [field] });
+  }
+  return groups.filter((g) => g.fields.length > 0);
 }

@@ -1,4 +1,4 @@
-import { Customer, Ticket, TicketEventType } from '@switchyard/flow';
+import { baseVariables, type VariableNode } from '@switchyard/flow';
 
 /** One completion item of the expression editor. */
 export interface ExpressionCompletion {
@@ -38,25 +38,35 @@ const KEYWORDS: readonly ExpressionCompletion[] = ['true', 'false', 'null', 'in'
   detail: 'CEL',
 }));
 
-const fields = (names: readonly string[], detail: string): ExpressionCompletion[] =>
-  names.map((label) => ({ label, kind: 'field', detail }));
+/** The names the field being edited can read (its node's variable tree); the base roots until one says. */
+let activeVariables: readonly VariableNode[] = [
+  ...baseVariables('expression'),
+  { path: 'vars', name: 'vars', type: 'object', open: true, children: [] },
+];
 
-const MEMBERS: Readonly<Record<string, readonly ExpressionCompletion[]>> = {
-  ticket: fields(Object.keys(Ticket.shape), 'ticket field'),
-  'ticket.customer': fields(Object.keys(Customer.shape), 'customer field'),
-  stats: fields(['customerMessages', 'agentReplies', 'recentMessages'], 'stats'),
-  event: fields(['type', 'body', 'agentId', 'status', 'score'], `event (${TicketEventType.options.join(', ')})`),
-};
+/** Sets the names completions offer: the inspector calls it for the node whose expression is shown. */
+export function setExpressionVariables(roots: readonly VariableNode[]): void {
+  activeVariables = roots;
+}
+
+/** The node of a dotted path in a tree. */
+function nodeAt(roots: readonly VariableNode[], path: string): VariableNode | undefined {
+  const [first, ...rest] = path.split('.');
+  let node = roots.find((r) => r.name === first);
+  for (const segment of rest) node = node?.children.find((c) => c.name === segment);
+  return node;
+}
 
 /**
- * Completions for the text before the cursor: members after `ticket.`, `ticket.customer.`,
- * `stats.` or `event.`; otherwise the variables, functions and keywords.
+ * Completions for the text before the cursor: after `a.b.`, the members the variable tree
+ * knows there (a node's declared output under `vars.<id>.`); otherwise the roots, functions and keywords.
  * @example expressionCompletions('ticket.pri').map((c) => c.label).includes('priority') // true
  */
-export function expressionCompletions(textBeforeCursor: string): ExpressionCompletion[] {
+export function expressionCompletions(textBeforeCursor: string, roots: readonly VariableNode[] = activeVariables): ExpressionCompletion[] {
   const member = /([A-Za-z_][\w.]*)\.(\w*)$/.exec(textBeforeCursor);
-  if (member) return [...(MEMBERS[member[1] ?? ''] ?? [])];
-  return [...ROOTS, ...FUNCTIONS, ...KEYWORDS];
+  if (member) return (nodeAt(roots, member[1] ?? '')?.children ?? []).map((c) => ({ label: c.name, kind: 'field', detail: c.type }));
+  const variables = roots.map((r): ExpressionCompletion => ({ label: r.name, kind: 'variable', detail: r.title?.en ?? r.type }));
+  return [...variables, ...FUNCTIONS, ...KEYWORDS];
 }
 
 /** Words the highlighter colours as keywords and functions. */

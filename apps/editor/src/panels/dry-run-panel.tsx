@@ -2,10 +2,12 @@ import type { FlowDocument } from '@switchyard/flow';
 import { useMemo, useState } from 'react';
 import type { CatalogEntry, DryRunResult, DryRunTarget, VersionSummary } from '@switchyard/api';
 import { api } from '../api/api-client';
+import { useGate } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import { branchCounts, compareRuns } from '../model/dry-run-summary';
 import type { SampleTicketInput } from '../model/sample-tickets';
 import { DEFAULT_CREATED_AT } from '../model/virtual-time';
+import { portLabel } from '../editor/port-label';
 import { DryRunResults } from './dry-run-results';
 import { TicketPicker } from './ticket-picker';
 import type { VersionRef } from './versions-panel';
@@ -29,6 +31,7 @@ const NONE = 'none';
 /** Dry-run: sample tickets against the draft or a version (or two side by side), with a branch summary and timelines. */
 export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHighlight }: DryRunPanelProps) {
   const { t, locale } = useI18n();
+  const dryRunGate = useGate('flows.dry_run');
   const [tickets, setTickets] = useState<SampleTicketInput[]>([]);
   const [left, setLeft] = useState<VersionRef>('draft');
   const [right, setRight] = useState<VersionRef | typeof NONE>(NONE);
@@ -112,7 +115,8 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
         <button
           type="button"
           className="primary"
-          disabled={busy || tickets.length === 0}
+          disabled={busy || tickets.length === 0 || !dryRunGate.allowed}
+          title={dryRunGate.reason}
           onClick={() => void run()}
           data-testid="run-dry-run"
         >
@@ -133,7 +137,7 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
               <li key={node} className="small" data-node-id={node}>
                 {titleOf(node)}:{' '}
                 {Object.entries(ports)
-                  .map(([port, n]) => `${port} ${t('summary.runs', { count: n })}`)
+                  .map(([port, n]) => `${portLabel(port, locale)} ${t('summary.runs', { count: n })}`)
                   .join(' · ')}
               </li>
             ))}
@@ -141,6 +145,8 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
           <DryRunResults
             rows={rows}
             flowId={doc.id}
+            doc={doc}
+            catalog={catalog}
             twoSides={runs.right !== null}
             sideLabels={[runs.leftLabel, runs.rightLabel]}
             highlighted={picked}

@@ -1,9 +1,19 @@
 import type { Diagnostic } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { diagnosticText } from '../model/diagnostics-index';
+import { describeProblem, type ProblemNames } from '../model/problem-words';
 
 /** Every problem of the draft; clicking one selects the node (or edge) it names. */
-export function ProblemsPanel({ diagnostics, onPick }: { diagnostics: readonly Diagnostic[]; onPick: (id: string) => void }) {
+export function ProblemsPanel({
+  diagnostics,
+  onPick,
+  names,
+}: {
+  diagnostics: readonly Diagnostic[];
+  onPick: (id: string) => void;
+  /** Names nodes by label and fields by title; without it, validation's own text. */
+  names?: ProblemNames;
+}) {
   const { t, locale } = useI18n();
   if (diagnostics.length === 0)
     return (
@@ -26,9 +36,13 @@ export function ProblemsPanel({ diagnostics, onPick }: { diagnostics: readonly D
               data-code={d.code}
             >
               <span className="problem-where">
-                {d.nodeId ? t('problems.node', { nodeId: d.nodeId }) : d.edgeId ? t('problems.edge', { edgeId: d.edgeId }) : ''}
+                {d.nodeId
+                  ? (names?.node(d.nodeId) ?? t('problems.node', { nodeId: d.nodeId }))
+                  : d.edgeId
+                    ? t('problems.edge', { edgeId: d.edgeId })
+                    : ''}
               </span>
-              <span>{diagnosticText(d, locale)}</span>
+              <span>{names ? describeProblem(d, names) : diagnosticText(d, locale)}</span>
             </button>
           </li>
         );

@@ -1,4 +1,5 @@
 import type { VersionSummary } from '@switchyard/api';
+import { GatedFieldset } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import { DeployVersion } from './deploy-version';
 import { MigrateTickets } from './migrate-tickets';
@@ -25,7 +26,11 @@ export function RolloutPanel({ flowId, versions }: { flowId: string; versions: r
         </p>
       )}
       {rollout === undefined && !state.error && <p className="muted">{t('app.loading')}</p>}
-      {rollout === null && <DeployVersion flowId={flowId} versions={versions} onDeployed={state.replace} />}
+      {rollout === null && (
+        <GatedFieldset permission="rollout.manage">
+          <DeployVersion flowId={flowId} versions={versions} onDeployed={state.replace} />
+        </GatedFieldset>
+      )}
       {rollout && (
         <>
           <p
@@ -38,11 +43,15 @@ export function RolloutPanel({ flowId, versions }: { flowId: string; versions: r
             {t('rollout.now', { split: splitText(rollout) })}
           </p>
           {rollout.tripped && <TrippedBanner trip={rollout.tripped} />}
-          <RolloutControls flowId={flowId} rollout={rollout} versions={versions} onChanged={state.replace} />
+          <GatedFieldset permission="rollout.manage">
+            <RolloutControls flowId={flowId} rollout={rollout} versions={versions} onChanged={state.replace} />
+          </GatedFieldset>
           {state.metricsError && <p className="error small">{t('rollout.numbersError', { message: state.metricsError })}</p>}
           {state.metrics && <RolloutComparison metrics={state.metrics} />}
           {state.refreshedAt && <p className="muted small">{t('rollout.updated', { at: state.refreshedAt.toLocaleTimeString(locale) })}</p>}
-          <MigrateTickets flowId={flowId} rollout={rollout} versions={versions} onMigrated={state.refresh} />
+          <GatedFieldset permission="rollout.manage">
+            <MigrateTickets flowId={flowId} rollout={rollout} versions={versions} onMigrated={state.refresh} />
+          </GatedFieldset>
           <RolloutHistory history={rollout.history} />
         </>
       )}

@@ -85,15 +85,17 @@ export function TicketPicker({
             {t('dryRun.channel')}
             <select value={quick.channel} onChange={(e) => setQuick({ ...quick, channel: e.target.value })}>
               {CHANNELS.map((c) => (
-                <option key={c}>{c}</option>
+                <option key={c} value={c}>
+                  {t(`dryRun.channel.${c}` as const)}
+                </option>
               ))}
             </select>
           </label>
           <label>
             {t('dryRun.tier')}
             <select value={quick.tier} onChange={(e) => setQuick({ ...quick, tier: e.target.value })}>
-              <option>standard</option>
-              <option>vip</option>
+              <option value="standard">{t('dryRun.tier.standard')}</option>
+              <option value="vip">{t('dryRun.tier.vip')}</option>
             </select>
           </label>
         </div>

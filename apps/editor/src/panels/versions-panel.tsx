@@ -1,3 +1,4 @@
+import { Allowed } from '../auth/allowed';
 import { useState } from 'react';
 import type { VersionSummary } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
@@ -44,9 +45,11 @@ export function VersionsPanel({ versions, comparing, onCompare, onCloseCompare, 
               <span className="muted small">
                 {new Date(v.createdAt).toLocaleString(locale)} {v.author ? t('versions.by', { author: v.author }) : ''}
               </span>
-              <button type="button" className="small" onClick={() => onRestore(v.version)} data-testid={`restore-${v.version}`}>
-                {t('versions.restore')}
-              </button>
+              <Allowed permission="flows.edit">
+                <button type="button" className="small" onClick={() => onRestore(v.version)} data-testid={`restore-${v.version}`}>
+                  {t('versions.restore')}
+                </button>
+              </Allowed>
             </li>
           ))}
         </ul>

@@ -1,11 +1,11 @@
-import { Scalar } from '@scalar/hono-api-reference';
 import type { SwitchyardApp } from '../app-env';
+import { addDocsPage } from '../docs/docs-page';
 import { SERVER_VERSION } from './health-routes';
 
 /**
  * GET /openapi.json (OpenAPI 3.1, generated from the route definitions, so it cannot drift
- * from what the server checks) and GET /docs (Scalar's reference page; the page loads
- * Scalar's script from its CDN in the browser, the server fetches nothing).
+ * from what the server checks) and GET /docs (Swagger UI from the installed swagger-ui-dist,
+ * served by this server: the page works without internet, see docs/docs-page.ts).
  * Registered on the whole app, after every route group, so the document lists them all.
  */
 export function addDocsRoutes(app: SwitchyardApp): void {
@@ -22,7 +22,9 @@ export function addDocsRoutes(app: SwitchyardApp): void {
       description:
         'Flows (drafts, immutable versions, dry-run), tickets and their events, the roster. Every error answers `{ error, details }`.',
     },
+    // Relative: the document describes whichever host served it (a proxy's public URL included).
+    servers: [{ url: '/', description: 'The Switchyard server that served this document' }],
     security: [{ bearer: [] }],
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Switchyard API' }));
+  addDocsPage(app);
 }

@@ -175,13 +175,15 @@ describe.each(testDatabases)('the dry-run route on $name', (target) => {
   });
 });
 
+const TOKEN = 'dry-run-test-token';
+
 describe('a hostile dry-run over real HTTP', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ port: 0, registry, seed: false, worker: false, logger: pino({ level: 'silent' }) });
+    server = await startServer({ port: 0, registry, seed: false, worker: false, logger: pino({ level: 'silent' }), adminToken: TOKEN });
     const created = await fetch(`${server.url}/api/flows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({ name: 'ReDoS', document: redosFlow('redos') }),
     });
     expect(created.status).toBe(201);
@@ -193,7 +195,7 @@ describe('a hostile dry-run over real HTTP', () => {
   const dryRun = (tickets: object[]) =>
     fetch(`${server.url}/api/flows/redos/dry-run`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({ tickets, others: 'none' }),
     });
 

@@ -3,20 +3,25 @@ import { DryRunRequest, DryRunResults } from '@switchyard/api';
 import { dryRunFlow, type RuntimeContext } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
+import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
 
 const dryRun = createRoute({
   method: 'post',
+  operationId: 'dryRun',
   path: '/api/flows/{id}/dry-run',
   tags: ['flows'],
   summary: 'Run sample tickets through a version, an unsaved document or the draft, on a virtual clock',
   description:
     'Answers one object per ticket (the dry-run contract of SCENARIOS.md). The flow runs among the deployed flows in their order unless `others` is `"none"`; the roster is the server\'s unless `agents` is given. Nothing is written.',
   request: {
-    params: z.object({ id: z.string().min(1).max(100) }),
-    body: { required: true, content: { 'application/json': { schema: DryRunRequest } } },
+    params: z.object({ id: z.string().min(1).max(100).meta({ example: 'refund-priority' }) }),
+    body: { required: true, content: { 'application/json': { schema: DryRunRequest, example: REQUEST_EXAMPLES.dryRun } } },
   },
-  responses: { 200: jsonContent(DryRunResults, 'One result per ticket, in the order posted'), ...errorResponses(400, 404, 422) },
+  responses: {
+    200: jsonContent(DryRunResults, 'One result per ticket, in the order posted', answerExample('dryRun', 200)),
+    ...errorResponses(400, 404, 422),
+  },
 });
 
 /** POST /api/flows/:id/dry-run. */

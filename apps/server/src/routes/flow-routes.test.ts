@@ -99,7 +99,7 @@ describe.each(testDatabases)('flow routes on $name', (target) => {
         version: 1,
         document: { nodes: [{}, { config: { tag: 'one' } }] },
         compiled: { id: 'tagging', machine: { initial: '_idle' } },
-        author: 'api',
+        author: 'admin',
       },
     });
     await t.call('PUT', '/api/flows/tagging/draft', { document: tagFlow('tagging', 'two') });

@@ -1,28 +1,44 @@
 import { createRoute } from '@hono/zod-openapi';
-import { type CatalogEntry, Health, NodeCatalog } from '@switchyard/api';
+import { type CatalogEntry, ErrorBody, Health, NodeCatalog } from '@switchyard/api';
 import { describeNodes } from '@switchyard/nodes';
 import { type RuntimeContext, setSecretNames } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
+import { answerExample } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
 
 export const SERVER_VERSION = '0.1.0';
 
 const health = createRoute({
   method: 'get',
+  operationId: 'getHealth',
   path: '/api/health',
+  description: 'Answers while the server is up, without a token: for load balancers and `pnpm bench`.',
   tags: ['server'],
   summary: 'Liveness: answers without a token',
   security: [],
-  responses: { 200: jsonContent(Health, 'The server is up') },
+  responses: {
+    200: jsonContent(Health, 'The server is up', answerExample('getHealth', 200)),
+    // Like every route, it answers only to loopback names and the configured ones (DNS rebinding).
+    421: jsonContent(ErrorBody, 'The Host header names a host this server does not serve', {
+      error: 'this server does not answer to that host name; to serve it, set SWITCHYARD_PUBLIC_URL or SWITCHYARD_ALLOWED_HOSTS',
+      details: { header: 'Host', value: 'evil.example' },
+    }),
+  },
 });
 
 const nodes = createRoute({
   method: 'get',
+  operationId: 'listNodeTypes',
   path: '/api/nodes',
+  description:
+    'Lists the node types flows can use (built-in and those of switchyard.config.ts): title, ports and config as JSON Schema, and which secrets each needs.',
   tags: ['server'],
   summary: 'The node types flows can use, each config as JSON Schema',
-  responses: { 200: jsonContent(NodeCatalog, 'Built-in nodes and those of switchyard.config.ts'), ...errorResponses() },
+  responses: {
+    200: jsonContent(NodeCatalog, 'Built-in nodes and those of switchyard.config.ts', answerExample('listNodeTypes', 200)),
+    ...errorResponses(),
+  },
 });
 
 /** GET /api/health and GET /api/nodes. */

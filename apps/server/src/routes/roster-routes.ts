@@ -3,59 +3,73 @@ import { Agent, AgentInput, AgentList, Group, GroupList, Skill, SkillList } from
 import { listAgents, listGroups, listSkills, type RuntimeContext, upsertAgent, upsertGroup, upsertSkill } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
+import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
 
 const tags = ['roster'];
 
 const agents = createRoute({
   method: 'get',
+  operationId: 'listAgents',
   path: '/api/agents',
+  description: 'Lists the agents flows assign to, with their groups, skills, seniority, presence and open tickets counted.',
   tags,
   summary: 'Every agent, with open tickets counted',
-  responses: { 200: jsonContent(AgentList, 'The agents'), ...errorResponses() },
+  responses: { 200: jsonContent(AgentList, 'The agents', answerExample('listAgents', 200)), ...errorResponses() },
 });
 
 const saveAgent = createRoute({
   method: 'post',
+  operationId: 'saveAgent',
   path: '/api/agents',
+  description:
+    'Creates or replaces an agent by id. Every group it names must exist; skills may be new (they are listed by id until named).',
   tags,
   summary: 'Create or replace an agent (by id); every group named must exist',
-  request: { body: { required: true, content: { 'application/json': { schema: AgentInput } } } },
-  responses: { 200: jsonContent(Agent, 'Saved'), ...errorResponses(400) },
+  request: { body: { required: true, content: { 'application/json': { schema: AgentInput, example: REQUEST_EXAMPLES.saveAgent } } } },
+  responses: { 200: jsonContent(Agent, 'Saved', answerExample('saveAgent', 200)), ...errorResponses(400) },
 });
 
 const groups = createRoute({
   method: 'get',
+  operationId: 'listGroups',
   path: '/api/groups',
+  description: 'Lists the groups tickets are assigned to.',
   tags,
   summary: 'Every group',
-  responses: { 200: jsonContent(GroupList, 'The groups'), ...errorResponses() },
+  responses: { 200: jsonContent(GroupList, 'The groups', answerExample('listGroups', 200)), ...errorResponses() },
 });
 
 const saveGroup = createRoute({
   method: 'post',
+  operationId: 'saveGroup',
   path: '/api/groups',
+  description: 'Creates or replaces a group by id, with its English and Chinese names.',
   tags,
   summary: 'Create or replace a group (by id)',
-  request: { body: { required: true, content: { 'application/json': { schema: Group } } } },
-  responses: { 200: jsonContent(Group, 'Saved'), ...errorResponses(400) },
+  request: { body: { required: true, content: { 'application/json': { schema: Group, example: REQUEST_EXAMPLES.saveGroup } } } },
+  responses: { 200: jsonContent(Group, 'Saved', answerExample('saveGroup', 200)), ...errorResponses(400) },
 });
 
 const skills = createRoute({
   method: 'get',
+  operationId: 'listSkills',
   path: '/api/skills',
+  description: 'Lists the skills assignment matches on: the named ones and every skill an agent has.',
   tags,
   summary: 'Every skill: the named ones and any an agent has (named by its id)',
-  responses: { 200: jsonContent(SkillList, 'The skills'), ...errorResponses() },
+  responses: { 200: jsonContent(SkillList, 'The skills', answerExample('listSkills', 200)), ...errorResponses() },
 });
 
 const saveSkill = createRoute({
   method: 'post',
+  operationId: 'saveSkill',
   path: '/api/skills',
+  description: 'Creates a skill or renames it, by id, with its English and Chinese names.',
   tags,
   summary: 'Create or rename a skill (by id)',
-  request: { body: { required: true, content: { 'application/json': { schema: Skill } } } },
-  responses: { 200: jsonContent(Skill, 'Saved'), ...errorResponses(400) },
+  request: { body: { required: true, content: { 'application/json': { schema: Skill, example: REQUEST_EXAMPLES.saveSkill } } } },
+  responses: { 200: jsonContent(Skill, 'Saved', answerExample('saveSkill', 200)), ...errorResponses(400) },
 });
 
 /** The roster assignment picks agents from. */

@@ -15,7 +15,6 @@ import {
 import { INPUT_LIMITS } from '@switchyard/flow';
 import {
   createTicketOnce,
-  getTicket,
   listTickets,
   NotFoundError,
   postTicketEventOnce,
@@ -24,74 +23,107 @@ import {
   ticketMessages,
 } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
+import { principalOf } from '../auth/principal';
+import { reachableTicket, ticketScopeOf } from '../auth/ticket-scope';
 import { createRouter } from '../create-router';
+import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
 
-const TicketParams = z.object({ id: z.string().min(1).max(INPUT_LIMITS.id) });
+const TicketParams = z.object({ id: z.string().min(1).max(INPUT_LIMITS.id).meta({ example: '0b9f3c2e-6a51-4c36-9a57-1d1c3f0e7a42' }) });
 const tags = ['tickets'];
 
 const create = createRoute({
   method: 'post',
+  operationId: 'createTicket',
   path: '/api/tickets',
+  description:
+    'Opens a ticket from a channel: numbered, bound to the versions of the deployed flows, and its ticket.created event queued for the workers. With an `Idempotency-Key`, a retry answers the same ticket.',
   tags,
   summary: 'Open a ticket: numbered, bound to the deployed flows, its ticket.created queued for the workers',
-  request: { headers: IdempotencyHeaders, body: { required: true, content: { 'application/json': { schema: NewTicket } } } },
+  request: {
+    headers: IdempotencyHeaders,
+    body: { required: true, content: { 'application/json': { schema: NewTicket, example: REQUEST_EXAMPLES.createTicket } } },
+  },
   responses: {
-    201: jsonContent(TicketCreatedResponse, 'Opened (or, with `Idempotent-Replayed: true`, opened before)'),
+    201: jsonContent(
+      TicketCreatedResponse,
+      'Opened (or, with `Idempotent-Replayed: true`, opened before)',
+      answerExample('createTicket', 201),
+    ),
     ...errorResponses(400, 422),
   },
 });
 
 const postEvent = createRoute({
   method: 'post',
+  operationId: 'postTicketEvent',
   path: '/api/tickets/{id}/events',
+  description:
+    'Queues an event on a ticket (a customer message, an agent reply, a status change or a survey answer); the flows bound to the ticket react shortly after. With an `Idempotency-Key`, a retry is answered once.',
   tags,
   summary: 'Queue a ticket event: customer.message, agent.reply, ticket.status or survey.response',
   request: {
     params: TicketParams,
     headers: IdempotencyHeaders,
-    body: { required: true, content: { 'application/json': { schema: TicketEvent } } },
+    body: { required: true, content: { 'application/json': { schema: TicketEvent, example: REQUEST_EXAMPLES.postTicketEvent } } },
   },
   responses: {
-    202: jsonContent(EventAccepted, 'Queued; the flows run it shortly (with `Idempotent-Replayed: true`, queued before)'),
+    202: jsonContent(
+      EventAccepted,
+      'Queued; the flows run it shortly (with `Idempotent-Replayed: true`, queued before)',
+      answerExample('postTicketEvent', 202),
+    ),
     ...errorResponses(400, 404, 422),
   },
 });
 
 const read = createRoute({
   method: 'get',
+  operationId: 'getTicket',
   path: '/api/tickets/{id}',
+  description: 'Reads a ticket: its fields, the counters conditions read (messages, replies), and the flow versions it runs on.',
   tags,
   summary: 'A ticket: its fields, counters and the flow versions it is bound to',
   request: { params: TicketParams },
-  responses: { 200: jsonContent(TicketView, 'The ticket'), ...errorResponses(400, 404) },
+  responses: { 200: jsonContent(TicketView, 'The ticket', answerExample('getTicket', 200)), ...errorResponses(400, 404) },
 });
 
 const history = createRoute({
   method: 'get',
+  operationId: 'getTicketHistory',
   path: '/api/tickets/{id}/history',
+  description:
+    'Lists everything that happened to a ticket, oldest first: events received, node transitions, actions taken and side effects with their outcome.',
   tags,
   summary: 'Every event, transition and effect of a ticket, with its time, oldest first',
   request: { params: TicketParams },
-  responses: { 200: jsonContent(TicketHistory, 'The history'), ...errorResponses(400, 404) },
+  responses: { 200: jsonContent(TicketHistory, 'The history', answerExample('getTicketHistory', 200)), ...errorResponses(400, 404) },
 });
 
 const messages = createRoute({
   method: 'get',
+  operationId: 'getTicketMessages',
   path: '/api/tickets/{id}/messages',
+  description:
+    "Reads a ticket's conversation, oldest first: customer messages, agents' replies and what flows sent (replies, surveys, notices).",
   tags,
   summary: "A ticket's conversation: what the customer wrote, agents' replies, and the replies, surveys and notices flows sent",
   request: { params: TicketParams },
-  responses: { 200: jsonContent(TicketConversation, 'The messages, oldest first'), ...errorResponses(400, 404) },
+  responses: {
+    200: jsonContent(TicketConversation, 'The messages, oldest first', answerExample('getTicketMessages', 200)),
+    ...errorResponses(400, 404),
+  },
 });
 
 const list = createRoute({
   method: 'get',
+  operationId: 'listTickets',
   path: '/api/tickets',
+  description: 'Lists tickets newest first, filtered by status, group and assignee (every filter given must match).',
   tags,
   summary: 'Tickets matching every filter given, newest first',
   request: { query: TicketQuery },
-  responses: { 200: jsonContent(TicketList, 'The tickets'), ...errorResponses(400) },
+  responses: { 200: jsonContent(TicketList, 'The tickets', answerExample('listTickets', 200)), ...errorResponses(400) },
 });
 
 /** Tickets: opened by channels, moved by events, read by agents' tools. `onQueued` wakes a local worker. */
@@ -106,28 +138,29 @@ export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {
     })
     .openapi(postEvent, async (c) => {
       const key = c.req.valid('header')['idempotency-key'];
+      await reachableTicket(ctx, principalOf(c), c.req.valid('param').id);
       const accepted = await postTicketEventOnce(ctx, c.req.valid('param').id, c.req.valid('json'), c.get('actor'), key);
       if (accepted.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
       else onQueued();
       return c.json(accepted.body, 202);
     })
     .openapi(read, async (c) => {
-      const { id } = c.req.valid('param');
-      const ticket = await getTicket(ctx.db, id);
-      if (!ticket) throw new NotFoundError('ticket', id);
-      return c.json(ticket, 200);
+      // A ticket outside the caller's groups answers 404 like a missing one (auth/ticket-scope.ts).
+      return c.json(await reachableTicket(ctx, principalOf(c), c.req.valid('param').id), 200);
     })
     .openapi(history, async (c) => {
       const { id } = c.req.valid('param');
+      await reachableTicket(ctx, principalOf(c), id);
       const entries = await ticketHistory(ctx.db, id);
       if (!entries) throw new NotFoundError('ticket', id);
       return c.json(entries, 200);
     })
     .openapi(messages, async (c) => {
       const { id } = c.req.valid('param');
+      await reachableTicket(ctx, principalOf(c), id);
       const conversation = await ticketMessages(ctx.db, id);
       if (!conversation) throw new NotFoundError('ticket', id);
       return c.json(conversation, 200);
     })
-    .openapi(list, async (c) => c.json(await listTickets(ctx.db, c.req.valid('query')), 200));
+    .openapi(list, async (c) => c.json(await listTickets(ctx.db, { ...c.req.valid('query'), scope: ticketScopeOf(principalOf(c)) }), 200));
 }

@@ -21,8 +21,6 @@ export interface SsoOptions {
 
 export const OIDC_START_PATH = '/api/auth/oidc/start';
 export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
-/** Paths reached without being signed in. */
-export const SSO_PUBLIC_PATHS = ['/api/auth/providers', OIDC_START_PATH, OIDC_CALLBACK_PATH];
 
 const providers = createRoute({
   method: 'get',
@@ -35,7 +33,8 @@ const providers = createRoute({
 
 /** GET /api/auth/providers, for the sign-in page's SSO button. */
 export function authProviderRoutes(sso: SsoOptions | undefined): SwitchyardApp {
-  const answer: AuthProviders = { password: true, oidc: sso ? { issuer: sso.settings.issuer, startUrl: OIDC_START_PATH } : null };
+  // The editor starts SSO at oidcStartPath (@switchyard/api); the provider's address is no business of the page.
+  const answer: AuthProviders = { password: true, oidc: sso ? {} : null };
   return createRouter().openapi(providers, (c) => c.json(answer, 200));
 }
 

@@ -1,35 +1,37 @@
 import type { Server } from 'node:http';
-import { freePort, testPglite, useTestDatabase } from '@switchyard/runtime/testing';
+import { freePort, testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../__fixtures__/test-app';
 import type { SsoIdentity } from './oidc-identity';
 import type { SsoOptions } from './oidc-routes';
+import { sessionSignIn } from './session-sign-in';
 
 /*
  * Single sign-on against a real OpenID Connect provider (panva's oidc-provider, on loopback):
  * the authorization-code flow with PKCE, driven with plain fetch through the provider's own
- * login and consent pages. The app's side is the real route; `signIn` stands for auth-core's
- * session (it records who came back and sets a cookie).
+ * login and consent pages, to a session that works on GET /api/auth/me with the mapped roles.
  */
 const APP = 'http://127.0.0.1:3000';
 const SECRET = 'switchyard-test-client-secret-0123456789';
+const ALICE_ROLES = ['supervisor', 'engineer', 'root'];
 const CLAIMS: Record<string, unknown> = {
-  email: 'Alice@Example.com',
   email_verified: true,
   name: 'Alice 张',
-  switchyard_roles: ['supervisor', 'engineer', 'root'],
+  switchyard_roles: ALICE_ROLES,
   groups: ['vip-care', 'billing'],
 };
 
-describe('SSO through OpenID Connect', () => {
-  const store = useTestDatabase(testPglite);
+describe.each(testDatabases)('SSO through OpenID Connect on $name', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
   let provider: Server;
   let issuer = '';
   let t: TestApp;
   const signedIn: SsoIdentity[] = [];
 
   beforeAll(async () => {
+    CLAIMS.switchyard_roles = ALICE_ROLES;
+    signedIn.length = 0;
     const port = await freePort();
     issuer = `http://127.0.0.1:${port}`;
     const oidc = new Provider(issuer, {
@@ -41,7 +43,10 @@ describe('SSO through OpenID Connect', () => {
           token_endpoint_auth_method: 'client_secret_post',
         },
       ],
-      findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, ...CLAIMS }) }),
+      findAccount: (_ctx, id) => ({
+        accountId: id,
+        claims: () => ({ sub: id, ...CLAIMS, email: id === 'alice-1' ? 'Alice@Example.com' : `${id}@example.com` }),
+      }),
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'switchyard_roles', 'groups'] },
       features: { devInteractions: { enabled: true } },
       cookies: { keys: ['oidc-test-cookie-key'] },
@@ -49,10 +54,10 @@ describe('SSO through OpenID Connect', () => {
     provider = oidc.listen(port, '127.0.0.1');
     const sso: SsoOptions = {
       settings: { issuer, clientId: 'switchyard', clientSecret: SECRET, rolesClaim: 'switchyard_roles', groupsClaim: 'groups' },
-      signIn: async (c, identity, returnTo) => {
+      // The deployment's own sign-in (user found or created, session cookie), watched.
+      signIn: (c, identity, returnTo) => {
         signedIn.push(identity);
-        c.header('set-cookie', `switchyard_session=s-${identity.subject}; Path=/; HttpOnly; SameSite=Lax`, { append: true });
-        return c.redirect(returnTo, 302);
+        return sessionSignIn(t.ctx, undefined)(c, identity, returnTo);
       },
     };
     t = testApp(store, { sso });
@@ -104,7 +109,7 @@ describe('SSO through OpenID Connect', () => {
   it('lists SSO among the sign-in methods', async () => {
     expect(await t.call('GET', '/api/auth/providers')).toMatchObject({
       status: 200,
-      body: { password: true, oidc: { issuer, startUrl: '/api/auth/oidc/start' } },
+      body: { password: true, oidc: {} },
     });
   });
 
@@ -126,7 +131,16 @@ describe('SSO through OpenID Connect', () => {
     const callback = await app(back.href, pending);
     expect(callback.status).toBe(302);
     expect(callback.headers.get('location')).toBe('/flows/intake');
-    expect(cookiesOf(callback)).toContain('switchyard_session=s-alice-1');
+    const session = cookiesOf(callback).find((c) => c.startsWith('switchyard_session='));
+    const me = await app(`${APP}/api/auth/me`, session);
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({
+      email: 'alice@example.com',
+      name: 'Alice 张',
+      roles: ['supervisor', 'engineer'],
+      groups: ['vip-care', 'billing'],
+      via: 'session',
+    });
     expect(signedIn.at(-1)).toEqual({
       issuer,
       subject: 'alice-1',
@@ -165,5 +179,35 @@ describe('SSO through OpenID Connect', () => {
       cookiesOf(start).find((c) => c.startsWith('switchyard_oidc=')),
     );
     expect(callback.headers.get('location')).toBe('/');
+  });
+
+  it('finds the same user again at the next sign-in, with the roles the provider gives now', async () => {
+    CLAIMS.switchyard_roles = 'ops';
+    const start = await app(`${APP}/api/auth/oidc/start`);
+    const back = await atProvider(start.headers.get('location') ?? '', 'alice-1');
+    const callback = await app(
+      back.href,
+      cookiesOf(start).find((c) => c.startsWith('switchyard_oidc=')),
+    );
+    const me = await app(
+      `${APP}/api/auth/me`,
+      cookiesOf(callback).find((c) => c.startsWith('switchyard_session=')),
+    );
+    expect(await me.json()).toMatchObject({ email: 'alice@example.com', roles: ['ops'] });
+    const users = await store.db.selectFrom('users').select(['email', 'oidc_subject']).where('email', '=', 'alice@example.com').execute();
+    expect(users).toEqual([{ email: 'alice@example.com', oidc_subject: 'alice-1' }]);
+  });
+
+  it('refuses a person whose claims grant no Switchyard role, and opens no session', async () => {
+    CLAIMS.switchyard_roles = ['superuser'];
+    const start = await app(`${APP}/api/auth/oidc/start`);
+    const back = await atProvider(start.headers.get('location') ?? '', 'carol');
+    const callback = await app(
+      back.href,
+      cookiesOf(start).find((c) => c.startsWith('switchyard_oidc=')),
+    );
+    expect(callback.status).toBe(403);
+    expect(cookiesOf(callback).some((c) => c.startsWith('switchyard_session=') && c.length > 'switchyard_session='.length)).toBe(false);
+    expect(await callback.json()).toMatchObject({ details: { reason: 'no-role' } });
   });
 });

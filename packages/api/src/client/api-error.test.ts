@@ -32,4 +32,16 @@ describe('ApiError', () => {
     expect(proxy.fieldIssues()).toEqual([]);
     expect(proxy.diagnostics()).toEqual([]);
   });
+
+  it('names the permission a 403 misses in the locale asked, and leaves other 403s as the server said', () => {
+    const body = { error: 'permission flows.publish is missing', details: { permission: 'flows.publish' } };
+    const en = apiErrorOf(403, body, 'POST /api/flows/f/versions', 'en');
+    expect(en).toMatchObject({ status: 403, message: 'needs permission: publish flow versions' });
+    expect(en.missingPermission()).toBe('flows.publish');
+    expect(apiErrorOf(403, body, 'POST /api/flows/f/versions', 'zh-CN').message).toBe('需要权限：发布流程版本');
+    const other = apiErrorOf(403, { error: 'the author may not deploy their own version' }, 'PUT /x', 'en');
+    expect(other.message).toBe('the author may not deploy their own version');
+    expect(other.missingPermission()).toBeUndefined();
+    expect(apiErrorOf(409, body, 'PUT /x', 'en').missingPermission()).toBeUndefined();
+  });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Diagnostic } from '../diagnostic';
 import { ErrorBody, FieldIssue } from '../error-body';
 import { DraftConflict } from '../flows';
+import { PERMISSION_LABELS, type Permission, PermissionRefusal } from '../permissions';
 import { RolloutConflict } from '../rollout';
 
 /** A ticket the server would not move, and why. */
@@ -60,14 +61,33 @@ export class ApiError extends Error {
     });
   }
 
+  /** The permission a 403 names as missing; undefined for any other refusal. */
+  missingPermission(): Permission | undefined {
+    return this.status === 403 ? PermissionRefusal.safeParse(this.body).data?.details.permission : undefined;
+  }
+
   /** The flow's problems a 422 (publish, dry-run) carries; empty when none. */
   diagnostics(): Diagnostic[] {
     return z.array(Diagnostic).safeParse(this.details).data ?? [];
   }
 }
 
-/** The `ApiError` for a non-2xx answer: its message in `locale` when the body has one in both languages. */
+/**
+ * Why an action is refused, in people's words: the label of the permission it needs.
+ * @example needsPermissionText('flows.publish', 'en') // "needs permission: publish flow versions"
+ */
+export function needsPermissionText(permission: Permission, locale: Locale): string {
+  const label = PERMISSION_LABELS[permission][locale];
+  return locale === 'zh-CN' ? `需要权限：${label}` : `needs permission: ${label}`;
+}
+
+/**
+ * The `ApiError` for a non-2xx answer: its message in `locale` when the body has one in both
+ * languages, and a 403 names the missing permission in `locale`.
+ */
 export function apiErrorOf(status: number, body: unknown, request: string, locale: Locale): ApiError {
+  const refusal = status === 403 ? PermissionRefusal.safeParse(body).data : undefined;
+  if (refusal) return new ApiError(status, needsPermissionText(refusal.details.permission, locale), refusal.details, body, request);
   const parsed = ErrorBody.extend({ message: z.object({ en: z.string(), 'zh-CN': z.string() }).optional() }).safeParse(body);
   if (!parsed.success) {
     // Not our error body (a proxy's page, say): the status is all there is to tell.

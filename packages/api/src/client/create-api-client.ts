@@ -30,6 +30,7 @@ import {
 } from '../tickets';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency-key';
 import { ApiError } from './api-error';
+import { authMethods } from './auth-methods';
 import { type ApiClientOptions, httpCall } from './http-call';
 
 /** What to run a dry-run against: a published version, an unsaved document, or (neither) the saved draft. */
@@ -125,6 +126,7 @@ export function createApiClient(options: ApiClientOptions) {
     /** Write-only: the answer is the secret's status, never its value. */
     putSecret: (name: string, value: string) => call(SecretView, 'PUT', `/api/secrets/${encodeURIComponent(name)}`, { value }),
     deleteSecret: (name: string) => call(SecretView, 'DELETE', `/api/secrets/${encodeURIComponent(name)}`),
+    ...authMethods(call),
   };
 }
 

@@ -2,6 +2,13 @@ import type { Locale } from '@switchyard/flow';
 import type { z } from 'zod';
 import { ApiError, apiErrorOf } from './api-error';
 
+/**
+ * Sent with every write: a page of another site cannot set a custom header without a CORS
+ * preflight the server refuses, so a cookie-authenticated write carrying it came from a page of ours.
+ */
+export const CSRF_HEADER = 'x-switchyard-csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** How a client reaches the server: where, with which `fetch`, headers and locale. */
 export interface ApiClientOptions {
   /** The server's origin (`http://localhost:3000`), or '' for the page's own (the editor). */
@@ -41,11 +48,14 @@ export function httpCall(options: ApiClientOptions): HttpCall {
     const extra = typeof options.headers === 'function' ? options.headers() : (options.headers ?? {});
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale, ...extra, ...requestHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (!SAFE_METHODS.has(method)) headers[CSRF_HEADER] = '1';
     const request = `${method} ${path}`;
     const send = options.fetch ?? ((url: string, init: RequestInit) => globalThis.fetch(url, init));
     let response: Response;
     try {
-      response = await send(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      // The editor signs in with a session cookie of its own origin; the CLI sends a bearer token instead.
+      const init: RequestInit = { method, headers, credentials: 'same-origin' };
+      response = await send(`${base}${path}`, body === undefined ? init : { ...init, body: JSON.stringify(body) });
     } catch (error) {
       const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
       const where = base || 'this page';

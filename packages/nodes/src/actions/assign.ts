@@ -1,7 +1,8 @@
-import { bilingual } from '@switchyard/flow';
+import { bilingual, describeField } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import { leastLoadedAgent, Seniority } from '../sdk/roster';
+import { SENIORITY_CHOICES, words } from '../sdk/field-words';
 
 /**
  * Assigns a group and/or an agent: a fixed one, or the least-loaded online agent that
@@ -18,19 +19,59 @@ export const assign = defineNode({
   },
   config: z
     .strictObject({
-      group: z.string().min(1).optional(),
-      agent: z.string().min(1).optional(),
-      strategy: z.enum(['fixed', 'least_loaded']).default('fixed'),
-      skill: z.string().min(1).optional(),
-      seniority: Seniority.optional(),
+      strategy: describeField(z.enum(['fixed', 'least_loaded']).default('fixed'), {
+        title: words('How to choose', '分配方式'),
+        help: words(
+          'A fixed group or agent, or the least-loaded online agent who fits.',
+          '指定处理组或坐席，或选符合条件、在线且负载最低的坐席。',
+        ),
+        choices: {
+          fixed: words('A fixed group or agent', '指定处理组或坐席'),
+          least_loaded: words('Least-loaded agent', '负载最低的坐席'),
+        },
+      }),
+      group: describeField(z.string().min(1).optional(), {
+        title: words('Group', '处理组'),
+        help: words("Left empty: the ticket's current group.", '留空则用工单当前的处理组。'),
+      }),
+      agent: describeField(z.string().min(1).optional(), {
+        title: words('Agent', '坐席'),
+        showWhen: { strategy: ['fixed'] },
+      }),
+      skill: describeField(z.string().min(1).optional(), {
+        title: words('Skill', '技能'),
+        help: words('Only agents with this skill.', '只选有此技能的坐席。'),
+        group: words('Who qualifies', '候选条件'),
+        showWhen: { strategy: ['least_loaded'] },
+      }),
+      seniority: describeField(Seniority.optional(), {
+        title: words('Seniority', '资历'),
+        choices: SENIORITY_CHOICES,
+        group: words('Who qualifies', '候选条件'),
+        showWhen: { strategy: ['least_loaded'] },
+      }),
       /** Only agents with fewer open tickets than this. */
-      maxOpen: z.number().int().min(1).optional(),
-      fallback: z.enum(['group_least_loaded', 'none']).default('none'),
+      maxOpen: describeField(z.number().int().min(1).optional(), {
+        title: words('Most open tickets', '最多在办工单'),
+        help: words('Only agents with fewer open tickets than this.', '只选在办工单少于此数的坐席。'),
+        group: words('Who qualifies', '候选条件'),
+        showWhen: { strategy: ['least_loaded'] },
+      }),
+      fallback: describeField(z.enum(['group_least_loaded', 'none']).default('none'), {
+        title: words('When nobody qualifies', '无人符合时'),
+        choices: {
+          group_least_loaded: words("The group's least-loaded agent", '组内负载最低的坐席'),
+          none: words('Leave unassigned', '不分配坐席'),
+        },
+        group: words('Who qualifies', '候选条件'),
+        showWhen: { strategy: ['least_loaded'] },
+      }),
     })
     .refine((c) => c.strategy === 'least_loaded' || c.group !== undefined || c.agent !== undefined, {
       message: bilingual('a fixed assignment names a group or an agent', '指定分配需要填写处理组或坐席'),
       path: ['group'],
     }),
+  output: z.object({ agent: z.string().nullable(), name: z.string().optional() }),
   run: (ctx, config) => {
     const group = config.group ?? ctx.ticket.group ?? undefined;
     if (config.strategy === 'fixed') {

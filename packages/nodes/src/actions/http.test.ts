@@ -158,7 +158,7 @@ describe('http escapes what a customer can put in a template', () => {
         {
           id: 'call',
           type: 'http',
-          config: { method: 'POST', url: 'https://erp.example/{{{vars.cfg.path}}}', body: '{"order": {{{vars.lookup}}}}' },
+          config: { method: 'POST', url: 'https://erp.example/{{{ticket.orderId}}}', body: '{"order": {{{ticket.body}}}}' },
         },
       ],
       edges: [{ id: 'e1', source: 'start', target: 'call' }],

@@ -1,10 +1,11 @@
-import { bilingual } from '@switchyard/flow';
+import { bilingual, describeField } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode, type ConfigWarning } from '../sdk/define-node';
 import { RAW_IN_BODY, renderJsonTemplate } from '../sdk/json-template';
 import { isValidTemplate, renderTemplate, templateView } from '../sdk/template';
 import { hasRawTags, templatePieces, templateTags } from '../sdk/template-values';
 import { RAW_IN_URL, renderUrlTemplate } from '../sdk/url-template';
+import { words } from '../sdk/field-words';
 
 const UNESCAPED_BODY = bilingual(
   'values go into this body unescaped: only JSON and form (application/x-www-form-urlencoded) bodies escape them',
@@ -28,13 +29,51 @@ export const http = defineNode({
     'zh-CN': '调用外部系统（ERP、CRM、物流）；返回的 JSON 可在后续节点中用 vars.<节点 ID> 引用。',
   },
   config: z.strictObject({
-    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'),
-    url: z.string().min(1).refine(isValidTemplate, bilingual('broken {{ }} tag in url', 'URL 中的 {{ }} 标记不完整')),
-    headers: z.record(z.string(), z.string()).default({}),
-    body: z.string().refine(isValidTemplate, bilingual('broken {{ }} tag in body', '请求体中的 {{ }} 标记不完整')).optional(),
-    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+    method: describeField(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'), {
+      title: words('Method', '请求方法'),
+      choices: {
+        GET: words('GET (read)', 'GET（读取）'),
+        POST: words('POST (create)', 'POST（新建）'),
+        PUT: words('PUT (replace)', 'PUT（替换）'),
+        PATCH: words('PATCH (change)', 'PATCH（修改）'),
+        DELETE: words('DELETE (remove)', 'DELETE（删除）'),
+      },
+    }),
+    url: describeField(z.string().min(1).refine(isValidTemplate, bilingual('broken {{ }} tag in url', 'URL 中的 {{ }} 标记不完整')), {
+      title: words('Address (URL)', '地址（URL）'),
+      help: words(
+        'May use variables, e.g. https://erp.example.com/orders/{{orderNumber}}; they are URL-encoded.',
+        '可以使用变量，例如 https://erp.example.com/orders/{{orderNumber}}；变量会做 URL 编码。',
+      ),
+      variables: 'template',
+    }),
+    body: describeField(
+      z.string().refine(isValidTemplate, bilingual('broken {{ }} tag in body', '请求体中的 {{ }} 标记不完整')).optional(),
+      {
+        title: words('Request body', '请求体'),
+        help: words('JSON by default; variables are escaped as JSON strings.', '默认为 JSON；变量按 JSON 字符串转义。'),
+        variables: 'template',
+        showWhen: { method: ['POST', 'PUT', 'PATCH', 'DELETE'] },
+      },
+    ),
+    headers: describeField(z.record(z.string(), z.string()).default({}), {
+      title: words('Headers', '请求头'),
+      group: words('Advanced', '高级'),
+      folded: true,
+    }),
+    timeoutMs: describeField(z.number().int().min(100).max(60_000).default(10_000), {
+      title: words('Time limit (ms)', '超时（毫秒）'),
+      help: words('Longer than this and the call is retried later.', '超过此时长则稍后重试。'),
+      group: words('Advanced', '高级'),
+      folded: true,
+    }),
     /** What dry-run returns in place of the real response. */
-    sampleResponse: z.unknown().optional(),
+    sampleResponse: describeField(z.unknown().optional(), {
+      title: words('Sample answer (dry-run)', '示例返回（试运行）'),
+      help: words('What a dry-run gets instead of calling the system.', '试运行时不真正调用，用这个结果代替。'),
+      group: words('Advanced', '高级'),
+      folded: true,
+    }),
   }),
   run: async (ctx, config) => {
     const view = templateView(ctx);

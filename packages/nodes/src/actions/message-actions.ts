@@ -1,9 +1,10 @@
-import { bilingual } from '@switchyard/flow';
+import { bilingual, describeField } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import type { ActionContext, ActionResult } from '../sdk/node-context';
 import { isValidTemplate } from '../sdk/template';
 import { isChinese } from '../sdk/text-match';
+import { words } from '../sdk/field-words';
 
 /*
  * Messages are composed here and delivered by the host (a channel gateway at run time),
@@ -52,7 +53,22 @@ export const reply = defineNode({
     en: 'Replies to the customer from a template: Chinese, or English for a ticket without Chinese text when an English template is given.',
     'zh-CN': '按模板回复客户：默认中文；工单无中文且提供了英文模板时用英文。',
   },
-  config: z.strictObject({ template: Template, templateEn: Template.optional() }),
+  config: z.strictObject({
+    template: describeField(Template, {
+      title: words('Message', '回复内容'),
+      help: words(
+        'Chinese text; {{ticket.customer.name}} and other variables are filled in.',
+        '中文内容；{{ticket.customer.name}} 等变量会被替换。',
+      ),
+      variables: 'template',
+    }),
+    templateEn: describeField(Template.optional(), {
+      title: words('Message in English', '英文回复内容'),
+      help: words('Sent instead when the ticket has no Chinese text.', '工单没有中文时改发这段英文。'),
+      variables: 'template',
+    }),
+  }),
+  output: z.never(),
   run: (ctx, config) => composeReply(ctx, config),
   simulate: (ctx, config) => composeReply(ctx, config),
   summary: (config) => (config.template.length > 24 ? `${config.template.slice(0, 24)}…` : config.template),
@@ -70,10 +86,21 @@ export const notify = defineNode({
     'zh-CN': '通知团队成员：处理人、主管或整组，通过 IM、邮件或短信。',
   },
   config: z.strictObject({
-    to: z.enum(['assignee', 'supervisor', 'group']).default('assignee'),
-    via: z.enum(['im', 'email', 'sms']).default('im'),
-    template: Template,
+    to: describeField(z.enum(['assignee', 'supervisor', 'group']).default('assignee'), {
+      title: words('Who', '通知谁'),
+      choices: {
+        assignee: words('The assignee', '处理人'),
+        supervisor: words('The supervisor', '主管'),
+        group: words('The whole group', '整个处理组'),
+      },
+    }),
+    via: describeField(z.enum(['im', 'email', 'sms']).default('im'), {
+      title: words('How', '通知方式'),
+      choices: { im: words('Instant message', '即时消息'), email: words('Email', '邮件'), sms: words('Text message (SMS)', '短信') },
+    }),
+    template: describeField(Template, { title: words('Message', '通知内容'), variables: 'template' }),
   }),
+  output: z.never(),
   run: (ctx, config) => composeNotice(ctx, config),
   simulate: (ctx, config) => composeNotice(ctx, config),
   summary: (config) => `${config.to} · ${config.via}`,
@@ -96,7 +123,14 @@ export const survey = defineNode({
     en: 'Sends a satisfaction survey that stays open for some days.',
     'zh-CN': '发送满意度调查，在若干天内有效。',
   },
-  config: z.strictObject({ validDays: z.number().int().min(1).max(90).default(7), scale: z.literal(5).default(5) }),
+  config: z.strictObject({
+    validDays: describeField(z.number().int().min(1).max(90).default(7), {
+      title: words('Open for (days)', '有效天数'),
+      help: words('How long the customer can answer.', '客户可在多少天内作答。'),
+    }),
+    scale: z.literal(5).default(5),
+  }),
+  output: z.never(),
   run: (ctx, config) => composeSurvey(ctx, config.validDays),
   simulate: (ctx, config) => composeSurvey(ctx, config.validDays),
   summary: (config, locale) => (locale === 'en' ? `valid ${config.validDays} days` : `有效期 ${config.validDays} 天`),

@@ -1,6 +1,7 @@
-import { bilingual, Priority, TicketStatus } from '@switchyard/flow';
+import { bilingual, describeField, Priority, TicketStatus } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
+import { PRIORITY_CHOICES, STATUS_CHOICES, words } from '../sdk/field-words';
 
 const Name = z
   .string()
@@ -18,7 +19,8 @@ export const setPriority = defineNode({
     en: "Sets the ticket's priority.",
     'zh-CN': '设置工单优先级。',
   },
-  config: z.strictObject({ priority: Priority }),
+  config: z.strictObject({ priority: describeField(Priority, { title: words('Priority', '优先级'), choices: PRIORITY_CHOICES }) }),
+  output: z.never(),
   run: (_ctx, config) => ({ patch: { priority: config.priority } }),
   summary: (config) => `→ ${config.priority}`,
 });
@@ -33,7 +35,10 @@ export const setCategory = defineNode({
     en: "Sets the ticket's category.",
     'zh-CN': '设置工单分类。',
   },
-  config: z.strictObject({ category: Name }),
+  config: z.strictObject({
+    category: describeField(Name, { title: words('Category', '分类'), help: words('e.g. logistics, refund', '例如 物流、退款') }),
+  }),
+  output: z.never(),
   run: (_ctx, config) => ({ patch: { category: config.category } }),
   summary: (config) => `→ ${config.category}`,
 });
@@ -48,7 +53,8 @@ export const setStatus = defineNode({
     en: "Sets the ticket's status; other flows see the change as a status event.",
     'zh-CN': '设置工单状态；其他流程会收到状态变更事件。',
   },
-  config: z.strictObject({ status: TicketStatus }),
+  config: z.strictObject({ status: describeField(TicketStatus, { title: words('Status', '状态'), choices: STATUS_CHOICES }) }),
+  output: z.never(),
   run: (_ctx, config) => ({ patch: { status: config.status } }),
   summary: (config) => `→ ${config.status}`,
 });
@@ -63,7 +69,8 @@ export const addTag = defineNode({
     en: 'Adds a tag to the ticket (once).',
     'zh-CN': '给工单添加标签（不重复）。',
   },
-  config: z.strictObject({ tag: Name }),
+  config: z.strictObject({ tag: describeField(Name, { title: words('Tag', '标签') }) }),
+  output: z.never(),
   run: (ctx, config) => ({
     patch: { tags: ctx.ticket.tags.includes(config.tag) ? ctx.ticket.tags : [...ctx.ticket.tags, config.tag] },
   }),
@@ -80,7 +87,10 @@ export const flag = defineNode({
     en: 'Marks the ticket for attention, e.g. abnormal.',
     'zh-CN': '标记工单以引起关注，例如异常。',
   },
-  config: z.strictObject({ flag: Name }),
+  config: z.strictObject({
+    flag: describeField(Name, { title: words('Flag', '标记'), help: words('e.g. abnormal', '例如 abnormal（异常）') }),
+  }),
+  output: z.never(),
   run: (ctx, config) => ({
     patch: { flags: ctx.ticket.flags.includes(config.flag) ? ctx.ticket.flags : [...ctx.ticket.flags, config.flag] },
   }),
@@ -97,7 +107,8 @@ export const transfer = defineNode({
     en: 'Moves the ticket to another group and clears the assignee.',
     'zh-CN': '把工单转到其他组，并清空处理人。',
   },
-  config: z.strictObject({ group: Name }),
+  config: z.strictObject({ group: describeField(Name, { title: words('To group', '转到处理组') }) }),
+  output: z.never(),
   run: (_ctx, config) => ({ patch: { group: config.group, assignee: null } }),
   summary: (config) => `→ ${config.group}`,
 });
@@ -113,10 +124,17 @@ export const escalate = defineNode({
     'zh-CN': '按级别升级给主管（或经理）；级别只升不降。',
   },
   config: z.strictObject({
-    level: z.number().int().min(1).max(3).default(1),
-    to: z.enum(['supervisor', 'manager']).default('supervisor'),
-    reason: z.string().max(200).optional(),
+    level: describeField(z.number().int().min(1).max(3).default(1), {
+      title: words('Level', '升级级别'),
+      help: words('1 to 3; the level never goes down.', '1 到 3；级别只升不降。'),
+    }),
+    to: describeField(z.enum(['supervisor', 'manager']).default('supervisor'), {
+      title: words('To', '升级给'),
+      choices: { supervisor: words('Supervisor', '主管'), manager: words('Manager', '经理') },
+    }),
+    reason: describeField(z.string().max(200).optional(), { title: words('Reason', '原因') }),
   }),
+  output: z.never(),
   run: (ctx, config) => ({
     params: { level: config.level, to: config.to, ...(config.reason ? { reason: config.reason } : {}) },
     patch: { escalationLevel: Math.max(ctx.ticket.escalationLevel, config.level) },
@@ -134,7 +152,13 @@ export const handoff = defineNode({
     en: 'Hands the conversation from automation to a human agent.',
     'zh-CN': '把对话从自动化转交人工坐席。',
   },
-  config: z.strictObject({ group: Name.optional() }),
+  config: z.strictObject({
+    group: describeField(Name.optional(), {
+      title: words('Group', '处理组'),
+      help: words("Left empty: the ticket's current group.", '留空则用工单当前的处理组。'),
+    }),
+  }),
+  output: z.never(),
   run: (ctx, config) => ({
     params: { group: config.group ?? ctx.ticket.group },
     patch: {

@@ -1,6 +1,7 @@
-import { CustomerTier } from '@switchyard/flow';
+import { CustomerTier, describeField } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
+import { TIER_CHOICES, words } from '../sdk/field-words';
 
 /** True when the customer has the given tier (vip / standard). */
 export const customerTier = defineNode({
@@ -12,7 +13,7 @@ export const customerTier = defineNode({
     en: 'True when the customer has the given tier, e.g. VIP.',
     'zh-CN': '客户等级为指定等级（如 VIP）时为真。',
   },
-  config: z.strictObject({ tier: CustomerTier.default('vip') }),
+  config: z.strictObject({ tier: describeField(CustomerTier.default('vip'), { title: words('Tier', '客户等级'), choices: TIER_CHOICES }) }),
   evaluate: (ctx, config) => ctx.ticket.customer.tier === config.tier,
   summary: (config, locale) => (locale === 'en' ? `customer is ${config.tier}` : `客户等级为 ${config.tier}`),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
+import { describeField } from '@switchyard/flow';
+import { words } from '../sdk/field-words';
 
 /** Compares the number of customer messages since the ticket was last opened. */
 export const messageCount = defineNode({
@@ -11,7 +13,13 @@ export const messageCount = defineNode({
     en: 'Customer messages since the ticket was (re)opened; resolving it starts the count again.',
     'zh-CN': '工单（重新）打开以来的客户消息数；工单解决后重新计数。',
   },
-  config: z.strictObject({ op: z.enum(['eq', 'gte']).default('eq'), count: z.number().int().min(1) }),
+  config: z.strictObject({
+    op: describeField(z.enum(['eq', 'gte']).default('eq'), {
+      title: words('Comparison', '比较方式'),
+      choices: { eq: words('exactly', '恰好'), gte: words('at least', '至少') },
+    }),
+    count: describeField(z.number().int().min(1), { title: words('Messages', '消息数') }),
+  }),
   evaluate: (ctx, config) =>
     config.op === 'eq' ? ctx.stats.customerMessages === config.count : ctx.stats.customerMessages >= config.count,
   summary: (config, locale) => `${locale === 'en' ? 'messages' : '消息数'} ${config.op === 'eq' ? '=' : '≥'} ${config.count}`,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import { normalizeText } from '../sdk/text-match';
+import { describeField } from '@switchyard/flow';
+import { words } from '../sdk/field-words';
 
 /** True when the customer's last N messages are the same text (ignoring case, width and spaces). */
 export const repeatedMessage = defineNode({
@@ -12,7 +14,12 @@ export const repeatedMessage = defineNode({
     en: "True when the customer's last messages are the same text (case, width and spaces ignored).",
     'zh-CN': '客户最近几条消息内容相同（忽略大小写、全半角和空格）时为真。',
   },
-  config: z.strictObject({ times: z.number().int().min(2).max(10).default(3) }),
+  config: z.strictObject({
+    times: describeField(z.number().int().min(2).max(10).default(3), {
+      title: words('Times in a row', '连续次数'),
+      help: words('2 to 10 of the latest customer messages.', '客户最近 2 到 10 条消息。'),
+    }),
+  }),
   evaluate: (ctx, config) => {
     const recent = ctx.stats.recentMessages.slice(-config.times).map((m) => normalizeText(m).replace(/\s+/g, ''));
     return recent.length === config.times && recent[0] !== '' && recent.every((m) => m === recent[0]);

@@ -1,8 +1,9 @@
-import { bilingual } from '@switchyard/flow';
+import { bilingual, describeField } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import type { NodeContext } from '../sdk/node-context';
 import { firstKeyword } from '../sdk/text-match';
+import { TEXT_SOURCE_FIELD, words } from '../sdk/field-words';
 
 export const TextSource = z.enum(['ticket', 'subject', 'body', 'message']);
 
@@ -31,8 +32,11 @@ export const textContains = defineNode({
     'zh-CN': '文本包含任一关键词（不分大小写，全角半角视为相同）。',
   },
   config: z.strictObject({
-    source: TextSource.default('ticket'),
-    keywords: z.array(z.string().trim().min(1)).min(1, bilingual('add at least one keyword', '至少添加一个关键词')),
+    keywords: describeField(z.array(z.string().trim().min(1)).min(1, bilingual('add at least one keyword', '至少添加一个关键词')), {
+      title: words('Keywords', '关键词'),
+      help: words('True when any of them appears; press Enter after each.', '出现任一即为真；每个关键词后按回车。'),
+    }),
+    source: describeField(TextSource.default('ticket'), TEXT_SOURCE_FIELD),
   }),
   evaluate: (ctx, config) => firstKeyword(textOf(ctx, config.source), config.keywords) !== undefined,
   summary: (config, locale) =>

@@ -75,6 +75,12 @@ export interface ActionInput<C extends z.ZodType> extends NodeBase<C> {
    * lists them (never their values) and the host loads only these.
    */
   readonly secrets?: readonly string[];
+  /**
+   * The shape of `output`, which later nodes read as `vars.<node id>`: the editor lists its
+   * fields and validation checks names against it. `z.never()` for an action that leaves
+   * none; left out, any name below `vars.<node id>` is accepted.
+   */
+  readonly output?: z.ZodType;
   run(ctx: ActionContext, config: z.output<C>): ActionResult | Promise<ActionResult>;
   /** Dry-run stand-in for `run` of a side-effecting action: no I/O. */
   simulate?(ctx: ActionContext, config: z.output<C>): ActionResult;

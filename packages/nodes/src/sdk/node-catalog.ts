@@ -16,6 +16,8 @@ export interface CatalogEntry {
   readonly configSchema: unknown;
   /** Secrets the node reads, by name (never values); `set` when the host said which are. */
   readonly secrets: readonly CatalogSecret[];
+  /** Actions that declare their output: its JSON Schema (`vars.<node id>`); `{ not: {} }` when they leave none. */
+  readonly outputSchema?: unknown;
 }
 
 /** A secret a node declared; whether it is set, when known. */
@@ -50,6 +52,9 @@ export function describeNodes(definitions: readonly NodeDefinition[], options: D
       ports: def.kind === 'wait' && def.event ? ['event', 'timeout'] : def.ports(defaults.success ? defaults.data : {}),
       configSchema: z.toJSONSchema(def.config, { io: 'input', unrepresentable: 'any' }),
       secrets: secrets.map((name) => (secretIsSet ? { name, set: secretIsSet(name) } : { name })),
+      ...(def.kind === 'action' && def.output
+        ? { outputSchema: z.toJSONSchema(def.output, { io: 'output', unrepresentable: 'any' }) }
+        : {}),
     };
   });
 }

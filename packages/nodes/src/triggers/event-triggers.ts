@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import { describeStatuses, matchesStatus, StatusFilter } from './status-filter';
+import { describeField } from '@switchyard/flow';
+import { STATUS_CHOICES, words } from '../sdk/field-words';
 
 /** Starts a run when a ticket is created, from any channel. */
 export const ticketCreated = defineNode({
@@ -49,7 +51,13 @@ export const statusChanged = defineNode({
     en: "The ticket's status changes, optionally only to the listed statuses (by an agent or by a flow).",
     'zh-CN': '工单状态变更时触发，可只限指定状态（坐席或流程改的都算）。',
   },
-  config: z.strictObject({ status: StatusFilter.optional() }),
+  config: z.strictObject({
+    status: describeField(StatusFilter.optional(), {
+      title: words('Only to', '只限变为'),
+      help: words('Left empty: any status.', '留空则任意状态都触发。'),
+      choices: STATUS_CHOICES,
+    }),
+  }),
   matches: (ctx, config) => matchesStatus(ctx, config.status),
   summary: (config, locale) => {
     if (config.status === undefined) return locale === 'en' ? 'any status' : '任意状态';
@@ -68,6 +76,11 @@ export const surveyResponse = defineNode({
     en: 'The customer answers a satisfaction survey, optionally only at or below a score.',
     'zh-CN': '客户回复满意度调查时触发，可只限不高于某分数。',
   },
-  config: z.strictObject({ maxScore: z.number().int().min(1).max(5).optional() }),
+  config: z.strictObject({
+    maxScore: describeField(z.number().int().min(1).max(5).optional(), {
+      title: words('Only scores up to', '只限分数不高于'),
+      help: words('1 to 5; left empty: every answer.', '1 到 5；留空则每次回复都触发。'),
+    }),
+  }),
   matches: (ctx, config) => config.maxScore === undefined || (ctx.event?.type === 'survey.response' && ctx.event.score <= config.maxScore),
 });

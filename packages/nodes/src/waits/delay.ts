@@ -1,6 +1,7 @@
-import { Duration, parseDuration } from '@switchyard/flow';
+import { describeField, Duration, parseDuration } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
+import { words } from '../sdk/field-words';
 
 /** Waits a fixed time, then goes on. */
 export const delay = defineNode({
@@ -12,7 +13,9 @@ export const delay = defineNode({
     en: 'Waits a fixed time, then goes on. The wait survives restarts.',
     'zh-CN': '等待固定时长后继续；重启不会丢失。',
   },
-  config: z.strictObject({ duration: Duration }),
+  config: z.strictObject({
+    duration: describeField(Duration, { title: words('How long', '等待时长'), help: words('e.g. 15m, 4h, 2d', '例如 15m、4h、2d') }),
+  }),
   delayMs: (_ctx, config) => parseDuration(config.duration) ?? 0,
   summary: (config, locale) => `${locale === 'en' ? 'wait' : '等待'} ${config.duration}`,
 });

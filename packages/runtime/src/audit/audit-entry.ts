@@ -94,6 +94,11 @@ export const AuditEntry = z.discriminatedUnion('kind', [
   entry('skill.saved', Saved),
   entry('secret.saved', z.object({ name: z.string(), encrypted: z.boolean() })),
   entry('secret.deleted', z.object({ name: z.string() })),
+  // People (issue 16): who created or changed an account or a token; never a password or a secret.
+  entry('user.created', z.object({ userId: z.string(), email: z.string(), roles: z.array(z.string()) })),
+  entry('user.changed', z.object({ userId: z.string(), email: z.string(), fields: z.array(z.string()) })),
+  entry('token.created', z.object({ tokenId: z.string(), userId: z.string(), name: z.string(), roles: z.array(z.string()) })),
+  entry('token.revoked', z.object({ tokenId: z.string(), userId: z.string(), name: z.string() })),
 ]);
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export type AuditKind = AuditEntry['kind'];

@@ -11,7 +11,7 @@ export { upsertAgent } from './upsert-agent';
 export { upsertGroup } from './upsert-group';
 export { loadRoster } from './load-roster';
 export { SEED_ACTOR, seedExamples } from './seed-examples';
-export type { SeedReport } from './seed-examples';
+export type { SeedProgress, SeedReport } from './seed-examples';
 export { fieldIssues, invalidInput } from './invalid-input';
 export type { FieldIssue } from './invalid-input';
 export { dryRunFlow } from './dry-run-flow';

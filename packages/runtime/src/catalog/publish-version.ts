@@ -20,7 +20,14 @@ import { readDraft } from './read-document';
  * queue up and each gets its own number, and no save slips in between the check and the copy.
  * @example const { version } = await publishVersion(ctx, 'intake', 'alice', 7);
  */
-export async function publishVersion(ctx: RuntimeContext, id: string, actor: string, expectedRevision?: number): Promise<VersionPublished> {
+export async function publishVersion(
+  ctx: RuntimeContext,
+  id: string,
+  actor: string,
+  expectedRevision?: number,
+  /** The publishing user's id, kept for the two-person rule (`admin` for the admin token); seeding publishes as nobody. */
+  publishedBy?: string,
+): Promise<VersionPublished> {
   return inTransaction(ctx.db, async (trx) => {
     const flow = await trx.selectFrom('flows').select(['draft', 'revision']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!flow) throw new NotFoundError('flow', id);
@@ -44,6 +51,7 @@ export async function publishVersion(ctx: RuntimeContext, id: string, actor: str
         compiled: compiledFlowShape.json(compiled),
         author: actor,
         created_at: now,
+        published_by: publishedBy ?? null,
       })
       .execute();
     await appendAudit(trx, { at: now, actor, kind: 'flow.published', flowId: id, detail: { version, revision: flow.revision } });

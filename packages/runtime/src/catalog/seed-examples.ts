@@ -14,6 +14,11 @@ import { upsertGroup } from './upsert-group';
 /** Who the audit log names for what seeding did. */
 export const SEED_ACTOR = 'system:seed';
 
+/** One step of seeding, for a progress line: flow `done` of `total` checked, or the roster. */
+export type SeedProgress =
+  | { readonly step: 'flow'; readonly done: number; readonly total: number; readonly flowId: string; readonly added: boolean }
+  | { readonly step: 'roster'; readonly groups: number; readonly agents: number };
+
 /** What one seeding added; all empty when everything was already there. */
 export interface SeedReport {
   readonly flows: readonly string[];
@@ -29,7 +34,11 @@ export interface SeedReport {
  * advisory lock.
  * @example await seedExamples(ctx, 'examples');
  */
-export async function seedExamples(ctx: RuntimeContext, examplesDir: string): Promise<SeedReport> {
+export async function seedExamples(
+  ctx: RuntimeContext,
+  examplesDir: string,
+  onProgress: (progress: SeedProgress) => void = () => {},
+): Promise<SeedReport> {
   const flowsDir = join(examplesDir, 'flows');
   const files = (await readdir(flowsDir)).filter((f) => f.endsWith('.json')).sort();
   const documents = await Promise.all(files.map(async (file) => readExample(join(flowsDir, file))));
@@ -40,11 +49,13 @@ export async function seedExamples(ctx: RuntimeContext, examplesDir: string): Pr
     const report = { flows: [] as string[], groups: [] as string[], agents: [] as string[] };
     for (const [position, document] of documents.entries()) {
       const exists = await trx.selectFrom('flows').select('id').where('id', '=', document.id).executeTakeFirst();
-      if (exists) continue;
-      await createFlow(tx, { name: document.name, document }, SEED_ACTOR);
-      const { version } = await publishVersion(tx, document.id, SEED_ACTOR);
-      await deployVersion(tx, document.id, version, SEED_ACTOR, position);
-      report.flows.push(document.id);
+      if (!exists) {
+        await createFlow(tx, { name: document.name, document }, SEED_ACTOR);
+        const { version } = await publishVersion(tx, document.id, SEED_ACTOR);
+        await deployVersion(tx, document.id, version, SEED_ACTOR, position);
+        report.flows.push(document.id);
+      }
+      onProgress({ step: 'flow', done: position + 1, total: documents.length, flowId: document.id, added: !exists });
     }
     const groups = new Set((await trx.selectFrom('groups').select('id').execute()).map((g) => g.id));
     for (const group of roster.groups.filter((g) => !groups.has(g.id))) {
@@ -56,6 +67,7 @@ export async function seedExamples(ctx: RuntimeContext, examplesDir: string): Pr
       await upsertAgent(tx, agent, SEED_ACTOR);
       report.agents.push(agent.id);
     }
+    onProgress({ step: 'roster', groups: report.groups.length, agents: report.agents.length });
     return report;
   });
 }

@@ -50,6 +50,8 @@ export interface FlowVersionsTable {
   compiled: Stored<'compiled-flow'>;
   author: string | null;
   created_at: Timestamp;
+  /** The id of the user who published it (`admin` for the break-glass token); null before migration 0009 (two-person rule). */
+  published_by: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** Which version new tickets get: the stable one, or the candidate for `percent` % of them. */
@@ -317,6 +319,57 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+/** A person who signs in (migration 0009). `roles` and `groups` are text[]: written as JS arrays. */
+export interface UsersTable {
+  id: string;
+  /** Always lower-case (a check constraint): one account per address. */
+  email: string;
+  name: string;
+  language: 'en' | 'zh-CN';
+  roles: string[];
+  groups: string[];
+  /** The roster agent this user works as: tickets assigned to it are theirs. */
+  agent_id: string | null;
+  /** argon2id (PHC string); null for users who sign in only through SSO. */
+  password_hash: string | null;
+  disabled: boolean;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  created_at: Timestamp;
+  last_login_at: Timestamp | null;
+}
+
+/** A browser session: `id` is sha-256 of the cookie's secret, which is never stored. */
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  /** The absolute end; the idle end is `last_seen_at` plus the idle limit. */
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+/** A personal API token: `token_hash` is sha-256 of the secret shown once at creation. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  roles: string[];
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** A failed sign-in, counted per account and per address for the rate limit; old rows are forgotten. */
+export interface LoginFailuresTable {
+  id: BigId;
+  account: string;
+  address: string;
+  failed_at: Timestamp;
+}
+
 export interface Database {
   flows: FlowsTable;
   flow_versions: FlowVersionsTable;
@@ -339,6 +392,10 @@ export interface Database {
   ops_notifications: OpsNotificationsTable;
   secrets: SecretsTable;
   idempotency_keys: IdempotencyKeysTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

@@ -8,6 +8,9 @@ export type { EffectView };
 export interface EffectFilter {
   readonly status?: OutboxStatus | undefined;
   readonly ticketId?: string | undefined;
+  readonly flowId?: string | undefined;
+  /** Created at or after this moment (ISO 8601). */
+  readonly since?: string | undefined;
   /** At most this many, newest first (default 100, at most 1000). */
   readonly limit?: number | undefined;
 }
@@ -37,6 +40,8 @@ export async function listEffects(db: Kysely<Database>, filter: EffectFilter = {
     .limit(Math.min(Math.max(filter.limit ?? 100, 1), 1000));
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.ticketId) query = query.where('ticket_id', '=', filter.ticketId);
+  if (filter.flowId) query = query.where('flow_id', '=', filter.flowId);
+  if (filter.since) query = query.where('created_at', '>=', new Date(filter.since));
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,

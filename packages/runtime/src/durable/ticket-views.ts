@@ -12,6 +12,8 @@ export interface TicketFilter {
   readonly assignee?: string | undefined;
   /** At most this many, newest first (default 100, at most 1000). */
   readonly limit?: number | undefined;
+  /** Only tickets of these groups or assigned to this agent (an agent's or supervisor's reach); absent: every ticket. */
+  readonly scope?: { readonly groups: readonly string[]; readonly agentId: string | null } | undefined;
 }
 
 export async function getTicket(db: Kysely<Database>, id: string): Promise<TicketView | undefined> {
@@ -30,6 +32,15 @@ export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.group) query = query.where('group', '=', filter.group);
   if (filter.assignee) query = query.where('assignee', '=', filter.assignee);
+  const { scope } = filter;
+  if (scope)
+    query = query.where((eb) =>
+      eb.or([
+        ...(scope.groups.length > 0 ? [eb('group', 'in', [...scope.groups])] : []),
+        ...(scope.agentId !== null ? [eb('assignee', '=', scope.agentId)] : []),
+        eb.val(false),
+      ]),
+    );
   const ids = (await query.execute()).map((r) => r.id);
   const byId = new Map((await loadTickets(db, ids)).map((row) => [row.id, row]));
   return views(

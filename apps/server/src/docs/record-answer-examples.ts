@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { billingSuspend } from '@switchyard-examples/billing-suspend';
+import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
+import { createManualClock, migrateToLatest, openDatabase, seedExamples } from '@switchyard/runtime';
+import { pino } from 'pino';
+import { createApp } from '../create-app';
+import { REQUEST_EXAMPLES as R } from './request-examples';
+
+/*
+ * Writes answer-examples.json: the answers a real server (PGlite in memory, the examples seeded,
+ * a manual clock) gives to the request examples, keyed "<operationId> <status>", with every array
+ * cut to two items so the document stays readable. Run it after changing an answer's shape:
+ *   pnpm exec tsx apps/server/src/docs/record-answer-examples.ts
+ * openapi-lint.test.ts fails (Redocly's no-invalid-media-type-examples) when an example no
+ * longer fits its schema.
+ */
+const ROOT = join(import.meta.dirname, '../../../..');
+const store = await openDatabase({});
+await migrateToLatest(store.db);
+const ctx = {
+  db: store.db,
+  registry: createNodeRegistry([...builtinNodes, billingSuspend]),
+  clock: createManualClock('2026-05-01T09:00:00+08:00'),
+  logger: pino({ level: 'silent' }),
+};
+await seedExamples(ctx, join(ROOT, 'examples'));
+const app = createApp({ ctx });
+const answers: Record<string, unknown> = {};
+
+function trim(value: unknown): unknown {
+  if (Array.isArray(value)) return value.slice(0, 2).map(trim);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trim(v)]));
+  return value;
+}
+
+/** Calls the app and keeps the answer under `<operationId> <status>` (the first one of each). */
+async function call(operationId: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const init: RequestInit = { method, headers: body === undefined ? {} : { 'content-type': 'application/json' } };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const res = await app.request(path, init);
+  const answer: unknown = await res.json();
+  const key = `${operationId} ${res.status}`;
+  answers[key] ??= trim(answer);
+  process.stdout.write(`${key}\n`);
+  return answer;
+}
+
+const flow = '/api/flows/refund-priority';
+await call('getHealth', 'GET', '/api/health');
+await call('listNodeTypes', 'GET', '/api/nodes');
+await call('createFlow', 'POST', '/api/flows', R.createFlow);
+await call('createFlow', 'POST', '/api/flows', R.createFlow);
+await call('listFlows', 'GET', '/api/flows');
+await call('saveDraft', 'PUT', `${flow}/draft`, R.saveDraft);
+await call('saveDraft', 'PUT', `${flow}/draft`, R.saveDraft);
+await call('publishVersion', 'POST', `${flow}/versions`, R.publishVersion);
+await call('saveDraft', 'PUT', `${flow}/draft`, { document: R.saveDraft.document });
+await call('publishVersion', 'POST', `${flow}/versions`, R.publishVersion);
+await call('publishVersion', 'POST', `${flow}/versions`, {});
+await call('getFlowVersion', 'GET', `${flow}/versions/1`);
+await call('getFlow', 'GET', flow);
+await call('dryRun', 'POST', `${flow}/dry-run`, R.dryRun);
+await call('putRollout', 'PUT', `${flow}/rollout`, { stable: 1, revision: 0, reason: 'First deployment' });
+await call('putRollout', 'PUT', `${flow}/rollout`, R.putRollout);
+await call('putRollout', 'PUT', `${flow}/rollout`, R.putRollout);
+await call('getRollout', 'GET', `${flow}/rollout`);
+const created = await call('createTicket', 'POST', '/api/tickets', R.createTicket);
+const ticketId = created !== null && typeof created === 'object' && 'id' in created ? String(created.id) : 'missing';
+await call('postTicketEvent', 'POST', `/api/tickets/${ticketId}/events`, R.postTicketEvent);
+await call('getTicket', 'GET', `/api/tickets/${ticketId}`);
+await call('getTicketHistory', 'GET', `/api/tickets/${ticketId}/history`);
+await call('getTicketMessages', 'GET', `/api/tickets/${ticketId}/messages`);
+await call('listTickets', 'GET', '/api/tickets?limit=2');
+await call('getFlowMetrics', 'GET', `${flow}/metrics`);
+await call('rollBackCandidate', 'POST', `${flow}/rollout/rollback`, R.rollBackCandidate);
+await call('rollBackCandidate', 'POST', `${flow}/rollout/rollback`, R.rollBackCandidate);
+await call('putRollout', 'PUT', `${flow}/rollout`, { stable: 1, candidate: 2, percent: 50 });
+await call('promoteCandidate', 'POST', `${flow}/rollout/promote`, {});
+await call('promoteCandidate', 'POST', `${flow}/rollout/promote`, {});
+await call('migrateTickets', 'POST', `${flow}/rollout/migrate`, { ...R.migrateTickets, revision: undefined });
+await call('migrateTickets', 'POST', `${flow}/rollout/migrate`, R.migrateTickets);
+await call('listNotifications', 'GET', '/api/notifications?limit=2');
+await call('getRuntimeStats', 'GET', '/api/runtime/stats');
+await call('listEffects', 'GET', '/api/effects?limit=2');
+await call('saveGroup', 'POST', '/api/groups', R.saveGroup);
+await call('saveSkill', 'POST', '/api/skills', R.saveSkill);
+await call('saveAgent', 'POST', '/api/agents', R.saveAgent);
+await call('listAgents', 'GET', '/api/agents');
+await call('listGroups', 'GET', '/api/groups');
+await call('listSkills', 'GET', '/api/skills');
+await call('putSecret', 'PUT', '/api/secrets/ERP_API_KEY', R.putSecret);
+await call('listSecrets', 'GET', '/api/secrets');
+await call('deleteSecret', 'DELETE', '/api/secrets/ERP_API_KEY');
+
+writeFileSync(join(import.meta.dirname, 'answer-examples.json'), `${JSON.stringify(answers, null, 2)}\n`);
+await store.close();

@@ -1,0 +1,90 @@
+import type {
+  AgentInput,
+  CreateFlowRequest,
+  DryRunRequest,
+  Group,
+  MigrateTicketsRequest,
+  NewTicket,
+  PutSecretRequest,
+  RolloutActionRequest,
+  RolloutRequest,
+  SaveDraftRequest,
+  Skill,
+  TicketEvent,
+} from '@switchyard/api';
+import type { z } from 'zod';
+
+/*
+ * The request bodies the OpenAPI document shows, typed by the API's own request shapes (a
+ * renamed field fails typecheck). record-answer-examples.ts sends exactly these to a real
+ * server and keeps its answers as the answer examples, so the two always belong together.
+ */
+
+/** A small flow: a keyword condition raising the priority. */
+const document = {
+  id: 'refund-priority',
+  name: 'Refund priority',
+  description: 'Refund requests get high priority.',
+  nodes: [
+    { id: 'start', type: 'ticket_created', label: 'Ticket created', config: {}, position: { x: 0, y: 0 } },
+    {
+      id: 'is-refund',
+      type: 'text_contains',
+      label: 'Refund?',
+      config: { source: 'ticket', keywords: ['refund', '退款'] },
+      position: { x: 280, y: 0 },
+    },
+    { id: 'high', type: 'set_priority', label: 'Priority high', config: { priority: 'high' }, position: { x: 560, y: 0 } },
+    { id: 'done', type: 'end', label: 'End', config: {}, position: { x: 840, y: 0 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'is-refund' },
+    { id: 'e2', source: 'is-refund', sourceHandle: 'true', target: 'high' },
+    { id: 'e3', source: 'is-refund', sourceHandle: 'false', target: 'done' },
+    { id: 'e4', source: 'high', sourceHandle: 'next', target: 'done' },
+  ],
+} satisfies z.input<typeof SaveDraftRequest>['document'];
+
+const ticket = {
+  channel: 'email',
+  subject: 'Refund for order 1024',
+  body: 'I returned the parcel a week ago, where is my refund?',
+  customer: { id: 'C1024', name: 'Olivia Brown', tier: 'vip' },
+} satisfies z.input<typeof NewTicket>;
+
+export const REQUEST_EXAMPLES = {
+  createFlow: { name: 'Refund priority', description: 'Refund requests get high priority.', document } satisfies CreateFlowRequest,
+  saveDraft: { document, revision: 1 } satisfies z.input<typeof SaveDraftRequest>,
+  publishVersion: { revision: 2 },
+  dryRun: {
+    others: 'none',
+    tickets: [{ id: 'sample-1', number: 'GD2026050001', ...ticket }],
+  } satisfies z.input<typeof DryRunRequest>,
+  putRollout: {
+    stable: 1,
+    candidate: 2,
+    percent: 10,
+    guardrails: [{ metric: 'errorRate', above: 5, minTickets: 50 }],
+    ramp: { steps: [25, 50, 100], every: '1h' },
+    reason: 'Try the refund wording on 10% first',
+    revision: 1,
+  } satisfies z.input<typeof RolloutRequest>,
+  promoteCandidate: { reason: 'Error rate as stable after a day', revision: 2 } satisfies RolloutActionRequest,
+  rollBackCandidate: { reason: 'Customers found the new reply confusing', revision: 2 } satisfies RolloutActionRequest,
+  migrateTickets: { from: 1, to: 2, reason: 'Move waiting tickets to the fixed version', revision: 3 } satisfies z.input<
+    typeof MigrateTicketsRequest
+  >,
+  createTicket: ticket,
+  postTicketEvent: { type: 'customer.message', body: 'Any news about my refund?' } satisfies z.input<typeof TicketEvent>,
+  saveAgent: {
+    id: 'li-na',
+    name: 'Li Na',
+    groups: ['after-sales'],
+    skills: ['refunds'],
+    seniority: 'senior',
+    online: true,
+  } satisfies z.input<typeof AgentInput>,
+  saveGroup: { id: 'after-sales', name: 'After-sales', nameZh: '售后组' } satisfies z.input<typeof Group>,
+  saveSkill: { id: 'refunds', name: 'Refunds', nameZh: '退款' } satisfies z.input<typeof Skill>,
+  putSecret: { value: 'erp-api-key-123' } satisfies PutSecretRequest,
+} as const;

@@ -1,0 +1,18 @@
+export { createUser } from './create-user';
+export type { NewUserIdentity } from './create-user';
+export { findUser, hasUsers, listUsers } from './list-users';
+export { patchUser } from './patch-user';
+export { hashPassword, verifyPassword } from './password';
+export { hashSecret, randomSecret } from './secret-token';
+export { createSession, endSession, resolveSession, SESSION_IDLE_MS, SESSION_LIFETIME_MS } from './sessions';
+export type { NewSession, ResolvedSession } from './sessions';
+export { createApiToken, listApiTokens, resolveApiToken, revokeApiToken, TOKEN_PREFIX } from './api-tokens';
+export type { ResolvedToken } from './api-tokens';
+export { signIn, SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_WINDOW_MS } from './sign-in';
+export type { SignInResult } from './sign-in';
+export { DEFAULT_ADMIN_EMAIL, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, ensureFirstAdmin, seedExampleUsers, SETUP_ACTOR } from './seed-users';
+export type { FirstAdmin } from './seed-users';
+export { rolesOf, toUserView } from './user-view';
+export type { UserRow } from './user-view';
+export { signInWithOidc } from './oidc-sign-in';
+export type { OidcIdentity, OidcSignInResult } from './oidc-sign-in';
