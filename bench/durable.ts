@@ -68,7 +68,13 @@ async function durableRun(batchSize: number, services: TestHttpServer, samples: 
   const scratch = await createTestSchema();
   const store = await openDatabase({ url: testPostgresUrl(), schema: scratch.schema, maxConnections: 8 });
   const db = store.db;
-  const ctx: RuntimeContext = { db, registry: benchRegistry, clock: systemClock, logger: pino({ level: 'warn' }) };
+  const ctx: RuntimeContext = {
+    db,
+    registry: benchRegistry,
+    clock: systemClock,
+    logger: pino({ level: 'warn' }),
+    httpAllow: [services.host],
+  };
   let workers: Awaited<ReturnType<typeof startWorkerProcesses>> = [];
   try {
     await seedBenchExamples(ctx, services.url);
@@ -80,6 +86,7 @@ async function durableRun(batchSize: number, services: TestHttpServer, samples: 
       SCALE_BATCH_SIZE: String(batchSize),
       SCALE_POLL_MS: '100',
       SCALE_MAX_CONNECTIONS: '6',
+      SWITCHYARD_HTTP_ALLOW: services.host,
     });
 
     const released = performance.now();

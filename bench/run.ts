@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { benchAuthCost } from './auth-cost';
+import { benchAuditChain } from './audit-chain';
 import { benchCompileLargeFlow } from './compile-large-flow';
 import { benchDataKeyCost } from './data-key-cost';
 import { benchDryRunThroughput } from './dry-run-throughput';
@@ -29,4 +30,5 @@ rows.push(...(await benchLayoutFlow()));
 rows.push(...(await benchEditorOpen()));
 rows.push(...(await benchStartTime()));
 rows.push(...(await benchDataKeyCost()));
+rows.push(...(await benchAuditChain()));
 console.log(`\n${renderTable(rows)}`);

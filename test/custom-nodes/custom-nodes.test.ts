@@ -74,6 +74,7 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
       logger: logs.logger,
       secrets: { env: { SWITCHYARD_SECRET_ERP_API_TOKEN: ERP_TOKEN }, key: randomBytes(32) },
       worker: { pollMs: 20, delivery: { backoffMs: 20 } },
+      httpAllow: [services.server.host],
       adminToken: ADMIN_TOKEN,
     });
   }, 60_000);

@@ -35,6 +35,7 @@ describe.each(testDatabases)('node versions on $name', (target) => {
       registry: createNodeRegistry([...builtinNodes, ...nodes]),
       logger: pino({ level: 'silent' }),
       worker: { pollMs: 20 },
+      httpAllow: [service.host],
       adminToken: ADMIN_TOKEN,
     });
     try {

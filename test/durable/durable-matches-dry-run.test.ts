@@ -70,7 +70,7 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
     );
     // billing.suspend takes its service URL from BILLING_URL when the flow is compiled (seeded).
     process.env.BILLING_URL = billing.url;
-    ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
+    ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }), httpAllow: [billing.host] };
     await seedExamples(ctx, examplesCallingLocally(billing.url));
   });
   afterAll(async () => {

@@ -62,7 +62,7 @@ describe('crash safety on the real PostgreSQL', () => {
   it('SIGKILLed workers lose nothing and do nothing twice', { timeout: 120_000 }, async () => {
     const ctx: RuntimeContext = { db: store.db, registry, clock: systemClock, logger: pino({ level: 'warn' }) };
     await deployScaleFlows(ctx, registry, receiver.url);
-    workers = await startWorkerProcesses(PROCESSES, store.schema!, WORKER_ENV);
+    workers = await startWorkerProcesses(PROCESSES, store.schema!, { ...WORKER_ENV, SWITCHYARD_HTTP_ALLOW: receiver.host });
 
     let loading = true;
     const kills: number[] = [];
@@ -73,7 +73,7 @@ describe('crash safety on the real PostgreSQL', () => {
         const slot = Math.floor(random() * workers.length);
         await workers[slot]!.kill();
         kills.push(Math.round(performance.now() - started));
-        workers[slot] = startWorkerProcess(store.schema!, WORKER_ENV);
+        workers[slot] = startWorkerProcess(store.schema!, { ...WORKER_ENV, SWITCHYARD_HTTP_ALLOW: receiver.host });
       }
     })();
     let posted = 0;

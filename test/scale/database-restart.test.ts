@@ -75,7 +75,7 @@ describe.skipIf(!ownPostgresAvailable)('a PostgreSQL restart under load', () => 
       await deployScaleFlows(ctx, registry, receiver!.url);
       // The tickets are opened while the servers start (their workers then find them due).
       const [started, ids] = await Promise.all([
-        Promise.all(Array.from({ length: SERVERS }, () => startServerProcess(own!.url))),
+        Promise.all(Array.from({ length: SERVERS }, () => startServerProcess(own!.url, { SWITCHYARD_HTTP_ALLOW: receiver!.host }))),
         createTickets(ctx, TICKETS, 8),
       ]);
       servers = started;

@@ -43,7 +43,7 @@ describe('scale-out on the real PostgreSQL', () => {
     async () => {
       const ctx: RuntimeContext = { db: store.db, registry, clock: systemClock, logger: pino({ level: 'warn' }) };
       await deployScaleFlows(ctx, registry, receiver.url);
-      workers = await startWorkerProcesses(PROCESSES, store.schema!);
+      workers = await startWorkerProcesses(PROCESSES, store.schema!, { SWITCHYARD_HTTP_ALLOW: receiver.host });
 
       const started = performance.now();
       const ids = await createTickets(ctx, TICKETS, 16);

@@ -35,6 +35,8 @@ const CONTRACT = {
   '/api/runtime/stats': ['get'],
   '/api/skills': ['get', 'post'],
   '/api/effects': ['get'],
+  '/api/audit/verify': ['get'],
+  '/api/auth/providers': ['get'],
   '/api/agents': ['get', 'post'],
   '/api/groups': ['get', 'post'],
   '/api/secrets': ['get'],

@@ -6,9 +6,11 @@ import { authorize } from './auth/authorize';
 import { addEditorRoutes } from './editor-static';
 import { handleError } from './handle-error';
 import { requestLog } from './middleware/request-log';
+import { securityHeaders } from './middleware/security-headers';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
 import { deploymentRoutes } from './routes/deployment-routes';
+import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
@@ -19,6 +21,7 @@ import { rosterRoutes } from './routes/roster-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
 import { secretRoutes } from './routes/secret-routes';
 import { ticketRoutes } from './routes/ticket-routes';
+import { addOidcRoutes, authProviderRoutes, type SsoOptions } from './sso/oidc-routes';
 import { tokenRoutes } from './routes/token-routes';
 import { userRoutes } from './routes/user-routes';
 import { validationHook } from './validation-hook';
@@ -41,6 +44,8 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** Called once a ticket or an event was queued, so a worker in this process can start at once. */
   readonly onQueued?: () => void;
+  /** Single sign-on through an OpenID Connect provider, and how its identities get a session. */
+  readonly sso?: SsoOptions | undefined;
 }
 
 /**
@@ -56,6 +61,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.onError(handleError(ctx.logger));
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
 
+  app.use('*', securityHeaders({ publicUrl: options.publicUrl }));
   app.use('/api/*', requestLog(ctx.logger));
   app.use('*', trustedHost(options.allowedHosts));
   // Every /api route needs what auth/route-permissions.ts says; only /api/health, sign-in and the editor's files are public.
@@ -76,6 +82,9 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', rosterRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));
   app.route('/', secretRoutes(ctx));
+  app.route('/', auditRoutes(ctx));
+  app.route('/', authProviderRoutes(options.sso));
+  if (options.sso) addOidcRoutes(app, options.sso, ctx.logger);
   app.route('/', authRoutes(ctx, { publicUrl: options.publicUrl, trustProxy: options.trustProxy ?? false }));
   app.route('/', tokenRoutes(ctx));
   app.route('/', userRoutes(ctx));

@@ -1,6 +1,9 @@
 import { type ExampleServices, startExampleServices } from '@switchyard-examples/services';
 import type { Logger } from 'pino';
 
+/** Where the example flows call the stand-ins: listed in the HTTP guard's allow list whenever `pnpm start` runs them. */
+export const exampleServicesHost = (port: number) => `127.0.0.1:${port}`;
+
 /**
  * The stand-in logistics and billing services the example flows call, so a ticket posted to
  * `pnpm start` is answered end to end. A port already taken (a real service there, or a

@@ -1,6 +1,8 @@
+import { parseHttpAllow } from '@switchyard/nodes';
 import { createSafeLogger } from '@switchyard/runtime';
-import { startLocalExampleServices } from './example-services';
+import { exampleServicesHost, startLocalExampleServices } from './example-services';
 import { guardProcess } from './guard-process';
+import { oidcSettingsFromEnv } from './sso/oidc-settings';
 import { allowedHostsOf, readServerEnv } from './server-env';
 import { REPO_ROOT, startServer } from './start-server';
 import { ensureEditorBuilt } from './editor-build/ensure-editor-built';
@@ -41,6 +43,12 @@ try {
     process.env.BILLING_URL ??= services.url;
     process.env.ERP_URL ??= services.url;
   }
+  // The example flows call the stand-ins on loopback, which the HTTP guard refuses unless allowed.
+  const exampleServices = env.SWITCHYARD_SEED === '1' && env.SWITCHYARD_EXAMPLE_SERVICES === '1';
+  const httpAllow = [
+    ...parseHttpAllow(env.SWITCHYARD_HTTP_ALLOW),
+    ...(exampleServices ? [exampleServicesHost(env.SWITCHYARD_EXAMPLE_SERVICES_PORT)] : []),
+  ];
   const server = await startServer({
     port: env.PORT,
     hostname: env.HOST,
@@ -52,6 +60,7 @@ try {
     trustProxy: env.SWITCHYARD_TRUST_PROXY === '1',
     twoPersonRule: env.SWITCHYARD_TWO_PERSON_RULE === '1',
     allowedHosts: allowedHostsOf(env),
+    oidc: oidcSettingsFromEnv(process.env),
     seed: env.SWITCHYARD_SEED === '1',
     worker:
       env.SWITCHYARD_WORKER === '0'
@@ -67,6 +76,7 @@ try {
       ? { url: env.SWITCHYARD_MESSAGE_GATEWAY, token: env.SWITCHYARD_MESSAGE_GATEWAY_TOKEN }
       : undefined,
     logger,
+    httpAllow,
   });
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'stopping');

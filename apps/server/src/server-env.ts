@@ -51,6 +51,8 @@ export const ServerEnv = z.object({
       )
       .default([]),
   ),
+  /** Hosts flows' HTTP calls may reach although loopback, private or link-local: `name` or `name:port`, comma-separated. */
+  SWITCHYARD_HTTP_ALLOW: z.preprocess(blankIsUnset, z.string().optional()),
   /** `0` skips starting the stand-in logistics and billing services the example flows call (port 4010). */
   SWITCHYARD_EXAMPLE_SERVICES: z.preprocess(blankIsUnset, z.enum(['0', '1']).default('1')),
   /** The stand-in services' port (default 4010); BILLING_URL and ERP_URL follow it unless set. */

@@ -29,6 +29,8 @@ import {
 import type { Logger } from 'pino';
 import type { SwitchyardApp } from './app-env';
 import { createApp } from './create-app';
+import type { OidcSettings } from './sso/oidc-settings';
+import { sessionSignIn } from './sso/session-sign-in';
 import { parseHost } from './middleware/trusted-host';
 
 /** The repository root: where switchyard.config.ts, examples/ and apps/editor/dist are. */
@@ -78,6 +80,10 @@ export interface StartOptions {
   readonly dataKeys?: DataKeyRing;
   /** Options of the background worker, or false for a server that only serves the API. */
   readonly worker?: WorkerOptions | false;
+  /** Single sign-on through this OpenID Connect provider (SWITCHYARD_OIDC_*); none: password sign-in only. */
+  readonly oidc?: OidcSettings | undefined;
+  /** Hosts flows may call although internal (`name` or `name:port`); default: SWITCHYARD_HTTP_ALLOW. */
+  readonly httpAllow?: readonly string[];
 }
 
 export interface RunningServer {
@@ -123,6 +129,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       messageGateway: options.messageGateway,
       secrets,
       dataKeys,
+      httpAllow: options.httpAllow,
     };
     // Rows from before encryption (or under a previous key) are sealed now, up to 10 000 per table; the worker's chore seals the rest.
     await resealInBatches(ctx, 20, 500);
@@ -159,6 +166,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       allowedHosts: [...(options.allowedHosts ?? []), ...listenedName(hostname)],
       editorDir: join(rootDir, 'apps/editor/dist'),
       onQueued: () => worker?.wake(),
+      sso: options.oidc ? { settings: options.oidc, signIn: sessionSignIn(ctx, options.publicUrl) } : undefined,
     });
     const server = await listen(app, options.port ?? 3000, hostname, {
       headersTimeout: options.headersTimeoutMs ?? 10_000,

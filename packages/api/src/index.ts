@@ -128,3 +128,4 @@ export {
   SignedOut,
 } from './auth';
 export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';
+export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';

@@ -2,6 +2,7 @@ import type { Locale } from '@switchyard/flow';
 import { CliInputError } from './cli-input-error';
 import type { CliIo } from './cli-io';
 import type { Command } from './commands/command';
+import { auditCommand } from './commands/audit';
 import { compileCommand } from './commands/compile';
 import { dryRunCommand } from './commands/dry-run';
 import { newNodeCommand } from './commands/new-node';
@@ -25,6 +26,7 @@ const COMMANDS: readonly Command[] = [
   nodesCommand,
   newNodeCommand,
   schemaCommand,
+  auditCommand,
 ];
 
 function overview(locale: Locale): string {

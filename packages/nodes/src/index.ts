@@ -18,7 +18,11 @@ export type {
 export type { ActionContext, ActionResult, NodeContext, OutboundMessage, TicketStats } from './sdk/node-context';
 export { EMPTY_STATS } from './sdk/node-context';
 export { createHttpClient, HttpError, noHttp } from './sdk/node-http';
-export type { HttpClientOptions, HttpMethod, HttpRequest, HttpResponse, NodeHttpClient } from './sdk/node-http';
+export type { HttpClientOptions, HttpMethod, HttpRequest, HttpResponse, NodeHttpClient, RawHttpResponse } from './sdk/node-http';
+export { HttpRefusedError, httpRefusalOf } from './sdk/http-error';
+export { type AddressRefusal, addressRefusal } from './sdk/http-guard/address-refusal';
+export { isAllowedHost, parseHttpAllow } from './sdk/http-guard/http-allow-list';
+export type { GuardedRequest } from './sdk/http-guard/guarded-fetch';
 export { silentLogger } from './sdk/node-logger';
 export type { LogEntry, LogFields, LogLevel, NodeLogger } from './sdk/node-logger';
 export { noSecrets, SECRET_NAME, SecretError, secretsFrom } from './sdk/node-secrets';

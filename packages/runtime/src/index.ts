@@ -43,6 +43,7 @@ export { AuditEntry } from './audit/audit-entry';
 export type { AuditFact, AuditKind, AuditOf } from './audit/audit-entry';
 export { recordAudit } from './audit/record-audit';
 export { readAuditRow } from './audit/read-audit-row';
+export { verifyAuditChain } from './audit/verify-audit-chain';
 export type { AuditRow } from './audit/read-audit-row';
 export { createWorker } from './durable/worker';
 export type { Worker, WorkerOptions } from './durable/worker';

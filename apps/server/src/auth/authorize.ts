@@ -20,9 +20,10 @@ function openApiPath(honoPath: string): string {
 /** What the route this request matched needs; paths under /api no route matches need a signed-in caller (then 404). */
 function requirementOfRequest(c: Context<AppEnv>): RouteRequirement {
   const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+  // First: the OpenID Connect redirects are plain routes (not in /openapi.json, so not in the table).
+  if (PUBLIC_API_PREFIXES.some((prefix) => c.req.path.startsWith(prefix))) return 'public';
   const route = matchedRoutes(c).find((r) => r.method === method && !r.path.includes('*'));
   if (route) return requirementOf(method, openApiPath(route.path)) ?? UNLISTED;
-  if (PUBLIC_API_PREFIXES.some((prefix) => c.req.path.startsWith(prefix))) return 'public';
   return 'signed-in';
 }
 

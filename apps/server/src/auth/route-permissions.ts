@@ -23,6 +23,8 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/users': 'users.manage',
   // A user may change their own name, language and password; the rest needs users.manage (checked in the handler).
   'PATCH /api/users/{id}': 'signed-in',
+  'GET /api/auth/providers': 'public',
+  'GET /api/audit/verify': 'audit.read',
 
   'POST /api/flows': 'flows.edit',
   'GET /api/flows': 'flows.read',

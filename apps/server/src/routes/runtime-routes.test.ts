@@ -38,7 +38,8 @@ describe.each(testDatabases)('runtime routes on $name', (target) => {
       body: { ticketsDue: 1, lagMs: 2_000, eventsPending: 1 },
     });
 
-    await createWorker(t.ctx, { delivery: { maxAttempts: 1 } }).runUntilIdle();
+    // Listed, so the guard lets it through and the call itself fails (refusals are tested in durable/http-refusal.test.ts).
+    await createWorker({ ...t.ctx, httpAllow: ['127.0.0.1:1'] }, { delivery: { maxAttempts: 1 } }).runUntilIdle();
     const stats = await t.call('GET', '/api/runtime/stats');
     expect(stats).toMatchObject({ status: 200, body: { ticketsDue: 0, lagMs: 0, effects: { pending: 0, running: 0, done: 0, dead: 1 } } });
     const dead = await t.call('GET', `/api/effects?status=dead&ticket=${ticket.id}`);

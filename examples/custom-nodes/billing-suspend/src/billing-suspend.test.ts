@@ -25,6 +25,7 @@ afterEach(async () => {
 /** A VIP's complaint about a paid feature (SCENARIOS.md, scenario 10). */
 const context = (signal?: AbortSignal, extra: Partial<TestContextOptions> = {}) =>
   createTestContext({
+    httpAllow: [server.host],
     ...extra,
     ticket: {
       id: 't-1001',

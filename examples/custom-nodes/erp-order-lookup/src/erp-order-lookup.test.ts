@@ -33,7 +33,7 @@ afterEach(async () => {
 
 const TOKEN = 'erp-token-secret-1';
 const context = (ticket: TestTicket = { subject: '退货', body: '订单 DD202405001 申请退货' }, extra: Partial<TestContextOptions> = {}) =>
-  createTestContext({ ticket, idempotencyKey: 'T1:returns:lookup:1', secrets: { ERP_API_TOKEN: TOKEN }, ...extra });
+  createTestContext({ ticket, idempotencyKey: 'T1:returns:lookup:1', secrets: { ERP_API_TOKEN: TOKEN }, httpAllow: [erp.host], ...extra });
 const config = (input: Record<string, unknown> = {}) => parseConfig(erpOrderLookup, { serviceUrl: erp.url, ...input });
 
 describe('erp.order_lookup', () => {

@@ -1,5 +1,6 @@
 import type { FlowDocumentInput } from '@switchyard/flow';
 import type { z } from 'zod';
+import { AuditVerification } from '../audit';
 import { DryRunResults } from '../dry-run';
 import { EffectList, type EffectQuery, RuntimeStats } from '../runtime';
 import { DraftSaved } from '../diagnostic';
@@ -78,6 +79,8 @@ export function createApiClient(options: ApiClientOptions) {
     agents: () => call(AgentList, 'GET', '/api/agents'),
     skills: () => call(SkillList, 'GET', '/api/skills'),
     runtimeStats: () => call(RuntimeStats, 'GET', '/api/runtime/stats'),
+    /** Checks the audit log's hash chain (`switchyard audit verify`). */
+    verifyAudit: () => call(AuditVerification, 'GET', '/api/audit/verify'),
     effects: (filter: z.input<typeof EffectQuery> = {}) => call(EffectList, 'GET', `/api/effects${query(filter)}`),
     listFlows: () => call(FlowList, 'GET', '/api/flows'),
     createFlow: (name: string, document?: FlowDocumentInput) =>

@@ -30,6 +30,7 @@ const ctx = (signal?: AbortSignal) =>
   createTestContext({
     ticket: { id: 'T42', number: 'GD42', body: '订单 DD2024050188 到哪了' },
     idempotencyKey: 'T42:logistics:track:1',
+    httpAllow: [server.host],
     ...(signal ? { signal } : {}),
   });
 
@@ -109,7 +110,7 @@ describe('http escapes what a customer can put in a template', () => {
   it("keeps the logistics example's call under its tracking path whatever the orderId", async () => {
     expect(exampleUrl).toBe('http://127.0.0.1:4010/api/v1/tracking/{{orderNumber}}');
     const url = exampleUrl.replace('http://127.0.0.1:4010', base);
-    const hostile = createTestContext({ ticket: { orderId: '../../admin/users?delete=all#' } });
+    const hostile = createTestContext({ ticket: { orderId: '../../admin/users?delete=all#' }, httpAllow: [server.host] });
     await http.run(hostile, parseConfig(http, { url }));
     expect(server.requests).toHaveLength(1);
     const received = new URL(server.requests[0]!.url, base);
@@ -119,7 +120,7 @@ describe('http escapes what a customer can put in a template', () => {
   });
 
   it('fails the step, calling nothing, when the value is a lone ".."', async () => {
-    const dots = createTestContext({ ticket: { orderId: '..' } });
+    const dots = createTestContext({ ticket: { orderId: '..' }, httpAllow: [server.host] });
     await expect(http.run(dots, parseConfig(http, { url: `${base}/api/v1/tracking/{{orderNumber}}` }))).rejects.toThrow(
       /climb out of the path/,
     );
@@ -128,7 +129,7 @@ describe('http escapes what a customer can put in a template', () => {
 
   it("sends a JSON body with exactly the author's keys, the payload as one string value", async () => {
     const payload = 'hi","admin":true,"role":"root';
-    const ctx = createTestContext({ ticket: { number: 'GD42', body: payload } });
+    const ctx = createTestContext({ ticket: { number: 'GD42', body: payload }, httpAllow: [server.host] });
     await http.run(
       ctx,
       parseConfig(http, { method: 'POST', url: `${base}/notes`, body: '{"leak":"{{ticket.body}}","ticket":{{ticket.number}}}' }),
@@ -137,7 +138,7 @@ describe('http escapes what a customer can put in a template', () => {
   });
 
   it('form-encodes values in a form body', async () => {
-    const ctx = createTestContext({ ticket: { body: 'a&admin=1' } });
+    const ctx = createTestContext({ ticket: { body: 'a&admin=1' }, httpAllow: [server.host] });
     const config = parseConfig(http, {
       method: 'POST',
       url: `${base}/form`,

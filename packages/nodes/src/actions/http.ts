@@ -82,7 +82,8 @@ export const http = defineNode({
     const signal = ctx.signal
       ? AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)])
       : AbortSignal.timeout(config.timeoutMs);
-    const response = await fetch(url, {
+    // Through ctx.http: the host's guard refuses internal addresses (after DNS, on every redirect).
+    const response = await ctx.http.fetch(url, {
       method: config.method,
       // The idempotency key comes last: a configured header must not defeat deduplication.
       headers: { 'content-type': 'application/json', ...config.headers, 'idempotency-key': ctx.idempotencyKey },

@@ -10,7 +10,8 @@ afterEach(async () => {
   await server.close();
 });
 
-const client = (options: { timeoutMs?: number; signal?: AbortSignal } = {}) => createHttpClient({ idempotencyKey: 't1:f:n:1', ...options });
+const client = (options: { timeoutMs?: number; signal?: AbortSignal } = {}) =>
+  createHttpClient({ idempotencyKey: 't1:f:n:1', allow: [server.host], ...options });
 
 describe('createHttpClient', () => {
   it('sends JSON with the idempotency key, and parses the JSON answer', async () => {

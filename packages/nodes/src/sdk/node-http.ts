@@ -1,3 +1,7 @@
+import { HttpError, HttpRefusedError } from './http-error';
+import { createGuardedFetch, type GuardedRequest } from './http-guard/guarded-fetch';
+import type { ResolveAll } from './http-guard/checked-lookup';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One call of {@link NodeHttpClient.request}. */
@@ -28,19 +32,22 @@ export interface NodeHttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
   get(url: string | URL, options?: Omit<HttpRequest, 'url' | 'method' | 'json'>): Promise<HttpResponse>;
   post(url: string | URL, json: unknown, options?: Omit<HttpRequest, 'url' | 'method' | 'json'>): Promise<HttpResponse>;
+  /**
+   * The bare call under `request`, for a node that handles the answer itself (the built-in `http`
+   * action): the same destination guard and redirects, no timeout, key or status check of its own.
+   */
+  fetch(url: string | URL, request: GuardedRequest): Promise<RawHttpResponse>;
 }
 
-/** A call that failed: a non-2xx answer, a timeout, or no connection. Names method, URL (no query) and status. */
-export class HttpError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'HttpError';
-  }
+/** What {@link NodeHttpClient.fetch} answers: a fetch Response's status, headers and body. */
+export interface RawHttpResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  text(): Promise<string>;
 }
+
+export { HttpError };
 
 export interface HttpClientOptions {
   /** Sent as `Idempotency-Key` unless a call opts out. */
@@ -49,8 +56,14 @@ export interface HttpClientOptions {
   readonly timeoutMs?: number;
   /** The host's cancel signal (the node's timeout at run time). */
   readonly signal?: AbortSignal | undefined;
-  /** For tests; the global fetch by default. */
-  readonly fetch?: typeof fetch;
+  /**
+   * Hosts (`name` or `name:port`) that may be loopback, private or link-local: every other host
+   * must resolve to public addresses only (`SWITCHYARD_HTTP_ALLOW` at run time; a test lists its
+   * own server). Nothing by default.
+   */
+  readonly allow?: readonly string[];
+  /** How host names are resolved for the guard; the system's by default (for tests). */
+  readonly resolve?: ResolveAll;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -66,7 +79,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  * const { body } = await http.post('http://billing/suspend', { customerId: 'C1' }, { headers: { authorization: 'Bearer k' } });
  */
 export function createHttpClient(options: HttpClientOptions): NodeHttpClient {
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = createGuardedFetch({ allow: options.allow ?? [], ...(options.resolve ? { resolve: options.resolve } : {}) });
   const request = async (req: HttpRequest): Promise<HttpResponse> => {
     const method = req.method ?? 'GET';
     const url = new URL(req.url);
@@ -78,10 +91,11 @@ export function createHttpClient(options: HttpClientOptions): NodeHttpClient {
     if (req.json !== undefined) headers['content-type'] = 'application/json';
     // Set last: a caller's header must not defeat deduplication by accident.
     if (req.idempotencyKey !== false) headers['idempotency-key'] = options.idempotencyKey;
-    let response: Response;
+    let response: RawHttpResponse;
     try {
       response = await doFetch(url, { method, headers, signal, ...(req.json === undefined ? {} : { body: JSON.stringify(req.json) }) });
     } catch (error) {
+      if (error instanceof HttpRefusedError) throw error;
       if (timeout.aborted) throw new HttpError(`${where} timed out after ${timeoutMs} ms`, undefined, { cause: error });
       if (options.signal?.aborted) throw new HttpError(`${where} was cancelled: the node's time ran out`, undefined, { cause: error });
       throw new HttpError(`${where} failed`, undefined, { cause: error });
@@ -96,10 +110,11 @@ export function createHttpClient(options: HttpClientOptions): NodeHttpClient {
     request,
     get: (url, rest) => request({ ...rest, url, method: 'GET' }),
     post: (url, json, rest) => request({ ...rest, url, method: 'POST', json }),
+    fetch: (url, init) => doFetch(url, init),
   };
 }
 
-async function readText(response: Response, where: string, timeoutMs: number, timeout: AbortSignal): Promise<string> {
+async function readText(response: RawHttpResponse, where: string, timeoutMs: number, timeout: AbortSignal): Promise<string> {
   try {
     return await response.text();
   } catch (error) {
@@ -127,11 +142,12 @@ function detail(body: unknown): string {
 
 /** A client whose every call throws: a dry-run's `simulate` and in-transaction actions do no I/O. */
 export function noHttp(where: string): NodeHttpClient {
-  const refuse = (url: string | URL, method: string): Promise<HttpResponse> =>
+  const refuse = <T>(url: string | URL, method: string): Promise<T> =>
     Promise.reject(new HttpError(`${method} ${String(url)}: no HTTP calls ${where}`, undefined));
   return {
     request: (req) => refuse(req.url, req.method ?? 'GET'),
     get: (url) => refuse(url, 'GET'),
     post: (url) => refuse(url, 'POST'),
+    fetch: (url, init) => refuse(url, init.method),
   };
 }

@@ -29,6 +29,11 @@ export interface TestContextOptions {
   readonly logger?: NodeLogger;
   /** Default limit of each `ctx.http` call (the node's `timeoutMs` at run time); 10 s when absent. */
   readonly httpTimeoutMs?: number;
+  /**
+   * Hosts `ctx.http` may call although they are loopback or private (as SWITCHYARD_HTTP_ALLOW at
+   * run time): a test lists its own server's `host`. Every other internal address is refused.
+   */
+  readonly httpAllow?: readonly string[];
 }
 
 /** Monday 2024-05-06 10:00 in Asia/Shanghai. */
@@ -40,6 +45,7 @@ const CREATED_AT = '2024-05-06T02:00:00.000Z';
  * is the real template renderer. Built-in and custom node tests share it.
  * @example
  * const ctx = createTestContext({ ticket: { subject: '物流一直没更新' } });
+ * const calling = createTestContext({ httpAllow: [server.host] }); // may call the test server on 127.0.0.1
  * textContains.evaluate(ctx, parseConfig(textContains, { keywords: ['物流'] })); // true
  */
 export function createTestContext(options: TestContextOptions = {}): ActionContext {
@@ -72,6 +78,7 @@ export function createTestContext(options: TestContextOptions = {}): ActionConte
       idempotencyKey,
       signal: options.signal,
       ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}),
+      allow: options.httpAllow ?? [],
     }),
   };
   return ctx;

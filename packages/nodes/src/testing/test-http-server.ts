@@ -22,6 +22,8 @@ export interface TestHttpAnswer {
   readonly body?: unknown;
   /** Waits this long before answering; `Infinity` never answers, for timeout and abort tests. */
   readonly delayMs?: number;
+  /** More headers (`location` for a redirect). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Picks the answer per request, e.g. by path or from what was sent. */
@@ -31,6 +33,8 @@ export type TestHttpHandler = (request: RecordedRequest) => TestHttpAnswer;
 export interface TestHttpServer {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
   readonly url: string;
+  /** `127.0.0.1:<port>`: what a test lists in `createTestContext({ httpAllow })` so the node may call it (loopback is refused otherwise). */
+  readonly host: string;
   /** Every request received so far, oldest first. */
   readonly requests: readonly RecordedRequest[];
   /** Replaces the answer for the requests that follow. */
@@ -45,7 +49,7 @@ export interface TestHttpServer {
  * sockets, not a mocked `fetch`. Answers 200 with no body until told otherwise.
  * @example
  * const server = await startTestHttpServer({ status: 200, body: { suspended: true } });
- * await myNode.run(createTestContext(), parseConfig(myNode, { serviceUrl: server.url }));
+ * await myNode.run(createTestContext({ httpAllow: [server.host] }), parseConfig(myNode, { serviceUrl: server.url }));
  * expect(server.requests[0]).toMatchObject({ method: 'POST', body: { customerId: 'C1' } });
  * server.answerWith({ status: 503 });
  * await server.close();
@@ -79,6 +83,7 @@ export async function startTestHttpServer(answer: TestHttpAnswer | TestHttpHandl
 
   return {
     url: `http://127.0.0.1:${address.port}`,
+    host: `127.0.0.1:${address.port}`,
     requests,
     answerWith: (next) => {
       handler = toHandler(next);
@@ -97,10 +102,10 @@ function toHandler(answer: TestHttpAnswer | TestHttpHandler): TestHttpHandler {
 }
 
 function respond(res: ServerResponse, answer: TestHttpAnswer): void {
-  const { status = 200, body, delayMs = 0 } = answer;
+  const { status = 200, body, delayMs = 0, headers = {} } = answer;
   const send = () => {
-    if (body === undefined) res.writeHead(status).end();
-    else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (body === undefined) res.writeHead(status, headers).end();
+    else res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   };
   if (delayMs === Number.POSITIVE_INFINITY) return;
   if (delayMs <= 0) {

@@ -9,6 +9,7 @@ import * as outcomes from './migrations/0006-outcomes';
 import * as draftDiagnostics from './migrations/0007-draft-diagnostics';
 import * as idempotencyKeys from './migrations/0008-idempotency-keys';
 import * as users from './migrations/0009-users';
+import * as auditChain from './migrations/0011-audit-chain';
 import * as versionNotes from './migrations/0012-version-notes';
 import type { Database } from './schema';
 
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007-draft-diagnostics': draftDiagnostics,
   '0008-idempotency-keys': idempotencyKeys,
   '0009-users': users,
+  '0011-audit-chain': auditChain,
   '0012-version-notes': versionNotes,
 };
 

@@ -229,6 +229,18 @@ export interface AuditLogTable {
   kind: string;
   /** The detail of the kind (`AuditEntry`): written by `recordAudit` only, read by `readAuditRow`. */
   detail: Stored<'audit-detail'>;
+  /** Its place in the audit chain (migration 0011): 1, 2, 3... in append order; null only for a row not written by `recordAudit`. */
+  chain_seq: ColumnType<string | null, string | undefined, never>;
+  /** sha256 of the previous row's hash and this row's content (`auditRowHash`). */
+  hash: ColumnType<string | null, string | undefined, never>;
+}
+
+/** The head of the audit chain (migration 0011): one row, locked by every append. */
+export interface AuditChainTable {
+  id: number;
+  /** The last position appended (0: none yet); bigint as text. */
+  seq: ColumnType<string, string, string>;
+  hash: string;
 }
 
 /**
@@ -377,6 +389,7 @@ export interface Database {
   outbox: OutboxTable;
   ticket_messages: TicketMessagesTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
   ticket_outcomes: TicketOutcomesTable;
   flow_version_outcomes: FlowVersionOutcomesTable;
   ops_notifications: OpsNotificationsTable;

@@ -1,6 +1,6 @@
 import { errorMessage } from '../engine/error-message';
 import { maskCustomerIn } from '@switchyard/api';
-import type { OutboundMessage, Roster } from '@switchyard/nodes';
+import { httpRefusalOf, type OutboundMessage, type Roster } from '@switchyard/nodes';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { AuditFact } from '../audit/audit-entry';
 import { recordAudit } from '../audit/record-audit';
@@ -101,13 +101,21 @@ export async function deliverEffect(
   // ran; after the lease another worker runs it again). A record whose commit went through before
   // the connection died finds the row settled on the next try and returns 'lost'.
   const request = storedRequest(row, dataKeys(ctx));
-  const outcome =
+  const { outcome, final } =
     request instanceof StoredDataError
-      ? failed(request.message)
+      ? { outcome: failed(request.message), final: false }
       : await retryWhileAway(() => runEffect(ctx, flows, row, request, roster, maxTimeoutMs), leaseEnd - maxTimeoutMs);
   const now = ctx.clock.now();
   return retryWhileAway(
-    () => settleEffect(ctx, row, request instanceof StoredDataError ? undefined : request, outcome, now, options),
+    () =>
+      settleEffect(
+        ctx,
+        row,
+        request instanceof StoredDataError ? undefined : request,
+        outcome,
+        now,
+        final ? { ...options, maxAttempts: 0 } : options,
+      ),
     leaseEnd,
   );
 }
@@ -220,7 +228,7 @@ async function runEffect(
   request: StoredEffectRequest,
   roster: () => Promise<Roster>,
   maxTimeoutMs: number,
-): Promise<EffectOutcome> {
+): Promise<RunOutcome> {
   // Secret values the node was given are removed from whatever it returns or throws: the outbox, audit and logs never hold them.
   let redact = redactor([]);
   // Until the node runs, a lost database connection is no failure of the effect: it is thrown for the caller to retry.
@@ -230,7 +238,7 @@ async function runEffect(
     if (!prepared) throw new Error(`flow ${row.flow_id} version ${row.version} was not loaded`);
     const node = prepared.compiled.nodes[row.node_id];
     const def = node && ctx.registry.get(node.type, node.version);
-    if (!node || def?.kind !== 'action') return { ok: false, error: `node ${row.node_id} is not an installed action` };
+    if (!node || def?.kind !== 'action') return { outcome: failed(`node ${row.node_id} is not an installed action`), final: false };
     const timeoutMs = Math.min(configTimeout(node.config) ?? def.timeoutMs ?? maxTimeoutMs, maxTimeoutMs);
     const controller = new AbortController();
     const label = { ticketId: row.ticket_id, flowId: row.flow_id, nodeId: row.node_id, idempotencyKey: row.idempotency_key };
@@ -270,14 +278,24 @@ async function runEffect(
       };
       running = true;
       // Redacting keeps the outcome's shape; parsing it again gives its type back.
-      return effectOutcomeShape.schema.parse(redact.value(actionOutcome(node.type, node.config, await Promise.race([run(), timeout]))));
+      return {
+        outcome: effectOutcomeShape.schema.parse(redact.value(actionOutcome(node.type, node.config, await Promise.race([run(), timeout])))),
+        final: false,
+      };
     } finally {
       clearTimeout(timer);
     }
   } catch (error) {
     if (!running && isConnectionError(error)) throw error;
-    return { ok: false, error: redact.text(errorMessage(error)) };
+    // A refused destination stays refused: dead-lettered at once, no retries hammering the guard.
+    return { outcome: { ok: false, error: redact.text(errorMessage(error)) }, final: httpRefusalOf(error) !== undefined };
   }
+}
+
+/** What running an effect came to, and whether a failure is final (retrying cannot help). */
+interface RunOutcome {
+  readonly outcome: EffectOutcome;
+  readonly final: boolean;
 }
 
 /** A node's own `timeoutMs` config field (the http node has one), when it is a positive number. */

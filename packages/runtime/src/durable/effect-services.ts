@@ -1,5 +1,5 @@
 import { maskCustomerIn } from '@switchyard/api';
-import { type ActionNode, createHttpClient, type LogFields, type NodeLogger, secretsFrom } from '@switchyard/nodes';
+import { type ActionNode, createHttpClient, type LogFields, type NodeLogger, parseHttpAllow, secretsFrom } from '@switchyard/nodes';
 import type { Logger } from 'pino';
 import type { ActionServices } from '../engine/effect-runner';
 import { readSecrets, SECRET_HINT } from '../secrets/read-secrets';
@@ -23,7 +23,7 @@ export interface EffectServices {
 /**
  * Loads the secrets the node declared and builds its logger (a pino child bound to the
  * ticket, flow and node, secret values removed) and HTTP client (the node's timeout, the
- * delivery's signal, the effect's idempotency key).
+ * delivery's signal, the effect's idempotency key, the destination guard with its allow list).
  */
 export async function effectServices(
   ctx: RuntimeContext,
@@ -50,7 +50,12 @@ export async function effectServices(
       signal,
       logger: nodeLogger(child, redact, customer),
       secrets: secretsFrom(values, { nodeType: def.type, declared, hint: SECRET_HINT }),
-      http: createHttpClient({ idempotencyKey: label.idempotencyKey, timeoutMs, signal }),
+      http: createHttpClient({
+        idempotencyKey: label.idempotencyKey,
+        timeoutMs,
+        signal,
+        allow: ctx.httpAllow ?? parseHttpAllow(process.env.SWITCHYARD_HTTP_ALLOW),
+      }),
     },
   };
 }

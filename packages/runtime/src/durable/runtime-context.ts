@@ -19,4 +19,9 @@ export interface RuntimeContext {
   readonly secrets?: SecretSettings | undefined;
   /** Seals customer data and secrets at rest; this process's `SWITCHYARD_DATA_KEY` when absent. */
   readonly dataKeys?: DataKeyRing | undefined;
+  /**
+   * Hosts (`name` or `name:port`) flows' HTTP calls may reach although they are loopback, private
+   * or link-local; every other internal address is refused. This process's SWITCHYARD_HTTP_ALLOW when absent.
+   */
+  readonly httpAllow?: readonly string[] | undefined;
 }

@@ -89,7 +89,7 @@ describe.each(testDatabases)('guardrail and metric figures on $name', (target) =
 
   beforeAll(async () => {
     refusing = await startTestHttpServer({ status: 500, body: { error: 'down' } });
-    ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
+    ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }), httpAllow: [refusing.host] };
     await createFlow(ctx, { name: 'Figures', document: figuresFlow(1, '') }, 'test');
     await publishVersion(ctx, FLOW, 'test');
     await saveDraft(ctx, FLOW, figuresFlow(2, `${refusing.url}/erp`), 'test');

@@ -119,7 +119,7 @@ describe.each(testDatabases)('rollout on $name', (target) => {
 
   beforeAll(async () => {
     refusing = await startTestHttpServer({ status: 500, body: { error: 'down' } });
-    ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
+    ctx = { db: store.db, registry, clock, logger: pino({ level: 'silent' }), httpAllow: [refusing.host] };
   });
   afterAll(async () => {
     await refusing.close();

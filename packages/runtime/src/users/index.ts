@@ -14,3 +14,5 @@ export { DEFAULT_ADMIN_EMAIL, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, ensureFirstAdmin
 export type { FirstAdmin } from './seed-users';
 export { rolesOf, toUserView } from './user-view';
 export type { UserRow } from './user-view';
+export { signInWithOidc } from './oidc-sign-in';
+export type { OidcIdentity, OidcSignInResult } from './oidc-sign-in';

@@ -47,7 +47,7 @@ export function useSlaFlowSuite(
   });
   beforeEach(async () => {
     if (!erp) throw new Error('the stand-in ERP did not start');
-    const ctx: RuntimeContext = { db: store.db, registry, clock, logger: pino({ level: 'silent' }) };
+    const ctx: RuntimeContext = { db: store.db, registry, clock, logger: pino({ level: 'silent' }), httpAllow: [erp.host] };
     await createFlow(ctx, { name: 'SLA test', document: slaFlow(erp.url) }, 'test');
     const { version } = await publishVersion(ctx, 'sla-test', 'test');
     await deployVersion(ctx, 'sla-test', version, 'test', 0);
