@@ -34,8 +34,9 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const anyOf = (names) => `^(${names.map(escape).join('|')})(/.*)?$`;
 
 const PACKAGE_FILES = {
-  regex: '^@switchyard(-examples)?/[^/]+/(?!testing$)',
-  message: 'Import a package by its name (or its ./testing subpath), never its files: what is not exported from its index.ts is its own.',
+  regex: '^@switchyard(-examples)?/[^/]+/(?!(testing|browser)$)',
+  message:
+    'Import a package by its name (or its ./testing or ./browser subpath), never its files: what is not exported from its index.ts is its own.',
 };
 const TESTING_IN_SOURCE = [
   { regex: '^(@[^/]+/)?[^./][^/]*/testing$', message: 'Test helpers are for tests: source files never import a ./testing subpath.' },

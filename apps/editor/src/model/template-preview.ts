@@ -1,5 +1,5 @@
 import { type Ticket, Ticket as TicketShape, type TicketEvent, type VariableNode } from '@switchyard/flow';
-import { EMPTY_STATS, evaluateBoolean, type NodeContext, renderTemplate, templateView } from '@switchyard/nodes';
+import { EMPTY_STATS, evaluateBoolean, type NodeContext, renderTemplate, templateView } from '@switchyard/nodes/browser';
 import type { Locale } from '../i18n/translate';
 
 /** The ticket previews render against: one a supervisor recognises, in the language they read. */
