@@ -95,6 +95,8 @@ afterEach(async () => {
 
 const context = (extra: Partial<TestContextOptions> = {}) =>
   createTestContext({
+    // The stand-in service listens on loopback, which ctx.http refuses unless the host is allowed.
+    httpAllow: [service.host],
     ticket: { id: 't-1', customer: { id: 'C1' } },
     idempotencyKey: 't-1:my-flow:my-node:1',
     secrets: { ${n.secret}: 'test-key' },
