@@ -5,7 +5,7 @@ import * as client from 'openid-client';
 import type { Logger } from 'pino';
 import type { AppEnv, SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
-import { jsonContent } from '../error-responses';
+import { errorResponses, jsonContent } from '../error-responses';
 import { oidcConfiguration } from './oidc-client';
 import { identityFromClaims, type SsoIdentity } from './oidc-identity';
 import type { OidcSettings } from './oidc-settings';
@@ -24,11 +24,14 @@ export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
 
 const providers = createRoute({
   method: 'get',
+  operationId: 'listSignInProviders',
   path: '/api/auth/providers',
+  description:
+    'Public: whether password sign-in is on and whether single sign-on is configured, so the sign-in page can show its SSO button.',
   tags: ['auth'],
   summary: 'How people can sign in: password, and single sign-on when an OpenID Connect provider is configured',
   security: [],
-  responses: { 200: jsonContent(AuthProviders, 'The sign-in methods') },
+  responses: { 200: jsonContent(AuthProviders, 'The sign-in methods', { password: true, oidc: {} }), ...errorResponses() },
 });
 
 /** GET /api/auth/providers, for the sign-in page's SSO button. */
