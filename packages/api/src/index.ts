@@ -129,3 +129,25 @@ export {
 } from './auth';
 export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';
 export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';
+export {
+  AgentFigures,
+  AnalyticsOverview,
+  DEFAULT_SCORECARD,
+  DurationFigure,
+  EdgeAnalytics,
+  FlowAnalytics,
+  FlowAnalyticsQuery,
+  KeyCount,
+  NodeAnalytics,
+  NodeTickets,
+  NodeTicketsQuery,
+  OverviewQuery,
+  RateFigure,
+  Scorecard,
+  ScorecardMetric,
+  ScoreRow,
+  WaitFigures,
+  WeeklyLine,
+  WeeklyReport,
+  WeeklyReportQuery,
+} from './analytics';

@@ -60,3 +60,8 @@ export * from './rollout/index';
 export { CONFIG_FILE, loadRegistry } from './config/load-registry';
 export { CUSTOMER_CENSOR, createSafeLogger, safeLoggerOptions } from './logging/safe-logger';
 export * from './users/index';
+export { analyticsOverview } from './analytics/analytics-overview';
+export { flowAnalytics } from './analytics/flow-analytics';
+export { nodeTickets } from './analytics/node-tickets';
+export { recountAnalytics } from './analytics/recount-analytics';
+export type { AnalyticsRecount } from './analytics/recount-analytics';
