@@ -60,3 +60,6 @@ export * from './rollout/index';
 export { CONFIG_FILE, loadRegistry } from './config/load-registry';
 export { CUSTOMER_CENSOR, createSafeLogger, safeLoggerOptions } from './logging/safe-logger';
 export * from './users/index';
+export { createRuntimeMetrics } from './metrics/runtime-metrics';
+export type { RuntimeMetrics } from './metrics/runtime-metrics';
+export { renderMetrics } from './metrics/refresh-database-gauges';
