@@ -65,3 +65,6 @@ export { flowAnalytics } from './analytics/flow-analytics';
 export { nodeTickets } from './analytics/node-tickets';
 export { recountAnalytics } from './analytics/recount-analytics';
 export type { AnalyticsRecount } from './analytics/recount-analytics';
+export { createRuntimeMetrics } from './metrics/runtime-metrics';
+export type { RuntimeMetrics } from './metrics/runtime-metrics';
+export { renderMetrics } from './metrics/refresh-database-gauges';
