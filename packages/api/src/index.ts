@@ -129,3 +129,18 @@ export {
 } from './auth';
 export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';
 export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';
+export {
+  Backtest,
+  BacktestDifference,
+  BacktestFilter,
+  BacktestList,
+  BacktestRequest,
+  BacktestStarted,
+  BacktestStatus,
+  BacktestSummary,
+  BacktestTicket,
+  DIFFERENCE_KINDS,
+  DifferenceKind,
+  ReplayError,
+  ReplayRun,
+} from './backtest';

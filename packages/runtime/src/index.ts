@@ -60,3 +60,4 @@ export * from './rollout/index';
 export { CONFIG_FILE, loadRegistry } from './config/load-registry';
 export { CUSTOMER_CENSOR, createSafeLogger, safeLoggerOptions } from './logging/safe-logger';
 export * from './users/index';
+export * from './backtest/index';
