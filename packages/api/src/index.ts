@@ -151,3 +151,18 @@ export {
   WeeklyReport,
   WeeklyReportQuery,
 } from './analytics';
+export {
+  Backtest,
+  BacktestDifference,
+  BacktestFilter,
+  BacktestList,
+  BacktestRequest,
+  BacktestStarted,
+  BacktestStatus,
+  BacktestSummary,
+  BacktestTicket,
+  DIFFERENCE_KINDS,
+  DifferenceKind,
+  ReplayError,
+  ReplayRun,
+} from './backtest';

@@ -68,3 +68,4 @@ export type { AnalyticsRecount } from './analytics/recount-analytics';
 export { createRuntimeMetrics } from './metrics/runtime-metrics';
 export type { RuntimeMetrics } from './metrics/runtime-metrics';
 export { renderMetrics } from './metrics/refresh-database-gauges';
+export * from './backtest/index';

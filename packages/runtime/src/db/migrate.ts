@@ -13,6 +13,7 @@ import * as auditChain from './migrations/0011-audit-chain';
 import * as versionNotes from './migrations/0012-version-notes';
 import * as analytics from './migrations/0016-analytics';
 import * as ruleMarks from './migrations/0017-rule-marks';
+import * as backtests from './migrations/0018-backtests';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012-version-notes': versionNotes,
   '0016-analytics': analytics,
   '0017-rule-marks': ruleMarks,
+  '0018-backtests': backtests,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,6 +19,7 @@ import { afterTicketEvent, countTimerFiring, TIMER_LOOP_MESSAGES, type TimerFiri
 import { createVirtualTimers } from '../engine/virtual-timers';
 import { versionKey } from './flow-cache';
 import { isMissedDeadline } from './missed-deadline';
+import { rosterLoad } from '../backtest/roster-load';
 
 /** What a worker loaded for one claimed ticket. */
 export interface TicketWork {
@@ -148,7 +149,10 @@ export async function runTicketWork(
       });
     },
     action: (flow, action) =>
-      record(new Date(action.at), flow, { kind: 'action', detail: { node: action.node, type: action.type, params: action.params } }),
+      record(new Date(action.at), flow, {
+        kind: 'action',
+        detail: { node: action.node, type: action.type, params: action.params, ...rosterLoad(action.type, options.roster) },
+      }),
     error: (flow, error) =>
       record(new Date(error.at), flow, {
         kind: 'flow.error',
