@@ -129,3 +129,25 @@ export {
 } from './auth';
 export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';
 export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';
+export {
+  ActionDone,
+  CustomerView,
+  EscalateRequest,
+  NoteRequest,
+  QUEUE_VIEWS,
+  QueueCount,
+  QueueCounts,
+  QueueRowInfo,
+  QueueSort,
+  QueueView,
+  ReplyRequest,
+  StatusRequest,
+  StepIn,
+  StepInRequest,
+  StreamEvent,
+  TicketTrace,
+  TraceStep,
+  TransferRequest,
+  UserNotification,
+  UserNotificationList,
+} from './console';
