@@ -10,6 +10,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
 import { deploymentRoutes } from './routes/deployment-routes';
+import { failureRoutes } from './routes/failure-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));
+  app.route('/', failureRoutes(ctx));
   app.route('/', secretRoutes(ctx));
   app.route('/', auditRoutes(ctx));
   app.route('/', authProviderRoutes(options.sso));

@@ -188,3 +188,4 @@ export {
   UserNotification,
   UserNotificationList,
 } from './console';
+export { FlowErrorList, FlowErrorQuery, FlowErrorView } from './flow-errors';

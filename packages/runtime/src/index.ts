@@ -55,6 +55,7 @@ export type { GatewayDelivery, MessageGateway } from './durable/message-gateway'
 export { runtimeStats } from './durable/runtime-stats';
 export type { RuntimeStats } from './durable/runtime-stats';
 export { listEffects } from './durable/list-effects';
+export { listFlowErrors } from './durable/list-flow-errors';
 export type { EffectFilter, EffectView } from './durable/list-effects';
 export * from './rollout/index';
 export { CONFIG_FILE, loadRegistry } from './config/load-registry';

@@ -45,6 +45,7 @@ export const ROUTE_PERMISSIONS = {
   'GET /api/notifications': 'runtime.read',
   'GET /api/runtime/stats': 'runtime.read',
   'GET /api/effects': 'runtime.read',
+  'GET /api/flow-errors': 'runtime.read',
 
   'GET /api/agents': 'roster.read',
   'POST /api/agents': 'roster.manage',
