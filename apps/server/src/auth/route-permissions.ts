@@ -66,6 +66,14 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/tickets/{id}/events': 'tickets.work',
 } as const satisfies Record<string, RouteRequirement>;
 
+/**
+ * Plain routes outside /api and /openapi.json (their answer is not JSON), checked by their own
+ * handler: GET /metrics (Prometheus text) also opens to SWITCHYARD_METRICS_TOKEN.
+ */
+export const PLAIN_ROUTE_PERMISSIONS = {
+  'GET /metrics': 'runtime.read',
+} as const satisfies Record<string, RouteRequirement>;
+
 /** Paths under /api that are public by prefix: the OpenID Connect sign-in's redirects and callback. */
 export const PUBLIC_API_PREFIXES: readonly string[] = ['/api/auth/oidc/'];
 

@@ -33,6 +33,7 @@ import {
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency-key';
 import { ApiError } from './api-error';
 import { authMethods } from './auth-methods';
+import { consoleMethods } from './console-methods';
 import { type ApiClientOptions, httpCall } from './http-call';
 
 /** What to run a dry-run against: a published version, an unsaved document, or (neither) the saved draft. */
@@ -141,6 +142,7 @@ export function createApiClient(options: ApiClientOptions) {
     putSecret: (name: string, value: string) => call(SecretView, 'PUT', `/api/secrets/${encodeURIComponent(name)}`, { value }),
     deleteSecret: (name: string) => call(SecretView, 'DELETE', `/api/secrets/${encodeURIComponent(name)}`),
     ...authMethods(call),
+    ...consoleMethods(call),
   };
 }
 
