@@ -45,9 +45,7 @@ async function openFailingTicket(subject: string): Promise<string> {
   });
   await poll(
     async () => (await asAdmin<{ ticketId: string }[]>('GET', `/api/effects?status=dead&flow=${FLOW}`)).some((e) => e.ticketId === id),
-    {
-      timeout: 60_000,
-    },
+    60_000,
   ).toBe(true);
   return id;
 }
