@@ -5,3 +5,4 @@ export { REPO_ROOT, startServer } from './start-server';
 export type { RunningServer, StartOptions } from './start-server';
 export { readServerEnv, ServerEnv } from './server-env';
 export { guardProcess } from './guard-process';
+export { ensureTemplate } from './db-template/pglite-template';

@@ -78,6 +78,7 @@ try {
       : undefined,
     logger,
     httpAllow,
+    dbTemplate: process.env.SWITCHYARD_DB_TEMPLATE !== '0',
   });
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'stopping');

@@ -30,6 +30,7 @@ import {
 import type { Logger } from 'pino';
 import type { SwitchyardApp } from './app-env';
 import { createApp } from './create-app';
+import { seedDataDirFromTemplate } from './db-template/pglite-template';
 import type { OidcSettings } from './sso/oidc-settings';
 import { sessionSignIn } from './sso/session-sign-in';
 import { parseHost } from './middleware/trusted-host';
@@ -87,6 +88,8 @@ export interface StartOptions {
   readonly oidc?: OidcSettings | undefined;
   /** Hosts flows may call although internal (`name` or `name:port`); default: SWITCHYARD_HTTP_ALLOW. */
   readonly httpAllow?: readonly string[];
+  /** A new PGlite data folder starts from the migrated template (default true; SWITCHYARD_DB_TEMPLATE=0 turns it off). */
+  readonly dbTemplate?: boolean;
 }
 
 export interface RunningServer {
@@ -113,6 +116,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const secrets = options.secrets ?? secretSettingsFromEnv(process.env);
   const dataKeys = options.dataKeys ?? resolveDataKeys(process.env, options, logger);
   if (options.dataDir && !options.databaseUrl) mkdirSync(options.dataDir, { recursive: true });
+  // A new data folder starts from the migrated template (made once per install): no initdb, no migrations to run.
+  if (options.dataDir && !options.databaseUrl && !options.database && (options.dbTemplate ?? true))
+    await seedDataDirFromTemplate(options.dataDir, REPO_ROOT, logger).catch((error: unknown) =>
+      logger.warn({ err: error }, 'the database template could not be used; initialising the data folder instead'),
+    );
   if (!options.database)
     logger.info(
       options.databaseUrl
