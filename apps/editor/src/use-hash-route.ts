@@ -8,12 +8,14 @@ export type Route =
   | { readonly page: 'flows' }
   | { readonly page: 'secrets' }
   | { readonly page: 'users' }
+  | { readonly page: 'analytics' }
   | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab };
 
 /** Hash routes: the server serves index.html at "/" only, so paths after "#" need no server routes. */
 export function parseRoute(hash: string): Route {
   if (/^#\/secrets(?:[/?]|$)/.test(hash)) return { page: 'secrets' };
   if (/^#\/users(?:[/?]|$)/.test(hash)) return { page: 'users' };
+  if (/^#\/analytics(?:[/?]|$)/.test(hash)) return { page: 'analytics' };
   const match = /^#\/flows\/([^/?]+)(?:\/([^/?]+))?/.exec(hash);
   if (!match?.[1]) return { page: 'flows' };
   const id = decodeURIComponent(match[1]);
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.page === 'secrets') return '#/secrets';
   if (route.page === 'users') return '#/users';
+  if (route.page === 'analytics') return '#/analytics';
   if (route.page === 'flows') return '#/';
   return `#/flows/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
 }

@@ -65,3 +65,6 @@ export { flowAnalytics } from './analytics/flow-analytics';
 export { nodeTickets } from './analytics/node-tickets';
 export { recountAnalytics } from './analytics/recount-analytics';
 export type { AnalyticsRecount } from './analytics/recount-analytics';
+export { weeklyReport, isoWeekStart } from './analytics/weekly-report';
+export { weeklyCsv } from './analytics/weekly-csv';
+export { getScorecard, saveScorecard, scoreOf } from './analytics/scorecard';
