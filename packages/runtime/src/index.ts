@@ -55,6 +55,7 @@ export type { GatewayDelivery, MessageGateway } from './durable/message-gateway'
 export { runtimeStats } from './durable/runtime-stats';
 export type { RuntimeStats } from './durable/runtime-stats';
 export { listEffects } from './durable/list-effects';
+export { listFlowErrors } from './durable/list-flow-errors';
 export type { EffectFilter, EffectView } from './durable/list-effects';
 export * from './rollout/index';
 export { CONFIG_FILE, loadRegistry } from './config/load-registry';
@@ -68,3 +69,7 @@ export type { AnalyticsRecount } from './analytics/recount-analytics';
 export { weeklyReport, isoWeekStart } from './analytics/weekly-report';
 export { weeklyCsv } from './analytics/weekly-csv';
 export { getScorecard, saveScorecard, scoreOf } from './analytics/scorecard';
+export { createRuntimeMetrics } from './metrics/runtime-metrics';
+export type { RuntimeMetrics } from './metrics/runtime-metrics';
+export { renderMetrics } from './metrics/refresh-database-gauges';
+export * from './backtest/index';

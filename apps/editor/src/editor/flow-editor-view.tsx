@@ -11,6 +11,10 @@ import { indexDiagnostics } from '../model/diagnostics-index';
 import { describeProblem, problemNames } from '../model/problem-words';
 import { branchCounts, visitedElements } from '../model/dry-run-summary';
 import { DiffPanel } from '../panels/diff-panel';
+import { FailuresPanel } from '../panels/failures-panel';
+import { useFailures } from '../failures/use-failures';
+import { failuresByNode } from '../model/failures';
+import { notesBetween } from '../model/version-notes';
 import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
 import { ProblemsPanel } from '../panels/problems-panel';
 import { RolloutPanel } from '../panels/rollout-panel';
@@ -20,13 +24,14 @@ import { ConflictDialog } from './conflict-dialog';
 import { portsOfNodes } from '../model/flow-to-canvas';
 import { type CanvasDecorations, FIT_VIEW, FlowCanvas, TIDY_FIT } from './flow-canvas';
 import { Palette } from './palette';
+import { PublishDialog } from './publish-dialog';
 import { Toolbar } from './toolbar';
 import { useFlowEditor } from './use-flow-editor';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useNodePlacement } from './use-node-placement';
 import { type ComparedSide, useNoticeText, useVersions } from './use-versions';
 
-type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout' | 'analytics';
+type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout' | 'failures' | 'analytics';
 
 /** The flow page: palette, canvas, and the side panels (inspector, problems, versions, dry-run, rollout). */
 interface FlowEditorViewProps {
@@ -40,6 +45,8 @@ interface FlowEditorViewProps {
 export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEditorViewProps) {
   const { t, locale } = useI18n();
   const canEdit = useCan('flows.edit');
+  const failures = useFailures(flowId, useCan('runtime.read'));
+  const [publishing, setPublishing] = useState(false);
   const flow = useReactFlow();
   const editor = useFlowEditor(flowId, detail.draft, detail.revision, detail.diagnostics);
   const catalogByType = useMemo(() => new Map(catalog.map((e) => [e.type, e])), [catalog]);
@@ -97,9 +104,13 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
   );
   const decorations = useMemo<CanvasDecorations>(() => {
     if (comparison) return { nodeDiff: comparison.view.nodeDiff, edgeDiff: comparison.view.edgeDiff };
-    const base: CanvasDecorations = { problemsByNode: problems.byNode, problemsByEdge: problems.byEdge };
+    const base: CanvasDecorations = {
+      problemsByNode: problems.byNode,
+      problemsByEdge: problems.byEdge,
+      failuresByNode: failuresByNode(failures.failures ?? [], flowId),
+    };
     return runs ? { ...base, visitedNodes: runs.visited.nodes, visitedEdges: runs.visited.edges, branches: runs.branches } : base;
-  }, [comparison, problems, runs]);
+  }, [comparison, problems, runs, failures.failures, flowId]);
 
   const pick = useCallback(
     (id: string) => {
@@ -135,6 +146,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     ['versions', t('tabs.versions')],
     ['dryRun', t('tabs.dryRun')],
     ['rollout', t('tabs.rollout')],
+    ['failures', t('failures.tab', { count: failures.failures?.length ?? 0 })],
     ...(canSeeFigures ? [analyticsTab] : []),
   ];
 
@@ -159,8 +171,17 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
           });
         }}
         onFit={() => void flow.fitView({ ...FIT_VIEW, duration: 200 })}
-        onPublish={() => void publish()}
+        onPublish={() => setPublishing(true)}
       />
+      {publishing && (
+        <PublishDialog
+          onClose={() => setPublishing(false)}
+          onPublish={(note) => {
+            setPublishing(false);
+            void publish(note);
+          }}
+        />
+      )}
       {conflict && (
         <ConflictDialog
           revision={conflict.revision}
@@ -229,6 +250,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
                 onOverlay={setOverlay}
               />
             )}
+            {tab === 'failures' && <FailuresPanel state={failures} doc={doc} onPickNode={pick} />}
             {tab === 'problems' && (
               <ProblemsPanel diagnostics={diagnostics} onPick={pick} names={problemNames(doc, catalogByType, locale)} />
             )}
@@ -246,6 +268,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
                     diff={comparison.view.diff}
                     fromLabel={refLabel(comparison.from)}
                     toLabel={refLabel(comparison.to)}
+                    notes={notesBetween(versions, comparison.from, comparison.to)}
                     onPick={(id) => editor.select([id])}
                   />
                 )}

@@ -21,6 +21,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
   if (data.visits) classes.push('visited');
   if (data.problems.length) classes.push('has-problems');
   const figures = useNodeOverlay(data.node.id);
+  if (data.failures) classes.push('has-failures');
   return (
     <div
       className={classes.join(' ')}
@@ -48,6 +49,11 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
             aria-label={t('canvas.problem', { count: data.problems.length })}
           >
             {data.problems.length}
+          </span>
+        )}
+        {data.failures !== undefined && (
+          <span className="failure-badge" data-testid="failure-badge" title={t('failures.nodeBadge', { count: data.failures })}>
+            {t('failures.failedLink', { count: data.failures })}
           </span>
         )}
         {data.diff && <span className={`diff-badge ${data.diff}`}>{t(`diff.${data.diff}`)}</span>}

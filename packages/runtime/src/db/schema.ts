@@ -485,6 +485,53 @@ export interface Database {
   analytics_waits_open: AnalyticsWaitsOpenTable;
   analytics_rule_marks: AnalyticsRuleMarksTable;
   analytics_settings: AnalyticsSettingsTable;
+  backtests: BacktestsTable;
+  backtest_tickets: BacktestTicketsTable;
+}
+
+/** A backtest job (migration 0018): its request, progress, and the lease of the worker running a batch of it. */
+export interface BacktestsTable {
+  id: string;
+  flow_id: string;
+  /** The version replayed as the candidate; null for the draft or an unsaved document. */
+  version: number | null;
+  /** The candidate, compiled when the job started (`compiledFlowShape`). */
+  candidate: Stored<'compiled-flow'>;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  /** When the job started: tickets are replayed up to this instant, as far as production had run them. */
+  as_of: Timestamp;
+  max_tickets: number | null;
+  /** `backtestFilterShape`. */
+  filter: Stored<'backtest-filter'>;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  total: number;
+  done: Generated<number>;
+  differing: Generated<number>;
+  replay_errors: Generated<number>;
+  /** Some ticket was replayed with today's roster (no load recorded for it). */
+  roster_today: Generated<boolean>;
+  /** The last ticket replayed, in (created_at, id) order: the job goes on after it. */
+  cursor_at: Timestamp | null;
+  cursor_id: string | null;
+  /** A worker holds the job until then; null: free. */
+  lease_until: Timestamp | null;
+  error: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  finished_at: Timestamp | null;
+}
+
+/** A ticket of a backtest whose outcome differs or whose replay disagreed with production. */
+export interface BacktestTicketsTable {
+  backtest_id: string;
+  ticket_id: string;
+  /** Its place among the job's tickets (oldest first). */
+  seq: number;
+  /** `backtestSummaryShape`: kinds and replay error. */
+  summary: Stored<'backtest-difference'>;
+  /** `backtestReplaysShape`: both replays side by side. */
+  detail: Stored<'backtest-replays'>;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
