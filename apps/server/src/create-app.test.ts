@@ -50,6 +50,11 @@ const CONTRACT = {
   '/api/tokens/{id}': ['delete'],
   '/api/users': ['get', 'post'],
   '/api/users/{id}': ['patch'],
+  '/api/analytics/overview': ['get'],
+  '/api/flows/{id}/analytics': ['get'],
+  '/api/flows/{id}/analytics/tickets': ['get'],
+  '/api/reports/weekly': ['get'],
+  '/api/reports/scorecard': ['get', 'put'],
 };
 
 describe.each(testDatabases)('the app on $name', (target) => {

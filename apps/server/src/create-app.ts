@@ -12,6 +12,7 @@ import { trustedHost } from './middleware/trusted-host';
 import { deploymentRoutes } from './routes/deployment-routes';
 import { failureRoutes } from './routes/failure-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { analyticsRoutes } from './routes/analytics-routes';
 import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
@@ -88,6 +89,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', failureRoutes(ctx));
   app.route('/', secretRoutes(ctx));
   app.route('/', auditRoutes(ctx));
+  app.route('/', analyticsRoutes(ctx));
   app.route('/', authProviderRoutes(options.sso));
   if (options.sso) addOidcRoutes(app, options.sso, ctx.logger);
   app.route('/', authRoutes(ctx, { publicUrl: options.publicUrl, trustProxy: options.trustProxy ?? false }));

@@ -26,7 +26,9 @@ const ctx = {
   logger: pino({ level: 'silent' }),
 };
 await seedExamples(ctx, join(ROOT, 'examples'));
-const app = createApp({ ctx });
+// Auth is always on (issue 16): the recorder calls as the break-glass admin.
+const ADMIN_TOKEN = 'record-answer-examples';
+const app = createApp({ ctx, adminToken: ADMIN_TOKEN });
 const answers: Record<string, unknown> = {};
 
 function trim(value: unknown): unknown {
@@ -37,7 +39,8 @@ function trim(value: unknown): unknown {
 
 /** Calls the app and keeps the answer under `<operationId> <status>` (the first one of each). */
 async function call(operationId: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const init: RequestInit = { method, headers: body === undefined ? {} : { 'content-type': 'application/json' } };
+  const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  const init: RequestInit = { method, headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' } };
   if (body !== undefined) init.body = JSON.stringify(body);
   const res = await app.request(path, init);
   const answer: unknown = await res.json();
@@ -102,6 +105,12 @@ await call('reorderDeployments', 'PUT', '/api/deployments/order', {
   reason: R.reorderDeployments.reason,
 });
 await call('reorderDeployments', 'PUT', '/api/deployments/order', { order: ids, current: ids });
+await call('getAnalyticsOverview', 'GET', '/api/analytics/overview?from=2026-04-02&to=2026-05-01');
+await call('getFlowAnalytics', 'GET', `${flow}/analytics?from=2026-04-02&to=2026-05-01`);
+await call('listNodeTickets', 'GET', `${flow}/analytics/tickets?node=start&from=2026-04-02&to=2026-05-01`);
+await call('getWeeklyReport', 'GET', '/api/reports/weekly?week=2026-W18');
+await call('saveScorecard', 'PUT', '/api/reports/scorecard', R.saveScorecard);
+await call('getScorecard', 'GET', '/api/reports/scorecard');
 
 writeFileSync(join(import.meta.dirname, 'answer-examples.json'), `${JSON.stringify(answers, null, 2)}\n`);
 await store.close();

@@ -7,6 +7,7 @@ import type {
   NewTicket,
   PutSecretRequest,
   ReorderDeploymentsRequest,
+  Scorecard,
   RolloutActionRequest,
   RolloutRequest,
   SaveDraftRequest,
@@ -93,4 +94,12 @@ export const REQUEST_EXAMPLES = {
     current: ['intake-classify', 'logistics-auto-reply', 'complaint-billing'],
     reason: 'Billing complaints before the logistics auto-reply',
   } satisfies ReorderDeploymentsRequest,
+  saveScorecard: {
+    metrics: [
+      { metric: 'automationCoverage', target: 0.7, weight: 40 },
+      { metric: 'csatSatisfied', target: 0.9, weight: 30 },
+      { metric: 'firstResponseMedianMinutes', target: 30, weight: 30 },
+    ],
+    cap: 1,
+  } satisfies Scorecard,
 } as const;
