@@ -49,6 +49,11 @@ const CONTRACT = {
   '/api/tokens/{id}': ['delete'],
   '/api/users': ['get', 'post'],
   '/api/users/{id}': ['patch'],
+  '/api/flows/{id}/backtest': ['post'],
+  '/api/backtests': ['get'],
+  '/api/backtests/{id}': ['delete', 'get'],
+  '/api/backtests/{id}/cancel': ['post'],
+  '/api/backtests/{id}/tickets/{ticketId}': ['get'],
 };
 
 describe.each(testDatabases)('the app on $name', (target) => {
