@@ -130,6 +130,28 @@ export {
 export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';
 export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';
 export {
+  AgentFigures,
+  AnalyticsOverview,
+  DEFAULT_SCORECARD,
+  DurationFigure,
+  EdgeAnalytics,
+  FlowAnalytics,
+  FlowAnalyticsQuery,
+  KeyCount,
+  NodeAnalytics,
+  NodeTickets,
+  NodeTicketsQuery,
+  OverviewQuery,
+  RateFigure,
+  Scorecard,
+  ScorecardMetric,
+  ScoreRow,
+  WaitFigures,
+  WeeklyLine,
+  WeeklyReport,
+  WeeklyReportQuery,
+} from './analytics';
+export {
   Backtest,
   BacktestDifference,
   BacktestFilter,
@@ -144,3 +166,26 @@ export {
   ReplayError,
   ReplayRun,
 } from './backtest';
+export {
+  ActionDone,
+  CustomerView,
+  EscalateRequest,
+  NoteRequest,
+  QUEUE_VIEWS,
+  QueueCount,
+  QueueCounts,
+  QueueRowInfo,
+  QueueSort,
+  QueueView,
+  ReplyRequest,
+  StatusRequest,
+  StepIn,
+  StepInRequest,
+  StreamEvent,
+  TicketTrace,
+  TraceStep,
+  TransferRequest,
+  UserNotification,
+  UserNotificationList,
+} from './console';
+export { FlowErrorList, FlowErrorQuery, FlowErrorView } from './flow-errors';

@@ -45,6 +45,8 @@ export interface TicketWorkResult {
   readonly outbox: readonly Insertable<OutboxTable>[];
   readonly audit: readonly AuditEntry[];
   readonly appliedEventIds: readonly string[];
+  /** Due times (ms) of the timers this run fired, for their lateness (metrics). */
+  readonly firedTimers: readonly number[];
 }
 
 // The stored shapes live in db/stored/ with their schemas; re-exported for the durable code that names them here.
@@ -159,6 +161,7 @@ export async function runTicketWork(
   });
 
   let deadLettered = false;
+  const firedTimers: number[] = [];
   let next = 0;
   for (;;) {
     const event = work.events[next];
@@ -175,6 +178,7 @@ export async function runTicketWork(
     if (timer && loop) {
       run.stopFlow(timer.flow, timer.at, TIMER_LOOP_MESSAGES[loop]);
     } else if (timer) {
+      firedTimers.push(timer.at);
       record(new Date(timer.at), timer.flow, { kind: 'timer.fired', detail: { timerId: timer.id } });
       await run.deliverTimer(timer.flow, timer.eventType, timer.at);
     } else if (event) {
@@ -223,6 +227,7 @@ export async function runTicketWork(
     outbox,
     audit,
     appliedEventIds: work.events.map((e) => e.id),
+    firedTimers,
   };
 }
 
