@@ -16,6 +16,7 @@ import { analyticsRoutes } from './routes/analytics-routes';
 import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
+import { backtestRoutes } from './routes/backtest-routes';
 import { flowRoutes } from './routes/flow-routes';
 import { healthRoutes } from './routes/health-routes';
 import { addMetricsRoute } from './routes/metrics-route';
@@ -83,6 +84,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', deploymentRoutes(ctx));
   app.route('/', rolloutRoutes(ctx, options.twoPersonRule ?? false));
   app.route('/', dryRunRoute(ctx));
+  app.route('/', backtestRoutes(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));

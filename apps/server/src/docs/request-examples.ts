@@ -1,5 +1,6 @@
 import type {
   AgentInput,
+  BacktestRequest,
   CreateFlowRequest,
   DryRunRequest,
   Group,
@@ -102,4 +103,11 @@ export const REQUEST_EXAMPLES = {
     ],
     cap: 1,
   } satisfies Scorecard,
+  startBacktest: {
+    version: 1,
+    from: '2026-04-24T00:00:00+08:00',
+    to: '2026-05-01T00:00:00+08:00',
+    limit: 1000,
+    filter: { channel: 'chat' },
+  } satisfies BacktestRequest,
 } as const;
