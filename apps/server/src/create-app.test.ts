@@ -49,6 +49,7 @@ const CONTRACT = {
   '/api/tokens/{id}': ['delete'],
   '/api/users': ['get', 'post'],
   '/api/users/{id}': ['patch'],
+  '/api/calendars': ['get', 'post'],
 };
 
 describe.each(testDatabases)('the app on $name', (target) => {

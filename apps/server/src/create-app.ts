@@ -18,6 +18,7 @@ import { flowRoutes } from './routes/flow-routes';
 import { healthRoutes } from './routes/health-routes';
 import { rolloutRoutes } from './routes/rollout-routes';
 import { rosterRoutes } from './routes/roster-routes';
+import { calendarRoutes } from './routes/calendar-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
 import { secretRoutes } from './routes/secret-routes';
 import { ticketRoutes } from './routes/ticket-routes';
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', dryRunRoute(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
+  app.route('/', calendarRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));
   app.route('/', secretRoutes(ctx));
   app.route('/', auditRoutes(ctx));

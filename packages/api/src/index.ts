@@ -129,3 +129,4 @@ export {
 } from './auth';
 export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';
 export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';
+export { CalendarList, CalendarView, IcalImport, SaveCalendarRequest, StoredCalendar } from './calendars';

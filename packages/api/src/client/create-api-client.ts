@@ -17,6 +17,7 @@ import {
 } from '../rollout';
 import { AgentList, GroupList, SkillList } from '../roster';
 import { SecretList, SecretView } from '../secrets';
+import { CalendarList, CalendarView, type SaveCalendarRequest } from '../calendars';
 import {
   EventAccepted,
   type NewTicket,
@@ -126,6 +127,10 @@ export function createApiClient(options: ApiClientOptions) {
     /** Write-only: the answer is the secret's status, never its value. */
     putSecret: (name: string, value: string) => call(SecretView, 'PUT', `/api/secrets/${encodeURIComponent(name)}`, { value }),
     deleteSecret: (name: string) => call(SecretView, 'DELETE', `/api/secrets/${encodeURIComponent(name)}`),
+    /** Business calendars: the stored ones and the shipped default. */
+    calendars: () => call(CalendarList, 'GET', '/api/calendars'),
+    /** Creates or replaces a calendar by id (with an iCal feed's days added when `ical` is given). */
+    saveCalendar: (calendar: SaveCalendarRequest) => call(CalendarView, 'POST', '/api/calendars', calendar),
     ...authMethods(call),
   };
 }

@@ -373,6 +373,14 @@ export interface LoginFailuresTable {
   failed_at: Timestamp;
 }
 
+/** A business calendar (migration 0019): the calendar and its groups as the `business-calendar` stored shape. */
+export interface CalendarsTable {
+  id: string;
+  calendar: Stored<'business-calendar'>;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
 export interface Database {
   flows: FlowsTable;
   flow_versions: FlowVersionsTable;
@@ -399,6 +407,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  calendars: CalendarsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
