@@ -5,6 +5,7 @@ import { SessionProvider, useSession } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
 import { UserMenu } from './auth/user-menu';
 import { FlowPage } from './editor/flow-page';
+import { FailuresPage } from './failures/failures-page';
 import { FlowsListPage } from './flows/flows-list-page';
 import { useI18n } from './i18n/i18n-context';
 import { LanguageSwitch } from './i18n/language-switch';
@@ -28,6 +29,7 @@ function Page({ route }: { route: Route }) {
       </p>
     );
   if (route.page === 'flow') return <FlowPage key={route.id} flowId={route.id} tab={route.tab} />;
+  if (route.page === 'failures') return <FailuresPage />;
   return <FlowsListPage />;
 }
 

@@ -35,6 +35,7 @@ const CONTRACT = {
   '/api/runtime/stats': ['get'],
   '/api/skills': ['get', 'post'],
   '/api/effects': ['get'],
+  '/api/flow-errors': ['get'],
   '/api/audit/verify': ['get'],
   '/api/auth/providers': ['get'],
   '/api/agents': ['get', 'post'],

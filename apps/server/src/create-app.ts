@@ -10,12 +10,14 @@ import { securityHeaders } from './middleware/security-headers';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
 import { deploymentRoutes } from './routes/deployment-routes';
+import { failureRoutes } from './routes/failure-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
 import { flowRoutes } from './routes/flow-routes';
 import { healthRoutes } from './routes/health-routes';
+import { addMetricsRoute } from './routes/metrics-route';
 import { rolloutRoutes } from './routes/rollout-routes';
 import { rosterRoutes } from './routes/roster-routes';
 import { calendarRoutes } from './routes/calendar-routes';
@@ -45,6 +47,8 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** Called once a ticket or an event was queued, so a worker in this process can start at once. */
   readonly onQueued?: () => void;
+  /** SWITCHYARD_METRICS_TOKEN: a bearer token that opens GET /metrics and nothing else. */
+  readonly metricsToken?: string | undefined;
   /** Single sign-on through an OpenID Connect provider, and how its identities get a session. */
   readonly sso?: SsoOptions | undefined;
 }
@@ -83,6 +87,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', rosterRoutes(ctx));
   app.route('/', calendarRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));
+  app.route('/', failureRoutes(ctx));
   app.route('/', secretRoutes(ctx));
   app.route('/', auditRoutes(ctx));
   app.route('/', authProviderRoutes(options.sso));
@@ -91,6 +96,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', tokenRoutes(ctx));
   app.route('/', userRoutes(ctx));
   addDocsRoutes(app);
+  addMetricsRoute(app, ctx, { adminToken: options.adminToken, metricsToken: options.metricsToken });
   addEditorRoutes(app, options.editorDir);
   return app;
 }

@@ -55,8 +55,18 @@ export type { GatewayDelivery, MessageGateway } from './durable/message-gateway'
 export { runtimeStats } from './durable/runtime-stats';
 export type { RuntimeStats } from './durable/runtime-stats';
 export { listEffects } from './durable/list-effects';
+export { listFlowErrors } from './durable/list-flow-errors';
 export type { EffectFilter, EffectView } from './durable/list-effects';
 export * from './rollout/index';
 export { CONFIG_FILE, loadRegistry } from './config/load-registry';
 export { CUSTOMER_CENSOR, createSafeLogger, safeLoggerOptions } from './logging/safe-logger';
 export * from './users/index';
+export { analyticsOverview } from './analytics/analytics-overview';
+export { flowAnalytics } from './analytics/flow-analytics';
+export { nodeTickets } from './analytics/node-tickets';
+export { recountAnalytics } from './analytics/recount-analytics';
+export type { AnalyticsRecount } from './analytics/recount-analytics';
+export { createRuntimeMetrics } from './metrics/runtime-metrics';
+export type { RuntimeMetrics } from './metrics/runtime-metrics';
+export { renderMetrics } from './metrics/refresh-database-gauges';
+export * from './backtest/index';

@@ -19,6 +19,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
   if (data.diff) classes.push(`diff-${data.diff}`);
   if (data.visits) classes.push('visited');
   if (data.problems.length) classes.push('has-problems');
+  if (data.failures) classes.push('has-failures');
   return (
     <div className={classes.join(' ')} data-testid="flow-node" data-node-id={data.node.id} data-kind={data.kind ?? 'unknown'}>
       {data.hasInput && <Handle type="target" position={Position.Top} className="target-handle" />}
@@ -35,6 +36,11 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
             aria-label={t('canvas.problem', { count: data.problems.length })}
           >
             {data.problems.length}
+          </span>
+        )}
+        {data.failures !== undefined && (
+          <span className="failure-badge" data-testid="failure-badge" title={t('failures.nodeBadge', { count: data.failures })}>
+            {t('failures.failedLink', { count: data.failures })}
           </span>
         )}
         {data.diff && <span className={`diff-badge ${data.diff}`}>{t(`diff.${data.diff}`)}</span>}

@@ -45,6 +45,7 @@ export const ROUTE_PERMISSIONS = {
   'GET /api/notifications': 'runtime.read',
   'GET /api/runtime/stats': 'runtime.read',
   'GET /api/effects': 'runtime.read',
+  'GET /api/flow-errors': 'runtime.read',
 
   'GET /api/agents': 'roster.read',
   'POST /api/agents': 'roster.manage',
@@ -65,6 +66,14 @@ export const ROUTE_PERMISSIONS = {
   'GET /api/tickets/{id}/history': 'tickets.read',
   'GET /api/tickets/{id}/messages': 'tickets.read',
   'POST /api/tickets/{id}/events': 'tickets.work',
+} as const satisfies Record<string, RouteRequirement>;
+
+/**
+ * Plain routes outside /api and /openapi.json (their answer is not JSON), checked by their own
+ * handler: GET /metrics (Prometheus text) also opens to SWITCHYARD_METRICS_TOKEN.
+ */
+export const PLAIN_ROUTE_PERMISSIONS = {
+  'GET /metrics': 'runtime.read',
 } as const satisfies Record<string, RouteRequirement>;
 
 /** Paths under /api that are public by prefix: the OpenID Connect sign-in's redirects and callback. */

@@ -84,6 +84,7 @@ await call('migrateTickets', 'POST', `${flow}/rollout/migrate`, R.migrateTickets
 await call('listNotifications', 'GET', '/api/notifications?limit=2');
 await call('getRuntimeStats', 'GET', '/api/runtime/stats');
 await call('listEffects', 'GET', '/api/effects?limit=2');
+await call('listFlowErrors', 'GET', '/api/flow-errors?limit=2');
 await call('saveGroup', 'POST', '/api/groups', R.saveGroup);
 await call('saveSkill', 'POST', '/api/skills', R.saveSkill);
 await call('saveAgent', 'POST', '/api/agents', R.saveAgent);

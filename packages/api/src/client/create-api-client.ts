@@ -4,6 +4,8 @@ import { AuditVerification } from '../audit';
 import { DryRunResults } from '../dry-run';
 import { EffectList, type EffectQuery, RuntimeStats } from '../runtime';
 import { DraftSaved } from '../diagnostic';
+import { DeploymentOrder, type ReorderDeploymentsRequest } from '../deployment-order';
+import { FlowErrorList, type FlowErrorQuery } from '../flow-errors';
 import { FlowCreated, FlowDetail, FlowList, FlowVersion, VersionPublished } from '../flows';
 import { Health, NodeCatalog } from '../node-catalog';
 import {
@@ -32,6 +34,7 @@ import {
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency-key';
 import { ApiError } from './api-error';
 import { authMethods } from './auth-methods';
+import { consoleMethods } from './console-methods';
 import { type ApiClientOptions, httpCall } from './http-call';
 
 /** What to run a dry-run against: a published version, an unsaved document, or (neither) the saved draft. */
@@ -83,6 +86,12 @@ export function createApiClient(options: ApiClientOptions) {
     /** Checks the audit log's hash chain (`switchyard audit verify`). */
     verifyAudit: () => call(AuditVerification, 'GET', '/api/audit/verify'),
     effects: (filter: z.input<typeof EffectQuery> = {}) => call(EffectList, 'GET', `/api/effects${query(filter)}`),
+    /** The errors flows met on tickets (newest first); with `effects({ status: 'dead' })`, the failures list. */
+    flowErrors: (filter: z.input<typeof FlowErrorQuery> = {}) => call(FlowErrorList, 'GET', `/api/flow-errors${query(filter)}`),
+    /** The deployed flows in the order they run on each ticket. */
+    deploymentOrder: () => call(DeploymentOrder, 'GET', '/api/deployments/order'),
+    /** Reorders the deployed flows; a 409 when the order moved on from `current` (nothing moved then). */
+    reorderDeployments: (body: ReorderDeploymentsRequest) => call(DeploymentOrder, 'PUT', '/api/deployments/order', body),
     listFlows: () => call(FlowList, 'GET', '/api/flows'),
     createFlow: (name: string, document?: FlowDocumentInput) =>
       call(FlowCreated, 'POST', '/api/flows', { name, ...(document ? { document } : {}) }),
@@ -92,9 +101,15 @@ export function createApiClient(options: ApiClientOptions) {
     /** Saves the draft on top of `revision` (a 409 `draftConflict()` when someone saved since); without one, the last save wins. */
     saveDraft: (id: string, document: FlowDocumentInput, revision?: number) =>
       call(DraftSaved, 'PUT', `${flowPath(id)}/draft`, { document, ...(revision === undefined ? {} : { revision }) }),
-    /** Publishes exactly draft `revision` (a 409 `draftConflict()` when the draft moved on); without one, the draft now. */
-    publish: (id: string, revision?: number) =>
-      call(VersionPublished, 'POST', `${flowPath(id)}/versions`, revision === undefined ? {} : { revision }),
+    /**
+     * Publishes exactly draft `revision` (a 409 `draftConflict()` when the draft moved on); without one, the draft now.
+     * `note` is the change note kept with the version (why), shown in the versions list and in diffs.
+     */
+    publish: (id: string, revision?: number, note?: string) =>
+      call(VersionPublished, 'POST', `${flowPath(id)}/versions`, {
+        ...(revision === undefined ? {} : { revision }),
+        ...(note ? { note } : {}),
+      }),
     getVersion: (id: string, version: number) => call(FlowVersion, 'GET', `${flowPath(id)}/versions/${version}`),
     /** Runs this flow among the deployed flows, as in production (`others: "deployed"`), or alone (`"none"`). */
     dryRun: (id: string, target: DryRunTarget, tickets: readonly unknown[], others: 'deployed' | 'none' = 'deployed') =>
@@ -132,6 +147,7 @@ export function createApiClient(options: ApiClientOptions) {
     /** Creates or replaces a calendar by id (with an iCal feed's days added when `ical` is given). */
     saveCalendar: (calendar: SaveCalendarRequest) => call(CalendarView, 'POST', '/api/calendars', calendar),
     ...authMethods(call),
+    ...consoleMethods(call),
   };
 }
 

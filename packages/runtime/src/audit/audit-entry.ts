@@ -59,7 +59,19 @@ export const AuditEntry = z.discriminatedUnion('kind', [
       missedDeadline: z.boolean().optional(),
     }),
   ),
-  entry('action', z.object({ node: z.string(), type: z.string(), params: z.record(z.string(), z.unknown()) })),
+  entry(
+    'action',
+    z.object({
+      node: z.string(),
+      type: z.string(),
+      params: z.record(z.string(), z.unknown()),
+      /**
+       * An assignment's view of the team: each online agent's open tickets as the action saw them
+       * (absent before issue 20, and for other actions). Backtests replay the assignment with it.
+       */
+      load: z.record(z.string(), z.number().int()).optional(),
+    }),
+  ),
   entry('flow.error', z.object({ node: z.string().optional(), message: z.string() })),
   entry('timer.fired', z.object({ timerId: z.string() })),
   entry('effect.queued', z.object(Effect)),

@@ -52,7 +52,8 @@ export async function dryRunFlow(ctx: RuntimeContext, flowId: string, options: D
   return dryRun(flows, tickets, { registry: ctx.registry, roster, calendars: await loadCalendarBook(ctx.db) });
 }
 
-async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFlowOptions): Promise<CompiledFlow> {
+/** The flow a dry-run or backtest runs: a published version, an unsaved document, or the draft (compiled). */
+export async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFlowOptions): Promise<CompiledFlow> {
   if (options.version !== undefined && options.document !== undefined) {
     throw new RuntimeInputError('invalid request', 400, [{ path: 'document', message: 'give a version or a document, not both' }]);
   }

@@ -11,6 +11,10 @@ import * as idempotencyKeys from './migrations/0008-idempotency-keys';
 import * as users from './migrations/0009-users';
 import * as auditChain from './migrations/0011-audit-chain';
 import * as versionNotes from './migrations/0012-version-notes';
+import * as analytics from './migrations/0016-analytics';
+import * as ruleMarks from './migrations/0017-rule-marks';
+import * as backtests from './migrations/0018-backtests';
+import * as flowErrorIndex from './migrations/0013-flow-error-index';
 import * as calendars from './migrations/0019-calendars';
 import type { Database } from './schema';
 
@@ -27,6 +31,10 @@ const migrations: Record<string, Migration> = {
   '0009-users': users,
   '0011-audit-chain': auditChain,
   '0012-version-notes': versionNotes,
+  '0016-analytics': analytics,
+  '0017-rule-marks': ruleMarks,
+  '0018-backtests': backtests,
+  '0013-flow-error-index': flowErrorIndex,
   '0019-calendars': calendars,
 };
 

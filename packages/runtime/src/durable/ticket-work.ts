@@ -19,6 +19,7 @@ import { afterTicketEvent, countTimerFiring, TIMER_LOOP_MESSAGES, type TimerFiri
 import { createVirtualTimers } from '../engine/virtual-timers';
 import { versionKey } from './flow-cache';
 import { isMissedDeadline } from './missed-deadline';
+import { rosterLoad } from '../backtest/roster-load';
 
 /** What a worker loaded for one claimed ticket. */
 export interface TicketWork {
@@ -44,6 +45,8 @@ export interface TicketWorkResult {
   readonly outbox: readonly Insertable<OutboxTable>[];
   readonly audit: readonly AuditEntry[];
   readonly appliedEventIds: readonly string[];
+  /** Due times (ms) of the timers this run fired, for their lateness (metrics). */
+  readonly firedTimers: readonly number[];
 }
 
 // The stored shapes live in db/stored/ with their schemas; re-exported for the durable code that names them here.
@@ -154,7 +157,10 @@ export async function runTicketWork(
       });
     },
     action: (flow, action) =>
-      record(new Date(action.at), flow, { kind: 'action', detail: { node: action.node, type: action.type, params: action.params } }),
+      record(new Date(action.at), flow, {
+        kind: 'action',
+        detail: { node: action.node, type: action.type, params: action.params, ...rosterLoad(action.type, options.roster) },
+      }),
     error: (flow, error) =>
       record(new Date(error.at), flow, {
         kind: 'flow.error',
@@ -163,6 +169,7 @@ export async function runTicketWork(
   });
 
   let deadLettered = false;
+  const firedTimers: number[] = [];
   let next = 0;
   for (;;) {
     const event = work.events[next];
@@ -179,6 +186,7 @@ export async function runTicketWork(
     if (timer && loop) {
       run.stopFlow(timer.flow, timer.at, TIMER_LOOP_MESSAGES[loop]);
     } else if (timer) {
+      firedTimers.push(timer.at);
       record(new Date(timer.at), timer.flow, { kind: 'timer.fired', detail: { timerId: timer.id } });
       await run.deliverTimer(timer.flow, timer.eventType, timer.at);
     } else if (event) {
@@ -227,6 +235,7 @@ export async function runTicketWork(
     outbox,
     audit,
     appliedEventIds: work.events.map((e) => e.id),
+    firedTimers,
   };
 }
 
