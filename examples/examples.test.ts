@@ -51,7 +51,7 @@ describe('example flows', () => {
     expect(validateFlow(json, registry).diagnostics.filter((d) => d.code !== 'unguarded_side_effect')).toEqual([]);
   });
 
-  it('are the ten scenarios, in order, each with a ticket file named after it', () => {
+  it('are the ten scenarios and the service-level ones, in order, each with a ticket file named after it', () => {
     expect(compiled.map((f) => f.id)).toEqual([
       'intake-classify',
       'logistics-auto-reply',
@@ -63,6 +63,7 @@ describe('example flows', () => {
       'auto-resolve-no-reply',
       'urgent-fault-ladder',
       'complaint-billing',
+      'sla-business-hours',
     ]);
     for (const file of flowFiles) expect(ticketFiles).toContain(file.replace(/\.json$/, '.jsonl'));
   });
