@@ -60,6 +60,7 @@ const CONTRACT = {
   '/api/backtests/{id}': ['delete', 'get'],
   '/api/backtests/{id}/cancel': ['post'],
   '/api/backtests/{id}/tickets/{ticketId}': ['get'],
+  '/api/calendars': ['get', 'post'],
 };
 
 describe.each(testDatabases)('the app on $name', (target) => {

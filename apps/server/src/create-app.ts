@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health-routes';
 import { addMetricsRoute } from './routes/metrics-route';
 import { rolloutRoutes } from './routes/rollout-routes';
 import { rosterRoutes } from './routes/roster-routes';
+import { calendarRoutes } from './routes/calendar-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
 import { secretRoutes } from './routes/secret-routes';
 import { ticketRoutes } from './routes/ticket-routes';
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', backtestRoutes(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
+  app.route('/', calendarRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));
   app.route('/', failureRoutes(ctx));
   app.route('/', secretRoutes(ctx));

@@ -65,6 +65,8 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/groups': 'roster.manage',
   'GET /api/skills': 'roster.read',
   'POST /api/skills': 'roster.manage',
+  'GET /api/calendars': 'roster.read',
+  'POST /api/calendars': 'roster.manage',
 
   'GET /api/secrets': 'secrets.read',
   'PUT /api/secrets/{name}': 'secrets.write',

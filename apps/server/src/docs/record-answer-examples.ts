@@ -94,6 +94,8 @@ await call('saveAgent', 'POST', '/api/agents', R.saveAgent);
 await call('listAgents', 'GET', '/api/agents');
 await call('listGroups', 'GET', '/api/groups');
 await call('listSkills', 'GET', '/api/skills');
+await call('saveCalendar', 'POST', '/api/calendars', R.saveCalendar);
+await call('listCalendars', 'GET', '/api/calendars');
 await call('putSecret', 'PUT', '/api/secrets/ERP_API_KEY', R.putSecret);
 await call('listSecrets', 'GET', '/api/secrets');
 await call('deleteSecret', 'DELETE', '/api/secrets/ERP_API_KEY');

@@ -11,6 +11,7 @@ import type {
   Scorecard,
   RolloutActionRequest,
   RolloutRequest,
+  SaveCalendarRequest,
   SaveDraftRequest,
   Skill,
   TicketEvent,
@@ -110,4 +111,22 @@ export const REQUEST_EXAMPLES = {
     limit: 1000,
     filter: { channel: 'chat' },
   } satisfies BacktestRequest,
+  saveCalendar: {
+    id: 'after-sales-hours',
+    name: '售后组工作时间 After-sales hours',
+    timeZone: 'Asia/Shanghai',
+    week: {
+      mon: [
+        { from: '09:00', to: '12:00' },
+        { from: '13:00', to: '18:00' },
+      ],
+      tue: [{ from: '09:00', to: '18:00' }],
+      wed: [{ from: '09:00', to: '18:00' }],
+      thu: [{ from: '09:00', to: '18:00' }],
+      fri: [{ from: '09:00', to: '18:00' }],
+    },
+    holidays: [{ date: '2026-10-01', name: '国庆节 National Day' }],
+    workdays: [{ date: '2026-10-10', name: '国庆节调休上班' }],
+    groups: ['after-sales'],
+  } satisfies SaveCalendarRequest,
 } as const;

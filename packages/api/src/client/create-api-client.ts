@@ -31,6 +31,7 @@ import {
 } from '../rollout';
 import { AgentList, GroupList, SkillList } from '../roster';
 import { SecretList, SecretView } from '../secrets';
+import { CalendarList, CalendarView, type SaveCalendarRequest } from '../calendars';
 import {
   EventAccepted,
   type NewTicket,
@@ -175,6 +176,10 @@ export function createApiClient(options: ApiClientOptions) {
       call(BacktestTicket, 'GET', `${backtestPath(backtestId)}/tickets/${encodeURIComponent(ticketId)}`),
     cancelBacktest: (backtestId: string) => call(BacktestSummary, 'POST', `${backtestPath(backtestId)}/cancel`),
     deleteBacktest: (backtestId: string) => call(BacktestSummary, 'DELETE', backtestPath(backtestId)),
+    /** Business calendars: the stored ones and the shipped default. */
+    calendars: () => call(CalendarList, 'GET', '/api/calendars'),
+    /** Creates or replaces a calendar by id (with an iCal feed's days added when `ical` is given). */
+    saveCalendar: (calendar: SaveCalendarRequest) => call(CalendarView, 'POST', '/api/calendars', calendar),
     ...authMethods(call),
     ...consoleMethods(call),
   };
