@@ -63,3 +63,4 @@ export * from './users/index';
 export { createRuntimeMetrics } from './metrics/runtime-metrics';
 export type { RuntimeMetrics } from './metrics/runtime-metrics';
 export { renderMetrics } from './metrics/refresh-database-gauges';
+export { onWorkQueued } from './durable/work-channel';
