@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { createTestSchema, testPostgresUrl } from '@switchyard/runtime/testing';
 import pino from 'pino';
-import { startServer } from '../apps/server/src/start-server';
+import { startServer } from '@switchyard/server';
 import { benchRegistry } from './durable-workload';
 import { type BenchRow, renderTable } from './report';
 
