@@ -50,7 +50,7 @@ describe('example flows', () => {
     expect(validateFlow(json, registry).diagnostics).toEqual([]);
   });
 
-  it('are the ten scenarios, in order, each with a ticket file named after it', () => {
+  it('are the ten scenarios and the service-level ones, in order, each with a ticket file named after it', () => {
     expect(compiled.map((f) => f.id)).toEqual([
       'intake-classify',
       'logistics-auto-reply',
@@ -62,6 +62,7 @@ describe('example flows', () => {
       'auto-resolve-no-reply',
       'urgent-fault-ladder',
       'complaint-billing',
+      'sla-business-hours',
     ]);
     for (const file of flowFiles) expect(ticketFiles).toContain(file.replace(/\.json$/, '.jsonl'));
   });
