@@ -4,6 +4,8 @@ import { LoadError } from './auth/load-error';
 import { SessionProvider, useSession } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
 import { UserMenu } from './auth/user-menu';
+import { QueuePage } from './console/queue-page';
+import { TicketPage } from './console/ticket-page';
 import { FlowPage } from './editor/flow-page';
 import { FlowsListPage } from './flows/flows-list-page';
 import { useI18n } from './i18n/i18n-context';
@@ -19,6 +21,8 @@ function Page({ route }: { route: Route }) {
   const canReadFlows = useCan('flows.read');
   const secrets = useGate('secrets.read');
   if (route.page === 'users') return <UsersPage />;
+  if (route.page === 'console') return <QueuePage key={route.view} view={route.view} />;
+  if (route.page === 'ticket') return <TicketPage key={route.id} ticketId={route.id} />;
   if (route.page === 'secrets') return secrets.allowed ? <SecretsPage /> : <p className="page-message error">{secrets.reason}</p>;
   // Agents work tickets, which have no page in the designer yet: say so rather than show a refusal.
   if (!canReadFlows)
@@ -51,6 +55,15 @@ function SignedInApp() {
             <Allowed permission="flows.read">
               <a href="#/" aria-current={route.page === 'flows' ? 'page' : undefined}>
                 {t('flows.title')}
+              </a>
+            </Allowed>
+            <Allowed permission="tickets.read">
+              <a
+                href="#/console/mine"
+                data-testid="nav-console"
+                aria-current={route.page === 'console' || route.page === 'ticket' ? 'page' : undefined}
+              >
+                {t('console.title')}
               </a>
             </Allowed>
             <Allowed permission="secrets.read">

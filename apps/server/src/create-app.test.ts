@@ -49,6 +49,19 @@ const CONTRACT = {
   '/api/tokens/{id}': ['delete'],
   '/api/users': ['get', 'post'],
   '/api/users/{id}': ['patch'],
+  '/api/queues': ['get'],
+  '/api/stream': ['get'],
+  '/api/me/notifications': ['get'],
+  '/api/customers/{id}': ['get'],
+  '/api/tickets/{id}/trace': ['get'],
+  '/api/tickets/{id}/reply': ['post'],
+  '/api/tickets/{id}/status': ['post'],
+  '/api/tickets/{id}/notes': ['post'],
+  '/api/tickets/{id}/transfer': ['post'],
+  '/api/tickets/{id}/take': ['post'],
+  '/api/tickets/{id}/release': ['post'],
+  '/api/tickets/{id}/escalate': ['post'],
+  '/api/tickets/{id}/step-in': ['post'],
 };
 
 describe.each(testDatabases)('the app on $name', (target) => {
