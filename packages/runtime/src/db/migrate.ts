@@ -12,6 +12,7 @@ import * as users from './migrations/0009-users';
 import * as auditChain from './migrations/0011-audit-chain';
 import * as versionNotes from './migrations/0012-version-notes';
 import * as consoleQueues from './migrations/0014-console';
+import * as ticketChanges from './migrations/0015-ticket-changes';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011-audit-chain': auditChain,
   '0012-version-notes': versionNotes,
   '0014-console': consoleQueues,
+  '0015-ticket-changes': ticketChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
