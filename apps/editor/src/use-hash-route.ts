@@ -1,8 +1,8 @@
 import { QueueView } from '@switchyard/api';
 import { useEffect, useState } from 'react';
 
-/** A flow page's side tab that a link may open (`#/flows/<id>/rollout`). */
-export type FlowTab = 'rollout';
+/** A flow page's side tab that a link may open (`#/flows/<id>/rollout`, `#/flows/<id>/failures`). */
+export type FlowTab = 'rollout' | 'failures';
 
 /** The page the URL hash names: the flows list, one flow (`#/flows/<id>`, maybe on a tab), the secrets, or the users (admins). */
 export type Route =
@@ -11,7 +11,9 @@ export type Route =
   | { readonly page: 'users' }
   | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab }
   | { readonly page: 'console'; readonly view: QueueView }
-  | { readonly page: 'ticket'; readonly id: string };
+  | { readonly page: 'ticket'; readonly id: string }
+  | { readonly page: 'analytics' }
+  | { readonly page: 'failures' };
 
 /** Hash routes: the server serves index.html at "/" only, so paths after "#" need no server routes. */
 export function parseRoute(hash: string): Route {
@@ -21,10 +23,12 @@ export function parseRoute(hash: string): Route {
   if (ticket?.[1]) return { page: 'ticket', id: decodeURIComponent(ticket[1]) };
   const queue = /^#\/console(?:\/([^/?]+))?/.exec(hash);
   if (queue) return { page: 'console', view: QueueView.catch('mine').parse(queue[1]) };
+  if (/^#\/analytics(?:[/?]|$)/.test(hash)) return { page: 'analytics' };
+  if (/^#\/failures(?:[/?]|$)/.test(hash)) return { page: 'failures' };
   const match = /^#\/flows\/([^/?]+)(?:\/([^/?]+))?/.exec(hash);
   if (!match?.[1]) return { page: 'flows' };
   const id = decodeURIComponent(match[1]);
-  return match[2] === 'rollout' ? { page: 'flow', id, tab: 'rollout' } : { page: 'flow', id };
+  return match[2] === 'rollout' || match[2] === 'failures' ? { page: 'flow', id, tab: match[2] } : { page: 'flow', id };
 }
 
 /**
@@ -34,6 +38,8 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.page === 'secrets') return '#/secrets';
   if (route.page === 'users') return '#/users';
+  if (route.page === 'analytics') return '#/analytics';
+  if (route.page === 'failures') return '#/failures';
   if (route.page === 'flows') return '#/';
   if (route.page === 'console') return `#/console/${route.view}`;
   if (route.page === 'ticket') return `#/tickets/${encodeURIComponent(route.id)}`;

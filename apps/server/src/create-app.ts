@@ -10,14 +10,19 @@ import { securityHeaders } from './middleware/security-headers';
 import { strictJsonBody } from './middleware/strict-json-body';
 import { trustedHost } from './middleware/trusted-host';
 import { deploymentRoutes } from './routes/deployment-routes';
+import { failureRoutes } from './routes/failure-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { analyticsRoutes } from './routes/analytics-routes';
 import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
+import { backtestRoutes } from './routes/backtest-routes';
 import { flowRoutes } from './routes/flow-routes';
 import { healthRoutes } from './routes/health-routes';
+import { addMetricsRoute } from './routes/metrics-route';
 import { rolloutRoutes } from './routes/rollout-routes';
 import { rosterRoutes } from './routes/roster-routes';
+import { calendarRoutes } from './routes/calendar-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
 import { secretRoutes } from './routes/secret-routes';
 import { consoleRoutes } from './routes/console-routes';
@@ -46,6 +51,8 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** Called once a ticket or an event was queued, so a worker in this process can start at once. */
   readonly onQueued?: () => void;
+  /** SWITCHYARD_METRICS_TOKEN: a bearer token that opens GET /metrics and nothing else. */
+  readonly metricsToken?: string | undefined;
   /** Single sign-on through an OpenID Connect provider, and how its identities get a session. */
   readonly sso?: SsoOptions | undefined;
   /** Where ticket changes are published for `GET /api/stream` (the server relays the database's notifications into it); a new one when absent. */
@@ -85,17 +92,22 @@ export function createApp(options: AppOptions): SwitchyardApp {
   const feed = options.ticketFeed ?? createTicketFeed();
   app.route('/', ticketActionRoutes(ctx, feed, options.onQueued));
   app.route('/', consoleRoutes(ctx, feed));
+  app.route('/', backtestRoutes(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
+  app.route('/', calendarRoutes(ctx));
   app.route('/', runtimeRoutes(ctx));
+  app.route('/', failureRoutes(ctx));
   app.route('/', secretRoutes(ctx));
   app.route('/', auditRoutes(ctx));
+  app.route('/', analyticsRoutes(ctx));
   app.route('/', authProviderRoutes(options.sso));
   if (options.sso) addOidcRoutes(app, options.sso, ctx.logger);
   app.route('/', authRoutes(ctx, { publicUrl: options.publicUrl, trustProxy: options.trustProxy ?? false }));
   app.route('/', tokenRoutes(ctx));
   app.route('/', userRoutes(ctx));
   addDocsRoutes(app);
+  addMetricsRoute(app, ctx, { adminToken: options.adminToken, metricsToken: options.metricsToken });
   addEditorRoutes(app, options.editorDir);
   return app;
 }

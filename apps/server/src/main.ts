@@ -55,6 +55,7 @@ try {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : env.SWITCHYARD_DATA_DIR,
     adminToken: env.SWITCHYARD_ADMIN_TOKEN,
+    metricsToken: env.SWITCHYARD_METRICS_TOKEN,
     firstAdmin: { email: env.SWITCHYARD_ADMIN_EMAIL, password: env.SWITCHYARD_ADMIN_PASSWORD },
     publicUrl: env.SWITCHYARD_PUBLIC_URL,
     trustProxy: env.SWITCHYARD_TRUST_PROXY === '1',

@@ -13,6 +13,8 @@ export const ServerEnv = z.object({
   DATABASE_URL: z.preprocess(blankIsUnset, z.string().optional()),
   SWITCHYARD_DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.data/pglite')),
   SWITCHYARD_ADMIN_TOKEN: z.preprocess(blankIsUnset, z.string().min(8, 'use at least 8 characters').optional()),
+  /** A bearer token for Prometheus: it opens GET /metrics and nothing else. */
+  SWITCHYARD_METRICS_TOKEN: z.preprocess(blankIsUnset, z.string().min(16, 'use at least 16 characters').optional()),
   /** The first admin, created on an empty users table; without them `admin@localhost` with a generated password, logged once. */
   SWITCHYARD_ADMIN_EMAIL: z.preprocess(blankIsUnset, z.email({ pattern: z.regexes.html5Email }).optional()),
   SWITCHYARD_ADMIN_PASSWORD: z.preprocess(blankIsUnset, z.string().min(10, 'use at least 10 characters').max(200).optional()),

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import type { NodeRegistry } from '@switchyard/nodes';
 import {
   type Clock,
+  createRuntimeMetrics,
   createSafeLogger,
   createWorker,
   type DataKeyRing,
@@ -51,6 +52,8 @@ export interface StartOptions {
   /** A database opened by the caller, migrated here and left open on close (tests). */
   readonly database?: SwitchyardDatabase;
   readonly adminToken?: string | undefined;
+  /** SWITCHYARD_METRICS_TOKEN: opens GET /metrics (Prometheus) and nothing else. */
+  readonly metricsToken?: string | undefined;
   /** The first admin, created when the users table is empty (SWITCHYARD_ADMIN_EMAIL / _PASSWORD); without a password one is generated and logged once. */
   readonly firstAdmin?: { readonly email?: string | undefined; readonly password?: string | undefined };
   /** SWITCHYARD_PUBLIC_URL: an https one makes the session cookie Secure. */
@@ -131,6 +134,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       secrets,
       dataKeys,
       httpAllow: options.httpAllow,
+      metrics: createRuntimeMetrics(),
     };
     // Rows from before encryption (or under a previous key) are sealed now, up to 10 000 per table; the worker's chore seals the rest.
     await resealInBatches(ctx, 20, 500);
@@ -167,6 +171,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ticketFeed,
       ctx,
       adminToken: options.adminToken,
+      metricsToken: options.metricsToken,
       publicUrl: options.publicUrl,
       trustProxy: options.trustProxy ?? false,
       twoPersonRule: options.twoPersonRule ?? false,

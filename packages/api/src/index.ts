@@ -130,6 +130,43 @@ export {
 export { DeploymentOrder, DeploymentOrderConflict, ReorderDeploymentsRequest } from './deployment-order';
 export { AuditChainBreak, AuditChainBreakReason, AuditVerification } from './audit';
 export {
+  AgentFigures,
+  AnalyticsOverview,
+  DEFAULT_SCORECARD,
+  DurationFigure,
+  EdgeAnalytics,
+  FlowAnalytics,
+  FlowAnalyticsQuery,
+  KeyCount,
+  NodeAnalytics,
+  NodeTickets,
+  NodeTicketsQuery,
+  OverviewQuery,
+  RateFigure,
+  Scorecard,
+  ScorecardMetric,
+  ScoreRow,
+  WaitFigures,
+  WeeklyLine,
+  WeeklyReport,
+  WeeklyReportQuery,
+} from './analytics';
+export {
+  Backtest,
+  BacktestDifference,
+  BacktestFilter,
+  BacktestList,
+  BacktestRequest,
+  BacktestStarted,
+  BacktestStatus,
+  BacktestSummary,
+  BacktestTicket,
+  DIFFERENCE_KINDS,
+  DifferenceKind,
+  ReplayError,
+  ReplayRun,
+} from './backtest';
+export {
   ActionDone,
   CustomerView,
   EscalateRequest,
@@ -151,3 +188,5 @@ export {
   UserNotification,
   UserNotificationList,
 } from './console';
+export { FlowErrorList, FlowErrorQuery, FlowErrorView } from './flow-errors';
+export { CalendarList, CalendarView, IcalImport, SaveCalendarRequest, StoredCalendar } from './calendars';

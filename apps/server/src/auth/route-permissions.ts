@@ -33,6 +33,12 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/flows/{id}/versions': 'flows.publish',
   'GET /api/flows/{id}/versions/{n}': 'flows.read',
   'POST /api/flows/{id}/dry-run': 'flows.dry_run',
+  'POST /api/flows/{id}/backtest': 'flows.dry_run',
+  'GET /api/backtests': 'flows.dry_run',
+  'GET /api/backtests/{id}': 'flows.dry_run',
+  'GET /api/backtests/{id}/tickets/{ticketId}': 'flows.dry_run',
+  'POST /api/backtests/{id}/cancel': 'flows.dry_run',
+  'DELETE /api/backtests/{id}': 'flows.dry_run',
 
   'GET /api/flows/{id}/rollout': 'flows.read',
   'PUT /api/flows/{id}/rollout': 'rollout.manage',
@@ -45,6 +51,13 @@ export const ROUTE_PERMISSIONS = {
   'GET /api/notifications': 'runtime.read',
   'GET /api/runtime/stats': 'runtime.read',
   'GET /api/effects': 'runtime.read',
+  'GET /api/analytics/overview': 'runtime.read',
+  'GET /api/flows/{id}/analytics': 'runtime.read',
+  'GET /api/flows/{id}/analytics/tickets': 'runtime.read',
+  'GET /api/reports/weekly': 'runtime.read',
+  'GET /api/reports/scorecard': 'runtime.read',
+  'PUT /api/reports/scorecard': 'flows.publish',
+  'GET /api/flow-errors': 'runtime.read',
 
   'GET /api/agents': 'roster.read',
   'POST /api/agents': 'roster.manage',
@@ -52,6 +65,8 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/groups': 'roster.manage',
   'GET /api/skills': 'roster.read',
   'POST /api/skills': 'roster.manage',
+  'GET /api/calendars': 'roster.read',
+  'POST /api/calendars': 'roster.manage',
 
   'GET /api/secrets': 'secrets.read',
   'PUT /api/secrets/{name}': 'secrets.write',
@@ -77,6 +92,14 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/tickets/{id}/release': 'tickets.work',
   'POST /api/tickets/{id}/escalate': 'tickets.work',
   'POST /api/tickets/{id}/step-in': 'tickets.supervise',
+} as const satisfies Record<string, RouteRequirement>;
+
+/**
+ * Plain routes outside /api and /openapi.json (their answer is not JSON), checked by their own
+ * handler: GET /metrics (Prometheus text) also opens to SWITCHYARD_METRICS_TOKEN.
+ */
+export const PLAIN_ROUTE_PERMISSIONS = {
+  'GET /metrics': 'runtime.read',
 } as const satisfies Record<string, RouteRequirement>;
 
 /** Paths under /api that are public by prefix: the OpenID Connect sign-in's redirects and callback. */

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { auditDetailShape } from '../db/stored/audit-detail-shape';
 import { recordOutcomes } from '../durable/record-outcome';
+import { recordAnalytics } from '../analytics/record-analytics';
 import { AUDIT_CHAIN_GENESIS, auditRowHash } from './audit-chain-hash';
 import type { AuditEntry } from './audit-entry';
 import { outcomeMarks } from './outcome-marks';
@@ -21,6 +22,8 @@ export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | r
   const list: readonly AuditEntry[] = 'kind' in entries ? [entries] : entries;
   if (list.length === 0) return;
   await recordOutcomes(trx, outcomeMarks(list));
+  // The dashboard's and flows' rollups (issue 19), from the same entries, in the same transaction.
+  await recordAnalytics(trx, list);
   const head = await lockChainHead(trx);
   let seq = BigInt(head.seq);
   let hash = head.hash;

@@ -13,6 +13,11 @@ import * as auditChain from './migrations/0011-audit-chain';
 import * as versionNotes from './migrations/0012-version-notes';
 import * as consoleQueues from './migrations/0014-console';
 import * as ticketChanges from './migrations/0015-ticket-changes';
+import * as analytics from './migrations/0016-analytics';
+import * as ruleMarks from './migrations/0017-rule-marks';
+import * as backtests from './migrations/0018-backtests';
+import * as flowErrorIndex from './migrations/0013-flow-error-index';
+import * as calendars from './migrations/0019-calendars';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -30,6 +35,11 @@ const migrations: Record<string, Migration> = {
   '0012-version-notes': versionNotes,
   '0014-console': consoleQueues,
   '0015-ticket-changes': ticketChanges,
+  '0016-analytics': analytics,
+  '0017-rule-marks': ruleMarks,
+  '0018-backtests': backtests,
+  '0013-flow-error-index': flowErrorIndex,
+  '0019-calendars': calendars,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

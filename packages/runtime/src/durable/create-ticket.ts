@@ -42,7 +42,9 @@ export async function createTicketOnce(
   const now = ctx.clock.now();
   const id = randomUUID();
   const claim = { scope: 'POST /api/tickets', key: idempotencyKey, request: ticket, now };
-  return ctx.db.transaction().execute((trx) => idempotent(trx, ticketCreatedAnswerShape, claim, 201, () => open(trx)));
+  const answer = await ctx.db.transaction().execute((trx) => idempotent(trx, ticketCreatedAnswerShape, claim, 201, () => open(trx)));
+  if (!answer.replayed) ctx.metrics?.ticketsCreated.inc({ via: 'api' });
+  return answer;
 
   async function open(trx: Kysely<Database>): Promise<{ id: string; number: string }> {
     const { customer } = ticket;

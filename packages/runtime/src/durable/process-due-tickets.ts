@@ -1,7 +1,8 @@
 import { errorMessage } from '../engine/error-message';
-import type { Roster } from '@switchyard/nodes';
+import type { CalendarBook, Roster } from '@switchyard/nodes';
 import { type Kysely, sql } from 'kysely';
 import { OPEN_STATUSES } from '../catalog/list-agents';
+import { loadCalendarBook } from '../catalog/calendars';
 import { loadRoster } from '../catalog/load-roster';
 import { isConnectionError } from '../db/connection-error';
 import { recordAudit } from '../audit/record-audit';
@@ -12,6 +13,7 @@ import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 import type { FlowCache } from './flow-cache';
 import { recordCompletions } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
+import type { RuntimeMetrics } from '../metrics/runtime-metrics';
 import type { DataKeyRing } from '../data-keys/data-key-ring';
 import { dataKeys } from '../data-keys/runtime-data-keys';
 import { loadTickets, statsFromRow, ticketFromRow } from './ticket-rows';
@@ -30,7 +32,10 @@ const FAULT_RETRY_MS = 60_000;
 export async function processDueTickets(ctx: RuntimeContext, flows: FlowCache, limit = 16): Promise<number> {
   const now = ctx.clock.now();
   try {
-    return await ctx.db.transaction().execute(async (trx) => processBatch(ctx, trx, flows, await claimDue(trx, now, limit), now));
+    const done = await ctx.db.transaction().execute(async (trx) => processBatch(ctx, trx, flows, await claimDue(trx, now, limit), now));
+    // Counted once committed: a rolled-back batch applied nothing.
+    if (ctx.metrics && done.works.length > 0) observeBatch(ctx.metrics, done, ctx.clock.now());
+    return done.works.length;
   } catch (error) {
     if (limit === 1 || isConnectionError(error)) throw error;
     ctx.logger.warn({ err: error }, 'a batch of tickets failed; processing them one by one');
@@ -61,14 +66,36 @@ async function claimDue(trx: Kysely<Database>, now: Date, limit: number): Promis
   return rows.map((r) => r.id);
 }
 
+/** A committed batch: what was loaded and what came of it. */
+interface ProcessedBatch {
+  readonly works: readonly TicketWork[];
+  readonly outcomes: readonly TicketWorkResult[];
+}
+
+function observeBatch(metrics: RuntimeMetrics, { works, outcomes }: ProcessedBatch, committed: Date): void {
+  const at = committed.getTime();
+  metrics.batchSize.observe(works.length);
+  for (const work of works)
+    for (const event of work.events) {
+      const source = event.flow_id === null ? 'ticket' : 'effect';
+      metrics.eventsApplied.inc({ source });
+      metrics.eventLatency.observe({ source }, Math.max(0, at - event.at.getTime()) / 1000);
+    }
+  for (const outcome of outcomes)
+    for (const due of outcome.firedTimers) {
+      metrics.timersFired.inc();
+      metrics.timerLateness.observe(Math.max(0, at - due) / 1000);
+    }
+}
+
 async function processBatch(
   ctx: RuntimeContext,
   trx: Kysely<Database>,
   flows: FlowCache,
   ids: readonly string[],
   now: Date,
-): Promise<number> {
-  if (ids.length === 0) return 0;
+): Promise<ProcessedBatch> {
+  if (ids.length === 0) return { works: [], outcomes: [] };
   const keys = dataKeys(ctx);
   const works = await loadWork(trx, ids, keys);
   const prepared = await flows.load(
@@ -76,15 +103,23 @@ async function processBatch(
     works.flatMap((w) => w.bindings.map((b) => ({ flowId: b.flow_id, version: b.version }))),
   );
   let roster: Roster | undefined;
+  let calendars: CalendarBook | undefined;
   const outcomes: TicketWorkResult[] = [];
   for (const work of works) {
     roster ??= await loadRoster(trx);
-    const outcome = await runTicketWork(work, prepared, { registry: ctx.registry, roster: withoutOwnLoad(roster, work.ticket), now, keys });
+    calendars ??= await loadCalendarBook(trx);
+    const outcome = await runTicketWork(work, prepared, {
+      registry: ctx.registry,
+      roster: withoutOwnLoad(roster, work.ticket),
+      now,
+      keys,
+      calendars,
+    });
     roster = withAssignment(roster, work, outcome);
     outcomes.push(outcome);
   }
   await writeWorkResults(trx, outcomes, now);
-  return ids.length;
+  return { works, outcomes };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema';
 import type { DataKeyRing } from '../data-keys/data-key-ring';
 import type { SecretSettings } from '../secrets/secret-settings';
 import type { MessageGateway } from './message-gateway';
+import type { RuntimeMetrics } from '../metrics/runtime-metrics';
 
 /** What every runtime operation needs: the store, the installed nodes, the time and a logger. */
 export interface RuntimeContext {
@@ -24,4 +25,6 @@ export interface RuntimeContext {
    * or link-local; every other internal address is refused. This process's SWITCHYARD_HTTP_ALLOW when absent.
    */
   readonly httpAllow?: readonly string[] | undefined;
+  /** Where this process counts applied events, timers and creations for `GET /metrics`; nothing is counted when absent. */
+  readonly metrics?: RuntimeMetrics | undefined;
 }

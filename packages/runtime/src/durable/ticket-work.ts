@@ -1,5 +1,5 @@
 import { type Ticket, TicketEventType } from '@switchyard/flow';
-import type { NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
+import type { CalendarBook, NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditFact } from '../audit/audit-entry';
 import { maskCustomerInDetail } from '@switchyard/api';
@@ -19,6 +19,7 @@ import { afterTicketEvent, countTimerFiring, TIMER_LOOP_MESSAGES, type TimerFiri
 import { createVirtualTimers } from '../engine/virtual-timers';
 import { versionKey } from './flow-cache';
 import { isMissedDeadline } from './missed-deadline';
+import { rosterLoad } from '../backtest/roster-load';
 
 /** What a worker loaded for one claimed ticket. */
 export interface TicketWork {
@@ -44,6 +45,8 @@ export interface TicketWorkResult {
   readonly outbox: readonly Insertable<OutboxTable>[];
   readonly audit: readonly AuditEntry[];
   readonly appliedEventIds: readonly string[];
+  /** Due times (ms) of the timers this run fired, for their lateness (metrics). */
+  readonly firedTimers: readonly number[];
 }
 
 // The stored shapes live in db/stored/ with their schemas; re-exported for the durable code that names them here.
@@ -66,7 +69,14 @@ export async function runTicketWork(
   work: TicketWork,
   prepared: ReadonlyMap<string, PreparedFlow>,
   /** `keys` seals the customer's name and contact in the outbox rows (they hold the ticket as the action will see it). */
-  options: { readonly registry: NodeRegistry; readonly roster: Roster; readonly now: Date; readonly keys: DataKeyRing },
+  options: {
+    readonly registry: NodeRegistry;
+    readonly roster: Roster;
+    readonly now: Date;
+    readonly keys: DataKeyRing;
+    /** Business calendars (issue 21); the shipped default when absent. */
+    readonly calendars?: CalendarBook;
+  },
 ): Promise<TicketWorkResult> {
   const ticketId = work.ticket.id;
   const nowMs = options.now.getTime();
@@ -112,6 +122,7 @@ export async function runTicketWork(
   const dueWhenScheduled = new Set<string>();
 
   const run = createTicketRun({ ticket: work.ticket, stats: work.stats }, flows, snapshots, {
+    ...(options.calendars ? { calendars: options.calendars } : {}),
     runAction: createEffectRunner({
       registry: options.registry,
       roster: options.roster,
@@ -146,7 +157,10 @@ export async function runTicketWork(
       });
     },
     action: (flow, action) =>
-      record(new Date(action.at), flow, { kind: 'action', detail: { node: action.node, type: action.type, params: action.params } }),
+      record(new Date(action.at), flow, {
+        kind: 'action',
+        detail: { node: action.node, type: action.type, params: action.params, ...rosterLoad(action.type, options.roster) },
+      }),
     error: (flow, error) =>
       record(new Date(error.at), flow, {
         kind: 'flow.error',
@@ -155,6 +169,7 @@ export async function runTicketWork(
   });
 
   let deadLettered = false;
+  const firedTimers: number[] = [];
   let next = 0;
   for (;;) {
     const event = work.events[next];
@@ -171,6 +186,7 @@ export async function runTicketWork(
     if (timer && loop) {
       run.stopFlow(timer.flow, timer.at, TIMER_LOOP_MESSAGES[loop]);
     } else if (timer) {
+      firedTimers.push(timer.at);
       record(new Date(timer.at), timer.flow, { kind: 'timer.fired', detail: { timerId: timer.id } });
       await run.deliverTimer(timer.flow, timer.eventType, timer.at);
     } else if (event) {
@@ -219,6 +235,7 @@ export async function runTicketWork(
     outbox,
     audit,
     appliedEventIds: work.events.map((e) => e.id),
+    firedTimers,
   };
 }
 
