@@ -5,6 +5,8 @@ import { LoadError } from './auth/load-error';
 import { SessionProvider, useSession } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
 import { UserMenu } from './auth/user-menu';
+import { QueuePage } from './console/queue-page';
+import { TicketPage } from './console/ticket-page';
 import { FlowPage } from './editor/flow-page';
 import { FailuresPage } from './failures/failures-page';
 import { FlowsListPage } from './flows/flows-list-page';
@@ -22,6 +24,8 @@ function Page({ route }: { route: Route }) {
   const secrets = useGate('secrets.read');
   const analytics = useGate('runtime.read');
   if (route.page === 'users') return <UsersPage />;
+  if (route.page === 'console') return <QueuePage key={route.view} view={route.view} />;
+  if (route.page === 'ticket') return <TicketPage key={route.id} ticketId={route.id} />;
   if (route.page === 'analytics') return analytics.allowed ? <DashboardPage /> : <p className="page-message error">{analytics.reason}</p>;
   if (route.page === 'secrets') return secrets.allowed ? <SecretsPage /> : <p className="page-message error">{secrets.reason}</p>;
   // Agents work tickets, which have no page in the designer yet: say so rather than show a refusal.
@@ -56,6 +60,15 @@ function SignedInApp() {
             <Allowed permission="flows.read">
               <a href="#/" aria-current={route.page === 'flows' ? 'page' : undefined}>
                 {t('flows.title')}
+              </a>
+            </Allowed>
+            <Allowed permission="tickets.read">
+              <a
+                href="#/console/mine"
+                data-testid="nav-console"
+                aria-current={route.page === 'console' || route.page === 'ticket' ? 'page' : undefined}
+              >
+                {t('console.title')}
               </a>
             </Allowed>
             <Allowed permission="secrets.read">

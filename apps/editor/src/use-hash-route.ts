@@ -1,3 +1,4 @@
+import { QueueView } from '@switchyard/api';
 import { useEffect, useState } from 'react';
 
 /** A flow page's side tab that a link may open (`#/flows/<id>/rollout`, `#/flows/<id>/failures`). */
@@ -8,14 +9,20 @@ export type Route =
   | { readonly page: 'flows' }
   | { readonly page: 'secrets' }
   | { readonly page: 'users' }
+  | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab }
+  | { readonly page: 'console'; readonly view: QueueView }
+  | { readonly page: 'ticket'; readonly id: string }
   | { readonly page: 'analytics' }
-  | { readonly page: 'failures' }
-  | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab };
+  | { readonly page: 'failures' };
 
 /** Hash routes: the server serves index.html at "/" only, so paths after "#" need no server routes. */
 export function parseRoute(hash: string): Route {
   if (/^#\/secrets(?:[/?]|$)/.test(hash)) return { page: 'secrets' };
   if (/^#\/users(?:[/?]|$)/.test(hash)) return { page: 'users' };
+  const ticket = /^#\/tickets\/([^/?]+)/.exec(hash);
+  if (ticket?.[1]) return { page: 'ticket', id: decodeURIComponent(ticket[1]) };
+  const queue = /^#\/console(?:\/([^/?]+))?/.exec(hash);
+  if (queue) return { page: 'console', view: QueueView.catch('mine').parse(queue[1]) };
   if (/^#\/analytics(?:[/?]|$)/.test(hash)) return { page: 'analytics' };
   if (/^#\/failures(?:[/?]|$)/.test(hash)) return { page: 'failures' };
   const match = /^#\/flows\/([^/?]+)(?:\/([^/?]+))?/.exec(hash);
@@ -34,6 +41,8 @@ export function routeHash(route: Route): string {
   if (route.page === 'analytics') return '#/analytics';
   if (route.page === 'failures') return '#/failures';
   if (route.page === 'flows') return '#/';
+  if (route.page === 'console') return `#/console/${route.view}`;
+  if (route.page === 'ticket') return `#/tickets/${encodeURIComponent(route.id)}`;
   return `#/flows/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
 }
 

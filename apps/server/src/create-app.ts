@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { RuntimeContext } from '@switchyard/runtime';
+import { createTicketFeed, type RuntimeContext, type TicketFeed } from '@switchyard/runtime';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, SwitchyardApp } from './app-env';
 import { authorize } from './auth/authorize';
@@ -25,6 +25,8 @@ import { rosterRoutes } from './routes/roster-routes';
 import { calendarRoutes } from './routes/calendar-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
 import { secretRoutes } from './routes/secret-routes';
+import { consoleRoutes } from './routes/console-routes';
+import { ticketActionRoutes } from './routes/ticket-action-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 import { addOidcRoutes, authProviderRoutes, type SsoOptions } from './sso/oidc-routes';
 import { tokenRoutes } from './routes/token-routes';
@@ -53,6 +55,8 @@ export interface AppOptions {
   readonly metricsToken?: string | undefined;
   /** Single sign-on through an OpenID Connect provider, and how its identities get a session. */
   readonly sso?: SsoOptions | undefined;
+  /** Where ticket changes are published for `GET /api/stream` (the server relays the database's notifications into it); a new one when absent. */
+  readonly ticketFeed?: TicketFeed | undefined;
 }
 
 /**
@@ -85,6 +89,9 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', deploymentRoutes(ctx));
   app.route('/', rolloutRoutes(ctx, options.twoPersonRule ?? false));
   app.route('/', dryRunRoute(ctx));
+  const feed = options.ticketFeed ?? createTicketFeed();
+  app.route('/', ticketActionRoutes(ctx, feed, options.onQueued));
+  app.route('/', consoleRoutes(ctx, feed));
   app.route('/', backtestRoutes(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));

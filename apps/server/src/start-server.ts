@@ -13,6 +13,7 @@ import {
   ensureFirstAdmin,
   resealInBatches,
   resolveDataKeys,
+  createTicketFeed,
   loadRegistry,
   type MessageGateway,
   migrateToLatest,
@@ -169,7 +170,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         ? undefined
         : createWorker(ctx, { loops: store.kind === 'postgres' ? 2 : 1, ...options.worker, notifications: store });
     const hostname = options.hostname ?? '127.0.0.1';
+    // The workers' ticket changes (any process), relayed to GET /api/stream (migration 0015).
+    const ticketFeed = createTicketFeed();
+    const stopRelay = await store.listen(`switchyard_tickets_${store.schema ?? 'public'}`, (ticketId) => {
+      if (ticketId) ticketFeed.publish({ ticketId, kind: 'changed', at: ctx.clock.now().toISOString() });
+    });
     const app = createApp({
+      ticketFeed,
       ctx,
       adminToken: options.adminToken,
       metricsToken: options.metricsToken,
@@ -201,6 +208,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         // Keep-alive connections with no request in flight would hold close() open.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         await worker?.stop();
+        await stopRelay();
         await closed;
         if (ownsStore) await store.close();
         logger.info('switchyard stopped');

@@ -62,7 +62,7 @@ const rosterId = z.string().min(1).max(INPUT_LIMITS.id);
 /** `POST /api/tickets/:id/transfer`: to another group, with a hand-over note the group reads. */
 export const TransferRequest = z
   .strictObject({ group: rosterId, note: note.default('') })
-  .meta({ id: 'TransferRequest', example: { group: 'after-sales', note: '客户要退货，请售后跟进 Customer wants a return' } });
+  .meta({ id: 'TransferRequest', example: { group: 'after_sales', note: '客户要退货，请售后跟进 Customer wants a return' } });
 export type TransferRequest = z.input<typeof TransferRequest>;
 
 /** `POST /api/tickets/:id/notes`: an internal note; each mentioned agent is notified. */

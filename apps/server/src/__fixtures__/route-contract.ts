@@ -19,8 +19,10 @@ const MIDDLEWARE_STATUSES = new Set([403, 413, 415, 421]);
 function jsonSchemaOf(response: unknown): z.ZodType | undefined {
   if (typeof response !== 'object' || response === null || !('content' in response)) return undefined;
   const content: unknown = response.content;
-  if (typeof content !== 'object' || content === null || !('application/json' in content)) return undefined;
-  const json: unknown = content['application/json'];
+  if (typeof content !== 'object' || content === null) return undefined;
+  // A server-sent events route (GET /api/stream) declares each event's JSON as its text/event-stream schema.
+  const json: unknown =
+    'application/json' in content ? content['application/json'] : 'text/event-stream' in content ? content['text/event-stream'] : undefined;
   if (typeof json !== 'object' || json === null || !('schema' in json)) return undefined;
   return json.schema instanceof z.ZodType ? json.schema : undefined;
 }

@@ -78,6 +78,20 @@ export const ROUTE_PERMISSIONS = {
   'GET /api/tickets/{id}/history': 'tickets.read',
   'GET /api/tickets/{id}/messages': 'tickets.read',
   'POST /api/tickets/{id}/events': 'tickets.work',
+  // The service console (issue 18).
+  'GET /api/queues': 'tickets.read',
+  'GET /api/stream': 'tickets.read',
+  'GET /api/me/notifications': 'signed-in',
+  'GET /api/customers/{id}': 'tickets.read',
+  'GET /api/tickets/{id}/trace': 'tickets.read',
+  'POST /api/tickets/{id}/reply': 'tickets.work',
+  'POST /api/tickets/{id}/status': 'tickets.work',
+  'POST /api/tickets/{id}/notes': 'tickets.work',
+  'POST /api/tickets/{id}/transfer': 'tickets.work',
+  'POST /api/tickets/{id}/take': 'tickets.work',
+  'POST /api/tickets/{id}/release': 'tickets.work',
+  'POST /api/tickets/{id}/escalate': 'tickets.work',
+  'POST /api/tickets/{id}/step-in': 'tickets.supervise',
 } as const satisfies Record<string, RouteRequirement>;
 
 /**

@@ -1,5 +1,11 @@
 import type {
   AgentInput,
+  EscalateRequest,
+  NoteRequest,
+  ReplyRequest,
+  StatusRequest,
+  StepInRequest,
+  TransferRequest,
   BacktestRequest,
   CreateFlowRequest,
   DryRunRequest,
@@ -57,6 +63,14 @@ const ticket = {
 } satisfies z.input<typeof NewTicket>;
 
 export const REQUEST_EXAMPLES = {
+  replyToTicket: { body: 'Your refund was sent today, 您的退款已于今天退回' } satisfies ReplyRequest,
+  setTicketStatus: { status: 'processing' } satisfies StatusRequest,
+  addTicketNote: { body: '@wang-qiang please check the refund 请帮忙核实退款', mentions: ['wang-qiang'] } satisfies NoteRequest,
+  transferTicket: { group: 'after_sales', note: 'Refund question, over to after-sales 退款问题转售后' } satisfies TransferRequest,
+  takeTicket: {},
+  releaseTicket: {},
+  escalateTicket: { note: 'Customer asked three times 客户已催三次' } satisfies EscalateRequest,
+  stepIntoTicket: { cause: 'Refund stuck at the bank 银行退款卡单', resolution: 'Refunded by hand 已人工退款' } satisfies StepInRequest,
   createFlow: { name: 'Refund priority', description: 'Refund requests get high priority.', document } satisfies CreateFlowRequest,
   saveDraft: { document, revision: 1 } satisfies z.input<typeof SaveDraftRequest>,
   publishVersion: { revision: 2, note: 'Refund requests in Chinese too (退款)' },

@@ -16,6 +16,7 @@ import { INPUT_LIMITS } from '@switchyard/flow';
 import {
   createTicketOnce,
   dataKeys,
+  listQueue,
   listTickets,
   NotFoundError,
   postTicketEventOnce,
@@ -29,6 +30,7 @@ import { assertTicketReachable, reachableTicket, ticketScopeOf } from '../auth/t
 import { createRouter } from '../create-router';
 import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
+import { atRiskMs, queueCallerOf } from './queue-caller';
 import { historyFor, messagesFor, ticketFor } from './ticket-masking';
 
 const TicketParams = z.object({ id: z.string().min(1).max(INPUT_LIMITS.id).meta({ example: '0b9f3c2e-6a51-4c36-9a57-1d1c3f0e7a42' }) });
@@ -121,7 +123,8 @@ const list = createRoute({
   method: 'get',
   operationId: 'listTickets',
   path: '/api/tickets',
-  description: 'Lists tickets newest first, filtered by status, group and assignee (every filter given must match).',
+  description:
+    "Lists tickets newest first, filtered by status, group and assignee (every filter given must match). A console queue: `view` (mine, group, unassigned, at_risk, overdue, abnormal, all), `sort=urgency` (priority, earliest SLA deadline, oldest), `q` (substring of number, subject, body or customer id) and `cursor` (a row's `queue.cursor`: the rows after it); each row then carries `queue` (at risk, overdue, deadline, abnormal with the time to step in).",
   tags,
   summary: 'Tickets matching every filter given, newest first',
   request: { query: TicketQuery },
@@ -167,7 +170,11 @@ export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {
     })
     .openapi(list, async (c) => {
       const principal = principalOf(c);
-      const tickets = await listTickets(ctx.db, { ...c.req.valid('query'), scope: ticketScopeOf(principal) }, dataKeys(ctx));
+      const query = c.req.valid('query');
+      const asQueue = query.view !== undefined || query.sort !== undefined || query.q !== undefined || query.cursor !== undefined;
+      const tickets = asQueue
+        ? await listQueue(ctx.db, query, queueCallerOf(principal), { now: ctx.clock.now(), atRiskMs: atRiskMs(), keys: dataKeys(ctx) })
+        : await listTickets(ctx.db, { ...query, scope: ticketScopeOf(principal) }, dataKeys(ctx));
       return c.json(
         tickets.map((ticket) => ticketFor(principal, ticket)),
         200,

@@ -57,6 +57,10 @@ export const AuditEntry = z.discriminatedUnion('kind', [
       visits: z.array(z.string()),
       /** A wait's timeout fired before the event it waited for: an SLA breach (absent before migration 0006). */
       missedDeadline: z.boolean().optional(),
+      /** Each condition passed: the port it answered and what it looked at (absent before issue 18). */
+      decisions: z
+        .array(z.object({ node: z.string(), answer: z.string(), inputs: z.record(z.string(), z.unknown()).optional() }))
+        .optional(),
     }),
   ),
   entry(
@@ -112,6 +116,19 @@ export const AuditEntry = z.discriminatedUnion('kind', [
   entry('user.changed', z.object({ userId: z.string(), email: z.string(), fields: z.array(z.string()) })),
   entry('token.created', z.object({ tokenId: z.string(), userId: z.string(), name: z.string(), roles: z.array(z.string()) })),
   entry('token.revoked', z.object({ tokenId: z.string(), userId: z.string(), name: z.string() })),
+  // The service console (issue 18): an agent's or supervisor's action on a ticket, under their name.
+  entry(
+    'agent.action',
+    z.object({
+      action: z.enum(['take', 'release', 'transfer', 'note', 'escalate', 'step-in']),
+      from: z.object({ group: z.string().nullable(), assignee: z.string().nullable(), level: z.number().int() }),
+      to: z.object({ group: z.string().nullable(), assignee: z.string().nullable(), level: z.number().int() }),
+      note: z.string().optional(),
+      mentions: z.array(z.string()).optional(),
+      cause: z.string().optional(),
+      resolution: z.string().optional(),
+    }),
+  ),
   // Service levels (issue 21): a business calendar saved, with its groups and how many days it closes or adds.
   entry(
     'calendar.saved',

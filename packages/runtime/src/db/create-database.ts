@@ -32,7 +32,7 @@ export interface SwitchyardDatabase {
    * through `watch.onLost`, reconnects with backoff and then calls `watch.onRestored`;
    * callers that also poll lose only latency.
    */
-  listen(channel: string, onNotify: () => void, watch?: ListenWatch): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload?: string) => void, watch?: ListenWatch): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

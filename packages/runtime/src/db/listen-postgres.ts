@@ -28,7 +28,7 @@ export function reconnectDelay(failures: number): number {
 export async function listenPostgres(
   config: pg.ClientConfig,
   channel: string,
-  onNotify: () => void,
+  onNotify: (payload?: string) => void,
   watch: ListenWatch = {},
 ): Promise<() => Promise<void>> {
   let stopped = false;
@@ -50,7 +50,7 @@ export async function listenPostgres(
       reconnecting = reconnect();
     };
     client.on('notification', (message) => {
-      if (message.channel === channel) onNotify();
+      if (message.channel === channel) onNotify(message.payload);
     });
     client.on('error', drop);
     client.on('end', () => drop(new Error('Connection terminated')));

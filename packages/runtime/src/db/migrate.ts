@@ -11,6 +11,8 @@ import * as idempotencyKeys from './migrations/0008-idempotency-keys';
 import * as users from './migrations/0009-users';
 import * as auditChain from './migrations/0011-audit-chain';
 import * as versionNotes from './migrations/0012-version-notes';
+import * as consoleQueues from './migrations/0014-console';
+import * as ticketChanges from './migrations/0015-ticket-changes';
 import * as analytics from './migrations/0016-analytics';
 import * as ruleMarks from './migrations/0017-rule-marks';
 import * as backtests from './migrations/0018-backtests';
@@ -31,6 +33,8 @@ const migrations: Record<string, Migration> = {
   '0009-users': users,
   '0011-audit-chain': auditChain,
   '0012-version-notes': versionNotes,
+  '0014-console': consoleQueues,
+  '0015-ticket-changes': ticketChanges,
   '0016-analytics': analytics,
   '0017-rule-marks': ruleMarks,
   '0018-backtests': backtests,

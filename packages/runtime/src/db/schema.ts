@@ -130,6 +130,12 @@ export interface TicketsTable {
   updated_at: Timestamp;
   /** When a worker must next look at this ticket (a pending event or a due timer); null: nothing to do. */
   wake_at: Timestamp | null;
+  /** When an agent last acted on it (reply, note, take, transfer): migration 0014; null: never. */
+  touched_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Since when it is abnormal (flagged `abnormal` or escalated), set by a trigger (migration 0014). */
+  abnormal_at: ColumnType<Date | null, never, Date | null>;
+  /** lower(number, customer id, subject, body): generated (migration 0014), searched with LIKE. */
+  search_text: ColumnType<string, never, never>;
 }
 
 /** The last sequence number given out per month, for GD + yyyyMM + seq ticket numbers. */
@@ -373,6 +379,30 @@ export interface LoginFailuresTable {
   failed_at: Timestamp;
 }
 
+/** A supervisor stepping into an abnormal ticket: why it went wrong and the fix (migration 0014). */
+export interface StepInsTable {
+  id: BigId & Generated<string>;
+  ticket_id: string;
+  by_user: string;
+  at: Timestamp;
+  cause: string;
+  resolution: string;
+}
+
+/** A notice for a user, the users working as an agent, or a group's members (migration 0014). */
+export interface UserNotificationsTable {
+  id: BigId & Generated<string>;
+  recipient_kind: 'user' | 'agent' | 'group';
+  recipient: string;
+  kind: string;
+  ticket_id: string;
+  by_actor: string;
+  /** `{ en, zh-CN }`. */
+  message: Json<{ en: string; 'zh-CN': string }>;
+  at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 /** One ticket's facts for the dashboard (migration 0016), refreshed by `recordAudit`; '' for a group, category or assignee not set. */
 export interface AnalyticsTicketsTable {
   ticket_id: string;
@@ -487,6 +517,8 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  step_ins: StepInsTable;
+  user_notifications: UserNotificationsTable;
   analytics_tickets: AnalyticsTicketsTable;
   analytics_daily: AnalyticsDailyTable;
   analytics_flow_daily: AnalyticsFlowDailyTable;

@@ -51,6 +51,15 @@ export async function listTickets(db: Kysely<Database>, filter: TicketFilter = {
   );
 }
 
+/** Tickets by id as the API shows them, in the order of `ids` (those missing left out). */
+export async function ticketViews(db: Kysely<Database>, ids: readonly string[], keys?: DataKeyRing): Promise<TicketView[]> {
+  const byId = new Map((await loadTickets(db, ids, keys)).map((row) => [row.id, row]));
+  return views(
+    db,
+    ids.map((id) => byId.get(id)).filter((row) => row !== undefined),
+  );
+}
+
 async function views(db: Kysely<Database>, rows: readonly TicketWithCustomer[]): Promise<TicketView[]> {
   if (rows.length === 0) return [];
   const bindings = await db

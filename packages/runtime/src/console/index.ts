@@ -1,0 +1,14 @@
+export { addNote, escalateTicket, releaseTicket, stepIn, takeTicket, touchTicket, transferTicket } from './agent-actions';
+export type { ActingPerson } from './agent-actions';
+export { customerRecord } from './customer-view';
+export type { CustomerRecord } from './customer-view';
+export { listQueue } from './list-queue';
+export type { QueueQuery } from './list-queue';
+export { queueCounts } from './queue-counts';
+export { DEFAULT_AT_RISK_MS, STEP_IN_WINDOW_MS } from './queue-sql';
+export type { QueueCaller } from './queue-sql';
+export { createTicketFeed } from './ticket-feed';
+export type { TicketChange, TicketFeed } from './ticket-feed';
+export { notificationsFor } from './user-notifications';
+export { ticketTrace } from './ticket-trace';
+export { traceSteps } from './trace-steps';
