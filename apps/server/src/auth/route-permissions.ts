@@ -51,6 +51,12 @@ export const ROUTE_PERMISSIONS = {
   'GET /api/notifications': 'runtime.read',
   'GET /api/runtime/stats': 'runtime.read',
   'GET /api/effects': 'runtime.read',
+  'GET /api/analytics/overview': 'runtime.read',
+  'GET /api/flows/{id}/analytics': 'runtime.read',
+  'GET /api/flows/{id}/analytics/tickets': 'runtime.read',
+  'GET /api/reports/weekly': 'runtime.read',
+  'GET /api/reports/scorecard': 'runtime.read',
+  'PUT /api/reports/scorecard': 'flows.publish',
   'GET /api/flow-errors': 'runtime.read',
 
   'GET /api/agents': 'roster.read',
@@ -59,6 +65,8 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/groups': 'roster.manage',
   'GET /api/skills': 'roster.read',
   'POST /api/skills': 'roster.manage',
+  'GET /api/calendars': 'roster.read',
+  'POST /api/calendars': 'roster.manage',
 
   'GET /api/secrets': 'secrets.read',
   'PUT /api/secrets/{name}': 'secrets.write',

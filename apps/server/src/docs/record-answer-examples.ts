@@ -26,7 +26,9 @@ const ctx = {
   logger: pino({ level: 'silent' }),
 };
 await seedExamples(ctx, join(ROOT, 'examples'));
-const app = createApp({ ctx, adminToken: 'record-examples' });
+// Auth is always on (issue 16): the recorder calls as the break-glass admin.
+const ADMIN_TOKEN = 'record-answer-examples';
+const app = createApp({ ctx, adminToken: ADMIN_TOKEN });
 const answers: Record<string, unknown> = {};
 
 function trim(value: unknown): unknown {
@@ -37,7 +39,7 @@ function trim(value: unknown): unknown {
 
 /** Calls the app and keeps the answer under `<operationId> <status>` (the first one of each). */
 async function call(operationId: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const auth = { authorization: 'Bearer record-examples' };
+  const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
   const init: RequestInit = { method, headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' } };
   if (body !== undefined) init.body = JSON.stringify(body);
   const res = await app.request(path, init);
@@ -92,6 +94,8 @@ await call('saveAgent', 'POST', '/api/agents', R.saveAgent);
 await call('listAgents', 'GET', '/api/agents');
 await call('listGroups', 'GET', '/api/groups');
 await call('listSkills', 'GET', '/api/skills');
+await call('saveCalendar', 'POST', '/api/calendars', R.saveCalendar);
+await call('listCalendars', 'GET', '/api/calendars');
 await call('putSecret', 'PUT', '/api/secrets/ERP_API_KEY', R.putSecret);
 await call('listSecrets', 'GET', '/api/secrets');
 await call('deleteSecret', 'DELETE', '/api/secrets/ERP_API_KEY');
@@ -103,6 +107,12 @@ await call('reorderDeployments', 'PUT', '/api/deployments/order', {
   reason: R.reorderDeployments.reason,
 });
 await call('reorderDeployments', 'PUT', '/api/deployments/order', { order: ids, current: ids });
+await call('getAnalyticsOverview', 'GET', '/api/analytics/overview?from=2026-04-02&to=2026-05-01');
+await call('getFlowAnalytics', 'GET', `${flow}/analytics?from=2026-04-02&to=2026-05-01`);
+await call('listNodeTickets', 'GET', `${flow}/analytics/tickets?node=start&from=2026-04-02&to=2026-05-01`);
+await call('getWeeklyReport', 'GET', '/api/reports/weekly?week=2026-W18');
+await call('saveScorecard', 'PUT', '/api/reports/scorecard', R.saveScorecard);
+await call('getScorecard', 'GET', '/api/reports/scorecard');
 
 // The ticket above runs, a minute passes, then its flows are replayed: the recorded history against version 1.
 await createWorker(ctx).runUntilIdle();
