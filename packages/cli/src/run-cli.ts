@@ -3,6 +3,7 @@ import { CliInputError } from './cli-input-error';
 import type { CliIo } from './cli-io';
 import type { Command } from './commands/command';
 import { auditCommand } from './commands/audit';
+import { backtestCommand } from './commands/backtest';
 import { compileCommand } from './commands/compile';
 import { dryRunCommand } from './commands/dry-run';
 import { newNodeCommand } from './commands/new-node';
@@ -27,6 +28,7 @@ const COMMANDS: readonly Command[] = [
   newNodeCommand,
   schemaCommand,
   auditCommand,
+  backtestCommand,
 ];
 
 function overview(locale: Locale): string {
