@@ -8,6 +8,7 @@ export type Route =
   | { readonly page: 'flows' }
   | { readonly page: 'secrets' }
   | { readonly page: 'users' }
+  | { readonly page: 'analytics' }
   | { readonly page: 'failures' }
   | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab };
 
@@ -15,6 +16,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   if (/^#\/secrets(?:[/?]|$)/.test(hash)) return { page: 'secrets' };
   if (/^#\/users(?:[/?]|$)/.test(hash)) return { page: 'users' };
+  if (/^#\/analytics(?:[/?]|$)/.test(hash)) return { page: 'analytics' };
   if (/^#\/failures(?:[/?]|$)/.test(hash)) return { page: 'failures' };
   const match = /^#\/flows\/([^/?]+)(?:\/([^/?]+))?/.exec(hash);
   if (!match?.[1]) return { page: 'flows' };
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.page === 'secrets') return '#/secrets';
   if (route.page === 'users') return '#/users';
+  if (route.page === 'analytics') return '#/analytics';
   if (route.page === 'failures') return '#/failures';
   if (route.page === 'flows') return '#/';
   return `#/flows/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;

@@ -50,6 +50,16 @@ const CONTRACT = {
   '/api/tokens/{id}': ['delete'],
   '/api/users': ['get', 'post'],
   '/api/users/{id}': ['patch'],
+  '/api/analytics/overview': ['get'],
+  '/api/flows/{id}/analytics': ['get'],
+  '/api/flows/{id}/analytics/tickets': ['get'],
+  '/api/reports/weekly': ['get'],
+  '/api/reports/scorecard': ['get', 'put'],
+  '/api/flows/{id}/backtest': ['post'],
+  '/api/backtests': ['get'],
+  '/api/backtests/{id}': ['delete', 'get'],
+  '/api/backtests/{id}/cancel': ['post'],
+  '/api/backtests/{id}/tickets/{ticketId}': ['get'],
   '/api/calendars': ['get', 'post'],
 };
 

@@ -12,9 +12,11 @@ import { trustedHost } from './middleware/trusted-host';
 import { deploymentRoutes } from './routes/deployment-routes';
 import { failureRoutes } from './routes/failure-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { analyticsRoutes } from './routes/analytics-routes';
 import { authRoutes } from './routes/auth-routes';
 import { addDocsRoutes } from './routes/docs-routes';
 import { dryRunRoute } from './routes/dry-run-route';
+import { backtestRoutes } from './routes/backtest-routes';
 import { flowRoutes } from './routes/flow-routes';
 import { healthRoutes } from './routes/health-routes';
 import { addMetricsRoute } from './routes/metrics-route';
@@ -83,6 +85,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', deploymentRoutes(ctx));
   app.route('/', rolloutRoutes(ctx, options.twoPersonRule ?? false));
   app.route('/', dryRunRoute(ctx));
+  app.route('/', backtestRoutes(ctx));
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
   app.route('/', calendarRoutes(ctx));
@@ -90,6 +93,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', failureRoutes(ctx));
   app.route('/', secretRoutes(ctx));
   app.route('/', auditRoutes(ctx));
+  app.route('/', analyticsRoutes(ctx));
   app.route('/', authProviderRoutes(options.sso));
   if (options.sso) addOidcRoutes(app, options.sso, ctx.logger);
   app.route('/', authRoutes(ctx, { publicUrl: options.publicUrl, trustProxy: options.trustProxy ?? false }));

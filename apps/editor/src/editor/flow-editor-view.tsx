@@ -1,7 +1,10 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CatalogEntry, FlowDetail } from '@switchyard/api';
+import { FlowAnalyticsPanel } from '../analytics/flow-analytics-panel';
+import { AnalyticsOverlayContext } from '../analytics/overlay-context';
 import { useCan } from '../auth/allowed';
+import type { Overlay } from '../model/analytics-figures';
 import { useI18n } from '../i18n/i18n-context';
 import { Inspector } from '../inspector/inspector';
 import { indexDiagnostics } from '../model/diagnostics-index';
@@ -28,7 +31,7 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useNodePlacement } from './use-node-placement';
 import { type ComparedSide, useNoticeText, useVersions } from './use-versions';
 
-type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout' | 'failures';
+type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout' | 'failures' | 'analytics';
 
 /** The flow page: palette, canvas, and the side panels (inspector, problems, versions, dry-run, rollout). */
 interface FlowEditorViewProps {
@@ -53,6 +56,8 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     if (linkedTab) setTab(linkedTab);
   }, [linkedTab]);
   const [highlight, setHighlight] = useState<DryRunHighlight | null>(null);
+  const canSeeFigures = useCan('runtime.read');
+  const [overlay, setOverlay] = useState<Overlay | null>(null);
   const { doc, selection, diagnostics } = editor;
 
   const { versions, comparison, closeComparison, notice, publish, compare, compareConflict, restore } = useVersions(
@@ -134,6 +139,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
   const selectedNodes = doc.nodes.filter((n) => selection.has(n.id));
   const selectedNode = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
   const errorCount = diagnostics.length;
+  const analyticsTab: [Tab, string] = ['analytics', t('analytics.overlay')];
   const tabs: readonly [Tab, string][] = [
     ['inspector', t('tabs.inspector')],
     ['problems', t('tabs.problems', { count: errorCount })],
@@ -141,6 +147,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     ['dryRun', t('tabs.dryRun')],
     ['rollout', t('tabs.rollout')],
     ['failures', t('failures.tab', { count: failures.failures?.length ?? 0 })],
+    ...(canSeeFigures ? [analyticsTab] : []),
   ];
 
   // After the selected node, wired from its first free port; else in the visible centre (placement.ts).
@@ -191,14 +198,16 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
       )}
       <div className="editor-body">
         <Palette catalog={catalog} onAdd={readOnly ? () => undefined : addFromPalette} />
-        <FlowCanvas
-          doc={comparison ? comparison.view.doc : doc}
-          catalog={catalogByType}
-          selection={selection}
-          decorations={decorations}
-          editor={readOnly ? undefined : editor}
-          onSelect={editor.select}
-        />
+        <AnalyticsOverlayContext.Provider value={tab === 'analytics' ? overlay : null}>
+          <FlowCanvas
+            doc={comparison ? comparison.view.doc : doc}
+            catalog={catalogByType}
+            selection={selection}
+            decorations={decorations}
+            editor={readOnly ? undefined : editor}
+            onSelect={editor.select}
+          />
+        </AnalyticsOverlayContext.Provider>
         {/* "nokey": React Flow's Space (pan) and Delete keys must not act while typing here, Monaco included. */}
         <aside className="side-panel nokey">
           <nav className="tabs" role="tablist">
@@ -231,6 +240,16 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
               />
             )}
             {tab === 'rollout' && <RolloutPanel flowId={flowId} versions={versions} />}
+            {tab === 'analytics' && (
+              <FlowAnalyticsPanel
+                flowId={flowId}
+                versions={versions}
+                labels={new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]))}
+                selected={selectedNode?.id}
+                onSelect={(id) => editor.select([id])}
+                onOverlay={setOverlay}
+              />
+            )}
             {tab === 'failures' && <FailuresPanel state={failures} doc={doc} onPickNode={pick} />}
             {tab === 'problems' && (
               <ProblemsPanel diagnostics={diagnostics} onPick={pick} names={problemNames(doc, catalogByType, locale)} />

@@ -1,5 +1,6 @@
 import type {
   AgentInput,
+  BacktestRequest,
   CreateFlowRequest,
   DryRunRequest,
   Group,
@@ -7,6 +8,7 @@ import type {
   NewTicket,
   PutSecretRequest,
   ReorderDeploymentsRequest,
+  Scorecard,
   RolloutActionRequest,
   RolloutRequest,
   SaveCalendarRequest,
@@ -94,6 +96,21 @@ export const REQUEST_EXAMPLES = {
     current: ['intake-classify', 'logistics-auto-reply', 'complaint-billing'],
     reason: 'Billing complaints before the logistics auto-reply',
   } satisfies ReorderDeploymentsRequest,
+  saveScorecard: {
+    metrics: [
+      { metric: 'automationCoverage', target: 0.7, weight: 40 },
+      { metric: 'csatSatisfied', target: 0.9, weight: 30 },
+      { metric: 'firstResponseMedianMinutes', target: 30, weight: 30 },
+    ],
+    cap: 1,
+  } satisfies Scorecard,
+  startBacktest: {
+    version: 1,
+    from: '2026-04-24T00:00:00+08:00',
+    to: '2026-05-01T00:00:00+08:00',
+    limit: 1000,
+    filter: { channel: 'chat' },
+  } satisfies BacktestRequest,
   saveCalendar: {
     id: 'after-sales-hours',
     name: '售后组工作时间 After-sales hours',

@@ -1,6 +1,18 @@
 import type { FlowDocumentInput } from '@switchyard/flow';
 import type { z } from 'zod';
 import { AuditVerification } from '../audit';
+import {
+  AnalyticsOverview,
+  FlowAnalytics,
+  type FlowAnalyticsQuery,
+  NodeTickets,
+  type NodeTicketsQuery,
+  type OverviewQuery,
+  Scorecard,
+  WeeklyReport,
+  type WeeklyReportQuery,
+} from '../analytics';
+import { Backtest, BacktestList, type BacktestRequest, BacktestStarted, BacktestSummary, BacktestTicket } from '../backtest';
 import { DryRunResults } from '../dry-run';
 import { EffectList, type EffectQuery, RuntimeStats } from '../runtime';
 import { DraftSaved } from '../diagnostic';
@@ -49,6 +61,7 @@ const keyHeader = (options: IdempotencyOption): Record<string, string> =>
 
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 const rolloutPath = (id: string) => `${flowPath(id)}/rollout`;
+const backtestPath = (id: string) => `/api/backtests/${encodeURIComponent(id)}`;
 /** `?a=1&b=x` of the given parameters (those undefined left out); '' when none. */
 const query = (params: Readonly<Record<string, unknown>>) => {
   const entries = Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : []));
@@ -142,6 +155,27 @@ export function createApiClient(options: ApiClientOptions) {
     /** Write-only: the answer is the secret's status, never its value. */
     putSecret: (name: string, value: string) => call(SecretView, 'PUT', `/api/secrets/${encodeURIComponent(name)}`, { value }),
     deleteSecret: (name: string) => call(SecretView, 'DELETE', `/api/secrets/${encodeURIComponent(name)}`),
+    /** The team dashboard over tickets created in the period (UTC days), optionally one group and channel. */
+    analyticsOverview: (q: OverviewQuery = {}) => call(AnalyticsOverview, 'GET', `/api/analytics/overview${query(q)}`),
+    /** A flow's node, edge, wait, error and rule-quality figures for a period (one version, or all). */
+    flowAnalytics: (id: string, q: FlowAnalyticsQuery = {}) => call(FlowAnalytics, 'GET', `${flowPath(id)}/analytics${query(q)}`),
+    /** Sample tickets behind a node's figure (entered, misroute, corrected). */
+    nodeTickets: (id: string, q: NodeTicketsQuery) => call(NodeTickets, 'GET', `${flowPath(id)}/analytics/tickets${query(q)}`),
+    weeklyReport: (q: Omit<WeeklyReportQuery, 'format'>) => call(WeeklyReport, 'GET', `/api/reports/weekly${query(q)}`),
+    /** Where the weekly CSV or PDF downloads from (a link the browser follows with its session). */
+    weeklyReportUrl: (q: WeeklyReportQuery) => `${options.baseUrl.replace(/\/+$/, '')}/api/reports/weekly${query(q)}`,
+    scorecard: () => call(Scorecard, 'GET', '/api/reports/scorecard'),
+    saveScorecard: (card: Scorecard) => call(Scorecard, 'PUT', '/api/reports/scorecard', card),
+    /** Starts a backtest of a flow (202): a `version`, a `document`, or the draft, over recorded tickets of `[from, to)`. */
+    startBacktest: (id: string, body: BacktestRequest) => call(BacktestStarted, 'POST', `${flowPath(id)}/backtest`, body),
+    /** A backtest's progress, differing tickets and differences by kind (partial while it runs). */
+    getBacktest: (backtestId: string) => call(Backtest, 'GET', backtestPath(backtestId)),
+    listBacktests: (flowId?: string) => call(BacktestList, 'GET', `/api/backtests${query({ flowId })}`),
+    /** One differing ticket: both replays side by side. */
+    backtestTicket: (backtestId: string, ticketId: string) =>
+      call(BacktestTicket, 'GET', `${backtestPath(backtestId)}/tickets/${encodeURIComponent(ticketId)}`),
+    cancelBacktest: (backtestId: string) => call(BacktestSummary, 'POST', `${backtestPath(backtestId)}/cancel`),
+    deleteBacktest: (backtestId: string) => call(BacktestSummary, 'DELETE', backtestPath(backtestId)),
     /** Business calendars: the stored ones and the shipped default. */
     calendars: () => call(CalendarList, 'GET', '/api/calendars'),
     /** Creates or replaces a calendar by id (with an iCal feed's days added when `ical` is given). */

@@ -66,7 +66,6 @@ export function contributions(f: TicketFacts): Contribution[] {
   if (f.assignee !== '') {
     add('agent', f.assignee);
     if (done) add('agent_done', f.assignee);
-    if (f.firstResponseMs !== null) add('agent_first_response', `${f.assignee}|${durationBucket(f.firstResponseMs)}`, f.firstResponseMs);
     if (f.csat !== null) add('agent_csat', f.assignee, f.csat);
     if (f.breached && !done) add('agent_overdue', f.assignee);
   }
