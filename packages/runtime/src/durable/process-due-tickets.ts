@@ -3,6 +3,7 @@ import type { CalendarBook, Roster } from '@switchyard/nodes';
 import { type Kysely, sql } from 'kysely';
 import { OPEN_STATUSES } from '../catalog/list-agents';
 import { loadCalendarBook } from '../catalog/calendars';
+import { usesBusinessTime } from '../engine/uses-business-time';
 import { loadRoster } from '../catalog/load-roster';
 import { isConnectionError } from '../db/connection-error';
 import { recordAudit } from '../audit/record-audit';
@@ -103,17 +104,17 @@ async function processBatch(
     works.flatMap((w) => w.bindings.map((b) => ({ flowId: b.flow_id, version: b.version }))),
   );
   let roster: Roster | undefined;
-  let calendars: CalendarBook | undefined;
+  // Stored calendars are read only for a batch whose flows count business time.
+  const calendars: CalendarBook | undefined = usesBusinessTime(prepared.values()) ? await loadCalendarBook(trx) : undefined;
   const outcomes: TicketWorkResult[] = [];
   for (const work of works) {
     roster ??= await loadRoster(trx);
-    calendars ??= await loadCalendarBook(trx);
     const outcome = await runTicketWork(work, prepared, {
       registry: ctx.registry,
       roster: withoutOwnLoad(roster, work.ticket),
       now,
       keys,
-      calendars,
+      ...(calendars ? { calendars } : {}),
     });
     roster = withAssignment(roster, work, outcome);
     outcomes.push(outcome);
