@@ -55,6 +55,12 @@ const CONTRACT = {
   '/api/flows/{id}/analytics/tickets': ['get'],
   '/api/reports/weekly': ['get'],
   '/api/reports/scorecard': ['get', 'put'],
+  '/api/flows/{id}/backtest': ['post'],
+  '/api/backtests': ['get'],
+  '/api/backtests/{id}': ['delete', 'get'],
+  '/api/backtests/{id}/cancel': ['post'],
+  '/api/backtests/{id}/tickets/{ticketId}': ['get'],
+  '/api/calendars': ['get', 'post'],
 };
 
 describe.each(testDatabases)('the app on $name', (target) => {

@@ -189,3 +189,4 @@ export {
   UserNotificationList,
 } from './console';
 export { FlowErrorList, FlowErrorQuery, FlowErrorView } from './flow-errors';
+export { CalendarList, CalendarView, IcalImport, SaveCalendarRequest, StoredCalendar } from './calendars';

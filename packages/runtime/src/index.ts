@@ -73,3 +73,4 @@ export { createRuntimeMetrics } from './metrics/runtime-metrics';
 export type { RuntimeMetrics } from './metrics/runtime-metrics';
 export { renderMetrics } from './metrics/refresh-database-gauges';
 export * from './backtest/index';
+export { onWorkQueued } from './durable/work-channel';

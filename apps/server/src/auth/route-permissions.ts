@@ -33,6 +33,12 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/flows/{id}/versions': 'flows.publish',
   'GET /api/flows/{id}/versions/{n}': 'flows.read',
   'POST /api/flows/{id}/dry-run': 'flows.dry_run',
+  'POST /api/flows/{id}/backtest': 'flows.dry_run',
+  'GET /api/backtests': 'flows.dry_run',
+  'GET /api/backtests/{id}': 'flows.dry_run',
+  'GET /api/backtests/{id}/tickets/{ticketId}': 'flows.dry_run',
+  'POST /api/backtests/{id}/cancel': 'flows.dry_run',
+  'DELETE /api/backtests/{id}': 'flows.dry_run',
 
   'GET /api/flows/{id}/rollout': 'flows.read',
   'PUT /api/flows/{id}/rollout': 'rollout.manage',
@@ -59,6 +65,8 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/groups': 'roster.manage',
   'GET /api/skills': 'roster.read',
   'POST /api/skills': 'roster.manage',
+  'GET /api/calendars': 'roster.read',
+  'POST /api/calendars': 'roster.manage',
 
   'GET /api/secrets': 'secrets.read',
   'PUT /api/secrets/{name}': 'secrets.write',

@@ -12,6 +12,7 @@ import {
   WeeklyReport,
   type WeeklyReportQuery,
 } from '../analytics';
+import { Backtest, BacktestList, type BacktestRequest, BacktestStarted, BacktestSummary, BacktestTicket } from '../backtest';
 import { DryRunResults } from '../dry-run';
 import { EffectList, type EffectQuery, RuntimeStats } from '../runtime';
 import { DraftSaved } from '../diagnostic';
@@ -30,6 +31,7 @@ import {
 } from '../rollout';
 import { AgentList, GroupList, SkillList } from '../roster';
 import { SecretList, SecretView } from '../secrets';
+import { CalendarList, CalendarView, type SaveCalendarRequest } from '../calendars';
 import {
   EventAccepted,
   type NewTicket,
@@ -59,6 +61,7 @@ const keyHeader = (options: IdempotencyOption): Record<string, string> =>
 
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 const rolloutPath = (id: string) => `${flowPath(id)}/rollout`;
+const backtestPath = (id: string) => `/api/backtests/${encodeURIComponent(id)}`;
 /** `?a=1&b=x` of the given parameters (those undefined left out); '' when none. */
 const query = (params: Readonly<Record<string, unknown>>) => {
   const entries = Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : []));
@@ -163,6 +166,20 @@ export function createApiClient(options: ApiClientOptions) {
     weeklyReportUrl: (q: WeeklyReportQuery) => `${options.baseUrl.replace(/\/+$/, '')}/api/reports/weekly${query(q)}`,
     scorecard: () => call(Scorecard, 'GET', '/api/reports/scorecard'),
     saveScorecard: (card: Scorecard) => call(Scorecard, 'PUT', '/api/reports/scorecard', card),
+    /** Starts a backtest of a flow (202): a `version`, a `document`, or the draft, over recorded tickets of `[from, to)`. */
+    startBacktest: (id: string, body: BacktestRequest) => call(BacktestStarted, 'POST', `${flowPath(id)}/backtest`, body),
+    /** A backtest's progress, differing tickets and differences by kind (partial while it runs). */
+    getBacktest: (backtestId: string) => call(Backtest, 'GET', backtestPath(backtestId)),
+    listBacktests: (flowId?: string) => call(BacktestList, 'GET', `/api/backtests${query({ flowId })}`),
+    /** One differing ticket: both replays side by side. */
+    backtestTicket: (backtestId: string, ticketId: string) =>
+      call(BacktestTicket, 'GET', `${backtestPath(backtestId)}/tickets/${encodeURIComponent(ticketId)}`),
+    cancelBacktest: (backtestId: string) => call(BacktestSummary, 'POST', `${backtestPath(backtestId)}/cancel`),
+    deleteBacktest: (backtestId: string) => call(BacktestSummary, 'DELETE', backtestPath(backtestId)),
+    /** Business calendars: the stored ones and the shipped default. */
+    calendars: () => call(CalendarList, 'GET', '/api/calendars'),
+    /** Creates or replaces a calendar by id (with an iCal feed's days added when `ical` is given). */
+    saveCalendar: (calendar: SaveCalendarRequest) => call(CalendarView, 'POST', '/api/calendars', calendar),
     ...authMethods(call),
     ...consoleMethods(call),
   };

@@ -112,6 +112,11 @@ export const AuditEntry = z.discriminatedUnion('kind', [
   entry('user.changed', z.object({ userId: z.string(), email: z.string(), fields: z.array(z.string()) })),
   entry('token.created', z.object({ tokenId: z.string(), userId: z.string(), name: z.string(), roles: z.array(z.string()) })),
   entry('token.revoked', z.object({ tokenId: z.string(), userId: z.string(), name: z.string() })),
+  // Service levels (issue 21): a business calendar saved, with its groups and how many days it closes or adds.
+  entry(
+    'calendar.saved',
+    z.object({ id: z.string(), groups: z.array(z.string()), holidays: z.number().int(), workdays: z.number().int() }),
+  ),
 ]);
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export type AuditKind = AuditEntry['kind'];

@@ -15,6 +15,7 @@ import * as analytics from './migrations/0016-analytics';
 import * as ruleMarks from './migrations/0017-rule-marks';
 import * as backtests from './migrations/0018-backtests';
 import * as flowErrorIndex from './migrations/0013-flow-error-index';
+import * as calendars from './migrations/0019-calendars';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0017-rule-marks': ruleMarks,
   '0018-backtests': backtests,
   '0013-flow-error-index': flowErrorIndex,
+  '0019-calendars': calendars,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

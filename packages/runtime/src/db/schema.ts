@@ -453,6 +453,14 @@ export interface AnalyticsSettingsTable {
   updated_by: string;
 }
 
+/** A business calendar (migration 0019): the calendar and its groups as the `business-calendar` stored shape. */
+export interface CalendarsTable {
+  id: string;
+  calendar: Stored<'business-calendar'>;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
 export interface Database {
   flows: FlowsTable;
   flow_versions: FlowVersionsTable;
@@ -487,6 +495,7 @@ export interface Database {
   analytics_settings: AnalyticsSettingsTable;
   backtests: BacktestsTable;
   backtest_tickets: BacktestTicketsTable;
+  calendars: CalendarsTable;
 }
 
 /** A backtest job (migration 0018): its request, progress, and the lease of the worker running a batch of it. */

@@ -1,5 +1,5 @@
 import { type Ticket, TicketEventType } from '@switchyard/flow';
-import type { NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
+import type { CalendarBook, NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditFact } from '../audit/audit-entry';
 import { maskCustomerInDetail } from '@switchyard/api';
@@ -69,7 +69,14 @@ export async function runTicketWork(
   work: TicketWork,
   prepared: ReadonlyMap<string, PreparedFlow>,
   /** `keys` seals the customer's name and contact in the outbox rows (they hold the ticket as the action will see it). */
-  options: { readonly registry: NodeRegistry; readonly roster: Roster; readonly now: Date; readonly keys: DataKeyRing },
+  options: {
+    readonly registry: NodeRegistry;
+    readonly roster: Roster;
+    readonly now: Date;
+    readonly keys: DataKeyRing;
+    /** Business calendars (issue 21); the shipped default when absent. */
+    readonly calendars?: CalendarBook;
+  },
 ): Promise<TicketWorkResult> {
   const ticketId = work.ticket.id;
   const nowMs = options.now.getTime();
@@ -115,6 +122,7 @@ export async function runTicketWork(
   const dueWhenScheduled = new Set<string>();
 
   const run = createTicketRun({ ticket: work.ticket, stats: work.stats }, flows, snapshots, {
+    ...(options.calendars ? { calendars: options.calendars } : {}),
     runAction: createEffectRunner({
       registry: options.registry,
       roster: options.roster,

@@ -32,3 +32,16 @@ export async function wakeTicket(trx: Kysely<Database>, ticketId: string, now: D
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * Calls `onWork` whenever a transaction that queued work (a ticket, an event, an effect result)
+ * commits, in this process or, on PostgreSQL, any other: the in-process wake-up hook for
+ * anything that should react at once (an SSE stream, a worker). Resolves to a function that stops it.
+ * @example const stop = await onWorkQueued(store, () => stream.refresh());
+ */
+export function onWorkQueued(
+  store: { listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>; readonly schema?: string | undefined },
+  onWork: () => void,
+): Promise<() => Promise<void>> {
+  return store.listen(workChannel(store.schema), onWork);
+}

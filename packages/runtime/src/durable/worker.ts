@@ -2,6 +2,7 @@ import type { Roster } from '@switchyard/nodes';
 import { loadRoster } from '../catalog/load-roster';
 import { claimEffects, deliverEffect, type DeliveryOptions } from './deliver-effects';
 import { createFlowCache, type FlowCache } from './flow-cache';
+import { nextDueAt } from './next-due-at';
 import { processDueTickets } from './process-due-tickets';
 import type { SwitchyardDatabase } from '../db/create-database';
 import { isConnectionError } from '../db/connection-error';
@@ -14,12 +15,21 @@ import { checkRollouts } from '../rollout/check-rollouts';
 import { deliverOpsNotifications, type OpsWebhook } from '../rollout/ops-notifications';
 import { runBacktestSlice } from '../backtest/run-backtest-slice';
 
+/** How soon an idle loop looks again when work is due that another loop or process holds. */
+const BUSY_ELSEWHERE_MS = 20;
+
 export interface WorkerOptions {
   /** Tickets claimed and committed per transaction (default 16). */
   readonly batchSize?: number;
   /** Effects delivered at once (default 8). */
   readonly effectConcurrency?: number;
-  /** How long an idle worker sleeps before looking again (default 100 ms). */
+  /**
+   * The longest an idle worker sleeps before looking again. An idle worker sleeps until the
+   * next due time written in the store (a timer, an effect retry) or a wake-up, whichever
+   * comes first, and at most this. Default: 100 ms without `notifications`; with them, 5 s on
+   * PostgreSQL (a slow safety poll: a lost notification is found within it) and 60 s on PGlite
+   * (one process owns the store, so every write in it wakes the worker: nothing to miss).
+   */
   readonly pollMs?: number;
   /**
    * Rounds run at once in this process (default 1): on PostgreSQL, several loops claim
@@ -31,10 +41,10 @@ export interface WorkerOptions {
    * The store to LISTEN on: a worker then wakes as soon as work is committed anywhere
    * (another process included) instead of at its next poll. Polling goes on regardless.
    */
-  readonly notifications?: Pick<SwitchyardDatabase, 'listen' | 'schema'>;
+  readonly notifications?: Pick<SwitchyardDatabase, 'listen' | 'schema'> & Partial<Pick<SwitchyardDatabase, 'kind'>>;
   /**
    * Ramp steps and guardrails: checked every `checkEveryMs` (default 10 s); ops notifications go to
-   * `opsWebhook`. Idempotency keys older than 24 h are deleted on the same interval.
+   * `opsWebhook`. Idempotency keys older than 24 h are deleted, and rows re-sealed, every 6th interval.
    */
   readonly rollouts?: { readonly checkEveryMs?: number; readonly opsWebhook?: OpsWebhook | undefined };
   /** Whether this worker replays backtest jobs when it has no live work (default true). */
@@ -65,7 +75,9 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
   const flows: FlowCache = createFlowCache(ctx.registry);
   const batchSize = options.batchSize ?? 16;
   const concurrency = options.effectConcurrency ?? 8;
-  const pollMs = options.pollMs ?? 100;
+  // While notifications come (LISTEN is up) the worker may sleep long; without them it polls.
+  let listening = false;
+  const pollCap = () => options.pollMs ?? (!listening ? 100 : options.notifications?.kind === 'pglite' ? 60_000 : 5_000);
   const inFlight = new Set<Promise<unknown>>();
   let running = false;
   let loop: Promise<void> | undefined;
@@ -79,6 +91,9 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
 
   const rolloutEveryMs = options.rollouts?.checkEveryMs ?? 10_000;
   let rolloutsCheckedAt = Number.NEGATIVE_INFINITY;
+  // Housekeeping (expired idempotency keys, re-sealing) every 6th interval: on an idle PGlite server
+  // those scans were most of its CPU, and neither is urgent (keys live 24 h; re-sealing is a background chore).
+  let housekeepingIn = 0;
   /** Rollouts move on wall-clock intervals, by whichever loop comes first; a failure waits for the next interval. */
   const watchRollouts = async (force: boolean) => {
     if (!force && Date.now() - rolloutsCheckedAt < rolloutEveryMs) return;
@@ -87,6 +102,8 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
     // Independent chores on one interval: one failing must not stop the others.
     await periodically('checking rollouts', () => checkRollouts(ctx));
     if (webhook) await periodically('delivering ops notifications', () => deliverOpsNotifications(ctx, webhook));
+    if (!force && housekeepingIn-- > 0) return;
+    housekeepingIn = 5;
     // Idempotency keys are remembered for 24 h.
     await periodically('forgetting expired idempotency keys', () => forgetExpiredIdempotencyKeys(ctx.db, ctx.clock.now()));
     // Rows in clear or under a previous data key: a few small batches per interval (key rotation without downtime).
@@ -128,15 +145,25 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
   const listenForWork = async (): Promise<(() => Promise<void>) | undefined> => {
     const store = options.notifications;
     if (!store) return undefined;
+    let lostAtStart = false;
     try {
-      return await store.listen(workChannel(store.schema), wake, {
-        onLost: (error) => ctx.logger.warn({ err: error }, 'lost the work notifications; polling until they are back'),
+      const unlisten = await store.listen(workChannel(store.schema), wake, {
+        onLost: (error) => {
+          lostAtStart = true;
+          listening = false;
+          ctx.logger.warn({ err: error }, 'lost the work notifications; polling until they are back');
+        },
         // Work committed while nobody listened was not announced: look now.
         onRestored: () => {
+          lostAtStart = false;
+          listening = true;
           ctx.logger.info('listening for work notifications again');
           wake();
         },
       });
+      // A database away at the start is an outage: polling until the listener is restored.
+      listening = !lostAtStart;
+      return unlisten;
     } catch (error) {
       ctx.logger.warn({ err: error }, 'cannot listen for work notifications; polling only');
       return undefined;
@@ -168,10 +195,25 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
         ctx.logger.error({ err: error }, 'worker round failed; trying again after a pause');
       }
       if (!busy && running) {
+        const nap = await idleFor().catch(() => Math.min(pollCap(), 100));
         options.onIdle?.();
-        await sleep(pollMs);
+        await sleep(nap);
       }
     }
+  };
+
+  /**
+   * How long to sleep when idle: until the next due time in the store or the next rollout
+   * check, at most `pollMs`, at least 1 ms. Effects in flight end with a write of their own
+   * result, which wakes the worker.
+   */
+  const idleFor = async (): Promise<number> => {
+    const rolloutIn = rolloutsCheckedAt + rolloutEveryMs - Date.now();
+    const due = await nextDueAt(ctx.db);
+    const dueIn = due === undefined ? Number.POSITIVE_INFINITY : due.getTime() - ctx.clock.now().getTime();
+    // Due already, yet this round found nothing: another loop holds it (or is committing it). Look
+    // again shortly, not at once: spinning would starve the loop that holds it (PGlite has one connection).
+    return Math.max(dueIn <= 0 ? BUSY_ELSEWHERE_MS : 1, Math.min(pollCap(), rolloutIn, dueIn));
   };
 
   /** One round: due tickets, then due effects. True when it found work. */
