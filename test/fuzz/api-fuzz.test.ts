@@ -147,5 +147,6 @@ describe('every API route under hostile requests (PGlite)', () => {
     expect(seen.size).toBe(operationCount);
     const accepted = [...seen.values()].filter((statuses) => [...statuses].some((status) => status < 300)).length;
     expect(accepted).toBeGreaterThanOrEqual(28);
-  }, 120_000);
+    // The weekly report's PDF (issue 19) is printed by Chromium, seconds each: the budget covers a dozen of them.
+  }, 300_000);
 });

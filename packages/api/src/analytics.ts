@@ -178,7 +178,7 @@ export const ScoreRow = z
 export const WeeklyReportQuery = z.strictObject({
   week: z
     .string()
-    .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/)
+    .regex(/^20\d{2}-W(0[1-9]|[1-4]\d|5[0-3])$/)
     .meta({ example: '2026-W49' }),
   group: z.string().min(1).max(INPUT_LIMITS.id).optional().meta({ example: 'after_sales' }),
   format: z.enum(['json', 'csv', 'pdf']).optional().meta({ example: 'csv' }),

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 /** Where Debian puts its Chromium (`apt-get install chromium`); SWITCHYARD_CHROMIUM overrides. */
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -41,6 +41,41 @@ export function pdfPrerequisites(options: { chromium?: string; fontDirs?: readon
   return { chromium: path, missing };
 }
 
+/** Chromium stays up between exports (starting it costs seconds) and closes after this long unused. */
+const IDLE_CLOSE_MS = 60_000;
+let shared: { path: string; browser: Promise<Browser>; idle: NodeJS.Timeout | undefined; users: number } | undefined;
+
+/** The Chromium exports share, started on first use; a crashed one is started again. */
+function sharedBrowser(executablePath: string): Promise<Browser> {
+  if (shared && shared.path === executablePath) {
+    clearTimeout(shared.idle);
+    shared.users += 1;
+    return shared.browser;
+  }
+  const browser = chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+  const entry = { path: executablePath, browser, idle: undefined, users: 1 };
+  shared = entry;
+  void browser.then(
+    (b) => b.on('disconnected', () => shared === entry && (shared = undefined)),
+    () => shared === entry && (shared = undefined),
+  );
+  return browser;
+}
+
+function releaseLater(): void {
+  const entry = shared;
+  if (!entry) return;
+  entry.users -= 1;
+  if (entry.users > 0) return;
+  clearTimeout(entry.idle);
+  entry.idle = setTimeout(() => {
+    if (shared === entry) shared = undefined;
+    void entry.browser.then((b) => b.close()).catch(() => undefined);
+  }, IDLE_CLOSE_MS);
+  // An idle browser must not keep the process alive.
+  entry.idle.unref();
+}
+
 /**
  * Prints an HTML page to an A4 PDF with the machine's Chromium (headless, no network): the
  * fonts it uses, Noto CJK for Chinese, are embedded. Throws `PdfUnavailableError` naming what
@@ -50,14 +85,15 @@ export function pdfPrerequisites(options: { chromium?: string; fontDirs?: readon
 export async function printPdf(html: string, options: { chromium?: string; fontDirs?: readonly string[] } = {}): Promise<Buffer> {
   const { chromium: executablePath, missing } = pdfPrerequisites(options);
   if (missing.length > 0) throw new PdfUnavailableError(missing);
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+  const browser = await sharedBrowser(executablePath);
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => true));
     return await page.pdf({ format: 'A4', printBackground: true });
   } finally {
-    await browser.close();
+    await page.close();
+    releaseLater();
   }
 }

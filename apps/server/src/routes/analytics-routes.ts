@@ -132,8 +132,10 @@ export function analyticsRoutes(ctx: RuntimeContext): SwitchyardApp {
           c.header('Content-Disposition', `attachment; filename="${name}.pdf"`);
           return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf' });
         } catch (error) {
-          if (!(error instanceof PdfUnavailableError)) throw error;
-          return c.json({ error: error.message, details: { missing: error.missing } }, 503);
+          if (error instanceof PdfUnavailableError) return c.json({ error: error.message, details: { missing: error.missing } }, 503);
+          // Chromium failed to print (crashed, out of memory): the export can be asked again.
+          ctx.logger.warn({ err: error }, 'the weekly PDF could not be printed');
+          return c.json({ error: 'the PDF could not be printed; try again / PDF 生成失败，请重试', details: { missing: [] } }, 503);
         }
       }
       return c.json(report, 200);
