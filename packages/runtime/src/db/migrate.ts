@@ -11,6 +11,8 @@ import * as idempotencyKeys from './migrations/0008-idempotency-keys';
 import * as users from './migrations/0009-users';
 import * as auditChain from './migrations/0011-audit-chain';
 import * as versionNotes from './migrations/0012-version-notes';
+import * as ticketNumberSequences from './migrations/0021-ticket-number-sequences';
+import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -26,6 +28,8 @@ const migrations: Record<string, Migration> = {
   '0009-users': users,
   '0011-audit-chain': auditChain,
   '0012-version-notes': versionNotes,
+  '0021-ticket-number-sequences': ticketNumberSequences,
+  '0022-ticket-audit-chains': ticketAuditChains,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
