@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { benchAuthCost } from './auth-cost';
 import { benchAuditChain } from './audit-chain';
+import { benchAnalyticsScale } from './analytics-scale';
 import { benchCompileLargeFlow } from './compile-large-flow';
 import { benchDataKeyCost } from './data-key-cost';
 import { benchDryRunThroughput } from './dry-run-throughput';
@@ -32,5 +33,6 @@ rows.push(...(await benchEditorOpen()));
 rows.push(...(await benchStartTime()));
 rows.push(...(await benchDataKeyCost()));
 rows.push(...(await benchAuditChain()));
+rows.push(...(await benchAnalyticsScale()));
 rows.push(...(await benchIdleCpu()));
 console.log(`\n${renderTable(rows)}`);

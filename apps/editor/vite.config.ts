@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { noNodeBuiltins } from './no-node-builtins';
 
 /** The server serves dist/ at "/" and the API at "/api"; `vite dev` proxies the API to a local server. */
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), noNodeBuiltins()],
+  worker: { format: 'es', plugins: () => [noNodeBuiltins()] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -14,5 +16,4 @@ export default defineConfig({
   server: {
     proxy: { '/api': `http://localhost:${process.env.SWITCHYARD_PORT ?? '3000'}` },
   },
-  worker: { format: 'es' },
 });

@@ -297,12 +297,12 @@ describe('flows from examples', { timeout: 120_000 }, () => {
     await page.getByTestId('new-flow-example').selectOption('02-logistics-auto-reply');
     await page.getByTestId('create-flow').click();
     await page.getByTestId('flow-editor').waitFor();
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(10);
     await editor.waitSaved();
     await editor.openTab('problems');
     const codes = await page.getByTestId('problem').evaluateAll((items) => items.map((item) => item.getAttribute('data-code')));
-    // The examples' replies and calls have no error branch yet: that warning is the only problem they may show.
-    expect(codes.filter((code) => code !== 'unguarded_side_effect')).toEqual([]);
+    // Every reply and call of the examples has an error branch: no problem at all, not even a warning.
+    expect(codes).toEqual([]);
     await editor.openTab('dryRun');
     await page.getByTestId('example-tickets').selectOption('02-logistics-auto-reply');
     await expect.poll(() => page.getByTestId('ticket-count').textContent()).not.toContain(': 0');

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
+import { DashboardPage } from './analytics/dashboard-page';
 import { Allowed, useCan, useGate } from './auth/allowed';
 import { LoadError } from './auth/load-error';
 import { SessionProvider, useSession } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
 import { UserMenu } from './auth/user-menu';
 import { FlowPage } from './editor/flow-page';
+import { FailuresPage } from './failures/failures-page';
 import { FlowsListPage } from './flows/flows-list-page';
 import { useI18n } from './i18n/i18n-context';
 import { LanguageSwitch } from './i18n/language-switch';
@@ -18,7 +20,9 @@ function Page({ route }: { route: Route }) {
   const { t } = useI18n();
   const canReadFlows = useCan('flows.read');
   const secrets = useGate('secrets.read');
+  const analytics = useGate('runtime.read');
   if (route.page === 'users') return <UsersPage />;
+  if (route.page === 'analytics') return analytics.allowed ? <DashboardPage /> : <p className="page-message error">{analytics.reason}</p>;
   if (route.page === 'secrets') return secrets.allowed ? <SecretsPage /> : <p className="page-message error">{secrets.reason}</p>;
   // Agents work tickets, which have no page in the designer yet: say so rather than show a refusal.
   if (!canReadFlows)
@@ -28,6 +32,7 @@ function Page({ route }: { route: Route }) {
       </p>
     );
   if (route.page === 'flow') return <FlowPage key={route.id} flowId={route.id} tab={route.tab} />;
+  if (route.page === 'failures') return <FailuresPage />;
   return <FlowsListPage />;
 }
 
@@ -56,6 +61,11 @@ function SignedInApp() {
             <Allowed permission="secrets.read">
               <a href="#/secrets" data-testid="nav-secrets" aria-current={route.page === 'secrets' ? 'page' : undefined}>
                 {t('secrets.title')}
+              </a>
+            </Allowed>
+            <Allowed permission="runtime.read">
+              <a href="#/analytics" data-testid="nav-analytics" aria-current={route.page === 'analytics' ? 'page' : undefined}>
+                {t('analytics.nav')}
               </a>
             </Allowed>
             <Allowed permission="users.manage">

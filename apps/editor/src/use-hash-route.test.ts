@@ -16,6 +16,11 @@ describe('parseRoute', () => {
     expect(parseRoute('#/secretsx')).toEqual({ page: 'flows' });
     expect(parseRoute('#/users')).toEqual({ page: 'users' });
   });
+
+  it('reads the failures page and the failures tab of a flow', () => {
+    expect(parseRoute('#/failures')).toEqual({ page: 'failures' });
+    expect(parseRoute('#/flows/intake/failures')).toEqual({ page: 'flow', id: 'intake', tab: 'failures' });
+  });
 });
 
 describe('routeHash', () => {
@@ -26,6 +31,8 @@ describe('routeHash', () => {
       { page: 'users' },
       { page: 'flow', id: 'a b/c' },
       { page: 'flow', id: 'intake', tab: 'rollout' },
+      { page: 'failures' },
+      { page: 'flow', id: 'intake', tab: 'failures' },
     ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }

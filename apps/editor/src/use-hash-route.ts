@@ -1,23 +1,27 @@
 import { useEffect, useState } from 'react';
 
-/** A flow page's side tab that a link may open (`#/flows/<id>/rollout`). */
-export type FlowTab = 'rollout';
+/** A flow page's side tab that a link may open (`#/flows/<id>/rollout`, `#/flows/<id>/failures`). */
+export type FlowTab = 'rollout' | 'failures';
 
 /** The page the URL hash names: the flows list, one flow (`#/flows/<id>`, maybe on a tab), the secrets, or the users (admins). */
 export type Route =
   | { readonly page: 'flows' }
   | { readonly page: 'secrets' }
   | { readonly page: 'users' }
+  | { readonly page: 'analytics' }
+  | { readonly page: 'failures' }
   | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab };
 
 /** Hash routes: the server serves index.html at "/" only, so paths after "#" need no server routes. */
 export function parseRoute(hash: string): Route {
   if (/^#\/secrets(?:[/?]|$)/.test(hash)) return { page: 'secrets' };
   if (/^#\/users(?:[/?]|$)/.test(hash)) return { page: 'users' };
+  if (/^#\/analytics(?:[/?]|$)/.test(hash)) return { page: 'analytics' };
+  if (/^#\/failures(?:[/?]|$)/.test(hash)) return { page: 'failures' };
   const match = /^#\/flows\/([^/?]+)(?:\/([^/?]+))?/.exec(hash);
   if (!match?.[1]) return { page: 'flows' };
   const id = decodeURIComponent(match[1]);
-  return match[2] === 'rollout' ? { page: 'flow', id, tab: 'rollout' } : { page: 'flow', id };
+  return match[2] === 'rollout' || match[2] === 'failures' ? { page: 'flow', id, tab: match[2] } : { page: 'flow', id };
 }
 
 /**
@@ -27,6 +31,8 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.page === 'secrets') return '#/secrets';
   if (route.page === 'users') return '#/users';
+  if (route.page === 'analytics') return '#/analytics';
+  if (route.page === 'failures') return '#/failures';
   if (route.page === 'flows') return '#/';
   return `#/flows/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
 }

@@ -85,6 +85,20 @@ describe.each(testDatabases)('createApiClient against the app on $name', (target
     expect(await api.promote('intake', { revision: tried.revision, reason: 'looks good' })).toMatchObject({ stable: 2, candidate: null });
   });
 
+  it('publishes with a change note the versions carry, reads and reorders the run order, lists flow errors', async () => {
+    const api = client();
+    await api.saveDraft('intake', flow('e'));
+    const { version } = await api.publish('intake', undefined, '  退款分类更清楚  ');
+    expect((await api.getFlow('intake')).versions.at(-1)).toMatchObject({ version, note: '退款分类更清楚' });
+    expect((await api.getVersion('intake', version)).note).toBe('退款分类更清楚');
+    const order = await api.deploymentOrder();
+    expect(order.order).toEqual([{ flowId: 'intake', name: 'Intake 受理', position: 1 }]);
+    expect(await api.reorderDeployments({ order: ['intake'], current: ['intake'] })).toEqual(order);
+    const stale = await refusal(api.reorderDeployments({ order: ['intake'], current: [] }));
+    expect(stale.status).toBe(409);
+    expect(await api.flowErrors({ flow: 'intake', since: '2026-01-01T00:00:00Z' })).toEqual([]);
+  });
+
   it('opens tickets, reads them back, measures and migrates them', async () => {
     const api = client();
     const opened = await api.createTicket({ channel: 'chat', subject: '快递三天没动了', customer: { id: 'C1' } });

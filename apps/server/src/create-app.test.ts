@@ -35,6 +35,7 @@ const CONTRACT = {
   '/api/runtime/stats': ['get'],
   '/api/skills': ['get', 'post'],
   '/api/effects': ['get'],
+  '/api/flow-errors': ['get'],
   '/api/audit/verify': ['get'],
   '/api/auth/providers': ['get'],
   '/api/agents': ['get', 'post'],
@@ -49,6 +50,17 @@ const CONTRACT = {
   '/api/tokens/{id}': ['delete'],
   '/api/users': ['get', 'post'],
   '/api/users/{id}': ['patch'],
+  '/api/analytics/overview': ['get'],
+  '/api/flows/{id}/analytics': ['get'],
+  '/api/flows/{id}/analytics/tickets': ['get'],
+  '/api/reports/weekly': ['get'],
+  '/api/reports/scorecard': ['get', 'put'],
+  '/api/flows/{id}/backtest': ['post'],
+  '/api/backtests': ['get'],
+  '/api/backtests/{id}': ['delete', 'get'],
+  '/api/backtests/{id}/cancel': ['post'],
+  '/api/backtests/{id}/tickets/{ticketId}': ['get'],
+  '/api/calendars': ['get', 'post'],
 };
 
 describe.each(testDatabases)('the app on $name', (target) => {

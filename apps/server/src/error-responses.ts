@@ -7,6 +7,7 @@ const DESCRIPTIONS = {
   404: 'No such resource',
   409: 'Conflicts with what exists',
   429: 'Too many failed sign-ins for this account or address: try again after `Retry-After` seconds',
+  421: 'The Host header names a host this server does not serve (DNS rebinding guard): set `SWITCHYARD_PUBLIC_URL` or `SWITCHYARD_ALLOWED_HOSTS`',
   422: 'The flow does not validate (`details` are its diagnostics), or an `Idempotency-Key` was reused with another body',
   503: 'The database is unavailable (restarting, failing over): try again after `Retry-After` seconds',
 } as const;
@@ -21,6 +22,10 @@ const EXAMPLES: Record<ErrorStatus, { error: string; details?: unknown }> = {
   429: { error: 'too many failed sign-ins', details: { retryAfterSeconds: 840 } },
   404: { error: 'no flow "refund-priority"' },
   409: { error: 'flow "refund-priority" already exists' },
+  421: {
+    error: 'this server does not answer to that host name; to serve it, set SWITCHYARD_PUBLIC_URL or SWITCHYARD_ALLOWED_HOSTS',
+    details: { header: 'Host', value: 'evil.example' },
+  },
   422: { error: 'the flow does not validate', details: [{ severity: 'error', code: 'no_trigger', message: 'the flow has no trigger' }] },
   503: { error: 'database unavailable; try again shortly' },
 };
@@ -33,9 +38,20 @@ interface ErrorResponse {
 
 /** The error answers a route can give, for its OpenAPI description (401, 403 and 503 on every route); every one is an `ErrorBody`. */
 export function errorResponses(...statuses: ErrorStatus[]): Partial<Record<ErrorStatus, ErrorResponse>> {
+  return describeErrors([...statuses, 401, 403, 503]);
+}
+
+/**
+ * The error answers of a public route (no sign-in, so no 401 or 403 of its own): those given, the
+ * 421 every route gives a Host header it does not serve, and 503.
+ */
+export function publicErrorResponses(...statuses: ErrorStatus[]): Partial<Record<ErrorStatus, ErrorResponse>> {
+  return describeErrors([...statuses, 421, 503]);
+}
+
+function describeErrors(statuses: readonly ErrorStatus[]): Partial<Record<ErrorStatus, ErrorResponse>> {
   const responses: Partial<Record<ErrorStatus, ErrorResponse>> = {};
-  const all: ErrorStatus[] = [...statuses, 401, 403, 503];
-  for (const status of all)
+  for (const status of statuses)
     responses[status] = {
       description: DESCRIPTIONS[status],
       content: { 'application/json': { schema: ErrorBody, example: EXAMPLES[status] } },

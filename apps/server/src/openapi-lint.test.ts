@@ -2,12 +2,13 @@ import { BaseResolver, createConfig, lintDocument, type NormalizedProblem } from
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from './__fixtures__/test-app';
+import { ROUTE_PERMISSIONS } from './auth/route-permissions';
 
 /*
  * The OpenAPI document is what generated clients and the /docs page are made from: it must pass
  * Redocly's `recommended` rules (a real linter, not a hand-written check), and every operation
  * must carry what a reader needs: an operationId (a generated client's method name), a summary,
- * a description, and an example of its request (body and parameters) and of every JSON answer.
+ * a description, 401 and 403 answers unless it is public, and an example of its request (body and parameters) and of every JSON answer.
  */
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -18,6 +19,11 @@ interface Operation {
   parameters?: { name: string; in: string; example?: unknown; schema?: { example?: unknown } }[];
   requestBody?: { content?: Record<string, { example?: unknown; examples?: unknown }> };
   responses?: Record<string, { content?: Record<string, { example?: unknown; examples?: unknown }> }>;
+}
+
+/** What a route of the document needs, from the one table `authorize` enforces. */
+function requirementOf(route: string): string | undefined {
+  return Object.entries(ROUTE_PERMISSIONS).find(([key]) => key === route)?.[1];
 }
 
 function problemText(p: NormalizedProblem): string {
@@ -56,6 +62,9 @@ describe.each(testDatabases)('the OpenAPI document on %s', (target) => {
         if (!op.operationId) missing.push(`${at}: operationId`);
         if (!op.summary) missing.push(`${at}: summary`);
         if (!op.description) missing.push(`${at}: description`);
+        const signedIn = requirementOf(`${method.toUpperCase()} ${path}`) !== 'public';
+        for (const status of signedIn ? ['401', '403'] : [])
+          if (!op.responses?.[status]) missing.push(`${at}: ${status} answer (the route needs a sign-in)`);
         for (const param of op.parameters ?? [])
           if (param.example === undefined && param.schema?.example === undefined)
             missing.push(`${at}: example of ${param.in} ${param.name}`);

@@ -30,6 +30,7 @@ export const Permission = z
     'roster.manage',
     'users.manage',
     'audit.read',
+    'tickets.supervise',
   ])
   .meta({ id: 'Permission' });
 export type Permission = z.infer<typeof Permission>;
@@ -39,6 +40,7 @@ const AGENT: readonly Permission[] = ['tickets.read', 'tickets.create', 'tickets
 const SUPERVISOR: readonly Permission[] = [
   ...AGENT,
   'customer.contact',
+  'tickets.supervise',
   'flows.read',
   'flows.edit',
   'flows.publish',
@@ -87,6 +89,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, { en: string; 'zh-CN
   'roster.manage': { en: 'manage the roster', 'zh-CN': '管理坐席名单' },
   'users.manage': { en: 'manage users and roles', 'zh-CN': '管理用户和角色' },
   'audit.read': { en: 'read and verify the audit log', 'zh-CN': '查看和校验审计日志' },
+  'tickets.supervise': { en: 'step into abnormal tickets', 'zh-CN': '介入异常工单' },
 };
 
 export const ROLE_LABELS: Readonly<Record<Role, { en: string; 'zh-CN': string }>> = {

@@ -1,5 +1,6 @@
 import { Channel, CustomerTier, INPUT_LIMITS, Ticket, TicketEvent as TicketEventSchema, TicketStatus } from '@switchyard/flow';
 import { z } from 'zod';
+import { QueueQueryFields, QueueRowInfo } from './console';
 
 /** POST /api/tickets: what a channel posts to open a ticket. */
 export const NewTicket = z
@@ -57,6 +58,8 @@ export const TicketView = Ticket.extend({
   flows: z.array(z.object({ flowId: z.string(), version: z.number().int() })),
   /** The ticket's pending deadlines, earliest first. */
   deadlines: z.array(Deadline),
+  /** Present when the list was asked for a queue (`view`, `sort`, `q` or `cursor`): at risk, overdue, paging. */
+  queue: QueueRowInfo.optional(),
 }).meta({ id: 'TicketView' });
 export type TicketView = z.infer<typeof TicketView>;
 export const TicketList = z.array(TicketView);
@@ -67,6 +70,7 @@ export const TicketQuery = z.strictObject({
   group: z.string().min(1).max(INPUT_LIMITS.id).optional().meta({ example: 'after-sales' }),
   assignee: z.string().min(1).max(INPUT_LIMITS.id).optional().meta({ example: 'li-na' }),
   limit: z.coerce.number().int().min(1).max(1000).optional().meta({ example: 50 }),
+  ...QueueQueryFields,
 });
 
 /** One line of GET /api/tickets/:id/history: an event, a transition, an action or an effect, with its time. */

@@ -58,7 +58,7 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
     else if (event.type === 'effect.done' && event.node !== undefined && event.output !== undefined) {
       vars = { ...vars, [event.node]: event.output };
     }
-    return { ticket: event.ticket, stats: event.stats, now: new Date(event.now), event: event.payload, vars };
+    return { ticket: event.ticket, stats: event.stats, now: new Date(event.now), event: event.payload, vars, calendars: event.calendars };
   };
   const delays: Record<string, (args: { context: FlowContext; event: FlowEvent }) => number> = {};
   for (const [id, { def, config }] of definitions) {

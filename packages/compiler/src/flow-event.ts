@@ -1,5 +1,5 @@
 import type { Ticket, TicketEvent } from '@switchyard/flow';
-import type { TicketStats } from '@switchyard/nodes';
+import type { CalendarBook, TicketStats } from '@switchyard/nodes';
 
 /**
  * What a host sends a flow machine: the event's type plus the ticket as it is now, so
@@ -18,4 +18,6 @@ export interface FlowEvent {
   readonly node?: string;
   readonly output?: unknown;
   readonly error?: string;
+  /** The host's business calendars, for waits that count business time. */
+  readonly calendars?: CalendarBook | undefined;
 }

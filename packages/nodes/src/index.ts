@@ -62,3 +62,5 @@ export { defineConfig } from './sdk/define-config';
 export type { SwitchyardConfig } from './sdk/define-config';
 export { describeNodes } from './sdk/node-catalog';
 export type { CatalogEntry, CatalogSecret, DescribeOptions } from './sdk/node-catalog';
+export { CalendarPick, ClockKind, dueAfter } from './sdk/business-clock';
+export type { CalendarBook } from '@switchyard/calendar';

@@ -1,5 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath } from '@xyflow/react';
 import { memo } from 'react';
+import { useEdgeOverlay } from '../analytics/overlay-context';
 import type { Point } from '../model/auto-layout';
 import type { CanvasEdge } from '../model/flow-to-canvas';
 
@@ -50,14 +51,26 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<CanvasEd
   if (data?.visited) classes.push('visited');
   if (data?.diff) classes.push(`diff-${data.diff}`);
   if (data?.problems.length) classes.push('has-problems');
-  const badge = data?.problems.length || data?.count !== undefined;
+  const figures = useEdgeOverlay(id);
+  const badge = data?.problems.length || data?.count !== undefined || figures !== undefined;
   return (
     <>
-      <BaseEdge id={id} path={path} className={classes.join(' ')} {...(markerEnd ? { markerEnd } : {})} />
+      <BaseEdge
+        id={id}
+        path={path}
+        className={classes.join(' ')}
+        {...(markerEnd ? { markerEnd } : {})}
+        {...(figures ? { style: { strokeWidth: figures.width } } : {})}
+      />
       {badge && (
         <EdgeLabelRenderer>
           <div className="edge-label" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-edge-id={id}>
             {data?.count !== undefined && <span className="edge-count">{data.count}</span>}
+            {figures && (
+              <span className="edge-count" data-testid="analytics-edge-label">
+                {figures.label}
+              </span>
+            )}
             {data?.problems.length ? (
               <span className="problem-badge" data-testid="edge-problem-badge" title={data.problems.join('\n')}>
                 !

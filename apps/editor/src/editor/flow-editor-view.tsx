@@ -1,13 +1,20 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CatalogEntry, FlowDetail } from '@switchyard/api';
+import { FlowAnalyticsPanel } from '../analytics/flow-analytics-panel';
+import { AnalyticsOverlayContext } from '../analytics/overlay-context';
 import { useCan } from '../auth/allowed';
+import type { Overlay } from '../model/analytics-figures';
 import { useI18n } from '../i18n/i18n-context';
 import { Inspector } from '../inspector/inspector';
 import { indexDiagnostics } from '../model/diagnostics-index';
 import { describeProblem, problemNames } from '../model/problem-words';
 import { branchCounts, visitedElements } from '../model/dry-run-summary';
 import { DiffPanel } from '../panels/diff-panel';
+import { FailuresPanel } from '../panels/failures-panel';
+import { useFailures } from '../failures/use-failures';
+import { failuresByNode } from '../model/failures';
+import { notesBetween } from '../model/version-notes';
 import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
 import { ProblemsPanel } from '../panels/problems-panel';
 import { RolloutPanel } from '../panels/rollout-panel';
@@ -17,13 +24,14 @@ import { ConflictDialog } from './conflict-dialog';
 import { portsOfNodes } from '../model/flow-to-canvas';
 import { type CanvasDecorations, FIT_VIEW, FlowCanvas, TIDY_FIT } from './flow-canvas';
 import { Palette } from './palette';
+import { PublishDialog } from './publish-dialog';
 import { Toolbar } from './toolbar';
 import { useFlowEditor } from './use-flow-editor';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useNodePlacement } from './use-node-placement';
 import { type ComparedSide, useNoticeText, useVersions } from './use-versions';
 
-type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout';
+type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout' | 'failures' | 'analytics';
 
 /** The flow page: palette, canvas, and the side panels (inspector, problems, versions, dry-run, rollout). */
 interface FlowEditorViewProps {
@@ -37,6 +45,8 @@ interface FlowEditorViewProps {
 export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEditorViewProps) {
   const { t, locale } = useI18n();
   const canEdit = useCan('flows.edit');
+  const failures = useFailures(flowId, useCan('runtime.read'));
+  const [publishing, setPublishing] = useState(false);
   const flow = useReactFlow();
   const editor = useFlowEditor(flowId, detail.draft, detail.revision, detail.diagnostics);
   const catalogByType = useMemo(() => new Map(catalog.map((e) => [e.type, e])), [catalog]);
@@ -46,6 +56,8 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     if (linkedTab) setTab(linkedTab);
   }, [linkedTab]);
   const [highlight, setHighlight] = useState<DryRunHighlight | null>(null);
+  const canSeeFigures = useCan('runtime.read');
+  const [overlay, setOverlay] = useState<Overlay | null>(null);
   const { doc, selection, diagnostics } = editor;
 
   const { versions, comparison, closeComparison, notice, publish, compare, compareConflict, restore } = useVersions(
@@ -92,9 +104,13 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
   );
   const decorations = useMemo<CanvasDecorations>(() => {
     if (comparison) return { nodeDiff: comparison.view.nodeDiff, edgeDiff: comparison.view.edgeDiff };
-    const base: CanvasDecorations = { problemsByNode: problems.byNode, problemsByEdge: problems.byEdge };
+    const base: CanvasDecorations = {
+      problemsByNode: problems.byNode,
+      problemsByEdge: problems.byEdge,
+      failuresByNode: failuresByNode(failures.failures ?? [], flowId),
+    };
     return runs ? { ...base, visitedNodes: runs.visited.nodes, visitedEdges: runs.visited.edges, branches: runs.branches } : base;
-  }, [comparison, problems, runs]);
+  }, [comparison, problems, runs, failures.failures, flowId]);
 
   const pick = useCallback(
     (id: string) => {
@@ -123,12 +139,15 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
   const selectedNodes = doc.nodes.filter((n) => selection.has(n.id));
   const selectedNode = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
   const errorCount = diagnostics.length;
+  const analyticsTab: [Tab, string] = ['analytics', t('analytics.overlay')];
   const tabs: readonly [Tab, string][] = [
     ['inspector', t('tabs.inspector')],
     ['problems', t('tabs.problems', { count: errorCount })],
     ['versions', t('tabs.versions')],
     ['dryRun', t('tabs.dryRun')],
     ['rollout', t('tabs.rollout')],
+    ['failures', t('failures.tab', { count: failures.failures?.length ?? 0 })],
+    ...(canSeeFigures ? [analyticsTab] : []),
   ];
 
   // After the selected node, wired from its first free port; else in the visible centre (placement.ts).
@@ -152,8 +171,17 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
           });
         }}
         onFit={() => void flow.fitView({ ...FIT_VIEW, duration: 200 })}
-        onPublish={() => void publish()}
+        onPublish={() => setPublishing(true)}
       />
+      {publishing && (
+        <PublishDialog
+          onClose={() => setPublishing(false)}
+          onPublish={(note) => {
+            setPublishing(false);
+            void publish(note);
+          }}
+        />
+      )}
       {conflict && (
         <ConflictDialog
           revision={conflict.revision}
@@ -170,14 +198,16 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
       )}
       <div className="editor-body">
         <Palette catalog={catalog} onAdd={readOnly ? () => undefined : addFromPalette} />
-        <FlowCanvas
-          doc={comparison ? comparison.view.doc : doc}
-          catalog={catalogByType}
-          selection={selection}
-          decorations={decorations}
-          editor={readOnly ? undefined : editor}
-          onSelect={editor.select}
-        />
+        <AnalyticsOverlayContext.Provider value={tab === 'analytics' ? overlay : null}>
+          <FlowCanvas
+            doc={comparison ? comparison.view.doc : doc}
+            catalog={catalogByType}
+            selection={selection}
+            decorations={decorations}
+            editor={readOnly ? undefined : editor}
+            onSelect={editor.select}
+          />
+        </AnalyticsOverlayContext.Provider>
         {/* "nokey": React Flow's Space (pan) and Delete keys must not act while typing here, Monaco included. */}
         <aside className="side-panel nokey">
           <nav className="tabs" role="tablist">
@@ -210,6 +240,17 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
               />
             )}
             {tab === 'rollout' && <RolloutPanel flowId={flowId} versions={versions} />}
+            {tab === 'analytics' && (
+              <FlowAnalyticsPanel
+                flowId={flowId}
+                versions={versions}
+                labels={new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]))}
+                selected={selectedNode?.id}
+                onSelect={(id) => editor.select([id])}
+                onOverlay={setOverlay}
+              />
+            )}
+            {tab === 'failures' && <FailuresPanel state={failures} doc={doc} onPickNode={pick} />}
             {tab === 'problems' && (
               <ProblemsPanel diagnostics={diagnostics} onPick={pick} names={problemNames(doc, catalogByType, locale)} />
             )}
@@ -227,6 +268,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
                     diff={comparison.view.diff}
                     fromLabel={refLabel(comparison.from)}
                     toLabel={refLabel(comparison.to)}
+                    notes={notesBetween(versions, comparison.from, comparison.to)}
                     onPick={(id) => editor.select([id])}
                   />
                 )}

@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useNodeOverlay } from '../analytics/overlay-context';
 import { useI18n } from '../i18n/i18n-context';
 import type { CanvasNode } from '../model/flow-to-canvas';
 import { NodeIcon } from './node-icon';
@@ -19,8 +20,21 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
   if (data.diff) classes.push(`diff-${data.diff}`);
   if (data.visits) classes.push('visited');
   if (data.problems.length) classes.push('has-problems');
+  const figures = useNodeOverlay(data.node.id);
+  if (data.failures) classes.push('has-failures');
   return (
-    <div className={classes.join(' ')} data-testid="flow-node" data-node-id={data.node.id} data-kind={data.kind ?? 'unknown'}>
+    <div
+      className={classes.join(' ')}
+      data-testid="flow-node"
+      data-node-id={data.node.id}
+      data-kind={data.kind ?? 'unknown'}
+      style={figures ? { boxShadow: `0 0 0 3px ${figures.heat}` } : undefined}
+    >
+      {figures && (
+        <span className="analytics-badge" data-testid="analytics-badge" style={{ background: figures.heat }}>
+          {figures.badge}
+        </span>
+      )}
       {data.hasInput && <Handle type="target" position={Position.Top} className="target-handle" />}
       <div className="flow-node-header">
         <NodeIcon name={data.icon} kind={data.kind} />
@@ -35,6 +49,11 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
             aria-label={t('canvas.problem', { count: data.problems.length })}
           >
             {data.problems.length}
+          </span>
+        )}
+        {data.failures !== undefined && (
+          <span className="failure-badge" data-testid="failure-badge" title={t('failures.nodeBadge', { count: data.failures })}>
+            {t('failures.failedLink', { count: data.failures })}
           </span>
         )}
         {data.diff && <span className={`diff-badge ${data.diff}`}>{t(`diff.${data.diff}`)}</span>}

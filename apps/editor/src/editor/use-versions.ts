@@ -61,8 +61,8 @@ export function useVersions(
   );
 
   // The draft is saved first and exactly that revision is published: never after a failed save.
-  async function publish() {
-    const outcome = await publishDraft(editor.flush, (revision) => api.publish(flowId, revision));
+  async function publish(note?: string) {
+    const outcome = await publishDraft(editor.flush, (revision) => api.publish(flowId, revision, note));
     if (outcome.kind === 'notSaved') {
       setNotice({ key: 'toolbar.publishNotSaved', tone: 'error' });
       return;

@@ -5,10 +5,13 @@ import { Allowed } from '../auth/allowed';
 import { LoadError } from '../auth/load-error';
 import type { Deployment, FlowSummary } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
+import { failuresByFlow } from '../model/failures';
+import { useNotifications } from '../notifications/notifications-context';
 import { RollbackAlerts } from '../notifications/rollback-alerts';
-import { navigate } from '../use-hash-route';
+import { navigate, routeHash } from '../use-hash-route';
 import { useLoad } from '../use-load';
 import { NewFlowDialog } from './new-flow-dialog';
+import { RunOrder } from './run-order';
 import { RuntimeStatus } from './runtime-status';
 
 function draftState(flow: FlowSummary): 'valid' | 'invalid' | 'unknown' {
@@ -28,6 +31,7 @@ export function FlowsListPage() {
   const { t } = useI18n();
   const [flows, reload] = useLoad(() => api.listFlows());
   const [creating, setCreating] = useState(false);
+  const failed = failuresByFlow(useNotifications().failures ?? []);
   return (
     <section className="flows-page">
       <div className="page-title">
@@ -69,6 +73,11 @@ export function FlowsListPage() {
                   <td>{flow.latestVersion ? `v${flow.latestVersion}` : t('flows.none')}</td>
                   <td>
                     <DeploymentCell deployment={flow.deployment} />
+                    {(failed.get(flow.id) ?? 0) > 0 && (
+                      <a className="failed-link" href={routeHash({ page: 'flow', id: flow.id, tab: 'failures' })} data-testid="failed-link">
+                        {t('failures.failedLink', { count: failed.get(flow.id) })}
+                      </a>
+                    )}
                   </td>
                 </tr>
               );
@@ -76,6 +85,7 @@ export function FlowsListPage() {
           </tbody>
         </table>
       )}
+      {flows.status === 'done' && <RunOrder onChanged={reload} />}
     </section>
   );
 }

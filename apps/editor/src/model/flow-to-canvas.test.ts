@@ -49,6 +49,14 @@ describe('document to canvas', () => {
     expect(x!.data.title).toBe('custom.thing');
   });
 
+  it('carries the failures of the last 24 h of a node, and redraws a node whose count changed', () => {
+    const before = toCanvasNodes(doc, { ...ctx, failuresByNode: new Map([['c', 2]]) });
+    expect(before.map((n) => n.data.failures)).toEqual([undefined, 2, undefined]);
+    const after = toCanvasNodes(doc, { ...ctx, failuresByNode: new Map([['c', 3]]) }, before);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]?.data.failures).toBe(3);
+  });
+
   it('keeps unchanged nodes and edges as the same objects', () => {
     const first = toCanvasNodes(doc, ctx);
     const changed = updateNode(doc, 'x', { label: 'renamed' });

@@ -22,6 +22,8 @@ export type FlowNodeData = {
   /** Unwired ports that end the run (false, timeout, error): drawn as a small end marker, not a node. */
   readonly implicitEnds: readonly string[];
   readonly problems: readonly string[];
+  /** Dead-lettered effects and flow errors at this node in the last 24 h. */
+  readonly failures?: number;
   readonly diff?: Exclude<NodeDiffStatus, 'unchanged'>;
   readonly visits?: number;
   readonly branches?: Readonly<Record<string, number>>;
@@ -46,6 +48,8 @@ export interface CanvasContext {
   readonly selected: ReadonlySet<string>;
   readonly problemsByNode?: ReadonlyMap<string, readonly string[]>;
   readonly problemsByEdge?: ReadonlyMap<string, readonly string[]>;
+  /** Failures of the last 24 h per node (failures.ts). */
+  readonly failuresByNode?: ReadonlyMap<string, number>;
   readonly nodeDiff?: ReadonlyMap<string, NodeDiffStatus>;
   readonly edgeDiff?: ReadonlyMap<string, 'added' | 'removed'>;
   readonly visitedNodes?: ReadonlySet<string>;
@@ -100,6 +104,7 @@ function nodeData(node: FlowNode, used: readonly string[] | undefined, ctx: Canv
   const diff = ctx.nodeDiff?.get(node.id);
   const branches = ctx.branches?.get(node.id);
   const visited = ctx.visitedNodes?.has(node.id);
+  const failures = ctx.failuresByNode?.get(node.id);
   return {
     node,
     ...(entry ? { kind: entry.kind } : {}),
@@ -110,6 +115,7 @@ function nodeData(node: FlowNode, used: readonly string[] | undefined, ctx: Canv
     hasInput: entry?.kind !== 'trigger',
     implicitEnds: ports.filter((p) => ENDING_PORTS.has(p) && !used?.includes(p)),
     problems: ctx.problemsByNode?.get(node.id) ?? NO_PROBLEMS,
+    ...(failures ? { failures } : {}),
     ...(diff && diff !== 'unchanged' ? { diff } : {}),
     ...(visited ? { visits: 1 } : {}),
     ...(branches ? { branches } : {}),
@@ -124,6 +130,7 @@ function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
     a.kind === b.kind &&
     a.diff === b.diff &&
     a.visits === b.visits &&
+    a.failures === b.failures &&
     a.hasInput === b.hasInput &&
     a.ports.join('\u0000') === b.ports.join('\u0000') &&
     a.implicitEnds.join('\u0000') === b.implicitEnds.join('\u0000') &&

@@ -1,6 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { api } from '../api/api-client';
 import type { OpsNotification } from '@switchyard/api';
+import { useFailures } from '../failures/use-failures';
+import type { Failure } from '../model/failures';
 import { seenUpTo } from '../model/ops-notifications';
 
 /** How often the notifications are re-read: a guardrail can roll back at any time. */
@@ -14,9 +16,23 @@ export interface NotificationsState {
   readonly error: string | null;
   readonly seenAt: string | null;
   readonly markSeen: () => void;
+  /** The dead-lettered effects and flow errors of the last 24 h, every flow (null until read). */
+  readonly failures: readonly Failure[] | null;
+  readonly failuresError: string | null;
 }
 
-const NotificationsContext = createContext<NotificationsState>({ notifications: [], error: null, seenAt: null, markSeen: () => {} });
+const NotificationsContext = createContext<NotificationsState>({
+  notifications: [],
+  error: null,
+  seenAt: null,
+  markSeen: () => {},
+  failures: null,
+  failuresError: null,
+});
+
+/** The newer of two instants (either may be missing). */
+const later = (a: string | null, b: string | null): string | null =>
+  a === null ? b : b === null || Date.parse(a) >= Date.parse(b) ? a : b;
 
 function storedSeenAt(): string | null {
   try {
@@ -26,11 +42,12 @@ function storedSeenAt(): string | null {
   }
 }
 
-/** Reads GET /api/notifications now and every 30 s, for the header's bell and the flows list. */
+/** Reads GET /api/notifications and the failures of the last 24 h now and every 30 s, for the header's bell and the flows list. */
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [notifications, setNotifications] = useState<readonly OpsNotification[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [seenAt, setSeenAt] = useState(storedSeenAt);
+  const { failures, error: failuresError } = useFailures();
   useEffect(() => {
     let live = true;
     const read = () =>
@@ -46,7 +63,8 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     };
   }, []);
   const markSeen = useCallback(() => {
-    const next = seenUpTo(notifications, seenAt);
+    // Seen up to the newest of both lists, by the server's clock.
+    const next = later(seenUpTo(notifications, seenAt), failures?.[0]?.at ?? null);
     if (next === null || next === seenAt) return;
     setSeenAt(next);
     try {
@@ -54,8 +72,12 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     } catch {
       // Private mode: the badge resets on reload, nothing worse.
     }
-  }, [notifications, seenAt]);
-  return <NotificationsContext.Provider value={{ notifications, error, seenAt, markSeen }}>{children}</NotificationsContext.Provider>;
+  }, [notifications, seenAt, failures]);
+  return (
+    <NotificationsContext.Provider value={{ notifications, error, seenAt, markSeen, failures, failuresError }}>
+      {children}
+    </NotificationsContext.Provider>
+  );
 }
 
 export const useNotifications = (): NotificationsState => useContext(NotificationsContext);

@@ -5,13 +5,15 @@ interface ConfirmButtonProps {
   readonly label: string;
   /** The question asked before acting. */
   readonly question: string;
+  /** More to know before confirming (where the flow will run among the others). */
+  readonly detail?: string | null | undefined;
   readonly disabled?: boolean;
   readonly className?: string;
   readonly onConfirm: () => void;
 }
 
 /** A button that asks first, in place: the question with Confirm (focused) and Cancel; Escape cancels. */
-export function ConfirmButton({ label, question, disabled, className, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({ label, question, detail, disabled, className, onConfirm }: ConfirmButtonProps) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
   const questionId = useId();
@@ -29,7 +31,14 @@ export function ConfirmButton({ label, question, disabled, className, onConfirm 
       className="confirm"
       onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
     >
-      <span id={questionId}>{question}</span>
+      <span id={questionId}>
+        {question}
+        {detail && (
+          <span className="confirm-detail" data-testid="run-position">
+            {detail}
+          </span>
+        )}
+      </span>
       <button
         type="button"
         className="primary"

@@ -3,6 +3,8 @@ import { ApiError, type Rollout, type VersionSummary } from '@switchyard/api';
 import { api } from '../api/api-client';
 import { useI18n } from '../i18n/i18n-context';
 import { serverFieldErrors } from '../model/rollout-server-errors';
+import { ConfirmButton } from './confirm-button';
+import { useRunPosition } from './use-run-position';
 
 interface DeployVersionProps {
   readonly flowId: string;
@@ -17,6 +19,8 @@ export function DeployVersion({ flowId, versions, onDeployed }: DeployVersionPro
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<readonly string[]>([]);
   const version = picked ?? versions.at(-1)?.version;
+  // Deploying asks first, and says where the flow will run among the deployed ones (last, for a new one).
+  const where = useRunPosition(flowId, true);
 
   async function deploy(stable: number) {
     setBusy(true);
@@ -52,9 +56,14 @@ export function DeployVersion({ flowId, versions, onDeployed }: DeployVersionPro
               ))}
             </select>
           </label>
-          <button type="button" className="primary" disabled={busy} onClick={() => void deploy(version)}>
-            {t('rollout.deploy', { version })}
-          </button>
+          <ConfirmButton
+            className="primary"
+            label={t('rollout.deploy', { version })}
+            question={t('order.confirmDeploy', { version })}
+            detail={where}
+            disabled={busy}
+            onConfirm={() => void deploy(version)}
+          />
         </div>
       )}
       {errors.length > 0 && (

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n-context';
 import type { FlowDiff } from '../model/flow-diff';
+import type { VersionNote } from '../model/version-notes';
 import { stableJson } from '../model/stable-json';
 
 const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : stableJson(value));
@@ -9,11 +10,14 @@ export function DiffPanel({
   diff,
   fromLabel,
   toLabel,
+  notes = [],
   onPick,
 }: {
   diff: FlowDiff;
   fromLabel: string;
   toLabel: string;
+  /** The change notes of the versions the comparison spans: why it changed. */
+  notes?: readonly VersionNote[];
   onPick: (id: string) => void;
 }) {
   const { t } = useI18n();
@@ -21,6 +25,18 @@ export function DiffPanel({
   return (
     <div className="diff-panel" data-testid="diff-panel">
       <h3>{t('diff.title', { from: fromLabel, to: toLabel })}</h3>
+      {notes.length > 0 && (
+        <div className="diff-notes" data-testid="diff-notes">
+          <h4>{t('versions.notes')}</h4>
+          <ul>
+            {notes.map((n) => (
+              <li key={n.version} data-testid="diff-note" data-version={n.version}>
+                {t('versions.noteOf', { version: n.version, note: n.note })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {diff.same && <p className="muted">{t('diff.none')}</p>}
       <ul>
         {changed.map((n) => (

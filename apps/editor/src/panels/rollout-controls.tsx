@@ -8,6 +8,7 @@ import { ConfirmButton } from './confirm-button';
 import { describedBy, FieldError } from './field-error';
 import { GuardrailsEditor } from './guardrails-editor';
 import { RampEditor } from './ramp-editor';
+import { useRunPosition } from './use-run-position';
 
 interface RolloutControlsProps {
   readonly flowId: string;
@@ -49,6 +50,7 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
     return key ? t(key) : serverErrors?.byField[field];
   };
   const fields = useMemo(() => formFields(form), [form]);
+  const where = useRunPosition(flowId, true);
 
   async function act(action: () => Promise<Rollout>) {
     setBusy(true);
@@ -168,6 +170,7 @@ export function RolloutControls({ flowId, rollout, versions, onChanged }: Rollou
         <ConfirmButton
           label={t('rollout.promote')}
           question={t('rollout.confirmPromote', { candidate: rollout.candidate })}
+          detail={where}
           disabled={busy || rollout.candidate === null}
           onConfirm={() => void act(() => api.promote(flowId, { revision: rollout.revision, ...(reason ? { reason } : {}) }))}
         />

@@ -42,6 +42,13 @@ export function VersionsPanel({ versions, comparing, onCompare, onCloseCompare, 
           {options.map((v) => (
             <li key={v.version} data-testid="version" data-version={v.version}>
               <strong>{t('versions.version', { version: v.version })}</strong>
+              {v.note ? (
+                <span className="version-note" data-testid="version-note">
+                  {v.note}
+                </span>
+              ) : (
+                <span className="version-note muted small">{t('versions.noNote')}</span>
+              )}
               <span className="muted small">
                 {new Date(v.createdAt).toLocaleString(locale)} {v.author ? t('versions.by', { author: v.author }) : ''}
               </span>

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
-import { createManualClock, migrateToLatest, openDatabase, seedExamples } from '@switchyard/runtime';
-import { DeploymentOrder } from '@switchyard/api';
+import { createManualClock, createWorker, migrateToLatest, openDatabase, seedExamples } from '@switchyard/runtime';
+import { Backtest, DeploymentOrder } from '@switchyard/api';
 import { pino } from 'pino';
 import { createApp } from '../create-app';
 import { REQUEST_EXAMPLES as R } from './request-examples';
@@ -26,7 +26,9 @@ const ctx = {
   logger: pino({ level: 'silent' }),
 };
 await seedExamples(ctx, join(ROOT, 'examples'));
-const app = createApp({ ctx });
+// Auth is always on (issue 16): the recorder calls as the break-glass admin.
+const ADMIN_TOKEN = 'record-answer-examples';
+const app = createApp({ ctx, adminToken: ADMIN_TOKEN });
 const answers: Record<string, unknown> = {};
 
 function trim(value: unknown): unknown {
@@ -37,7 +39,8 @@ function trim(value: unknown): unknown {
 
 /** Calls the app and keeps the answer under `<operationId> <status>` (the first one of each). */
 async function call(operationId: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const init: RequestInit = { method, headers: body === undefined ? {} : { 'content-type': 'application/json' } };
+  const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  const init: RequestInit = { method, headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' } };
   if (body !== undefined) init.body = JSON.stringify(body);
   const res = await app.request(path, init);
   const answer: unknown = await res.json();
@@ -84,12 +87,15 @@ await call('migrateTickets', 'POST', `${flow}/rollout/migrate`, R.migrateTickets
 await call('listNotifications', 'GET', '/api/notifications?limit=2');
 await call('getRuntimeStats', 'GET', '/api/runtime/stats');
 await call('listEffects', 'GET', '/api/effects?limit=2');
+await call('listFlowErrors', 'GET', '/api/flow-errors?limit=2');
 await call('saveGroup', 'POST', '/api/groups', R.saveGroup);
 await call('saveSkill', 'POST', '/api/skills', R.saveSkill);
 await call('saveAgent', 'POST', '/api/agents', R.saveAgent);
 await call('listAgents', 'GET', '/api/agents');
 await call('listGroups', 'GET', '/api/groups');
 await call('listSkills', 'GET', '/api/skills');
+await call('saveCalendar', 'POST', '/api/calendars', R.saveCalendar);
+await call('listCalendars', 'GET', '/api/calendars');
 await call('putSecret', 'PUT', '/api/secrets/ERP_API_KEY', R.putSecret);
 await call('listSecrets', 'GET', '/api/secrets');
 await call('deleteSecret', 'DELETE', '/api/secrets/ERP_API_KEY');
@@ -101,6 +107,30 @@ await call('reorderDeployments', 'PUT', '/api/deployments/order', {
   reason: R.reorderDeployments.reason,
 });
 await call('reorderDeployments', 'PUT', '/api/deployments/order', { order: ids, current: ids });
+await call('getAnalyticsOverview', 'GET', '/api/analytics/overview?from=2026-04-02&to=2026-05-01');
+await call('getFlowAnalytics', 'GET', `${flow}/analytics?from=2026-04-02&to=2026-05-01`);
+await call('listNodeTickets', 'GET', `${flow}/analytics/tickets?node=start&from=2026-04-02&to=2026-05-01`);
+await call('getWeeklyReport', 'GET', '/api/reports/weekly?week=2026-W18');
+await call('saveScorecard', 'PUT', '/api/reports/scorecard', R.saveScorecard);
+await call('getScorecard', 'GET', '/api/reports/scorecard');
+
+// The ticket above runs, a minute passes, then its flows are replayed: the recorded history against version 1.
+await createWorker(ctx).runUntilIdle();
+ctx.clock.advance(60_000);
+const backtest = await call('startBacktest', 'POST', '/api/flows/intake-classify/backtest', {
+  ...R.startBacktest,
+  filter: {},
+  from: '2026-04-01T00:00:00+08:00',
+  to: '2026-05-02T00:00:00+08:00',
+});
+const backtestId = backtest !== null && typeof backtest === 'object' && 'id' in backtest ? String(backtest.id) : 'missing';
+await createWorker(ctx).runUntilIdle();
+await call('getBacktest', 'GET', `/api/backtests/${backtestId}`);
+await call('listBacktests', 'GET', '/api/backtests?flowId=intake-classify');
+const differing = Backtest.parse(await call('getBacktest', 'GET', `/api/backtests/${backtestId}`));
+await call('getBacktestTicket', 'GET', `/api/backtests/${backtestId}/tickets/${differing.differences[0]?.ticketId ?? 'missing'}`);
+await call('cancelBacktest', 'POST', `/api/backtests/${backtestId}/cancel`);
+await call('deleteBacktest', 'DELETE', `/api/backtests/${backtestId}`);
 
 writeFileSync(join(import.meta.dirname, 'answer-examples.json'), `${JSON.stringify(answers, null, 2)}\n`);
 await store.close();

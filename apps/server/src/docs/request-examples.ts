@@ -1,5 +1,6 @@
 import type {
   AgentInput,
+  BacktestRequest,
   CreateFlowRequest,
   DryRunRequest,
   Group,
@@ -7,8 +8,10 @@ import type {
   NewTicket,
   PutSecretRequest,
   ReorderDeploymentsRequest,
+  Scorecard,
   RolloutActionRequest,
   RolloutRequest,
+  SaveCalendarRequest,
   SaveDraftRequest,
   Skill,
   TicketEvent,
@@ -93,4 +96,37 @@ export const REQUEST_EXAMPLES = {
     current: ['intake-classify', 'logistics-auto-reply', 'complaint-billing'],
     reason: 'Billing complaints before the logistics auto-reply',
   } satisfies ReorderDeploymentsRequest,
+  saveScorecard: {
+    metrics: [
+      { metric: 'automationCoverage', target: 0.7, weight: 40 },
+      { metric: 'csatSatisfied', target: 0.9, weight: 30 },
+      { metric: 'firstResponseMedianMinutes', target: 30, weight: 30 },
+    ],
+    cap: 1,
+  } satisfies Scorecard,
+  startBacktest: {
+    version: 1,
+    from: '2026-04-24T00:00:00+08:00',
+    to: '2026-05-01T00:00:00+08:00',
+    limit: 1000,
+    filter: { channel: 'chat' },
+  } satisfies BacktestRequest,
+  saveCalendar: {
+    id: 'after-sales-hours',
+    name: '售后组工作时间 After-sales hours',
+    timeZone: 'Asia/Shanghai',
+    week: {
+      mon: [
+        { from: '09:00', to: '12:00' },
+        { from: '13:00', to: '18:00' },
+      ],
+      tue: [{ from: '09:00', to: '18:00' }],
+      wed: [{ from: '09:00', to: '18:00' }],
+      thu: [{ from: '09:00', to: '18:00' }],
+      fri: [{ from: '09:00', to: '18:00' }],
+    },
+    holidays: [{ date: '2026-10-01', name: '国庆节 National Day' }],
+    workdays: [{ date: '2026-10-10', name: '国庆节调休上班' }],
+    groups: ['after-sales'],
+  } satisfies SaveCalendarRequest,
 } as const;

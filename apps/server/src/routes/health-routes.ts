@@ -1,11 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { type CatalogEntry, ErrorBody, Health, NodeCatalog } from '@switchyard/api';
+import { type CatalogEntry, Health, NodeCatalog } from '@switchyard/api';
 import { describeNodes } from '@switchyard/nodes';
 import { type RuntimeContext, setSecretNames } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
 import { answerExample } from '../docs/api-examples';
-import { errorResponses, jsonContent } from '../error-responses';
+import { errorResponses, jsonContent, publicErrorResponses } from '../error-responses';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -19,11 +19,7 @@ const health = createRoute({
   security: [],
   responses: {
     200: jsonContent(Health, 'The server is up', answerExample('getHealth', 200)),
-    // Like every route, it answers only to loopback names and the configured ones (DNS rebinding).
-    421: jsonContent(ErrorBody, 'The Host header names a host this server does not serve', {
-      error: 'this server does not answer to that host name; to serve it, set SWITCHYARD_PUBLIC_URL or SWITCHYARD_ALLOWED_HOSTS',
-      details: { header: 'Host', value: 'evil.example' },
-    }),
+    ...publicErrorResponses(),
   },
 });
 

@@ -21,8 +21,7 @@ import {
   setRollout,
 } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
-import { principalOf } from '../auth/principal';
-import { currentSplit, ownVersions, twoPersonRefusal } from '../auth/two-person-rule';
+import { deployerCheck, refusingSelfDeploy } from '../auth/two-person-rule';
 import { createRouter } from '../create-router';
 import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
@@ -162,24 +161,15 @@ export function rolloutRoutes(ctx: RuntimeContext, twoPersonRule = false): Switc
     .openapi(get, async (c) => c.json(await getRollout(ctx, c.req.valid('param').id), 200))
     .openapi(put, async (c) => {
       const { id } = c.req.valid('param');
-      const request = c.req.valid('json');
-      if (twoPersonRule) {
-        // Restating the stable version deploys nothing new; every other version named is deployed by this change.
-        const { stable } = await currentSplit(ctx, id);
-        const named = [request.stable, request.candidate].filter((v): v is number => typeof v === 'number' && v !== stable);
-        const [own] = await ownVersions(ctx, principalOf(c), id, named);
-        if (own !== undefined) return twoPersonRefusal(c, id, own);
-      }
-      return c.json(await setRollout(ctx, id, request, c.get('actor')), 200);
+      const deployer = deployerCheck(c, twoPersonRule);
+      return refusingSelfDeploy(c, async () => c.json(await setRollout(ctx, id, c.req.valid('json'), c.get('actor'), deployer), 200));
     })
     .openapi(promote, async (c) => {
       const { id } = c.req.valid('param');
-      if (twoPersonRule) {
-        const { candidate } = await currentSplit(ctx, id);
-        const [own] = await ownVersions(ctx, principalOf(c), id, candidate === null ? [] : [candidate]);
-        if (own !== undefined) return twoPersonRefusal(c, id, own);
-      }
-      return c.json(await promoteCandidate(ctx, id, c.req.valid('json') ?? {}, c.get('actor')), 200);
+      const deployer = deployerCheck(c, twoPersonRule);
+      return refusingSelfDeploy(c, async () =>
+        c.json(await promoteCandidate(ctx, id, c.req.valid('json') ?? {}, c.get('actor'), deployer), 200),
+      );
     })
     .openapi(rollback, async (c) =>
       c.json(await rollBackCandidate(ctx, c.req.valid('param').id, c.req.valid('json') ?? {}, c.get('actor')), 200),

@@ -5,7 +5,7 @@ import * as client from 'openid-client';
 import type { Logger } from 'pino';
 import type { AppEnv, SwitchyardApp } from '../app-env';
 import { createRouter } from '../create-router';
-import { errorResponses, jsonContent } from '../error-responses';
+import { jsonContent, publicErrorResponses } from '../error-responses';
 import { oidcConfiguration } from './oidc-client';
 import { identityFromClaims, type SsoIdentity } from './oidc-identity';
 import type { OidcSettings } from './oidc-settings';
@@ -31,7 +31,7 @@ const providers = createRoute({
   tags: ['auth'],
   summary: 'How people can sign in: password, and single sign-on when an OpenID Connect provider is configured',
   security: [],
-  responses: { 200: jsonContent(AuthProviders, 'The sign-in methods', { password: true, oidc: {} }), ...errorResponses() },
+  responses: { 200: jsonContent(AuthProviders, 'The sign-in methods', { password: true, oidc: {} }), ...publicErrorResponses() },
 });
 
 /** GET /api/auth/providers, for the sign-in page's SSO button. */

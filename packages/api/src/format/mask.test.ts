@@ -108,5 +108,16 @@ describe('maskSensitiveText', () => {
 
   it('walks objects and arrays', () => {
     expect(maskSensitiveValue({ params: { body: ['电话 13812345678'], n: 1 } })).toEqual({ params: { body: ['电话 138****5678'], n: 1 } });
+    const looped: Record<string, unknown> = { body: '13812345678' };
+    looped.self = looped;
+    expect(maskSensitiveValue(looped)).toEqual({ body: '138****5678', self: '[Circular]' });
+    expect(
+      maskSensitiveValue({ at: new Date(0), error: new Error('13812345678') }, (value) =>
+        value instanceof Error ? { message: value.message } : value,
+      ),
+    ).toEqual({
+      at: new Date(0),
+      error: { message: '138****5678' },
+    });
   });
 });

@@ -122,21 +122,33 @@ export function maskSensitiveText(text: string): string {
     .replace(EMAIL, (email) => maskEmail(email));
 }
 
+/** How `maskSensitiveValue` treats an object that is neither plain nor an array (a logger turns an `Error` into its fields). */
+export type MaskUnwrap = (value: object) => unknown;
+
 /**
  * `maskSensitiveText` applied to every string deep inside plain objects and arrays; other
- * values are kept. The result has the shape of the input.
+ * values are kept, or first replaced by what `unwrap` makes of them. A cycle becomes
+ * `'[Circular]'`. The result has the shape of the input.
  * @example maskSensitiveValue({ params: { body: '电话 13812345678' } }); // { params: { body: '电话 138****5678' } }
  */
-export function maskSensitiveValue<T>(value: T): T {
+export function maskSensitiveValue<T>(value: T, unwrap?: MaskUnwrap): T {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- only strings change: the walk keeps every object's and array's shape
-  return walk(value) as T;
+  return walk(value, unwrap, new WeakSet()) as T;
 }
 
-function walk(value: unknown): unknown {
+function walk(value: unknown, unwrap: MaskUnwrap | undefined, path: WeakSet<object>): unknown {
   if (typeof value === 'string') return maskSensitiveText(value);
-  if (Array.isArray(value)) return value.map(walk);
-  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, walk(inner)]));
+  if (typeof value !== 'object' || value === null) return value;
+  const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
+  if (!plain) {
+    const unwrapped = unwrap?.(value) ?? value;
+    return unwrapped === value ? value : walk(unwrapped, unwrap, path);
   }
-  return value;
+  if (path.has(value)) return '[Circular]';
+  path.add(value);
+  const masked = Array.isArray(value)
+    ? value.map((inner) => walk(inner, unwrap, path))
+    : Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, walk(inner, unwrap, path)]));
+  path.delete(value);
+  return masked;
 }

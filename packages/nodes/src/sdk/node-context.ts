@@ -1,3 +1,4 @@
+import type { CalendarBook } from '@switchyard/calendar';
 import type { Ticket, TicketEvent, TicketPatch } from '@switchyard/flow';
 import type { NodeHttpClient } from './node-http';
 import type { NodeLogger } from './node-logger';
@@ -25,6 +26,8 @@ export interface NodeContext {
   readonly event?: TicketEvent;
   /** Outputs of earlier actions of this run, by node id. */
   readonly vars: Readonly<Record<string, unknown>>;
+  /** The host's business calendars (one per group, or the default); absent: the shipped default. */
+  readonly calendars?: CalendarBook;
 }
 
 /** What an action sees: the node context plus the host's services. */

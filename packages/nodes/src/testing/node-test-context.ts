@@ -1,3 +1,4 @@
+import type { CalendarBook } from '@switchyard/calendar';
 import { type Customer, Ticket, type TicketEvent } from '@switchyard/flow';
 import type { z } from 'zod';
 import type { ActionContext, TicketStats } from '../sdk/node-context';
@@ -19,6 +20,8 @@ export interface TestContextOptions {
   /** The step's clock; the ticket's `createdAt` when absent. */
   readonly now?: Date | string;
   readonly vars?: Readonly<Record<string, unknown>>;
+  /** The host's business calendars (`createCalendarBook([...])`); the shipped default when absent. */
+  readonly calendars?: CalendarBook;
   /** Agents and groups as in `examples/agents.json` (defaults applied). */
   readonly roster?: z.input<typeof Roster>;
   readonly idempotencyKey?: string;
@@ -65,6 +68,7 @@ export function createTestContext(options: TestContextOptions = {}): ActionConte
     now: new Date(options.now ?? ticket.createdAt),
     ...(options.event ? { event: options.event } : {}),
     vars: options.vars ?? {},
+    ...(options.calendars ? { calendars: options.calendars } : {}),
     roster: Roster.parse(options.roster ?? {}),
     idempotencyKey,
     render: (template) => renderTemplate(template, templateView(ctx)),

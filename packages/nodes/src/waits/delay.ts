@@ -1,5 +1,6 @@
 import { describeField, Duration, parseDuration } from '@switchyard/flow';
 import { z } from 'zod';
+import { CalendarPick, ClockKind, dueAfter } from '../sdk/business-clock';
 import { defineNode } from '../sdk/define-node';
 import { words } from '../sdk/field-words';
 
@@ -15,7 +16,13 @@ export const delay = defineNode({
   },
   config: z.strictObject({
     duration: describeField(Duration, { title: words('How long', '等待时长'), help: words('e.g. 15m, 4h, 2d', '例如 15m、4h、2d') }),
+    clock: ClockKind,
+    calendar: CalendarPick,
   }),
-  delayMs: (_ctx, config) => parseDuration(config.duration) ?? 0,
-  summary: (config, locale) => `${locale === 'en' ? 'wait' : '等待'} ${config.duration}`,
+  delayMs: (ctx, config) => {
+    const now = ctx.now.getTime();
+    return dueAfter(ctx, now, parseDuration(config.duration) ?? 0, config) - now;
+  },
+  summary: (config, locale) =>
+    `${locale === 'en' ? 'wait' : '等待'} ${config.duration}${config.clock === 'business' ? (locale === 'en' ? ' business time' : '工作时间') : ''}`,
 });

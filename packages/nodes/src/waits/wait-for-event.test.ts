@@ -71,3 +71,12 @@ describe('wait_for_event', () => {
     expect(waitForEvent.summary!(config, 'zh-CN')).toBe('等待 agent.reply，创建后 4h');
   });
 });
+
+describe('wait_for_event in business hours', () => {
+  it('an SLA of 8 working hours from creation crosses the Spring Festival and lands on the moved working day', () => {
+    // Created Friday 2026-02-13 at 14:00 Shanghai: 4 h that day, then the worked Saturday 02-14 gives the other 4.
+    const config = parseConfig(waitForEvent, { event: 'agent.reply', timeout: '8h', from: 'ticket_created', clock: 'business' });
+    const ctx = createTestContext({ ticket: { createdAt: '2026-02-13T06:00:00.000Z' }, now: new Date('2026-02-13T07:00:00.000Z') });
+    expect(new Date(ctx.now.getTime() + waitForEvent.delayMs(ctx, config)).toISOString()).toBe('2026-02-14T05:00:00.000Z');
+  });
+});

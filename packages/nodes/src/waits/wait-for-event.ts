@@ -1,5 +1,6 @@
 import { describeField, Duration, parseDuration, TicketEventType } from '@switchyard/flow';
 import { z } from 'zod';
+import { CalendarPick, ClockKind, dueAfter } from '../sdk/business-clock';
 import { defineNode } from '../sdk/define-node';
 import { describeStatuses, matchesStatus, StatusFilter } from '../triggers/status-filter';
 import { EVENT_CHOICES, STATUS_CHOICES, words } from '../sdk/field-words';
@@ -31,16 +32,19 @@ export const waitForEvent = defineNode({
       title: words('Count from', '计时起点'),
       choices: { step: words('Reaching this step', '到达本步骤'), ticket_created: words('Ticket creation (SLA)', '工单创建（SLA）') },
     }),
+    clock: ClockKind,
+    calendar: CalendarPick,
   }),
   event: (config) => config.event,
   matches: (ctx, config) => matchesStatus(ctx, config.status),
   delayMs: (ctx, config) => {
     const timeout = parseDuration(config.timeout) ?? 0;
-    if (config.from === 'step') return timeout;
-    return Math.max(0, Date.parse(ctx.ticket.createdAt) + timeout - ctx.now.getTime());
+    const now = ctx.now.getTime();
+    const from = config.from === 'step' ? now : Date.parse(ctx.ticket.createdAt);
+    return Math.max(0, dueAfter(ctx, from, timeout, config) - now);
   },
   summary: (config, locale) =>
     locale === 'en'
-      ? `wait for ${config.event}${config.status ? ` (${describeStatuses(config.status, locale)})` : ''}, ${config.timeout}${config.from === 'ticket_created' ? ' after creation' : ''}`
-      : `等待 ${config.event}${config.status ? `（${describeStatuses(config.status, locale)}）` : ''}，${config.from === 'ticket_created' ? '创建后 ' : ''}${config.timeout}`,
+      ? `wait for ${config.event}${config.status ? ` (${describeStatuses(config.status, locale)})` : ''}, ${config.timeout}${config.clock === 'business' ? ' business time' : ''}${config.from === 'ticket_created' ? ' after creation' : ''}`
+      : `等待 ${config.event}${config.status ? `（${describeStatuses(config.status, locale)}）` : ''}，${config.from === 'ticket_created' ? '创建后 ' : ''}${config.timeout}${config.clock === 'business' ? '工作时间' : ''}`,
 });

@@ -59,7 +59,19 @@ export const AuditEntry = z.discriminatedUnion('kind', [
       missedDeadline: z.boolean().optional(),
     }),
   ),
-  entry('action', z.object({ node: z.string(), type: z.string(), params: z.record(z.string(), z.unknown()) })),
+  entry(
+    'action',
+    z.object({
+      node: z.string(),
+      type: z.string(),
+      params: z.record(z.string(), z.unknown()),
+      /**
+       * An assignment's view of the team: each online agent's open tickets as the action saw them
+       * (absent before issue 20, and for other actions). Backtests replay the assignment with it.
+       */
+      load: z.record(z.string(), z.number().int()).optional(),
+    }),
+  ),
   entry('flow.error', z.object({ node: z.string().optional(), message: z.string() })),
   entry('timer.fired', z.object({ timerId: z.string() })),
   entry('effect.queued', z.object(Effect)),
@@ -100,6 +112,11 @@ export const AuditEntry = z.discriminatedUnion('kind', [
   entry('user.changed', z.object({ userId: z.string(), email: z.string(), fields: z.array(z.string()) })),
   entry('token.created', z.object({ tokenId: z.string(), userId: z.string(), name: z.string(), roles: z.array(z.string()) })),
   entry('token.revoked', z.object({ tokenId: z.string(), userId: z.string(), name: z.string() })),
+  // Service levels (issue 21): a business calendar saved, with its groups and how many days it closes or adds.
+  entry(
+    'calendar.saved',
+    z.object({ id: z.string(), groups: z.array(z.string()), holidays: z.number().int(), workdays: z.number().int() }),
+  ),
 ]);
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export type AuditKind = AuditEntry['kind'];

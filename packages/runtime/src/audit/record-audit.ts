@@ -4,6 +4,7 @@ import type { AuditLogTable, Database } from '../db/schema';
 import { auditDetailShape } from '../db/stored/audit-detail-shape';
 import { recordOutcomes } from '../durable/record-outcome';
 import { AUDIT_CHAIN_GENESIS, auditChainRowHash, auditRowHash, type ChainedAuditContent } from './audit-chain-hash';
+import { recordAnalytics } from '../analytics/record-analytics';
 import type { AuditEntry } from './audit-entry';
 import { outcomeMarks } from './outcome-marks';
 
@@ -23,6 +24,8 @@ export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | r
   const list: readonly AuditEntry[] = 'kind' in entries ? [entries] : entries;
   if (list.length === 0) return;
   await recordOutcomes(trx, outcomeMarks(list));
+  // The dashboard's and flows' rollups (issue 19), from the same entries, in the same transaction.
+  await recordAnalytics(trx, list);
   const ticketRows = await ticketChainRows(
     trx,
     list.filter((e) => e.ticketId !== null),
@@ -104,6 +107,7 @@ async function globalChainRows(trx: Kysely<Database>, entries: readonly AuditEnt
     .execute();
   return rows;
 }
+
 /** The chain's head row, locked until the transaction ends; created at the genesis when missing (a database emptied by a test). */
 async function lockChainHead(trx: Kysely<Database>): Promise<{ seq: string; hash: string }> {
   const lock = () => trx.selectFrom('audit_chain').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirst();

@@ -9,6 +9,7 @@ import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import { compileOrRefuse } from './compile-or-refuse';
 import { parseInput } from './invalid-input';
+import { loadCalendarBook } from './calendars';
 import { loadRoster } from './load-roster';
 import { readCompiled, readDraft } from './read-document';
 
@@ -48,10 +49,11 @@ export async function dryRunFlow(ctx: RuntimeContext, flowId: string, options: D
   const target = await targetFlow(ctx, flowId, options);
   const flows = options.alone ? [target] : withDeployed(await deployedFlows(ctx), target);
   const roster = givenRoster ?? (await loadRoster(ctx.db));
-  return dryRun(flows, tickets, { registry: ctx.registry, roster });
+  return dryRun(flows, tickets, { registry: ctx.registry, roster, calendars: await loadCalendarBook(ctx.db) });
 }
 
-async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFlowOptions): Promise<CompiledFlow> {
+/** The flow a dry-run or backtest runs: a published version, an unsaved document, or the draft (compiled). */
+export async function targetFlow(ctx: RuntimeContext, flowId: string, options: DryRunFlowOptions): Promise<CompiledFlow> {
   if (options.version !== undefined && options.document !== undefined) {
     throw new RuntimeInputError('invalid request', 400, [{ path: 'document', message: 'give a version or a document, not both' }]);
   }

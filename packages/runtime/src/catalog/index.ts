@@ -18,3 +18,4 @@ export type { FieldIssue } from './invalid-input';
 export { dryRunFlow } from './dry-run-flow';
 export type { DryRunFlowOptions } from './dry-run-flow';
 export { listSkills, upsertSkill } from './skills';
+export { listCalendars, loadCalendarBook, saveCalendar } from './calendars';

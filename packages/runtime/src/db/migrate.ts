@@ -11,6 +11,11 @@ import * as idempotencyKeys from './migrations/0008-idempotency-keys';
 import * as users from './migrations/0009-users';
 import * as auditChain from './migrations/0011-audit-chain';
 import * as versionNotes from './migrations/0012-version-notes';
+import * as analytics from './migrations/0016-analytics';
+import * as ruleMarks from './migrations/0017-rule-marks';
+import * as backtests from './migrations/0018-backtests';
+import * as flowErrorIndex from './migrations/0013-flow-error-index';
+import * as calendars from './migrations/0019-calendars';
 import * as ticketNumberSequences from './migrations/0021-ticket-number-sequences';
 import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
 import type { Database } from './schema';
@@ -28,6 +33,11 @@ const migrations: Record<string, Migration> = {
   '0009-users': users,
   '0011-audit-chain': auditChain,
   '0012-version-notes': versionNotes,
+  '0016-analytics': analytics,
+  '0017-rule-marks': ruleMarks,
+  '0018-backtests': backtests,
+  '0013-flow-error-index': flowErrorIndex,
+  '0019-calendars': calendars,
   '0021-ticket-number-sequences': ticketNumberSequences,
   '0022-ticket-audit-chains': ticketAuditChains,
 };

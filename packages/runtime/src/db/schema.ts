@@ -382,6 +382,94 @@ export interface LoginFailuresTable {
   failed_at: Timestamp;
 }
 
+/** One ticket's facts for the dashboard (migration 0016), refreshed by `recordAudit`; '' for a group, category or assignee not set. */
+export interface AnalyticsTicketsTable {
+  ticket_id: string;
+  created_at: Timestamp;
+  channel: string;
+  grp: string;
+  category: string;
+  status: string;
+  assignee: string;
+  /** From creation to the first message out (an agent's or a flow's); bigint as text. */
+  first_response_ms: ColumnType<string | null, string | number | null, string | number | null>;
+  /** The first time the ticket reached a done status. */
+  resolved_at: Timestamp | null;
+  agent_replies: number;
+  /** It went from a done status back to an open one. */
+  reopened: boolean;
+  /** The last survey score. */
+  csat: number | null;
+  /** A deadline of one of its flows passed (or it carries the sla_breached tag). */
+  breached: boolean;
+  /** The flow action that last assigned it (assign, transfer, handoff), for misroutes. */
+  routed_flow: string | null;
+  routed_node: string | null;
+  routed_at: Timestamp | null;
+  /** The flow action that last set its category, for corrections. */
+  categorized_flow: string | null;
+  categorized_node: string | null;
+  misrouted: boolean;
+  corrected: boolean;
+}
+
+/** Counts per ticket creation day, group and channel (migration 0016), summed from `analytics_tickets`. */
+export interface AnalyticsDailyTable {
+  day: ColumnType<string, string, string>;
+  grp: string;
+  channel: string;
+  metric: string;
+  key: string;
+  /** bigint as text. */
+  n: ColumnType<string, string | number, string | number>;
+  total: number;
+}
+
+/** Counters per day, flow and version (migration 0016): nodes entered, edges taken, errors, wait buckets, rule marks. */
+export interface AnalyticsFlowDailyTable {
+  day: ColumnType<string, string, string>;
+  flow_id: string;
+  version: number;
+  metric: string;
+  key: string;
+  n: ColumnType<string, string | number, string | number>;
+  total: number;
+}
+
+/** Where each ticket's flow rests now and since when (migration 0016): a wait's duration ends when it leaves. */
+export interface AnalyticsWaitsOpenTable {
+  ticket_id: string;
+  flow_id: string;
+  node_id: string;
+  since: Timestamp;
+}
+
+/** The tickets behind rule-quality figures (migration 0017). */
+export interface AnalyticsRuleMarksTable {
+  id: BigId & Generated<string>;
+  ticket_id: string;
+  flow_id: string;
+  node_id: string;
+  mark: string;
+  at: Timestamp;
+}
+
+/** Analytics settings (migration 0017): the quality scorecard (`scorecardShape`). */
+export interface AnalyticsSettingsTable {
+  id: string;
+  value: Stored<'scorecard'>;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+/** A business calendar (migration 0019): the calendar and its groups as the `business-calendar` stored shape. */
+export interface CalendarsTable {
+  id: string;
+  calendar: Stored<'business-calendar'>;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
 export interface Database {
   flows: FlowsTable;
   flow_versions: FlowVersionsTable;
@@ -409,6 +497,60 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  analytics_tickets: AnalyticsTicketsTable;
+  analytics_daily: AnalyticsDailyTable;
+  analytics_flow_daily: AnalyticsFlowDailyTable;
+  analytics_waits_open: AnalyticsWaitsOpenTable;
+  analytics_rule_marks: AnalyticsRuleMarksTable;
+  analytics_settings: AnalyticsSettingsTable;
+  backtests: BacktestsTable;
+  backtest_tickets: BacktestTicketsTable;
+  calendars: CalendarsTable;
+}
+
+/** A backtest job (migration 0018): its request, progress, and the lease of the worker running a batch of it. */
+export interface BacktestsTable {
+  id: string;
+  flow_id: string;
+  /** The version replayed as the candidate; null for the draft or an unsaved document. */
+  version: number | null;
+  /** The candidate, compiled when the job started (`compiledFlowShape`). */
+  candidate: Stored<'compiled-flow'>;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  /** When the job started: tickets are replayed up to this instant, as far as production had run them. */
+  as_of: Timestamp;
+  max_tickets: number | null;
+  /** `backtestFilterShape`. */
+  filter: Stored<'backtest-filter'>;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  total: number;
+  done: Generated<number>;
+  differing: Generated<number>;
+  replay_errors: Generated<number>;
+  /** Some ticket was replayed with today's roster (no load recorded for it). */
+  roster_today: Generated<boolean>;
+  /** The last ticket replayed, in (created_at, id) order: the job goes on after it. */
+  cursor_at: Timestamp | null;
+  cursor_id: string | null;
+  /** A worker holds the job until then; null: free. */
+  lease_until: Timestamp | null;
+  error: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  finished_at: Timestamp | null;
+}
+
+/** A ticket of a backtest whose outcome differs or whose replay disagreed with production. */
+export interface BacktestTicketsTable {
+  backtest_id: string;
+  ticket_id: string;
+  /** Its place among the job's tickets (oldest first). */
+  seq: number;
+  /** `backtestSummaryShape`: kinds and replay error. */
+  summary: Stored<'backtest-difference'>;
+  /** `backtestReplaysShape`: both replays side by side. */
+  detail: Stored<'backtest-replays'>;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

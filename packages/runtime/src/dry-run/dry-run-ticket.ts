@@ -1,5 +1,5 @@
 import type { FINAL_FIELDS, Ticket } from '@switchyard/flow';
-import { EMPTY_STATS, type NodeRegistry, type Roster } from '@switchyard/nodes';
+import { type CalendarBook, EMPTY_STATS, type NodeRegistry, type Roster } from '@switchyard/nodes';
 import { createEffectRunner } from '../engine/effect-runner';
 import { flowAt } from '../engine/flow-at';
 import type { PreparedFlow } from '../engine/prepared-flow';
@@ -12,6 +12,8 @@ import { createVirtualTimers } from '../engine/virtual-timers';
 export interface DryRunOptions {
   readonly registry: NodeRegistry;
   readonly roster: Roster;
+  /** Business calendars for waits that count business time (the shipped default when absent). */
+  readonly calendars?: CalendarBook;
   /** A run stops this long after the ticket's creation (the contract says 30 days). */
   readonly horizonMs?: number;
 }
@@ -42,6 +44,7 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
     flows.map((f) => f.idle),
     {
       runAction: createEffectRunner({ registry: options.registry, roster: options.roster }),
+      ...(options.calendars ? { calendars: options.calendars } : {}),
       schedule: (flow, timer, now) => timers.schedule(flow, timer, now),
       cancel: (flow, ids) => timers.cancel(flow, ids),
       cancelFlow: (flow) => timers.cancelFlow(flow),

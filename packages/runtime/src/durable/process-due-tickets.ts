@@ -1,7 +1,8 @@
 import { errorMessage } from '../engine/error-message';
-import type { Roster } from '@switchyard/nodes';
+import type { CalendarBook, Roster } from '@switchyard/nodes';
 import { type Kysely, sql } from 'kysely';
 import { OPEN_STATUSES } from '../catalog/list-agents';
+import { loadCalendarBook } from '../catalog/calendars';
 import { loadRoster } from '../catalog/load-roster';
 import { isConnectionError } from '../db/connection-error';
 import { recordAudit } from '../audit/record-audit';
@@ -102,10 +103,18 @@ async function processBatch(
     works.flatMap((w) => w.bindings.map((b) => ({ flowId: b.flow_id, version: b.version }))),
   );
   let roster: Roster | undefined;
+  let calendars: CalendarBook | undefined;
   const outcomes: TicketWorkResult[] = [];
   for (const work of works) {
     roster ??= await loadRoster(trx);
-    const outcome = await runTicketWork(work, prepared, { registry: ctx.registry, roster: withoutOwnLoad(roster, work.ticket), now, keys });
+    calendars ??= await loadCalendarBook(trx);
+    const outcome = await runTicketWork(work, prepared, {
+      registry: ctx.registry,
+      roster: withoutOwnLoad(roster, work.ticket),
+      now,
+      keys,
+      calendars,
+    });
     roster = withAssignment(roster, work, outcome);
     outcomes.push(outcome);
   }

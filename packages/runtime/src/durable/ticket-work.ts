@@ -1,5 +1,5 @@
 import { type Ticket, TicketEventType } from '@switchyard/flow';
-import type { NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
+import type { CalendarBook, NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditFact } from '../audit/audit-entry';
 import { maskCustomerInDetail } from '@switchyard/api';
@@ -19,6 +19,7 @@ import { afterTicketEvent, countTimerFiring, TIMER_LOOP_MESSAGES, type TimerFiri
 import { createVirtualTimers } from '../engine/virtual-timers';
 import { versionKey } from './flow-cache';
 import { isMissedDeadline } from './missed-deadline';
+import { rosterLoad } from '../backtest/roster-load';
 
 /** What a worker loaded for one claimed ticket. */
 export interface TicketWork {
@@ -68,7 +69,14 @@ export async function runTicketWork(
   work: TicketWork,
   prepared: ReadonlyMap<string, PreparedFlow>,
   /** `keys` seals the customer's name and contact in the outbox rows (they hold the ticket as the action will see it). */
-  options: { readonly registry: NodeRegistry; readonly roster: Roster; readonly now: Date; readonly keys: DataKeyRing },
+  options: {
+    readonly registry: NodeRegistry;
+    readonly roster: Roster;
+    readonly now: Date;
+    readonly keys: DataKeyRing;
+    /** Business calendars (issue 21); the shipped default when absent. */
+    readonly calendars?: CalendarBook;
+  },
 ): Promise<TicketWorkResult> {
   const ticketId = work.ticket.id;
   const nowMs = options.now.getTime();
@@ -114,6 +122,7 @@ export async function runTicketWork(
   const dueWhenScheduled = new Set<string>();
 
   const run = createTicketRun({ ticket: work.ticket, stats: work.stats }, flows, snapshots, {
+    ...(options.calendars ? { calendars: options.calendars } : {}),
     runAction: createEffectRunner({
       registry: options.registry,
       roster: options.roster,
@@ -148,7 +157,10 @@ export async function runTicketWork(
       });
     },
     action: (flow, action) =>
-      record(new Date(action.at), flow, { kind: 'action', detail: { node: action.node, type: action.type, params: action.params } }),
+      record(new Date(action.at), flow, {
+        kind: 'action',
+        detail: { node: action.node, type: action.type, params: action.params, ...rosterLoad(action.type, options.roster) },
+      }),
     error: (flow, error) =>
       record(new Date(error.at), flow, {
         kind: 'flow.error',

@@ -13,6 +13,7 @@ import { forgetExpiredIdempotencyKeys } from './idempotency';
 import { resealInBatches } from '../data-keys/reseal-in-batches';
 import { checkRollouts } from '../rollout/check-rollouts';
 import { deliverOpsNotifications, type OpsWebhook } from '../rollout/ops-notifications';
+import { runBacktestSlice } from '../backtest/run-backtest-slice';
 
 /** How soon an idle loop looks again when work is due that another loop or process holds. */
 const BUSY_ELSEWHERE_MS = 20;
@@ -46,6 +47,8 @@ export interface WorkerOptions {
    * `opsWebhook`. Idempotency keys older than 24 h are deleted, and rows re-sealed, every 6th interval.
    */
   readonly rollouts?: { readonly checkEveryMs?: number; readonly opsWebhook?: OpsWebhook | undefined };
+  /** Whether this worker replays backtest jobs when it has no live work (default true). */
+  readonly backtests?: boolean;
   /** Called each time a loop finds no work and goes to sleep until its next poll or a wake-up (a test's signal). */
   readonly onIdle?: () => void;
 }
@@ -218,7 +221,9 @@ export function createWorker(ctx: RuntimeContext, options: WorkerOptions = {}): 
     await watchRollouts(false);
     const processed = await processDueTickets(ctx, flows, batchSize);
     const dispatched = await dispatchEffects();
-    return processed > 0 || dispatched > 0;
+    if (processed > 0 || dispatched > 0) return true;
+    // Backtests only when live work is done, one small batch per round: live tickets never wait for them.
+    return options.backtests === false ? false : runBacktestSlice(ctx, flows);
   };
 
   const sleep = (ms: number) =>

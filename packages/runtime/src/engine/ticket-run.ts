@@ -1,5 +1,6 @@
 import { type FlowEvent, nodeCodeErrorIn } from '@switchyard/compiler';
 import type { TicketEvent } from '@switchyard/flow';
+import type { CalendarBook } from '@switchyard/nodes';
 import { canMove } from './accepted-events';
 import { advanceFlow, type FlowSnapshot, type FlowStep, type TimerRequest } from './advance-flow';
 import type { EffectOutcome, EffectRunner } from './effect-runner';
@@ -28,6 +29,8 @@ export interface RunError {
 /** What a host does for a ticket's run: run actions, keep timers, record what happened. */
 export interface TicketRunHost {
   readonly runAction: EffectRunner;
+  /** Business calendars the flows' waits count in (the shipped default when absent). */
+  readonly calendars?: CalendarBook;
   /** A wait asked for a timer (`flow` is the index of the flow in the run). */
   schedule(flow: number, timer: TimerRequest, now: number): void;
   /** Waits were left: drop their timers. */
@@ -146,6 +149,7 @@ export function createTicketRun(
           node: message.node,
           output: message.output,
           error: message.error,
+          calendars: host.calendars,
         };
         step = advanceFlow(flow.machine, before, event);
       } catch (error) {

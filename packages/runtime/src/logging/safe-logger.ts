@@ -1,4 +1,4 @@
-import { maskSensitiveText } from '@switchyard/api';
+import { maskSensitiveText, maskSensitiveValue } from '@switchyard/api';
 import { type DestinationStream, type Level, type LevelWithSilent, type Logger, type LoggerOptions, pino, stdSerializers } from 'pino';
 
 /** What a customer field logged by name becomes. */
@@ -22,8 +22,8 @@ export function safeLoggerOptions(level: LevelWithSilent | Level): LoggerOptions
   return {
     level,
     redact: { paths: CUSTOMER_PATHS, censor: CUSTOMER_CENSOR },
-    serializers: { err: (error: Error) => maskForLog(stdSerializers.err(error)) },
-    formatters: { log: (object) => maskObject(object) },
+    serializers: { err: (error: Error) => maskSensitiveValue(stdSerializers.err(error), unwrapForLog) },
+    formatters: { log: (object) => maskSensitiveValue(object, unwrapForLog) },
     hooks: {
       logMethod(args, method) {
         method.apply(
@@ -44,15 +44,9 @@ export function createSafeLogger(level: LevelWithSilent | Level, destination?: D
   return destination ? pino(safeLoggerOptions(level), destination) : pino(safeLoggerOptions(level));
 }
 
-function maskObject(object: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, maskForLog(value)]));
-}
-
-/** Strings masked deep inside whatever a log call was given; errors become their serialized form. */
-function maskForLog(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return maskSensitiveText(value);
-  if (depth > 8 || typeof value !== 'object' || value === null || value instanceof Date || Buffer.isBuffer(value)) return value;
-  if (value instanceof Error) return maskForLog(stdSerializers.err(value), depth + 1);
-  if (Array.isArray(value)) return value.map((inner) => maskForLog(inner, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskForLog(inner, depth + 1)]));
+/** Errors are logged as their serialized fields, class instances as their own fields (as pino prints them); dates and buffers stay. */
+function unwrapForLog(value: object): unknown {
+  if (value instanceof Error) return stdSerializers.err(value);
+  if (value instanceof Date || Buffer.isBuffer(value)) return value;
+  return { ...value };
 }

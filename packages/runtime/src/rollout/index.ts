@@ -8,3 +8,5 @@ export { checkRollouts, ROLLOUT_ACTOR } from './check-rollouts';
 export type { RolloutCheck } from './check-rollouts';
 export { deliverOpsNotifications, listOpsNotifications } from './ops-notifications';
 export type { OpsWebhook } from './ops-notifications';
+export { TwoPersonRuleViolation } from './two-person-rule';
+export type { DeployerCheck } from './two-person-rule';

@@ -7,19 +7,28 @@ import { type DeploymentState, loadDeployment } from './deployment-state';
 import { getRollout } from './get-rollout';
 import { type DeploymentChange, writeDeployment } from './record-change';
 import { rolloutConflict, requireWritten } from './rollout-conflict';
+import { type DeployerCheck, requireOtherPublisher } from './two-person-rule';
 
 /**
  * Makes the candidate the stable version (every new ticket gets it); the ramp plan ends.
  * Tickets bound to the old stable finish on it. 409 when there is no candidate, or when
- * `revision` is given and the deployment moved on since.
+ * `revision` is given and the deployment moved on since. With `deployer` (the two-person rule), a
+ * candidate the deployer published throws `TwoPersonRuleViolation`.
  */
-export async function promoteCandidate(ctx: RuntimeContext, flowId: string, input: RolloutActionRequest, actor: string): Promise<Rollout> {
+export async function promoteCandidate(
+  ctx: RuntimeContext,
+  flowId: string,
+  input: RolloutActionRequest,
+  actor: string,
+  deployer?: DeployerCheck,
+): Promise<Rollout> {
   const { reason, revision } = parseInput(RolloutActionRequest, input);
   await inTransaction(ctx.db, async (trx) => {
     const before = await loadDeployment(trx, flowId, 'lock');
     // A stale revision first: the candidate it saw may be the one that is gone.
     if (revision !== undefined && revision !== before.revision) throw await rolloutConflict(trx, flowId, revision);
     const candidate = requireCandidate(flowId, before, 'promote');
+    await requireOtherPublisher(trx, flowId, [candidate], deployer);
     const now = ctx.clock.now();
     const after: DeploymentChange = {
       ...before,

@@ -7,6 +7,7 @@ import { getRollout } from './get-rollout';
 import { type DeploymentChange, writeDeployment } from './record-change';
 import { requirePublished } from './require-published';
 import { requireWritten } from './rollout-conflict';
+import { type DeployerCheck, requireOtherPublisher } from './two-person-rule';
 
 /**
  * PUT /api/flows/:id/rollout: which versions new tickets get. Without a candidate every
@@ -15,9 +16,17 @@ import { requireWritten } from './rollout-conflict';
  * candidate and percentage are left alone. Tickets already bound keep their version.
  * With `revision`, the change applies only to that revision of the deployment (0: not deployed
  * yet); one that moved on since answers a 409 with the deployment now, and nothing changes.
+ * With `deployer` (the two-person rule), a version it newly deploys that the deployer published
+ * throws `TwoPersonRuleViolation`; restating the running stable deploys nothing new.
  * @example await setRollout(ctx, 'intake', { stable: 3, candidate: 4, percent: 10 }, 'ops@example.com');
  */
-export async function setRollout(ctx: RuntimeContext, flowId: string, input: RolloutRequest, actor: string): Promise<Rollout> {
+export async function setRollout(
+  ctx: RuntimeContext,
+  flowId: string,
+  input: RolloutRequest,
+  actor: string,
+  deployer?: DeployerCheck,
+): Promise<Rollout> {
   // The schema's refinements (packages/api rollout rules) refuse a candidate equal to stable, a share or ramp without one.
   const request = parseInput(RolloutRequest, input);
   const candidate = request.candidate ?? null;
@@ -27,6 +36,8 @@ export async function setRollout(ctx: RuntimeContext, flowId: string, input: Rol
     if (candidate !== null) await requirePublished(trx, flowId, candidate, 'candidate');
     const row = await trx.selectFrom('deployments').selectAll().where('flow_id', '=', flowId).forUpdate().executeTakeFirst();
     const before = row ? stateOf(row) : null;
+    const deployed = [request.stable, candidate].filter((v): v is number => v !== null && v !== before?.stable);
+    await requireOtherPublisher(trx, flowId, deployed, deployer);
     const now = ctx.clock.now();
     const after: DeploymentChange = {
       stable: request.stable,

@@ -19,3 +19,4 @@ export {
 export { auditDetailShape } from './audit-detail-shape';
 export { guardrailTripShape, rampPlanShape } from './deployment-shapes';
 export { eventAcceptedAnswerShape, ticketCreatedAnswerShape } from './idempotent-answer-shapes';
+export { businessCalendarShape } from './business-calendar-shape';

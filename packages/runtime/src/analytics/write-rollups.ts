@@ -1,0 +1,124 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema';
+import type { StoredFacts } from './next-facts';
+import type { Contribution } from './ticket-facts';
+
+/** Upserts the tickets' facts rows. */
+export async function writeFacts(trx: Kysely<Database>, facts: readonly StoredFacts[]): Promise<void> {
+  if (facts.length === 0) return;
+  await trx
+    .insertInto('analytics_tickets')
+    .values(
+      facts.map((f) => ({
+        ticket_id: f.ticketId,
+        created_at: f.createdAt,
+        channel: f.channel,
+        grp: f.group,
+        category: f.category,
+        status: f.status,
+        assignee: f.assignee,
+        first_response_ms: f.firstResponseMs,
+        resolved_at: f.resolvedAt,
+        agent_replies: f.agentReplies,
+        reopened: f.reopened,
+        csat: f.csat,
+        breached: f.breached,
+        routed_flow: f.routedFlow,
+        routed_node: f.routedNode,
+        routed_at: f.routedAt,
+        categorized_flow: f.categorizedFlow,
+        categorized_node: f.categorizedNode,
+        misrouted: f.misrouted,
+        corrected: f.corrected,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('ticket_id').doUpdateSet((eb) => ({
+        channel: eb.ref('excluded.channel'),
+        grp: eb.ref('excluded.grp'),
+        category: eb.ref('excluded.category'),
+        status: eb.ref('excluded.status'),
+        assignee: eb.ref('excluded.assignee'),
+        first_response_ms: eb.ref('excluded.first_response_ms'),
+        resolved_at: eb.ref('excluded.resolved_at'),
+        agent_replies: eb.ref('excluded.agent_replies'),
+        reopened: eb.ref('excluded.reopened'),
+        csat: eb.ref('excluded.csat'),
+        breached: eb.ref('excluded.breached'),
+        routed_flow: eb.ref('excluded.routed_flow'),
+        routed_node: eb.ref('excluded.routed_node'),
+        routed_at: eb.ref('excluded.routed_at'),
+        categorized_flow: eb.ref('excluded.categorized_flow'),
+        categorized_node: eb.ref('excluded.categorized_node'),
+        misrouted: eb.ref('excluded.misrouted'),
+        corrected: eb.ref('excluded.corrected'),
+      })),
+    )
+    .execute();
+}
+
+/** Adds contributions to the daily rows, in key order (two transactions never wait on each other's rows in opposite orders). */
+export async function writeDaily(trx: Kysely<Database>, delta: readonly Contribution[]): Promise<void> {
+  if (delta.length === 0) return;
+  const rows = [...delta].sort((a, b) =>
+    compareKeys([a.day, a.group, a.channel, a.metric, a.key], [b.day, b.group, b.channel, b.metric, b.key]),
+  );
+  await trx
+    .insertInto('analytics_daily')
+    .values(rows.map((c) => ({ day: c.day, grp: c.group, channel: c.channel, metric: c.metric, key: c.key, n: c.n, total: c.total })))
+    .onConflict((oc) =>
+      oc.columns(['day', 'grp', 'channel', 'metric', 'key']).doUpdateSet({
+        n: sql`analytics_daily.n + excluded.n`,
+        total: sql`analytics_daily.total + excluded.total`,
+      }),
+    )
+    .execute();
+}
+
+/** One counter of a flow on a day. */
+export interface FlowCounter {
+  readonly day: string;
+  readonly flowId: string;
+  readonly version: number;
+  readonly metric: string;
+  readonly key: string;
+  readonly n: number;
+  readonly total: number;
+}
+
+/** Adds to the flow counters, summed by key and in key order. */
+export async function writeFlowCounters(trx: Kysely<Database>, counters: readonly FlowCounter[]): Promise<void> {
+  const sums = new Map<string, FlowCounter>();
+  for (const c of counters) {
+    const id = JSON.stringify([c.flowId, c.day, c.version, c.metric, c.key]);
+    const s = sums.get(id);
+    sums.set(id, s ? { ...s, n: s.n + c.n, total: s.total + c.total } : c);
+  }
+  if (sums.size === 0) return;
+  const rows = [...sums.values()].sort((a, b) =>
+    compareKeys(
+      [a.flowId, a.day, String(a.version).padStart(9, '0'), a.metric, a.key],
+      [b.flowId, b.day, String(b.version).padStart(9, '0'), b.metric, b.key],
+    ),
+  );
+  await trx
+    .insertInto('analytics_flow_daily')
+    .values(rows.map((c) => ({ day: c.day, flow_id: c.flowId, version: c.version, metric: c.metric, key: c.key, n: c.n, total: c.total })))
+    .onConflict((oc) =>
+      oc.columns(['flow_id', 'day', 'version', 'metric', 'key']).doUpdateSet({
+        n: sql`analytics_flow_daily.n + excluded.n`,
+        total: sql`analytics_flow_daily.total + excluded.total`,
+      }),
+    )
+    .execute();
+}
+
+/** Orders keys as the database orders text under the C collation would; both writers only need one consistent order. */
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
