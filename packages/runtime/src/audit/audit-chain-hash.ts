@@ -34,6 +34,24 @@ export function auditRowHash(previousHash: string, row: ChainedAuditContent): st
   return createHash('sha256').update(`${previousHash}\n${content}`).digest('hex');
 }
 
+/**
+ * Version 2, for the rows of a ticket's own chain (migration 0022): the same, with the chain
+ * (the ticket id) in the content, so a row cannot be moved to another ticket's chain unnoticed.
+ */
+export function auditChainRowHash(previousHash: string, chain: string, row: ChainedAuditContent): string {
+  const content = canonicalJson({
+    chain,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actor: row.actor,
+    ticketId: row.ticketId,
+    flowId: row.flowId,
+    kind: row.kind,
+    detail: row.detail,
+  });
+  return createHash('sha256').update(`${previousHash}\n${content}`).digest('hex');
+}
+
 /** JSON with object keys sorted at every depth, so a value has one text whatever the key order it came in. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));

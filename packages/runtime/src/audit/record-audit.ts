@@ -1,21 +1,23 @@
 import { maskSensitiveValue } from '@switchyard/api';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { AuditLogTable, Database } from '../db/schema';
 import { auditDetailShape } from '../db/stored/audit-detail-shape';
 import { recordOutcomes } from '../durable/record-outcome';
+import { AUDIT_CHAIN_GENESIS, auditChainRowHash, auditRowHash, type ChainedAuditContent } from './audit-chain-hash';
 import { recordAnalytics } from '../analytics/record-analytics';
-import { AUDIT_CHAIN_GENESIS, auditRowHash } from './audit-chain-hash';
 import type { AuditEntry } from './audit-entry';
 import { outcomeMarks } from './outcome-marks';
 
 /**
  * The one writer of the audit log: brings the ticket outcomes the entries record up to date
  * (an error, an escalation, an SLA breach, a resolution), so metrics and guardrails never read
- * the history, then appends the entries to the hash chain (each row's hash covers the previous
- * row's hash and its own content: `verifyAuditChain` finds a row changed or deleted behind its
- * back). Call it with the transaction of the change it records, after that change's other
- * writes: appending locks the chain's head row until the transaction ends, so the head is the
- * transaction's last lock (processes and workers append one at a time, in commit order).
+ * the history, then appends the entries to their hash chains: a ticket's entries to that
+ * ticket's own chain (migration 0022), entries without a ticket to the global chain (each row's
+ * hash covers the previous row's hash on its chain and its own content: `verifyAuditChain` finds
+ * a row changed or deleted behind its back). Call it with the transaction of the change it
+ * records, after that change's other writes: appending locks the heads of the chains it extends
+ * (in chain order) until the transaction ends, so they are the transaction's last locks. Writers
+ * of different tickets do not wait for each other; writers of one ticket append in commit order.
  * @example await recordAudit(trx, { at: now, actor, ticketId: null, flowId: id, kind: 'flow.created', detail: { name } });
  */
 export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
@@ -24,31 +26,86 @@ export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | r
   await recordOutcomes(trx, outcomeMarks(list));
   // The dashboard's and flows' rollups (issue 19), from the same entries, in the same transaction.
   await recordAnalytics(trx, list);
+  const ticketRows = await ticketChainRows(
+    trx,
+    list.filter((e) => e.ticketId !== null),
+  );
+  const globalRows = await globalChainRows(
+    trx,
+    list.filter((e) => e.ticketId === null),
+  );
+  // Inserted in the order given (ids follow it), whichever chain each row is on.
+  let t = 0;
+  let g = 0;
+  const rows = list.map((e) => (e.ticketId !== null ? ticketRows[t++] : globalRows[g++])).filter((r) => r !== undefined);
+  await trx.insertInto('audit_log').values(rows).execute();
+}
+
+type AuditInsert = Insertable<AuditLogTable>;
+
+/** The stored detail and the content its hash covers (the detail as the column gives it back: the JSON text parsed again). */
+function chained(e: AuditEntry, seq: string): { detail: AuditInsert['detail']; content: ChainedAuditContent } {
+  // No customer phone, email, ID-card or bank-card number reaches the audit in clear.
+  const detail = auditDetailShape.json(maskSensitiveValue(e.detail));
+  const parsed: unknown = JSON.parse(detail);
+  const content = { seq, at: e.at, actor: e.actor, ticketId: e.ticketId, flowId: e.flowId, kind: e.kind, detail: parsed };
+  return { detail, content };
+}
+
+/** Rows on each ticket's own chain: the heads locked in chain order (created at the genesis when new), moved on, written back. */
+async function ticketChainRows(trx: Kysely<Database>, entries: readonly AuditEntry[]): Promise<AuditInsert[]> {
+  if (entries.length === 0) return [];
+  const chains = [...new Set(entries.map((e) => e.ticketId ?? ''))].sort();
+  await trx
+    .insertInto('audit_chain_heads')
+    .values(chains.map((chain) => ({ chain, seq: '0', hash: AUDIT_CHAIN_GENESIS })))
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
+  const locked = await trx
+    .selectFrom('audit_chain_heads')
+    .select(['chain', 'seq', 'hash'])
+    .where('chain', 'in', chains)
+    .orderBy('chain')
+    .forUpdate()
+    .execute();
+  const heads = new Map(locked.map((h) => [h.chain, { seq: BigInt(h.seq), hash: h.hash }]));
+  const rows = entries.map((e): AuditInsert => {
+    const chain = e.ticketId ?? '';
+    const head = heads.get(chain) ?? { seq: 0n, hash: AUDIT_CHAIN_GENESIS };
+    const seq = String(head.seq + 1n);
+    const { detail, content } = chained(e, seq);
+    const hash = auditChainRowHash(head.hash, chain, content);
+    heads.set(chain, { seq: head.seq + 1n, hash });
+    return { at: e.at, actor: e.actor, ticket_id: e.ticketId, flow_id: e.flowId, kind: e.kind, detail, chain_seq: seq, hash, chain };
+  });
+  const moved = chains.map((chain) => {
+    const head = heads.get(chain) ?? { seq: 0n, hash: AUDIT_CHAIN_GENESIS };
+    return sql`(${chain}::text, ${String(head.seq)}::bigint, ${head.hash}::text)`;
+  });
+  await sql`
+    update audit_chain_heads as h set seq = v.seq, hash = v.hash
+    from (values ${sql.join(moved)}) as v(chain, seq, hash) where h.chain = v.chain`.execute(trx);
+  return rows;
+}
+
+/** Rows on the global chain (entries without a ticket): its one head row locked, moved on, written back. */
+async function globalChainRows(trx: Kysely<Database>, entries: readonly AuditEntry[]): Promise<AuditInsert[]> {
+  if (entries.length === 0) return [];
   const head = await lockChainHead(trx);
   let seq = BigInt(head.seq);
   let hash = head.hash;
-  const rows = list.map((e) => {
-    // No customer phone, email, ID-card or bank-card number reaches the audit in clear.
-    const detail = auditDetailShape.json(maskSensitiveValue(e.detail));
+  const rows = entries.map((e): AuditInsert => {
     seq += 1n;
-    // The hash covers the detail as the column gives it back: the JSON text parsed again.
-    hash = auditRowHash(hash, {
-      seq: String(seq),
-      at: e.at,
-      actor: e.actor,
-      ticketId: e.ticketId,
-      flowId: e.flowId,
-      kind: e.kind,
-      detail: JSON.parse(detail),
-    });
+    const { detail, content } = chained(e, String(seq));
+    hash = auditRowHash(hash, content);
     return { at: e.at, actor: e.actor, ticket_id: e.ticketId, flow_id: e.flowId, kind: e.kind, detail, chain_seq: String(seq), hash };
   });
-  await trx.insertInto('audit_log').values(rows).execute();
   await trx
     .updateTable('audit_chain')
     .set({ seq: String(seq), hash })
     .where('id', '=', 1)
     .execute();
+  return rows;
 }
 
 /** The chain's head row, locked until the transaction ends; created at the genesis when missing (a database emptied by a test). */

@@ -141,4 +141,61 @@ describe.each(testDatabases)('the audit chain on $name', (target) => {
     await appendEntries(store, 2);
     expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true, rows: 4, head: { seq: '4' } });
   });
+
+  describe('per-ticket chains (migration 0022)', () => {
+    /** `count` entries on each ticket, every ticket's in its own transaction, all at once. */
+    const appendTicketEntries = (tickets: readonly string[], count: number) =>
+      Promise.all(
+        tickets.map((ticketId) =>
+          store.db.transaction().execute((trx) =>
+            recordAudit(
+              trx,
+              Array.from({ length: count }, (_, i) => ({
+                at: new Date(AT.getTime() + i),
+                actor: 'runtime',
+                ticketId,
+                flowId: null,
+                kind: 'event.applied' as const,
+                detail: { eventId: String(i + 1), type: 'customer.message' },
+              })),
+            ),
+          ),
+        ),
+      );
+
+    it('chains each ticket on its own, side by side with the global chain, and verifies both', async () => {
+      await appendEntries(store, 2);
+      await appendTicketEntries(['T-a', 'T-b', 'T-c'], 3);
+      await appendTicketEntries(['T-a'], 2);
+      const heads = await store.db.selectFrom('audit_chain_heads').select(['chain', 'seq']).orderBy('chain').execute();
+      expect(heads).toEqual([
+        { chain: 'T-a', seq: '5' },
+        { chain: 'T-b', seq: '3' },
+        { chain: 'T-c', seq: '3' },
+      ]);
+      expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true, rows: 13, head: { seq: '2' }, firstBreak: null });
+    });
+
+    it("names a ticket's row changed, a gap, its deleted last rows, and its deleted head", async () => {
+      await appendTicketEntries(['T-a', 'T-b'], 3);
+      await tamper(store, sql`update audit_log set actor = 'nobody' where chain = 'T-b' and chain_seq = 2`);
+      expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'altered', seq: '2' });
+      await tamper(store, sql`delete from audit_log where chain = 'T-b' and chain_seq = 2`);
+      expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'missing', seq: '2', toSeq: '2' });
+      await tamper(store, sql`delete from audit_log where chain = 'T-b'`);
+      expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'tail-missing', seq: '1', toSeq: '3' });
+      // A ticket's whole history deleted with its head leaves no trace on the chains (README: what the chain proves).
+      await sql`delete from audit_chain_heads where chain = 'T-b'`.execute(store.db);
+      expect((await verifyAuditChain(store.db)).firstBreak).toBeNull();
+      await sql`delete from audit_chain_heads where chain = 'T-a'`.execute(store.db);
+      expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'head-mismatch' });
+    });
+
+    it("refuses a row moved onto another ticket's chain", async () => {
+      await appendTicketEntries(['T-a', 'T-b'], 1);
+      await tamper(store, sql`update audit_log set chain = 'T-x' where chain = 'T-a'`);
+      await sql`update audit_chain_heads set chain = 'T-x' where chain = 'T-a'`.execute(store.db);
+      expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'altered' });
+    });
+  });
 });

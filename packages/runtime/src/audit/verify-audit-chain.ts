@@ -2,6 +2,7 @@ import type { AuditChainBreak, AuditVerification } from '@switchyard/api';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { AUDIT_CHAIN_GENESIS, auditRowHash } from './audit-chain-hash';
+import { verifyTicketChains } from './verify-ticket-chains';
 
 const BATCH = 1_000;
 
@@ -25,10 +26,11 @@ const broken = (checked: number, head: AuditVerification['head'], firstBreak: Au
 });
 
 /**
- * Walks the audit chain from its first position to the head as it was when the check began
+ * Walks the global audit chain from its first position to the head as it was when the check began
  * (rows appended meanwhile are left for the next check) and reports the first row that does
  * not match: one written around `recordAudit`, one whose content or hash changed, a gap where
- * rows were deleted, or a head that says more rows were appended than remain.
+ * rows were deleted, or a head that says more rows were appended than remain; then every
+ * ticket's own chain the same way (`verifyTicketChains`).
  * @example const { ok, firstBreak } = await verifyAuditChain(db);
  */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
@@ -46,7 +48,9 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
   while (expected <= last) {
     const { rows } = await sql<ChainRow>`
       select id, at, actor, ticket_id, flow_id, kind, detail, chain_seq, hash from audit_log
-      where chain_seq >= ${String(expected)} and chain_seq <= ${String(last)} order by chain_seq limit ${BATCH}`.execute(db);
+      where chain is null and chain_seq >= ${String(expected)} and chain_seq <= ${String(last)} order by chain_seq limit ${BATCH}`.execute(
+      db,
+    );
     if (rows.length === 0) break;
     for (const row of rows) {
       const seq = BigInt(row.chain_seq);
@@ -82,11 +86,14 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
   }
   if (!head) {
     // No head but rows: the head row itself was deleted.
-    const any = await db.selectFrom('audit_log').select('id').orderBy('chain_seq').limit(1).executeTakeFirst();
+    const any = await db.selectFrom('audit_log').select('id').where('chain', 'is', null).orderBy('chain_seq').limit(1).executeTakeFirst();
     if (any) {
       const message = "the audit chain's head row is missing";
       return broken(0, head, { reason: 'head-mismatch', id: null, seq: null, toSeq: null, message });
     }
   }
-  return { ok: true, rows: checked, head, firstBreak: null };
+  // Then each ticket's own chain (migration 0022).
+  const tickets = await verifyTicketChains(db);
+  if (tickets.firstBreak) return broken(checked + tickets.rows, head, tickets.firstBreak);
+  return { ok: true, rows: checked + tickets.rows, head, firstBreak: null };
 }

@@ -18,6 +18,8 @@ import * as ruleMarks from './migrations/0017-rule-marks';
 import * as backtests from './migrations/0018-backtests';
 import * as flowErrorIndex from './migrations/0013-flow-error-index';
 import * as calendars from './migrations/0019-calendars';
+import * as ticketNumberSequences from './migrations/0021-ticket-number-sequences';
+import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -40,6 +42,8 @@ const migrations: Record<string, Migration> = {
   '0018-backtests': backtests,
   '0013-flow-error-index': flowErrorIndex,
   '0019-calendars': calendars,
+  '0021-ticket-number-sequences': ticketNumberSequences,
+  '0022-ticket-audit-chains': ticketAuditChains,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -239,6 +239,15 @@ export interface AuditLogTable {
   chain_seq: ColumnType<string | null, string | undefined, never>;
   /** sha256 of the previous row's hash and this row's content (`auditRowHash`). */
   hash: ColumnType<string | null, string | undefined, never>;
+  /** The chain it is on (migration 0022): its ticket's id, or null for the global chain of `audit_chain`. */
+  chain: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** The head of each ticket's audit chain (migration 0022): locked by every append to that ticket's history. */
+export interface AuditChainHeadsTable {
+  chain: string;
+  seq: ColumnType<string, string, string>;
+  hash: string;
 }
 
 /** The head of the audit chain (migration 0011): one row, locked by every append. */
@@ -508,6 +517,7 @@ export interface Database {
   ticket_messages: TicketMessagesTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
+  audit_chain_heads: AuditChainHeadsTable;
   ticket_outcomes: TicketOutcomesTable;
   flow_version_outcomes: FlowVersionOutcomesTable;
   ops_notifications: OpsNotificationsTable;

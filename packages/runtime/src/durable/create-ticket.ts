@@ -1,11 +1,12 @@
 import { EMPTY_STATS } from '@switchyard/nodes';
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record-audit';
 import { json, type Database } from '../db/schema';
 import { ticketEventShape } from '../db/stored/effect-shapes';
 import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
-import { formatTicketNumber, ticketMonth } from '../dry-run/ticket-number';
+import { ticketMonth } from '../dry-run/ticket-number';
+import { ensureMonthSequence, forgetMonthSequences, isMissingRelation, nextTicketNumber } from './ticket-number-sequence';
 import { NewTicket } from '@switchyard/api';
 import type { RuntimeContext } from './runtime-context';
 import { announceWork } from './work-channel';
@@ -42,7 +43,16 @@ export async function createTicketOnce(
   const now = ctx.clock.now();
   const id = randomUUID();
   const claim = { scope: 'POST /api/tickets', key: idempotencyKey, request: ticket, now };
-  const answer = await ctx.db.transaction().execute((trx) => idempotent(trx, ticketCreatedAnswerShape, claim, 201, () => open(trx)));
+  const month = ticketMonth(now);
+  await ensureMonthSequence(ctx.db, month);
+  const create = () => ctx.db.transaction().execute((trx) => idempotent(trx, ticketCreatedAnswerShape, claim, 201, () => open(trx)));
+  const answer = await create().catch(async (error: unknown) => {
+    // The month's sequence went away under this process's memory of it (a schema made again): make it, try once more.
+    if (!isMissingRelation(error)) throw error;
+    forgetMonthSequences(ctx.db);
+    await ensureMonthSequence(ctx.db, month);
+    return create();
+  });
   if (!answer.replayed) ctx.metrics?.ticketsCreated.inc({ via: 'api' });
   return answer;
 
@@ -64,7 +74,7 @@ export async function createTicketOnce(
         })),
       )
       .execute();
-    const number = await nextTicketNumber(trx, now);
+    const number = await nextTicketNumber(trx, month);
     await trx
       .insertInto('tickets')
       .values({
@@ -128,16 +138,4 @@ export async function createTicketOnce(
     await announceWork(trx);
     return { id, number };
   }
-}
-
-/** The month's next number; the upsert's row lock makes it unique under concurrency. */
-async function nextTicketNumber(trx: Kysely<Database>, now: Date): Promise<string> {
-  const month = ticketMonth(now);
-  const { last } = await trx
-    .insertInto('ticket_numbers')
-    .values({ month, last: 1 })
-    .onConflict((oc) => oc.column('month').doUpdateSet({ last: sql<number>`ticket_numbers.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return formatTicketNumber(month, last);
 }
