@@ -78,7 +78,7 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
     await editor.openTab('problems');
     await expect.poll(() => page.getByTestId('problem').count()).toBeGreaterThanOrEqual(2);
     // Publishing an invalid draft is refused, naming the problems.
-    await page.getByTestId('publish').click();
+    await editor.publish();
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Publish refused');
     await editor.screenshot('04-validation-errors');
     // Clicking a problem selects its node and opens the inspector on it.
@@ -96,7 +96,7 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
 
   it('publishes a version', async () => {
     const { page } = editor;
-    await page.getByTestId('publish').click();
+    await editor.publish();
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Published version 1');
     await editor.openTab('versions');
     await page.locator('[data-testid="version"][data-version="1"]').waitFor();
@@ -125,7 +125,7 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
     await editor.selectNode('text_contains');
     await editor.addChips('keywords', ['包裹']);
     await editor.waitSaved();
-    await page.getByTestId('publish').click();
+    await editor.publish();
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Published version 2');
     await editor.openTab('versions');
     await page.getByTestId('compare-from').selectOption('1');
@@ -236,6 +236,7 @@ describe('visual flow editor', { timeout: 120_000 }, () => {
     const panel = page.getByTestId('rollout-panel');
     await panel.getByLabel('Version to deploy').selectOption('1');
     await panel.getByRole('button', { name: 'Deploy version 1' }).click();
+    await panel.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
     const now = panel.getByTestId('rollout-now');
     await expect.poll(() => now.getAttribute('data-stable')).toBe('1');
 
@@ -400,7 +401,7 @@ describe('no lost edits', { timeout: 180_000 }, () => {
     await editor.selectNode('match');
     await editor.addChips('keywords', ['退货']);
     // Publish at once: it saves first, the save fails, so nothing is published.
-    await page.getByTestId('publish').click();
+    await editor.publish();
     await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Not published: the draft could not be saved');
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-status')).toBe('error');
     await expect(page.getByTestId('save-state').textContent()).resolves.toBe('Save failed: database unavailable');
@@ -412,7 +413,7 @@ describe('no lost edits', { timeout: 180_000 }, () => {
     await page.getByTestId('language-switch').selectOption('en');
 
     // The server is back: Publish saves the edit and publishes exactly that draft.
-    await page.getByTestId('publish').click();
+    await editor.publish();
     await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Published version 1');
     expect(publishes).toHaveLength(1);
     const { body } = await otherClient('GET', `/api/flows/${FLOW}/versions/1`);

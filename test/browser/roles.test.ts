@@ -142,6 +142,8 @@ describe('each role sees only what it may do', { timeout: 120_000 }, () => {
     // The page still shows Publish (it read the roles at sign-in); the server says no.
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await page.getByTestId('publish').click();
+    await page.getByTestId('publish-note').fill('一处修改');
+    await page.getByTestId('publish-confirm').click();
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('需要权限：');
     await editor.screenshot('roles-03-refused-zh-CN');
     await page.getByTestId('language-switch').selectOption('en');

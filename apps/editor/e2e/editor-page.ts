@@ -74,6 +74,13 @@ export class EditorPage {
     }
   }
 
+  /** Publishes as a person does: Publish, a change note in its dialog, then the dialog's Publish. */
+  async publish(note = 'a change 一处修改'): Promise<void> {
+    await this.page.getByTestId('publish').click();
+    await this.page.getByTestId('publish-note').fill(note);
+    await this.page.getByTestId('publish-confirm').click();
+  }
+
   /** Waits until the draft is saved and the server's diagnostics are in. */
   async waitSaved(): Promise<void> {
     await this.page.locator('[data-testid="save-state"][data-status="saved"]').waitFor();
