@@ -84,11 +84,11 @@ describe('signing in', { timeout: 120_000 }, () => {
 });
 
 describe('each role sees only what it may do', { timeout: 120_000 }, () => {
-  it('agent: no designer pages, no flows, secrets or users', async () => {
+  it('agent: lands on their queue; no designer pages, no flows, secrets or users', async () => {
     const { page } = editor;
     await editor.signIn(server.url, userOf('agent'));
-    await page.getByTestId('no-pages').waitFor();
-    await expect(page.locator('.app-nav a').count()).resolves.toBe(0);
+    await page.getByTestId('queue-page').waitFor();
+    await expect(page.locator('.app-nav a').allTextContents()).resolves.toEqual(['Console']);
     await expect(page.getByTestId('notifications-bell').count()).resolves.toBe(0);
     await page.getByTestId('user-menu').click();
     await expect(page.getByTestId('user-roles').textContent()).resolves.toBe('Roles: Agent');

@@ -21,6 +21,7 @@ import { UsersPage } from './users/users-page';
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
   const canReadFlows = useCan('flows.read');
+  const canWorkTickets = useCan('tickets.read');
   const secrets = useGate('secrets.read');
   const analytics = useGate('runtime.read');
   if (route.page === 'users') return <UsersPage />;
@@ -28,7 +29,8 @@ function Page({ route }: { route: Route }) {
   if (route.page === 'ticket') return <TicketPage key={route.id} ticketId={route.id} />;
   if (route.page === 'analytics') return analytics.allowed ? <DashboardPage /> : <p className="page-message error">{analytics.reason}</p>;
   if (route.page === 'secrets') return secrets.allowed ? <SecretsPage /> : <p className="page-message error">{secrets.reason}</p>;
-  // Agents work tickets, which have no page in the designer yet: say so rather than show a refusal.
+  // Agents work tickets: without the designer, their home is their own queue.
+  if (!canReadFlows && canWorkTickets) return <QueuePage view="mine" />;
   if (!canReadFlows)
     return (
       <p className="page-message" data-testid="no-pages">
