@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en';
 import { countdown, step } from '../model/console-text';
 import { useTicketStream } from './use-ticket-stream';
+import { statusLabel } from './status-label';
 
 const VIEW_LABELS: Record<QueueView, MessageKey> = {
   mine: 'console.view.mine',
@@ -106,7 +107,7 @@ export function QueuePage({ view }: { view: QueueView }) {
                   {row.queue?.abnormal?.steppedIn && <span className="pill">{t('console.steppedIn')}</span>}
                 </td>
                 <td>{t(`console.priority.${row.priority}`)}</td>
-                <td>{row.status}</td>
+                <td>{statusLabel(t, row.status)}</td>
                 <td>{row.group ?? '—'}</td>
                 <td>{row.assignee ?? '—'}</td>
                 <td className="countdown">{due ? countdown(due, now) : '—'}</td>

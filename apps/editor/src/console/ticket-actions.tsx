@@ -4,6 +4,7 @@ import { api } from '../api/api-client';
 import { useCan } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import { mentionsIn } from '../model/console-text';
+import { statusLabel, TICKET_STATUSES } from './status-label';
 
 /** What an agent does from a ticket's page: reply, internal note with @mentions, transfer with a note, take, release, escalate, status. */
 export function TicketActions(props: {
@@ -61,9 +62,9 @@ export function TicketActions(props: {
               run(() => api.setStatus(ticket.id, { status }));
           }}
         >
-          {['new', 'processing', 'resolved', 'closed'].map((s) => (
+          {TICKET_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {statusLabel(t, s)}
             </option>
           ))}
         </select>

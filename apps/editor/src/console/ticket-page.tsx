@@ -8,6 +8,7 @@ import { useLoad } from '../use-load';
 import { StepInForm, TicketActions } from './ticket-actions';
 import { TracePanel } from './trace-panel';
 import { useTicketStream } from './use-ticket-stream';
+import { statusLabel } from './status-label';
 
 async function loadTicket(id: string) {
   const ticket = await api.getTicket(id);
@@ -90,7 +91,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             <h3>{t('console.fields')}</h3>
             <dl>
               <dt>{t('console.status')}</dt>
-              <dd>{ticket.status}</dd>
+              <dd>{statusLabel(t, ticket.status)}</dd>
               <dt>{t('console.priority')}</dt>
               <dd>{t(`console.priority.${ticket.priority}`)}</dd>
               <dt>{t('console.group')}</dt>
