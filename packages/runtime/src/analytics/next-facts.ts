@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { AuditEntry } from '../audit/audit-entry';
 import type { Database } from '../db/schema';
 import { readStored } from '../db/stored/read-stored';
+import { StoredDataError } from '../db/stored/stored-data-error';
 import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 import { isDone, type TicketFacts } from './ticket-facts';
 
@@ -97,7 +98,7 @@ export async function loadTicketFacts(
   );
   const current = new Map(
     tickets.map((t): [string, CurrentTicket] => {
-      const stats = readStored(ticketStatsShape, t.stats, { table: 'tickets', key: t.id });
+      const stats = statsOrNone(t.id, t.stats);
       const agentReply = stats.firstAgentReplyAt === null ? null : new Date(stats.firstAgentReplyAt);
       return [
         t.id,
@@ -199,4 +200,17 @@ function earliest(a: Date | null, b: Date | null): Date | null {
 function toDate(value: Date | string | null): Date | null {
   if (value === null) return null;
   return value instanceof Date ? value : new Date(value);
+}
+
+/**
+ * A ticket's reply counts for its facts. A corrupt stats row must not stop the write it rides on (the
+ * worker puts that ticket aside and says why): its facts count no agent reply until the row is mended.
+ */
+function statsOrNone(id: string, stored: unknown): { agentReplies: number; firstAgentReplyAt: string | null } {
+  try {
+    return readStored(ticketStatsShape, stored, { table: 'tickets', key: id });
+  } catch (error) {
+    if (error instanceof StoredDataError) return { agentReplies: 0, firstAgentReplyAt: null };
+    throw error;
+  }
 }
