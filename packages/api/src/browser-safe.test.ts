@@ -7,13 +7,22 @@ const here = import.meta.dirname;
 const sources = readdirSync(here, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 
 describe('@switchyard/api', () => {
-  it('stays browser-safe: depends on zod and @switchyard/flow only, imports nothing of Node', () => {
+  it('stays browser-safe: depends on zod, @switchyard/flow and the pure @switchyard/calendar only, imports nothing of Node', () => {
     const manifest = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@switchyard/flow', 'zod']);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@switchyard/calendar', '@switchyard/flow', 'zod']);
     for (const file of sources) {
       const imports = [...readFileSync(join(here, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
       expect(
-        imports.filter((name) => !(name === 'zod' || name === '@switchyard/flow' || name?.startsWith('./') || name?.startsWith('../'))),
+        imports.filter(
+          (name) =>
+            !(
+              name === 'zod' ||
+              name === '@switchyard/flow' ||
+              name === '@switchyard/calendar' ||
+              name?.startsWith('./') ||
+              name?.startsWith('../')
+            ),
+        ),
         file,
       ).toEqual([]);
     }
