@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AuditEntry } from '../audit/audit-entry';
-import type { Database } from '../db/schema';
+import type { AnalyticsTicketsTable, Database } from '../db/schema';
 import { readStored } from '../db/stored/read-stored';
 import { StoredDataError } from '../db/stored/stored-data-error';
 import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
@@ -69,33 +69,7 @@ export async function loadTicketFacts(
     ])
     .where('t.id', 'in', ids)
     .execute();
-  const before = new Map(
-    rows.map((r): [string, StoredFacts] => [
-      r.ticket_id,
-      {
-        ticketId: r.ticket_id,
-        createdAt: r.created_at,
-        channel: r.channel,
-        group: r.grp,
-        category: r.category,
-        status: r.status,
-        assignee: r.assignee,
-        firstResponseMs: r.first_response_ms === null ? null : Number(r.first_response_ms),
-        resolvedAt: r.resolved_at,
-        agentReplies: r.agent_replies,
-        reopened: r.reopened,
-        csat: r.csat,
-        breached: r.breached,
-        routedFlow: r.routed_flow,
-        routedNode: r.routed_node,
-        routedAt: r.routed_at,
-        categorizedFlow: r.categorized_flow,
-        categorizedNode: r.categorized_node,
-        misrouted: r.misrouted,
-        corrected: r.corrected,
-      },
-    ]),
-  );
+  const before = new Map(rows.map((r): [string, StoredFacts] => [r.ticket_id, storedFactsOf(r)]));
   const current = new Map(
     tickets.map((t): [string, CurrentTicket] => {
       const stats = statsOrNone(t.id, t.stats);
@@ -213,4 +187,30 @@ function statsOrNone(id: string, stored: unknown): { agentReplies: number; first
     if (error instanceof StoredDataError) return { agentReplies: 0, firstAgentReplyAt: null };
     throw error;
   }
+}
+
+/** A ticket's facts as the rollups stored them (its `analytics_tickets` row). */
+export function storedFactsOf(r: Selectable<AnalyticsTicketsTable>): StoredFacts {
+  return {
+    ticketId: r.ticket_id,
+    createdAt: r.created_at,
+    channel: r.channel,
+    group: r.grp,
+    category: r.category,
+    status: r.status,
+    assignee: r.assignee,
+    firstResponseMs: r.first_response_ms === null ? null : Number(r.first_response_ms),
+    resolvedAt: r.resolved_at,
+    agentReplies: r.agent_replies,
+    reopened: r.reopened,
+    csat: r.csat,
+    breached: r.breached,
+    routedFlow: r.routed_flow,
+    routedNode: r.routed_node,
+    routedAt: r.routed_at,
+    categorizedFlow: r.categorized_flow,
+    categorizedNode: r.categorized_node,
+    misrouted: r.misrouted,
+    corrected: r.corrected,
+  };
 }

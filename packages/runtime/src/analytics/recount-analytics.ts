@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { readAuditRow } from '../audit/read-audit-row';
 import type { Database } from '../db/schema';
+import { storedFactsOf } from './next-facts';
 import { flowCounters, type OpenWait, waitKey } from './flow-counters';
 import { contributions, sumContributions, type Contribution } from './ticket-facts';
 import type { FlowCounter } from './write-rollups';
@@ -21,25 +22,7 @@ export interface AnalyticsRecount {
  */
 export async function recountAnalytics(db: Kysely<Database>): Promise<AnalyticsRecount> {
   const facts = await db.selectFrom('analytics_tickets').selectAll().execute();
-  const recountedDaily = sumContributions(
-    facts.flatMap((r) =>
-      contributions({
-        ticketId: r.ticket_id,
-        createdAt: r.created_at,
-        channel: r.channel,
-        group: r.grp,
-        category: r.category,
-        status: r.status,
-        assignee: r.assignee,
-        firstResponseMs: r.first_response_ms === null ? null : Number(r.first_response_ms),
-        resolvedAt: r.resolved_at,
-        agentReplies: r.agent_replies,
-        reopened: r.reopened,
-        csat: r.csat,
-        breached: r.breached,
-      }),
-    ),
-  );
+  const recountedDaily = sumContributions(facts.flatMap((r) => contributions(storedFactsOf(r))));
   const storedDaily = (
     await db
       .selectFrom('analytics_daily')
