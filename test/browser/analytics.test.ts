@@ -17,16 +17,7 @@ let browser: Browser;
 let editor: EditorPage;
 const FLOW = 'intake-classify';
 
-async function asAdmin(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const asAdmin = <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => server.asAdmin<T>(method, path, body);
 
 beforeAll(async () => {
   browser = await launchChromium({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
@@ -42,7 +33,7 @@ beforeAll(async () => {
   // The server's worker runs the intake flow on each: wait until every ticket has its category.
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const list = (await asAdmin('GET', '/api/tickets?limit=10')) as { category: string | null }[];
+    const list = await asAdmin<{ category: string | null }[]>('GET', '/api/tickets?limit=10');
     if (list.filter((t) => t.category !== null).length === tickets.length) break;
     if (Date.now() > deadline) throw new Error(`the worker did not categorize the tickets: ${JSON.stringify(list)}`);
     // Polling a real server's worker: the ticket list is the signal.

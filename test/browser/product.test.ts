@@ -24,16 +24,7 @@ let browser: Browser;
 let editor: EditorPage;
 type Page = EditorPage['page'];
 
-async function asAdmin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const asAdmin = <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => server.asAdmin<T>(method, path, body);
 
 /** A ticket opened; the flow's HTTP call to a loopback address the guard refuses dies at its first try. */
 async function openFailingTicket(subject: string): Promise<string> {

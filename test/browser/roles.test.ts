@@ -26,16 +26,7 @@ const ROLE_USERS = {
 const userOf = (role: keyof typeof ROLE_USERS) => ({ email: ROLE_USERS[role].email, password: PASSWORD });
 
 /** A call to the API as the break-glass admin token (set-up, and what a colleague's script would do). */
-async function asAdmin(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const asAdmin = <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => server.asAdmin<T>(method, path, body);
 
 /** A flow deployed on stable: what the rollout tab shows. */
 let deployedFlow = '';
@@ -47,7 +38,7 @@ beforeAll(async () => {
   for (const [role, user] of Object.entries(ROLE_USERS)) {
     await asAdmin('POST', '/api/users', { ...user, password: PASSWORD, roles: [role], language: 'en' });
   }
-  const flows = (await asAdmin('GET', '/api/flows')) as { id: string; deployment: unknown }[];
+  const flows = await asAdmin<{ id: string; deployment: unknown }[]>('GET', '/api/flows');
   deployedFlow = flows.find((flow) => flow.deployment !== null)?.id ?? '';
   expect(deployedFlow, 'the seeded examples deploy at least one flow').not.toBe('');
   const page = await browser.context.newPage();
@@ -136,7 +127,7 @@ describe('each role sees only what it may do', { timeout: 120_000 }, () => {
 
   it('supervisor whose roles were taken meanwhile: the refusal names the permission, in Chinese', async () => {
     const { page } = editor;
-    const users = (await asAdmin('GET', '/api/users')) as { id: string; email: string }[];
+    const users = await asAdmin<{ id: string; email: string }[]>('GET', '/api/users');
     const supervisor = users.find((user) => user.email === ROLE_USERS.supervisor.email);
     await asAdmin('PATCH', `/api/users/${supervisor?.id ?? ''}`, { roles: ['agent'] });
     // The page still shows Publish (it read the roles at sign-in); the server says no.

@@ -18,6 +18,8 @@ export interface SwitchyardServer {
   readonly admin: { readonly email: string; readonly password: string; readonly token: string };
   /** What the server printed, for a failing test's message. */
   output(): string;
+  /** A JSON call with the admin token, for a test's set-up: the parsed answer, or an error naming the route and status. */
+  asAdmin<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -101,5 +103,15 @@ export async function startSwitchyard(): Promise<SwitchyardServer> {
     await stop();
     throw error;
   }
-  return { url, admin, output: () => log, stop };
+  const asAdmin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return { url, admin, output: () => log, stop, asAdmin };
 }
