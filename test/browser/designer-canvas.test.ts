@@ -104,8 +104,25 @@ function expectReadable(sights: readonly NodeSight[], expectedNodes: number): vo
   }
 }
 
-/** Waits out a pan or zoom animation: until every label is in sight (or the poll gives up, naming the hidden ones). */
+const viewportTransform = (page: Page): Promise<string> =>
+  page.evaluate(`getComputedStyle(document.querySelector('.react-flow__viewport')).transform`);
+
+/**
+ * Waits out a pan or zoom animation: until the viewport holds still for a quarter second (a fit may start a frame after
+ * the click that asks for it), then until every label is in sight (or the poll gives up, naming the hidden ones).
+ */
 async function settled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const before = last;
+        last = await viewportTransform(page);
+        return before === last;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
   await expect.poll(async () => (await nodesInSight(page)).filter((s) => !s.labelSeen).map((s) => `${s.id} (${s.coveredBy})`)).toEqual([]);
 }
 
