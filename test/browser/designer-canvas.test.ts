@@ -120,7 +120,7 @@ async function settled(page: Page): Promise<void> {
         last = await viewportTransform(page);
         return before === last;
       },
-      { intervals: [250] },
+      { interval: 250 },
     )
     .toBe(true);
   await expect.poll(async () => (await nodesInSight(page)).filter((s) => !s.labelSeen).map((s) => `${s.id} (${s.coveredBy})`)).toEqual([]);

@@ -12,6 +12,7 @@ import {
   type DataKeyRing,
   ensureFirstAdmin,
   resealInBatches,
+  backfillAnalytics,
   resolveDataKeys,
   createTicketFeed,
   loadRegistry,
@@ -174,6 +175,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger.info({ ...seeded, users }, 'examples loaded');
     }
     phases.mark('seed');
+    // Tickets from before the analytics rollups get their figures from their history, before any worker writes to them.
+    const backfilled = await backfillAnalytics(store.db, {
+      onBatch: (p) => logger.info(`analytics: ${p.filled} older tickets counted from their history`),
+    });
+    if (backfilled > 0) logger.info({ tickets: backfilled }, 'analytics backfilled');
+    phases.mark('backfill');
     // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.
     const worker =
       options.worker === false

@@ -66,6 +66,8 @@ export { analyticsOverview } from './analytics/analytics-overview';
 export { flowAnalytics } from './analytics/flow-analytics';
 export { nodeTickets } from './analytics/node-tickets';
 export { recountAnalytics } from './analytics/recount-analytics';
+export { backfillAnalytics } from './analytics/backfill-analytics';
+export type { BackfillProgress } from './analytics/backfill-analytics';
 export type { AnalyticsRecount } from './analytics/recount-analytics';
 export { weeklyReport, isoWeekStart } from './analytics/weekly-report';
 export { weeklyCsv } from './analytics/weekly-csv';

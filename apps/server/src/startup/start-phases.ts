@@ -1,5 +1,5 @@
 /** The phases of a start, in order; each is timed from the end of the one before. */
-export type StartPhase = 'load' | 'services' | 'template' | 'open' | 'migrate' | 'prepare' | 'seed' | 'listen';
+export type StartPhase = 'load' | 'services' | 'template' | 'open' | 'migrate' | 'prepare' | 'seed' | 'backfill' | 'listen';
 
 type PhaseTimes = Partial<Record<StartPhase | 'total', number>>;
 
