@@ -58,7 +58,7 @@ export { listEffects } from './durable/list-effects';
 export { listFlowErrors } from './durable/list-flow-errors';
 export type { EffectFilter, EffectView } from './durable/list-effects';
 export * from './rollout/index';
-export { CONFIG_FILE, loadRegistry } from './config/load-registry';
+export { CONFIG_FILE, loadRegistry, registryOfConfig } from './config/load-registry';
 export { CUSTOMER_CENSOR, createSafeLogger, safeLoggerOptions } from './logging/safe-logger';
 export * from './users/index';
 export * from './console/index';
