@@ -5,6 +5,7 @@ import { buildEditor, EDITOR_DIR } from '../apps/editor/e2e/build-editor';
 import { CHROMIUM_PATH, launchChromium } from '../apps/editor/e2e/chromium';
 import { ARTIFACTS_DIR, EditorPage } from '../apps/editor/e2e/editor-page';
 import { startSwitchyard } from '../apps/editor/e2e/switchyard-server';
+import { waitForExpression } from '../apps/editor/e2e/wait-for-expression';
 import { generateLargeFlow } from '../apps/editor/src/model/large-flow';
 import { type BenchRow, fmtMs, renderTable } from './report';
 
@@ -58,10 +59,13 @@ export async function benchEditorOpen(): Promise<BenchRow[]> {
       const start = performance.now();
       await page.goto(`${server.url}/#/flows/${id}`);
       // Drawn: nodes are in the DOM and measured (React Flow shows a node once it knows its size).
-      await page.waitForFunction(`(() => {
+      await waitForExpression(
+        page,
+        `(() => {
         const nodes = document.querySelectorAll('.react-flow__node');
         return nodes.length > 0 && [...nodes].every((n) => n.style.visibility !== 'hidden');
-      })()`);
+      })()`,
+      );
       await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
       openTimes.push(performance.now() - start);
     }
