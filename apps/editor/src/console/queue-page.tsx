@@ -5,6 +5,7 @@ import { useCan } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en';
 import { countdown, step } from '../model/console-text';
+import { NoticesPanel } from './notices-panel';
 import { useTicketStream } from './use-ticket-stream';
 import { statusLabel } from './status-label';
 
@@ -104,6 +105,9 @@ export function QueuePage({ view }: { view: QueueView }) {
                   {row.subject}
                   {row.queue?.atRisk && <span className="pill warn">{t('console.atRisk')}</span>}
                   {row.queue?.overdue && <span className="pill danger">{t('console.overdue')}</span>}
+                  {row.queue?.abnormal && !row.queue.abnormal.steppedIn && (
+                    <span className="pill danger">{t('console.view.abnormal')}</span>
+                  )}
                   {row.queue?.abnormal?.steppedIn && <span className="pill">{t('console.steppedIn')}</span>}
                 </td>
                 <td>{t(`console.priority.${row.priority}`)}</td>
@@ -117,6 +121,7 @@ export function QueuePage({ view }: { view: QueueView }) {
         </tbody>
       </table>
       {rows.length === 0 && <p className="muted">{t('console.empty')}</p>}
+      <NoticesPanel />
       {counts && counts.agents.length > 0 && (
         <table className="flows-table console-agents" data-testid="agent-counts">
           <thead>

@@ -136,6 +136,8 @@ export function TicketActions(props: {
               () => {
                 setGroup('');
                 setHandOver('');
+                // The ticket has left the agent's groups: back to their queue.
+                window.location.hash = '#/console/group';
               },
             )
           }
