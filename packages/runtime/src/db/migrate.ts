@@ -59,9 +59,28 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema ?? 'public';
+  // Every start comes here: when the recorded migrations are exactly ours, there is nothing to run
+  // (and Kysely's check, which reads the whole catalogue and takes a lock, is skipped).
+  if (sameNames(await appliedMigrations(db, schema), Object.keys(migrations))) return;
   const { error, results } = await new Migrator({ db, provider, migrationTableSchema: schema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : 'not an Error'}`, { cause: error });
   }
+}
+
+/** The migrations recorded in `schema`, or undefined before the first one ran. */
+async function appliedMigrations(db: Kysely<Database>, schema: string): Promise<string[] | undefined> {
+  const { rows: table } = await sql<{
+    present: boolean;
+  }>`select to_regclass(format('%I.kysely_migration', ${schema}::text)) is not null as present`.execute(db);
+  if (!table[0]?.present) return undefined;
+  const { rows } = await sql<{ name: string }>`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(db);
+  return rows.map((row) => row.name);
+}
+
+function sameNames(applied: readonly string[] | undefined, known: readonly string[]): boolean {
+  if (applied === undefined || applied.length !== known.length) return false;
+  const set = new Set(applied);
+  return known.every((name) => set.has(name));
 }
