@@ -90,7 +90,9 @@ export function QueuePage({ view }: { view: QueueView }) {
         </thead>
         <tbody>
           {rows.map((row, i) => {
-            const due = view === 'abnormal' ? row.queue?.abnormal?.stepInBy : row.queue?.dueAt;
+            // Once a supervisor stepped in, no time is left to count down.
+            const abnormal = row.queue?.abnormal;
+            const due = view === 'abnormal' ? (abnormal && !abnormal.steppedIn ? abnormal.stepInBy : undefined) : row.queue?.dueAt;
             return (
               <tr
                 key={row.id}
