@@ -214,7 +214,8 @@ describe('the service console', { timeout: 180_000 }, () => {
     await page.getByTestId('customer-panel').waitFor();
     await editor.screenshot('console-02-ticket-zh-CN');
     await page.goto(`${server.url}/#/console/all`);
-    await page.getByTestId('queue-table').waitFor();
+    await poll(async () => (await queueRows()).numbers).toContain(ids.courier.number);
+    await poll(() => page.getByTestId('view-all').textContent()).toContain('4');
     await editor.screenshot('console-01-queue-zh-CN');
     await page.getByTestId('language-switch').selectOption('en');
     await editor.signOut();

@@ -25,6 +25,8 @@ export function QueuePage({ view }: { view: QueueView }) {
   const supervises = useCan('tickets.supervise');
   const [q, setQ] = useState('');
   const [rows, setRows] = useState<TicketView[]>([]);
+  // "No tickets" only once an answer came: not while the first page loads.
+  const [loaded, setLoaded] = useState(false);
   const [counts, setCounts] = useState<QueueCounts | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
@@ -33,6 +35,7 @@ export function QueuePage({ view }: { view: QueueView }) {
     api.listTickets({ view, sort: 'urgency', limit: 100, ...(q.trim() ? { q: q.trim() } : {}) }).then(
       (list) => {
         setRows(list);
+        setLoaded(true);
         setError(null);
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
@@ -122,7 +125,7 @@ export function QueuePage({ view }: { view: QueueView }) {
           })}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="muted">{t('console.empty')}</p>}
+      {loaded && rows.length === 0 && <p className="muted">{t('console.empty')}</p>}
       <NoticesPanel />
       {counts && counts.agents.length > 0 && (
         <table className="flows-table console-agents" data-testid="agent-counts">
