@@ -5,6 +5,7 @@ import { useCan } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en';
 import { countdown, step } from '../model/console-text';
+import { NoticesPanel } from './notices-panel';
 import { useTicketStream } from './use-ticket-stream';
 import { statusLabel } from './status-label';
 
@@ -24,6 +25,8 @@ export function QueuePage({ view }: { view: QueueView }) {
   const supervises = useCan('tickets.supervise');
   const [q, setQ] = useState('');
   const [rows, setRows] = useState<TicketView[]>([]);
+  // "No tickets" only once an answer came: not while the first page loads.
+  const [loaded, setLoaded] = useState(false);
   const [counts, setCounts] = useState<QueueCounts | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
@@ -32,6 +35,7 @@ export function QueuePage({ view }: { view: QueueView }) {
     api.listTickets({ view, sort: 'urgency', limit: 100, ...(q.trim() ? { q: q.trim() } : {}) }).then(
       (list) => {
         setRows(list);
+        setLoaded(true);
         setError(null);
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
@@ -89,7 +93,9 @@ export function QueuePage({ view }: { view: QueueView }) {
         </thead>
         <tbody>
           {rows.map((row, i) => {
-            const due = view === 'abnormal' ? row.queue?.abnormal?.stepInBy : row.queue?.dueAt;
+            // Once a supervisor stepped in, no time is left to count down.
+            const abnormal = row.queue?.abnormal;
+            const due = view === 'abnormal' ? (abnormal && !abnormal.steppedIn ? abnormal.stepInBy : undefined) : row.queue?.dueAt;
             return (
               <tr
                 key={row.id}
@@ -104,6 +110,9 @@ export function QueuePage({ view }: { view: QueueView }) {
                   {row.subject}
                   {row.queue?.atRisk && <span className="pill warn">{t('console.atRisk')}</span>}
                   {row.queue?.overdue && <span className="pill danger">{t('console.overdue')}</span>}
+                  {row.queue?.abnormal && !row.queue.abnormal.steppedIn && (
+                    <span className="pill danger">{t('console.view.abnormal')}</span>
+                  )}
                   {row.queue?.abnormal?.steppedIn && <span className="pill">{t('console.steppedIn')}</span>}
                 </td>
                 <td>{t(`console.priority.${row.priority}`)}</td>
@@ -116,7 +125,8 @@ export function QueuePage({ view }: { view: QueueView }) {
           })}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="muted">{t('console.empty')}</p>}
+      {loaded && rows.length === 0 && <p className="muted">{t('console.empty')}</p>}
+      <NoticesPanel />
       {counts && counts.agents.length > 0 && (
         <table className="flows-table console-agents" data-testid="agent-counts">
           <thead>

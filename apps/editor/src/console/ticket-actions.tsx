@@ -136,6 +136,8 @@ export function TicketActions(props: {
               () => {
                 setGroup('');
                 setHandOver('');
+                // The ticket has left the agent's groups: back to their queue.
+                window.location.hash = '#/console/group';
               },
             )
           }
@@ -164,9 +166,15 @@ export function StepInForm({ ticketId, onDone }: { ticketId: string; onDone: () 
       data-testid="step-in-form"
       onSubmit={(e) => {
         e.preventDefault();
-        api
-          .stepIn(ticketId, { cause, resolution })
-          .then(onDone, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+        api.stepIn(ticketId, { cause, resolution }).then(
+          () => {
+            setCause('');
+            setResolution('');
+            setError(null);
+            onDone();
+          },
+          (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+        );
       }}
     >
       <h3>{t('console.stepIn')}</h3>

@@ -5,6 +5,7 @@ import { LoadError } from '../auth/load-error';
 import { useI18n } from '../i18n/i18n-context';
 import { countdown } from '../model/console-text';
 import { useLoad } from '../use-load';
+import { CustomerPanel } from './customer-panel';
 import { StepInForm, TicketActions } from './ticket-actions';
 import { TracePanel } from './trace-panel';
 import { useTicketStream } from './use-ticket-stream';
@@ -23,7 +24,7 @@ async function loadTicket(id: string) {
 
 /** A ticket's page (`#/tickets/<id>`): conversation with notes apart, fields, deadlines, customer, flows and their trace, actions (r: reply, e: escalate). */
 export function TicketPage({ ticketId }: { ticketId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const supervises = useCan('tickets.supervise');
   const [state, reload] = useLoad(() => loadTicket(ticketId));
   const [now, setNow] = useState(() => Date.now());
@@ -64,7 +65,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             {conversation.map((m) => (
               <div key={m.id} className={`message message-${m.direction}`}>
                 <span className="muted small">
-                  {m.author} · {new Date(m.at).toLocaleString()}
+                  {m.author} · {new Date(m.at).toLocaleString(locale)}
                 </span>
                 <p>{m.body}</p>
               </div>
@@ -76,7 +77,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             {notes.map((m) => (
               <div key={m.id} className="message message-note">
                 <span className="muted small">
-                  {m.author} · {new Date(m.at).toLocaleString()}
+                  {m.author} · {new Date(m.at).toLocaleString(locale)}
                   {m.recipient ? ` → ${m.recipient}` : ''}
                 </span>
                 <p>{m.body}</p>
@@ -89,7 +90,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
         <aside className="ticket-side">
           <section data-testid="ticket-fields">
             <h3>{t('console.fields')}</h3>
-            <dl>
+            <dl className="field-grid">
               <dt>{t('console.status')}</dt>
               <dd>{statusLabel(t, ticket.status)}</dd>
               <dt>{t('console.priority')}</dt>
@@ -101,11 +102,27 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
               <dt>{t('console.category')}</dt>
               <dd>{ticket.category ?? '—'}</dd>
               <dt>{t('console.tags')}</dt>
-              <dd>{ticket.tags.join(', ') || '—'}</dd>
+              <dd>
+                {ticket.tags.length > 0
+                  ? ticket.tags.map((tag) => (
+                      <span key={tag} className="pill">
+                        {tag}
+                      </span>
+                    ))
+                  : '—'}
+              </dd>
               <dt>{t('console.flags')}</dt>
-              <dd>{ticket.flags.join(', ') || '—'}</dd>
+              <dd>
+                {ticket.flags.length > 0
+                  ? ticket.flags.map((flag) => (
+                      <span key={flag} className="pill warn">
+                        {flag}
+                      </span>
+                    ))
+                  : '—'}
+              </dd>
               <dt>{t('console.escalation')}</dt>
-              <dd>{ticket.escalationLevel}</dd>
+              <dd data-testid="ticket-escalation">{ticket.escalationLevel}</dd>
             </dl>
             <h4>{t('console.deadline')}</h4>
             {ticket.deadlines.length === 0 && <p className="muted">—</p>}
@@ -115,27 +132,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
               </p>
             ))}
           </section>
-          {customer && (
-            <section data-testid="customer-panel">
-              <h3>{t('console.customer')}</h3>
-              <p>
-                {customer.name} · {customer.tier} · {customer.contact ?? '—'}
-              </p>
-              {customer.tags.length > 0 && <p className="muted small">{customer.tags.join(', ')}</p>}
-              <h4>{t('console.lastContacts')}</h4>
-              <ul>
-                {customer.lastContacts.map((c) => (
-                  <li key={c.ticketId}>
-                    {new Date(c.at).toLocaleDateString()} · {c.channel} · {c.topic}
-                  </li>
-                ))}
-              </ul>
-              <p className="small">
-                {t('console.openTickets')}: {customer.openTickets.length} · {t('console.pastTickets')}: {customer.pastTickets.length}
-              </p>
-              {customer.orderIds.length > 0 && <p className="small">{customer.orderIds.join(', ')}</p>}
-            </section>
-          )}
+          {customer && <CustomerPanel customer={customer} ticketId={ticket.id} />}
           <TracePanel trace={trace} now={now} />
         </aside>
       </div>
