@@ -136,7 +136,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
               {customer.orderIds.length > 0 && <p className="small">{customer.orderIds.join(', ')}</p>}
             </section>
           )}
-          <TracePanel trace={trace} now={now} />
+          <TracePanel trace={trace} now={now} ticketId={ticketId} />
         </aside>
       </div>
     </div>
