@@ -98,7 +98,7 @@ describe('a ticket’s trace on the canvas', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('trace-canvas').getAttribute('data-flow-id')).toBe('sla-first-response');
     const resting = page.locator('.flow-node.trace-resting');
     await expect.poll(() => resting.count()).toBe(1);
-    await expect.poll(() => resting.getByTestId('trace-timer').first().textContent()).toMatch(/^⏱ .+\(\d+m \d\ds\)$/);
+    await expect.poll(() => resting.getByTestId('trace-timer').first().textContent()).toMatch(/^Timer: times out at .+ \(in \d+m \d\ds\)$/);
     await expect.poll(() => page.getByTestId('trace-rest').textContent()).toMatch(/Rests in “/);
     await editor.screenshot('trace-canvas-03-resting-en');
   });
@@ -107,6 +107,9 @@ describe('a ticket’s trace on the canvas', { timeout: 120_000 }, () => {
     const { page } = editor;
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await expect.poll(() => page.getByTestId('trace-rest').textContent()).toMatch(/停在「/);
+    await expect
+      .poll(() => page.locator('.flow-node.trace-resting [data-testid="trace-timer"]').first().textContent())
+      .toMatch(/^计时：超时，/);
     await editor.screenshot('trace-canvas-04-resting-zh-CN');
     await page.getByTestId('trace-flow-intake-classify').click();
     const afterSales = editor.node('ic-is-after-sales');

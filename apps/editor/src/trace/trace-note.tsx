@@ -25,7 +25,8 @@ export function TraceNote({ mark }: { mark: NodeMark }) {
       {mark.timers.map((timer) => (
         <span key={timer.event + timer.dueAt} className="trace-timer" data-testid="trace-timer">
           {t('trace.timer', {
-            event: timer.event,
+            // A wait's own timer (xstate.after.*) is its timeout; any other names its event.
+            event: timer.event.startsWith('xstate.after.') ? t('trace.timesOut') : timer.event,
             time: new Date(timer.dueAt).toLocaleString(locale),
             left: countdown(timer.dueAt, Date.now()),
           })}
