@@ -655,6 +655,7 @@ export const messagesEn = {
   'trace.why.seniority': 'other seniority',
   'trace.why.at_capacity': 'at the load limit',
   'trace.why.more_load': 'more open tickets',
+  'trace.why.tie': 'as few open tickets; ties go to the first id',
   'trace.op.eq': 'is',
   'trace.op.neq': 'is not',
   'trace.op.in': 'is one of',

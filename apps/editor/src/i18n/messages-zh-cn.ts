@@ -651,6 +651,7 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'trace.why.seniority': '资历不符',
   'trace.why.at_capacity': '已达负载上限',
   'trace.why.more_load': '在办工单更多',
+  'trace.why.tie': '在办数相同，按编号先后选择',
   'trace.op.eq': '等于',
   'trace.op.neq': '不等于',
   'trace.op.in': '是其中之一',

@@ -102,6 +102,7 @@ const WHY_KEYS: Readonly<Record<string, MessageKey>> = {
   seniority: 'trace.why.seniority',
   at_capacity: 'trace.why.at_capacity',
   more_load: 'trace.why.more_load',
+  tie: 'trace.why.tie',
 };
 const STEP_KEYS: Readonly<Record<string, MessageKey>> = {
   trigger: 'trace.step.trigger',
