@@ -15,6 +15,7 @@ import { LanguageSwitch } from './i18n/language-switch';
 import { NotificationsBell } from './notifications/notifications-bell';
 import { NotificationsProvider } from './notifications/notifications-context';
 import { SecretsPage } from './secrets/secrets-page';
+import { TracePage } from './trace/trace-page';
 import { type Route, useHashRoute } from './use-hash-route';
 import { UsersPage } from './users/users-page';
 
@@ -27,6 +28,8 @@ function Page({ route }: { route: Route }) {
   if (route.page === 'users') return <UsersPage />;
   if (route.page === 'console') return <QueuePage key={route.view} view={route.view} />;
   if (route.page === 'ticket') return <TicketPage key={route.id} ticketId={route.id} />;
+  if (route.page === 'trace')
+    return <TracePage key={`${route.ticketId}/${route.flowId ?? ''}`} ticketId={route.ticketId} flowId={route.flowId} />;
   if (route.page === 'analytics') return analytics.allowed ? <DashboardPage /> : <p className="page-message error">{analytics.reason}</p>;
   if (route.page === 'secrets') return secrets.allowed ? <SecretsPage /> : <p className="page-message error">{secrets.reason}</p>;
   // Agents work tickets: without the designer, their home is their own queue.
@@ -68,7 +71,7 @@ function SignedInApp() {
               <a
                 href="#/console/mine"
                 data-testid="nav-console"
-                aria-current={route.page === 'console' || route.page === 'ticket' ? 'page' : undefined}
+                aria-current={route.page === 'console' || route.page === 'ticket' || route.page === 'trace' ? 'page' : undefined}
               >
                 {t('console.title')}
               </a>

@@ -33,9 +33,13 @@ describe('routeHash', () => {
       { page: 'flow', id: 'intake', tab: 'rollout' },
       { page: 'failures' },
       { page: 'flow', id: 'intake', tab: 'failures' },
+      { page: 'ticket', id: 'T 1' },
+      { page: 'trace', ticketId: 'T 1' },
+      { page: 'trace', ticketId: 'T-1', flowId: 'sla-first-response' },
     ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }
     expect(routeHash({ page: 'flow', id: 'intake', tab: 'rollout' })).toBe('#/flows/intake/rollout');
+    expect(routeHash({ page: 'trace', ticketId: 'T-1', flowId: 'sla' })).toBe('#/tickets/T-1/trace/sla');
   });
 });

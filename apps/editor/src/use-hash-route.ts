@@ -12,6 +12,8 @@ export type Route =
   | { readonly page: 'flow'; readonly id: string; readonly tab?: FlowTab }
   | { readonly page: 'console'; readonly view: QueueView }
   | { readonly page: 'ticket'; readonly id: string }
+  /** A ticket's trace on a flow's canvas (`#/tickets/<id>/trace/<flowId>`; without a flow: the first that moved). */
+  | { readonly page: 'trace'; readonly ticketId: string; readonly flowId?: string }
   | { readonly page: 'analytics' }
   | { readonly page: 'failures' };
 
@@ -19,6 +21,11 @@ export type Route =
 export function parseRoute(hash: string): Route {
   if (/^#\/secrets(?:[/?]|$)/.test(hash)) return { page: 'secrets' };
   if (/^#\/users(?:[/?]|$)/.test(hash)) return { page: 'users' };
+  const trace = /^#\/tickets\/([^/?]+)\/trace(?:\/([^/?]+))?/.exec(hash);
+  if (trace?.[1]) {
+    const ticketId = decodeURIComponent(trace[1]);
+    return trace[2] ? { page: 'trace', ticketId, flowId: decodeURIComponent(trace[2]) } : { page: 'trace', ticketId };
+  }
   const ticket = /^#\/tickets\/([^/?]+)/.exec(hash);
   if (ticket?.[1]) return { page: 'ticket', id: decodeURIComponent(ticket[1]) };
   const queue = /^#\/console(?:\/([^/?]+))?/.exec(hash);
@@ -43,6 +50,9 @@ export function routeHash(route: Route): string {
   if (route.page === 'flows') return '#/';
   if (route.page === 'console') return `#/console/${route.view}`;
   if (route.page === 'ticket') return `#/tickets/${encodeURIComponent(route.id)}`;
+  if (route.page === 'trace') {
+    return `#/tickets/${encodeURIComponent(route.ticketId)}/trace${route.flowId ? `/${encodeURIComponent(route.flowId)}` : ''}`;
+  }
   return `#/flows/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
 }
 

@@ -133,7 +133,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             ))}
           </section>
           {customer && <CustomerPanel customer={customer} ticketId={ticket.id} />}
-          <TracePanel trace={trace} now={now} />
+          <TracePanel trace={trace} now={now} ticketId={ticketId} />
         </aside>
       </div>
     </div>

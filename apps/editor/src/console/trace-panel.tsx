@@ -1,9 +1,10 @@
 import type { TicketTrace } from '@switchyard/api';
 import { useI18n } from '../i18n/i18n-context';
 import { countdown } from '../model/console-text';
+import { routeHash } from '../use-hash-route';
 
 /** Each flow bound to the ticket: version, resting node, pending timers, and the path with each condition's answer and inputs. */
-export function TracePanel({ trace, now }: { trace: TicketTrace; now: number }) {
+export function TracePanel({ trace, now, ticketId }: { trace: TicketTrace; now: number; ticketId: string }) {
   const { t } = useI18n();
   return (
     <section data-testid="trace-panel">
@@ -14,6 +15,9 @@ export function TracePanel({ trace, now }: { trace: TicketTrace; now: number }) 
             {flow.flowId} v{flow.version} · {flow.node === null ? t('console.idle') : t('console.restsIn', { node: flow.node })}{' '}
             <a href={`#/flows/${encodeURIComponent(flow.flowId)}`} data-testid={`open-flow-${flow.flowId}`}>
               {t('console.openFlow')}
+            </a>{' '}
+            <a href={routeHash({ page: 'trace', ticketId, flowId: flow.flowId })} data-testid={`trace-canvas-${flow.flowId}`}>
+              {t('trace.showOnCanvas')}
             </a>
           </summary>
           {flow.timers.map((timer) => (

@@ -99,10 +99,12 @@ interface FlowCanvasProps {
   /** Absent in read-only views (a comparison). */
   readonly editor?: FlowEditor | undefined;
   readonly onSelect?: (ids: ReadonlySet<string>) => void;
+  /** Where to open instead of the flow's start (a ticket's trace opens on the nodes that decided). */
+  readonly openAt?: ((canvas: { width: number; height: number }) => { x: number; y: number; zoom: number } | undefined) | undefined;
 }
 
 /** The React Flow canvas for a flow document: draws it, and turns gestures into editor operations. */
-export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSelect }: FlowCanvasProps) {
+export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSelect, openAt }: FlowCanvasProps) {
   const { locale } = useI18n();
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const routes = useEdgeRoutes(doc, catalog);
@@ -195,9 +197,10 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
     if (!box) return;
     const types = catalog;
     const view = initialViewport(docRef.current, box, (node) => types.get(node.type)?.kind === 'trigger');
-    void flow.setViewport({ x: view.x, y: view.y, zoom: view.zoom });
+    const asked = openAt?.({ width: box.width, height: box.height });
+    void flow.setViewport(asked ?? { x: view.x, y: view.y, zoom: view.zoom });
     setShowMiniMap(!view.fitted);
-  }, [flow, catalog]);
+  }, [flow, catalog, openAt]);
 
   // A wire dropped on empty canvas offers the palette there; the chosen node is wired from that port.
   const onConnectEnd = useCallback<OnConnectEnd>((event, state) => {

@@ -2,6 +2,8 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useNodeOverlay } from '../analytics/overlay-context';
 import { useI18n } from '../i18n/i18n-context';
+import { TraceNote } from '../trace/trace-note';
+import { useTraceMark } from '../trace/trace-overlay-context';
 import type { CanvasNode } from '../model/flow-to-canvas';
 import { NodeIcon } from './node-icon';
 import { portLabel } from './port-label';
@@ -23,6 +25,8 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
   if (data.problems.length) classes.push('has-problems');
   const figures = useNodeOverlay(data.node.id);
   if (data.failures) classes.push('has-failures');
+  const mark = useTraceMark(data.node.id);
+  if (mark?.resting) classes.push('trace-resting');
   return (
     <div
       className={classes.join(' ')}
@@ -81,6 +85,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
           ))}
         </div>
       )}
+      {mark && <TraceNote mark={mark} />}
       <div className="far-label" aria-hidden data-testid="far-label">
         <span>{data.title}</span>
       </div>

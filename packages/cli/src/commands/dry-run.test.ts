@@ -54,6 +54,24 @@ describe('switchyard dry-run --json', () => {
     expect(keys[0]).toEqual(['ticketId', 'path', 'actions', 'final', 'errors', 'paths']);
   });
 
+  it('adds each condition passed with its answer and inputs under --explain, and only then (issue 18)', async () => {
+    const io = captureIo();
+    expect(await runCli(['dry-run', ...FLOWS, ...TICKETS, '--json', '--explain'], io)).toBe(0);
+    const lines = io
+      .out()
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { path: string[]; decisions: { flow: string; node: string; answer: string; inputs?: unknown }[] });
+    const late = lines[1]!;
+    expect(late.decisions.find((d) => d.flow === 'sla' && d.node === 'isLogistics')).toMatchObject({
+      answer: 'true',
+      inputs: { field: 'category' },
+    });
+    expect(late.decisions.every((d) => late.path.includes(d.node))).toBe(true);
+    const { keys } = await jsonLines([...FLOWS, ...TICKETS]);
+    expect(keys[0]).not.toContain('decisions');
+  });
+
   it('runs the flows together in the order given: the second sees what the first decided', async () => {
     const { results } = await jsonLines([...FLOWS, ...TICKETS]);
     const late = results.find((r) => r.ticketId === 'T-2')!;

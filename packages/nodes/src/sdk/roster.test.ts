@@ -58,7 +58,7 @@ describe('consideredAgents (issue 18: the trace names who was passed over and wh
   it('marks the pick and gives each other agent of the group the first criterion they failed', () => {
     const considered = consideredAgents(roster, { group: 'after_sales', skill: 'returns', seniority: 'senior', maxOpen: 3 });
     expect(considered).toEqual([
-      { agent: 'b', open: 2, passedOver: 'more_load' },
+      { agent: 'b', open: 2, passedOver: 'tie' },
       { agent: 'a', open: 2 },
       { agent: 'c', open: 0, passedOver: 'seniority' },
       { agent: 'd', open: 1, passedOver: 'no_skill' },

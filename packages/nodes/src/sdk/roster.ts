@@ -54,8 +54,11 @@ export function leastLoadedAgent(roster: Roster, criteria: AgentCriteria): Agent
   return best;
 }
 
-/** Why an agent was not picked: the first criterion they failed, or `more_load` (someone fitting had fewer open tickets). */
-export type PassedOver = 'offline' | 'not_in_group' | 'no_skill' | 'seniority' | 'at_capacity' | 'more_load';
+/**
+ * Why an agent was not picked: the first criterion they failed, `more_load` (the one picked had fewer
+ * open tickets) or `tie` (as few, but ties go to the lower id).
+ */
+export type PassedOver = 'offline' | 'not_in_group' | 'no_skill' | 'seniority' | 'at_capacity' | 'more_load' | 'tie';
 
 /** One agent as an assignment weighed them, for a trace. */
 export interface Considered {
@@ -86,7 +89,9 @@ export function consideredAgents(roster: Roster, criteria: AgentCriteria): Consi
             ? 'at_capacity'
             : agent === picked
               ? undefined
-              : 'more_load';
+              : agent.openTickets === picked?.openTickets
+                ? 'tie'
+                : 'more_load';
     considered.push({ agent: agent.id, open: agent.openTickets, ...(why ? { passedOver: why } : {}) });
   }
   return considered;
