@@ -1,5 +1,6 @@
 import { parseDuration } from '@switchyard/flow';
 import { defineNode } from '../sdk/define-node';
+import { consideredAgents } from '../sdk/roster';
 import { AssignConfig, AssignOutput } from './assign/assign-config';
 import { preferredUntil, routeTicket } from './assign/route-ticket';
 
@@ -69,6 +70,28 @@ export const assign = defineNode({
       if (left > 0) return accept === undefined ? left : Math.min(accept, left);
       return accept ?? IDLE_HOLD_MS;
     },
+  },
+  explain: (ctx, config) => {
+    const group = config.group ?? ctx.ticket.group ?? undefined;
+    if (config.strategy === 'fixed') return { strategy: 'fixed', group: group ?? null, agent: config.agent ?? null };
+    const criteria = { group, skill: config.skill, seniority: config.seniority, maxOpen: config.maxOpen };
+    // Who routing picked: every other agent who fit was passed over for load or turn.
+    const { agent, output } = routeTicket(ctx, { ...config, strategy: config.strategy });
+    const candidates = consideredAgents(ctx.roster, criteria).map((c) =>
+      c.agent === agent?.id
+        ? { agent: c.agent, open: c.open }
+        : c.passedOver === undefined
+          ? { ...c, passedOver: 'more_load' as const }
+          : c,
+    );
+    return {
+      strategy: config.strategy,
+      group: group ?? null,
+      criteria: { skill: config.skill ?? null, seniority: config.seniority ?? null, maxOpen: config.maxOpen ?? null },
+      candidates,
+      ...(output.overflowed && config.overflowGroup ? { overflow: consideredAgents(ctx.roster, { group: config.overflowGroup }) } : {}),
+      ...(output.offered ? { offered: output.offered } : {}),
+    };
   },
   summary: (config, locale) => {
     if (config.strategy === 'fixed') return [config.group, config.agent].filter(Boolean).join(' / ');
