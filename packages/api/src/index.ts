@@ -24,7 +24,19 @@ export {
   VersionSummary,
 } from './flows';
 export { DryRunAction, DryRunRequest, DryRunResult, DryRunResults, SampleEvent, SampleTicket } from './dry-run';
-export { Agent, AgentInput, AgentList, Group, GroupList, RosterInput, Seniority, Skill, SkillList } from './roster';
+export {
+  Agent,
+  AgentInput,
+  AgentList,
+  AgentStatus,
+  AgentStatusRequest,
+  Group,
+  GroupList,
+  RosterInput,
+  Seniority,
+  Skill,
+  SkillList,
+} from './roster';
 export {
   Deadline,
   EventAccepted,

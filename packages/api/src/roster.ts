@@ -8,6 +8,10 @@ import { z } from 'zod';
 
 export const Seniority = z.enum(['junior', 'mid', 'senior']);
 
+/** Presence (issue 21): only online agents are routed new tickets; away agents keep theirs. */
+export const AgentStatus = z.enum(['online', 'away', 'offline']).meta({ id: 'AgentStatus' });
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
 /** POST /api/groups: creates or replaces a group by id. */
 export const Group = z
   .strictObject({
@@ -41,14 +45,23 @@ export const AgentInput = z
     seniority: Seniority.default('mid'),
     openTickets: z.number().int().min(0).optional(),
     online: z.boolean().default(true),
+    /** Presence; when sent it wins over `online` (which the server then keeps equal to status = online). */
+    status: AgentStatus.optional(),
+    /** The most open tickets routing gives this agent; absent: no limit. */
+    capacity: z.number().int().min(1).max(10_000).optional(),
+    /** Kept by the server (the turn the agent was last given a ticket, for round robin); a value sent is ignored. */
+    lastRouted: z.number().int().min(0).optional(),
     /** Supervisors receive escalations. */
     supervisor: z.boolean().default(false),
   })
   .meta({ id: 'AgentInput' });
 export type AgentInput = z.input<typeof AgentInput>;
 
-/** An agent with `openTickets` counted from the tickets assigned to them that are new or processing. */
-export const Agent = AgentInput.extend({ openTickets: z.number().int().min(0) }).meta({ id: 'Agent' });
+/**
+ * An agent with `openTickets` (tickets assigned to them that are not resolved or closed) and
+ * `lastRouted`, both kept by the server as tickets open, move and close; `status` always set.
+ */
+export const Agent = AgentInput.extend({ openTickets: z.number().int().min(0), status: AgentStatus }).meta({ id: 'Agent' });
 export type Agent = z.infer<typeof Agent>;
 export const AgentList = z.array(Agent);
 
@@ -56,3 +69,7 @@ export const AgentList = z.array(Agent);
 export const RosterInput = z
   .strictObject({ groups: z.array(Group).default([]), agents: z.array(AgentInput).default([]) })
   .meta({ id: 'RosterInput' });
+
+/** POST /api/agents/:id/status: sets an agent's presence (an agent their own; roster.manage or tickets.supervise anyone's). */
+export const AgentStatusRequest = z.strictObject({ status: AgentStatus }).meta({ id: 'AgentStatusRequest' });
+export type AgentStatusRequest = z.infer<typeof AgentStatusRequest>;

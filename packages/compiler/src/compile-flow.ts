@@ -110,13 +110,25 @@ function stateFor(id: string, def: NodeDefinition, config: unknown, router: Rout
   const next = (port: string) => router.routesTo(wires.get(`${id}\u0000${port}`) ?? IDLE);
   if (def.kind === 'action') {
     const errorWired = wires.has(`${id}\u0000error`);
+    const saveOutput = { type: 'saveOutput', params: forNode(id) };
+    const on = {
+      'effect.done': transitions(next('next'), id, [saveOutput]),
+      // With no error branch the run ends, and the host reports the failure.
+      'effect.error': transitions(next('error'), id, errorWired ? [] : [{ type: 'fail', params: forNode(id) }]),
+    };
+    const entry = [visit(id), { type: 'effect', params: forNode(id) }];
+    if (!def.hold?.enabled(config)) return { entry, on };
+    // A holding action (an offer waiting to be accepted): its output may keep the run here, a
+    // matching ticket event lets it go on, and its timer runs the action again.
+    const accepted = Object.fromEntries(def.hold.events.map((event) => [event, transitions(next('next'), id, [])]));
     return {
-      entry: [visit(id), { type: 'effect', params: forNode(id) }],
+      entry,
       on: {
-        'effect.done': transitions(next('next'), id, [{ type: 'saveOutput', params: forNode(id) }]),
-        // With no error branch the run ends, and the host reports the failure.
-        'effect.error': transitions(next('error'), id, errorWired ? [] : [{ type: 'fail', params: forNode(id) }]),
+        ...on,
+        'effect.done': [{ guard: { type: 'holds', params: forNode(id) }, actions: [saveOutput] }, ...on['effect.done']],
+        ...accepted,
       },
+      after: { [id]: [{ target: id, actions: [{ type: 'holdExpired', params: forNode(id) }] }] },
     };
   }
   const event = def.kind === 'wait' ? def.event?.(config) : undefined;

@@ -31,7 +31,8 @@ export interface RouteParams {
 }
 
 export interface TransitionConfig {
-  readonly target: string;
+  /** Absent: the flow stays in its state (an action holding the run, timers kept). */
+  readonly target?: string;
   readonly guard?: Ref;
   readonly actions?: readonly Ref[];
   /** Exit and enter again when the target is the source (restarts a wait's timer). */

@@ -1,4 +1,4 @@
-import type { ConditionNode, NodeContext, NodeDefinition, NodeRegistry } from '@switchyard/nodes';
+import { type ConditionNode, HOLD_EXPIRED, type NodeContext, type NodeDefinition, type NodeRegistry } from '@switchyard/nodes';
 import { assign, setup } from 'xstate';
 import type { CompiledFlow, RouteParams } from './compiled-flow';
 import type { Decision, FlowEvent } from './flow-event';
@@ -73,12 +73,19 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
   const delays: Record<string, (args: { context: FlowContext; event: FlowEvent }) => number> = {};
   for (const [id, { def, config }] of definitions) {
     if (def.kind === 'wait') delays[id] = ({ context, event }) => inNode(id, () => def.delayMs(contextOf(context, event), config));
+    const hold = def.kind === 'action' ? def.hold : undefined;
+    if (hold) delays[id] = ({ context, event }) => inNode(id, () => hold.delayMs(contextOf(context, event), config));
   }
 
   /** Whether the route's gate lets this event through: a trigger or wait filter, or the effect's owner. */
   const gateOpens = (from: string, context: FlowContext, event: FlowEvent): boolean => {
     const { def, config } = nodeOf(from);
-    if (def.kind === 'action') return event.node === from;
+    if (def.kind === 'action') {
+      if (event.type === 'effect.done' || event.type === 'effect.error') return event.node === from;
+      // A ticket event out of a holding action: does it end the hold (the agent accepted)?
+      const hold = def.hold;
+      return hold !== undefined && (inGuard(from, event, () => hold.matches(contextOf(context, event, from), config)) ?? false);
+    }
     if (def.kind === 'trigger' || def.kind === 'wait') {
       return inGuard(from, event, () => def.matches?.(contextOf(context, event, from), config) ?? true) ?? false;
     }
@@ -112,12 +119,26 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
         if (params.from !== undefined && !gateOpens(params.from, context, event)) return false;
         return params.steps.every(([node, port]) => answerOf(node, context, event, params.from) === port);
       },
+      holds: ({ event }, params: NodeParams) => {
+        if (event.type !== 'effect.done' || event.node !== params.node) return false;
+        const { def, config } = nodeOf(params.node);
+        const hold = def.kind === 'action' ? def.hold : undefined;
+        return hold !== undefined && (inGuard(params.node, event, () => hold.holds(event.output, config)) ?? false);
+      },
     },
     actions: {
       startRun: assign({ vars: () => ({}) }),
       saveOutput: assign({
         vars: ({ context, event }, params: NodeParams) =>
           event.output === undefined ? context.vars : { ...context.vars, [params.node]: event.output },
+      }),
+      // The hold's timer fired: the action runs again, told (on its previous output) that it did.
+      holdExpired: assign({
+        vars: ({ context }, params: NodeParams) => {
+          const previous = context.vars[params.node];
+          const fields = typeof previous === 'object' && previous !== null && !Array.isArray(previous) ? previous : {};
+          return { ...context.vars, [params.node]: { ...fields, [HOLD_EXPIRED]: true } };
+        },
       }),
     },
     delays,

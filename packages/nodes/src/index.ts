@@ -1,7 +1,8 @@
-export { defineNode, TYPE_NAME } from './sdk/define-node';
+export { defineNode, HOLD_EXPIRED, TYPE_NAME } from './sdk/define-node';
 export type {
   ConfigMigration,
   ConfigWarning,
+  ActionHold,
   ActionInput,
   ActionNode,
   ConditionInput,
@@ -28,7 +29,9 @@ export { silentLogger } from './sdk/node-logger';
 export type { LogEntry, LogFields, LogLevel, NodeLogger } from './sdk/node-logger';
 export { noSecrets, SECRET_NAME, SecretError, secretsFrom } from './sdk/node-secrets';
 export type { NodeSecrets, SecretsOptions } from './sdk/node-secrets';
-export { Agent, consideredAgents, EMPTY_ROSTER, Group, leastLoadedAgent, Roster, Seniority } from './sdk/roster';
+export { Agent, AgentStatus, consideredAgents, EMPTY_ROSTER, Group, leastLoadedAgent, presenceOf, Roster, Seniority } from './sdk/roster';
+export { routeAgent } from './sdk/route-agent';
+export type { RouteRequest, RoutingStrategy } from './sdk/route-agent';
 export type { AgentCriteria, Considered, PassedOver } from './sdk/roster';
 export { createNodeRegistry } from './sdk/node-registry';
 export type { NodeRegistry } from './sdk/node-registry';

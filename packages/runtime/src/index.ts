@@ -77,3 +77,5 @@ export type { RuntimeMetrics } from './metrics/runtime-metrics';
 export { renderMetrics } from './metrics/refresh-database-gauges';
 export * from './backtest/index';
 export { onWorkQueued } from './durable/work-channel';
+export { simulateFairness } from './routing/fairness-simulation';
+export type { FairnessOptions, FairnessReport } from './routing/fairness-simulation';

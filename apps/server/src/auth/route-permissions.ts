@@ -61,6 +61,8 @@ export const ROUTE_PERMISSIONS = {
 
   'GET /api/agents': 'roster.read',
   'POST /api/agents': 'roster.manage',
+  // An agent sets their own presence; roster.manage or tickets.supervise anyone's (checked in the handler).
+  'POST /api/agents/{id}/status': 'tickets.work',
   'GET /api/groups': 'roster.read',
   'POST /api/groups': 'roster.manage',
   'GET /api/skills': 'roster.read',

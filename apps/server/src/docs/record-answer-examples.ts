@@ -92,6 +92,7 @@ await call('listFlowErrors', 'GET', '/api/flow-errors?limit=2');
 await call('saveGroup', 'POST', '/api/groups', R.saveGroup);
 await call('saveSkill', 'POST', '/api/skills', R.saveSkill);
 await call('saveAgent', 'POST', '/api/agents', R.saveAgent);
+await call('setAgentStatus', 'POST', '/api/agents/li-na/status', R.setAgentStatus);
 await call('listAgents', 'GET', '/api/agents');
 await call('listGroups', 'GET', '/api/groups');
 await call('listSkills', 'GET', '/api/skills');

@@ -1,5 +1,6 @@
 import type {
   AgentInput,
+  AgentStatusRequest,
   EscalateRequest,
   NoteRequest,
   ReplyRequest,
@@ -102,6 +103,7 @@ export const REQUEST_EXAMPLES = {
     seniority: 'senior',
     online: true,
   } satisfies z.input<typeof AgentInput>,
+  setAgentStatus: { status: 'away' } satisfies AgentStatusRequest,
   saveGroup: { id: 'after-sales', name: 'After-sales', nameZh: '售后组' } satisfies z.input<typeof Group>,
   saveSkill: { id: 'refunds', name: 'Refunds', nameZh: '退款' } satisfies z.input<typeof Skill>,
   putSecret: { value: 'erp-api-key-123' } satisfies PutSecretRequest,

@@ -67,3 +67,34 @@ describe.each(testDatabases)('roster routes on $name', (target) => {
     expect(await listAgents(store.db)).toEqual(before);
   });
 });
+
+describe.each(testDatabases)('agent presence route on $name (issue 21)', (target) => {
+  const store = useTestDatabase(target, { keepRows: true });
+  let t: TestApp;
+  beforeAll(async () => {
+    t = testApp(store);
+    await t.call('POST', '/api/groups', { id: 'g', name: 'G' });
+    for (const id of ['li-na', 'wang']) await t.call('POST', '/api/agents', { id, name: id, groups: ['g'], capacity: 4 });
+  });
+
+  it('lets an agent set their own presence, not a colleague’s; a supervisor sets anyone’s; the roster shows it', async () => {
+    const agent = await t.as({ roles: ['agent'], groups: ['g'], agentId: 'li-na' });
+    expect(await agent.call('POST', '/api/agents/li-na/status', { status: 'away' })).toMatchObject({
+      status: 200,
+      body: { id: 'li-na', status: 'away', online: false, capacity: 4 },
+    });
+    expect(await agent.call('POST', '/api/agents/wang/status', { status: 'offline' })).toMatchObject({
+      status: 403,
+      body: { details: { permission: 'roster.manage' } },
+    });
+    const supervisor = await t.as({ roles: ['supervisor'], groups: ['g'] });
+    expect((await supervisor.call('POST', '/api/agents/wang/status', { status: 'offline' })).status).toBe(200);
+    expect((await t.call('POST', '/api/agents/wang/status', { status: 'asleep' })).status).toBe(400);
+    expect((await t.call('POST', '/api/agents/nobody/status', { status: 'away' })).status).toBe(404);
+    const listed = await agent.call('GET', '/api/agents');
+    expect(listed.body).toMatchObject([
+      { id: 'li-na', status: 'away' },
+      { id: 'wang', status: 'offline' },
+    ]);
+  });
+});

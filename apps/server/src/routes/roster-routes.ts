@@ -1,7 +1,19 @@
-import { createRoute } from '@hono/zod-openapi';
-import { Agent, AgentInput, AgentList, Group, GroupList, Skill, SkillList } from '@switchyard/api';
-import { listAgents, listGroups, listSkills, type RuntimeContext, upsertAgent, upsertGroup, upsertSkill } from '@switchyard/runtime';
+import { createRoute, z } from '@hono/zod-openapi';
+import { Agent, AgentInput, AgentList, AgentStatusRequest, Group, GroupList, Skill, SkillList } from '@switchyard/api';
+import { INPUT_LIMITS } from '@switchyard/flow';
+import {
+  listAgents,
+  listGroups,
+  listSkills,
+  type RuntimeContext,
+  setAgentStatus,
+  upsertAgent,
+  upsertGroup,
+  upsertSkill,
+} from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
+import { permissionRefusal } from '../auth/authorize';
+import { principalOf } from '../auth/principal';
 import { createRouter } from '../create-router';
 import { answerExample, REQUEST_EXAMPLES } from '../docs/api-examples';
 import { errorResponses, jsonContent } from '../error-responses';
@@ -28,6 +40,26 @@ const saveAgent = createRoute({
   summary: 'Create or replace an agent (by id); every group named must exist',
   request: { body: { required: true, content: { 'application/json': { schema: AgentInput, example: REQUEST_EXAMPLES.saveAgent } } } },
   responses: { 200: jsonContent(Agent, 'Saved', answerExample('saveAgent', 200)), ...errorResponses(400) },
+});
+
+const AgentParams = z.object({ id: z.string().min(1).max(INPUT_LIMITS.id).meta({ example: 'li-na' }) });
+
+const agentStatus = createRoute({
+  method: 'post',
+  operationId: 'setAgentStatus',
+  path: '/api/agents/{id}/status',
+  description:
+    "Sets an agent's presence: online agents are routed new tickets; away agents keep theirs and get none; offline agents get none. An agent sets their own; roster.manage or tickets.supervise sets anyone's. Audited.",
+  tags,
+  summary: "Set an agent's presence (online, away, offline)",
+  request: {
+    params: AgentParams,
+    body: { required: true, content: { 'application/json': { schema: AgentStatusRequest, example: REQUEST_EXAMPLES.setAgentStatus } } },
+  },
+  responses: {
+    200: jsonContent(Agent, 'The agent with its new status', answerExample('setAgentStatus', 200)),
+    ...errorResponses(400, 404),
+  },
 });
 
 const groups = createRoute({
@@ -77,6 +109,13 @@ export function rosterRoutes(ctx: RuntimeContext): SwitchyardApp {
   return createRouter()
     .openapi(agents, async (c) => c.json(await listAgents(ctx.db), 200))
     .openapi(saveAgent, async (c) => c.json(await upsertAgent(ctx, c.req.valid('json'), c.get('actor')), 200))
+    .openapi(agentStatus, async (c) => {
+      const { id } = c.req.valid('param');
+      const principal = principalOf(c);
+      const anyone = principal.permissions.has('roster.manage') || principal.permissions.has('tickets.supervise');
+      if (!anyone && principal.agentId !== id) return permissionRefusal(c, 'roster.manage');
+      return c.json(await setAgentStatus(ctx, id, c.req.valid('json'), principal.actor), 200);
+    })
     .openapi(groups, async (c) => c.json(await listGroups(ctx.db), 200))
     .openapi(saveGroup, async (c) => c.json(await upsertGroup(ctx, c.req.valid('json'), c.get('actor')), 200))
     .openapi(skills, async (c) => c.json(await listSkills(ctx.db), 200))

@@ -1,12 +1,18 @@
-import { bilingual, describeField } from '@switchyard/flow';
-import { z } from 'zod';
+import { parseDuration } from '@switchyard/flow';
 import { defineNode } from '../sdk/define-node';
-import { consideredAgents, leastLoadedAgent, Seniority } from '../sdk/roster';
-import { SENIORITY_CHOICES, words } from '../sdk/field-words';
+import { consideredAgents } from '../sdk/roster';
+import { AssignConfig, AssignOutput } from './assign/assign-config';
+import { preferredUntil, routeTicket } from './assign/route-ticket';
+
+/** How long a hold waits when nothing but a preferred-skills window could hold it (then it is never held). */
+const IDLE_HOLD_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Assigns a group and/or an agent: a fixed one, or the least-loaded online agent that
- * matches skill, seniority and a load limit, falling back to the group's least loaded.
+ * Assigns a group and/or an agent: a fixed one, or an online agent chosen by a routing
+ * strategy (least loaded, round robin, balanced by capacity) among those with the required
+ * (and, for a while, preferred) skills, seniority and load limit, overflowing to another
+ * group. With an accept time, the run waits at this node until the agent replies or moves the
+ * ticket on; when the time passes, the ticket goes to the next agent.
  */
 export const assign = defineNode({
   type: 'assign',
@@ -14,99 +20,93 @@ export const assign = defineNode({
   icon: 'user-check',
   title: { en: 'Assign', 'zh-CN': '分配' },
   description: {
-    en: 'Assigns a group and/or an agent: a fixed one, or the least-loaded online agent with a skill, seniority and load limit.',
-    'zh-CN': '分配处理组和/或坐席：指定人选，或按技能、资历和负载上限选在线且负载最低的坐席。',
+    en: 'Assigns a group and/or an agent: a fixed one, or an online agent by round robin, least load or capacity, with required and preferred skills, an accept time and an overflow group.',
+    'zh-CN': '分配处理组和/或坐席：指定人选，或按轮流、最低负载或容量在在线坐席中选择，支持必备与优先技能、接单时限和溢出处理组。',
   },
-  config: z
-    .strictObject({
-      strategy: describeField(z.enum(['fixed', 'least_loaded']).default('fixed'), {
-        title: words('How to choose', '分配方式'),
-        help: words(
-          'A fixed group or agent, or the least-loaded online agent who fits.',
-          '指定处理组或坐席，或选符合条件、在线且负载最低的坐席。',
-        ),
-        choices: {
-          fixed: words('A fixed group or agent', '指定处理组或坐席'),
-          least_loaded: words('Least-loaded agent', '负载最低的坐席'),
-        },
-      }),
-      group: describeField(z.string().min(1).optional(), {
-        title: words('Group', '处理组'),
-        help: words("Left empty: the ticket's current group.", '留空则用工单当前的处理组。'),
-      }),
-      agent: describeField(z.string().min(1).optional(), {
-        title: words('Agent', '坐席'),
-        showWhen: { strategy: ['fixed'] },
-      }),
-      skill: describeField(z.string().min(1).optional(), {
-        title: words('Skill', '技能'),
-        help: words('Only agents with this skill.', '只选有此技能的坐席。'),
-        group: words('Who qualifies', '候选条件'),
-        showWhen: { strategy: ['least_loaded'] },
-      }),
-      seniority: describeField(Seniority.optional(), {
-        title: words('Seniority', '资历'),
-        choices: SENIORITY_CHOICES,
-        group: words('Who qualifies', '候选条件'),
-        showWhen: { strategy: ['least_loaded'] },
-      }),
-      /** Only agents with fewer open tickets than this. */
-      maxOpen: describeField(z.number().int().min(1).optional(), {
-        title: words('Most open tickets', '最多在办工单'),
-        help: words('Only agents with fewer open tickets than this.', '只选在办工单少于此数的坐席。'),
-        group: words('Who qualifies', '候选条件'),
-        showWhen: { strategy: ['least_loaded'] },
-      }),
-      fallback: describeField(z.enum(['group_least_loaded', 'none']).default('none'), {
-        title: words('When nobody qualifies', '无人符合时'),
-        choices: {
-          group_least_loaded: words("The group's least-loaded agent", '组内负载最低的坐席'),
-          none: words('Leave unassigned', '不分配坐席'),
-        },
-        group: words('Who qualifies', '候选条件'),
-        showWhen: { strategy: ['least_loaded'] },
-      }),
-    })
-    .refine((c) => c.strategy === 'least_loaded' || c.group !== undefined || c.agent !== undefined, {
-      message: bilingual('a fixed assignment names a group or an agent', '指定分配需要填写处理组或坐席'),
-      path: ['group'],
-    }),
-  output: z.object({ agent: z.string().nullable(), name: z.string().optional() }),
+  config: AssignConfig,
+  output: AssignOutput,
   run: (ctx, config) => {
-    const group = config.group ?? ctx.ticket.group ?? undefined;
     if (config.strategy === 'fixed') {
+      const group = config.group ?? ctx.ticket.group ?? undefined;
       return {
         params: { group: group ?? null, agent: config.agent ?? null },
         patch: { group: group ?? null, ...(config.agent ? { assignee: config.agent } : {}) },
       };
     }
-    const picked =
-      leastLoadedAgent(ctx.roster, { group, skill: config.skill, seniority: config.seniority, maxOpen: config.maxOpen }) ??
-      (config.fallback === 'group_least_loaded' ? leastLoadedAgent(ctx.roster, { group }) : undefined);
+    const { group, agent, output } = routeTicket(ctx, { ...config, strategy: config.strategy });
+    const why = output.waiting ? { reason: 'waiting for preferred skills' } : output.exhausted ? { reason: 'nobody accepted' } : {};
     return {
-      params: { group: group ?? null, agent: picked?.id ?? null, ...(picked ? {} : { reason: 'no agent available' }) },
-      patch: { group: group ?? null, ...(picked ? { assignee: picked.id } : {}) },
-      output: picked ? { agent: picked.id, name: picked.name } : { agent: null },
+      params: {
+        group: group ?? null,
+        agent: output.agent,
+        ...(agent || output.exhausted || output.waiting ? {} : { reason: 'no agent available' }),
+        ...why,
+        ...(output.overflowed ? { overflowed: true } : {}),
+      },
+      patch: { group: group ?? null, ...(agent ? { assignee: agent.id } : {}) },
+      output,
     };
+  },
+  hold: {
+    enabled: (config) =>
+      config.strategy !== 'fixed' &&
+      (config.acceptTimeout !== undefined || (config.preferredFor !== undefined && config.preferredSkills.length > 0)),
+    holds: (output, config) => {
+      const out = AssignOutput.safeParse(output).data;
+      if (!out) return false;
+      if (out.waiting) return true;
+      return config.acceptTimeout !== undefined && out.agent !== null && !out.exhausted;
+    },
+    events: ['agent.reply', 'ticket.status'],
+    // Accepting: the assignee (or, with none, anyone) replies, or the ticket leaves "new".
+    matches: (ctx) =>
+      ctx.event?.type === 'agent.reply'
+        ? ctx.ticket.assignee === null || ctx.event.agentId === ctx.ticket.assignee
+        : ctx.event?.type === 'ticket.status' && ctx.event.status !== 'new',
+    delayMs: (ctx, config) => {
+      const accept = config.acceptTimeout === undefined ? undefined : parseDuration(config.acceptTimeout);
+      const until = preferredUntil(ctx, config);
+      const left = until === undefined ? 0 : until - ctx.now.getTime();
+      if (left > 0) return accept === undefined ? left : Math.min(accept, left);
+      return accept ?? IDLE_HOLD_MS;
+    },
   },
   explain: (ctx, config) => {
     const group = config.group ?? ctx.ticket.group ?? undefined;
     if (config.strategy === 'fixed') return { strategy: 'fixed', group: group ?? null, agent: config.agent ?? null };
     const criteria = { group, skill: config.skill, seniority: config.seniority, maxOpen: config.maxOpen };
-    const candidates = consideredAgents(ctx.roster, criteria);
-    const fits = candidates.some((c) => c.passedOver === undefined);
-    // Nobody fitting: the fallback's weighing (the group's least loaded) is the one that decided.
-    const fallback = !fits && config.fallback === 'group_least_loaded';
+    // Who routing picked: every other agent who fit was passed over for load or turn.
+    const { agent, output } = routeTicket(ctx, { ...config, strategy: config.strategy });
+    const candidates = consideredAgents(ctx.roster, criteria).map((c) =>
+      c.agent === agent?.id
+        ? { agent: c.agent, open: c.open }
+        : c.passedOver === undefined
+          ? { ...c, passedOver: 'more_load' as const }
+          : c,
+    );
     return {
-      strategy: 'least_loaded',
+      strategy: config.strategy,
       group: group ?? null,
       criteria: { skill: config.skill ?? null, seniority: config.seniority ?? null, maxOpen: config.maxOpen ?? null },
       candidates,
-      ...(fallback ? { fallback: consideredAgents(ctx.roster, { group }) } : {}),
+      ...(output.overflowed && config.overflowGroup ? { overflow: consideredAgents(ctx.roster, { group: config.overflowGroup }) } : {}),
+      ...(output.offered ? { offered: output.offered } : {}),
     };
   },
-  summary: (config) =>
-    config.strategy === 'fixed'
-      ? [config.group, config.agent].filter(Boolean).join(' / ')
-      : `${config.group ?? ''} least loaded${config.skill ? ` · ${config.skill}` : ''}${config.seniority ? ` · ${config.seniority}` : ''}`,
+  summary: (config, locale) => {
+    if (config.strategy === 'fixed') return [config.group, config.agent].filter(Boolean).join(' / ');
+    const how = {
+      least_loaded: locale === 'en' ? 'least loaded' : '负载最低',
+      round_robin: locale === 'en' ? 'round robin' : '轮流',
+      load_balanced: locale === 'en' ? 'by capacity' : '按容量',
+    }[config.strategy];
+    const skills = [config.skill, ...config.skills].filter(Boolean).join(', ');
+    const parts = [
+      `${config.group ?? ''} ${how}`.trim(),
+      skills,
+      config.seniority,
+      config.overflowGroup ? `→ ${config.overflowGroup}` : undefined,
+    ];
+    return parts.filter(Boolean).join(' · ');
+  },
 });

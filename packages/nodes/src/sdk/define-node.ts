@@ -94,11 +94,37 @@ export interface ActionInput<C extends z.ZodType> extends NodeBase<C> {
   /** Dry-run stand-in for `run` of a side-effecting action: no I/O. */
   simulate?(ctx: ActionContext, config: z.output<C>): ActionResult;
   /**
+   * Keeps the run at this action after it ran until a ticket event ends the hold (an agent
+   * accepts an assignment) or a timer runs the action again (re-routing). Actions without
+   * side effects only: they run at once, so the hold starts as the action is entered.
+   */
+  readonly hold?: ActionHold<C>;
+  /**
    * What the action weighed, for a ticket's trace (an assignment: the agents considered and why
    * each was passed over). Called only when a host records decisions, with the context `run` had.
    */
   explain?(ctx: ActionContext, config: z.output<C>): NodeInputs;
 }
+
+/** How an action holds the run after it ran (see `ActionInput.hold`). */
+export interface ActionHold<C extends z.ZodType> {
+  /** Whether this config can hold at all: only then is the hold compiled into the flow. */
+  enabled(config: z.output<C>): boolean;
+  /** Whether the run stays here after the action gave this output. */
+  holds(output: unknown, config: z.output<C>): boolean;
+  /** Ticket events that can end the hold (each then passes `matches`). */
+  readonly events: readonly TicketEventType[];
+  /** Whether this event ends the hold; the run then goes on through "next". */
+  matches(ctx: NodeContext, config: z.output<C>): boolean;
+  /**
+   * How long after entering the action it runs again, when the hold has not ended. The run
+   * then re-enters the node with `vars.<node id>.expired` set on its previous output.
+   */
+  delayMs(ctx: NodeContext, config: z.output<C>): number;
+}
+
+/** The flag a hold's timer sets on the action's previous output before it runs again. */
+export const HOLD_EXPIRED = 'expired';
 
 export interface WaitInput<C extends z.ZodType> extends NodeBase<C> {
   readonly kind: 'wait';
@@ -160,6 +186,9 @@ export function defineNode<C extends z.ZodType>(input: NodeInput<C>): NodeDefini
   if (!Number.isInteger(version) || version < 1) throw new Error(`node type "${input.type}": version must be a positive integer`);
   checkMigrations(input.type, version, input.migrations);
   if (input.kind === 'action') checkSecretNames(input.type, input.secrets);
+  if (input.kind === 'action' && input.hold && input.sideEffect) {
+    throw new Error(`node type "${input.type}": a hold needs an action without side effects (it must run at once)`);
+  }
   return { ...input, version, ports: portsOf(input) };
 }
 

@@ -32,6 +32,8 @@ export interface NodeContext {
 
 /** What an action sees: the node context plus the host's services. */
 export interface ActionContext extends NodeContext {
+  /** The id of the node running (its previous output, if any, is `vars[node]`); absent in some tests. */
+  readonly node?: string;
   /** Agents, groups and their load, for assignment. */
   readonly roster: Roster;
   /** Stable per (ticket, flow, node, visit): external systems deduplicate on it. */

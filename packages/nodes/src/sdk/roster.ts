@@ -3,6 +3,10 @@ import { z } from 'zod';
 export const Seniority = z.enum(['junior', 'mid', 'senior']);
 export type Seniority = z.infer<typeof Seniority>;
 
+/** Presence: only `online` agents are routed new tickets; `away` keeps theirs but gets none. */
+export const AgentStatus = z.enum(['online', 'away', 'offline']);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
 export const Agent = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -11,6 +15,15 @@ export const Agent = z.strictObject({
   seniority: Seniority.default('mid'),
   openTickets: z.number().int().min(0).default(0),
   online: z.boolean().default(true),
+  /** Presence (issue 21); when absent, `online` says online or offline. When present it wins over `online`. */
+  status: AgentStatus.optional(),
+  /** The most open tickets routing gives this agent (load-balanced routing divides by it); absent: no limit. */
+  capacity: z.number().int().min(1).optional(),
+  /**
+   * When this agent was last given a ticket, as a rising turn number (0: never): round robin
+   * gives the next ticket to whoever waited longest. The database keeps it with the load.
+   */
+  lastRouted: z.number().int().min(0).optional(),
   /** Supervisors receive escalations. */
   supervisor: z.boolean().default(false),
 });
@@ -25,6 +38,14 @@ export type Roster = z.infer<typeof Roster>;
 
 export const EMPTY_ROSTER: Roster = { groups: [], agents: [] };
 
+/**
+ * An agent's presence: `status` when given, else `online` as online or offline.
+ * @example presenceOf({ ...agent, online: false }) // 'offline'
+ */
+export function presenceOf(agent: Pick<Agent, 'online' | 'status'>): AgentStatus {
+  return agent.status ?? (agent.online ? 'online' : 'offline');
+}
+
 /** What an agent must have to be picked. */
 export interface AgentCriteria {
   readonly group?: string;
@@ -36,13 +57,14 @@ export interface AgentCriteria {
 
 /**
  * The least-loaded online agent matching the criteria; ties go to the lower id so the
- * choice is deterministic.
+ * choice is deterministic. Agents at their capacity are passed over.
  * @example leastLoadedAgent(roster, { group: 'after_sales', skill: 'returns' })
  */
 export function leastLoadedAgent(roster: Roster, criteria: AgentCriteria): Agent | undefined {
   let best: Agent | undefined;
   for (const agent of roster.agents) {
-    if (!agent.online) continue;
+    if (presenceOf(agent) !== 'online') continue;
+    if (agent.capacity !== undefined && agent.openTickets >= agent.capacity) continue;
     if (criteria.group !== undefined && !agent.groups.includes(criteria.group)) continue;
     if (criteria.skill !== undefined && !agent.skills.includes(criteria.skill)) continue;
     if (criteria.seniority !== undefined && agent.seniority !== criteria.seniority) continue;
@@ -79,19 +101,22 @@ export function consideredAgents(roster: Roster, criteria: AgentCriteria): Consi
   const considered: Considered[] = [];
   for (const agent of roster.agents) {
     if (criteria.group !== undefined && !agent.groups.includes(criteria.group)) continue;
-    const why: PassedOver | undefined = !agent.online
-      ? 'offline'
-      : criteria.skill !== undefined && !agent.skills.includes(criteria.skill)
-        ? 'no_skill'
-        : criteria.seniority !== undefined && agent.seniority !== criteria.seniority
-          ? 'seniority'
-          : criteria.maxOpen !== undefined && agent.openTickets >= criteria.maxOpen
-            ? 'at_capacity'
-            : agent === picked
-              ? undefined
-              : agent.openTickets === picked?.openTickets
-                ? 'tie'
-                : 'more_load';
+    const why: PassedOver | undefined =
+      presenceOf(agent) !== 'online'
+        ? 'offline'
+        : agent.capacity !== undefined && agent.openTickets >= agent.capacity
+          ? 'at_capacity'
+          : criteria.skill !== undefined && !agent.skills.includes(criteria.skill)
+            ? 'no_skill'
+            : criteria.seniority !== undefined && agent.seniority !== criteria.seniority
+              ? 'seniority'
+              : criteria.maxOpen !== undefined && agent.openTickets >= criteria.maxOpen
+                ? 'at_capacity'
+                : agent === picked
+                  ? undefined
+                  : agent.openTickets === picked?.openTickets
+                    ? 'tie'
+                    : 'more_load';
     considered.push({ agent: agent.id, open: agent.openTickets, ...(why ? { passedOver: why } : {}) });
   }
   return considered;

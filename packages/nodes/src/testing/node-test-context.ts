@@ -24,6 +24,8 @@ export interface TestContextOptions {
   readonly calendars?: CalendarBook;
   /** Agents and groups as in `examples/agents.json` (defaults applied). */
   readonly roster?: z.input<typeof Roster>;
+  /** The id of the node under test (`ctx.node`), where its previous output in `vars` matters. */
+  readonly node?: string;
   readonly idempotencyKey?: string;
   readonly signal?: AbortSignal;
   /** Secret values by name (any name may be read here; the host also checks the node declared it). */
@@ -68,6 +70,7 @@ export function createTestContext(options: TestContextOptions = {}): ActionConte
     now: new Date(options.now ?? ticket.createdAt),
     ...(options.event ? { event: options.event } : {}),
     vars: options.vars ?? {},
+    ...(options.node ? { node: options.node } : {}),
     ...(options.calendars ? { calendars: options.calendars } : {}),
     roster: Roster.parse(options.roster ?? {}),
     idempotencyKey,

@@ -2,34 +2,39 @@ import { Agent } from '@switchyard/nodes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-/** Ticket statuses that count toward an agent's load. */
+/** Ticket statuses that count toward an agent's load today (the states a new ticket goes through). */
 export const OPEN_STATUSES = ['new', 'processing'] as const;
 
+/** Statuses that end a ticket's weight on its agent: every other status (a ticket waiting on its customer too) counts as open. */
+export const DONE_STATUSES = ['resolved', 'closed'] as const;
+
+/** Whether a ticket in this status counts toward its assignee's load (as the load triggers of migration 0024 count). */
+export const isOpenStatus = (status: string): boolean => !(DONE_STATUSES as readonly string[]).includes(status);
+
 /**
- * Every agent (or the given ones) with `openTickets` counted from the tickets assigned to
- * them that are new or processing: one query, whatever the size of the team.
+ * Every agent (or the given ones) with its open tickets and routing turn as `agent_loads`
+ * keeps them (triggers update them with every ticket change): one query, no counting.
  * @example const agents = await listAgents(db);
  */
 export async function listAgents(db: Kysely<Database>, ids?: readonly string[]): Promise<Agent[]> {
   if (ids?.length === 0) return [];
   let query = db
     .selectFrom('agents')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('tickets')
-          .select((t) => ['assignee', t.fn.countAll<string>().as('open')])
-          .where('status', 'in', OPEN_STATUSES)
-          .where('assignee', 'is not', null)
-          .groupBy('assignee')
-          .as('load'),
-      (join) => join.onRef('load.assignee', '=', 'agents.id'),
-    )
+    .leftJoin('agent_loads', 'agent_loads.agent_id', 'agents.id')
     .selectAll('agents')
-    .select('load.open')
+    .select(['agent_loads.open_tickets', 'agent_loads.last_routed'])
     .orderBy('agents.id');
   if (ids) query = query.where('agents.id', 'in', ids);
   const rows = await query.execute();
   // Parsed, not cast: a seniority edited by hand in the database is caught here, not in assignment.
-  return rows.map(({ open, ...row }) => Agent.parse({ ...row, openTickets: Number(open ?? 0) }));
+  return rows.map(({ open_tickets, last_routed, capacity, status, ...row }) =>
+    Agent.parse({
+      ...row,
+      status,
+      online: status === 'online',
+      ...(capacity === null ? {} : { capacity }),
+      openTickets: Math.max(0, open_tickets ?? 0),
+      ...(Number(last_routed ?? 0) > 0 ? { lastRouted: Number(last_routed) } : {}),
+    }),
+  );
 }

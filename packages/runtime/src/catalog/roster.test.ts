@@ -34,6 +34,7 @@ describe.each(testDatabases)('the roster on $name', (target) => {
       seniority: 'senior',
       openTickets: 0,
       online: true,
+      status: 'online',
       supervisor: false,
     });
     const audit = await store.db.selectFrom('audit_log').select(['kind', 'actor']).orderBy('id').execute();

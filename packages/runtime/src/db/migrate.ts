@@ -20,6 +20,7 @@ import * as flowErrorIndex from './migrations/0013-flow-error-index';
 import * as calendars from './migrations/0019-calendars';
 import * as ticketNumberSequences from './migrations/0021-ticket-number-sequences';
 import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
+import * as agentRouting from './migrations/0024-agent-routing';
 import * as queueDeadlines from './migrations/0030-queue-deadlines';
 import type { Database } from './schema';
 
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019-calendars': calendars,
   '0021-ticket-number-sequences': ticketNumberSequences,
   '0022-ticket-audit-chains': ticketAuditChains,
+  '0024-agent-routing': agentRouting,
   '0030-queue-deadlines': queueDeadlines,
 };
 

@@ -97,8 +97,24 @@ export interface AgentsTable {
   groups: Json<string[]>;
   skills: Json<string[]>;
   seniority: string;
+  /** Kept equal to status = 'online' (migration 0024 added status). */
   online: boolean;
   supervisor: boolean;
+  /** online | away | offline (migration 0024). */
+  status: ColumnType<string, string | undefined, string>;
+  /** The most open tickets routing gives the agent; null: no limit (migration 0024). */
+  capacity: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/**
+ * Each agent's open tickets and routing turn (migration 0024), kept by triggers on `tickets`
+ * in the transaction that changes a ticket: routing reads them instead of counting.
+ */
+export interface AgentLoadsTable {
+  agent_id: string;
+  open_tickets: number;
+  /** The turn (a rising sequence value) the agent was last given a ticket; 0: never. int8, read as text. */
+  last_routed: ColumnType<string, never, never>;
 }
 
 export interface CustomersTable {
@@ -511,6 +527,7 @@ export interface Database {
   groups: GroupsTable;
   skills: SkillsTable;
   agents: AgentsTable;
+  agent_loads: AgentLoadsTable;
   customers: CustomersTable;
   tickets: TicketsTable;
   ticket_numbers: TicketNumbersTable;

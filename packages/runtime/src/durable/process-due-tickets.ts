@@ -1,7 +1,7 @@
 import { errorMessage } from '../engine/error-message';
 import type { CalendarBook, Roster } from '@switchyard/nodes';
 import { type Kysely, sql } from 'kysely';
-import { OPEN_STATUSES } from '../catalog/list-agents';
+import { isOpenStatus } from '../catalog/list-agents';
 import { loadCalendarBook } from '../catalog/calendars';
 import { usesBusinessTime } from '../engine/uses-business-time';
 import { loadRoster } from '../catalog/load-roster';
@@ -129,23 +129,27 @@ async function processBatch(
  * holds it just because they do (as in the dry-run, whose roster never counts the ticket).
  */
 function withoutOwnLoad(roster: Roster, ticket: TicketWork['ticket']): Roster {
-  if (ticket.assignee === null || !(OPEN_STATUSES as readonly string[]).includes(ticket.status)) return roster;
+  if (ticket.assignee === null || !isOpenStatus(ticket.status)) return roster;
   return {
     ...roster,
     agents: roster.agents.map((a) => (a.id === ticket.assignee ? { ...a, openTickets: Math.max(0, a.openTickets - 1) } : a)),
   };
 }
 
-/** The roster as the next ticket of the batch sees it: an agent just given a ticket has one more open. */
+/**
+ * The roster as the next ticket of the batch sees it: an agent just given a ticket has one more
+ * open and the latest routing turn (as the load triggers will record when the batch is written).
+ */
 function withAssignment(roster: Roster, work: TicketWork, outcome: TicketWorkResult): Roster {
   const before = work.ticket.assignee;
   const after = outcome.ticket.assignee;
   if (before === after) return roster;
+  const turn = roster.agents.reduce((max, a) => Math.max(max, a.lastRouted ?? 0), 0) + 1;
   return {
     ...roster,
     agents: roster.agents.map((a) =>
       a.id === after
-        ? { ...a, openTickets: a.openTickets + 1 }
+        ? { ...a, openTickets: a.openTickets + 1, lastRouted: turn }
         : a.id === before
           ? { ...a, openTickets: Math.max(0, a.openTickets - 1) }
           : a,

@@ -133,6 +133,7 @@ export function actionContext(
     now: new Date(now),
     event,
     vars,
+    node: request.node,
     roster,
     idempotencyKey,
     render: (template) => renderTemplate(template, templateView(ctx)),
