@@ -33,6 +33,7 @@ export {
   TicketConversation,
   TicketCreatedResponse,
   TicketEvent,
+  TicketsImported,
   TicketMessage,
   TicketHistory,
   TicketList,
