@@ -36,6 +36,7 @@ export const EVENT_CHOICES: Record<string, FieldText> = {
   'agent.reply': words('Agent reply', '客服回复'),
   'ticket.status': words('Status changed', '状态变更'),
   'survey.response': words('Survey answered', '满意度回复'),
+  'agent.action': words('Agent action (take, transfer, note, escalate…)', '坐席操作（接手、转派、备注、升级等）'),
 };
 
 export const SENIORITY_CHOICES: Record<string, FieldText> = {
