@@ -16,6 +16,7 @@ import { benchLayoutFlow } from './layout-flow';
 import { benchRolloutMetrics } from './rollout-metrics';
 import { type BenchRow, renderTable } from './report';
 import { benchStartTime } from './start-time';
+import { benchTicketCreation } from './ticket-creation';
 
 /*
  * `pnpm bench`: runs every benchmark in one process, one after another, and prints one
@@ -28,6 +29,7 @@ const rows: BenchRow[] = [];
 rows.push(...benchCompileLargeFlow());
 rows.push(...(await benchDryRunThroughput()));
 rows.push(...(await benchDurable()));
+rows.push(...(await benchTicketCreation()));
 rows.push(...(await benchRolloutMetrics()));
 rows.push(...(await benchGuardrailScale()));
 rows.push(...(await benchAuthCost()));

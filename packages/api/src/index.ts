@@ -45,6 +45,7 @@ export {
   TicketConversation,
   TicketCreatedResponse,
   TicketEvent,
+  TicketsImported,
   TicketMessage,
   TicketHistory,
   TicketList,

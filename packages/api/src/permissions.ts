@@ -31,6 +31,7 @@ export const Permission = z
     'users.manage',
     'audit.read',
     'tickets.supervise',
+    'tickets.import',
   ])
   .meta({ id: 'Permission' });
 export type Permission = z.infer<typeof Permission>;
@@ -90,6 +91,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, { en: string; 'zh-CN
   'users.manage': { en: 'manage users and roles', 'zh-CN': '管理用户和角色' },
   'audit.read': { en: 'read and verify the audit log', 'zh-CN': '查看和校验审计日志' },
   'tickets.supervise': { en: 'step into abnormal tickets', 'zh-CN': '介入异常工单' },
+  'tickets.import': { en: 'import tickets from another helpdesk', 'zh-CN': '从其他客服系统导入工单' },
 };
 
 export const ROLE_LABELS: Readonly<Record<Role, { en: string; 'zh-CN': string }>> = {

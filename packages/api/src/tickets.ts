@@ -30,6 +30,15 @@ export type NewTicket = z.input<typeof NewTicket>;
 export const TicketCreatedResponse = z.object({ id: z.string(), number: z.string() }).meta({ id: 'TicketCreatedResponse' });
 export type TicketCreatedResponse = z.infer<typeof TicketCreatedResponse>;
 
+/** POST /api/tickets/bulk: what an import opened, one entry per ticket line (its 1-based line number), in line order. */
+export const TicketsImported = z
+  .object({
+    imported: z.number().int(),
+    tickets: z.array(z.object({ line: z.number().int(), id: z.string(), number: z.string() })),
+  })
+  .meta({ id: 'TicketsImported' });
+export type TicketsImported = z.infer<typeof TicketsImported>;
+
 /** POST /api/tickets/:id/events: a customer message, an agent reply, a status change or a survey answer. */
 export const TicketEvent = TicketEventSchema.meta({ id: 'TicketEvent' });
 export const EventAccepted = z.object({ eventId: z.string() }).meta({ id: 'EventAccepted' });

@@ -75,6 +75,7 @@ export const ROUTE_PERMISSIONS = {
   'DELETE /api/secrets/{name}': 'secrets.write',
 
   'POST /api/tickets': 'tickets.create',
+  'POST /api/tickets/bulk': 'tickets.import',
   'GET /api/tickets': 'tickets.read',
   'GET /api/tickets/{id}': 'tickets.read',
   'GET /api/tickets/{id}/history': 'tickets.read',

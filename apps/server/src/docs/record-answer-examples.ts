@@ -73,6 +73,13 @@ await call('getRollout', 'GET', `${flow}/rollout`);
 const created = await call('createTicket', 'POST', '/api/tickets', R.createTicket);
 const ticketId = created !== null && typeof created === 'object' && 'id' in created ? String(created.id) : 'missing';
 await call('postTicketEvent', 'POST', `/api/tickets/${ticketId}/events`, R.postTicketEvent);
+{
+  // JSON lines, not JSON: sent as they are.
+  const headers = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/x-ndjson' };
+  const res = await app.request('/api/tickets/bulk', { method: 'POST', headers, body: R.importTickets });
+  answers[`importTickets ${res.status}`] ??= trim(await res.json());
+  process.stdout.write(`importTickets ${res.status}\n`);
+}
 await call('getTicket', 'GET', `/api/tickets/${ticketId}`);
 await call('getTicketHistory', 'GET', `/api/tickets/${ticketId}/history`);
 await call('getTicketMessages', 'GET', `/api/tickets/${ticketId}/messages`);

@@ -94,6 +94,23 @@ export const REQUEST_EXAMPLES = {
     typeof MigrateTicketsRequest
   >,
   createTicket: ticket,
+  importTickets: [
+    {
+      channel: 'email',
+      subject: '发票还没开',
+      body: '上个月的订单 DD20260412001 需要开发票',
+      customer: { id: 'ZD-88213', name: '李先生' },
+    },
+    {
+      channel: 'web',
+      subject: 'Refund not received',
+      body: 'Returned the shoes two weeks ago',
+      customer: { id: 'ZD-90417', tier: 'vip' },
+      orderId: 'DD20260420117',
+    },
+  ]
+    .map((line) => JSON.stringify(line))
+    .join('\n'),
   postTicketEvent: { type: 'customer.message', body: 'Any news about my refund?' } satisfies z.input<typeof TicketEvent>,
   saveAgent: {
     id: 'li-na',

@@ -10,13 +10,16 @@ import {
   TicketHistory,
   TicketList,
   TicketQuery,
+  TicketsImported,
   TicketView,
 } from '@switchyard/api';
 import { INPUT_LIMITS } from '@switchyard/flow';
 import {
   createTicketOnce,
   dataKeys,
+  importTickets,
   listQueue,
+  MAX_IMPORT_LINES,
   listTickets,
   NotFoundError,
   postTicketEventOnce,
@@ -55,6 +58,30 @@ const create = createRoute({
       answerExample('createTicket', 201),
     ),
     ...errorResponses(400, 422),
+  },
+});
+
+const bulk = createRoute({
+  method: 'post',
+  operationId: 'importTickets',
+  path: '/api/tickets/bulk',
+  description: `Imports tickets from another helpdesk: a JSON-lines body (\`application/x-ndjson\`), one ticket per line in the shape \`POST /api/tickets\` takes, at most ${MAX_IMPORT_LINES.toLocaleString('en-US')} lines and 5 MB per request (send a larger export as several requests). All or nothing: every line is validated first, and a bad line answers 400 naming each bad line and field (\`details: [{ line, path, message }]\`) and imports nothing; then all tickets open in one transaction, each as \`POST /api/tickets\` opens one (numbered in the current month, bound to the deployed flows, its ticket.created queued for the workers). A failed request leaves nothing behind, so the same file can be sent again. Admins only (\`tickets.import\`).`,
+  tags,
+  summary: 'Import tickets from another helpdesk: JSON lines, all or nothing',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/x-ndjson': {
+          schema: z.string().meta({ example: REQUEST_EXAMPLES.importTickets }),
+          example: REQUEST_EXAMPLES.importTickets,
+        },
+      },
+    },
+  },
+  responses: {
+    201: jsonContent(TicketsImported, "Imported: each line's ticket, in line order", answerExample('importTickets', 201)),
+    ...errorResponses(400),
   },
 });
 
@@ -140,6 +167,11 @@ export function ticketRoutes(ctx: RuntimeContext, onQueued: () => void = () => {
       if (created.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
       else onQueued();
       return c.json(created.body, 201);
+    })
+    .openapi(bulk, async (c) => {
+      const imported = await importTickets(ctx, await c.req.text(), c.get('actor'));
+      onQueued();
+      return c.json(imported, 201);
     })
     .openapi(postEvent, async (c) => {
       const key = c.req.valid('header')['idempotency-key'];

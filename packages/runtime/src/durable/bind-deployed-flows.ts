@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { flowVisitsShape } from '../db/stored/flow-visits-shape';
 import { boundVersion } from '../rollout/bucket';
-import { startOutcomes } from './record-outcome';
 
 export interface FlowBinding {
   readonly flowId: string;
@@ -29,21 +28,20 @@ export async function bindDeployedFlows(
   const bindings = new Map(
     ticketIds.map((id) => [id, deployments.map((d) => ({ flowId: d.flow_id, version: boundVersion(d, d.flow_id, id) }))]),
   );
-  const rows = [...bindings].flatMap(([ticketId, flows]) =>
-    flows.map((b) => ({
-      ticket_id: ticketId,
-      flow_id: b.flowId,
-      version: b.version,
-      snapshot: null,
-      visits: flowVisitsShape.json({}),
-      updated_at: now,
-    })),
-  );
-  if (rows.length > 0) await trx.insertInto('ticket_flows').values(rows).execute();
-  await startOutcomes(
-    trx,
-    rows.map((r) => ({ ticketId: r.ticket_id, flowId: r.flow_id, version: r.version })),
-    now,
-  );
+  const rows = [...bindings].flatMap(([ticketId, flows]) => flows.map((b) => ({ ticketId, flowId: b.flowId, version: b.version })));
+  if (rows.length === 0) return bindings;
+  // Three arrays instead of a VALUES row per binding: a bulk import binds thousands of tickets to
+  // every flow, and one statement stays cheap to parse whatever the count. The outcome rows are
+  // written by the same statement (their trigger counts per version, once per statement).
+  await sql`
+    with bound as (
+      insert into ticket_flows (ticket_id, flow_id, version, snapshot, visits, updated_at)
+      select b.ticket_id, b.flow_id, b.version, null, ${flowVisitsShape.json({})}::jsonb, ${now}::timestamptz
+      from unnest(${rows.map((r) => r.ticketId)}::text[], ${rows.map((r) => r.flowId)}::text[], ${rows.map((r) => r.version)}::int[])
+        as b(ticket_id, flow_id, version)
+      returning ticket_id, flow_id, version
+    )
+    insert into ticket_outcomes (ticket_id, flow_id, version, started_at)
+    select ticket_id, flow_id, version, ${now}::timestamptz from bound`.execute(trx);
   return bindings;
 }

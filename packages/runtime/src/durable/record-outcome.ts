@@ -4,22 +4,6 @@ import type { Database } from '../db/schema';
 import { DONE_STATUSES } from '../audit/outcome-marks';
 
 /**
- * Starts the outcome rows of new bindings (with the bindings, in their transaction).
- * Their insert counts the tickets bound per version for the guardrails (a trigger).
- */
-export async function startOutcomes(
-  trx: Kysely<Database>,
-  bindings: readonly { ticketId: string; flowId: string; version: number }[],
-  at: Date,
-): Promise<void> {
-  if (bindings.length === 0) return;
-  await trx
-    .insertInto('ticket_outcomes')
-    .values(bindings.map((b) => ({ ticket_id: b.ticketId, flow_id: b.flowId, version: b.version, started_at: at })))
-    .execute();
-}
-
-/**
  * Sets each marked outcome to the earliest time it happened, in one statement for the
  * batch, touching only rows that change. Its trigger adds to the per-version counters:
  * one statement per transaction, after the transaction's ticket locks, so workers and
