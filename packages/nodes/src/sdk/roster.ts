@@ -18,7 +18,7 @@ export const Agent = z.strictObject({
   /** Presence (issue 21); when absent, `online` says online or offline. When present it wins over `online`. */
   status: AgentStatus.optional(),
   /** The most open tickets routing gives this agent (load-balanced routing divides by it); absent: no limit. */
-  capacity: z.number().int().min(1).optional(),
+  capacity: z.number().int().min(1).max(10_000).optional(),
   /**
    * When this agent was last given a ticket, as a rising turn number (0: never): round robin
    * gives the next ticket to whoever waited longest. The database keeps it with the load.
