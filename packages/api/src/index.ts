@@ -27,6 +27,7 @@ export { DryRunAction, DryRunRequest, DryRunResult, DryRunResults, SampleEvent, 
 export { Agent, AgentInput, AgentList, Group, GroupList, RosterInput, Seniority, Skill, SkillList } from './roster';
 export {
   Deadline,
+  RunningSla,
   EventAccepted,
   HistoryEntry,
   NewTicket,

@@ -1,6 +1,16 @@
 export { Channel, Customer, CustomerTier, FINAL_FIELDS, Priority, Ticket, TicketStatus } from './ticket';
 export type { TicketPatch } from './ticket';
-export { AgentReply, CustomerMessage, StatusChanged, SurveyResponse, TicketCreated, TicketEvent, TicketEventType } from './ticket-event';
+export {
+  AgentReply,
+  ApprovalDecided,
+  CustomerConfirmed,
+  CustomerMessage,
+  StatusChanged,
+  SurveyResponse,
+  TicketCreated,
+  TicketEvent,
+  TicketEventType,
+} from './ticket-event';
 export { Duration, formatDuration, parseDuration } from './duration';
 export { FlowDocument, FlowEdge, FlowNode, Identifier, Position } from './flow-document';
 export type { FlowDocumentInput } from './flow-document';

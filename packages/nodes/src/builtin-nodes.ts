@@ -15,6 +15,7 @@ import { textMatches } from './conditions/text-matches';
 import { end } from './end';
 import type { NodeDefinition } from './sdk/define-node';
 import { agentReply, customerMessage, statusChanged, surveyResponse, ticketCreated } from './triggers/event-triggers';
+import { slaPolicy } from './service-levels/sla-policy';
 import { delay } from './waits/delay';
 import { waitForEvent } from './waits/wait-for-event';
 
@@ -37,6 +38,7 @@ export const builtinNodes: readonly NodeDefinition[] = [
   expression,
   delay,
   waitForEvent,
+  slaPolicy,
   assign,
   setPriority,
   setCategory,

@@ -13,6 +13,7 @@ export const PRIORITY_CHOICES: Record<string, FieldText> = {
 export const STATUS_CHOICES: Record<string, FieldText> = {
   new: words('New', '新建'),
   processing: words('Processing', '处理中'),
+  pending: words('Pending (waiting on the customer)', '待客户回复'),
   resolved: words('Resolved', '已解决'),
   closed: words('Closed', '已关闭'),
 };
@@ -36,6 +37,8 @@ export const EVENT_CHOICES: Record<string, FieldText> = {
   'agent.reply': words('Agent reply', '客服回复'),
   'ticket.status': words('Status changed', '状态变更'),
   'survey.response': words('Survey answered', '满意度回复'),
+  'approval.decided': words('Approval decided', '审批已决定'),
+  'customer.confirmed': words('Customer confirmed', '客户已确认'),
 };
 
 export const SENIORITY_CHOICES: Record<string, FieldText> = {

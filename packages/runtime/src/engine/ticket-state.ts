@@ -40,6 +40,8 @@ export function applyTicketEvent(state: TicketState, event: TicketEvent, now: Da
     }
     case 'ticket.created':
     case 'survey.response':
+    case 'approval.decided':
+    case 'customer.confirmed':
       return state;
   }
 }
