@@ -69,3 +69,5 @@ export { CalendarPick, ClockKind, dueAfter } from './sdk/business-clock';
 export type { CalendarBook } from '@switchyard/calendar';
 export { readSlaClock, SlaClock, SlaTarget } from './service-levels/sla-clock';
 export { slaPolicy } from './service-levels/sla-policy';
+export { approval, APPROVER_ROLES, ApprovalRequest, readApprovalRequest } from './service-levels/approval';
+export { confirmation } from './service-levels/confirmation';

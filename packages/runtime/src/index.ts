@@ -33,6 +33,7 @@ export * from './data-keys/index';
 export { NewTicket } from '@switchyard/api';
 export { createTicket, createTicketOnce } from './durable/create-ticket';
 export { postTicketEvent, postTicketEventOnce } from './durable/post-ticket-event';
+export { approvalId, decideApproval, getApproval, listApprovals } from './approvals/approvals';
 export { forgetExpiredIdempotencyKeys, IDEMPOTENCY_KEY_TTL_MS } from './durable/idempotency';
 export type { IdempotentAnswer } from './durable/idempotency';
 export { getTicket, listTickets, ticketViews } from './durable/ticket-views';
