@@ -5,14 +5,15 @@ import { buildEditor, EDITOR_DIR } from '../apps/editor/e2e/build-editor';
 import { CHROMIUM_PATH, launchChromium } from '../apps/editor/e2e/chromium';
 import { ARTIFACTS_DIR, EditorPage } from '../apps/editor/e2e/editor-page';
 import { startSwitchyard } from '../apps/editor/e2e/switchyard-server';
+import { waitForExpression } from '../apps/editor/e2e/wait-for-expression';
 import { generateLargeFlow } from '../apps/editor/src/model/large-flow';
 import { type BenchRow, fmtMs, renderTable } from './report';
 
 const NODES = 500;
 const RUNS = 5;
-const OPEN_TARGET_MS = 3000;
-/** A frame within 50 ms is 20 frames a second: a pan that keeps that does not stutter. */
-const FRAME_TARGET_MS = 50;
+const OPEN_TARGET_MS = 1000;
+/** Issue 22: a frame within 33 ms (30 frames a second) at p95 while panning or dragging; the flow open within 1 s. */
+const FRAME_TARGET_MS = 33;
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const percentile = (values: readonly number[], p: number): number =>
@@ -58,10 +59,13 @@ export async function benchEditorOpen(): Promise<BenchRow[]> {
       const start = performance.now();
       await page.goto(`${server.url}/#/flows/${id}`);
       // Drawn: nodes are in the DOM and measured (React Flow shows a node once it knows its size).
-      await page.waitForFunction(`(() => {
+      await waitForExpression(
+        page,
+        `(() => {
         const nodes = document.querySelectorAll('.react-flow__node');
         return nodes.length > 0 && [...nodes].every((n) => n.style.visibility !== 'hidden');
-      })()`);
+      })()`,
+      );
       await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
       openTimes.push(performance.now() - start);
     }

@@ -9,7 +9,7 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * Issue 19's "done when" for the editor, in Debian's Chromium against the real server (its worker
  * runs the seeded example flows): the analytics dashboard with its charts and how each figure is
  * computed, a period and channel switch, the weekly CSV and PDF downloads, and a flow's figures
- * drawn on its canvas with sample tickets behind a node. Screenshots (1280x800, en and zh-CN) land
+ * drawn on its canvas with sample tickets behind a node, and two versions side by side. Screenshots (1280x800, en and zh-CN) land
  * in test-artifacts/browser as analytics-*.png.
  */
 let server: SwitchyardServer;
@@ -103,6 +103,22 @@ describe('analytics', { timeout: 120_000 }, () => {
     await page.getByTestId('overlay-period-7').click();
     await expect.poll(() => page.getByTestId('overlay-tickets').textContent()).toMatch(/^4 tickets/);
     await editor.screenshot('analytics-02-flow-overlay-en');
+  });
+
+  it('sets a second version beside the first, on the table and the canvas', async () => {
+    const { page } = editor;
+    await asAdmin('POST', `/api/flows/${FLOW}/versions`, { note: 'Beside v1' });
+    await page.reload();
+    await page.getByTestId('tab-analytics').click();
+    await page.getByTestId('overlay-version').selectOption('1');
+    await page.getByTestId('overlay-against').selectOption('2');
+    // Every ticket ran v1; the new v2 has none yet: each node reads "v1 n | v2 0".
+    await expect.poll(() => page.getByTestId('overlay-tickets').textContent()).toBe('v1: 4 tickets entered the flow | v2: 0');
+    const badges = await page.getByTestId('analytics-badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    for (const badge of badges) expect(badge).toMatch(/^v1 \d+ \| v2 0$/);
+    expect(badges).toContain('v1 4 | v2 0');
+    await editor.screenshot('analytics-02b-two-versions-en');
   });
 
   it('reads the same in Chinese', async () => {

@@ -6,6 +6,7 @@ import { buildEditor } from '../../apps/editor/e2e/build-editor';
 import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
 import { EditorPage } from '../../apps/editor/e2e/editor-page';
 import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import { waitForExpression } from '../../apps/editor/e2e/wait-for-expression';
 import { generateLargeFlow } from '../../apps/editor/src/model/large-flow';
 
 /*
@@ -120,7 +121,7 @@ async function settled(page: Page): Promise<void> {
         last = await viewportTransform(page);
         return before === last;
       },
-      { intervals: [250] },
+      { interval: 250 },
     )
     .toBe(true);
   await expect.poll(async () => (await nodesInSight(page)).filter((s) => !s.labelSeen).map((s) => `${s.id} (${s.coveredBy})`)).toEqual([]);
@@ -131,7 +132,7 @@ async function openFlow(page: Page, id: string, nodes: number): Promise<void> {
   await page.getByTestId('flow-editor').waitFor();
   await expect.poll(() => page.locator('.react-flow__node').count()).toBe(nodes);
   // Drawn: React Flow shows a node once it has measured it, and the viewport is set on init.
-  await page.waitForFunction(`[...document.querySelectorAll('.react-flow__node')].every((n) => n.style.visibility !== 'hidden')`);
+  await waitForExpression(page, `[...document.querySelectorAll('.react-flow__node')].every((n) => n.style.visibility !== 'hidden')`);
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }
 

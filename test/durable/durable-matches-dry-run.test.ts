@@ -13,11 +13,13 @@ import {
   parseTicketsFile,
   type RuntimeContext,
   seedExamples,
+  ticketTrace,
 } from '@switchyard/runtime';
 import { testDatabases, useTestDatabase } from '@switchyard/runtime/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveTicket } from './drive-ticket';
+import { traceMismatches } from './trace-mismatches';
 
 /*
  * The durable runtime and the dry-run share one engine; this proves they agree. Every
@@ -29,6 +31,9 @@ import { driveTicket } from './drive-ticket';
  * Not compared: who a ticket is assigned to (the dry-run's roster carries fixed open-ticket
  * counts; the database counts its real open tickets), and the ticket files written for
  * another roster.
+ * The same run proves the trace (issue 18, "Why: the trace"): GET /api/tickets/:id/trace
+ * (`ticketTrace`) names, for each condition every ticket passed, its answer and the values
+ * behind it, and agrees with the dry-run's path and decisions (`explain: true`).
  */
 const examples = join(import.meta.dirname, '../../examples');
 const registry = createNodeRegistry([...builtinNodes, billingSuspend]);
@@ -89,9 +94,10 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
     expect(flows).toHaveLength(compiled.length);
     const worker = createWorker(ctx, { delivery: { backoffMs: 1_000 } });
     const mismatches: string[] = [];
+    let conditionsTraced = 0;
     for (const sample of samples) {
       const id = await driveTicket(ctx, clock, worker, sample);
-      const [expected] = await dryRun(compiled, [sample], { registry, roster });
+      const [expected] = await dryRun(compiled, [sample], { registry, roster, explain: true });
       const ticket = (await getTicket(store.db, id))!;
       const audited = await store.db
         .selectFrom('audit_log')
@@ -121,10 +127,14 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
       } catch {
         mismatches.push(`${sample.id}: ${JSON.stringify({ actual, wanted, finalActual, finalWanted })}`);
       }
+      const traced = traceMismatches(sample.id, await ticketTrace(store.db, id, registry), expected!);
+      conditionsTraced += traced.conditions;
+      mismatches.push(...traced.mismatches);
     }
     const retries = await store.db.selectFrom('audit_log').select('detail').where('kind', '=', 'effect.retry').execute();
     expect(retries.map((r) => r.detail)).toEqual([]);
     expect(mismatches).toEqual([]);
+    expect(conditionsTraced).toBeGreaterThan(samples.length);
     const suspends = billing.requests.filter((r) => r.url === '/subscriptions/suspend');
     const keys = suspends.map((r) => r.headers['idempotency-key']);
     expect(suspends.length).toBeGreaterThan(0);

@@ -6,3 +6,4 @@ export type { RunningServer, StartOptions } from './start-server';
 export { readServerEnv, ServerEnv } from './server-env';
 export { guardProcess } from './guard-process';
 export { ensureTemplate } from './db-template/pglite-template';
+export { buildServerBundle } from './server-bundle/build-server-bundle';

@@ -12,6 +12,7 @@ import {
   type DataKeyRing,
   ensureFirstAdmin,
   resealInBatches,
+  backfillAnalytics,
   resolveDataKeys,
   createTicketFeed,
   loadRegistry,
@@ -35,6 +36,7 @@ import { seedDataDirFromTemplate } from './db-template/pglite-template';
 import type { OidcSettings } from './sso/oidc-settings';
 import { sessionSignIn } from './sso/session-sign-in';
 import { parseHost } from './middleware/trusted-host';
+import { type StartPhases, startPhases } from './startup/start-phases';
 
 /** The repository root: where switchyard.config.ts, examples/ and apps/editor/dist are. */
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -91,6 +93,8 @@ export interface StartOptions {
   readonly httpAllow?: readonly string[];
   /** A new PGlite data folder starts from the migrated template (default true; SWITCHYARD_DB_TEMPLATE=0 turns it off). */
   readonly dbTemplate?: boolean;
+  /** Times the start's phases (logged with "switchyard is serving"); `pnpm start` passes one begun before its modules loaded. */
+  readonly phases?: StartPhases;
 }
 
 export interface RunningServer {
@@ -111,6 +115,8 @@ export interface RunningServer {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createSafeLogger('info');
+  const phases = options.phases ?? startPhases();
+  if (!options.phases) phases.mark('load');
   const rootDir = options.rootDir ?? REPO_ROOT;
   const registry = options.registry ?? (await loadRegistry(rootDir));
   // Read before opening anything: a malformed SWITCHYARD_SECRETS_KEY stops the start with its name.
@@ -122,6 +128,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await seedDataDirFromTemplate(options.dataDir, REPO_ROOT, logger).catch((error: unknown) =>
       logger.warn({ err: error }, 'the database template could not be used; initialising the data folder instead'),
     );
+  phases.mark('template');
   if (!options.database)
     logger.info(
       options.databaseUrl
@@ -131,8 +138,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const store =
     options.database ?? (await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, schema: options.databaseSchema }));
   const ownsStore = options.database === undefined;
+  phases.mark('open');
   try {
     await migrateToLatest(store.db);
+    phases.mark('migrate');
     const ctx: RuntimeContext = {
       db: store.db,
       registry,
@@ -154,6 +163,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         'first start: created the first admin with a generated password; sign in and change it (or set SWITCHYARD_ADMIN_EMAIL and SWITCHYARD_ADMIN_PASSWORD)',
       );
     else if (admin.created) logger.info({ email: admin.email }, 'first start: created the first admin');
+    phases.mark('prepare');
     if (options.seed ?? true) {
       logger.info('database ready; loading the example flows and roster');
       const seeded = await seedExamples(ctx, join(rootDir, 'examples'), (p) =>
@@ -164,6 +174,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const users = await seedExampleUsers(ctx, join(rootDir, 'examples'));
       logger.info({ ...seeded, users }, 'examples loaded');
     }
+    phases.mark('seed');
+    // Tickets from before the analytics rollups get their figures from their history, before any worker writes to them.
+    const backfilled = await backfillAnalytics(store.db, {
+      onBatch: (p) => logger.info(`analytics: ${p.filled} older tickets counted from their history`),
+    });
+    if (backfilled > 0) logger.info({ tickets: backfilled }, 'analytics backfilled');
+    phases.mark('backfill');
     // On PostgreSQL two loops claim tickets side by side; PGlite has one connection to share.
     const worker =
       options.worker === false
@@ -193,11 +210,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       requestTimeout: options.requestTimeoutMs ?? 60_000,
     });
     worker?.start();
+    phases.mark('listen');
     const { port, address, family } = boundAddress(server.address());
     const host = family === 'IPv6' ? `[${address}]` : address;
     const url = `http://${host}:${port}`;
     logger.info(
-      { url, database: store.kind, adminToken: options.adminToken !== undefined, twoPersonRule: options.twoPersonRule ?? false },
+      {
+        url,
+        database: store.kind,
+        adminToken: options.adminToken !== undefined,
+        twoPersonRule: options.twoPersonRule ?? false,
+        start: phases.report(),
+      },
       'switchyard is serving',
     );
 

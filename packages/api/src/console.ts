@@ -106,7 +106,7 @@ export const ActionDone = z
     group: z.string().nullable(),
     assignee: z.string().nullable(),
     escalationLevel: z.number().int(),
-    /** The id of the ticket event the flows get (reply, status), or of the history entry. */
+    /** The id of the ticket event the flows get (`agent.reply`, `ticket.status`, or `agent.action` for the other actions). */
     eventId: z.string(),
   })
   .meta({ id: 'ActionDone' });

@@ -40,8 +40,27 @@ export const DryRunRequest = z
 export type DryRunRequest = z.input<typeof DryRunRequest>;
 
 export const DryRunAction = z
-  .object({ at: z.string(), flow: z.string(), node: z.string(), type: z.string(), params: z.record(z.string(), z.unknown()) })
+  .object({
+    at: z.string(),
+    flow: z.string(),
+    node: z.string(),
+    type: z.string(),
+    params: z.record(z.string(), z.unknown()),
+    /** What the action weighed (an assignment's candidates and why each was passed over); only when explained. */
+    inputs: z.record(z.string(), z.unknown()).optional(),
+  })
   .meta({ id: 'DryRunAction' });
+
+/** A condition the path passed: when, in which flow, its answer (the port taken) and the inputs it looked at. */
+export const DryRunDecision = z
+  .object({
+    at: z.string(),
+    flow: z.string(),
+    node: z.string(),
+    answer: z.string(),
+    inputs: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'DryRunDecision' });
 
 /** One ticket's outcome, per the dry-run contract (SCENARIOS.md), plus `paths` split by flow. */
 export const DryRunResult = z
@@ -60,6 +79,8 @@ export const DryRunResult = z
     }),
     errors: z.array(z.object({ at: z.string(), flow: z.string(), node: z.string().optional(), message: z.string() })),
     paths: z.record(z.string(), z.array(z.string())),
+    /** Each condition passed, in path order, with its answer and inputs: present when the run was asked to explain. */
+    decisions: z.array(DryRunDecision).optional(),
   })
   .meta({ id: 'DryRunResult' });
 export type DryRunResult = z.infer<typeof DryRunResult>;

@@ -1,7 +1,7 @@
-import type { NodeContext, NodeDefinition, NodeRegistry, WaitAnswer } from '@switchyard/nodes';
+import type { ConditionNode, NodeContext, NodeDefinition, NodeRegistry, WaitAnswer } from '@switchyard/nodes';
 import { assign, enqueueActions, setup } from 'xstate';
 import type { CompiledFlow, RouteParams } from './compiled-flow';
-import type { FlowEvent } from './flow-event';
+import type { Decision, FlowEvent } from './flow-event';
 import { NodeCodeError, recordGuardFailure } from './node-code-error';
 import { type OutcomeParams, STAY } from './outcome-wait';
 
@@ -10,6 +10,16 @@ interface FlowContext {
 }
 
 type NodeParams = { node: string };
+
+/** A condition's answer with what it looked at; a failing `explain` costs the trace its inputs, never the run. */
+function decisionOf(node: string, answer: string, def: ConditionNode, config: unknown, context: () => NodeContext): Decision {
+  if (!def.explain) return { node, answer };
+  try {
+    return { node, answer, inputs: def.explain(context(), config) };
+  } catch {
+    return { node, answer };
+  }
+}
 
 /**
  * Turns a compiled flow into an XState machine whose guards and timers call the node
@@ -127,6 +137,7 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
     // An answer that is no port of the node takes the last port, as "else" does.
     const answer = ports.includes(port) ? port : (ports[ports.length - 1] ?? port);
     known.set(node, answer);
+    if (event.decisions) event.decisions.push(decisionOf(node, answer, def, config, () => contextOf(context, event, from)));
     return answer;
   };
 

@@ -1,5 +1,12 @@
 import type { Ticket, TicketEvent } from '@switchyard/flow';
-import type { CalendarBook, TicketStats } from '@switchyard/nodes';
+import type { CalendarBook, NodeInputs, TicketStats } from '@switchyard/nodes';
+
+/** A condition's answer to one event and what it looked at (its `explain`), as a trace shows it. */
+export interface Decision {
+  readonly node: string;
+  readonly answer: string;
+  readonly inputs?: NodeInputs;
+}
 
 /**
  * What a host sends a flow machine: the event's type plus the ticket as it is now, so
@@ -20,4 +27,9 @@ export interface FlowEvent {
   readonly error?: string;
   /** The host's business calendars, for waits that count business time. */
   readonly calendars?: CalendarBook | undefined;
+  /**
+   * Where guards record each condition they answer, once per condition per event: set by a host
+   * that keeps a trace, left undefined (nothing recorded, nothing allocated) otherwise.
+   */
+  readonly decisions?: Decision[] | undefined;
 }

@@ -4,4 +4,4 @@ export { NodeCodeError, nodeCodeErrorIn, takeGuardFailure } from './node-code-er
 export type { FlowMachine } from './create-flow-machine';
 export { IDLE } from './compiled-flow';
 export type { CompiledFlow, CompiledNode, MachineJson, Ref, RouteParams, RouteStep, StateConfig, TransitionConfig } from './compiled-flow';
-export type { FlowEvent } from './flow-event';
+export type { Decision, FlowEvent } from './flow-event';

@@ -1,6 +1,8 @@
 export { Channel, Customer, CustomerTier, FINAL_FIELDS, Priority, Ticket, TicketStatus } from './ticket';
 export type { TicketPatch } from './ticket';
 export {
+  AgentAction,
+  AgentActionKind,
   AgentReply,
   ApprovalDecided,
   CustomerConfirmed,

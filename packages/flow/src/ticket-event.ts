@@ -10,6 +10,33 @@ export const AgentReply = z.strictObject({
   body: z.string().max(INPUT_LIMITS.body).default(''),
 });
 export const StatusChanged = z.strictObject({ type: z.literal('ticket.status'), status: TicketStatus });
+/** What an agent or supervisor did through the service console's action routes. */
+export const AgentActionKind = z.enum(['take', 'release', 'transfer', 'note', 'escalate', 'step-in']);
+export type AgentActionKind = z.infer<typeof AgentActionKind>;
+
+/**
+ * An agent's action on the ticket (take, release, transfer, note, escalate, step-in), under the
+ * name of the person who acted, with the assignment it left: the server sends it when the action
+ * is done, so the flows see it (a wait for "agent action" ends, a trigger could start).
+ */
+export const AgentAction = z.strictObject({
+  type: z.literal('agent.action'),
+  action: AgentActionKind,
+  /** Who acted: the signed-in user's audit name. */
+  by: z.string().min(1).max(INPUT_LIMITS.name),
+  /** The roster agent they work as, if any. */
+  agentId: z.string().min(1).max(INPUT_LIMITS.id).nullable().default(null),
+  /** The ticket's group, assignee and escalation level after the action. */
+  group: z.string().max(INPUT_LIMITS.id).nullable(),
+  assignee: z.string().max(INPUT_LIMITS.id).nullable(),
+  escalationLevel: z.number().int().min(0),
+  /** The hand-over note, the internal note or the escalation reason. */
+  note: z.string().max(INPUT_LIMITS.body).default(''),
+  /** Agents mentioned in a note. */
+  mentions: z.array(z.string().min(1).max(INPUT_LIMITS.id)).default([]),
+});
+export type AgentAction = z.infer<typeof AgentAction>;
+
 export const SurveyResponse = z.strictObject({
   type: z.literal('survey.response'),
   score: z.number().int().min(1).max(5),
@@ -34,6 +61,7 @@ export const TicketEvent = z.discriminatedUnion('type', [
   AgentReply,
   StatusChanged,
   SurveyResponse,
+  AgentAction,
   ApprovalDecided,
   CustomerConfirmed,
 ]);
@@ -46,6 +74,7 @@ export const TicketEventType = z.enum([
   'agent.reply',
   'ticket.status',
   'survey.response',
+  'agent.action',
   'approval.decided',
   'customer.confirmed',
 ]);

@@ -10,6 +10,7 @@ export type {
   LocalizedText,
   NodeDefinition,
   NodeInput,
+  NodeInputs,
   TriggerInput,
   TriggerNode,
   WaitInput,
@@ -30,8 +31,8 @@ export { silentLogger } from './sdk/node-logger';
 export type { LogEntry, LogFields, LogLevel, NodeLogger } from './sdk/node-logger';
 export { noSecrets, SECRET_NAME, SecretError, secretsFrom } from './sdk/node-secrets';
 export type { NodeSecrets, SecretsOptions } from './sdk/node-secrets';
-export { Agent, EMPTY_ROSTER, Group, leastLoadedAgent, Roster, Seniority } from './sdk/roster';
-export type { AgentCriteria } from './sdk/roster';
+export { Agent, consideredAgents, EMPTY_ROSTER, Group, leastLoadedAgent, Roster, Seniority } from './sdk/roster';
+export type { AgentCriteria, Considered, PassedOver } from './sdk/roster';
 export { createNodeRegistry } from './sdk/node-registry';
 export type { NodeRegistry } from './sdk/node-registry';
 export { findOrderNumber, firstKeyword, isChinese, normalizeText } from './sdk/text-match';

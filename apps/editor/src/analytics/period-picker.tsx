@@ -35,26 +35,8 @@ export function PeriodPicker({ value, onChange }: { value: Filters; onChange: (n
           {t('analytics.lastDays', { days })}
         </button>
       ))}
-      <label>
-        {t('analytics.from')}
-        <input
-          type="date"
-          value={value.from}
-          max={value.to}
-          onChange={(e) => e.target.value && set({ from: e.target.value })}
-          data-testid="period-from"
-        />
-      </label>
-      <label>
-        {t('analytics.to')}
-        <input
-          type="date"
-          value={value.to}
-          min={value.from}
-          onChange={(e) => e.target.value && set({ to: e.target.value })}
-          data-testid="period-to"
-        />
-      </label>
+      <DayField label={t('analytics.from')} value={value.from} max={value.to} onPick={(from) => set({ from })} testId="period-from" />
+      <DayField label={t('analytics.to')} value={value.to} min={value.from} onPick={(to) => set({ to })} testId="period-to" />
       <label>
         {t('analytics.group')}
         <select value={value.group ?? ''} onChange={(e) => set({ group: e.target.value })} data-testid="filter-group">
@@ -79,5 +61,22 @@ export function PeriodPicker({ value, onChange }: { value: Filters; onChange: (n
         </select>
       </label>
     </div>
+  );
+}
+
+/** One end of the period: a labelled date field that ignores being cleared. */
+function DayField(props: { label: string; value: string; min?: string; max?: string; onPick: (day: string) => void; testId: string }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="date"
+        value={props.value}
+        min={props.min}
+        max={props.max}
+        onChange={(e) => e.target.value && props.onPick(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
   );
 }

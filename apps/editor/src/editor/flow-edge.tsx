@@ -49,6 +49,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<CanvasEd
   const classes = ['flow-edge', `port-${data?.port ?? 'next'}`];
   if (selected) classes.push('selected');
   if (data?.visited) classes.push('visited');
+  if (data?.pathSide) classes.push(`path-${data.pathSide}`);
   if (data?.diff) classes.push(`diff-${data.diff}`);
   if (data?.problems.length) classes.push('has-problems');
   const figures = useEdgeOverlay(id);

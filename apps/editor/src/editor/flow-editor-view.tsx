@@ -16,6 +16,9 @@ import { useFailures } from '../failures/use-failures';
 import { failuresByNode } from '../model/failures';
 import { notesBetween } from '../model/version-notes';
 import { type DryRunHighlight, DryRunPanel } from '../panels/dry-run-panel';
+import { type BacktestOpened, BacktestPanel } from '../panels/backtest-panel';
+import type { BacktestTarget } from '../model/backtest-form';
+import { pathSides } from '../model/backtest-paths';
 import { ProblemsPanel } from '../panels/problems-panel';
 import { RolloutPanel } from '../panels/rollout-panel';
 import { VersionsPanel } from '../panels/versions-panel';
@@ -31,7 +34,7 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useNodePlacement } from './use-node-placement';
 import { type ComparedSide, useNoticeText, useVersions } from './use-versions';
 
-type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'rollout' | 'failures' | 'analytics';
+type Tab = 'inspector' | 'problems' | 'versions' | 'dryRun' | 'backtest' | 'rollout' | 'failures' | 'analytics';
 
 /** The flow page: palette, canvas, and the side panels (inspector, problems, versions, dry-run, rollout). */
 interface FlowEditorViewProps {
@@ -56,6 +59,13 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     if (linkedTab) setTab(linkedTab);
   }, [linkedTab]);
   const [highlight, setHighlight] = useState<DryRunHighlight | null>(null);
+  // "Test on past tickets": what the toolbar or a version asked to test, and the ticket opened on the canvas.
+  const [backtestRequest, setBacktestRequest] = useState<{ target: BacktestTarget } | null>(null);
+  const [backtestOpened, setBacktestOpened] = useState<BacktestOpened | null>(null);
+  const testOnPastTickets = (target: BacktestTarget) => {
+    setBacktestRequest({ target });
+    setTab('backtest');
+  };
   const canSeeFigures = useCan('runtime.read');
   const [overlay, setOverlay] = useState<Overlay | null>(null);
   const { doc, selection, diagnostics } = editor;
@@ -102,15 +112,22 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     () => (highlight ? { visited: visitedElements(doc, highlight.results), branches: branchCounts(doc, highlight.results) } : null),
     [highlight, doc],
   );
+  // A backtested ticket opened: its two paths on the document the job replayed (a version's, or the draft).
+  const pathsDoc = backtestOpened && tab === 'backtest' ? (backtestOpened.document ?? doc) : null;
+  const paths = useMemo(
+    () => (pathsDoc && backtestOpened ? pathSides(pathsDoc, backtestOpened.ticket.baseline, backtestOpened.ticket.candidate) : null),
+    [pathsDoc, backtestOpened],
+  );
   const decorations = useMemo<CanvasDecorations>(() => {
     if (comparison) return { nodeDiff: comparison.view.nodeDiff, edgeDiff: comparison.view.edgeDiff };
+    if (paths) return { pathNodes: paths.nodes, pathEdges: paths.edges };
     const base: CanvasDecorations = {
       problemsByNode: problems.byNode,
       problemsByEdge: problems.byEdge,
       failuresByNode: failuresByNode(failures.failures ?? [], flowId),
     };
     return runs ? { ...base, visitedNodes: runs.visited.nodes, visitedEdges: runs.visited.edges, branches: runs.branches } : base;
-  }, [comparison, problems, runs, failures.failures, flowId]);
+  }, [comparison, paths, problems, runs, failures.failures, flowId]);
 
   const pick = useCallback(
     (id: string) => {
@@ -124,7 +141,8 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
   );
 
   // Those who may not draw (ops, engineers) see the flow as it is: nothing to edit, nothing autosaved.
-  const readOnly = comparison !== null || !canEdit;
+  const showingVersion = pathsDoc !== null && pathsDoc !== doc;
+  const readOnly = comparison !== null || showingVersion || !canEdit;
   useKeyboardShortcuts(
     {
       undo: editor.undo,
@@ -145,6 +163,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
     ['problems', t('tabs.problems', { count: errorCount })],
     ['versions', t('tabs.versions')],
     ['dryRun', t('tabs.dryRun')],
+    ['backtest', t('tabs.backtest')],
     ['rollout', t('tabs.rollout')],
     ['failures', t('failures.tab', { count: failures.failures?.length ?? 0 })],
     ...(canSeeFigures ? [analyticsTab] : []),
@@ -172,6 +191,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         }}
         onFit={() => void flow.fitView({ ...FIT_VIEW, duration: 200 })}
         onPublish={() => setPublishing(true)}
+        onBacktest={() => testOnPastTickets('draft')}
       />
       {publishing && (
         <PublishDialog
@@ -200,7 +220,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
         <Palette catalog={catalog} onAdd={readOnly ? () => undefined : addFromPalette} />
         <AnalyticsOverlayContext.Provider value={tab === 'analytics' ? overlay : null}>
           <FlowCanvas
-            doc={comparison ? comparison.view.doc : doc}
+            doc={comparison ? comparison.view.doc : (pathsDoc ?? doc)}
             catalog={catalogByType}
             selection={selection}
             decorations={decorations}
@@ -262,6 +282,7 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
                   onCompare={(from, to) => void compare(from, to)}
                   onCloseCompare={closeComparison}
                   onRestore={(v) => void restore(v)}
+                  onBacktest={testOnPastTickets}
                 />
                 {comparison && (
                   <DiffPanel
@@ -274,6 +295,21 @@ export function FlowEditorView({ flowId, detail, catalog, linkedTab }: FlowEdito
                 )}
               </>
             )}
+            {/* Kept mounted, as the dry-run: a running job keeps being followed while another tab is open. */}
+            <div hidden={tab !== 'backtest'}>
+              <BacktestPanel
+                flowId={flowId}
+                doc={doc}
+                versions={versions}
+                catalog={catalogByType}
+                request={backtestRequest}
+                opened={backtestOpened}
+                onOpen={(opened) => {
+                  setBacktestOpened(opened);
+                  if (opened) requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+                }}
+              />
+            </div>
             {/* Kept mounted: the picked tickets and the last results survive a look at another tab. */}
             <div hidden={tab !== 'dryRun'}>
               <DryRunPanel

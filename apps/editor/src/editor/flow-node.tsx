@@ -19,6 +19,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
   if (selected) classes.push('selected');
   if (data.diff) classes.push(`diff-${data.diff}`);
   if (data.visits) classes.push('visited');
+  if (data.pathSide) classes.push(`path-${data.pathSide}`);
   if (data.problems.length) classes.push('has-problems');
   const figures = useNodeOverlay(data.node.id);
   if (data.failures) classes.push('has-failures');
@@ -28,6 +29,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
       data-testid="flow-node"
       data-node-id={data.node.id}
       data-kind={data.kind ?? 'unknown'}
+      data-path={data.pathSide}
       style={figures ? { boxShadow: `0 0 0 3px ${figures.heat}` } : undefined}
     >
       {figures && (

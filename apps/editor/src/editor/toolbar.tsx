@@ -1,4 +1,4 @@
-import { Maximize2, Network, Redo2, Send, Undo2 } from 'lucide-react';
+import { History, Maximize2, Network, Redo2, Send, Undo2 } from 'lucide-react';
 import { Allowed } from '../auth/allowed';
 import { useI18n } from '../i18n/i18n-context';
 import type { SaveState } from './use-autosave';
@@ -15,9 +15,11 @@ interface ToolbarProps {
   readonly onLayout: () => void;
   readonly onFit: () => void;
   readonly onPublish: () => void;
+  /** Opens "Test on past tickets" for the draft. */
+  readonly onBacktest: () => void;
 }
 
-/** The flow page's bar: name, save state, undo/redo, layout, fit, publish. */
+/** The flow page's bar: name, save state, undo/redo, layout, fit, test on past tickets, publish. */
 export function Toolbar(props: ToolbarProps) {
   const { t } = useI18n();
   const { saveState } = props;
@@ -70,6 +72,11 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" onClick={props.onFit} data-testid="fit-view">
         <Maximize2 size={16} aria-hidden /> {t('toolbar.fit')}
       </button>
+      <Allowed permission="flows.dry_run">
+        <button type="button" onClick={props.onBacktest} title={t('backtest.actionHint')} data-testid="backtest-draft">
+          <History size={16} aria-hidden /> {t('backtest.action')}
+        </button>
+      </Allowed>
       <Allowed permission="flows.publish">
         <button type="button" className="primary" onClick={props.onPublish} disabled={props.readOnly} data-testid="publish">
           <Send size={16} aria-hidden /> {t('toolbar.publish')}

@@ -1,6 +1,6 @@
 import type { FlowAnalytics } from '@switchyard/api';
 import { describe, expect, it } from 'vitest';
-import { daysBefore, heatColour, isoWeekOf, lastDays, overlayOf, percent } from './analytics-figures';
+import { comparedOverlayOf, daysBefore, heatColour, isoWeekOf, lastDays, overlayOf, percent } from './analytics-figures';
 
 describe('analytics figures', () => {
   it('formats rates and periods', () => {
@@ -56,5 +56,18 @@ describe('analytics figures', () => {
     expect(overlay.nodes.get('a')?.heat).toBe(heatColour(4, 4));
     expect(heatColour(0, 4)).toBe('hsl(210 80% 50%)');
     expect(heatColour(4, 4)).toBe('hsl(0 80% 50%)');
+
+    // Two versions side by side: each label names both, a node or edge one version lacks shows a dash there.
+    const before: FlowAnalytics = {
+      ...figures,
+      version: 1,
+      nodes: [node('a', 2)],
+      edges: [{ id: 'e1', source: 'a', target: 'b', count: 2, share: 1 }],
+    };
+    const compared = comparedOverlayOf({ ...figures, version: 2 }, before, 'en');
+    expect(compared.nodes.get('a')?.badge).toBe('v2 4 | v1 2');
+    expect(compared.nodes.get('b')?.badge).toBe('v2 1 | v1 —');
+    expect(compared.edges.get('e1')).toEqual({ label: 'v2 1 · 25.0% | v1 2', width: 3.5 });
+    expect(compared.edges.get('e2')?.label).toBe('v2 3 · 75.0% | v1 —');
   });
 });

@@ -89,3 +89,35 @@ export function overlayOf(figures: FlowAnalytics, locale: Locale) {
   return { nodes, edges };
 }
 export type Overlay = ReturnType<typeof overlayOf>;
+
+/** The entered count, or a dash where the version has no such node. */
+const enteredText = (n: { entered: number } | undefined) => (n === undefined ? '—' : String(n.entered));
+
+/**
+ * Two versions of a flow side by side on one canvas: each node badge reads "v3 42 | v2 38", each
+ * edge "v3 12 · 40.0% | v2 9 · 30.0%", so a branch share that moved shows where it moved. Heat and
+ * edge width follow the first version; a node or edge only one version has shows a dash for the other.
+ */
+export function comparedOverlayOf(first: FlowAnalytics, second: FlowAnalytics, locale: Locale): Overlay {
+  const one = overlayOf(first, locale);
+  const two = overlayOf(second, locale);
+  const [a, b] = [`v${first.version ?? '?'}`, `v${second.version ?? '?'}`];
+  const nodes = new Map(
+    [...new Set([...one.nodes.keys(), ...two.nodes.keys()])].flatMap((id) => {
+      const x = one.nodes.get(id);
+      const y = two.nodes.get(id);
+      const figures = x?.figures ?? y?.figures;
+      if (figures === undefined) return [];
+      const badge = `${a} ${enteredText(x?.figures)} | ${b} ${enteredText(y?.figures)}`;
+      return [[id, { badge, heat: x?.heat ?? heatColour(0, 0), figures }] as const];
+    }),
+  );
+  const edges = new Map(
+    [...new Set([...one.edges.keys(), ...two.edges.keys()])].map((id) => {
+      const x = one.edges.get(id);
+      const y = two.edges.get(id);
+      return [id, { label: `${a} ${x?.label ?? '—'} | ${b} ${y?.label ?? '—'}`, width: x?.width ?? 1.5 }] as const;
+    }),
+  );
+  return { nodes, edges };
+}

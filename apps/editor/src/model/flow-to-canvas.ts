@@ -4,6 +4,7 @@ import type { CatalogEntry } from '@switchyard/api';
 import type { Locale } from '../i18n/translate';
 import { currentRoute, type EdgeRoute, type Point, type PortsOf } from './auto-layout';
 import { summarizeConfig } from './config-summary';
+import type { PathSide } from './backtest-paths';
 import type { NodeDiffStatus } from './flow-diff';
 import { stableJson } from './stable-json';
 
@@ -26,6 +27,8 @@ export type FlowNodeData = {
   readonly failures?: number;
   readonly diff?: Exclude<NodeDiffStatus, 'unchanged'>;
   readonly visits?: number;
+  /** A backtested ticket's replays that went through this node (backtest-paths.ts). */
+  readonly pathSide?: PathSide;
   readonly branches?: Readonly<Record<string, number>>;
 };
 export type CanvasNode = Node<FlowNodeData, 'flow'>;
@@ -35,6 +38,7 @@ export type FlowEdgeData = {
   readonly problems: readonly string[];
   readonly diff?: 'added' | 'removed';
   readonly visited?: boolean;
+  readonly pathSide?: PathSide;
   readonly count?: number;
   /** The corner points the layout routed this edge through, while both its nodes stay where it put them. */
   readonly route?: readonly Point[];
@@ -55,6 +59,9 @@ export interface CanvasContext {
   readonly visitedNodes?: ReadonlySet<string>;
   readonly visitedEdges?: ReadonlySet<string>;
   readonly branches?: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  /** A backtested ticket's baseline and candidate paths, lit together. */
+  readonly pathNodes?: ReadonlyMap<string, PathSide>;
+  readonly pathEdges?: ReadonlyMap<string, PathSide>;
   /** Edge routes from the last layout of this flow's shape (auto-layout.ts). */
   readonly routes?: ReadonlyMap<string, EdgeRoute>;
 }
@@ -105,6 +112,7 @@ function nodeData(node: FlowNode, used: readonly string[] | undefined, ctx: Canv
   const branches = ctx.branches?.get(node.id);
   const visited = ctx.visitedNodes?.has(node.id);
   const failures = ctx.failuresByNode?.get(node.id);
+  const pathSide = ctx.pathNodes?.get(node.id);
   return {
     node,
     ...(entry ? { kind: entry.kind } : {}),
@@ -118,6 +126,7 @@ function nodeData(node: FlowNode, used: readonly string[] | undefined, ctx: Canv
     ...(failures ? { failures } : {}),
     ...(diff && diff !== 'unchanged' ? { diff } : {}),
     ...(visited ? { visits: 1 } : {}),
+    ...(pathSide ? { pathSide } : {}),
     ...(branches ? { branches } : {}),
   };
 }
@@ -130,6 +139,7 @@ function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
     a.kind === b.kind &&
     a.diff === b.diff &&
     a.visits === b.visits &&
+    a.pathSide === b.pathSide &&
     a.failures === b.failures &&
     a.hasInput === b.hasInput &&
     a.ports.join('\u0000') === b.ports.join('\u0000') &&
@@ -163,12 +173,14 @@ export function toCanvasEdges(doc: FlowDocument, ctx: CanvasContext, previous: r
   return doc.edges.map((edge) => {
     const diff = ctx.edgeDiff?.get(edge.id);
     const count = ctx.branches?.get(edge.source)?.[edge.sourceHandle];
+    const pathSide = ctx.pathEdges?.get(edge.id);
     const route = currentRoute(ctx.routes?.get(edge.id), at.get(edge.source), at.get(edge.target));
     const data: FlowEdgeData = {
       port: edge.sourceHandle,
       problems: ctx.problemsByEdge?.get(edge.id) ?? NO_PROBLEMS,
       ...(diff ? { diff } : {}),
       ...(ctx.visitedEdges?.has(edge.id) ? { visited: true } : {}),
+      ...(pathSide ? { pathSide } : {}),
       ...(count !== undefined ? { count } : {}),
       ...(route ? { route } : {}),
     };

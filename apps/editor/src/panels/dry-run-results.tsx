@@ -39,14 +39,14 @@ const FINAL_FIELD_KEYS: Readonly<Record<string, MessageKey>> = {
   flags: 'dryRun.field.flags',
 };
 
-interface RunContext {
+export interface RunContext {
   readonly flowId: string;
   readonly doc: Pick<FlowDocument, 'nodes'>;
   readonly catalog: ReadonlyMap<string, CatalogEntry>;
 }
 
 /** One side's run of one ticket: a table of what each step did at its virtual time (or the raw lines), then the outcome. */
-function RunDetail({
+export function RunDetail({
   result,
   createdAt,
   context,

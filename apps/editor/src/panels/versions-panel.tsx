@@ -12,12 +12,14 @@ interface VersionsPanelProps {
   readonly onCompare: (from: VersionRef, to: VersionRef) => void;
   readonly onCloseCompare: () => void;
   readonly onRestore: (version: number) => void;
+  /** Opens "Test on past tickets" for a version. */
+  readonly onBacktest: (version: number) => void;
 }
 
 const parseRef = (value: string): VersionRef => (value === 'draft' ? 'draft' : Number(value));
 
 /** Version history (newest first, with author and time), restore, and the pick of two sides to compare. */
-export function VersionsPanel({ versions, comparing, onCompare, onCloseCompare, onRestore }: VersionsPanelProps) {
+export function VersionsPanel({ versions, comparing, onCompare, onCloseCompare, onRestore, onBacktest }: VersionsPanelProps) {
   const { t, locale } = useI18n();
   const newest = versions.at(-1)?.version;
   const [from, setFrom] = useState<VersionRef>(versions.at(-2)?.version ?? newest ?? 'draft');
@@ -55,6 +57,11 @@ export function VersionsPanel({ versions, comparing, onCompare, onCloseCompare, 
               <Allowed permission="flows.edit">
                 <button type="button" className="small" onClick={() => onRestore(v.version)} data-testid={`restore-${v.version}`}>
                   {t('versions.restore')}
+                </button>
+              </Allowed>
+              <Allowed permission="flows.dry_run">
+                <button type="button" className="small" onClick={() => onBacktest(v.version)} data-testid={`backtest-${v.version}`}>
+                  {t('backtest.action')}
                 </button>
               </Allowed>
             </li>

@@ -6,4 +6,5 @@ import { expect } from 'vitest';
  */
 export const anyString: unknown = expect.any(String);
 export const anyArray: unknown = expect.any(Array);
+export const anyNumber: unknown = expect.any(Number);
 export const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);

@@ -11,8 +11,9 @@ import { REQUEST_EXAMPLES as R } from './request-examples';
 /*
  * Writes answer-examples.json: the answers a real server (PGlite in memory, the examples seeded,
  * a manual clock) gives to the request examples, keyed "<operationId> <status>", with every array
- * cut to two items so the document stays readable. Run it after changing an answer's shape:
- *   pnpm exec tsx apps/server/src/docs/record-answer-examples.ts
+ * cut to two items so the document stays readable; then the console's (record-console-examples.ts).
+ * Run it after changing an answer's shape (customer data is sealed: any data key will do):
+ *   SWITCHYARD_DATA_KEY=$(openssl rand -base64 32) pnpm exec tsx apps/server/src/docs/record-answer-examples.ts
  * openapi-lint.test.ts fails (Redocly's no-invalid-media-type-examples) when an example no
  * longer fits its schema.
  */
@@ -133,4 +134,6 @@ await call('cancelBacktest', 'POST', `/api/backtests/${backtestId}/cancel`);
 await call('deleteBacktest', 'DELETE', `/api/backtests/${backtestId}`);
 
 writeFileSync(join(import.meta.dirname, 'answer-examples.json'), `${JSON.stringify(answers, null, 2)}\n`);
+// The service console's answers are recorded by their own script, which adds them to the file just written: one run makes the whole file.
+await import('./record-console-examples');
 await store.close();

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { constants, setPriority } from 'node:os';
 import type { Logger } from 'pino';
 import { editorSourceHash } from './editor-source-hash';
 
@@ -14,6 +15,14 @@ export interface EditorBuildResult {
   readonly ms: number;
 }
 
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not allowed here (some containers): the build runs at the server's priority.
+  }
+}
+
 async function runViteBuild(editorDir: string, outDir: string, signal: AbortSignal | undefined): Promise<void> {
   const vite = join(editorDir, 'node_modules/vite/bin/vite.js');
   // NODE_ENV=production: Vite keeps an inherited NODE_ENV, and "development" would bundle React's dev build.
@@ -24,6 +33,8 @@ async function runViteBuild(editorDir: string, outDir: string, signal: AbortSign
     // A server stopping mid-build stops the build too (no orphan writing dist.next).
     ...(signal ? { signal, killSignal: 'SIGTERM' as const } : {}),
   });
+  // Below the server's priority: on a small machine the build must not slow the answers (nor a start beside it).
+  if (child.pid !== undefined) lowerPriority(child.pid);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000)));
   child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000)));

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /** Where Debian puts its Chromium (`apt-get install chromium`); SWITCHYARD_CHROMIUM overrides. */
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -52,7 +52,10 @@ function sharedBrowser(executablePath: string): Promise<Browser> {
     shared.users += 1;
     return shared.browser;
   }
-  const browser = chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+  // Loaded on the first export, not at start: playwright-core is a large module every start would pay for.
+  const browser = import('playwright-core').then(({ chromium }) =>
+    chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] }),
+  );
   const entry = { path: executablePath, browser, idle: undefined, users: 1 };
   shared = entry;
   void browser.then(

@@ -79,7 +79,7 @@ const note = actionRoute(
   NoteRequest,
   ActionDone,
   'Write an internal note, mentioning colleagues',
-  'An internal note (never sent to the customer) in the conversation; each mentioned agent gets a notice. Recorded in the history as `agent.action` under the signed-in user.',
+  'An internal note (never sent to the customer) in the conversation; each mentioned agent gets a notice. Recorded in the history under the signed-in user; the flows get an `agent.action` event (action `note`).',
 );
 const transfer = actionRoute(
   'transfer',
@@ -87,7 +87,7 @@ const transfer = actionRoute(
   TransferRequest,
   ActionDone,
   'Transfer to another group with a hand-over note',
-  "Moves the ticket to another group's queue (unassigned): the group gets a notice with the note, the previous assignee a notice that the transfer succeeded.",
+  "Moves the ticket to another group's queue (unassigned): the group gets a notice with the note, the previous assignee a notice that the transfer succeeded. The flows get an `agent.action` event (action `transfer`).",
 );
 const take = actionRoute(
   'take',
@@ -95,7 +95,7 @@ const take = actionRoute(
   Empty,
   ActionDone,
   'Take the ticket',
-  "Assigns the ticket to the signed-in user's agent; a previous assignee is told.",
+  "Assigns the ticket to the signed-in user's agent; a previous assignee is told. The flows get an `agent.action` event (action `take`).",
 );
 const release = actionRoute(
   'release',
@@ -103,7 +103,7 @@ const release = actionRoute(
   Empty,
   ActionDone,
   'Release the ticket',
-  "Puts the ticket back in its group's queue, unassigned.",
+  "Puts the ticket back in its group's queue, unassigned. The flows get an `agent.action` event (action `release`).",
 );
 const escalate = actionRoute(
   'escalate',
@@ -111,7 +111,7 @@ const escalate = actionRoute(
   EscalateRequest,
   ActionDone,
   'Escalate one level (or to a level)',
-  'Raises the escalation level with a reason; the ticket shows in the abnormal queue and its group is told.',
+  'Raises the escalation level with a reason; the ticket shows in the abnormal queue and its group is told. The flows get an `agent.action` event (action `escalate`).',
 );
 const stepInRoute = actionRoute(
   'step-in',
@@ -119,7 +119,7 @@ const stepInRoute = actionRoute(
   StepInRequest,
   StepIn,
   'Step into an abnormal ticket, recording cause and resolution',
-  'A supervisor takes an abnormal ticket (flagged or escalated) and records why it went wrong and how it was fixed; kept with the ticket and counted. 409 when the ticket is not abnormal.',
+  'A supervisor takes an abnormal ticket (flagged or escalated) and records why it went wrong and how it was fixed; kept with the ticket and counted; the flows get an `agent.action` event (action `step-in`). 409 when the ticket is not abnormal.',
 );
 
 /** The agent actions of the service console, each under the signed-in user's name and within their reach. */
@@ -131,6 +131,11 @@ export function ticketActionRoutes(ctx: RuntimeContext, feed: TicketFeed, onQueu
     return { actor: c.get('actor'), userId: principal.id, agentId: principal.agentId };
   };
   const changed = (ticketId: string, kind: string) => feed.publish({ ticketId, kind, at: ctx.clock.now().toISOString() });
+  /** An action route's `agent.action` event is queued: wake the worker, tell the streams. */
+  const acted = (ticketId: string, kind: string) => {
+    onQueued();
+    changed(ticketId, kind);
+  };
   /** An event the flows get: queued like POST /events, then the worker is woken. */
   const queueEvent = async (c: Context<AppEnv>, id: string, event: unknown, kind: string) => {
     await personFor(c, id);
@@ -156,40 +161,40 @@ export function ticketActionRoutes(ctx: RuntimeContext, feed: TicketFeed, onQueu
       const { id } = c.req.valid('param');
       const { body, mentions } = c.req.valid('json');
       const done = await addNote(ctx, id, await personFor(c, id), body, mentions);
-      changed(id, 'note');
+      acted(id, 'note');
       return c.json(done, 200);
     })
     .openapi(transfer, async (c) => {
       const { id } = c.req.valid('param');
       const { group, note: text } = c.req.valid('json');
       const done = await transferTicket(ctx, id, await personFor(c, id), group, text);
-      changed(id, 'transfer');
+      acted(id, 'transfer');
       return c.json(done, 200);
     })
     .openapi(take, async (c) => {
       const { id } = c.req.valid('param');
       const done = await takeTicket(ctx, id, await personFor(c, id));
-      changed(id, 'take');
+      acted(id, 'take');
       return c.json(done, 200);
     })
     .openapi(release, async (c) => {
       const { id } = c.req.valid('param');
       const done = await releaseTicket(ctx, id, await personFor(c, id));
-      changed(id, 'release');
+      acted(id, 'release');
       return c.json(done, 200);
     })
     .openapi(escalate, async (c) => {
       const { id } = c.req.valid('param');
       const { level, note: text } = c.req.valid('json');
       const done = await escalateTicket(ctx, id, await personFor(c, id), level, text);
-      changed(id, 'escalate');
+      acted(id, 'escalate');
       return c.json(done, 200);
     })
     .openapi(stepInRoute, async (c) => {
       const { id } = c.req.valid('param');
       const { cause, resolution } = c.req.valid('json');
       const done = await stepIn(ctx, id, await personFor(c, id), cause, resolution);
-      changed(id, 'step-in');
+      acted(id, 'step-in');
       return c.json(done, 200);
     });
 }

@@ -1,7 +1,7 @@
 import { bilingual, describeField } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
-import { leastLoadedAgent, Seniority } from '../sdk/roster';
+import { consideredAgents, leastLoadedAgent, Seniority } from '../sdk/roster';
 import { SENIORITY_CHOICES, words } from '../sdk/field-words';
 
 /**
@@ -87,6 +87,22 @@ export const assign = defineNode({
       params: { group: group ?? null, agent: picked?.id ?? null, ...(picked ? {} : { reason: 'no agent available' }) },
       patch: { group: group ?? null, ...(picked ? { assignee: picked.id } : {}) },
       output: picked ? { agent: picked.id, name: picked.name } : { agent: null },
+    };
+  },
+  explain: (ctx, config) => {
+    const group = config.group ?? ctx.ticket.group ?? undefined;
+    if (config.strategy === 'fixed') return { strategy: 'fixed', group: group ?? null, agent: config.agent ?? null };
+    const criteria = { group, skill: config.skill, seniority: config.seniority, maxOpen: config.maxOpen };
+    const candidates = consideredAgents(ctx.roster, criteria);
+    const fits = candidates.some((c) => c.passedOver === undefined);
+    // Nobody fitting: the fallback's weighing (the group's least loaded) is the one that decided.
+    const fallback = !fits && config.fallback === 'group_least_loaded';
+    return {
+      strategy: 'least_loaded',
+      group: group ?? null,
+      criteria: { skill: config.skill ?? null, seniority: config.seniority ?? null, maxOpen: config.maxOpen ?? null },
+      candidates,
+      ...(fallback ? { fallback: consideredAgents(ctx.roster, { group }) } : {}),
     };
   },
   summary: (config) =>

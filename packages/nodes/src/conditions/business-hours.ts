@@ -66,5 +66,10 @@ export const businessHours = defineNode({
     const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3));
     return config.days.includes(weekday) && minutes >= toMinutes(config.start) && minutes < toMinutes(config.end);
   },
+  explain: (ctx, config) => {
+    const { weekday, minutes } = localTime(ctx.now, config.timezone);
+    const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    return { weekday, time, timezone: config.timezone, hours: `${config.start}-${config.end}`, days: config.days };
+  },
   summary: (config) => `${config.start}-${config.end} ${config.timezone}`,
 });

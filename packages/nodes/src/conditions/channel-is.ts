@@ -20,5 +20,6 @@ export const channelIs = defineNode({
     }),
   }),
   evaluate: (ctx, config) => config.channels.includes(ctx.ticket.channel),
+  explain: (ctx, config) => ({ field: 'channel', actual: ctx.ticket.channel, expected: config.channels }),
   summary: (config) => config.channels.join(' | '),
 });

@@ -15,5 +15,6 @@ export const customerTier = defineNode({
   },
   config: z.strictObject({ tier: describeField(CustomerTier.default('vip'), { title: words('Tier', '客户等级'), choices: TIER_CHOICES }) }),
   evaluate: (ctx, config) => ctx.ticket.customer.tier === config.tier,
+  explain: (ctx, config) => ({ field: 'customer.tier', actual: ctx.ticket.customer.tier, expected: config.tier }),
   summary: (config, locale) => (locale === 'en' ? `customer is ${config.tier}` : `客户等级为 ${config.tier}`),
 });

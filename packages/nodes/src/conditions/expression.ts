@@ -1,7 +1,7 @@
 import { bilingual, describeField } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
-import { evaluateBoolean, expressionError, expressionPatternError, MAX_EXPRESSION_LENGTH } from '../sdk/expression';
+import { evaluateBoolean, expressionInputs, expressionError, expressionPatternError, MAX_EXPRESSION_LENGTH } from '../sdk/expression';
 import { words } from '../sdk/field-words';
 
 /**
@@ -48,5 +48,6 @@ export const expression = defineNode({
     ),
   }),
   evaluate: (ctx, config) => evaluateBoolean(config.expression, ctx),
+  explain: (ctx, config) => ({ expression: config.expression, values: expressionInputs(config.expression, ctx) }),
   summary: (config) => config.expression,
 });

@@ -106,6 +106,7 @@ export const fieldCompare = defineNode({
         return compareNumbers(actual, value, op);
     }
   },
+  explain: (ctx, { field, op, value }) => ({ field, actual: read(ctx, field) ?? null, op, expected: value ?? null }),
   summary: (c) => `${c.field} ${c.op} ${c.value === undefined ? '' : JSON.stringify(c.value)}`.trim(),
 });
 

@@ -14,4 +14,5 @@ export const hasOrderNumber = defineNode({
   },
   config: z.strictObject({}),
   evaluate: (ctx) => findOrderNumber(ctx.ticket) !== undefined,
+  explain: (ctx) => ({ orderNumber: findOrderNumber(ctx.ticket) ?? null }),
 });

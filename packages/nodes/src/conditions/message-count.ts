@@ -22,5 +22,6 @@ export const messageCount = defineNode({
   }),
   evaluate: (ctx, config) =>
     config.op === 'eq' ? ctx.stats.customerMessages === config.count : ctx.stats.customerMessages >= config.count,
+  explain: (ctx, config) => ({ messages: ctx.stats.customerMessages, op: config.op, count: config.count }),
   summary: (config, locale) => `${locale === 'en' ? 'messages' : '消息数'} ${config.op === 'eq' ? '=' : '≥'} ${config.count}`,
 });

@@ -24,5 +24,17 @@ export const repeatedMessage = defineNode({
     const recent = ctx.stats.recentMessages.slice(-config.times).map((m) => normalizeText(m).replace(/\s+/g, ''));
     return recent.length === config.times && recent[0] !== '' && recent.every((m) => m === recent[0]);
   },
+  // The run of identical last messages, not their text: the trace needs the count, not the customer's words.
+  explain: (ctx, config) => ({ repeated: trailingRepeats(ctx.stats.recentMessages), times: config.times }),
   summary: (config, locale) => (locale === 'en' ? `same text ${config.times}× in a row` : `连续 ${config.times} 次相同`),
 });
+
+/** How many of the last messages are the same text as the very last one (0 when there is none or it is empty). */
+function trailingRepeats(messages: readonly string[]): number {
+  const folded = messages.map((m) => normalizeText(m).replace(/\s+/g, ''));
+  const last = folded[folded.length - 1];
+  if (last === undefined || last === '') return 0;
+  let n = 0;
+  for (let i = folded.length - 1; i >= 0 && folded[i] === last; i--) n++;
+  return n;
+}

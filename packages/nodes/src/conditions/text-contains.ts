@@ -39,6 +39,7 @@ export const textContains = defineNode({
     source: describeField(TextSource.default('ticket'), TEXT_SOURCE_FIELD),
   }),
   evaluate: (ctx, config) => firstKeyword(textOf(ctx, config.source), config.keywords) !== undefined,
+  explain: (ctx, config) => ({ source: config.source, keyword: firstKeyword(textOf(ctx, config.source), config.keywords) ?? null }),
   summary: (config, locale) =>
     `${locale === 'en' ? 'contains' : '包含'} ${config.keywords.slice(0, 3).join(', ')}${config.keywords.length > 3 ? ' ...' : ''}`,
 });

@@ -28,5 +28,10 @@ export const textMatches = defineNode({
     source: describeField(TextSource.default('ticket'), TEXT_SOURCE_FIELD),
   }),
   evaluate: (ctx, config) => compilePattern(config.pattern, { caseInsensitive: true }).test(normalizeText(textOf(ctx, config.source))),
+  explain: (ctx, config) => ({
+    source: config.source,
+    pattern: config.pattern,
+    match: compilePattern(config.pattern, { caseInsensitive: true }).find(normalizeText(textOf(ctx, config.source))) ?? null,
+  }),
   summary: (config, locale) => `${locale === 'en' ? 'matches' : '匹配'} /${config.pattern}/`,
 });

@@ -57,7 +57,16 @@ export interface ConditionInput<C extends z.ZodType> extends NodeBase<C> {
   ports?(config: z.output<C>): readonly string[];
   /** Pure: returns the branch to take (booleans mean "true" / "false"). */
   evaluate(ctx: NodeContext, config: z.output<C>): boolean | string;
+  /**
+   * What `evaluate` looked at, for a ticket's trace: the keyword that matched, the field and its
+   * value, the count compared. Called only when a host records decisions (never on the dry-run's
+   * or backtest's hot path unless asked), after `evaluate`, with the same context. JSON values only.
+   */
+  explain?(ctx: NodeContext, config: z.output<C>): NodeInputs;
 }
+
+/** What a node looked at to decide, by name (JSON values): a trace shows them beside its answer. */
+export type NodeInputs = Readonly<Record<string, unknown>>;
 
 export interface ActionInput<C extends z.ZodType> extends NodeBase<C> {
   readonly kind: 'action';
@@ -85,6 +94,11 @@ export interface ActionInput<C extends z.ZodType> extends NodeBase<C> {
   run(ctx: ActionContext, config: z.output<C>): ActionResult | Promise<ActionResult>;
   /** Dry-run stand-in for `run` of a side-effecting action: no I/O. */
   simulate?(ctx: ActionContext, config: z.output<C>): ActionResult;
+  /**
+   * What the action weighed, for a ticket's trace (an assignment: the agents considered and why
+   * each was passed over). Called only when a host records decisions, with the context `run` had.
+   */
+  explain?(ctx: ActionContext, config: z.output<C>): NodeInputs;
 }
 
 export interface PlainWaitInput<C extends z.ZodType> extends NodeBase<C> {

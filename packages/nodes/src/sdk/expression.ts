@@ -117,3 +117,31 @@ export function evaluateBoolean(source: string, ctx: NodeContext): boolean {
   if (typeof value !== 'boolean') throw new Error(`expression "${source}" gave ${typeof value}, expected true or false`);
   return value;
 }
+
+const PATH = /\b(ticket|stats|vars|event)((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g;
+
+/**
+ * The values an expression reads, by path (`ticket.priority`, `stats.customerMessages`), for a
+ * trace. Paths are read off the source, so a path inside a string literal shows too; a missing
+ * value shows as null.
+ * @example expressionInputs('ticket.priority == "urgent"', ctx) // { 'ticket.priority': 'urgent' }
+ */
+export function expressionInputs(source: string, ctx: NodeContext): Record<string, unknown> {
+  const roots: Record<string, unknown> = { ticket: ctx.ticket, stats: ctx.stats, vars: ctx.vars, event: ctx.event };
+  const values: Record<string, unknown> = {};
+  for (const [, root = '', rest = ''] of source.matchAll(PATH)) {
+    let value: unknown = roots[root];
+    let path = root;
+    for (const key of rest.slice(1).split('.')) {
+      // A method (`.startsWith(...)`) or a missing key ends the path at the value before it.
+      if (typeof value !== 'object' || value === null) {
+        if (value === undefined || value === null) path += `.${key}`;
+        break;
+      }
+      value = Object.hasOwn(value, key) ? Reflect.get(value, key) : undefined;
+      path += `.${key}`;
+    }
+    values[path] = value ?? null;
+  }
+  return values;
+}

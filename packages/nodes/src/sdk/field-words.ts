@@ -37,6 +37,7 @@ export const EVENT_CHOICES: Record<string, FieldText> = {
   'agent.reply': words('Agent reply', '客服回复'),
   'ticket.status': words('Status changed', '状态变更'),
   'survey.response': words('Survey answered', '满意度回复'),
+  'agent.action': words('Agent action (take, transfer, note, escalate…)', '坐席操作（接手、转派、备注、升级等）'),
   'approval.decided': words('Approval decided', '审批已决定'),
   'customer.confirmed': words('Customer confirmed', '客户已确认'),
 };

@@ -17,6 +17,8 @@ export interface CompiledPattern {
   readonly source: string;
   readonly instructions: number;
   test(text: string): boolean;
+  /** The first match's text, or undefined (for a trace: what the pattern found). */
+  find(text: string): string | undefined;
 }
 
 export interface PatternOptions {
@@ -91,6 +93,15 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): C
         `matching ${JSON.stringify(pattern.slice(0, 40))} against ${text.length} characters`,
       );
       return re.test(text);
+    },
+    find: (text) => {
+      chargeBudget(
+        'regex',
+        instructions * (text.length + 1),
+        `matching ${JSON.stringify(pattern.slice(0, 40))} against ${text.length} characters`,
+      );
+      const matcher = re.matcher(text);
+      return matcher.find() ? (matcher.group() ?? undefined) : undefined;
     },
   };
   // Bounded: patterns can come from data (a CEL `matches` on a variable).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leastLoadedAgent, Roster } from './roster';
+import { consideredAgents, leastLoadedAgent, Roster } from './roster';
 
 const roster = Roster.parse({
   groups: [{ id: 'after_sales', name: 'After-sales' }],
@@ -51,5 +51,27 @@ describe('leastLoadedAgent', () => {
   it('skips offline agents and returns undefined when nobody fits', () => {
     expect(leastLoadedAgent(roster, { skill: 'returns', seniority: 'senior', maxOpen: 1 })).toBeUndefined();
     expect(leastLoadedAgent(roster, { group: 'finance' })).toBeUndefined();
+  });
+});
+
+describe('consideredAgents (issue 18: the trace names who was passed over and why)', () => {
+  it('marks the pick and gives each other agent of the group the first criterion they failed', () => {
+    const considered = consideredAgents(roster, { group: 'after_sales', skill: 'returns', seniority: 'senior', maxOpen: 3 });
+    expect(considered).toEqual([
+      { agent: 'b', open: 2, passedOver: 'more_load' },
+      { agent: 'a', open: 2 },
+      { agent: 'c', open: 0, passedOver: 'seniority' },
+      { agent: 'd', open: 1, passedOver: 'no_skill' },
+      { agent: 'z', open: 0, passedOver: 'offline' },
+    ]);
+    expect(considered.find((c) => c.passedOver === undefined)?.agent).toBe(
+      leastLoadedAgent(roster, { group: 'after_sales', skill: 'returns', seniority: 'senior', maxOpen: 3 })?.id,
+    );
+  });
+
+  it('says at_capacity for agents at the load limit, and has no pick when nobody fits', () => {
+    const considered = consideredAgents(roster, { group: 'after_sales', skill: 'returns', seniority: 'senior', maxOpen: 2 });
+    expect(considered.filter((c) => c.passedOver === 'at_capacity').map((c) => c.agent)).toEqual(['b', 'a']);
+    expect(considered.every((c) => c.passedOver !== undefined)).toBe(true);
   });
 });

@@ -53,3 +53,41 @@ export function leastLoadedAgent(roster: Roster, criteria: AgentCriteria): Agent
   }
   return best;
 }
+
+/** Why an agent was not picked: the first criterion they failed, or `more_load` (someone fitting had fewer open tickets). */
+export type PassedOver = 'offline' | 'not_in_group' | 'no_skill' | 'seniority' | 'at_capacity' | 'more_load';
+
+/** One agent as an assignment weighed them, for a trace. */
+export interface Considered {
+  readonly agent: string;
+  readonly open: number;
+  /** Absent for the agent picked. */
+  readonly passedOver?: PassedOver;
+}
+
+/**
+ * Every agent of the roster as `leastLoadedAgent` weighed them for these criteria: the one it
+ * picks has no `passedOver`; every other says why not. Agents outside the group are left out
+ * when a group is named (a team of hundreds would drown the trace), so the list is the group's.
+ * @example consideredAgents(roster, { group: 'after_sales', skill: 'returns' })
+ */
+export function consideredAgents(roster: Roster, criteria: AgentCriteria): Considered[] {
+  const picked = leastLoadedAgent(roster, criteria);
+  const considered: Considered[] = [];
+  for (const agent of roster.agents) {
+    if (criteria.group !== undefined && !agent.groups.includes(criteria.group)) continue;
+    const why: PassedOver | undefined = !agent.online
+      ? 'offline'
+      : criteria.skill !== undefined && !agent.skills.includes(criteria.skill)
+        ? 'no_skill'
+        : criteria.seniority !== undefined && agent.seniority !== criteria.seniority
+          ? 'seniority'
+          : criteria.maxOpen !== undefined && agent.openTickets >= criteria.maxOpen
+            ? 'at_capacity'
+            : agent === picked
+              ? undefined
+              : 'more_load';
+    considered.push({ agent: agent.id, open: agent.openTickets, ...(why ? { passedOver: why } : {}) });
+  }
+  return considered;
+}

@@ -74,6 +74,8 @@ export const AuditEntry = z.discriminatedUnion('kind', [
        * (absent before issue 20, and for other actions). Backtests replay the assignment with it.
        */
       load: z.record(z.string(), z.number().int()).optional(),
+      /** What the action weighed: an assignment's candidates and why each was passed over (absent before issue 18). */
+      inputs: z.record(z.string(), z.unknown()).optional(),
     }),
   ),
   entry('flow.error', z.object({ node: z.string().optional(), message: z.string() })),

@@ -32,7 +32,7 @@ describe.each(testDatabases)('backtests on $name', (target) => {
     const from = ctx.clock.now().toISOString();
     ids = await runRecordedTickets(ctx, ctx.clock, createWorker(ctx, { backtests: false }), samples);
     window = { from, to: ctx.clock.now().toISOString() };
-  }, 300_000);
+  }, 600_000);
 
   /** Runs a job to its end with a worker, as the server's workers would. */
   const finish = async (id: string) => {

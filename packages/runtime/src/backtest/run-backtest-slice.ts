@@ -12,28 +12,37 @@ import { errorMessage } from '../engine/error-message';
 import { type PreparedFlow, prepareFlows } from '../engine/prepared-flow';
 import { loadReplayHistory } from './load-replay-history';
 import { replayBoth, type TicketOutcome } from './replay-both';
-import { nextWindowTickets } from './window-tickets';
+import { nextWindowTickets, type TicketWindow } from './window-tickets';
 
 /** How long a worker holds a job while it replays one batch; past it, another worker takes the job over. */
 export const BACKTEST_LEASE_MS = 60_000;
-/** Tickets replayed per batch: a worker does one batch, then goes back to live tickets. */
+/** Tickets whose history is read in one go. */
 export const BACKTEST_BATCH = 25;
+/** At most this many tickets per slice: a worker does one slice, then goes back to live tickets. */
+export const BACKTEST_SLICE_TICKETS = 200;
+/**
+ * A slice stops taking more batches once it has replayed this long (wall time): live tickets wait
+ * for a backtest at most about this plus one batch. Longer slices pay the claim, the record and
+ * the worker's round once for more tickets.
+ */
+export const BACKTEST_SLICE_MS = 200;
 
 const candidates = new Map<string, PreparedFlow>();
 
 /**
- * Runs one batch of the oldest running backtest whose lease is free (claimed with `FOR UPDATE
- * SKIP LOCKED`, so two workers never replay the same batch): replays its next tickets, then
- * records their results and the job's progress and releases it, in one transaction that first
- * checks the job is still running (a cancel or delete in between drops the batch). Returns
- * whether it found a job. A job whose batch throws is marked failed with the reason.
+ * Runs one slice of the oldest running backtest whose lease is free (claimed with `FOR UPDATE
+ * SKIP LOCKED`, so two workers never replay the same tickets): replays its next tickets, batch
+ * after batch (the next batch's history read while this one replays) until `limit` tickets or
+ * BACKTEST_SLICE_MS, then records their results and the job's progress and releases it, in one
+ * transaction that first checks the job is still running (a cancel or delete in between drops
+ * the slice). Returns whether it found a job. A job whose slice throws is marked failed with the reason.
  */
-export async function runBacktestSlice(ctx: RuntimeContext, cache: FlowCache, batch = BACKTEST_BATCH): Promise<boolean> {
+export async function runBacktestSlice(ctx: RuntimeContext, cache: FlowCache, limit = BACKTEST_SLICE_TICKETS): Promise<boolean> {
   const now = ctx.clock.now();
   const job = await claimJob(ctx.db, now);
   if (!job) return false;
   try {
-    const results = await replayBatch(ctx, cache, job, batch);
+    const results = await replaySlice(ctx, cache, job, limit);
     await record(ctx.db, job, results, ctx.clock.now());
   } catch (error) {
     ctx.logger.error({ err: error, backtest: job.id }, 'a backtest failed');
@@ -69,41 +78,67 @@ async function claimJob(db: Kysely<Database>, now: Date): Promise<Selectable<Bac
   });
 }
 
+type Cursor = { readonly at: Date; readonly id: string } | undefined;
+
 interface BatchResults {
   readonly outcomes: readonly TicketOutcome[];
-  readonly last: { readonly at: Date; readonly id: string } | undefined;
-  /** No ticket left after this batch. */
+  readonly last: Cursor;
+  /** No ticket left after this slice. */
   readonly finished: boolean;
 }
 
-async function replayBatch(ctx: RuntimeContext, cache: FlowCache, job: Selectable<BacktestsTable>, batch: number): Promise<BatchResults> {
-  const left = job.total - job.done;
-  const window = {
-    from: job.from_at,
-    to: new Date(Math.min(job.to_at.getTime(), job.as_of.getTime())),
-    filter: readStored(backtestFilterShape, job.filter, { table: 'backtests', key: job.id }),
-  };
-  const after = job.cursor_at && job.cursor_id !== null ? { at: job.cursor_at, id: job.cursor_id } : undefined;
-  const tickets = await nextWindowTickets(ctx.db, window, after, Math.min(batch, left));
+/** The next batch of the window after a cursor, with the tickets' histories. */
+async function loadBatch(ctx: RuntimeContext, window: TicketWindow, after: Cursor, size: number) {
+  const tickets = await nextWindowTickets(ctx.db, window, after, size);
   const histories = await loadReplayHistory(
     ctx.db,
     tickets.map((t) => t.id),
     dataKeys(ctx),
   );
-  const versions = histories.flatMap((h) => h.bindings);
-  const prepared = await cache.load(ctx.db, versions);
+  const last = tickets.at(-1);
+  return { tickets, histories, last: last ? { at: last.created_at, id: last.id } : after };
+}
+
+async function replaySlice(ctx: RuntimeContext, cache: FlowCache, job: Selectable<BacktestsTable>, limit: number): Promise<BatchResults> {
+  const window: TicketWindow = {
+    from: job.from_at,
+    to: new Date(Math.min(job.to_at.getTime(), job.as_of.getTime())),
+    filter: readStored(backtestFilterShape, job.filter, { table: 'backtests', key: job.id }),
+  };
+  const left = job.total - job.done;
+  const wanted = Math.min(limit, left);
+  const size = (taken: number) => Math.min(BACKTEST_BATCH, wanted - taken);
+  const started = performance.now();
   const candidate = candidateOf(ctx, job);
   const roster = await loadRoster(ctx.db);
   const outcomes: TicketOutcome[] = [];
-  for (const history of histories) {
-    outcomes.push(await replayBoth(history, prepared, candidate, { registry: ctx.registry, roster, until: job.as_of.getTime() }));
+  let cursor: Cursor = job.cursor_at && job.cursor_id !== null ? { at: job.cursor_at, id: job.cursor_id } : undefined;
+  let next = loadBatch(ctx, window, cursor, size(0));
+  let lastMs = 0;
+  for (;;) {
+    const batch = await next;
+    const batchStarted = performance.now();
+    cursor = batch.last;
+    const taken = outcomes.length + batch.tickets.length;
+    const short = batch.tickets.length < size(outcomes.length);
+    // Another batch only if this one, taking as long as the last, leaves the slice within its time.
+    const more = !short && taken < wanted && batchStarted - started + lastMs < BACKTEST_SLICE_MS;
+    // Read ahead while this batch replays: the database's wait overlaps the replay's work.
+    if (more) {
+      next = loadBatch(ctx, window, cursor, size(taken));
+      // Marked handled now (it is awaited after the replay): a failed read must fail the slice, not the process.
+      next.catch(() => undefined);
+    }
+    const prepared = await cache.load(
+      ctx.db,
+      batch.histories.flatMap((h) => h.bindings),
+    );
+    for (const history of batch.histories) {
+      outcomes.push(await replayBoth(history, prepared, candidate, { registry: ctx.registry, roster, until: job.as_of.getTime() }));
+    }
+    lastMs = performance.now() - batchStarted;
+    if (!more) return { outcomes, last: cursor, finished: short || taken >= left };
   }
-  const lastTicket = tickets.at(-1);
-  return {
-    outcomes,
-    last: lastTicket ? { at: lastTicket.created_at, id: lastTicket.id } : undefined,
-    finished: tickets.length < Math.min(batch, left) || tickets.length >= left,
-  };
 }
 
 /** The job's candidate flow, its machine built once per process. */

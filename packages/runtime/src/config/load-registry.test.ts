@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinNodes } from '@switchyard/nodes';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRegistry } from './load-registry';
+import { loadRegistry, registryOfConfig } from './load-registry';
 
 describe('loadRegistry', () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-config-'));
@@ -28,5 +28,12 @@ describe('loadRegistry', () => {
   it('names the file in front of the registry refusing a definition', async () => {
     const bad = config('bad-type.config.mjs', 'export default { nodes: [{ type: "Billing Suspend", kind: "action" }] };');
     await expect(loadRegistry(dir, bad)).rejects.toThrow('bad-type.config.mjs: node type "Billing Suspend": type must be snake_case');
+  });
+
+  it('checks a config module imported already (the precompiled server bundles the project config) as it checks a file', () => {
+    const custom = { ...builtinNodes[0], type: 'custom_probe' };
+    expect(registryOfConfig({ default: { nodes: [custom] } }, 'bundled.config.ts').all()).toHaveLength(builtinNodes.length + 1);
+    expect(() => registryOfConfig({ default: { nodes: 'x' } }, 'bundled.config.ts')).toThrow(/bundled\.config\.ts: export default/);
+    expect(() => registryOfConfig({ default: { nodes: [builtinNodes[0]] } }, 'bundled.config.ts')).toThrow(/^bundled\.config\.ts: /);
   });
 });

@@ -30,7 +30,17 @@ export async function loadRegistry(cwd: string, configPath?: string): Promise<No
     if (configPath) throw new Error(`${configPath}: no such config file`);
     return createNodeRegistry(builtinNodes);
   }
-  const loaded = ConfigModule.safeParse(await import(pathToFileURL(file).href));
+  return registryOfConfig(await import(pathToFileURL(file).href), file);
+}
+
+/**
+ * The registry a loaded config module gives (the built-ins plus its nodes), checked as
+ * `loadRegistry` checks it; for a config imported already, such as the one bundled into the
+ * precompiled server. `file` names it in errors.
+ * @example registryOfConfig(await import('./switchyard.config.ts'), 'switchyard.config.ts')
+ */
+export function registryOfConfig(module: unknown, file: string): NodeRegistry {
+  const loaded = ConfigModule.safeParse(module);
   if (!loaded.success) throw new Error(`${file}: export default defineConfig({ nodes: [...] }), "nodes" an array of node definitions`);
   try {
     return createNodeRegistry([...builtinNodes, ...(loaded.data.default?.nodes ?? [])]);

@@ -1,8 +1,11 @@
 import type { ActionDone, StepIn } from '@switchyard/api';
+import type { AgentAction } from '@switchyard/flow';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record-audit';
 import type { AuditOf } from '../audit/audit-entry';
 import type { Database } from '../db/schema';
+import { ticketEventShape } from '../db/stored/effect-shapes';
+import { announceWork, wakeTicket } from '../durable/work-channel';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { notify, type NotificationInput } from './user-notifications';
@@ -28,7 +31,8 @@ interface Change {
 /**
  * Applies one agent action to a ticket in one transaction: locks the row, computes the change
  * from the assignment it finds, writes it (and `touched_at`), the internal note if any, the
- * notices, and an `agent.action` audit entry under the person's name.
+ * notices, an `agent.action` audit entry under the person's name, and the `agent.action`
+ * ticket event the flows get (the worker is woken once this commits).
  */
 async function act(
   ctx: RuntimeContext,
@@ -78,13 +82,32 @@ async function act(
       kind: 'agent.action',
       detail: { action, from, to, ...detail },
     });
+    const event: AgentAction = {
+      type: 'agent.action',
+      action,
+      by: person.actor,
+      agentId: person.agentId,
+      group: to.group,
+      assignee: to.assignee,
+      escalationLevel: to.level,
+      note: detail?.note ?? detail?.cause ?? '',
+      mentions: detail?.mentions ?? [],
+    };
+    await wakeTicket(trx, ticketId, now);
     const { id } = await trx
-      .selectFrom('audit_log')
-      .select('id')
-      .where('ticket_id', '=', ticketId)
-      .orderBy('id', 'desc')
-      .limit(1)
+      .insertInto('ticket_events')
+      .values({
+        ticket_id: ticketId,
+        type: event.type,
+        payload: ticketEventShape.json(event),
+        flow_id: null,
+        node_id: null,
+        at: now,
+        applied_at: null,
+      })
+      .returning('id')
       .executeTakeFirstOrThrow();
+    await announceWork(trx);
     return { ticketId, group: to.group, assignee: to.assignee, escalationLevel: to.level, eventId: id };
   });
 }

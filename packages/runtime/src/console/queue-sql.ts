@@ -17,8 +17,9 @@ export interface QueueCaller {
 export function queueFacts(now: Date, atRiskMs: number) {
   const riskSince = new Date(now.getTime() - atRiskMs);
   const open = sql<SqlBool>`t.status not in ('resolved', 'closed')`;
-  const due = sql<Date | null>`(select min(tm.due_at) from timers tm where tm.ticket_id = t.id)`;
-  const breached = sql<SqlBool>`exists (select 1 from ticket_outcomes o where o.ticket_id = t.id and o.sla_breached_at is not null)`;
+  // Both kept on the row by triggers (migration 0030): no subquery per ticket.
+  const due = sql<Date | null>`t.next_due_at`;
+  const breached = sql<SqlBool>`t.sla_breached`;
   const steppedIn = sql<SqlBool>`exists (select 1 from step_ins s where s.ticket_id = t.id)`;
   const atRisk = sql<SqlBool>`(${open} and t.touched_at is null and t.created_at <= ${riskSince})`;
   const overdue = sql<SqlBool>`(${open} and (${due} <= ${now} or ${breached}))`;

@@ -50,7 +50,13 @@ export function traceSteps(entries: readonly AuditEntry[], document: FlowDocumen
         break;
       }
       case 'action':
-        steps.push({ node: entry.detail.node, type: 'effect', at, detail: { type: entry.detail.type, params: entry.detail.params } });
+        steps.push({
+          node: entry.detail.node,
+          type: 'effect',
+          at,
+          ...(entry.detail.inputs ? { inputs: entry.detail.inputs } : {}),
+          detail: { type: entry.detail.type, params: entry.detail.params },
+        });
         break;
       case 'effect.delivered':
         steps.push({ node: entry.detail.node, type: 'effect.delivered', at, attempts: entry.detail.attempt });

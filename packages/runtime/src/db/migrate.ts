@@ -20,6 +20,7 @@ import * as flowErrorIndex from './migrations/0013-flow-error-index';
 import * as calendars from './migrations/0019-calendars';
 import * as ticketNumberSequences from './migrations/0021-ticket-number-sequences';
 import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
+import * as queueDeadlines from './migrations/0030-queue-deadlines';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019-calendars': calendars,
   '0021-ticket-number-sequences': ticketNumberSequences,
   '0022-ticket-audit-chains': ticketAuditChains,
+  '0030-queue-deadlines': queueDeadlines,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -57,9 +59,28 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema ?? 'public';
+  // Every start comes here: when the recorded migrations are exactly ours, there is nothing to run
+  // (and Kysely's check, which reads the whole catalogue and takes a lock, is skipped).
+  if (sameNames(await appliedMigrations(db, schema), Object.keys(migrations))) return;
   const { error, results } = await new Migrator({ db, provider, migrationTableSchema: schema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : 'not an Error'}`, { cause: error });
   }
+}
+
+/** The migrations recorded in `schema`, or undefined before the first one ran. */
+async function appliedMigrations(db: Kysely<Database>, schema: string): Promise<string[] | undefined> {
+  const { rows: table } = await sql<{
+    present: boolean;
+  }>`select to_regclass(format('%I.kysely_migration', ${schema}::text)) is not null as present`.execute(db);
+  if (!table[0]?.present) return undefined;
+  const { rows } = await sql<{ name: string }>`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(db);
+  return rows.map((row) => row.name);
+}
+
+function sameNames(applied: readonly string[] | undefined, known: readonly string[]): boolean {
+  if (applied === undefined || applied.length !== known.length) return false;
+  const set = new Set(applied);
+  return known.every((name) => set.has(name));
 }

@@ -136,6 +136,10 @@ export interface TicketsTable {
   abnormal_at: ColumnType<Date | null, never, Date | null>;
   /** lower(number, customer id, subject, body): generated (migration 0014), searched with LIKE. */
   search_text: ColumnType<string, never, never>;
+  /** The earliest pending timer of its flows, kept by a trigger on `timers` (migration 0030); null: none. */
+  next_due_at: ColumnType<Date | null, never, never>;
+  /** A flow saw its SLA breached, kept by a trigger on `ticket_outcomes` (migration 0030). */
+  sla_breached: ColumnType<boolean, never, never>;
 }
 
 /** The last sequence number given out per month, for GD + yyyyMM + seq ticket numbers. */

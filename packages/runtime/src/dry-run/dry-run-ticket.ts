@@ -4,7 +4,7 @@ import { createEffectRunner } from '../engine/effect-runner';
 import { flowAt } from '../engine/flow-at';
 import type { PreparedFlow } from '../engine/prepared-flow';
 import { createTicketRun } from '../engine/ticket-run';
-import type { DryRunAction, DryRunError, DryRunResult } from './dry-run-result';
+import type { DryRunAction, DryRunDecision, DryRunError, DryRunResult } from './dry-run-result';
 import { eventTime, type SampleTicket } from './sample-ticket';
 import { createTimerLoopGuard, TIMER_LOOP_MESSAGES } from '../engine/timer-loop-guard';
 import { createVirtualTimers } from '../engine/virtual-timers';
@@ -16,6 +16,11 @@ export interface DryRunOptions {
   readonly calendars?: CalendarBook;
   /** A run stops this long after the ticket's creation (the contract says 30 days). */
   readonly horizonMs?: number;
+  /**
+   * Report each condition's answer and inputs (`decisions`) and what actions weighed (`inputs` on
+   * actions), as the durable runtime audits them for a ticket's trace. Off by default: nothing recorded.
+   */
+  readonly explain?: boolean;
 }
 
 const THIRTY_DAYS = 30 * 86_400_000;
@@ -37,22 +42,30 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
   const paths: Record<string, string[]> = Object.fromEntries(flowPaths.map((flowPath, i) => [flowAt(flows, i).compiled.id, flowPath]));
   const actions: DryRunAction[] = [];
   const errors: DryRunError[] = [];
+  const decisions: DryRunDecision[] | undefined = options.explain ? [] : undefined;
 
   const run = createTicketRun(
     { ticket: fields, stats: EMPTY_STATS },
     flows,
     flows.map((f) => f.idle),
     {
-      runAction: createEffectRunner({ registry: options.registry, roster: options.roster }),
+      runAction: createEffectRunner({ registry: options.registry, roster: options.roster, explain: options.explain === true }),
+      explains: options.explain === true,
       ...(options.calendars ? { calendars: options.calendars } : {}),
       schedule: (flow, timer, now) => timers.schedule(flow, timer, now),
       cancel: (flow, ids) => timers.cancel(flow, ids),
       cancelFlow: (flow) => timers.cancelFlow(flow),
-      moved(flow, _from, _to, visits) {
+      moved(flow, _from, _to, visits, _event, now, decided) {
         const flowPath = flowAt(flowPaths, flow);
         for (const node of visits) {
           path.push(node);
           flowPath.push(node);
+        }
+        if (decisions && decided) {
+          const at = new Date(now).toISOString();
+          const id = flowAt(flows, flow).compiled.id;
+          for (const d of decided)
+            decisions.push({ at, flow: id, node: d.node, answer: d.answer, ...(d.inputs ? { inputs: { ...d.inputs } } : {}) });
         }
       },
       action: (_flow, action) => actions.push(action),
@@ -81,7 +94,15 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
       break;
     }
   }
-  return { ticketId: run.state.ticket.id, path, actions, final: finalFields(run.state.ticket), errors, paths };
+  return {
+    ticketId: run.state.ticket.id,
+    path,
+    actions,
+    final: finalFields(run.state.ticket),
+    errors,
+    paths,
+    ...(decisions ? { decisions } : {}),
+  };
 }
 
 function finalFields(ticket: Ticket): DryRunResult['final'] {

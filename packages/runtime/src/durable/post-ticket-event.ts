@@ -45,6 +45,12 @@ export async function postTicketEventOnce(
     throw new RuntimeInputError('ticket.created is sent by the server when a ticket is opened', 400, [
       { path: 'type', message: 'ticket.created cannot be posted' },
     ]);
+  if (event.type === 'agent.action')
+    throw new RuntimeInputError(
+      'agent.action is sent by the server when an agent acts through /take, /release, /transfer, /notes, /escalate or /step-in',
+      400,
+      [{ path: 'type', message: 'agent.action cannot be posted' }],
+    );
   const now = ctx.clock.now();
   const claim = { scope: `POST /api/tickets/{id}/events ${ticketId}`, key: idempotencyKey, request: event, now };
   return ctx.db.transaction().execute((trx) => idempotent(trx, eventAcceptedAnswerShape, claim, 202, () => queue(trx)));

@@ -1,3 +1,4 @@
+import type { Decision } from '@switchyard/compiler';
 import { type Ticket, TicketEventType } from '@switchyard/flow';
 import type { CalendarBook, NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
@@ -127,6 +128,7 @@ export async function runTicketWork(
       registry: options.registry,
       roster: options.roster,
       visits,
+      explain: true,
       defer: ({ request, idempotencyKey }) => {
         const flow = flows.findIndex((f) => f.compiled === request.flow);
         outbox.push(outboxRow(request, flowAt(flowIds, flow), flowAt(work.bindings, flow).version, idempotencyKey, options));
@@ -147,19 +149,34 @@ export async function runTicketWork(
       timersChanged = true;
       timers.cancelFlow(flow);
     },
-    moved(flow, from, to, visited, eventType, now) {
+    // The trace (GET /api/tickets/:id/trace) shows each condition's answer and inputs from these records.
+    explains: true,
+    moved(flow, from, to, visited, eventType, now, decisions) {
       movedFlows.add(flow);
       if (TICKET_EVENT_TYPES.has(eventType)) firings[flow] = afterTicketEvent(firings[flow], now);
       const missedDeadline = isMissedDeadline(flowAt(flows, flow).compiled, eventType, from.value);
       record(new Date(now), flow, {
         kind: 'flow.transition',
-        detail: { event: eventType, from: from.value, to: to.value, visits: [...visited], ...(missedDeadline ? { missedDeadline } : {}) },
+        detail: {
+          event: eventType,
+          from: from.value,
+          to: to.value,
+          visits: [...visited],
+          ...(missedDeadline ? { missedDeadline } : {}),
+          ...(decisions?.length ? { decisions: decisions.map(storedDecision) } : {}),
+        },
       });
     },
     action: (flow, action) =>
       record(new Date(action.at), flow, {
         kind: 'action',
-        detail: { node: action.node, type: action.type, params: action.params, ...rosterLoad(action.type, options.roster) },
+        detail: {
+          node: action.node,
+          type: action.type,
+          params: action.params,
+          ...rosterLoad(action.type, options.roster),
+          ...(action.inputs ? { inputs: { ...action.inputs } } : {}),
+        },
       }),
     error: (flow, error) =>
       record(new Date(error.at), flow, {
@@ -237,6 +254,11 @@ export async function runTicketWork(
     appliedEventIds: work.events.map((e) => e.id),
     firedTimers,
   };
+}
+
+/** A decision as the audit stores it (a plain record for the inputs). */
+function storedDecision(d: Decision): { node: string; answer: string; inputs?: Record<string, unknown> } {
+  return d.inputs ? { node: d.node, answer: d.answer, inputs: { ...d.inputs } } : { node: d.node, answer: d.answer };
 }
 
 function restore(flow: PreparedFlow, stored: PersistedSnapshot | null): FlowSnapshot {

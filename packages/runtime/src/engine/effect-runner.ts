@@ -7,6 +7,7 @@ import {
   noHttp,
   noSecrets,
   type NodeHttpClient,
+  type NodeInputs,
   type NodeLogger,
   type NodeRegistry,
   type NodeSecrets,
@@ -41,6 +42,8 @@ export type EffectOutcome =
       readonly output: unknown;
       /** A message to deliver (real runs store it in the ticket's conversation). */
       readonly message?: OutboundMessage | undefined;
+      /** What the action weighed, when the runner explains (`EffectRunnerOptions.explain`). */
+      readonly inputs?: NodeInputs | undefined;
     }
   | { readonly ok: false; readonly error: string };
 
@@ -63,6 +66,8 @@ export interface EffectRunnerOptions {
    * simulated: `simulate` stands in for `run`, or the effect is recorded alone.
    */
   readonly defer?: (effect: DeferredEffect) => void;
+  /** Ask each action that can for what it weighed (`explain`), for a trace: off, nothing is asked. */
+  readonly explain?: boolean;
 }
 
 /**
@@ -75,7 +80,7 @@ export interface EffectRunnerOptions {
  * const outcome = await runEffect({ flow, node: 'reply-1', state, now, event: undefined, vars: {} });
  */
 export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
-  const { registry, roster, defer } = options;
+  const { registry, roster, defer, explain } = options;
   const visitCounts = options.visits ?? new Map<string, number>();
   return async (request) => {
     const { flow, node: nodeId } = request;
@@ -94,7 +99,8 @@ export function createEffectRunner(options: EffectRunnerOptions): EffectRunner {
     try {
       const pending = def.sideEffect ? (def.simulate?.(ctx, node.config) ?? {}) : def.run(ctx, node.config);
       const result: ActionResult = pending instanceof Promise ? await pending : pending;
-      return actionOutcome(node.type, node.config, result);
+      const outcome = actionOutcome(node.type, node.config, result);
+      return explain && def.explain ? withInputs(outcome, () => def.explain?.(ctx, node.config)) : outcome;
     } catch (error) {
       return { ok: false, error: errorMessage(error) };
     }
@@ -153,4 +159,15 @@ export function actionOutcome(type: string, config: unknown, result: ActionResul
 /** A compiled node's config is the parsed output of an object schema; anything else shows as no params. */
 function configParams(config: unknown): Readonly<Record<string, unknown>> {
   return typeof config === 'object' && config !== null && !Array.isArray(config) ? Object.fromEntries(Object.entries(config)) : {};
+}
+
+/** An outcome with what its action weighed; an `explain` that throws costs the trace its inputs, never the run. */
+function withInputs(outcome: EffectOutcome, explain: () => NodeInputs | undefined): EffectOutcome {
+  if (!outcome.ok) return outcome;
+  try {
+    const inputs = explain();
+    return inputs ? { ...outcome, inputs } : outcome;
+  } catch {
+    return outcome;
+  }
 }

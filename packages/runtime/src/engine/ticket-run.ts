@@ -1,6 +1,6 @@
-import { type FlowEvent, nodeCodeErrorIn } from '@switchyard/compiler';
+import { type Decision, type FlowEvent, nodeCodeErrorIn } from '@switchyard/compiler';
 import type { TicketEvent } from '@switchyard/flow';
-import type { CalendarBook } from '@switchyard/nodes';
+import type { CalendarBook, NodeInputs } from '@switchyard/nodes';
 import { canMove } from './accepted-events';
 import { advanceFlow, type FlowSnapshot, type FlowStep, type TimerRequest } from './advance-flow';
 import type { EffectOutcome, EffectRunner } from './effect-runner';
@@ -16,6 +16,8 @@ export interface RunAction {
   readonly node: string;
   readonly type: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** What the action weighed (an assignment's candidates), when the host explains (see `TicketRunHost.explains`). */
+  readonly inputs?: NodeInputs;
 }
 
 /** A problem in a flow's run: a node's code threw, an action failed with no error branch, a loop was cut. */
@@ -37,8 +39,21 @@ export interface TicketRunHost {
   cancel(flow: number, ids: readonly string[]): void;
   /** A flow's run ended abruptly: drop all its timers. */
   cancelFlow(flow: number): void;
-  /** A flow moved from one state to another, entering `visits` in order. */
-  moved(flow: number, from: FlowSnapshot, to: FlowSnapshot, visits: readonly string[], eventType: string, now: number): void;
+  /**
+   * Whether the host keeps a trace: each condition passed is then handed to `moved` with its answer and
+   * inputs (and the effect runner should explain actions). Off, guards record nothing and allocate nothing.
+   */
+  readonly explains?: boolean;
+  /** A flow moved from one state to another, entering `visits` in order; `decisions`: the conditions passed, when the host explains. */
+  moved(
+    flow: number,
+    from: FlowSnapshot,
+    to: FlowSnapshot,
+    visits: readonly string[],
+    eventType: string,
+    now: number,
+    decisions?: readonly Decision[],
+  ): void;
   action(flow: number, action: RunAction): void;
   error(flow: number, error: RunError): void;
 }
@@ -85,6 +100,7 @@ export function createTicketRun(
   host: TicketRunHost,
 ): TicketRun {
   let state = initial;
+  const explains = host.explains === true;
   const snapshots = [...initialSnapshots];
   const raised = createRaisedEventQueue();
   const lastError = new Map<string, string>();
@@ -121,7 +137,14 @@ export function createTicketRun(
     }
     const before = state.ticket.status;
     state = applyPatch(state, outcome.patch);
-    host.action(index, { at: isoAt(now), flow, node, type: outcome.type, params: outcome.params });
+    host.action(index, {
+      at: isoAt(now),
+      flow,
+      node,
+      type: outcome.type,
+      params: outcome.params,
+      ...(outcome.inputs ? { inputs: outcome.inputs } : {}),
+    });
     if (state.ticket.status !== before) raiseStatus(index, node, now);
     // One object shape for every message: spreading optional fields made this the host's hottest line.
     return { type: 'effect.done', node, output: outcome.output, payload, error: undefined };
@@ -139,6 +162,7 @@ export function createTicketRun(
       const before = flowAt(snapshots, index);
       if (!canMove(flow.accepts, before, message.type)) continue;
       let step: FlowStep;
+      let decided: Decision[] | undefined;
       try {
         const event: FlowEvent = {
           type: message.type,
@@ -150,8 +174,10 @@ export function createTicketRun(
           output: message.output,
           error: message.error,
           calendars: host.calendars,
+          decisions: explains ? [] : undefined,
         };
         step = advanceFlow(flow.machine, before, event);
+        decided = event.decisions;
       } catch (error) {
         // A guard or delay threw: report it and end this flow's run; other flows go on.
         const inNode = nodeCodeErrorIn(error);
@@ -165,7 +191,7 @@ export function createTicketRun(
         return;
       }
       snapshots[index] = step.snapshot;
-      host.moved(index, before, step.snapshot, step.visits, message.type, now);
+      host.moved(index, before, step.snapshot, step.visits, message.type, now, decided ? passed(decided, step.visits) : undefined);
       if (step.cancels.length) host.cancel(index, step.cancels);
       for (const timer of step.timers) host.schedule(index, timer, now);
       for (const node of step.failures) {
@@ -225,4 +251,18 @@ export function createTicketRun(
       endRun(index);
     },
   };
+}
+
+/**
+ * The decisions of the conditions a step passed, in path order: guards also answer for routes
+ * that were not taken, and those are not part of the path.
+ */
+function passed(decisions: readonly Decision[], visits: readonly string[]): Decision[] {
+  const byNode = new Map(decisions.map((d) => [d.node, d]));
+  const out: Decision[] = [];
+  for (const node of visits) {
+    const decision = byNode.get(node);
+    if (decision) out.push(decision);
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ export interface TicketState {
 /**
  * What a ticket event does to the ticket itself, before any flow sees it: a status
  * event sets the status (a resolve restarts the message count), messages and replies
- * update the counters.
+ * update the counters, an agent's action sets the assignment it left.
  */
 export function applyTicketEvent(state: TicketState, event: TicketEvent, now: Date): TicketState {
   const { ticket, stats } = state;
@@ -38,6 +38,9 @@ export function applyTicketEvent(state: TicketState, event: TicketEvent, now: Da
         stats: closing ? { ...stats, customerMessages: 0, recentMessages: [] } : stats,
       };
     }
+    case 'agent.action':
+      // The assignment the action left (in a durable run the row already holds it: applying it again changes nothing).
+      return { ticket: { ...ticket, group: event.group, assignee: event.assignee, escalationLevel: event.escalationLevel }, stats };
     case 'ticket.created':
     case 'survey.response':
     case 'approval.decided':
