@@ -60,7 +60,7 @@ export function timeScript(
     const { after, visits } = step.played;
     // The flow rests idle (no node) or in an action or a wait; entering a wait (again) starts its timer.
     const resting = compiled.nodes[after] ? flowNode(compiled, registry, after) : undefined;
-    if (resting?.def.kind !== 'wait') fireAt = undefined;
+    if (resting?.def.kind !== 'wait' || !resting.def.delayMs) fireAt = undefined;
     else if (visits.includes(after)) {
       const ctx = { ticket, stats: EMPTY_STATS, now: new Date(created + time), vars: {} };
       fireAt = time + resting.def.delayMs(ctx, resting.config);

@@ -95,6 +95,27 @@ export const VALID_CONFIGS: Readonly<Record<string, fc.Arbitrary<NodeConfig>>> =
   ),
   expression: fc.record({ expression }),
   delay: fc.record({ duration: fc.constantFrom(...WAIT_DURATIONS) }),
+  sla_policy: fc.record(
+    {
+      target: fc.constantFrom('first_response', 'next_response', 'periodic_update', 'resolution'),
+      urgent: fc.constantFrom(...WAIT_DURATIONS),
+      high: fc.constantFrom(...WAIT_DURATIONS),
+      normal: fc.constantFrom(...WAIT_DURATIONS),
+      vipUrgent: fc.constantFrom(...WAIT_DURATIONS),
+      warnBefore: fc.constantFrom('30m', '1h'),
+      from: fc.constantFrom('step', 'ticket_created'),
+      clock: fc.constantFrom('clock', 'business'),
+    },
+    { requiredKeys: [] },
+  ),
+  approval: fc.record(
+    { role: fc.constantFrom('supervisor', 'admin'), timeout: fc.constantFrom(...WAIT_DURATIONS), question: template },
+    { requiredKeys: [] },
+  ),
+  confirmation: fc.record(
+    { remindAfter: fc.constantFrom(...WAIT_DURATIONS), timeout: fc.constantFrom(...WAIT_DURATIONS) },
+    { requiredKeys: [] },
+  ),
   wait_for_event: fc
     .record(
       {

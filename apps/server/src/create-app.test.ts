@@ -76,6 +76,8 @@ const CONTRACT = {
   '/api/backtests/{id}/cancel': ['post'],
   '/api/backtests/{id}/tickets/{ticketId}': ['get'],
   '/api/calendars': ['get', 'post'],
+  '/api/approvals': ['get'],
+  '/api/approvals/{id}': ['post'],
 };
 
 describe.each(testDatabases)('the app on $name', (target) => {

@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health-routes';
 import { addMetricsRoute } from './routes/metrics-route';
 import { rolloutRoutes } from './routes/rollout-routes';
 import { rosterRoutes } from './routes/roster-routes';
+import { approvalRoutes } from './routes/approval-routes';
 import { calendarRoutes } from './routes/calendar-routes';
 import { runtimeRoutes } from './routes/runtime-routes';
 import { secretRoutes } from './routes/secret-routes';
@@ -96,6 +97,7 @@ export function createApp(options: AppOptions): SwitchyardApp {
   app.route('/', ticketRoutes(ctx, options.onQueued));
   app.route('/', rosterRoutes(ctx));
   app.route('/', calendarRoutes(ctx));
+  app.route('/', approvalRoutes(ctx, options.onQueued));
   app.route('/', runtimeRoutes(ctx));
   app.route('/', failureRoutes(ctx));
   app.route('/', secretRoutes(ctx));

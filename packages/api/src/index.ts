@@ -39,6 +39,7 @@ export {
 } from './roster';
 export {
   Deadline,
+  RunningSla,
   EventAccepted,
   HistoryEntry,
   NewTicket,
@@ -203,3 +204,4 @@ export {
 } from './console';
 export { FlowErrorList, FlowErrorQuery, FlowErrorView } from './flow-errors';
 export { CalendarList, CalendarView, IcalImport, SaveCalendarRequest, StoredCalendar } from './calendars';
+export { ApprovalList, ApprovalView, DecideApprovalRequest, mayDecide } from './approvals';

@@ -61,12 +61,35 @@ export const Deadline = z
   .meta({ id: 'Deadline' });
 export type Deadline = z.infer<typeof Deadline>;
 
+/**
+ * An SLA policy's clock on the ticket (issue 21): running with the instant it breaches, or paused (the ticket
+ * waits on the customer) with the time it has left, which it resumes with.
+ */
+export const RunningSla = z
+  .object({
+    flowId: z.string(),
+    node: z.string(),
+    target: z.enum(['first_response', 'next_response', 'periodic_update', 'resolution']),
+    state: z.enum(['running', 'paused']),
+    /** When it breaches if nothing changes; null while paused. */
+    dueAt: z.iso.datetime({ offset: true }).nullable(),
+    /** Counted time left (business time on a business-hours policy): at `since` while running, now while paused. */
+    leftMs: z.number().int(),
+    since: z.iso.datetime({ offset: true }),
+    startedAt: z.iso.datetime({ offset: true }),
+    warned: z.boolean(),
+  })
+  .meta({ id: 'RunningSla' });
+export type RunningSla = z.infer<typeof RunningSla>;
+
 export const TicketView = Ticket.extend({
   stats: TicketStats,
   updatedAt: z.iso.datetime({ offset: true }),
   flows: z.array(z.object({ flowId: z.string(), version: z.number().int() })),
   /** The ticket's pending deadlines, earliest first. */
   deadlines: z.array(Deadline),
+  /** The SLA policies running (or paused) on the ticket, earliest due first, paused last. */
+  slas: z.array(RunningSla),
   /** Present when the list was asked for a queue (`view`, `sort`, `q` or `cursor`): at risk, overdue, paging. */
   queue: QueueRowInfo.optional(),
 }).meta({ id: 'TicketView' });

@@ -10,6 +10,7 @@ import {
   type TransitionConfig,
 } from './compiled-flow';
 import { createRouter, type Route, type Router } from './condition-routes';
+import { outcomeWaitState } from './outcome-wait';
 
 /** Thrown when a flow that does not validate is compiled; carries every diagnostic. */
 export class FlowCompileError extends Error {
@@ -131,6 +132,10 @@ function stateFor(id: string, def: NodeDefinition, config: unknown, router: Rout
       after: { [id]: [{ target: id, actions: [{ type: 'holdExpired', params: forNode(id) }] }] },
     };
   }
+  if (def.kind === 'wait' && def.outcomes) {
+    const state = outcomeWaitState(id, def, config, next);
+    if (state) return state;
+  }
   const event = def.kind === 'wait' ? def.event?.(config) : undefined;
   const after = { [id]: transitions(next(event ? 'timeout' : 'next'), undefined, []) };
   if (!event) return { entry: [visit(id)], after };
@@ -168,7 +173,9 @@ function sortKeys(value: unknown): unknown {
 
 /** A wait that loops back to itself must restart its timer, so self-transitions re-enter. */
 function reenterSelfLoops(id: string, state: StateConfig): StateConfig {
-  const mark = (list: readonly TransitionConfig[]) => list.map((t) => (t.target === id ? { ...t, reenter: true } : t));
+  // A wait with outcomes' stay (`reenter: false`) keeps the state on purpose: it re-arms its own timer.
+  const mark = (list: readonly TransitionConfig[]) =>
+    list.map((t) => (t.target === id && t.reenter !== false ? { ...t, reenter: true } : t));
   const mapAll = (table?: Readonly<Record<string, readonly TransitionConfig[]>>) =>
     table && Object.fromEntries(Object.entries(table).map(([k, v]) => [k, mark(v)]));
   return {

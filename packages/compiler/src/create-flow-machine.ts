@@ -1,8 +1,16 @@
-import { type ConditionNode, HOLD_EXPIRED, type NodeContext, type NodeDefinition, type NodeRegistry } from '@switchyard/nodes';
-import { assign, setup } from 'xstate';
+import {
+  type ConditionNode,
+  HOLD_EXPIRED,
+  type NodeContext,
+  type NodeDefinition,
+  type NodeRegistry,
+  type WaitAnswer,
+} from '@switchyard/nodes';
+import { assign, enqueueActions, setup } from 'xstate';
 import type { CompiledFlow, RouteParams } from './compiled-flow';
 import type { Decision, FlowEvent } from './flow-event';
 import { NodeCodeError, recordGuardFailure } from './node-code-error';
+import { type OutcomeParams, STAY } from './outcome-wait';
 
 interface FlowContext {
   vars: Record<string, unknown>;
@@ -70,12 +78,47 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
     }
     return { ticket: event.ticket, stats: event.stats, now: new Date(event.now), event: event.payload, vars, calendars: event.calendars };
   };
+  /** When a wait with outcomes' timer fires, as a delay from the event's instant; Infinity: no timer (a paused clock). */
+  const outcomeDelay = (id: string, context: FlowContext, event: FlowEvent, memory: unknown): number => {
+    const { def, config } = nodeOf(id);
+    if (def.kind !== 'wait' || !def.outcomes) return Number.POSITIVE_INFINITY;
+    const outcomes = def.outcomes;
+    const due = inNode(id, () => outcomes.dueAt(contextOf(context, event), config, memory));
+    return due === null ? Number.POSITIVE_INFINITY : Math.max(0, due - event.now);
+  };
   const delays: Record<string, (args: { context: FlowContext; event: FlowEvent }) => number> = {};
   for (const [id, { def, config }] of definitions) {
-    if (def.kind === 'wait') delays[id] = ({ context, event }) => inNode(id, () => def.delayMs(contextOf(context, event), config));
     const hold = def.kind === 'action' ? def.hold : undefined;
     if (hold) delays[id] = ({ context, event }) => inNode(id, () => hold.delayMs(contextOf(context, event), config));
+    if (def.kind !== 'wait') continue;
+    const delayMs = def.delayMs?.bind(def);
+    delays[id] = delayMs
+      ? ({ context, event }) => inNode(id, () => delayMs(contextOf(context, event), config))
+      : ({ context, event }) => outcomeDelay(id, context, event, context.vars[id]);
   }
+  /** A wait with outcomes' timer event: XState's type for the `after` of state `id` (the delay is named after the node). */
+  const timerEventOf = (id: string) => `xstate.after.${id}.${compiled.machine.id}.${id}`;
+
+  // A wait with outcomes answers each event once, however many of its routes' guards ask.
+  const outcomes = new WeakMap<FlowEvent, Map<string, WaitAnswer | null>>();
+  const outcomeOf = (node: string, context: FlowContext, event: FlowEvent): WaitAnswer | undefined => {
+    let known = outcomes.get(event);
+    if (!known) outcomes.set(event, (known = new Map<string, WaitAnswer | null>()));
+    const cached = known.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    const { def, config } = nodeOf(node);
+    if (def.kind !== 'wait' || !def.outcomes) throw new Error(`flow ${compiled.id}: ${node} is not a wait with outcomes`);
+    const hooks = def.outcomes;
+    const self = { flow: compiled.id, node };
+    const ctx = contextOf(context, event);
+    const memory = context.vars[node];
+    const answer = inGuard(node, event, () =>
+      event.type.startsWith('xstate.after.') ? hooks.onTimer(ctx, config, memory, self) : hooks.onEvent(ctx, config, memory, self),
+    );
+    known.set(node, answer ?? null);
+    return answer;
+  };
+  const withoutKey = (vars: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(vars).filter(([k]) => k !== key));
 
   /** Whether the route's gate lets this event through: a trigger or wait filter, or the effect's owner. */
   const gateOpens = (from: string, context: FlowContext, event: FlowEvent): boolean => {
@@ -125,6 +168,16 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
         const hold = def.kind === 'action' ? def.hold : undefined;
         return hold !== undefined && (inGuard(params.node, event, () => hold.holds(event.output, config)) ?? false);
       },
+      outcome: ({ context, event }, params: OutcomeParams) => {
+        const answer = outcomeOf(params.node, context, event);
+        if (!answer) return false;
+        if (params.port === STAY) return 'stay' in answer;
+        return (
+          'port' in answer &&
+          answer.port === params.port &&
+          params.steps.every(([node, port]) => answerOf(node, context, event, undefined) === port)
+        );
+      },
     },
     actions: {
       startRun: assign({ vars: () => ({}) }),
@@ -139,6 +192,34 @@ export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry
           const fields = typeof previous === 'object' && previous !== null && !Array.isArray(previous) ? previous : {};
           return { ...context.vars, [params.node]: { ...fields, [HOLD_EXPIRED]: true } };
         },
+      }),
+      enterWait: assign({
+        vars: ({ context, event }, params: NodeParams) => {
+          const { def, config } = nodeOf(params.node);
+          if (def.kind !== 'wait' || !def.outcomes) return context.vars;
+          const hooks = def.outcomes;
+          const self = { flow: compiled.id, node: params.node };
+          const memory = inNode(params.node, () => hooks.enter(contextOf(context, event), config, context.vars[params.node], self));
+          return { ...context.vars, [params.node]: memory };
+        },
+      }),
+      leaveWait: assign({
+        vars: ({ context, event }, params: NodeParams) => {
+          const answer = outcomeOf(params.node, context, event);
+          const keep = answer && 'port' in answer ? answer.keep : undefined;
+          return keep === undefined ? withoutKey(context.vars, params.node) : { ...context.vars, [params.node]: keep };
+        },
+      }),
+      // Stays in the wait with new memory and re-arms its timer in place (no exit and entry: no second visit).
+      stayWait: enqueueActions(({ context, event, enqueue }, params: NodeParams) => {
+        const answer = outcomeOf(params.node, context, event);
+        if (!answer || !('stay' in answer)) return;
+        const vars = { ...context.vars, [params.node]: answer.stay };
+        enqueue.assign({ vars });
+        const timer = timerEventOf(params.node);
+        enqueue.cancel(timer);
+        const delay = outcomeDelay(params.node, { vars }, event, answer.stay);
+        if (Number.isFinite(delay)) enqueue.raise({ ...event, type: timer }, { id: timer, delay });
       }),
     },
     delays,

@@ -4,6 +4,8 @@ export {
   AgentAction,
   AgentActionKind,
   AgentReply,
+  ApprovalDecided,
+  CustomerConfirmed,
   CustomerMessage,
   StatusChanged,
   SurveyResponse,

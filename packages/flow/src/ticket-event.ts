@@ -42,6 +42,18 @@ export const SurveyResponse = z.strictObject({
   score: z.number().int().min(1).max(5),
 });
 
+/** A person decided an approval a flow asked for (issue 21): `flow` and `node` name the approval node that waits. */
+export const ApprovalDecided = z.strictObject({
+  type: z.literal('approval.decided'),
+  flow: z.string().min(1).max(INPUT_LIMITS.id),
+  node: z.string().min(1).max(INPUT_LIMITS.id),
+  decision: z.enum(['approve', 'reject']),
+  by: z.string().min(1).max(INPUT_LIMITS.id),
+  note: z.string().max(INPUT_LIMITS.body).optional(),
+});
+/** The customer confirmed that the ticket's resolution works for them. */
+export const CustomerConfirmed = z.strictObject({ type: z.literal('customer.confirmed') });
+
 /** Something that happened to a ticket, from a channel, an agent or the customer. */
 export const TicketEvent = z.discriminatedUnion('type', [
   TicketCreated,
@@ -50,6 +62,8 @@ export const TicketEvent = z.discriminatedUnion('type', [
   StatusChanged,
   SurveyResponse,
   AgentAction,
+  ApprovalDecided,
+  CustomerConfirmed,
 ]);
 export type TicketEvent = z.infer<typeof TicketEvent>;
 
@@ -61,5 +75,7 @@ export const TicketEventType = z.enum([
   'ticket.status',
   'survey.response',
   'agent.action',
+  'approval.decided',
+  'customer.confirmed',
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;

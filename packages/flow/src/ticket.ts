@@ -7,7 +7,8 @@ export type Channel = z.infer<typeof Channel>;
 export const Priority = z.enum(['urgent', 'high', 'normal']);
 export type Priority = z.infer<typeof Priority>;
 
-export const TicketStatus = z.enum(['new', 'processing', 'resolved', 'closed']);
+/** `pending`: waiting on the customer (issue 21); SLA clocks that pause on it stop while the ticket is pending. */
+export const TicketStatus = z.enum(['new', 'processing', 'pending', 'resolved', 'closed']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
 export const CustomerTier = z.enum(['vip', 'standard']);

@@ -42,6 +42,8 @@ describe('plain words in the built-in nodes', () => {
       'notify.template:template',
       'reply.template:template',
       'reply.templateEn:template',
+      'sla_policy.pauseWhen:expression',
+      'sla_policy.stopWhen:expression',
     ]);
   });
 

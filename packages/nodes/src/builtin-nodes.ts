@@ -15,6 +15,9 @@ import { textMatches } from './conditions/text-matches';
 import { end } from './end';
 import type { NodeDefinition } from './sdk/define-node';
 import { agentReply, customerMessage, statusChanged, surveyResponse, ticketCreated } from './triggers/event-triggers';
+import { approval } from './service-levels/approval';
+import { confirmation } from './service-levels/confirmation';
+import { slaPolicy } from './service-levels/sla-policy';
 import { delay } from './waits/delay';
 import { waitForEvent } from './waits/wait-for-event';
 
@@ -37,6 +40,9 @@ export const builtinNodes: readonly NodeDefinition[] = [
   expression,
   delay,
   waitForEvent,
+  slaPolicy,
+  approval,
+  confirmation,
   assign,
   setPriority,
   setCategory,

@@ -16,7 +16,10 @@ export type {
   TriggerNode,
   WaitInput,
   WaitNode,
+  OutcomeWaitNode,
+  PlainWaitNode,
 } from './sdk/define-node';
+export type { WaitAnswer, WaitOutcomes, WaitSelf } from './sdk/wait-outcomes';
 export type { ActionContext, ActionResult, NodeContext, OutboundMessage, TicketStats } from './sdk/node-context';
 export { EMPTY_STATS } from './sdk/node-context';
 export { createHttpClient, HttpError, noHttp } from './sdk/node-http';
@@ -68,3 +71,7 @@ export { describeNodes } from './sdk/node-catalog';
 export type { CatalogEntry, CatalogSecret, DescribeOptions } from './sdk/node-catalog';
 export { CalendarPick, ClockKind, dueAfter } from './sdk/business-clock';
 export type { CalendarBook } from '@switchyard/calendar';
+export { readSlaClock, SlaClock, SlaTarget } from './service-levels/sla-clock';
+export { slaPolicy } from './service-levels/sla-policy';
+export { approval, APPROVER_ROLES, ApprovalRequest, readApprovalRequest } from './service-levels/approval';
+export { confirmation } from './service-levels/confirmation';

@@ -1,11 +1,12 @@
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The ticket statuses an agent sets from the console, in the order they usually pass. */
-export const TICKET_STATUSES = ['new', 'processing', 'resolved', 'closed'] as const;
+export const TICKET_STATUSES = ['new', 'processing', 'pending', 'resolved', 'closed'] as const;
 
 const STATUS_LABELS: Record<(typeof TICKET_STATUSES)[number], MessageKey> = {
   new: 'analytics.status.new',
   processing: 'analytics.status.processing',
+  pending: 'analytics.status.pending',
   resolved: 'analytics.status.resolved',
   closed: 'analytics.status.closed',
 };

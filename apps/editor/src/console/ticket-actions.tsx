@@ -58,7 +58,7 @@ export function TicketActions(props: {
           value={ticket.status}
           onChange={(e) => {
             const status = e.target.value;
-            if (status === 'new' || status === 'processing' || status === 'resolved' || status === 'closed')
+            if (status === 'new' || status === 'processing' || status === 'pending' || status === 'resolved' || status === 'closed')
               run(() => api.setStatus(ticket.id, { status }));
           }}
         >

@@ -521,6 +521,7 @@ export const messagesEn = {
   'analytics.handled': 'Handled',
   'analytics.status.new': 'New',
   'analytics.status.processing': 'Processing',
+  'analytics.status.pending': 'Pending (waiting on the customer)',
   'analytics.status.resolved': 'Resolved',
   'analytics.status.closed': 'Closed',
   'analytics.channel.chat': 'Chat',

@@ -518,6 +518,7 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'analytics.handled': '已处理',
   'analytics.status.new': '新建',
   'analytics.status.processing': '处理中',
+  'analytics.status.pending': '待客户回复',
   'analytics.status.resolved': '已解决',
   'analytics.status.closed': '已关闭',
   'analytics.channel.chat': '在线聊天',

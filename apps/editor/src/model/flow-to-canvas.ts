@@ -67,7 +67,7 @@ export interface CanvasContext {
 }
 
 /** Ports whose absence of a wire is a way to end the run, not a mistake: drawn as an implicit end. */
-export const ENDING_PORTS: ReadonlySet<string> = new Set(['false', 'timeout', 'error']);
+export const ENDING_PORTS: ReadonlySet<string> = new Set(['false', 'timeout', 'error', 'breach', 'rejected']);
 
 const NO_PROBLEMS: readonly string[] = [];
 

@@ -69,6 +69,9 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/skills': 'roster.manage',
   'GET /api/calendars': 'roster.read',
   'POST /api/calendars': 'roster.manage',
+  // Who may decide is the approval node's role or user, checked in the handler (`mayDecide`).
+  'GET /api/approvals': 'signed-in',
+  'POST /api/approvals/{id}': 'signed-in',
 
   'GET /api/secrets': 'secrets.read',
   'PUT /api/secrets/{name}': 'secrets.write',

@@ -1,6 +1,7 @@
 import type {
   AgentInput,
   AgentStatusRequest,
+  DecideApprovalRequest,
   EscalateRequest,
   NoteRequest,
   ReplyRequest,
@@ -66,6 +67,7 @@ const ticket = {
 export const REQUEST_EXAMPLES = {
   replyToTicket: { body: 'Your refund was sent today, 您的退款已于今天退回' } satisfies ReplyRequest,
   setTicketStatus: { status: 'processing' } satisfies StatusRequest,
+  decideApproval: { decision: 'approve', note: '退款金额已核对' } satisfies DecideApprovalRequest,
   addTicketNote: { body: '@wang-qiang please check the refund 请帮忙核实退款', mentions: ['wang-qiang'] } satisfies NoteRequest,
   transferTicket: { group: 'after_sales', note: 'Refund question, over to after-sales 退款问题转售后' } satisfies TransferRequest,
   takeTicket: {},

@@ -30,6 +30,7 @@ const ticket: TicketView = {
   updatedAt: '2026-05-01T01:00:00.000Z',
   flows: [],
   deadlines: [],
+  slas: [],
 };
 
 const viewers: Record<string, TicketViewer> = {

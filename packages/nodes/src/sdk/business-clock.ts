@@ -1,4 +1,4 @@
-import { addBusinessTime, createCalendarBook, type CalendarBook } from '@switchyard/calendar';
+import { addBusinessTime, businessTimeBetween, createCalendarBook, type CalendarBook } from '@switchyard/calendar';
 import { describeField, INPUT_LIMITS } from '@switchyard/flow';
 import { z } from 'zod';
 import { words } from './field-words';
@@ -41,4 +41,22 @@ export function dueAfter(
   shipped ??= createCalendarBook();
   const book = ctx.calendars ?? shipped;
   return addBusinessTime(book.resolve({ group: ctx.ticket.group, id: config.calendar === '' ? null : config.calendar }), from, durationMs);
+}
+
+/**
+ * The time counted between two instants as the node's config counts it: clock time, or business
+ * time on the picked calendar (what an SLA clock spent before a pause).
+ * @example elapsedBetween(ctx, since, ctx.now.getTime(), { clock: 'business', calendar: '' })
+ */
+export function elapsedBetween(
+  ctx: NodeContext,
+  from: number,
+  to: number,
+  config: { clock: 'clock' | 'business'; calendar: string },
+): number {
+  if (to <= from) return 0;
+  if (config.clock !== 'business') return to - from;
+  shipped ??= createCalendarBook();
+  const book = ctx.calendars ?? shipped;
+  return businessTimeBetween(book.resolve({ group: ctx.ticket.group, id: config.calendar === '' ? null : config.calendar }), from, to);
 }

@@ -1,6 +1,7 @@
 import type { ConfigWarning, Locale, NodeKind, TicketEventType } from '@switchyard/flow';
 import type { z } from 'zod';
 import type { ActionContext, ActionResult, NodeContext } from './node-context';
+import type { WaitOutcomes } from './wait-outcomes';
 import { SECRET_NAME } from './node-secrets';
 
 /** Text in both languages the product speaks. */
@@ -126,7 +127,7 @@ export interface ActionHold<C extends z.ZodType> {
 /** The flag a hold's timer sets on the action's previous output before it runs again. */
 export const HOLD_EXPIRED = 'expired';
 
-export interface WaitInput<C extends z.ZodType> extends NodeBase<C> {
+export interface PlainWaitInput<C extends z.ZodType> extends NodeBase<C> {
   readonly kind: 'wait';
   /** The event that ends the wait early (port "event"); none for a plain delay (port "next"). */
   event?(config: z.output<C>): TicketEventType | undefined;
@@ -134,7 +135,19 @@ export interface WaitInput<C extends z.ZodType> extends NodeBase<C> {
   matches?(ctx: NodeContext, config: z.output<C>): boolean;
   /** How long from now until the timeout (or the delay) fires. */
   delayMs(ctx: NodeContext, config: z.output<C>): number;
+  readonly outcomes?: undefined;
 }
+
+/** A wait with outcomes of its own (SLA policy, approval, confirmation): see `WaitOutcomes`. */
+export interface OutcomeWaitInput<C extends z.ZodType> extends NodeBase<C> {
+  readonly kind: 'wait';
+  readonly outcomes: WaitOutcomes<C>;
+  readonly event?: undefined;
+  readonly matches?: undefined;
+  readonly delayMs?: undefined;
+}
+
+export type WaitInput<C extends z.ZodType> = PlainWaitInput<C> | OutcomeWaitInput<C>;
 
 export interface EndInput<C extends z.ZodType> extends NodeBase<C> {
   readonly kind: 'end';
@@ -154,6 +167,8 @@ export type TriggerNode<C extends z.ZodType = z.ZodType> = TriggerInput<C> & Nor
 export type ConditionNode<C extends z.ZodType = z.ZodType> = ConditionInput<C> & Normalized;
 export type ActionNode<C extends z.ZodType = z.ZodType> = ActionInput<C> & Normalized;
 export type WaitNode<C extends z.ZodType = z.ZodType> = WaitInput<C> & Normalized;
+export type PlainWaitNode<C extends z.ZodType = z.ZodType> = PlainWaitInput<C> & Normalized;
+export type OutcomeWaitNode<C extends z.ZodType = z.ZodType> = OutcomeWaitInput<C> & Normalized;
 export type EndNode<C extends z.ZodType = z.ZodType> = EndInput<C> & Normalized;
 
 /** Any node definition, as registries and hosts hold them. */
@@ -176,7 +191,8 @@ export const TYPE_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
 export function defineNode<C extends z.ZodType>(input: TriggerInput<C>): TriggerNode<C>;
 export function defineNode<C extends z.ZodType>(input: ConditionInput<C>): ConditionNode<C>;
 export function defineNode<C extends z.ZodType>(input: ActionInput<C>): ActionNode<C>;
-export function defineNode<C extends z.ZodType>(input: WaitInput<C>): WaitNode<C>;
+export function defineNode<C extends z.ZodType>(input: PlainWaitInput<C>): PlainWaitNode<C>;
+export function defineNode<C extends z.ZodType>(input: OutcomeWaitInput<C>): OutcomeWaitNode<C>;
 export function defineNode<C extends z.ZodType>(input: EndInput<C>): EndNode<C>;
 export function defineNode<C extends z.ZodType>(input: NodeInput<C>): NodeDefinition {
   if (!TYPE_NAME.test(input.type)) {
@@ -237,6 +253,12 @@ function portsOf<C extends z.ZodType>(input: NodeInput<C>): (config: unknown) =>
     case 'action':
       return () => ['next', 'error'];
     case 'wait': {
+      if (input.outcomes) {
+        const outcomes = input.outcomes;
+        // As for ports above: the config was parsed by this node's schema.
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
+        return (config) => outcomes.ports(config as z.output<C>);
+      }
       const event = input.event?.bind(input);
       // As for ports above: the config was parsed by this node's schema.
       // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
@@ -248,3 +270,4 @@ function portsOf<C extends z.ZodType>(input: NodeInput<C>): (config: unknown) =>
 }
 
 export type { ConfigWarning, NodeKind };
+export type { WaitAnswer, WaitOutcomes, WaitSelf } from './wait-outcomes';

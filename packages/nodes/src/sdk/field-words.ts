@@ -13,6 +13,7 @@ export const PRIORITY_CHOICES: Record<string, FieldText> = {
 export const STATUS_CHOICES: Record<string, FieldText> = {
   new: words('New', '新建'),
   processing: words('Processing', '处理中'),
+  pending: words('Pending (waiting on the customer)', '待客户回复'),
   resolved: words('Resolved', '已解决'),
   closed: words('Closed', '已关闭'),
 };
@@ -37,6 +38,8 @@ export const EVENT_CHOICES: Record<string, FieldText> = {
   'ticket.status': words('Status changed', '状态变更'),
   'survey.response': words('Survey answered', '满意度回复'),
   'agent.action': words('Agent action (take, transfer, note, escalate…)', '坐席操作（接手、转派、备注、升级等）'),
+  'approval.decided': words('Approval decided', '审批已决定'),
+  'customer.confirmed': words('Customer confirmed', '客户已确认'),
 };
 
 export const SENIORITY_CHOICES: Record<string, FieldText> = {

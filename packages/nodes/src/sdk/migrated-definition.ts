@@ -57,13 +57,30 @@ export function migratedDefinition(def: NodeDefinition, migration: ConfigMigrati
       };
     }
     case 'wait': {
+      if (def.outcomes) {
+        const o = def.outcomes;
+        return {
+          ...def,
+          ...base,
+          kind: def.kind,
+          outcomes: {
+            ports: (c) => o.ports(upgrade(c)),
+            events: (c) => o.events(upgrade(c)),
+            enter: (ctx, c, kept, self) => o.enter(ctx, upgrade(c), kept, self),
+            onEvent: (ctx, c, memory, self) => o.onEvent(ctx, upgrade(c), memory, self),
+            onTimer: (ctx, c, memory, self) => o.onTimer(ctx, upgrade(c), memory, self),
+            dueAt: (ctx, c, memory) => o.dueAt(ctx, upgrade(c), memory),
+          },
+        };
+      }
+      const delayMs = def.delayMs.bind(def);
       const event = def.event?.bind(def);
       const matches = def.matches?.bind(def);
       return {
         ...def,
         ...base,
         kind: def.kind,
-        delayMs: (ctx, c) => def.delayMs(ctx, upgrade(c)),
+        delayMs: (ctx, c) => delayMs(ctx, upgrade(c)),
         ...(event ? { event: (c) => event(upgrade(c)) } : {}),
         ...(matches ? { matches: (ctx, c) => matches(ctx, upgrade(c)) } : {}),
       };

@@ -71,7 +71,8 @@ function checkDefinition(def: NodeDefinition): void {
   if (!def.title?.en || !def.title['zh-CN']) throw new Error(`${name}: title needs both "en" and "zh-CN"`);
   if (def.kind === 'action' && typeof def.run !== 'function') throw new Error(`${name}: an action needs run()`);
   if (def.kind === 'condition' && typeof def.evaluate !== 'function') throw new Error(`${name}: a condition needs evaluate()`);
-  if (def.kind === 'wait' && typeof def.delayMs !== 'function') throw new Error(`${name}: a wait needs delayMs()`);
+  if (def.kind === 'wait' && typeof def.delayMs !== 'function' && typeof def.outcomes?.dueAt !== 'function')
+    throw new Error(`${name}: a wait needs delayMs() or outcomes`);
   if (def.kind === 'action' && def.simulate !== undefined && typeof def.simulate !== 'function')
     throw new Error(`${name}: simulate must be a function`);
   if (def.kind === 'action') checkSecretNames(def.type, def.secrets);

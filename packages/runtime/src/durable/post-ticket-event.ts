@@ -33,8 +33,14 @@ export async function postTicketEventOnce(
   input: unknown,
   actor: string,
   idempotencyKey: string | undefined,
+  /** `approvals`: a decision from `decideApproval`, the one way an `approval.decided` event is queued. */
+  via: 'api' | 'approvals' = 'api',
 ): Promise<IdempotentAnswer<{ eventId: string }>> {
   const event = parseInput(TicketEvent, input);
+  if (event.type === 'approval.decided' && via !== 'approvals')
+    throw new RuntimeInputError('approval.decided is sent by POST /api/approvals/{id}, which checks who may decide', 400, [
+      { path: 'type', message: 'approval.decided cannot be posted as a ticket event' },
+    ]);
   if (event.type === 'ticket.created')
     throw new RuntimeInputError('ticket.created is sent by the server when a ticket is opened', 400, [
       { path: 'type', message: 'ticket.created cannot be posted' },

@@ -1,7 +1,10 @@
-import type { Deadline, TicketView } from '@switchyard/api';
+import type { Deadline, RunningSla, TicketView } from '@switchyard/api';
+import { readSlaClock } from '@switchyard/nodes';
 import type { Kysely } from 'kysely';
 import type { DataKeyRing } from '../data-keys/data-key-ring';
 import type { Database } from '../db/schema';
+import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
+import { readStored } from '../db/stored/read-stored';
 import { loadTickets, statsFromRow, ticketFromRow, type TicketWithCustomer } from './ticket-rows';
 
 /** A ticket as the API shows it (@switchyard/api's `TicketView`) and its SLA deadlines. */
@@ -65,7 +68,7 @@ async function views(db: Kysely<Database>, rows: readonly TicketWithCustomer[]):
   const bindings = await db
     .selectFrom('ticket_flows')
     .leftJoin('deployments', 'deployments.flow_id', 'ticket_flows.flow_id')
-    .select(['ticket_flows.ticket_id', 'ticket_flows.flow_id', 'ticket_flows.version'])
+    .select(['ticket_flows.ticket_id', 'ticket_flows.flow_id', 'ticket_flows.version', 'ticket_flows.snapshot'])
     .where(
       'ticket_flows.ticket_id',
       'in',
@@ -94,6 +97,7 @@ async function views(db: Kysely<Database>, rows: readonly TicketWithCustomer[]):
       deadlines: timers
         .filter((t) => t.ticket_id === row.id)
         .map((t): Deadline => ({ flowId: t.flow_id, node: waitNodeOf(t.timer_id), dueAt: t.due_at.toISOString() })),
+      slas: runningSlas(bindings.filter((b) => b.ticket_id === row.id)),
     };
   });
 }
@@ -101,4 +105,29 @@ async function views(db: Kysely<Database>, rows: readonly TicketWithCustomer[]):
 /** A wait's timer id is XState's `xstate.after.<delay>.<flow>.<state>`; the state is the wait node (ids have no dots). */
 function waitNodeOf(timerId: string): string {
   return timerId.slice(timerId.lastIndexOf('.') + 1);
+}
+
+/** The SLA clocks the ticket's flows keep in their runs (a policy node's memory in `vars`), earliest due first, paused last. */
+function runningSlas(bindings: readonly { ticket_id: string; flow_id: string; snapshot: unknown }[]): RunningSla[] {
+  const slas: RunningSla[] = [];
+  for (const b of bindings) {
+    if (b.snapshot === null || b.snapshot === undefined) continue;
+    const snapshot = readStored(flowSnapshotShape, b.snapshot, { table: 'ticket_flows', key: `${b.ticket_id}/${b.flow_id}` });
+    for (const [node, memory] of Object.entries(snapshot.context.vars)) {
+      const clock = readSlaClock(memory);
+      if (!clock) continue;
+      slas.push({
+        flowId: b.flow_id,
+        node,
+        target: clock.target,
+        state: clock.state,
+        dueAt: clock.dueAt === null ? null : new Date(clock.dueAt).toISOString(),
+        leftMs: Math.round(clock.leftMs),
+        since: new Date(clock.since).toISOString(),
+        startedAt: new Date(clock.startedAt).toISOString(),
+        warned: clock.warned,
+      });
+    }
+  }
+  return slas.sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
 }

@@ -42,6 +42,8 @@ function timerOf(params: unknown): TimerRequest | undefined {
   const eventType = field(field(params, 'event'), 'type');
   const id = field(params, 'id');
   if (typeof delay !== 'number' || typeof eventType !== 'string' || (id !== undefined && typeof id !== 'string')) return undefined;
+  // A wait with no time running (a paused SLA clock) asks for no timer.
+  if (!Number.isFinite(delay)) return undefined;
   return { id: id ?? eventType, eventType, delayMs: delay };
 }
 

@@ -43,6 +43,8 @@ export function applyTicketEvent(state: TicketState, event: TicketEvent, now: Da
       return { ticket: { ...ticket, group: event.group, assignee: event.assignee, escalationLevel: event.escalationLevel }, stats };
     case 'ticket.created':
     case 'survey.response':
+    case 'approval.decided':
+    case 'customer.confirmed':
       return state;
   }
 }

@@ -1,0 +1,43 @@
+import { INPUT_LIMITS } from '@switchyard/flow';
+import { z } from 'zod';
+import { Role } from './permissions';
+
+/** An approval a flow waits for (issue 21): what to decide, for which ticket, who may decide, until when. */
+export const ApprovalView = z
+  .object({
+    /** Opaque: names the ticket, flow, node and the moment it was asked. */
+    id: z.string(),
+    ticketId: z.string(),
+    ticketNumber: z.string(),
+    subject: z.string(),
+    flowId: z.string(),
+    node: z.string(),
+    question: z.string(),
+    /** Who may decide: anyone with `role`, or `user` (an id or email); admins always may. */
+    role: Role.nullable(),
+    user: z.string().nullable(),
+    requestedAt: z.iso.datetime({ offset: true }),
+    /** When the flow stops waiting and goes on by its `timeout` branch. */
+    dueAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'ApprovalView' });
+export type ApprovalView = z.infer<typeof ApprovalView>;
+
+export const ApprovalList = z.array(ApprovalView).meta({ id: 'ApprovalList' });
+export type ApprovalList = z.infer<typeof ApprovalList>;
+
+/** POST /api/approvals/:id: the decision and an optional note, kept in the audit log. */
+export const DecideApprovalRequest = z
+  .strictObject({ decision: z.enum(['approve', 'reject']), note: z.string().max(INPUT_LIMITS.body).optional() })
+  .meta({ id: 'DecideApprovalRequest' });
+export type DecideApprovalRequest = z.infer<typeof DecideApprovalRequest>;
+
+/** Whether a person (roles, id, email) may decide an approval. */
+export function mayDecide(
+  person: { roles: readonly Role[]; id: string; email: string },
+  approval: Pick<ApprovalView, 'role' | 'user'>,
+): boolean {
+  if (person.roles.includes('admin')) return true;
+  if (approval.user !== null) return approval.user === person.id || approval.user === person.email;
+  return approval.role !== null && person.roles.includes(approval.role);
+}
