@@ -92,7 +92,7 @@ export async function replayTicket(history: ReplayHistory, flows: readonly Prepa
       cancelFlow: (flow) => timers.cancelFlow(flow),
       moved(flow, from, _to, visited, eventType) {
         const compiled = flowAt(flows, flow).compiled;
-        if (isMissedDeadline(compiled, eventType, from.value)) slaBreaches++;
+        if (isMissedDeadline(compiled, eventType, from.value, visited)) slaBreaches++;
         const own = paths[compiled.id];
         for (const node of visited) {
           path.push(node);

@@ -116,5 +116,10 @@ describe.each(testDatabases)('a paused SLA resumes with its remaining time on $n
     const history = (await ticketHistory(store.db, id)) ?? [];
     const actions = history.filter((h) => h.kind === 'action').map((h) => ({ at: h.at, node: (h.detail as { node: string }).node }));
     expect(actions).toEqual(expected?.actions.map((a) => ({ at: a.at, node: a.node })));
+    // The warning's timer is no missed deadline; the breach's is (the ticket's sla_breached_at, the metrics and guardrails).
+    const missed = history
+      .filter((h) => h.kind === 'flow.transition' && (h.detail as { missedDeadline?: boolean }).missedDeadline === true)
+      .map((h) => new Date(h.at).toISOString());
+    expect(missed).toEqual([at(420).toISOString()]);
   });
 });

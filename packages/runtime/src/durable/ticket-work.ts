@@ -154,7 +154,7 @@ export async function runTicketWork(
     moved(flow, from, to, visited, eventType, now, decisions) {
       movedFlows.add(flow);
       if (TICKET_EVENT_TYPES.has(eventType)) firings[flow] = afterTicketEvent(firings[flow], now);
-      const missedDeadline = isMissedDeadline(flowAt(flows, flow).compiled, eventType, from.value);
+      const missedDeadline = isMissedDeadline(flowAt(flows, flow).compiled, eventType, from.value, visited);
       record(new Date(now), flow, {
         kind: 'flow.transition',
         detail: {
