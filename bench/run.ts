@@ -21,26 +21,38 @@ import { benchTicketCreation } from './ticket-creation';
 /*
  * `pnpm bench`: runs every benchmark in one process, one after another, and prints one
  * table. Figures only; a MISS does not fail the command, so CI can show it without
- * flaking on a busy machine.
+ * flaking on a busy machine. `pnpm bench start-time backtest` runs only the benches named.
  */
 // Customer data is always sealed: benches (and the worker processes they start) share a throwaway data key.
 process.env.SWITCHYARD_DATA_KEY ??= randomBytes(32).toString('base64');
+
+type Bench = () => BenchRow[] | Promise<BenchRow[]>;
+const BENCHES: readonly (readonly [string, Bench])[] = [
+  ['compile-large-flow', benchCompileLargeFlow],
+  ['dry-run-throughput', benchDryRunThroughput],
+  ['durable', benchDurable],
+  ['ticket-creation', benchTicketCreation],
+  ['rollout-metrics', benchRolloutMetrics],
+  ['guardrail-scale', benchGuardrailScale],
+  ['auth-cost', benchAuthCost],
+  ['layout-flow', benchLayoutFlow],
+  ['editor-open', benchEditorOpen],
+  ['start-time', benchStartTime],
+  ['data-key-cost', benchDataKeyCost],
+  ['audit-chain', benchAuditChain],
+  ['analytics-scale', benchAnalyticsScale],
+  ['backtest', benchBacktest],
+  ['console-queue', benchConsoleQueue],
+  ['idle-cpu', benchIdleCpu],
+  ['fairness', benchFairness],
+];
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !BENCHES.some(([known]) => known === name));
+if (unknown.length > 0) {
+  console.error(`unknown bench: ${unknown.join(', ')}; the benches are: ${BENCHES.map(([name]) => name).join(', ')}`);
+  process.exit(2);
+}
 const rows: BenchRow[] = [];
-rows.push(...benchCompileLargeFlow());
-rows.push(...(await benchDryRunThroughput()));
-rows.push(...(await benchDurable()));
-rows.push(...(await benchTicketCreation()));
-rows.push(...(await benchRolloutMetrics()));
-rows.push(...(await benchGuardrailScale()));
-rows.push(...(await benchAuthCost()));
-rows.push(...(await benchLayoutFlow()));
-rows.push(...(await benchEditorOpen()));
-rows.push(...(await benchStartTime()));
-rows.push(...(await benchDataKeyCost()));
-rows.push(...(await benchAuditChain()));
-rows.push(...(await benchAnalyticsScale()));
-rows.push(...(await benchBacktest()));
-rows.push(...(await benchConsoleQueue()));
-rows.push(...(await benchIdleCpu()));
-rows.push(...(await benchFairness()));
+for (const [name, bench] of BENCHES) if (asked.length === 0 || asked.includes(name)) rows.push(...(await bench()));
 console.log(`\n${renderTable(rows)}`);

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { countdown } from '../model/console-text';
 import { useLoad } from '../use-load';
 import { CustomerPanel } from './customer-panel';
+import { SlaClocks } from './sla-clocks';
 import { StepInForm, TicketActions } from './ticket-actions';
 import { TracePanel } from './trace-panel';
 import { useTicketStream } from './use-ticket-stream';
@@ -131,6 +132,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
                 {d.flowId} · {d.node}: {countdown(d.dueAt, now)}
               </p>
             ))}
+            <SlaClocks slas={ticket.slas} now={now} />
           </section>
           {customer && <CustomerPanel customer={customer} ticketId={ticket.id} />}
           <TracePanel trace={trace} now={now} ticketId={ticketId} />
