@@ -103,15 +103,27 @@ export async function startSwitchyard(): Promise<SwitchyardServer> {
     await stop();
     throw error;
   }
-  const asAdmin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${url}${path}`, {
+  const send = (method: string, path: string, body?: unknown) =>
+    fetch(`${url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const asAdmin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    // On a loaded machine a kept-alive socket the server has just closed resets the next request; a read is sent again.
+    const response = await send(method, path, body).catch((error: unknown) => {
+      if (method !== 'GET' || !isConnectionReset(error)) throw error;
+      return send(method, path, body);
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
   return { url, admin, output: () => log, stop, asAdmin };
+}
+
+/** Undici's "fetch failed" whose cause is the peer resetting the connection. */
+function isConnectionReset(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ECONNRESET';
 }
