@@ -1,25 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
 import {
   createManualClock,
-  createTicket,
   createWorker,
   dryRunFlow,
-  eventTime,
   getBacktest,
   getVersion,
   migrateToLatest,
   openDatabase,
-  parseTicketsFile,
   type RuntimeContext,
-  type SampleTicket,
   seedExamples,
   startBacktest,
 } from '@switchyard/runtime';
-import { postTicketEvent } from '@switchyard/runtime';
-import { testPostgresUrl } from '@switchyard/runtime/testing';
+import { exampleTickets, runRecordedTickets, testPostgresUrl } from '@switchyard/runtime/testing';
 import { sql } from 'kysely';
 import pino from 'pino';
 import config from '../switchyard.config';
@@ -58,72 +52,6 @@ async function openBenchDatabase() {
   const store = await openDatabase({ url: url.toString(), maxConnections: 4 });
   await migrateToLatest(store.db);
   return store;
-}
-
-/** Every example ticket (examples/tickets/*.jsonl but the busy-roster file), in file order. */
-function exampleTickets(): SampleTicket[] {
-  const dir = join(EXAMPLES, 'tickets');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl') && !f.includes('busy'))
-    .sort()
-    .flatMap((f) => parseTicketsFile(readFileSync(join(dir, f), 'utf8'), f));
-}
-
-/**
- * Runs the example tickets for real, as production would: each opened one minute after the
- * previous one, its scripted events posted at their times, the worker run at every step (timers,
- * effects and their results as in production), then three days more so every wait runs out.
- */
-async function runDurably(ctx: RuntimeContext & { clock: ReturnType<typeof createManualClock> }, samples: readonly SampleTicket[]) {
-  const worker = createWorker(ctx, { backtests: false });
-  const start = ctx.clock.now().getTime();
-  const steps: { at: number; order: number; run: () => Promise<void> }[] = [];
-  const ids: string[] = [];
-  samples.forEach((sample, i) => {
-    const createdAt = start + (i + 1) * 60_000;
-    const shift = createdAt - Date.parse(sample.createdAt);
-    steps.push({
-      at: createdAt,
-      order: steps.length,
-      run: async () => {
-        const { id } = await createTicket(
-          ctx,
-          {
-            channel: sample.channel,
-            subject: sample.subject,
-            body: sample.body,
-            customer: sample.customer,
-            ...(sample.orderId === undefined ? {} : { orderId: sample.orderId }),
-          },
-          'bench',
-        );
-        ids[i] = id;
-      },
-    });
-    for (const e of sample.events) {
-      steps.push({
-        at: eventTime(Date.parse(sample.createdAt), e.at) + shift,
-        order: steps.length,
-        run: async () => {
-          const id = ids[i];
-          if (id !== undefined) await postTicketEvent(ctx, id, e.event, e.event.type === 'agent.reply' ? e.event.agentId : 'customer');
-        },
-      });
-    }
-  });
-  steps.sort((a, b) => a.at - b.at || a.order - b.order);
-  for (const step of steps) {
-    if (step.at > ctx.clock.now().getTime()) {
-      ctx.clock.set(new Date(step.at));
-      await worker.runUntilIdle();
-    }
-    await step.run();
-    await worker.runUntilIdle();
-  }
-  for (let left = 3 * 24 * HOUR; left > 0; left -= HOUR) {
-    ctx.clock.advance(HOUR);
-    await worker.runUntilIdle();
-  }
 }
 
 /**
@@ -194,14 +122,15 @@ export async function benchBacktest(): Promise<BenchRow[]> {
       clock: createManualClock(START),
       logger: pino({ level: 'silent' }),
     };
-    const samples = exampleTickets();
+    const samples = await exampleTickets();
     const from = ctx.clock.now().toISOString();
     const have = (await sql<{ n: number }>`select count(*)::int as n from tickets`.execute(store.db)).rows[0]?.n ?? 0;
     const built = performance.now();
     if (have !== TICKETS) {
       await sql`truncate tickets, ticket_events, audit_log, flows cascade`.execute(store.db);
       await seedExamples(ctx, EXAMPLES);
-      await runDurably(ctx, samples);
+      // The example tickets run for real, as production would (timers, effects and their results), then every wait runs out.
+      await runRecordedTickets(ctx, ctx.clock, createWorker(ctx, { backtests: false }), samples, 3 * 24 * HOUR, 'bench');
     }
     const ran = performance.now();
     if (have !== TICKETS) await cloneHistory(store.db, TICKETS);

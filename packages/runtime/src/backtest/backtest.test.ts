@@ -10,7 +10,7 @@ import { createFlowCache } from '../durable/flow-cache';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { createWorker } from '../durable/worker';
 import { testDatabases, useTestDatabase } from '../testing/index';
-import { EXAMPLES_DIR, exampleTickets, runRecordedTickets } from './__fixtures__/recorded-tickets';
+import { EXAMPLES_DIR, exampleTickets, runRecordedTickets } from '../testing/recorded-tickets';
 import { cancelBacktest, getBacktest, getBacktestTicket } from './backtest-views';
 import { runBacktestSlice } from './run-backtest-slice';
 import { startBacktest } from './start-backtest';

@@ -6,3 +6,4 @@ export type { TestDatabaseOptions } from './use-test-database';
 export { seededRandom } from '../seeded-random';
 export { seededUuids } from './seeded-uuids';
 export { freePort } from './free-port';
+export { EXAMPLES_DIR, exampleTickets, runRecordedTickets } from './recorded-tickets';

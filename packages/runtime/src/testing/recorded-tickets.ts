@@ -1,14 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ManualClock } from '../../clock';
-import { createTicket } from '../../durable/create-ticket';
-import { postTicketEvent } from '../../durable/post-ticket-event';
-import type { RuntimeContext } from '../../durable/runtime-context';
-import type { Worker } from '../../durable/worker';
-import { parseTicketsFile } from '../../dry-run/parse-tickets-file';
-import { eventTime, type SampleTicket } from '../../dry-run/sample-ticket';
+import type { ManualClock } from '../clock';
+import { createTicket } from '../durable/create-ticket';
+import { postTicketEvent } from '../durable/post-ticket-event';
+import type { RuntimeContext } from '../durable/runtime-context';
+import type { Worker } from '../durable/worker';
+import { parseTicketsFile } from '../dry-run/parse-tickets-file';
+import { eventTime, type SampleTicket } from '../dry-run/sample-ticket';
 
-export const EXAMPLES_DIR = join(import.meta.dirname, '../../../../../examples');
+export const EXAMPLES_DIR = join(import.meta.dirname, '../../../../examples');
 
 /** Every example ticket (examples/tickets/*.jsonl), in file order. */
 export async function exampleTickets(): Promise<SampleTicket[]> {
@@ -22,7 +22,7 @@ export async function exampleTickets(): Promise<SampleTicket[]> {
  * Runs sample tickets for real: each opened through `createTicket` one minute after the
  * previous one, its scripted events posted through `postTicketEvent` at their times, the
  * worker run at every step (so timers, effects and their results happen as in production),
- * then the clock moved `after` further. Answers the ids the runtime gave them, in order.
+ * then the clock moved `after` further (`actor` opens the tickets). Answers the ids the runtime gave them, in order.
  */
 export async function runRecordedTickets(
   ctx: RuntimeContext,
@@ -30,6 +30,7 @@ export async function runRecordedTickets(
   worker: Worker,
   samples: readonly SampleTicket[],
   after = 3 * 86_400_000,
+  actor = 'test',
 ): Promise<string[]> {
   const start = clock.now().getTime();
   type Step = { at: number; order: number; run: () => Promise<void> };
@@ -51,7 +52,7 @@ export async function runRecordedTickets(
             customer: sample.customer,
             ...(sample.orderId === undefined ? {} : { orderId: sample.orderId }),
           },
-          'test',
+          actor,
         );
         ids[i] = id;
       },
