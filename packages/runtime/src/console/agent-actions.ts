@@ -4,11 +4,11 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record-audit';
 import type { AuditOf } from '../audit/audit-entry';
 import type { Database } from '../db/schema';
-import { ticketEventShape } from '../db/stored/effect-shapes';
 import { announceWork, wakeTicket } from '../durable/work-channel';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { notify, type NotificationInput } from './user-notifications';
+import { queueTicketEvent } from '../durable/queue-ticket-event';
 
 /** Who acts: the audit name, the user and the roster agent they work as. */
 export interface ActingPerson {
@@ -94,19 +94,7 @@ async function act(
       mentions: detail?.mentions ?? [],
     };
     await wakeTicket(trx, ticketId, now);
-    const { id } = await trx
-      .insertInto('ticket_events')
-      .values({
-        ticket_id: ticketId,
-        type: event.type,
-        payload: ticketEventShape.json(event),
-        flow_id: null,
-        node_id: null,
-        at: now,
-        applied_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await queueTicketEvent(trx, ticketId, event, now);
     await announceWork(trx);
     return { ticketId, group: to.group, assignee: to.assignee, escalationLevel: to.level, eventId: id };
   });

@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { parseInput } from '../catalog/invalid-input';
 import { recordAudit } from '../audit/record-audit';
-import { ticketEventShape } from '../db/stored/effect-shapes';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import { recordFirstResponse } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
 import { announceWork, wakeTicket } from './work-channel';
 import { idempotent, type IdempotentAnswer } from './idempotency';
 import { eventAcceptedAnswerShape } from '../db/stored/idempotent-answer-shapes';
+import { queueTicketEvent } from './queue-ticket-event';
 
 /**
  * Queues a ticket event (a customer message, an agent reply, a status change, a survey
@@ -75,19 +75,7 @@ export async function postTicketEventOnce(
         })
         .execute();
     }
-    const { id } = await trx
-      .insertInto('ticket_events')
-      .values({
-        ticket_id: ticketId,
-        type: event.type,
-        payload: ticketEventShape.json(event),
-        flow_id: null,
-        node_id: null,
-        at: now,
-        applied_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await queueTicketEvent(trx, ticketId, event, now);
     if (event.type === 'agent.reply') await recordFirstResponse(trx, ticketId, now);
     await recordAudit(trx, { at: now, actor, ticketId, flowId: null, kind: 'event.received', detail: { eventId: id, event } });
     await announceWork(trx);
