@@ -117,6 +117,7 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
         status: ticket.status,
         priority: ticket.priority,
         category: ticket.category,
+        subcategory: ticket.subcategory,
         group: ticket.group,
         tags: ticket.tags,
         flags: ticket.flags,

@@ -72,6 +72,8 @@ export const DryRunResult = z
       status: TicketStatus,
       priority: Priority,
       category: z.string().nullable(),
+      /** The level-two category (issue 21); absent in results written before it existed. */
+      subcategory: z.string().nullable().default(null),
       group: z.string().nullable(),
       assignee: z.string().nullable(),
       tags: z.array(z.string()),

@@ -21,6 +21,7 @@ export const WALK_TICKET: Ticket = {
   body: '',
   customer: { id: 'c1', name: '', tier: 'standard' },
   category: null,
+  subcategory: null,
   priority: 'normal',
   status: 'new',
   group: null,

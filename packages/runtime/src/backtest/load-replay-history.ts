@@ -95,6 +95,7 @@ function asArrived(ticket: Ticket): Ticket {
   return {
     ...ticket,
     category: null,
+    subcategory: null,
     priority: 'normal',
     status: 'new',
     group: null,
