@@ -21,7 +21,10 @@ export const CATEGORY_CATALOGUE: Readonly<Record<string, CatalogueCategory>> = {
   },
   complaint: {
     label: text('Complaint & suggestion', '投诉建议'),
-    subcategories: { service_attitude: text('Service attitude', '服务态度投诉'), product_experience: text('Product experience', '产品体验建议') },
+    subcategories: {
+      service_attitude: text('Service attitude', '服务态度投诉'),
+      product_experience: text('Product experience', '产品体验建议'),
+    },
   },
   fault: {
     label: text('System fault', '系统故障'),
@@ -37,7 +40,10 @@ export const CATEGORY_CATALOGUE: Readonly<Record<string, CatalogueCategory>> = {
   },
   cross_team: {
     label: text('Cross-team collaboration', '跨部门协作'),
-    subcategories: { resource_request: text('Resource request', '资源调配申请'), process_improvement: text('Process improvement', '流程优化需求') },
+    subcategories: {
+      resource_request: text('Resource request', '资源调配申请'),
+      process_improvement: text('Process improvement', '流程优化需求'),
+    },
   },
   after_sales: {
     label: text('After-sales', '售后'),

@@ -104,7 +104,11 @@ export const assign = defineNode({
     const parts = [
       `${config.group ?? ''} ${how}`.trim(),
       skills,
-      config.categorySkill === 'none' ? undefined : locale === 'en' ? `category skill (${config.categorySkill})` : `分类技能（${config.categorySkill === 'required' ? '必备' : '优先'}）`,
+      config.categorySkill === 'none'
+        ? undefined
+        : locale === 'en'
+          ? `category skill (${config.categorySkill})`
+          : `分类技能（${config.categorySkill === 'required' ? '必备' : '优先'}）`,
       config.seniority,
       config.overflowGroup ? `→ ${config.overflowGroup}` : undefined,
     ];

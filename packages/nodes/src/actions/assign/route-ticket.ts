@@ -37,7 +37,11 @@ export function routeTicket(ctx: ActionContext, config: AssignConfig & { strateg
   const base: RouteRequest = {
     strategy: config.strategy,
     group,
-    skills: [...(config.skill ? [config.skill] : []), ...config.skills, ...(path !== undefined && config.categorySkill === 'required' ? [path] : [])],
+    skills: [
+      ...(config.skill ? [config.skill] : []),
+      ...config.skills,
+      ...(path !== undefined && config.categorySkill === 'required' ? [path] : []),
+    ],
     seniority: config.seniority,
     maxOpen: config.maxOpen,
     exclude: new Set(offered),
