@@ -39,11 +39,14 @@ async function openStream(url: string, token: string) {
   const messages: SseMessage[] = [];
   let buffer = '';
   const reading = (async () => {
-    if (!response.body) return;
+    const reader = response.body?.getReader();
+    if (!reader) return;
     const decoder = new TextDecoder();
     try {
-      for await (const chunk of response.body) {
-        buffer += decoder.decode(chunk, { stream: true });
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
         let end = buffer.indexOf('\n\n');
         while (end >= 0) {
           const block = buffer.slice(0, end);
