@@ -36,10 +36,10 @@ export type ApprovalList = z.infer<typeof ApprovalList>;
 /** GET /api/approvals: `waiting` (the default) lists what flows wait for; `decided`, the decisions taken, newest first. */
 export const ApprovalListQuery = z
   .object({
-    status: z
-      .enum(['waiting', 'decided'])
-      .default('waiting')
-      .meta({ description: 'waiting: approvals flows wait for now (oldest first); decided: the last 200 decisions (newest first)' }),
+    status: z.enum(['waiting', 'decided']).default('waiting').meta({
+      description: 'waiting: approvals flows wait for now (oldest first); decided: the last 200 decisions (newest first)',
+      example: 'waiting',
+    }),
   })
   .meta({ id: 'ApprovalListQuery' });
 export type ApprovalListQuery = z.infer<typeof ApprovalListQuery>;
