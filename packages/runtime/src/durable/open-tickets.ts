@@ -76,6 +76,7 @@ async function openChunk(
         customer_id: ticket.customer.id,
         order_id: ticket.orderId ?? null,
         category: null,
+        subcategory: null,
         priority: 'normal' as const,
         status: 'new' as const,
         group: null,
