@@ -48,7 +48,9 @@ describe('the dry-run panel explains its decisions', { timeout: 120_000 }, () =>
     const complaint = first.locator('[data-testid="why-step"][data-node-id="ic-is-complaint"]');
     await poll(() => complaint.getByTestId('why-answer').textContent()).toBe('→ true');
     await poll(() => complaint.getByTestId('why-input').first().textContent()).toBe('keyword “投诉” found');
-    await first.scrollIntoViewIfNeeded();
+    // The other deployed flows' decisions are there too, folded away.
+    await poll(() => first.getByTestId('why-others').locator('summary').textContent()).toMatch(/^\d+ decisions in the other flows$/);
+    await first.getByTestId('dry-run-why').scrollIntoViewIfNeeded();
     await editor.screenshot('dry-run-explain-01-en');
 
     await page.getByTestId('language-switch').selectOption('zh-CN');
