@@ -22,6 +22,7 @@ import * as ticketNumberSequences from './migrations/0021-ticket-number-sequence
 import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
 import * as agentRouting from './migrations/0024-agent-routing';
 import * as queueDeadlines from './migrations/0030-queue-deadlines';
+import * as bindingChecks from './migrations/0032-binding-checks-per-statement';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0022-ticket-audit-chains': ticketAuditChains,
   '0024-agent-routing': agentRouting,
   '0030-queue-deadlines': queueDeadlines,
+  '0032-binding-checks-per-statement': bindingChecks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
