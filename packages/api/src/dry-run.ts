@@ -76,6 +76,8 @@ export const DryRunResult = z
       assignee: z.string().nullable(),
       tags: z.array(z.string()),
       flags: z.array(z.string()),
+      /** The level-two category (issue 21), an extension after the contract's fields; absent in results written before it existed. */
+      subcategory: z.string().nullable().default(null),
     }),
     errors: z.array(z.object({ at: z.string(), flow: z.string(), node: z.string().optional(), message: z.string() })),
     paths: z.record(z.string(), z.array(z.string())),

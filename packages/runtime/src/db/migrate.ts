@@ -21,6 +21,7 @@ import * as calendars from './migrations/0019-calendars';
 import * as ticketNumberSequences from './migrations/0021-ticket-number-sequences';
 import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
 import * as agentRouting from './migrations/0024-agent-routing';
+import * as subcategories from './migrations/0025-subcategories';
 import * as queueDeadlines from './migrations/0030-queue-deadlines';
 import * as bindingChecks from './migrations/0032-binding-checks-per-statement';
 import type { Database } from './schema';
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0021-ticket-number-sequences': ticketNumberSequences,
   '0022-ticket-audit-chains': ticketAuditChains,
   '0024-agent-routing': agentRouting,
+  '0025-subcategories': subcategories,
   '0030-queue-deadlines': queueDeadlines,
   '0032-binding-checks-per-statement': bindingChecks,
 };

@@ -133,6 +133,8 @@ export interface TicketsTable {
   customer_id: string;
   order_id: string | null;
   category: string | null;
+  /** The level-two category (migration 0025); null: none chosen. */
+  subcategory: ColumnType<string | null, string | null | undefined, string | null>;
   priority: string;
   status: string;
   group: string | null;
