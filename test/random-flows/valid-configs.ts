@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Channel, CustomerTier, Priority, TicketEventType, TicketStatus } from '@switchyard/flow';
+import { AgentActionKind, Channel, CustomerTier, Priority, TicketEventType, TicketStatus } from '@switchyard/flow';
 import { TicketField } from '@switchyard/nodes';
 import { SCENARIO_WORDS } from './scenario-words';
 
@@ -65,6 +65,7 @@ export const VALID_CONFIGS: Readonly<Record<string, fc.Arbitrary<NodeConfig>>> =
   agent_reply: fc.constant({}),
   status_changed: fc.record({ status: statusFilter }, { requiredKeys: [] }),
   survey_response: fc.record({ maxScore: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: [] }),
+  agent_action: fc.record({ actions: fc.subarray([...AgentActionKind.options], { minLength: 1 }) }, { requiredKeys: [] }),
   text_contains: fc.record(
     {
       source: fc.constantFrom('ticket', 'subject', 'body', 'message'),

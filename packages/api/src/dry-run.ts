@@ -31,6 +31,8 @@ export const DryRunRequest = z
     tickets: z.array(SampleTicket).min(1).max(1000),
     agents: z.union([RosterInput, z.array(AgentInput)]).optional(),
     others: z.enum(['deployed', 'none']).default('deployed'),
+    /** Also answer why: each result's `decisions` (every condition passed, its answer and the inputs it read) and each action's `inputs`. */
+    explain: z.boolean().optional(),
   })
   .refine((r) => r.version === undefined || r.document === undefined, {
     message: 'give a version or a document, not both',

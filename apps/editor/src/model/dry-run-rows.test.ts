@@ -23,11 +23,11 @@ const result = {
     status: 'new' as const,
     priority: 'urgent' as const,
     category: null,
+    subcategory: null,
     group: null,
     assignee: null,
     tags: [],
     flags: [],
-    subcategory: null,
   },
   actions: [
     { at: '2026-05-01T01:00:00.000Z', flow: 'f', node: 'raise', type: 'set_priority', params: { priority: 'urgent' } },

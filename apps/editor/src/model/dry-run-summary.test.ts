@@ -23,6 +23,7 @@ const result = (ticketId: string, path: string[], priority = 'normal'): DryRunRe
     status: 'new',
     priority: priority === 'high' ? 'high' : priority === 'urgent' ? 'urgent' : 'normal',
     category: null,
+    subcategory: null,
     group: null,
     assignee: null,
     tags: [],
