@@ -51,10 +51,10 @@ describe('pnpm start (apps/server/src/main.ts)', () => {
       SWITCHYARD_ADMIN_PASSWORD: 'main-test-password',
     };
     const first = await startMain(env);
-    expect(first.lines.find((l) => l.msg === 'examples loaded')?.flows).toHaveLength(11);
+    expect(first.lines.find((l) => l.msg === 'examples loaded')?.flows).toHaveLength(14);
     expect((await fetch(`${first.url}/api/flows`)).status).toBe(401);
     const flows = await fetch(`${first.url}/api/flows`, { headers: { authorization: 'Bearer main-test-token' } });
-    expect(((await flows.json()) as unknown[]).length).toBe(11);
+    expect(((await flows.json()) as unknown[]).length).toBe(14);
     // The log masks every email, staff ones included (the safe logger): the operator knows the address they set.
     expect(first.lines.find((l) => l.msg === 'first start: created the first admin')).toMatchObject({ email: 'b***@example.com' });
     const signedIn = await fetch(`${first.url}/api/auth/login`, {

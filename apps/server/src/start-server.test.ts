@@ -60,7 +60,7 @@ describe('startServer over real HTTP (PGlite in memory, the project registry, th
       id: string;
       deployment: { stable: number } | null;
     }[];
-    expect(flows).toHaveLength(11);
+    expect(flows).toHaveLength(14);
     expect(flows.every((f) => f.deployment?.stable === 1)).toBe(true);
     const agents = (await (await fetch(`${server.url}/api/agents`, { headers: auth })).json()) as unknown[];
     expect(agents.length).toBeGreaterThan(0);

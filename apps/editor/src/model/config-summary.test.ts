@@ -16,6 +16,8 @@ describe('summarizeConfig', () => {
 
   it('shows comparisons and actions', () => {
     expect(summarizeConfig('field_compare', { field: 'category', op: 'eq', value: 'logistics' }, 'en')).toBe('category = logistics');
+    expect(summarizeConfig('set_category', { category: 'fault', subcategory: 'login_failure' }, 'en')).toBe('→ fault / login_failure');
+    expect(summarizeConfig('set_category', { category: 'fault' }, 'en')).toBe('→ fault');
     expect(summarizeConfig('set_priority', { priority: 'urgent' }, 'en')).toBe('→ urgent');
     expect(summarizeConfig('assign', { group: 'after_sales', strategy: 'least_loaded' }, 'en')).toBe('after_sales, least loaded');
   });

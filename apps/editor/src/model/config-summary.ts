@@ -55,7 +55,8 @@ const SUMMARIES: Record<string, Summarizer> = {
     return [who, strategy].filter(Boolean).join(', ') || undefined;
   },
   set_priority: (c) => (text(c.priority) ? `→ ${showValue(c.priority)}` : undefined),
-  set_category: (c) => (text(c.category) ? `→ ${showValue(c.category)}` : undefined),
+  set_category: (c) =>
+    text(c.category) ? `→ ${showValue(c.category)}${text(c.subcategory) ? ` / ${showValue(c.subcategory)}` : ''}` : undefined,
   set_status: (c) => (text(c.status) ? `→ ${showValue(c.status)}` : undefined),
   add_tag: (c) => (text(c.tag) ? `+ ${showValue(c.tag)}` : undefined),
   flag: (c) => (text(c.flag) ? `⚑ ${showValue(c.flag)}` : undefined),

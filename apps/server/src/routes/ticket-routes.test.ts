@@ -51,7 +51,7 @@ describe.each(testDatabases)('ticket routes on $name', (target) => {
       },
     });
     const { flows } = expectBody(ticket, TicketView);
-    expect(flows).toHaveLength(11);
+    expect(flows).toHaveLength(14);
     expect(flows[0]).toEqual({ flowId: 'intake-classify', version: 1 });
   });
 

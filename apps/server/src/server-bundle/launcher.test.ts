@@ -56,15 +56,15 @@ describe('pnpm start (apps/server/launcher/start.mjs)', () => {
   beforeAll(() => buildServerBundle(REPO_ROOT), 120_000);
 
   it(
-    'runs the precompiled server when it matches the sources: seeds the 11 examples with progress lines, times its phases',
+    'runs the precompiled server when it matches the sources: seeds the 14 examples with progress lines, times its phases',
     { timeout: 180_000 },
     async () => {
       const { lines, flows, code } = await launch(env);
       const messages = lines.map((l) => l.msg);
       expect(messages.some((m) => m.includes('TypeScript sources'))).toBe(false);
-      expect(messages.filter((m) => m.startsWith('example flows ')).length).toBe(11);
-      expect(lines.find((l) => l.msg === 'examples loaded')?.flows).toHaveLength(11);
-      expect(flows).toBe(11);
+      expect(messages.filter((m) => m.startsWith('example flows ')).length).toBe(14);
+      expect(lines.find((l) => l.msg === 'examples loaded')?.flows).toHaveLength(14);
+      expect(flows).toBe(14);
       expect(lines.find((l) => l.msg === 'switchyard is serving')?.start).toMatchObject({
         ms: { load: anyNumber, open: anyNumber, seed: anyNumber, total: anyNumber },
         cpuMs: { total: anyNumber },
@@ -76,7 +76,7 @@ describe('pnpm start (apps/server/launcher/start.mjs)', () => {
   it('runs the TypeScript sources when told to (SWITCHYARD_SERVER_BUNDLE=0), on the same data', { timeout: 180_000 }, async () => {
     const { lines, flows, code } = await launch({ ...env, SWITCHYARD_SERVER_BUNDLE: '0' });
     expect(lines.find((l) => l.msg === 'examples loaded')?.flows).toEqual([]);
-    expect(flows).toBe(11);
+    expect(flows).toBe(14);
     expect(code).toBe(0);
   });
 });

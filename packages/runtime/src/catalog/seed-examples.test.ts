@@ -18,8 +18,8 @@ describe.each(testDatabases)('seeding the examples on $name', (target) => {
   it('publishes and deploys the example flows in file order, and loads the roster, once when two servers start together', async () => {
     const reports = await Promise.all([seedExamples(ctx, examples), seedExamples(ctx, examples)]);
     const report = reports.find((r) => r.flows.length > 0)!;
-    expect(reports.map((r) => r.flows.length).sort((a, b) => a - b)).toEqual([0, 11]);
-    expect(report.flows).toHaveLength(11);
+    expect(reports.map((r) => r.flows.length).sort((a, b) => a - b)).toEqual([0, 14]);
+    expect(report.flows).toHaveLength(14);
     const flows = await listFlows(ctx.db, ctx.registry);
     expect(flows.map((f) => [f.id, f.latestVersion, f.deployment?.stable, f.deployment?.position, f.draftValid])).toEqual(
       report.flows.map((id, i) => [id, 1, 1, i, true]),
