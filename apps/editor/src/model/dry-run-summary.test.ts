@@ -27,7 +27,6 @@ const result = (ticketId: string, path: string[], priority = 'normal'): DryRunRe
     assignee: null,
     tags: [],
     flags: [],
-    subcategory: null,
   },
   errors: [],
   paths: { f: path },

@@ -13,6 +13,18 @@ describe.each(testDatabases)('schema on $name', (target) => {
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['tickets', 'ticket_events', 'timers', 'outbox', 'audit_log']));
   });
 
+  it('upgrades a database that ran a later-numbered migration first (0030 before 0028: branches merge out of order)', async () => {
+    await migrateToLatest(store.db);
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
+    const migrations = sql.table(`${rows[0]?.schema ?? 'public'}.kysely_migration`);
+    // As a database migrated before 0028 landed: 0030 and later applied, 0028 not.
+    await sql`drop table approval_decisions`.execute(store.db);
+    await sql`delete from ${migrations} where name = '0028-approval-decisions'`.execute(store.db);
+    await migrateToLatest(store.db);
+    const tables = await store.db.introspection.getTables();
+    expect(tables.map((t) => t.name)).toContain('approval_decisions');
+  });
+
   it('keeps the audit log append-only', async () => {
     await store.db
       .insertInto('audit_log')

@@ -70,7 +70,14 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   // Every start comes here: when the recorded migrations are exactly ours, there is nothing to run
   // (and Kysely's check, which reads the whole catalogue and takes a lock, is skipped).
   if (sameNames(await appliedMigrations(db, schema), Object.keys(migrations))) return;
-  const { error, results } = await new Migrator({ db, provider, migrationTableSchema: schema }).migrateToLatest();
+  // Branches take migration numbers side by side and merge in any order (0030 shipped before 0025 and 0028):
+  // a database that ran a later number first must still take the earlier ones.
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    migrationTableSchema: schema,
+    allowUnorderedMigrations: true,
+  }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : 'not an Error'}`, { cause: error });
