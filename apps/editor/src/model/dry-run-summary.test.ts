@@ -27,6 +27,7 @@ const result = (ticketId: string, path: string[], priority = 'normal'): DryRunRe
     assignee: null,
     tags: [],
     flags: [],
+    subcategory: null,
   },
   errors: [],
   paths: { f: path },
