@@ -50,9 +50,28 @@ describe.each(testDatabases)('agent loads and presence on $name', (target) => {
     expect((await loads()).a?.[0]).toBe(2);
   });
 
+  it('counts only tickets being worked: pending (waiting on the customer) weighs nothing until worked again', async () => {
+    const update = (id: string, set: { assignee?: string | null; status?: string }) =>
+      store.db.updateTable('tickets').set(set).where('id', '=', id).execute();
+    const before = (await loads()).a?.[0] ?? 0;
+    await insertTickets(store, [{ id: 'p1', status: 'pending', assignee: 'a' }]);
+    expect((await loads()).a?.[0]).toBe(before);
+    await update('p1', { status: 'processing' });
+    expect((await loads()).a?.[0]).toBe(before + 1);
+    await update('p1', { status: 'pending' });
+    expect((await loads()).a?.[0]).toBe(before);
+    // Handed over while pending: neither agent carries it; worked again, its new agent does.
+    await update('p1', { assignee: 'b' });
+    expect((await loads()).a?.[0]).toBe(before);
+    const b = (await loads()).b?.[0] ?? 0;
+    await update('p1', { status: 'processing' });
+    expect((await loads()).b?.[0]).toBe(b + 1);
+    await update('p1', { status: 'pending' });
+  });
+
   it('keeps the same counts a recount gives', async () => {
     const { rows } = await sql<{ assignee: string; open: string }>`
-      select assignee, count(*) as open from tickets where status not in ('resolved', 'closed') and assignee is not null group by assignee`.execute(
+      select assignee, count(*) as open from tickets where status in ('new', 'processing') and assignee is not null group by assignee`.execute(
       store.db,
     );
     const recount = Object.fromEntries(rows.map((r) => [r.assignee, Number(r.open)]));

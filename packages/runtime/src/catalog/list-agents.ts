@@ -2,14 +2,17 @@ import { Agent } from '@switchyard/nodes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-/** Ticket statuses that count toward an agent's load today (the states a new ticket goes through). */
+/** Ticket statuses that count toward an agent's load: the tickets being worked (migration 0026). */
 export const OPEN_STATUSES = ['new', 'processing'] as const;
 
-/** Statuses that end a ticket's weight on its agent: every other status (a ticket waiting on its customer too) counts as open. */
+/** Statuses that end a ticket's service (resolved, closed). */
 export const DONE_STATUSES = ['resolved', 'closed'] as const;
 
-/** Whether a ticket in this status counts toward its assignee's load (as the load triggers of migration 0024 count). */
-export const isOpenStatus = (status: string): boolean => !(DONE_STATUSES as readonly string[]).includes(status);
+/**
+ * Whether a ticket in this status counts toward its assignee's load, as the load triggers count: only
+ * while it is worked; a ticket `pending` (waiting on its customer) weighs nothing, as a done one.
+ */
+export const isOpenStatus = (status: string): boolean => (OPEN_STATUSES as readonly string[]).includes(status);
 
 /**
  * Every agent (or the given ones) with its open tickets and routing turn as `agent_loads`

@@ -21,6 +21,7 @@ import * as calendars from './migrations/0019-calendars';
 import * as ticketNumberSequences from './migrations/0021-ticket-number-sequences';
 import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
 import * as agentRouting from './migrations/0024-agent-routing';
+import * as workedLoads from './migrations/0026-worked-loads';
 import * as queueDeadlines from './migrations/0030-queue-deadlines';
 import type { Database } from './schema';
 
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0021-ticket-number-sequences': ticketNumberSequences,
   '0022-ticket-audit-chains': ticketAuditChains,
   '0024-agent-routing': agentRouting,
+  '0026-worked-loads': workedLoads,
   '0030-queue-deadlines': queueDeadlines,
 };
 
