@@ -69,6 +69,28 @@ describe.each(testDatabases)('agent loads and presence on $name', (target) => {
     await update('p1', { status: 'pending' });
   });
 
+  it('keeps a routing turn per group: an agent of two groups takes a turn in the group of the ticket only (issue 21)', async () => {
+    await upsertGroup(ctx, { id: 'h', name: 'H' }, 'alice');
+    await upsertAgent(ctx, { id: 'a', name: 'A', groups: ['g', 'h'], capacity: 3 }, 'alice');
+    const turns = async () => Object.fromEntries((await listAgents(ctx.db)).map((a) => [a.id, a.groupTurns ?? {}]));
+    await insertTickets(store, [{ id: 'gt1', status: 'new', assignee: 'a', group: 'g' }]);
+    const first = await turns();
+    expect(Object.keys(first.a ?? {})).toEqual(['g']);
+    await insertTickets(store, [{ id: 'gt2', status: 'new', assignee: 'b', group: 'h' }]);
+    const second = await turns();
+    expect(second.a).toEqual(first.a);
+    expect(second.b?.h).toBeGreaterThan(first.a?.g ?? 0);
+    // Handed from b to a in h: a's turn in h is taken, its turn in g stays.
+    await store.db.updateTable('tickets').set({ assignee: 'a' }).where('id', '=', 'gt2').execute();
+    const third = await turns();
+    expect(third.a?.g).toBe(first.a?.g);
+    expect(third.a?.h).toBeGreaterThan(second.b?.h ?? 0);
+    // A ticket given while pending takes no turn (it is not being worked).
+    await insertTickets(store, [{ id: 'gt3', status: 'pending', assignee: 'b', group: 'g' }]);
+    expect((await turns()).b?.g).toBeUndefined();
+    await store.db.deleteFrom('tickets').where('id', 'in', ['gt1', 'gt2', 'gt3']).execute();
+  });
+
   it('keeps the same counts a recount gives', async () => {
     const { rows } = await sql<{ assignee: string; open: string }>`
       select assignee, count(*) as open from tickets where status in ('new', 'processing') and assignee is not null group by assignee`.execute(

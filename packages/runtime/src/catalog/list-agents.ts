@@ -29,6 +29,11 @@ export async function listAgents(db: Kysely<Database>, ids?: readonly string[]):
     .orderBy('agents.id');
   if (ids) query = query.where('agents.id', 'in', ids);
   const rows = await query.execute();
+  let turnQuery = db.selectFrom('agent_group_turns').select(['agent_id', 'group_id', 'last_routed']);
+  if (ids) turnQuery = turnQuery.where('agent_id', 'in', ids);
+  const groupTurns = new Map<string, Record<string, number>>();
+  for (const t of await turnQuery.execute())
+    groupTurns.set(t.agent_id, { ...groupTurns.get(t.agent_id), [t.group_id]: Number(t.last_routed) });
   // Parsed, not cast: a seniority edited by hand in the database is caught here, not in assignment.
   return rows.map(({ open_tickets, last_routed, capacity, status, ...row }) =>
     Agent.parse({
@@ -38,6 +43,7 @@ export async function listAgents(db: Kysely<Database>, ids?: readonly string[]):
       ...(capacity === null ? {} : { capacity }),
       openTickets: Math.max(0, open_tickets ?? 0),
       ...(Number(last_routed ?? 0) > 0 ? { lastRouted: Number(last_routed) } : {}),
+      ...(groupTurns.has(row.id) ? { groupTurns: groupTurns.get(row.id) } : {}),
     }),
   );
 }

@@ -22,6 +22,7 @@ import * as ticketNumberSequences from './migrations/0021-ticket-number-sequence
 import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
 import * as agentRouting from './migrations/0024-agent-routing';
 import * as workedLoads from './migrations/0026-worked-loads';
+import * as groupTurns from './migrations/0027-group-turns';
 import * as queueDeadlines from './migrations/0030-queue-deadlines';
 import type { Database } from './schema';
 
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0022-ticket-audit-chains': ticketAuditChains,
   '0024-agent-routing': agentRouting,
   '0026-worked-loads': workedLoads,
+  '0027-group-turns': groupTurns,
   '0030-queue-deadlines': queueDeadlines,
 };
 

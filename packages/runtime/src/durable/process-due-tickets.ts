@@ -1,5 +1,5 @@
 import { errorMessage } from '../engine/error-message';
-import type { CalendarBook, Roster } from '@switchyard/nodes';
+import { type CalendarBook, latestTurn, type Roster, takeTurn } from '@switchyard/nodes';
 import { type Kysely, sql } from 'kysely';
 import { isOpenStatus } from '../catalog/list-agents';
 import { loadCalendarBook } from '../catalog/calendars';
@@ -147,13 +147,14 @@ function withAssignment(roster: Roster, work: TicketWork, outcome: TicketWorkRes
   const to = weighsOn(outcome.ticket.assignee, outcome.ticket.status);
   const routed = to !== null && work.ticket.assignee !== outcome.ticket.assignee;
   if (from === to && !routed) return roster;
-  const turn = roster.agents.reduce((max, a) => Math.max(max, a.lastRouted ?? 0), 0) + 1;
+  const turn = latestTurn(roster.agents) + 1;
   return {
     ...roster,
     agents: roster.agents.map((a) => {
       const delta = (a.id === to ? 1 : 0) - (a.id === from ? 1 : 0);
       if (delta === 0 && !(routed && a.id === to)) return a;
-      return { ...a, openTickets: Math.max(0, a.openTickets + delta), ...(routed && a.id === to ? { lastRouted: turn } : {}) };
+      const turned = routed && a.id === to ? takeTurn(a, outcome.ticket.group, turn) : a;
+      return { ...turned, openTickets: Math.max(0, a.openTickets + delta) };
     }),
   };
 }
