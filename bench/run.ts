@@ -17,6 +17,7 @@ import { benchRolloutMetrics } from './rollout-metrics';
 import { type BenchRow, renderTable } from './report';
 import { benchStartTime } from './start-time';
 import { benchTicketCreation } from './ticket-creation';
+import { benchTimerLateness } from './timer-lateness';
 
 /*
  * `pnpm bench`: runs every benchmark in one process, one after another, and prints one
@@ -45,6 +46,7 @@ const BENCHES: readonly (readonly [string, Bench])[] = [
   ['console-queue', benchConsoleQueue],
   ['idle-cpu', benchIdleCpu],
   ['fairness', benchFairness],
+  ['timer-lateness', benchTimerLateness],
 ];
 
 const asked = process.argv.slice(2);

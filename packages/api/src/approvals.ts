@@ -59,3 +59,20 @@ export function mayDecide(
   if (approval.user !== null) return approval.user === person.id || approval.user === person.email;
   return approval.role !== null && person.roles.includes(approval.role);
 }
+
+/**
+ * Why a person may not decide an approval, in both languages: who was asked instead (the 404 of
+ * `POST /api/approvals/:id` carries it as `details.message`).
+ * @example approvalRefusal({ role: 'supervisor', user: null })['zh-CN'] // '此审批只能由角色 supervisor 的成员或管理员决定。'
+ */
+export function approvalRefusal(approval: Pick<ApprovalView, 'role' | 'user'>): { en: string; 'zh-CN': string } {
+  if (approval.user !== null)
+    return {
+      en: `Only ${approval.user} (or an admin) may decide this approval.`,
+      'zh-CN': `此审批只能由 ${approval.user}（或管理员）决定。`,
+    };
+  return {
+    en: `Only members of the role ${approval.role ?? '-'} (or an admin) may decide this approval.`,
+    'zh-CN': `此审批只能由角色 ${approval.role ?? '-'} 的成员或管理员决定。`,
+  };
+}

@@ -51,6 +51,8 @@ export const AgentInput = z
     capacity: z.number().int().min(1).max(10_000).optional(),
     /** Kept by the server (the turn the agent was last given a ticket, for round robin); a value sent is ignored. */
     lastRouted: z.number().int().min(0).optional(),
+    /** Kept by the server: the turn the agent was last given a ticket of each group (round robin rotates within a group); a value sent is ignored. */
+    groupTurns: z.record(z.string(), z.number().int().min(0)).optional(),
     /** Supervisors receive escalations. */
     supervisor: z.boolean().default(false),
   })

@@ -32,6 +32,7 @@ export { silentLogger } from './sdk/node-logger';
 export type { LogEntry, LogFields, LogLevel, NodeLogger } from './sdk/node-logger';
 export { noSecrets, SECRET_NAME, SecretError, secretsFrom } from './sdk/node-secrets';
 export type { NodeSecrets, SecretsOptions } from './sdk/node-secrets';
+export { latestTurn, routingTurn, takeTurn } from './sdk/routing-turns';
 export { Agent, AgentStatus, consideredAgents, EMPTY_ROSTER, Group, leastLoadedAgent, presenceOf, Roster, Seniority } from './sdk/roster';
 export { routeAgent } from './sdk/route-agent';
 export type { RouteRequest, RoutingStrategy } from './sdk/route-agent';

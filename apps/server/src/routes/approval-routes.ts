@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ApprovalList, ApprovalListQuery, DecideApprovalRequest, EventAccepted, mayDecide } from '@switchyard/api';
-import { decidedApprovals, decideApproval, getApproval, listApprovals, NotFoundError, type RuntimeContext } from '@switchyard/runtime';
+import { ApprovalList, ApprovalListQuery, approvalRefusal, DecideApprovalRequest, EventAccepted, mayDecide } from '@switchyard/api';
+import { decidedApprovals, decideApproval, getApproval, listApprovals, type RuntimeContext, RuntimeInputError } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { principalOf } from '../auth/principal';
 import { createRouter } from '../create-router';
@@ -30,7 +30,7 @@ const decide = createRoute({
   path: '/api/approvals/{id}',
   summary: 'Approve or reject an approval',
   description:
-    "Approves or rejects, with an optional note. The decision is queued as the ticket event `approval.decided` (audited with who decided and the note) and the flow goes on by its `approved` or `rejected` branch when a worker applies it. 404 when the approval is not waiting (decided, timed out) or not the caller's to decide; 409 when its time is up.",
+    "Approves or rejects, with an optional note. The decision is queued as the ticket event `approval.decided` (audited with who decided and the note) and the flow goes on by its `approved` or `rejected` branch when a worker applies it. 404 when the approval is not waiting (decided, timed out) or not the caller's to decide (then `details.reason` is `not_asked` and `details.message` says who may, in en and zh-CN); 409 when its time is up.",
   tags,
   request: {
     params: z.object({
@@ -59,7 +59,15 @@ export function approvalRoutes(ctx: RuntimeContext, onQueued: () => void = () =>
     .openapi(decide, async (c) => {
       const { id } = c.req.valid('param');
       const person = principalOf(c);
-      if (!mayDecide(person, await getApproval(ctx.db, id))) throw new NotFoundError('approval', id);
+      const approval = await getApproval(ctx.db, id);
+      // Not the caller's: a 404 as for an approval not waiting (the documented answer), with who was asked, in both languages.
+      if (!mayDecide(person, approval))
+        throw new RuntimeInputError(`approval ${id} is not yours to decide`, 404, {
+          entity: 'approval',
+          id,
+          reason: 'not_asked',
+          message: approvalRefusal(approval),
+        });
       const accepted = await decideApproval(ctx, id, c.req.valid('json'), c.get('actor'));
       onQueued();
       return c.json(accepted, 202);

@@ -24,6 +24,8 @@ export const Agent = z.strictObject({
    * gives the next ticket to whoever waited longest. The database keeps it with the load.
    */
   lastRouted: z.number().int().min(0).optional(),
+  /** The turn this agent was last given a ticket of each group (round robin rotates within a group); kept by the database. */
+  groupTurns: z.record(z.string(), z.number().int().min(0)).optional(),
   /** Supervisors receive escalations. */
   supervisor: z.boolean().default(false),
 });

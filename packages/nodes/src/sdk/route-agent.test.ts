@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeAgent } from './route-agent';
 import { Roster } from './roster';
+import { takeTurn } from './routing-turns';
 
 const roster = Roster.parse({
   groups: [{ id: 'g', name: 'G' }],
@@ -35,6 +36,25 @@ describe('routeAgent', () => {
       team = { ...team, agents: team.agents.map((a) => (a.id === agent?.id ? { ...a, lastRouted: turn } : a)) };
     }
     expect(picks).toEqual(['x', 'y', 'z', 'x', 'y', 'z']);
+  });
+
+  it('round robin rotates within each group: an agent of two groups has a turn in each (issue 21)', () => {
+    let team = Roster.parse({
+      agents: [
+        { id: 'x', name: 'X', groups: ['g', 'h'], groupTurns: {} },
+        { id: 'y', name: 'Y', groups: ['g'], groupTurns: {} },
+        { id: 'z', name: 'Z', groups: ['h'], groupTurns: {} },
+      ],
+    });
+    const picks: string[] = [];
+    let turn = 0;
+    for (const group of ['g', 'h', 'g', 'h', 'g', 'h']) {
+      const agent = routeAgent(team, { strategy: 'round_robin', group });
+      picks.push(`${group}:${agent?.id ?? '-'}`);
+      team = { ...team, agents: team.agents.map((a) => (a.id === agent?.id ? takeTurn(a, group, ++turn) : a)) };
+    }
+    // Per agent alone, x's turn in g would have sent h's first ticket to z; per group, x leads both queues once.
+    expect(picks).toEqual(['g:x', 'h:x', 'g:y', 'h:z', 'g:x', 'h:x']);
   });
 
   it('load balanced: the lowest share of capacity (3 of 8 beats 1 of 2)', () => {

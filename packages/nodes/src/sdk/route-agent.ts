@@ -1,4 +1,5 @@
 import { type Agent, presenceOf, type Roster, type Seniority } from './roster';
+import { routingTurn } from './routing-turns';
 
 /** How an assignment chooses among the agents who qualify. */
 export type RoutingStrategy = 'least_loaded' | 'round_robin' | 'load_balanced';
@@ -21,8 +22,8 @@ export interface RouteRequest {
 /**
  * Picks an agent for a ticket: only online agents below their capacity who match the group,
  * skills, seniority and load limit. `least_loaded` takes the fewest open tickets;
- * `round_robin` whoever was given a ticket longest ago (`lastRouted`), which cycles through
- * the group; `load_balanced` the lowest open tickets per unit of capacity (an agent without
+ * `round_robin` whoever was given a ticket of the group longest ago (`groupTurns`; `lastRouted`
+ * when no group is asked), which cycles through the group, each group on its own; `load_balanced` the lowest open tickets per unit of capacity (an agent without
  * one counts the largest capacity among the candidates). Ties go to whoever waited longest,
  * then to the lower id, so the choice is deterministic.
  * @example routeAgent(roster, { strategy: 'round_robin', group: 'after_sales' })?.id
@@ -32,11 +33,12 @@ export function routeAgent(roster: Roster, request: RouteRequest): Agent | undef
   if (candidates.length === 0) return undefined;
   const largest = candidates.reduce((max, a) => Math.max(max, a.capacity ?? 0), 0) || 1;
   const share = (a: Agent) => a.openTickets / (a.capacity ?? largest);
+  const turn = (a: Agent) => routingTurn(a, request.group);
   const keys: (a: Agent) => readonly number[] =
     request.strategy === 'round_robin'
-      ? (a) => [a.lastRouted ?? 0]
+      ? (a) => [turn(a)]
       : request.strategy === 'load_balanced'
-        ? (a) => [share(a), a.openTickets, a.lastRouted ?? 0]
+        ? (a) => [share(a), a.openTickets, turn(a)]
         : (a) => [a.openTickets];
   let best = candidates[0];
   for (const agent of candidates.slice(1)) if (best === undefined || before(keys(agent), keys(best), agent.id, best.id)) best = agent;

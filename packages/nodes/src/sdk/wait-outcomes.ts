@@ -32,6 +32,12 @@ export interface WaitOutcomes<C extends z.ZodType> {
   onEvent(ctx: NodeContext, config: z.output<C>, memory: unknown, self: WaitSelf): WaitAnswer | undefined;
   /** The timer fired (at `dueAt`). */
   onTimer(ctx: NodeContext, config: z.output<C>, memory: unknown, self: WaitSelf): WaitAnswer;
+  /**
+   * A ticket event came while the flow was elsewhere and this wait's memory was kept (an SLA gone out by
+   * `warning`): the memory to keep, so what happened meanwhile (a stop, a pause, a resume) counts when
+   * the flow comes back. Absent: kept memory sees no events.
+   */
+  whileAway?(ctx: NodeContext, config: z.output<C>, kept: unknown, self: WaitSelf): unknown;
   /** When the timer fires (epoch ms), or null for none (a paused clock). */
   dueAt(ctx: NodeContext, config: z.output<C>, memory: unknown): number | null;
 }

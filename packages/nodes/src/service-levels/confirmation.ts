@@ -7,7 +7,14 @@ import type { NodeContext } from '../sdk/node-context';
 import type { WaitAnswer } from '../sdk/wait-outcomes';
 
 /** What a confirmation node keeps while it waits. */
-const Waiting = z.object({ kind: z.literal('confirmation'), since: z.number(), remindAt: z.number().nullable(), dueAt: z.number() });
+const Waiting = z.object({
+  kind: z.literal('confirmation'),
+  since: z.number(),
+  remindAt: z.number().nullable(),
+  dueAt: z.number(),
+  /** When the customer confirmed while the flow was away on the remind branch: it leaves by `confirmed` on return. */
+  confirmedAt: z.number().optional(),
+});
 
 const readWaiting = (value: unknown) => {
   const parsed = Waiting.safeParse(value);
@@ -56,15 +63,22 @@ export const confirmation = defineNode({
       return { kind: 'confirmation', since: now, remindAt: remind < due ? remind : null, dueAt: due } satisfies z.infer<typeof Waiting>;
     },
     onEvent: (ctx: NodeContext): WaitAnswer | undefined => (ctx.event?.type === 'customer.confirmed' ? { port: 'confirmed' } : undefined),
+    // Away on the remind branch (the reminder being sent) the customer may confirm: that counts on return.
+    whileAway: (ctx: NodeContext, _c: Config, kept: unknown) => {
+      const waiting = readWaiting(kept);
+      if (!waiting || waiting.confirmedAt !== undefined || ctx.event?.type !== 'customer.confirmed') return kept;
+      return { ...waiting, confirmedAt: ctx.now.getTime() };
+    },
     onTimer: (ctx: NodeContext, _c: Config, memory: unknown): WaitAnswer => {
       const waiting = readWaiting(memory);
+      if (waiting?.confirmedAt !== undefined) return { port: 'confirmed' };
       if (waiting && waiting.remindAt !== null && ctx.now.getTime() < waiting.dueAt)
         return { port: 'remind', keep: { ...waiting, remindAt: null } };
       return { port: 'timeout' };
     },
     dueAt: (_ctx: NodeContext, _c: Config, memory: unknown) => {
       const waiting = readWaiting(memory);
-      return waiting ? (waiting.remindAt ?? waiting.dueAt) : null;
+      return waiting ? (waiting.confirmedAt ?? waiting.remindAt ?? waiting.dueAt) : null;
     },
   },
   summary: (c: Config, locale: 'en' | 'zh-CN') =>

@@ -20,6 +20,8 @@ export const SlaClock = z.object({
   warned: z.boolean(),
   /** When it breaches if nothing changes; null while paused. */
   dueAt: z.number().nullable(),
+  /** When its stop rule held while the flow was away on the warning branch: it leaves by `met` on return. */
+  metAt: z.number().optional(),
 });
 export type SlaClock = z.infer<typeof SlaClock>;
 
@@ -67,10 +69,11 @@ export function resumeClock(clock: SlaClock, now: number, counter: SlaCounter): 
 }
 
 /**
- * When the clock's timer fires: the warning instant (`warnMs` of counted time before the due time)
+ * When the clock's timer fires: at once when it was met while away (the delay is never negative), the warning instant (`warnMs` of counted time before the due time)
  * while not warned, else the due time; null while paused.
  */
 export function nextFiring(clock: SlaClock, warnMs: number, counter: SlaCounter): number | null {
+  if (clock.metAt !== undefined) return clock.metAt;
   if (clock.state === 'paused' || clock.dueAt === null) return null;
   if (warnMs > 0 && !clock.warned) return counter.after(clock.since, Math.max(0, clock.leftMs - warnMs));
   return clock.dueAt;

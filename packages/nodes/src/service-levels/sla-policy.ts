@@ -6,7 +6,7 @@ import { evaluateBoolean } from '../sdk/expression';
 import { words } from '../sdk/field-words';
 import type { NodeContext } from '../sdk/node-context';
 import { expressionField } from './expression-field';
-import { nextFiring, pauseClock, readSlaClock, resumeClock, type SlaCounter, SlaTarget, startClock } from './sla-clock';
+import { nextFiring, pauseClock, readSlaClock, resumeClock, type SlaClock, type SlaCounter, SlaTarget, startClock } from './sla-clock';
 
 const target = (en: string, zh: string, fallback: string) =>
   describeField(Duration.default(fallback), { title: words(en, zh), help: words('e.g. 2h, 8h, 1d', '例如 2h、8h、1d') });
@@ -89,6 +89,17 @@ const counterOf = (ctx: NodeContext, c: Config): SlaCounter => ({
 });
 const warnMsOf = (c: Config) => (c.warnBefore ? (parseDuration(c.warnBefore) ?? 0) : 0);
 const paused = (ctx: NodeContext, c: Config) => c.pauseWhen.trim() !== '' && evaluateBoolean(c.pauseWhen, ctx);
+const stopped = (ctx: NodeContext, c: Config) => evaluateBoolean(c.stopWhen.trim() === '' ? DEFAULT_STOP[c.target] : c.stopWhen, ctx);
+
+/** The clock after the pause rule was asked at `now`: paused while it holds, running again once it does not. */
+function followPauseRule(ctx: NodeContext, c: Config, clock: SlaClock): SlaClock {
+  const counter = counterOf(ctx, c);
+  const now = ctx.now.getTime();
+  const hold = paused(ctx, c);
+  if (hold && clock.state === 'running') return pauseClock(clock, now, counter);
+  if (!hold && clock.state === 'paused') return resumeClock(clock, now, counter);
+  return clock;
+}
 
 /**
  * An SLA policy (issue 21): a clock with a target per priority and customer tier, counted in clock
@@ -114,24 +125,29 @@ export const slaPolicy = defineNode({
       const counter = counterOf(ctx, c);
       const now = ctx.now.getTime();
       const running = readSlaClock(kept);
+      // Met while away on the warning branch: its timer fires at once and it leaves by `met`.
+      if (running?.metAt !== undefined) return running;
       const clock = running ?? startClock(c.target, budgetFor(ctx, c), c.from === 'step' ? now : Date.parse(ctx.ticket.createdAt), counter);
       // Entered (or come back) while the ticket is waiting on the customer: the clock stands still from now.
-      return paused(ctx, c) ? pauseClock(clock, now, counter) : clock;
+      return followPauseRule(ctx, c, clock);
     },
     onEvent: (ctx, c, memory) => {
       const clock = readSlaClock(memory);
       if (!clock) return undefined;
-      const stop = c.stopWhen.trim() === '' ? DEFAULT_STOP[c.target] : c.stopWhen;
-      if (evaluateBoolean(stop, ctx)) return { port: 'met' };
-      const counter = counterOf(ctx, c);
-      const now = ctx.now.getTime();
-      const hold = paused(ctx, c);
-      if (hold && clock.state === 'running') return { stay: pauseClock(clock, now, counter) };
-      if (!hold && clock.state === 'paused') return { stay: resumeClock(clock, now, counter) };
-      return undefined;
+      if (stopped(ctx, c)) return { port: 'met' };
+      const next = followPauseRule(ctx, c, clock);
+      return next === clock ? undefined : { stay: next };
+    },
+    // Away on the warning branch the clock still follows the ticket: a stop, a pause or a resume then counts on return.
+    whileAway: (ctx, c, kept) => {
+      const clock = readSlaClock(kept);
+      if (!clock || clock.metAt !== undefined) return kept;
+      if (stopped(ctx, c)) return { ...clock, metAt: ctx.now.getTime() };
+      return followPauseRule(ctx, c, clock);
     },
     onTimer: (ctx, c, memory) => {
       const clock = readSlaClock(memory);
+      if (clock?.metAt !== undefined) return { port: 'met' };
       if (clock && warnMsOf(c) > 0 && !clock.warned && clock.dueAt !== null && ctx.now.getTime() < clock.dueAt) {
         return { port: 'warning', keep: { ...clock, warned: true } };
       }

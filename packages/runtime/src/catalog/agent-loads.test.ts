@@ -50,9 +50,50 @@ describe.each(testDatabases)('agent loads and presence on $name', (target) => {
     expect((await loads()).a?.[0]).toBe(2);
   });
 
+  it('counts only tickets being worked: pending (waiting on the customer) weighs nothing until worked again', async () => {
+    const update = (id: string, set: { assignee?: string | null; status?: string }) =>
+      store.db.updateTable('tickets').set(set).where('id', '=', id).execute();
+    const before = (await loads()).a?.[0] ?? 0;
+    await insertTickets(store, [{ id: 'p1', status: 'pending', assignee: 'a' }]);
+    expect((await loads()).a?.[0]).toBe(before);
+    await update('p1', { status: 'processing' });
+    expect((await loads()).a?.[0]).toBe(before + 1);
+    await update('p1', { status: 'pending' });
+    expect((await loads()).a?.[0]).toBe(before);
+    // Handed over while pending: neither agent carries it; worked again, its new agent does.
+    await update('p1', { assignee: 'b' });
+    expect((await loads()).a?.[0]).toBe(before);
+    const b = (await loads()).b?.[0] ?? 0;
+    await update('p1', { status: 'processing' });
+    expect((await loads()).b?.[0]).toBe(b + 1);
+    await update('p1', { status: 'pending' });
+  });
+
+  it('keeps a routing turn per group: an agent of two groups takes a turn in the group of the ticket only (issue 21)', async () => {
+    await upsertGroup(ctx, { id: 'h', name: 'H' }, 'alice');
+    await upsertAgent(ctx, { id: 'a', name: 'A', groups: ['g', 'h'], capacity: 3 }, 'alice');
+    const turns = async () => Object.fromEntries((await listAgents(ctx.db)).map((a) => [a.id, a.groupTurns ?? {}]));
+    await insertTickets(store, [{ id: 'gt1', status: 'new', assignee: 'a', group: 'g' }]);
+    const first = await turns();
+    expect(Object.keys(first.a ?? {})).toEqual(['g']);
+    await insertTickets(store, [{ id: 'gt2', status: 'new', assignee: 'b', group: 'h' }]);
+    const second = await turns();
+    expect(second.a).toEqual(first.a);
+    expect(second.b?.h).toBeGreaterThan(first.a?.g ?? 0);
+    // Handed from b to a in h: a's turn in h is taken, its turn in g stays.
+    await store.db.updateTable('tickets').set({ assignee: 'a' }).where('id', '=', 'gt2').execute();
+    const third = await turns();
+    expect(third.a?.g).toBe(first.a?.g);
+    expect(third.a?.h).toBeGreaterThan(second.b?.h ?? 0);
+    // A ticket given while pending takes no turn (it is not being worked).
+    await insertTickets(store, [{ id: 'gt3', status: 'pending', assignee: 'b', group: 'g' }]);
+    expect((await turns()).b?.g).toBeUndefined();
+    await store.db.deleteFrom('tickets').where('id', 'in', ['gt1', 'gt2', 'gt3']).execute();
+  });
+
   it('keeps the same counts a recount gives', async () => {
     const { rows } = await sql<{ assignee: string; open: string }>`
-      select assignee, count(*) as open from tickets where status not in ('resolved', 'closed') and assignee is not null group by assignee`.execute(
+      select assignee, count(*) as open from tickets where status in ('new', 'processing') and assignee is not null group by assignee`.execute(
       store.db,
     );
     const recount = Object.fromEntries(rows.map((r) => [r.assignee, Number(r.open)]));

@@ -14,7 +14,7 @@ import { listAgents } from './list-agents';
  * @example await upsertAgent(ctx, { id: 'li-na', name: '李娜', groups: ['after_sales'], skills: ['returns'] }, 'alice');
  */
 export async function upsertAgent(ctx: RuntimeContext, input: unknown, actor: string): Promise<Agent> {
-  const { openTickets: _counted, lastRouted: _turn, ...agent } = parseInput(Agent, input);
+  const { openTickets: _counted, lastRouted: _turn, groupTurns: _groupTurns, ...agent } = parseInput(Agent, input);
   return inTransaction(ctx.db, async (trx) => {
     if (agent.groups.length > 0) {
       const known = new Set((await trx.selectFrom('groups').select('id').where('id', 'in', agent.groups).execute()).map((g) => g.id));

@@ -22,6 +22,8 @@ import * as ticketNumberSequences from './migrations/0021-ticket-number-sequence
 import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
 import * as agentRouting from './migrations/0024-agent-routing';
 import * as subcategories from './migrations/0025-subcategories';
+import * as workedLoads from './migrations/0026-worked-loads';
+import * as groupTurns from './migrations/0027-group-turns';
 import * as approvalDecisions from './migrations/0028-approval-decisions';
 import * as queueDeadlines from './migrations/0030-queue-deadlines';
 import * as bindingChecks from './migrations/0032-binding-checks-per-statement';
@@ -51,6 +53,8 @@ const migrations: Record<string, Migration> = {
   '0022-ticket-audit-chains': ticketAuditChains,
   '0024-agent-routing': agentRouting,
   '0025-subcategories': subcategories,
+  '0026-worked-loads': workedLoads,
+  '0027-group-turns': groupTurns,
   '0028-approval-decisions': approvalDecisions,
   '0030-queue-deadlines': queueDeadlines,
   '0032-binding-checks-per-statement': bindingChecks,

@@ -117,6 +117,14 @@ export interface AgentLoadsTable {
   last_routed: ColumnType<string, never, never>;
 }
 
+/** The turn each agent was last given a ticket of each group (migration 0027): round robin within a group. */
+export interface AgentGroupTurnsTable {
+  agent_id: string;
+  group_id: string;
+  /** int8, read as text. */
+  last_routed: ColumnType<string, never, never>;
+}
+
 export interface CustomersTable {
   id: string;
   name: string;
@@ -547,6 +555,7 @@ export interface Database {
   skills: SkillsTable;
   agents: AgentsTable;
   agent_loads: AgentLoadsTable;
+  agent_group_turns: AgentGroupTurnsTable;
   customers: CustomersTable;
   tickets: TicketsTable;
   ticket_numbers: TicketNumbersTable;

@@ -1,5 +1,5 @@
 import { errorMessage } from '../engine/error-message';
-import type { CalendarBook, Roster } from '@switchyard/nodes';
+import { type CalendarBook, latestTurn, type Roster, takeTurn } from '@switchyard/nodes';
 import { type Kysely, sql } from 'kysely';
 import { isOpenStatus } from '../catalog/list-agents';
 import { loadCalendarBook } from '../catalog/calendars';
@@ -137,23 +137,25 @@ function withoutOwnLoad(roster: Roster, ticket: TicketWork['ticket']): Roster {
 }
 
 /**
- * The roster as the next ticket of the batch sees it: an agent just given a ticket has one more
- * open and the latest routing turn (as the load triggers will record when the batch is written).
+ * The roster as the next ticket of the batch sees it, as the load triggers will record it when the
+ * batch is written: the ticket weighs on its assignee only while worked (new, processing; not
+ * pending), and an agent given a ticket it weighs on takes the latest routing turn.
  */
 function withAssignment(roster: Roster, work: TicketWork, outcome: TicketWorkResult): Roster {
-  const before = work.ticket.assignee;
-  const after = outcome.ticket.assignee;
-  if (before === after) return roster;
-  const turn = roster.agents.reduce((max, a) => Math.max(max, a.lastRouted ?? 0), 0) + 1;
+  const weighsOn = (assignee: string | null, status: string) => (assignee !== null && isOpenStatus(status) ? assignee : null);
+  const from = weighsOn(work.ticket.assignee, work.ticket.status);
+  const to = weighsOn(outcome.ticket.assignee, outcome.ticket.status);
+  const routed = to !== null && work.ticket.assignee !== outcome.ticket.assignee;
+  if (from === to && !routed) return roster;
+  const turn = latestTurn(roster.agents) + 1;
   return {
     ...roster,
-    agents: roster.agents.map((a) =>
-      a.id === after
-        ? { ...a, openTickets: a.openTickets + 1, lastRouted: turn }
-        : a.id === before
-          ? { ...a, openTickets: Math.max(0, a.openTickets - 1) }
-          : a,
-    ),
+    agents: roster.agents.map((a) => {
+      const delta = (a.id === to ? 1 : 0) - (a.id === from ? 1 : 0);
+      if (delta === 0 && !(routed && a.id === to)) return a;
+      const turned = routed && a.id === to ? takeTurn(a, outcome.ticket.group, turn) : a;
+      return { ...turned, openTickets: Math.max(0, a.openTickets + delta) };
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { type CompiledFlow, createFlowMachine, type FlowMachine } from '@switchyard/compiler';
+import { type CompiledFlow, createFlowMachine, type FlowMachine, type KeptWaitUpdater, keptWaitUpdater } from '@switchyard/compiler';
 import type { NodeRegistry } from '@switchyard/nodes';
 import { initialTransition } from 'xstate';
 import { acceptedEvents } from './accepted-events';
@@ -10,6 +10,8 @@ export interface PreparedFlow {
   readonly machine: FlowMachine;
   readonly idle: FlowSnapshot;
   readonly accepts: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Updates waits' kept memories (an SLA away on its warning branch) with each ticket event; absent: the flow has none. */
+  readonly updateKept?: KeptWaitUpdater;
 }
 
 /** Builds the machines of several flows; throws when a flow needs a node type not installed. */
@@ -19,6 +21,13 @@ export function prepareFlows(flows: readonly CompiledFlow[], registry: NodeRegis
     if (ids.has(compiled.id)) throw new Error(`flow id ${compiled.id} is given twice`);
     ids.add(compiled.id);
     const machine = createFlowMachine(compiled, registry);
-    return { compiled, machine, idle: initialTransition(machine)[0], accepts: acceptedEvents(compiled) };
+    const updateKept = keptWaitUpdater(compiled, registry);
+    return {
+      compiled,
+      machine,
+      idle: initialTransition(machine)[0],
+      accepts: acceptedEvents(compiled),
+      ...(updateKept ? { updateKept } : {}),
+    };
   });
 }

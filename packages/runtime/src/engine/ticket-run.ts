@@ -210,8 +210,43 @@ export function createTicketRun(
     }
   };
 
+  /**
+   * Lets the waits whose memory the run kept while it is elsewhere see the event first (an SLA away on
+   * its warning branch counts a stop, pause or resume that happens meanwhile). False: node code threw.
+   */
+  const updateKept = (index: number, event: TicketEvent, now: number): boolean => {
+    const flow = flowAt(flows, index);
+    const before = flowAt(snapshots, index);
+    if (!flow.updateKept || Object.keys(before.context.vars).length === 0) return true;
+    try {
+      const flowEvent: FlowEvent = {
+        type: event.type,
+        ticket: state.ticket,
+        stats: state.stats,
+        now,
+        payload: event,
+        calendars: host.calendars,
+      };
+      const vars = flow.updateKept(before.context.vars, before.value, flowEvent);
+      if (vars !== before.context.vars)
+        snapshots[index] = flow.machine.resolveState({ value: before.value, context: { ...before.context, vars } });
+      return true;
+    } catch (error) {
+      const inNode = nodeCodeErrorIn(error);
+      host.error(index, {
+        at: isoAt(now),
+        flow: flow.compiled.id,
+        ...(inNode ? { node: inNode.node } : {}),
+        message: error instanceof Error ? error.message : String(error),
+      });
+      endRun(index);
+      return false;
+    }
+  };
+
   const fanOut = async (event: TicketEvent, now: number) => {
     for (const [i, flow] of flows.entries()) {
+      if (!updateKept(i, event, now)) continue;
       // Checked here too so the flows an event cannot move cost no async call.
       if (canMove(flow.accepts, flowAt(snapshots, i), event.type)) await deliver(i, { type: event.type, payload: event }, now);
     }

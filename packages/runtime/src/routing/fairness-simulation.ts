@@ -1,4 +1,4 @@
-import type { Agent, NodeRegistry, Roster, RoutingStrategy } from '@switchyard/nodes';
+import { type Agent, type NodeRegistry, type Roster, type RoutingStrategy, takeTurn } from '@switchyard/nodes';
 import { actionContext } from '../engine/effect-runner';
 import { seededRandom } from '../seeded-random';
 
@@ -91,7 +91,8 @@ export async function simulateFairness(options: FairnessOptions): Promise<Fairne
     const chosen = result.patch?.assignee;
     if (typeof chosen !== 'string') return false;
     turn++;
-    agents = agents.map((a) => (a.id === chosen ? { ...a, openTickets: a.openTickets + 1, lastRouted: turn } : a));
+    const group = request.state.ticket.group;
+    agents = agents.map((a) => (a.id === chosen ? { ...takeTurn(a, group, turn), openTickets: a.openTickets + 1 } : a));
     loads[chosen] = (loads[chosen] ?? 0) + 1;
     completions.push({ at: at + exponential(random, handleMs), agent: chosen });
     completions.sort((x, y) => x.at - y.at);

@@ -1,4 +1,4 @@
-import { bilingual, describeField, Duration } from '@switchyard/flow';
+import { bilingual, describeField, Duration, type FieldMeta } from '@switchyard/flow';
 import { z } from 'zod';
 import { Seniority } from '../../sdk/roster';
 import { SENIORITY_CHOICES, words } from '../../sdk/field-words';
@@ -7,6 +7,14 @@ const CHOOSING = ['least_loaded', 'round_robin', 'load_balanced'];
 const WHO = words('Who qualifies', '候选条件');
 const ROUTING = words('Routing', '路由');
 const SkillList = z.array(z.string().trim().min(1)).default([]);
+
+/**
+ * A field only the routing strategies use: in its section of the form (who qualifies, routing),
+ * shown when the strategy chooses among agents.
+ */
+function strategyField<S extends z.ZodType>(schema: S, section: FieldMeta['title'], meta: Omit<FieldMeta, 'group' | 'showWhen'>): S {
+  return describeField(schema, { ...meta, group: section, showWhen: { strategy: CHOOSING } });
+}
 
 /** The assign node's config: a fixed assignment, or a routing strategy with who qualifies and its timeouts. */
 export const AssignConfig = z
@@ -32,28 +40,22 @@ export const AssignConfig = z
       title: words('Agent', '坐席'),
       showWhen: { strategy: ['fixed'] },
     }),
-    skill: describeField(z.string().min(1).optional(), {
+    skill: strategyField(z.string().min(1).optional(), WHO, {
       title: words('Skill', '技能'),
       help: words('Only agents with this skill.', '只选有此技能的坐席。'),
-      group: WHO,
-      showWhen: { strategy: CHOOSING },
     }),
-    skills: describeField(SkillList, {
+    skills: strategyField(SkillList, WHO, {
       title: words('Required skills', '必备技能'),
       help: words('Only agents with every one of these skills.', '只选具备以下全部技能的坐席。'),
-      group: WHO,
-      showWhen: { strategy: CHOOSING },
     }),
-    preferredSkills: describeField(SkillList, {
+    preferredSkills: strategyField(SkillList, WHO, {
       title: words('Preferred skills', '优先技能'),
       help: words(
         'Agents with these skills first; without a waiting time, anyone who fits when none of them is free.',
         '优先选有这些技能的坐席；未设等待时长时，无人空闲就选其他符合条件的坐席。',
       ),
-      group: WHO,
-      showWhen: { strategy: CHOOSING },
     }),
-    categorySkill: describeField(z.enum(['none', 'preferred', 'required']).default('none'), {
+    categorySkill: strategyField(z.enum(['none', 'preferred', 'required']).default('none'), WHO, {
       title: words("Skill from the ticket's category", '按工单分类匹配技能'),
       help: words(
         'The skill named by the category path, e.g. fault/login_failure (or fault when there is no level two): preferred (anyone who fits when none of them is free) or required.',
@@ -64,57 +66,43 @@ export const AssignConfig = z
         preferred: words('Preferred', '优先'),
         required: words('Required', '必备'),
       },
-      group: WHO,
-      showWhen: { strategy: CHOOSING },
     }),
-    preferredFor: describeField(Duration.optional(), {
+    preferredFor: strategyField(Duration.optional(), WHO, {
       title: words('Wait for preferred skills', '等待优先技能'),
       help: words(
         'Counted from ticket creation: until then only agents with the preferred skills get it; after it, the preferred skills are dropped. e.g. 10m',
         '从工单创建起算：在此之前只分配给有优先技能的坐席，之后不再要求优先技能。例如 10m',
       ),
-      group: WHO,
-      showWhen: { strategy: CHOOSING },
     }),
-    seniority: describeField(Seniority.optional(), {
+    seniority: strategyField(Seniority.optional(), WHO, {
       title: words('Seniority', '资历'),
       choices: SENIORITY_CHOICES,
-      group: WHO,
-      showWhen: { strategy: CHOOSING },
     }),
     /** Only agents with fewer open tickets than this. */
-    maxOpen: describeField(z.number().int().min(1).optional(), {
+    maxOpen: strategyField(z.number().int().min(1).optional(), WHO, {
       title: words('Most open tickets', '最多在办工单'),
       help: words('Only agents with fewer open tickets than this.', '只选在办工单少于此数的坐席。'),
-      group: WHO,
-      showWhen: { strategy: CHOOSING },
     }),
-    fallback: describeField(z.enum(['group_least_loaded', 'none']).default('none'), {
+    fallback: strategyField(z.enum(['group_least_loaded', 'none']).default('none'), WHO, {
       title: words('When nobody qualifies', '无人符合时'),
       choices: {
         group_least_loaded: words("The group's least-loaded agent", '组内负载最低的坐席'),
         none: words('Leave unassigned', '不分配坐席'),
       },
-      group: WHO,
-      showWhen: { strategy: CHOOSING },
     }),
-    overflowGroup: describeField(z.string().min(1).optional(), {
+    overflowGroup: strategyField(z.string().min(1).optional(), ROUTING, {
       title: words('Overflow group', '溢出处理组'),
       help: words(
         'When nobody in the group can take the ticket (offline, at capacity, or all offered it), an agent of this group gets it.',
         '组内无人可接（离线、已满或都已拒接）时，分配给此组的坐席。',
       ),
-      group: ROUTING,
-      showWhen: { strategy: CHOOSING },
     }),
-    acceptTimeout: describeField(Duration.optional(), {
+    acceptTimeout: strategyField(Duration.optional(), ROUTING, {
       title: words('Accept within', '接单时限'),
       help: words(
         'An agent who neither replies nor moves the ticket on within this time loses it to the next agent. e.g. 5m',
         '坐席在此时间内未回复也未处理工单，则改派给下一位坐席。例如 5m',
       ),
-      group: ROUTING,
-      showWhen: { strategy: CHOOSING },
     }),
   })
   .refine((c) => c.strategy !== 'fixed' || c.group !== undefined || c.agent !== undefined, {

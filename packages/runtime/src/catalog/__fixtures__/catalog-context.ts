@@ -37,7 +37,7 @@ export function tagFlow(id: string, tag = 'seen'): FlowDocument {
 /** Puts tickets in the database directly, to count agents' load without the durable runtime. */
 export async function insertTickets(
   store: SwitchyardDatabase,
-  tickets: readonly { id: string; status: string; assignee: string | null }[],
+  tickets: readonly { id: string; status: string; assignee: string | null; group?: string }[],
 ): Promise<void> {
   const at = new Date('2026-05-01T01:00:00Z');
   await store.db
@@ -59,7 +59,7 @@ export async function insertTickets(
         category: null,
         priority: 'normal',
         status: t.status,
-        group: null,
+        group: t.group ?? null,
         assignee: t.assignee,
         tags: json([]),
         flags: json([]),
