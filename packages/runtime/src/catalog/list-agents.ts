@@ -1,5 +1,5 @@
 import { Agent } from '@switchyard/nodes';
-import type { Kysely } from 'kysely';
+import type { InferResult, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 /** Ticket statuses that count toward an agent's load today (the states a new ticket goes through). */
@@ -18,14 +18,22 @@ export const isOpenStatus = (status: string): boolean => !(DONE_STATUSES as read
  */
 export async function listAgents(db: Kysely<Database>, ids?: readonly string[]): Promise<Agent[]> {
   if (ids?.length === 0) return [];
-  let query = db
+  return agentsFromRows(await agentsQuery(db, ids).execute());
+}
+
+/** The query of `listAgents`, for a caller that sends it together with others (`sendTogether`). */
+export function agentsQuery(db: Kysely<Database>, ids?: readonly string[]) {
+  const query = db
     .selectFrom('agents')
     .leftJoin('agent_loads', 'agent_loads.agent_id', 'agents.id')
     .selectAll('agents')
     .select(['agent_loads.open_tickets', 'agent_loads.last_routed'])
     .orderBy('agents.id');
-  if (ids) query = query.where('agents.id', 'in', ids);
-  const rows = await query.execute();
+  return ids ? query.where('agents.id', 'in', ids) : query;
+}
+
+/** The agents of `agentsQuery`'s rows. */
+export function agentsFromRows(rows: readonly InferResult<ReturnType<typeof agentsQuery>>[number][]): Agent[] {
   // Parsed, not cast: a seniority edited by hand in the database is caught here, not in assignment.
   return rows.map(({ open_tickets, last_routed, capacity, status, ...row }) =>
     Agent.parse({

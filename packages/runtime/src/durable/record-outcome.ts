@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Compilable, type Kysely, sql } from 'kysely';
 import type { OutcomeMark } from '../audit/outcome-marks';
 import type { Database } from '../db/schema';
 import { DONE_STATUSES } from '../audit/outcome-marks';
@@ -33,18 +33,21 @@ export async function recordOutcomes(trx: Kysely<Database>, marks: readonly Outc
   );
 }
 
-/** Keeps `completed_at` in step with the tickets' statuses after a worker's batch: set when done, cleared when reopened. */
-export async function recordCompletions(
+/**
+ * Keeps `completed_at` in step with the tickets' statuses after a worker's batch (tickets not empty): set
+ * when done, cleared when reopened. A statement for the worker to send with its other writes (`sendTogether`).
+ */
+export function completionsQuery(
   trx: Kysely<Database>,
   tickets: readonly { id: string; status: string }[],
   now: Date,
-): Promise<void> {
-  if (tickets.length === 0) return;
+): Compilable<unknown> {
   const done = (status: string) => (DONE_STATUSES as readonly string[]).includes(status);
-  await sql`
+  const query = sql`
     update ticket_outcomes o set completed_at = case when v.done then ${now}::timestamptz end
     from (values ${sql.join(tickets.map((t) => sql`(${t.id}::text, ${done(t.status)}::boolean)`))}) as v(id, done)
-    where o.ticket_id = v.id and (o.completed_at is null) = v.done`.execute(trx);
+    where o.ticket_id = v.id and (o.completed_at is null) = v.done`;
+  return { compile: () => query.compile(trx) };
 }
 
 /** A message went out to the customer: the ticket's first response, unless an earlier one is known. */
