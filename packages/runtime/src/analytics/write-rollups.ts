@@ -1,12 +1,12 @@
-import { type Kysely, sql } from 'kysely';
+import { type Compilable, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { StoredFacts } from './next-facts';
 import type { Contribution } from './ticket-facts';
 
-/** Upserts the tickets' facts rows. */
-export async function writeFacts(trx: Kysely<Database>, facts: readonly StoredFacts[]): Promise<void> {
-  if (facts.length === 0) return;
-  await trx
+/** The upsert of the tickets' facts rows (undefined: none), to send with a batch's other writes. */
+export function factsUpsert(trx: Kysely<Database>, facts: readonly StoredFacts[]): Compilable<unknown> | undefined {
+  if (facts.length === 0) return undefined;
+  return trx
     .insertInto('analytics_tickets')
     .values(
       facts.map((f) => ({
@@ -53,17 +53,16 @@ export async function writeFacts(trx: Kysely<Database>, facts: readonly StoredFa
         misrouted: eb.ref('excluded.misrouted'),
         corrected: eb.ref('excluded.corrected'),
       })),
-    )
-    .execute();
+    );
 }
 
-/** Adds contributions to the daily rows, in key order (two transactions never wait on each other's rows in opposite orders). */
-export async function writeDaily(trx: Kysely<Database>, delta: readonly Contribution[]): Promise<void> {
-  if (delta.length === 0) return;
+/** Adds contributions to the daily rows, in key order (two transactions never wait on each other's rows in opposite orders): a statement, undefined for none. */
+export function dailyUpsert(trx: Kysely<Database>, delta: readonly Contribution[]): Compilable<unknown> | undefined {
+  if (delta.length === 0) return undefined;
   const rows = [...delta].sort((a, b) =>
     compareKeys([a.day, a.group, a.channel, a.metric, a.key], [b.day, b.group, b.channel, b.metric, b.key]),
   );
-  await trx
+  return trx
     .insertInto('analytics_daily')
     .values(rows.map((c) => ({ day: c.day, grp: c.group, channel: c.channel, metric: c.metric, key: c.key, n: c.n, total: c.total })))
     .onConflict((oc) =>
@@ -71,8 +70,7 @@ export async function writeDaily(trx: Kysely<Database>, delta: readonly Contribu
         n: sql`analytics_daily.n + excluded.n`,
         total: sql`analytics_daily.total + excluded.total`,
       }),
-    )
-    .execute();
+    );
 }
 
 /** One counter of a flow on a day. */
@@ -86,22 +84,22 @@ export interface FlowCounter {
   readonly total: number;
 }
 
-/** Adds to the flow counters, summed by key and in key order. */
-export async function writeFlowCounters(trx: Kysely<Database>, counters: readonly FlowCounter[]): Promise<void> {
+/** Adds to the flow counters, summed by key and in key order: one statement, undefined for none. */
+export function flowCountersUpsert(trx: Kysely<Database>, counters: readonly FlowCounter[]): Compilable<unknown> | undefined {
   const sums = new Map<string, FlowCounter>();
   for (const c of counters) {
     const id = JSON.stringify([c.flowId, c.day, c.version, c.metric, c.key]);
     const s = sums.get(id);
     sums.set(id, s ? { ...s, n: s.n + c.n, total: s.total + c.total } : c);
   }
-  if (sums.size === 0) return;
+  if (sums.size === 0) return undefined;
   const rows = [...sums.values()].sort((a, b) =>
     compareKeys(
       [a.flowId, a.day, String(a.version).padStart(9, '0'), a.metric, a.key],
       [b.flowId, b.day, String(b.version).padStart(9, '0'), b.metric, b.key],
     ),
   );
-  await trx
+  return trx
     .insertInto('analytics_flow_daily')
     .values(rows.map((c) => ({ day: c.day, flow_id: c.flowId, version: c.version, metric: c.metric, key: c.key, n: c.n, total: c.total })))
     .onConflict((oc) =>
@@ -109,8 +107,7 @@ export async function writeFlowCounters(trx: Kysely<Database>, counters: readonl
         n: sql`analytics_flow_daily.n + excluded.n`,
         total: sql`analytics_flow_daily.total + excluded.total`,
       }),
-    )
-    .execute();
+    );
 }
 
 /** Orders keys as the database orders text under the C collation would; both writers only need one consistent order. */

@@ -3,7 +3,7 @@ import { type Compilable, type Insertable, type Kysely, sql } from 'kysely';
 import { sendTogether } from '../db/send-together';
 import type { AuditLogTable, Database } from '../db/schema';
 import { auditDetailShape } from '../db/stored/audit-detail-shape';
-import { recordOutcomes } from '../durable/record-outcome';
+import { outcomesUpdate } from '../durable/record-outcome';
 import { AUDIT_CHAIN_GENESIS, auditChainRowHash, auditRowHash, type ChainedAuditContent } from './audit-chain-hash';
 import { recordAnalytics } from '../analytics/record-analytics';
 import type { AuditEntry } from './audit-entry';
@@ -24,9 +24,9 @@ import { outcomeMarks } from './outcome-marks';
 export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
   const list: readonly AuditEntry[] = 'kind' in entries ? [entries] : entries;
   if (list.length === 0) return;
-  await recordOutcomes(trx, outcomeMarks(list));
-  // The dashboard's and flows' rollups (issue 19), from the same entries, in the same transaction.
-  await recordAnalytics(trx, list);
+  // The dashboard's and flows' rollups (issue 19), from the same entries, in the same transaction,
+  // after the outcomes' update (sent first, with the rollups' reads).
+  await recordAnalytics(trx, list, outcomesUpdate(trx, outcomeMarks(list)));
   const ticketChains = await ticketChainRows(
     trx,
     list.filter((e) => e.ticketId !== null),

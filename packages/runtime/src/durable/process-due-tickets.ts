@@ -247,7 +247,7 @@ async function writeWorkResults(trx: Kysely<Database>, outcomes: readonly Ticket
     ),
   );
   await sendTogether(trx, (send) => Promise.all(writes.map((w) => send(w))));
-  // Last: its outcome update takes the per-version counter locks (see recordOutcomes).
+  // Last: its outcome update takes the per-version counter locks (see outcomesUpdate).
   await recordAudit(
     trx,
     outcomes.flatMap((o) => o.audit),
