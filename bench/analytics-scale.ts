@@ -6,16 +6,14 @@ import {
   createFlow,
   createManualClock,
   flowAnalytics,
-  migrateToLatest,
-  openDatabase,
   publishVersion,
   type RuntimeContext,
   saveDraft,
   setRollout,
 } from '@switchyard/runtime';
-import { testPostgresUrl } from '@switchyard/runtime/testing';
 import { sql, type Kysely } from 'kysely';
 import pino from 'pino';
+import { openBenchDatabase } from './bench-database';
 import { summarise } from './measure';
 import { type BenchRow, fmtMs } from './report';
 
@@ -48,23 +46,6 @@ function deskFlow(category: string) {
       { id: 'e4', source: 'wait', sourceHandle: 'timeout', target: 'escalate' },
     ],
   };
-}
-
-/** A database of the bench's own on the real PostgreSQL, created when absent. */
-async function openBenchDatabase() {
-  const base = testPostgresUrl();
-  const admin = await openDatabase({ url: base, maxConnections: 1 });
-  try {
-    const found = await sql<{ n: number }>`select count(*)::int as n from pg_database where datname = ${DATABASE}`.execute(admin.db);
-    if ((found.rows[0]?.n ?? 0) === 0) await sql.raw(`create database ${DATABASE}`).execute(admin.db);
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(base);
-  url.pathname = `/${DATABASE}`;
-  const store = await openDatabase({ url: url.toString(), maxConnections: 4 });
-  await migrateToLatest(store.db);
-  return store;
 }
 
 /**
@@ -188,7 +169,7 @@ async function medianOf(run: () => Promise<unknown>): Promise<number> {
  * 300 ms, and the rollout guardrail check under 50 ms.
  */
 export async function benchAnalyticsScale(): Promise<BenchRow[]> {
-  const store = await openBenchDatabase();
+  const store = await openBenchDatabase(DATABASE, { fresh: false });
   try {
     const ctx: RuntimeContext = {
       db: store.db,

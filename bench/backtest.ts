@@ -7,16 +7,15 @@ import {
   dryRunFlow,
   getBacktest,
   getVersion,
-  migrateToLatest,
-  openDatabase,
   type RuntimeContext,
   seedExamples,
   startBacktest,
 } from '@switchyard/runtime';
-import { exampleTickets, runRecordedTickets, testPostgresUrl } from '@switchyard/runtime/testing';
+import { exampleTickets, runRecordedTickets } from '@switchyard/runtime/testing';
 import { sql } from 'kysely';
 import pino from 'pino';
 import config from '../switchyard.config';
+import { openBenchDatabase } from './bench-database';
 import { type BenchRow, fmtRate } from './report';
 
 const DATABASE = 'bench_backtest';
@@ -34,25 +33,6 @@ const HOUR = 3_600_000;
 const REUSE = process.env.BENCH_BACKTEST_REUSE === '1';
 /** While profiling: replay only this many of the tickets. */
 const LIMIT = Number(process.env.BENCH_BACKTEST_LIMIT ?? TICKETS);
-
-/** A database of the bench's own on the real PostgreSQL, made afresh (unless reused), and migrated. */
-async function openBenchDatabase() {
-  const base = testPostgresUrl();
-  const admin = await openDatabase({ url: base, maxConnections: 1 });
-  try {
-    const found = await sql<{ n: number }>`select count(*)::int as n from pg_database where datname = ${DATABASE}`.execute(admin.db);
-    const exists = (found.rows[0]?.n ?? 0) > 0;
-    if (exists && !REUSE) await sql.raw(`drop database ${DATABASE} with (force)`).execute(admin.db);
-    if (!exists || !REUSE) await sql.raw(`create database ${DATABASE}`).execute(admin.db);
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(base);
-  url.pathname = `/${DATABASE}`;
-  const store = await openDatabase({ url: url.toString(), maxConnections: 4 });
-  await migrateToLatest(store.db);
-  return store;
-}
 
 /**
  * Copies the recorded tickets with their whole history (ticket row, inbox, audit entries) until
@@ -113,7 +93,7 @@ async function cloneHistory(db: RuntimeContext['db'], total: number): Promise<vo
  * tickets per second on the same flows and tickets, in this process.
  */
 export async function benchBacktest(): Promise<BenchRow[]> {
-  const store = await openBenchDatabase();
+  const store = await openBenchDatabase(DATABASE, { fresh: !REUSE });
   const bench = 'backtest 10,000 tickets';
   try {
     const ctx = {

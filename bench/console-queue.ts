@@ -3,20 +3,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
-import {
-  createApiToken,
-  createManualClock,
-  createUser,
-  migrateToLatest,
-  openDatabase,
-  type RuntimeContext,
-  seedExamples,
-} from '@switchyard/runtime';
-import { testPostgresUrl } from '@switchyard/runtime/testing';
+import { createApiToken, createManualClock, createUser, type RuntimeContext, seedExamples } from '@switchyard/runtime';
 import { createApp } from '@switchyard/server';
 import { sql, type Kysely } from 'kysely';
 import pino from 'pino';
 import { z } from 'zod';
+import { openBenchDatabase } from './bench-database';
 import { summarise } from './measure';
 import { type BenchRow, fmtMs } from './report';
 
@@ -65,23 +57,6 @@ const BODIES = [
 ];
 
 const sqlArray = (values: readonly string[]) => `array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;
-
-/** A database of the bench's own on the real PostgreSQL, created when absent. */
-async function openBenchDatabase() {
-  const base = testPostgresUrl();
-  const admin = await openDatabase({ url: base, maxConnections: 1 });
-  try {
-    const found = await sql<{ n: number }>`select count(*)::int as n from pg_database where datname = ${DATABASE}`.execute(admin.db);
-    if ((found.rows[0]?.n ?? 0) === 0) await sql.raw(`create database ${DATABASE}`).execute(admin.db);
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(base);
-  url.pathname = `/${DATABASE}`;
-  const store = await openDatabase({ url: url.toString(), maxConnections: 4 });
-  await migrateToLatest(store.db);
-  return store;
-}
 
 /**
  * 10,000 open tickets (priorities, groups, three in four assigned, one in five untouched, one in fifty
@@ -185,7 +160,7 @@ const Page = z.array(z.object({ id: z.string(), queue: z.object({ cursor: z.stri
  */
 export async function benchConsoleQueue(): Promise<BenchRow[]> {
   process.env.SWITCHYARD_DATA_KEY ??= randomBytes(32).toString('base64');
-  const store = await openBenchDatabase();
+  const store = await openBenchDatabase(DATABASE, { fresh: false });
   try {
     const ctx: RuntimeContext = {
       db: store.db,

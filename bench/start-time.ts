@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { z } from 'zod';
+import { freePort } from '@switchyard/runtime/testing';
 import { buildServerBundle, ensureTemplate } from '@switchyard/server';
 import { type BenchRow, fmtMs } from './report';
 
@@ -22,18 +22,6 @@ const Serving = z.object({
   start: z.object({ ms: z.record(z.string(), z.number()), cpuMs: z.record(z.string(), z.number()) }),
 });
 type Phases = z.infer<typeof Serving>['start'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface Start {
   /** From the command to the first answer on /api/health. */

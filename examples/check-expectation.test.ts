@@ -20,7 +20,16 @@ const result: DryRunResult = {
     },
     { at: at(240), flow: 'sla-first-response', node: 'sla-escalate', type: 'escalate', params: { level: 1, to: 'supervisor' } },
   ],
-  final: { status: 'new', priority: 'normal', category: 'fault', group: 'tech_support', assignee: null, tags: ['a', 'b'], flags: [] },
+  final: {
+    status: 'new',
+    priority: 'normal',
+    category: 'fault',
+    subcategory: null,
+    group: 'tech_support',
+    assignee: null,
+    tags: ['a', 'b'],
+    flags: [],
+  },
   errors: [],
   paths: {},
 };

@@ -10,7 +10,7 @@ import { checkExpectation } from './check-expectation';
 import { Expectation } from './expectation';
 
 /*
- * The ten example flows run together, in file order (intake-classify first), over every
+ * The fourteen example flows run together, in file order (intake-classify first), over every
  * sample ticket file, as production runs them; each ticket's `expect` is checked.
  */
 const here = import.meta.dirname;
@@ -63,6 +63,9 @@ describe('example flows', () => {
       'urgent-fault-ladder',
       'complaint-billing',
       'sla-business-hours',
+      'tech-cause-24h',
+      'refund-approval',
+      'urgent-senior-first',
     ]);
     for (const file of flowFiles) expect(ticketFiles).toContain(file.replace(/\.json$/, '.jsonl'));
   });
@@ -103,7 +106,7 @@ describe('example flows', () => {
         return [...targets((p) => p === 'error')].filter((id) => !other.has(id));
       }),
     );
-    expect(onlyOnFailure.size).toBe(9);
+    expect(onlyOnFailure.size).toBe(12);
     const unvisited = compiled.flatMap((flow) =>
       Object.keys(flow.nodes)
         .filter((id) => !visited.has(id) && !onlyOnFailure.has(id))

@@ -25,6 +25,7 @@ export const ExpectedFinal = z.strictObject({
   status: TicketStatus.optional(),
   priority: Priority.optional(),
   category: z.string().nullable().optional(),
+  subcategory: z.string().nullable().optional(),
   group: z.string().nullable().optional(),
   assignee: z.string().nullable().optional(),
   /** Compared as sets: the exact tags, in any order. */

@@ -45,6 +45,12 @@ export interface BaselineEvent {
   readonly body?: string;
   /** ticket.status: the new status. */
   readonly status?: TicketStatus;
+  /** agent.action: what the agent did (take, note, ...). */
+  readonly action?: string;
+  /** approval.decided: the flow and node asked, and the decision. */
+  readonly flow?: string;
+  readonly node?: string;
+  readonly decision?: 'approve' | 'reject';
 }
 
 const RECENT = 10;

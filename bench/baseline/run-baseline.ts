@@ -134,6 +134,6 @@ export function runBaselineTicket(
   return {
     ticketId: t.id,
     actions: run.actions,
-    final: { status: t.status, priority: t.priority, category: t.category, group: t.group, assignee: t.assignee, tags: t.tags, flags: t.flags },
+    final: { status: t.status, priority: t.priority, category: t.category, subcategory: t.subcategory, group: t.group, assignee: t.assignee, tags: t.tags, flags: t.flags },
   };
 }

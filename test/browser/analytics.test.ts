@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditor } from '../../apps/editor/e2e/build-editor';
-import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
-import { EditorPage } from '../../apps/editor/e2e/editor-page';
-import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import type { EditorPage } from '../../apps/editor/e2e/editor-page';
+import { type EditorSession, startEditorSession } from '../../apps/editor/e2e/editor-session';
+import type { SwitchyardServer } from '../../apps/editor/e2e/switchyard-server';
 
 /*
  * Issue 19's "done when" for the editor, in Debian's Chromium against the real server (its worker
@@ -13,44 +12,40 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * in test-artifacts/browser as analytics-*.png.
  */
 let server: SwitchyardServer;
-let browser: Browser;
+let session: EditorSession | undefined;
 let editor: EditorPage;
 const FLOW = 'intake-classify';
 
 const asAdmin = <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => server.asAdmin<T>(method, path, body);
 
 beforeAll(async () => {
-  browser = await launchChromium({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  await buildEditor();
-  server = await startSwitchyard();
-  const tickets = [
-    { channel: 'chat', subject: '快递还没到，物流单号 DD123456', customer: { id: 'c1' } },
-    { channel: 'chat', subject: '我要退货退款', customer: { id: 'c2' } },
-    { channel: 'email', subject: 'Invoice needed for my order', customer: { id: 'c3' } },
-    { channel: 'web', subject: 'App crash on login 登录失败', customer: { id: 'c4' } },
-  ];
-  for (const ticket of tickets) await asAdmin('POST', '/api/tickets', ticket);
-  // The server's worker runs the intake flow on each: wait until every ticket has its category.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const list = await asAdmin<{ category: string | null }[]>('GET', '/api/tickets?limit=10');
-    if (list.filter((t) => t.category !== null).length === tickets.length) break;
-    if (Date.now() > deadline) throw new Error(`the worker did not categorize the tickets: ${JSON.stringify(list)}`);
-    // Polling a real server's worker: the ticket list is the signal.
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  const page = await browser.context.newPage();
-  await page.route(
-    (url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'),
-    (route) => route.abort(),
-  );
-  editor = new EditorPage(page);
-  await editor.signIn(server.url, server.admin);
+  session = await startEditorSession({
+    locale: 'en-US',
+    prepare: async (started) => {
+      server = started;
+      const tickets = [
+        { channel: 'chat', subject: '快递还没到，物流单号 DD123456', customer: { id: 'c1' } },
+        { channel: 'chat', subject: '我要退货退款', customer: { id: 'c2' } },
+        { channel: 'email', subject: 'Invoice needed for my order', customer: { id: 'c3' } },
+        { channel: 'web', subject: 'App crash on login 登录失败', customer: { id: 'c4' } },
+      ];
+      for (const ticket of tickets) await asAdmin('POST', '/api/tickets', ticket);
+      // The server's worker runs the intake flow on each: wait until every ticket has its category.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const list = await asAdmin<{ category: string | null }[]>('GET', '/api/tickets?limit=10');
+        if (list.filter((t) => t.category !== null).length === tickets.length) break;
+        if (Date.now() > deadline) throw new Error(`the worker did not categorize the tickets: ${JSON.stringify(list)}`);
+        // Polling a real server's worker: the ticket list is the signal.
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
+  });
+  ({ server, editor } = session);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('analytics', { timeout: 120_000 }, () => {

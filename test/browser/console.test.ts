@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditor } from '../../apps/editor/e2e/build-editor';
-import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
-import { EditorPage } from '../../apps/editor/e2e/editor-page';
-import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import type { EditorPage } from '../../apps/editor/e2e/editor-page';
+import { type EditorSession, startEditorSession } from '../../apps/editor/e2e/editor-session';
+import type { SwitchyardServer } from '../../apps/editor/e2e/switchyard-server';
 
 /*
  * Issue 18's "done when" for the console, in Debian's Chromium against the real server (its worker
@@ -13,7 +12,7 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * en and zh-CN) land in test-artifacts/browser as console-*.png.
  */
 let server: SwitchyardServer;
-let browser: Browser;
+let session: EditorSession | undefined;
 let editor: EditorPage;
 
 const PASSWORD = 'console test password 1';
@@ -80,28 +79,32 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  await buildEditor();
-  server = await startSwitchyard();
-  for (const user of Object.values(USERS))
-    await asAdmin('POST', '/api/users', { ...user, roles: [...user.roles], groups: [...user.groups], password: PASSWORD, language: 'en' });
-  try {
-    await seed();
-  } catch (error) {
-    // The server's own words say why it failed.
-    throw new Error(`seeding the console failed: ${String(error)}\n${server.output()}`);
-  }
-  const page = await browser.context.newPage();
-  await page.route(
-    (url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'),
-    (route) => route.abort(),
-  );
-  editor = new EditorPage(page);
+  session = await startEditorSession({
+    locale: 'en-US',
+    signInAsAdmin: false,
+    prepare: async (started) => {
+      server = started;
+      for (const user of Object.values(USERS))
+        await asAdmin('POST', '/api/users', {
+          ...user,
+          roles: [...user.roles],
+          groups: [...user.groups],
+          password: PASSWORD,
+          language: 'en',
+        });
+      try {
+        await seed();
+      } catch (error) {
+        // The server's own words say why it failed.
+        throw new Error(`seeding the console failed: ${String(error)}\n${server.output()}`);
+      }
+    },
+  });
+  ({ server, editor } = session);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 /** The ticket numbers of the queue's rows, top to bottom, and the selected row's index. */

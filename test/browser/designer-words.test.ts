@@ -2,10 +2,9 @@ import { builtinNodes } from '@switchyard/nodes';
 import { createApiClient, type CatalogEntry } from '@switchyard/api';
 import { readFieldMeta, schemaProperties } from '@switchyard/flow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditor } from '../../apps/editor/e2e/build-editor';
-import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
-import { EditorPage } from '../../apps/editor/e2e/editor-page';
-import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import type { EditorPage } from '../../apps/editor/e2e/editor-page';
+import { type EditorSession, startEditorSession } from '../../apps/editor/e2e/editor-session';
+import type { SwitchyardServer } from '../../apps/editor/e2e/switchyard-server';
 
 /*
  * Issue 17, parts 2, 3 and 9, as a supervisor meets them in 中文 at 1280 x 800: a reply
@@ -15,7 +14,7 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * The same screens in English. Screenshots land in test-artifacts/browser (words-*.png).
  */
 let server: SwitchyardServer;
-let browser: Browser;
+let session: EditorSession | undefined;
 let editor: EditorPage;
 let catalog: readonly CatalogEntry[];
 let greetingFlow: string;
@@ -24,55 +23,54 @@ let everyNodeFlow: string;
 const han = /\p{Script=Han}/u;
 
 beforeAll(async () => {
-  browser = await launchChromium({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-  await buildEditor();
-  server = await startSwitchyard();
-  const api = createApiClient({ baseUrl: server.url, headers: { authorization: `Bearer ${server.admin.token}` } });
-  catalog = await api.nodes();
-  greetingFlow = (
-    await api.createFlow('E2E 问候', {
-      id: 'e2e-greeting',
-      name: 'E2E 问候',
-      nodes: [
-        { id: 'start', type: 'ticket_created', position: { x: 0, y: 0 } },
-        {
-          id: 'pick',
-          type: 'assign',
-          label: '分配坐席',
-          config: { strategy: 'least_loaded', group: 'logistics' },
-          position: { x: 300, y: 0 },
-        },
-        { id: 'greet', type: 'reply', label: '问候客户', config: { template: '{{customer.name}} 您好' }, position: { x: 600, y: 0 } },
-        { id: 'done', type: 'end', position: { x: 900, y: 0 } },
-      ],
-      edges: [
-        { id: 'e1', source: 'start', target: 'pick' },
-        { id: 'e2', source: 'pick', target: 'greet' },
-        { id: 'e3', source: 'greet', target: 'done' },
-      ],
-    })
-  ).id;
-  everyNodeFlow = (
-    await api.createFlow('E2E 全部节点', {
-      id: 'e2e-every-node',
-      name: 'E2E 全部节点',
-      nodes: builtinNodes.map((def, i) => ({ id: `n${i}`, type: def.type, position: { x: (i % 6) * 320, y: Math.floor(i / 6) * 220 } })),
-      edges: [],
-    })
-  ).id;
-  const page = await browser.context.newPage();
-  await page.route(
-    (url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'),
-    (route) => route.abort(),
-  );
-  editor = new EditorPage(page);
-  // Auth is always on (issue 16): the browser signs in as the e2e server's first admin.
-  await editor.signIn(server.url, server.admin);
+  session = await startEditorSession({
+    locale: 'zh-CN',
+    prepare: async (started) => {
+      server = started;
+      const api = createApiClient({ baseUrl: server.url, headers: { authorization: `Bearer ${server.admin.token}` } });
+      catalog = await api.nodes();
+      greetingFlow = (
+        await api.createFlow('E2E 问候', {
+          id: 'e2e-greeting',
+          name: 'E2E 问候',
+          nodes: [
+            { id: 'start', type: 'ticket_created', position: { x: 0, y: 0 } },
+            {
+              id: 'pick',
+              type: 'assign',
+              label: '分配坐席',
+              config: { strategy: 'least_loaded', group: 'logistics' },
+              position: { x: 300, y: 0 },
+            },
+            { id: 'greet', type: 'reply', label: '问候客户', config: { template: '{{customer.name}} 您好' }, position: { x: 600, y: 0 } },
+            { id: 'done', type: 'end', position: { x: 900, y: 0 } },
+          ],
+          edges: [
+            { id: 'e1', source: 'start', target: 'pick' },
+            { id: 'e2', source: 'pick', target: 'greet' },
+            { id: 'e3', source: 'greet', target: 'done' },
+          ],
+        })
+      ).id;
+      everyNodeFlow = (
+        await api.createFlow('E2E 全部节点', {
+          id: 'e2e-every-node',
+          name: 'E2E 全部节点',
+          nodes: builtinNodes.map((def, i) => ({
+            id: `n${i}`,
+            type: def.type,
+            position: { x: (i % 6) * 320, y: Math.floor(i / 6) * 220 },
+          })),
+          edges: [],
+        })
+      ).id;
+    },
+  });
+  ({ server, editor } = session);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('a designer a supervisor can use alone', { timeout: 120_000 }, () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditor } from '../../apps/editor/e2e/build-editor';
-import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
-import { EditorPage } from '../../apps/editor/e2e/editor-page';
-import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import type { EditorPage } from '../../apps/editor/e2e/editor-page';
+import { type EditorSession, startEditorSession } from '../../apps/editor/e2e/editor-session';
+import type { SwitchyardServer } from '../../apps/editor/e2e/switchyard-server';
 
 /*
  * The editor's "done when" scenario (issue #4) in Debian's Chromium against the real server:
@@ -13,28 +12,16 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * overwritten, as does a rollout changed elsewhere. Screenshots land in test-artifacts/browser.
  */
 let server: SwitchyardServer;
-let browser: Browser;
+let session: EditorSession | undefined;
 let editor: EditorPage;
 
 beforeAll(async () => {
-  // The browser first: without Chromium the suite fails at once, saying how to install it.
-  browser = await launchChromium({ locale: 'en-US' });
-  await buildEditor();
-  server = await startSwitchyard();
-  const page = await browser.context.newPage();
-  // Everything the editor loads comes from the server: Monaco included, no CDN.
-  await page.route(
-    (url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'),
-    (route) => route.abort(),
-  );
-  editor = new EditorPage(page);
-  // Auth is always on (issue 16): the browser signs in as the first admin; direct API calls carry the admin token.
-  await editor.signIn(server.url, server.admin);
+  session = await startEditorSession({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  ({ server, editor } = session);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('visual flow editor', { timeout: 120_000 }, () => {

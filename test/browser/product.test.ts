@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditor } from '../../apps/editor/e2e/build-editor';
-import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
-import { EditorPage } from '../../apps/editor/e2e/editor-page';
-import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import type { EditorPage } from '../../apps/editor/e2e/editor-page';
+import { type EditorSession, startEditorSession } from '../../apps/editor/e2e/editor-session';
+import type { SwitchyardServer } from '../../apps/editor/e2e/switchyard-server';
 import { ordinal } from '../../apps/editor/src/model/run-position';
 
 /*
@@ -20,7 +19,7 @@ const FLOW_NAME = 'Failing ERP call 失败的 ERP 调用';
 const poll = <T>(read: () => Promise<T> | T, timeout = 20_000) => expect.poll(read, { timeout });
 
 let server: SwitchyardServer;
-let browser: Browser;
+let session: EditorSession | undefined;
 let editor: EditorPage;
 type Page = EditorPage['page'];
 
@@ -64,41 +63,37 @@ const deployedOrder = async () =>
   (await asAdmin<{ order: { flowId: string }[] }>('GET', '/api/deployments/order')).order.map((f) => f.flowId);
 
 beforeAll(async () => {
-  browser = await launchChromium({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  await buildEditor();
-  server = await startSwitchyard();
-  // A flow that calls the ERP on an address the HTTP guard refuses: every ticket's call is dead-lettered.
-  await asAdmin('POST', '/api/flows', {
-    name: FLOW_NAME,
-    document: {
-      id: FLOW,
-      name: FLOW_NAME,
-      nodes: [
-        { id: 'start', type: 'ticket_created', label: 'New ticket 新工单', position: { x: 0, y: 0 } },
-        {
-          id: 'notify-erp',
-          type: 'http',
-          label: 'Tell the ERP 通知 ERP',
-          position: { x: 0, y: 160 },
-          config: { method: 'POST', url: 'http://127.0.0.1:9/orders', body: '{"ticket":"{{ticket.id}}"}' },
+  session = await startEditorSession({
+    locale: 'en-US',
+    prepare: async (started) => {
+      server = started;
+      // A flow that calls the ERP on an address the HTTP guard refuses: every ticket's call is dead-lettered.
+      await asAdmin('POST', '/api/flows', {
+        name: FLOW_NAME,
+        document: {
+          id: FLOW,
+          name: FLOW_NAME,
+          nodes: [
+            { id: 'start', type: 'ticket_created', label: 'New ticket 新工单', position: { x: 0, y: 0 } },
+            {
+              id: 'notify-erp',
+              type: 'http',
+              label: 'Tell the ERP 通知 ERP',
+              position: { x: 0, y: 160 },
+              config: { method: 'POST', url: 'http://127.0.0.1:9/orders', body: '{"ticket":"{{ticket.id}}"}' },
+            },
+          ],
+          edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'notify-erp' }],
         },
-      ],
-      edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'notify-erp' }],
+      });
+      await asAdmin('POST', `/api/flows/${FLOW}/versions`, { note: 'First try: tell the ERP about new tickets' });
     },
   });
-  await asAdmin('POST', `/api/flows/${FLOW}/versions`, { note: 'First try: tell the ERP about new tickets' });
-  const page = await browser.context.newPage();
-  await page.route(
-    (url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'),
-    (route) => route.abort(),
-  );
-  editor = new EditorPage(page);
-  await editor.signIn(server.url, server.admin);
+  ({ server, editor } = session);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('deliberate changes', { timeout: 180_000 }, () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditor } from '../../apps/editor/e2e/build-editor';
-import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
-import { EditorPage } from '../../apps/editor/e2e/editor-page';
-import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import type { EditorPage } from '../../apps/editor/e2e/editor-page';
+import { type EditorSession, startEditorSession } from '../../apps/editor/e2e/editor-session';
+import type { SwitchyardServer } from '../../apps/editor/e2e/switchyard-server';
 
 /*
  * Issue 18, "Why: the trace", in Debian's Chromium against the real server (its worker runs the
@@ -12,42 +11,38 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * (1280x800) land in test-artifacts/browser as trace-canvas-*.png.
  */
 let server: SwitchyardServer;
-let browser: Browser;
+let session: EditorSession | undefined;
 let editor: EditorPage;
 let ticketId = '';
 
 beforeAll(async () => {
-  browser = await launchChromium({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  await buildEditor();
-  server = await startSwitchyard();
-  const created = await server.asAdmin<{ id: string }>('POST', '/api/tickets', {
-    channel: 'chat',
-    subject: '我要退货，订单 DD20260101',
-    body: '鞋子尺码不对，想退货换货',
-    customer: { id: 'trace-vip', name: '王女士', tier: 'vip' },
+  session = await startEditorSession({
+    locale: 'en-US',
+    prepare: async (started) => {
+      server = started;
+      const created = await server.asAdmin<{ id: string }>('POST', '/api/tickets', {
+        channel: 'chat',
+        subject: '我要退货，订单 DD20260101',
+        body: '鞋子尺码不对，想退货换货',
+        customer: { id: 'trace-vip', name: '王女士', tier: 'vip' },
+      });
+      ticketId = created.id;
+      // The server's worker runs the flows: wait until the after-sales routing has assigned the ticket.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const ticket = await server.asAdmin<{ assignee: string | null; category: string | null }>('GET', `/api/tickets/${ticketId}`);
+        if (ticket.assignee !== null && ticket.category !== null) break;
+        if (Date.now() > deadline) throw new Error(`the worker did not route the ticket: ${JSON.stringify(ticket)}`);
+        // Polling a real server's worker: the ticket is the signal.
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
   });
-  ticketId = created.id;
-  // The server's worker runs the flows: wait until the after-sales routing has assigned the ticket.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const ticket = await server.asAdmin<{ assignee: string | null; category: string | null }>('GET', `/api/tickets/${ticketId}`);
-    if (ticket.assignee !== null && ticket.category !== null) break;
-    if (Date.now() > deadline) throw new Error(`the worker did not route the ticket: ${JSON.stringify(ticket)}`);
-    // Polling a real server's worker: the ticket is the signal.
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  const page = await browser.context.newPage();
-  await page.route(
-    (url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'),
-    (route) => route.abort(),
-  );
-  editor = new EditorPage(page);
-  await editor.signIn(server.url, server.admin);
+  ({ server, editor } = session);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('a ticket’s trace on the canvas', { timeout: 120_000 }, () => {

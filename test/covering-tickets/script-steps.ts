@@ -44,7 +44,8 @@ export interface ReadScript {
 /**
  * Reads a played script for ticket generation. A dry-run cannot make a simulated action
  * fail on purpose, so a script is cut before an `effect.error` (and before a second
- * `ticket.created`, which never happens): the nodes only such a script reaches stay
+ * `ticket.created`, which never happens). A wait with outcomes (SLA policy, approval) answers
+ * from its own memory, not from a route the walk can steer, so a script ends where one waits: the nodes only such a script reaches stay
  * uncovered, and the coverage check names them.
  */
 export function readScript(compiled: CompiledFlow, registry: NodeRegistry, played: readonly PlayedStep[]): ReadScript {
@@ -56,6 +57,9 @@ export function readScript(compiled: CompiledFlow, registry: NodeRegistry, playe
     if (type === 'effect.error')
       return { steps, problems: [`${step.event.node ?? 'an action'} must fail, which a simulated effect does not`] };
     if (kind === 'created' && index > 0) return { steps, problems: ['ticket.created comes again, which it never does'] };
+    // Up to such a wait the ticket plays its script; from there the real engine goes on by the wait's own timer.
+    const resting = compiled.nodes[step.before] ? flowNode(compiled, registry, step.before) : undefined;
+    if (resting?.def.kind === 'wait' && resting.def.outcomes) return { steps, problems: [] };
     const previous = steps[index - 1];
     const payload = kind === 'effect' ? previous?.payload : kind === 'timer' ? undefined : index;
     const anchor = kind === 'effect' ? previous?.anchor : kind === 'created' ? undefined : index;

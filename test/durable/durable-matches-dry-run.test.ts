@@ -23,7 +23,7 @@ import { traceMismatches } from './trace-mismatches';
 
 /*
  * The durable runtime and the dry-run share one engine; this proves they agree. Every
- * sample ticket of the examples is played through the ten example flows on the real
+ * sample ticket of the examples is played through the example flows on the real
  * database (events posted at their times, timers fired by the worker on a manual clock,
  * side effects delivered from the outbox to a local HTTP server standing in for the
  * logistics and billing services, answering what the flows' sample responses say) and
@@ -85,7 +85,7 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
     await billing.close();
   });
 
-  it('for every example ticket', { timeout: 240_000 }, async () => {
+  it('for every example ticket', { timeout: 420_000 }, async () => {
     const flows = (await store.db.selectFrom('flow_versions').select('compiled').orderBy('flow_id').execute()).map((r) => r.compiled);
     const documents = readdirSync(join(examples, 'flows'))
       .sort()
@@ -117,6 +117,7 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
         status: ticket.status,
         priority: ticket.priority,
         category: ticket.category,
+        subcategory: ticket.subcategory,
         group: ticket.group,
         tags: ticket.tags,
         flags: ticket.flags,

@@ -129,6 +129,7 @@ describe('random flows run durably as they dry-run', () => {
               status: ticket.status,
               priority: ticket.priority,
               category: ticket.category,
+              subcategory: ticket.subcategory,
               group: ticket.group,
               assignee: ticket.assignee,
               tags: ticket.tags,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Channel, CustomerTier, Priority, TicketEventType, TicketStatus } from '@switchyard/flow';
+import { AgentActionKind, Channel, CustomerTier, Priority, TicketEventType, TicketStatus } from '@switchyard/flow';
 import { TicketField } from '@switchyard/nodes';
 import { SCENARIO_WORDS } from './scenario-words';
 
@@ -30,6 +30,7 @@ const fieldCompare: fc.Arbitrary<NodeConfig> = fc.oneof(
     value: fc.subarray([...TicketStatus.options], { minLength: 1 }),
   }),
   fc.record({ field: fc.constant('channel'), op: fc.constant('eq'), value: fc.constantFrom(...Channel.options) }),
+  fc.record({ field: fc.constantFrom('category', 'subcategory'), op: fc.constantFrom('eq', 'neq'), value: name }),
   fc.record({ field: fc.constant('customer.tier'), op: fc.constant('eq'), value: fc.constantFrom(...CustomerTier.options) }),
   fc.record({
     field: fc.constantFrom('tags', 'flags'),
@@ -64,6 +65,7 @@ export const VALID_CONFIGS: Readonly<Record<string, fc.Arbitrary<NodeConfig>>> =
   agent_reply: fc.constant({}),
   status_changed: fc.record({ status: statusFilter }, { requiredKeys: [] }),
   survey_response: fc.record({ maxScore: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: [] }),
+  agent_action: fc.record({ actions: fc.subarray([...AgentActionKind.options], { minLength: 1 }) }, { requiredKeys: [] }),
   text_contains: fc.record(
     {
       source: fc.constantFrom('ticket', 'subject', 'body', 'message'),
@@ -138,12 +140,13 @@ export const VALID_CONFIGS: Readonly<Record<string, fc.Arbitrary<NodeConfig>>> =
         seniority: fc.constantFrom('junior', 'mid', 'senior'),
         maxOpen: fc.integer({ min: 1, max: 10 }),
         fallback: fc.constantFrom('group_least_loaded', 'none'),
+        categorySkill: fc.constantFrom('none', 'preferred', 'required'),
       },
       { requiredKeys: ['strategy'] },
     ),
   ),
   set_priority: fc.record({ priority: fc.constantFrom(...Priority.options) }),
-  set_category: fc.record({ category: name }),
+  set_category: fc.record({ category: name, subcategory: name }, { requiredKeys: ['category'] }),
   set_status: fc.record({ status: fc.constantFrom(...TicketStatus.options) }),
   add_tag: fc.record({ tag: name }),
   flag: fc.record({ flag: name }),

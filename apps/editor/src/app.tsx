@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { DashboardPage } from './analytics/dashboard-page';
+import { ApprovalCountProvider, useApprovalCount } from './approvals/approval-count-context';
+import { ApprovalsPage } from './approvals/approvals-page';
 import { Allowed, useCan, useGate } from './auth/allowed';
 import { LoadError } from './auth/load-error';
 import { SessionProvider, useSession } from './auth/session-context';
@@ -26,6 +28,7 @@ function Page({ route }: { route: Route }) {
   const secrets = useGate('secrets.read');
   const analytics = useGate('runtime.read');
   if (route.page === 'users') return <UsersPage />;
+  if (route.page === 'approvals') return <ApprovalsPage key={route.filter} filter={route.filter} />;
   if (route.page === 'console') return <QueuePage key={route.view} view={route.view} />;
   if (route.page === 'ticket') return <TicketPage key={route.id} ticketId={route.id} />;
   if (route.page === 'trace')
@@ -50,60 +53,81 @@ function RuntimeNotifications({ children }: { children: ReactNode }) {
   return useCan('runtime.read') ? <NotificationsProvider>{children}</NotificationsProvider> : <>{children}</>;
 }
 
+/** The approvals link, with how many wait: for those who work tickets, and for anyone something waits for. */
+function ApprovalsLink({ current }: { current: boolean }) {
+  const { t } = useI18n();
+  const { count } = useApprovalCount();
+  const worksTickets = useCan('tickets.read');
+  if (!worksTickets && !count) return null;
+  return (
+    <a href="#/approvals/waiting" data-testid="nav-approvals" aria-current={current ? 'page' : undefined}>
+      {t('approvals.title')}
+      {count ? (
+        <span className="pill nav-badge" data-testid="approvals-badge" title={t('approvals.badge', { count })}>
+          {count}
+        </span>
+      ) : null}
+    </a>
+  );
+}
+
 /** The signed-in shell: header with the pages this user may open, ops notifications, language and user menu, and the page the hash names. */
 function SignedInApp() {
   const route = useHashRoute();
   const { t } = useI18n();
   return (
     <RuntimeNotifications>
-      <div className="app">
-        <header className="app-header">
-          <a href="#/" className="brand">
-            {t('app.title')}
-          </a>
-          <nav className="app-nav" aria-label={t('app.nav')}>
-            <Allowed permission="flows.read">
-              <a href="#/" aria-current={route.page === 'flows' ? 'page' : undefined}>
-                {t('flows.title')}
-              </a>
-            </Allowed>
-            <Allowed permission="tickets.read">
-              <a
-                href="#/console/mine"
-                data-testid="nav-console"
-                aria-current={route.page === 'console' || route.page === 'ticket' || route.page === 'trace' ? 'page' : undefined}
-              >
-                {t('console.title')}
-              </a>
-            </Allowed>
-            <Allowed permission="secrets.read">
-              <a href="#/secrets" data-testid="nav-secrets" aria-current={route.page === 'secrets' ? 'page' : undefined}>
-                {t('secrets.title')}
-              </a>
-            </Allowed>
-            <Allowed permission="runtime.read">
-              <a href="#/analytics" data-testid="nav-analytics" aria-current={route.page === 'analytics' ? 'page' : undefined}>
-                {t('analytics.nav')}
-              </a>
-            </Allowed>
-            <Allowed permission="users.manage">
-              <a href="#/users" data-testid="nav-users" aria-current={route.page === 'users' ? 'page' : undefined}>
-                {t('users.title')}
-              </a>
-            </Allowed>
-          </nav>
-          <div className="app-header-end">
-            <Allowed permission="runtime.read">
-              <NotificationsBell />
-            </Allowed>
-            <LanguageSwitch />
-            <UserMenu />
-          </div>
-        </header>
-        <main className="app-main">
-          <Page route={route} />
-        </main>
-      </div>
+      <ApprovalCountProvider>
+        <div className="app">
+          <header className="app-header">
+            <a href="#/" className="brand">
+              {t('app.title')}
+            </a>
+            <nav className="app-nav" aria-label={t('app.nav')}>
+              <Allowed permission="flows.read">
+                <a href="#/" aria-current={route.page === 'flows' ? 'page' : undefined}>
+                  {t('flows.title')}
+                </a>
+              </Allowed>
+              <Allowed permission="tickets.read">
+                <a
+                  href="#/console/mine"
+                  data-testid="nav-console"
+                  aria-current={route.page === 'console' || route.page === 'ticket' || route.page === 'trace' ? 'page' : undefined}
+                >
+                  {t('console.title')}
+                </a>
+              </Allowed>
+              <ApprovalsLink current={route.page === 'approvals'} />
+              <Allowed permission="secrets.read">
+                <a href="#/secrets" data-testid="nav-secrets" aria-current={route.page === 'secrets' ? 'page' : undefined}>
+                  {t('secrets.title')}
+                </a>
+              </Allowed>
+              <Allowed permission="runtime.read">
+                <a href="#/analytics" data-testid="nav-analytics" aria-current={route.page === 'analytics' ? 'page' : undefined}>
+                  {t('analytics.nav')}
+                </a>
+              </Allowed>
+              <Allowed permission="users.manage">
+                <a href="#/users" data-testid="nav-users" aria-current={route.page === 'users' ? 'page' : undefined}>
+                  {t('users.title')}
+                </a>
+              </Allowed>
+            </nav>
+            <div className="app-header-end">
+              <Allowed permission="runtime.read">
+                <NotificationsBell />
+              </Allowed>
+              <LanguageSwitch />
+              <UserMenu />
+            </div>
+          </header>
+          <main className="app-main">
+            <Page route={route} />
+          </main>
+        </div>
+      </ApprovalCountProvider>
     </RuntimeNotifications>
   );
 }

@@ -15,6 +15,8 @@ export type Route =
   /** A ticket's trace on a flow's canvas (`#/tickets/<id>/trace/<flowId>`; without a flow: the first that moved). */
   | { readonly page: 'trace'; readonly ticketId: string; readonly flowId?: string }
   | { readonly page: 'analytics' }
+  /** Approvals waiting for the signed-in person, or those decided (`#/approvals/decided`). */
+  | { readonly page: 'approvals'; readonly filter: 'waiting' | 'decided' }
   | { readonly page: 'failures' };
 
 /** Hash routes: the server serves index.html at "/" only, so paths after "#" need no server routes. */
@@ -31,6 +33,8 @@ export function parseRoute(hash: string): Route {
   const queue = /^#\/console(?:\/([^/?]+))?/.exec(hash);
   if (queue) return { page: 'console', view: QueueView.catch('mine').parse(queue[1]) };
   if (/^#\/analytics(?:[/?]|$)/.test(hash)) return { page: 'analytics' };
+  const approvals = /^#\/approvals(?:\/([^/?]+))?/.exec(hash);
+  if (approvals) return { page: 'approvals', filter: approvals[1] === 'decided' ? 'decided' : 'waiting' };
   if (/^#\/failures(?:[/?]|$)/.test(hash)) return { page: 'failures' };
   const match = /^#\/flows\/([^/?]+)(?:\/([^/?]+))?/.exec(hash);
   if (!match?.[1]) return { page: 'flows' };
@@ -47,6 +51,7 @@ export function routeHash(route: Route): string {
   if (route.page === 'users') return '#/users';
   if (route.page === 'analytics') return '#/analytics';
   if (route.page === 'failures') return '#/failures';
+  if (route.page === 'approvals') return `#/approvals/${route.filter}`;
   if (route.page === 'flows') return '#/';
   if (route.page === 'console') return `#/console/${route.view}`;
   if (route.page === 'ticket') return `#/tickets/${encodeURIComponent(route.id)}`;

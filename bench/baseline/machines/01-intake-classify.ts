@@ -11,7 +11,7 @@ const CATEGORIES = [
     keywords: ['故障', '报错', '无法', '打不开', '登录失败', '崩溃', '卡顿', 'error', 'crash', 'bug'],
   },
   { category: 'after_sales', group: 'after_sales', keywords: ['退货', '换货', '退款', '退换', 'refund', 'return'] },
-  { category: 'logistics', group: 'logistics', keywords: ['物流', '快递', '发货', '配送', '运单', 'shipping', 'delivery', 'tracking'] },
+  { category: 'logistics', group: 'logistics', keywords: ['物流', '快递', '发货', '配送', '运单', 'shipping', 'delivery', 'tracking', 'parcel'] },
   { category: 'billing', group: 'finance', keywords: ['发票', '开票', 'invoice'] },
 ] as const;
 const URGENT = ['紧急', '投诉', '加急', 'urgent', 'complaint'];

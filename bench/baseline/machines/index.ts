@@ -9,8 +9,12 @@ import { humanHandoff } from './07-human-handoff';
 import { autoResolveNoReply } from './08-auto-resolve-no-reply';
 import { urgentFaultLadder } from './09-urgent-fault-ladder';
 import { complaintBilling } from './10-complaint-billing';
+import { slaBusinessHours } from './11-sla-business-hours';
+import { techCause24h } from './12-tech-cause-24h';
+import { refundApproval } from './13-refund-approval';
+import { urgentSeniorFirst } from './14-urgent-senior-first';
 
-/** The ten scenarios as hand-written machines, in the order the example flows run. */
+/** The example scenarios as hand-written machines, in the order the example flows run. */
 export const baselineMachines: readonly AnyStateMachine[] = [
   intakeClassify,
   logisticsAutoReply,
@@ -22,4 +26,8 @@ export const baselineMachines: readonly AnyStateMachine[] = [
   autoResolveNoReply,
   urgentFaultLadder,
   complaintBilling,
+  slaBusinessHours,
+  techCause24h,
+  refundApproval,
+  urgentSeniorFirst,
 ];

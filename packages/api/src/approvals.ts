@@ -19,12 +19,30 @@ export const ApprovalView = z
     requestedAt: z.iso.datetime({ offset: true }),
     /** When the flow stops waiting and goes on by its `timeout` branch. */
     dueAt: z.iso.datetime({ offset: true }),
+    /** The name of the flow that asked (absent when the flow is gone). */
+    flowName: z.string().optional(),
+    /** Decided approvals only (`GET /api/approvals?status=decided`): the answer, its note, who gave it and when. */
+    decision: z.enum(['approve', 'reject']).optional(),
+    note: z.string().nullable().optional(),
+    decidedBy: z.string().optional(),
+    decidedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .meta({ id: 'ApprovalView' });
 export type ApprovalView = z.infer<typeof ApprovalView>;
 
 export const ApprovalList = z.array(ApprovalView).meta({ id: 'ApprovalList' });
 export type ApprovalList = z.infer<typeof ApprovalList>;
+
+/** GET /api/approvals: `waiting` (the default) lists what flows wait for; `decided`, the decisions taken, newest first. */
+export const ApprovalListQuery = z
+  .object({
+    status: z.enum(['waiting', 'decided']).default('waiting').meta({
+      description: 'waiting: approvals flows wait for now (oldest first); decided: the last 200 decisions (newest first)',
+      example: 'waiting',
+    }),
+  })
+  .meta({ id: 'ApprovalListQuery' });
+export type ApprovalListQuery = z.infer<typeof ApprovalListQuery>;
 
 /** POST /api/approvals/:id: the decision and an optional note, kept in the audit log. */
 export const DecideApprovalRequest = z

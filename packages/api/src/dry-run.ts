@@ -31,6 +31,8 @@ export const DryRunRequest = z
     tickets: z.array(SampleTicket).min(1).max(1000),
     agents: z.union([RosterInput, z.array(AgentInput)]).optional(),
     others: z.enum(['deployed', 'none']).default('deployed'),
+    /** Also answer why: each result's `decisions` (every condition passed, its answer and the inputs it read) and each action's `inputs`. */
+    explain: z.boolean().optional(),
   })
   .refine((r) => r.version === undefined || r.document === undefined, {
     message: 'give a version or a document, not both',
@@ -76,6 +78,8 @@ export const DryRunResult = z
       assignee: z.string().nullable(),
       tags: z.array(z.string()),
       flags: z.array(z.string()),
+      /** The level-two category (issue 21), an extension after the contract's fields; absent in results written before it existed. */
+      subcategory: z.string().nullable().default(null),
     }),
     errors: z.array(z.object({ at: z.string(), flow: z.string(), node: z.string().optional(), message: z.string() })),
     paths: z.record(z.string(), z.array(z.string())),

@@ -204,4 +204,4 @@ export {
 } from './console';
 export { FlowErrorList, FlowErrorQuery, FlowErrorView } from './flow-errors';
 export { CalendarList, CalendarView, IcalImport, SaveCalendarRequest, StoredCalendar } from './calendars';
-export { ApprovalList, ApprovalView, DecideApprovalRequest, mayDecide } from './approvals';
+export { ApprovalList, ApprovalListQuery, ApprovalView, DecideApprovalRequest, mayDecide } from './approvals';

@@ -16,7 +16,7 @@ export const FIELD_META_KEY = 'x-field';
 export const FieldMeta = z.object({
   title: FieldText,
   help: FieldText.optional(),
-  /** A label per enum value (of the field, or of its list items). */
+  /** A label per enum value (of the field, or of its list items); on a free-text field, suggested values. */
   choices: z.record(z.string(), FieldText).optional(),
   /** A heading the field is shown under; fields without one come first. */
   group: FieldText.optional(),

@@ -36,3 +36,5 @@ export { closestVariable, editDistance } from './variables/closest-variable';
 export { expressionReferences, templateReferences } from './variables/variable-references';
 export type { VariableReference } from './variables/variable-references';
 export { nodeName, outputShapeOf } from './rules/unknown-variable';
+export { CATEGORY_CATALOGUE, CATEGORY_CHOICES, categoryPath, SUBCATEGORY_CHOICES } from './categories/category-catalogue';
+export type { CatalogueCategory } from './categories/category-catalogue';

@@ -35,6 +35,8 @@ export const Ticket = z.strictObject({
   customer: Customer,
   orderId: z.string().min(1).optional(),
   category: z.string().nullable().default(null),
+  /** The level-two category under `category` (e.g. fault / login_failure); null when none was chosen. */
+  subcategory: z.string().nullable().default(null),
   priority: Priority.default('normal'),
   status: TicketStatus.default('new'),
   group: z.string().nullable().default(null),
@@ -48,8 +50,8 @@ export type Ticket = z.infer<typeof Ticket>;
 
 /** The ticket fields an action may change. */
 export type TicketPatch = Partial<
-  Pick<Ticket, 'category' | 'priority' | 'status' | 'group' | 'assignee' | 'tags' | 'flags' | 'escalationLevel'>
+  Pick<Ticket, 'category' | 'subcategory' | 'priority' | 'status' | 'group' | 'assignee' | 'tags' | 'flags' | 'escalationLevel'>
 >;
 
 /** The outcome fields reported by a dry-run (the contract's `final`). */
-export const FINAL_FIELDS = ['status', 'priority', 'category', 'group', 'assignee', 'tags', 'flags'] as const;
+export const FINAL_FIELDS = ['status', 'priority', 'category', 'subcategory', 'group', 'assignee', 'tags', 'flags'] as const;

@@ -14,6 +14,7 @@ import { textContains } from './conditions/text-contains';
 import { textMatches } from './conditions/text-matches';
 import { end } from './end';
 import type { NodeDefinition } from './sdk/define-node';
+import { agentActionTrigger } from './triggers/agent-action-trigger';
 import { agentReply, customerMessage, statusChanged, surveyResponse, ticketCreated } from './triggers/event-triggers';
 import { approval } from './service-levels/approval';
 import { confirmation } from './service-levels/confirmation';
@@ -28,6 +29,7 @@ export const builtinNodes: readonly NodeDefinition[] = [
   agentReply,
   statusChanged,
   surveyResponse,
+  agentActionTrigger,
   textContains,
   textMatches,
   fieldCompare,

@@ -70,7 +70,9 @@ export type { SwitchyardConfig } from './sdk/define-config';
 export { describeNodes } from './sdk/node-catalog';
 export type { CatalogEntry, CatalogSecret, DescribeOptions } from './sdk/node-catalog';
 export { CalendarPick, ClockKind, dueAfter } from './sdk/business-clock';
-export type { CalendarBook } from '@switchyard/calendar';
+export type { CalendarBook, CompiledCalendar } from '@switchyard/calendar';
+// Business-time arithmetic for custom nodes (and hand-written comparisons) that count working hours as the built-ins do.
+export { addBusinessTime, businessTimeBetween, defaultCalendar } from '@switchyard/calendar';
 export { readSlaClock, SlaClock, SlaTarget } from './service-levels/sla-clock';
 export { slaPolicy } from './service-levels/sla-policy';
 export { approval, APPROVER_ROLES, ApprovalRequest, readApprovalRequest } from './service-levels/approval';

@@ -36,6 +36,7 @@ export { openTickets, type ParsedNewTicket, type TicketToOpen } from './durable/
 export { importTickets, MAX_IMPORT_LINES, parseImportLines, type ImportedTickets, type ImportIssue } from './durable/import-tickets';
 export { postTicketEvent, postTicketEventOnce } from './durable/post-ticket-event';
 export { approvalId, decideApproval, getApproval, listApprovals } from './approvals/approvals';
+export { decidedApprovals } from './approvals/decided-approvals';
 export { forgetExpiredIdempotencyKeys, IDEMPOTENCY_KEY_TTL_MS } from './durable/idempotency';
 export type { IdempotentAnswer } from './durable/idempotency';
 export { getTicket, listTickets, ticketViews } from './durable/ticket-views';

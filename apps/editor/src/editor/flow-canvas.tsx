@@ -60,6 +60,23 @@ export const TIDY_FIT = { ...FIT_VIEW, minZoom: READABLE_ZOOM } as const;
 export const DETAIL_ZOOM = 0.65;
 /** Past this many nodes only what is on screen is drawn: panning a 500-node flow stays smooth. */
 const VISIBLE_ONLY_FROM = 150;
+/*
+ * Objects and arrays handed to <ReactFlow> are module constants: React Flow copies each changed
+ * prop into its store, and a new `defaultEdgeOptions` object per render re-rendered every edge on
+ * every drag frame (profile: all 500 EdgeWrappers per frame; reactflow.dev/learn/advanced-use/performance).
+ */
+const DEFAULT_EDGE_OPTIONS = { type: 'flow' } as const;
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true } as const;
+
+/** The React Flow nodes and edges drawn for one document and its decorations. */
+interface Drawn {
+  readonly doc: FlowDocument;
+  readonly context: CanvasContext;
+  readonly nodes: CanvasNode[];
+  readonly edges: CanvasEdge[];
+}
 
 const minimapColour = (node: CanvasNode): string => (node.data.kind ? KIND_COLOURS[node.data.kind] : undefined) ?? '#adb5bd';
 
@@ -121,11 +138,25 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
     setQuickAdd(null);
     setMenu(null);
   }, []);
-  // Nodes live in state so React Flow's measured sizes survive; they are re-derived from the document.
-  const [nodes, setNodes] = useState<CanvasNode[]>([]);
-  const [edges, setEdges] = useState<CanvasEdge[]>([]);
-  useLayoutEffect(() => setNodes((previous) => toCanvasNodes(doc, context, previous)), [doc, context]);
-  useLayoutEffect(() => setEdges((previous) => toCanvasEdges(doc, context, previous)), [doc, context]);
+  // Nodes live in state so React Flow's measured sizes survive; they are re-derived from the document
+  // while rendering (not in an effect): a drag frame is then one commit, not one more per derived array.
+  const [drawn, setDrawn] = useState<Drawn>(() => ({
+    doc,
+    context,
+    nodes: toCanvasNodes(doc, context),
+    edges: toCanvasEdges(doc, context),
+  }));
+  let current = drawn;
+  if (drawn.doc !== doc || drawn.context !== context) {
+    current = {
+      doc,
+      context,
+      nodes: toCanvasNodes(doc, context, drawn.nodes),
+      edges: toCanvasEdges(doc, context, drawn.edges),
+    };
+    setDrawn(current);
+  }
+  const { nodes, edges } = current;
   // The minimap earns its corner only on a flow too big to see whole.
   const [showMiniMap, setShowMiniMap] = useState(false);
   // Handlers read the latest editor, document and selection through refs: they stay the same
@@ -155,7 +186,7 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const sizes = changes.filter((c) => c.type === 'dimensions');
-      if (sizes.length) setNodes((current) => applyNodeChanges(sizes, current));
+      if (sizes.length) setDrawn((before) => ({ ...before, nodes: applyNodeChanges(sizes, before.nodes) }));
       const positions = new Map<string, { x: number; y: number }>();
       for (const c of changes) if (c.type === 'position' && c.position) positions.set(c.id, c.position);
       if (positions.size) editorRef.current?.move(positions);
@@ -275,13 +306,13 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
         onDrop={onDrop}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Meta', 'Control']}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionKeyCode="Shift"
         onlyRenderVisibleElements={doc.nodes.length >= VISIBLE_ONLY_FROM}
         minZoom={0.05}
-        defaultEdgeOptions={{ type: 'flow' }}
-        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={20} />
         {showMiniMap && <MiniMap pannable zoomable nodeColor={minimapColour} />}

@@ -119,15 +119,30 @@ function FieldInput({ field, value, onChange }: ConfigFieldProps) {
       return <input value={formatLooseValue(value)} data-testid={testId} onChange={(e) => onChange(parseLooseValue(e.target.value))} />;
     case 'json':
       return <JsonValueField value={value} testId={testId} onChange={onChange} height={100} />;
-    case 'text':
+    case 'text': {
+      // Labels on a free-text field are suggestions (the category catalogue): any other value stays allowed.
+      const suggestions = Object.entries(field.meta?.choices ?? {});
       return (
-        <input
-          value={asText(value)}
-          data-testid={testId}
-          {...(field.pattern ? { title: field.pattern } : {})}
-          onChange={(e) => text(e.target.value)}
-        />
+        <>
+          <input
+            value={asText(value)}
+            data-testid={testId}
+            {...(field.pattern ? { title: field.pattern } : {})}
+            {...(suggestions.length > 0 ? { list: `${testId}-suggestions` } : {})}
+            onChange={(e) => text(e.target.value)}
+          />
+          {suggestions.length > 0 && (
+            <datalist id={`${testId}-suggestions`}>
+              {suggestions.map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label[locale]}
+                </option>
+              ))}
+            </datalist>
+          )}
+        </>
       );
+    }
   }
 }
 

@@ -18,7 +18,7 @@ const run = (path: string[], paths: Record<string, string[]> = {}): DryRunResult
   ticketId: 't1',
   path,
   actions: [],
-  final: { status: 'new', priority: 'normal', category: null, group: null, assignee: null, tags: [], flags: [] },
+  final: { status: 'new', priority: 'normal', category: null, subcategory: null, group: null, assignee: null, tags: [], flags: [] },
   errors: [],
   paths,
 });

@@ -22,6 +22,7 @@ const OPERATORS: Record<string, string> = { eq: '=', neq: '≠', in: '∈', not_
 
 const SUMMARIES: Record<string, Summarizer> = {
   status_changed: (c, zh) => (list(c.status).length ? `${zh ? '状态' : 'status'} → ${list(c.status).join(', ')}` : undefined),
+  agent_action: (c, zh) => (list(c.actions).length ? `${zh ? '操作' : 'action'} ∈ ${items(list(c.actions))}` : undefined),
   survey_response: (c, zh) => (c.maxScore !== undefined ? `${zh ? '评分' : 'score'} ≤ ${showValue(c.maxScore)}` : undefined),
   text_contains: (c, zh) => {
     const keywords = list(c.keywords);

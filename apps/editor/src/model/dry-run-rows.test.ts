@@ -19,7 +19,16 @@ const result = {
   ticketId: 't1',
   path: [],
   paths: {},
-  final: { status: 'new' as const, priority: 'urgent' as const, category: null, group: null, assignee: null, tags: [], flags: [] },
+  final: {
+    status: 'new' as const,
+    priority: 'urgent' as const,
+    category: null,
+    subcategory: null,
+    group: null,
+    assignee: null,
+    tags: [],
+    flags: [],
+  },
   actions: [
     { at: '2026-05-01T01:00:00.000Z', flow: 'f', node: 'raise', type: 'set_priority', params: { priority: 'urgent' } },
     { at: '2026-05-01T01:15:00.000Z', flow: 'f', node: 'answer', type: 'reply', params: { body: '您好', language: 'zh-CN' } },

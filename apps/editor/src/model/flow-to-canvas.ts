@@ -6,7 +6,6 @@ import { currentRoute, type EdgeRoute, type Point, type PortsOf } from './auto-l
 import { summarizeConfig } from './config-summary';
 import type { PathSide } from './backtest-paths';
 import type { NodeDiffStatus } from './flow-diff';
-import { stableJson } from './stable-json';
 
 /** A node's kind: trigger, condition, action, wait or end. */
 export type NodeKindName = CatalogEntry['kind'];
@@ -131,6 +130,42 @@ function nodeData(node: FlowNode, used: readonly string[] | undefined, ctx: Canv
   };
 }
 
+/** Same strings in the same order: ports and problems are short lists, compared without joining them. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
+}
+
+/** Same counts per port; called per node and edge on every drag frame, so no JSON. */
+function sameCounts(a: Readonly<Record<string, number>> | undefined, b: Readonly<Record<string, number>> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+function sameRoute(a: readonly Point[] | undefined, b: readonly Point[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((p, i) => p.x === b[i]?.x && p.y === b[i]?.y);
+}
+
+function sameEdgeData(a: FlowEdgeData, b: FlowEdgeData): boolean {
+  return (
+    a.port === b.port &&
+    a.diff === b.diff &&
+    a.visited === b.visited &&
+    a.pathSide === b.pathSide &&
+    a.count === b.count &&
+    sameList(a.problems, b.problems) &&
+    sameRoute(a.route, b.route)
+  );
+}
+
+/** The previous array itself when every item is the one it had: React Flow then skips its per-array work. */
+function keepIfSame<T>(next: T[], previous: T[]): T[] {
+  return next.length === previous.length && next.every((item, i) => item === previous[i]) ? previous : next;
+}
+
 function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
   return (
     a.node === b.node &&
@@ -142,21 +177,22 @@ function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
     a.pathSide === b.pathSide &&
     a.failures === b.failures &&
     a.hasInput === b.hasInput &&
-    a.ports.join('\u0000') === b.ports.join('\u0000') &&
-    a.implicitEnds.join('\u0000') === b.implicitEnds.join('\u0000') &&
-    a.problems.join('\u0000') === b.problems.join('\u0000') &&
-    stableJson(a.branches) === stableJson(b.branches)
+    sameList(a.ports, b.ports) &&
+    sameList(a.implicitEnds, b.implicitEnds) &&
+    sameList(a.problems, b.problems) &&
+    sameCounts(a.branches, b.branches)
   );
 }
 
 /**
  * React Flow nodes for a document. Nodes whose drawing did not change keep the previous object,
- * so React Flow re-renders only what changed (a drag moves one node, not 500).
+ * so React Flow re-renders only what changed (a drag moves one node, not 500); when nothing
+ * changed, the previous array itself.
  */
-export function toCanvasNodes(doc: FlowDocument, ctx: CanvasContext, previous: readonly CanvasNode[] = []): CanvasNode[] {
+export function toCanvasNodes(doc: FlowDocument, ctx: CanvasContext, previous: CanvasNode[] = []): CanvasNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   const used = usedPorts(doc);
-  return doc.nodes.map((node) => {
+  const next = doc.nodes.map((node): CanvasNode => {
     const data = nodeData(node, used.get(node.id), ctx);
     const selected = ctx.selected.has(node.id);
     const old = before.get(node.id);
@@ -164,13 +200,18 @@ export function toCanvasNodes(doc: FlowDocument, ctx: CanvasContext, previous: r
     // Keep the size React Flow measured: without it the node would be hidden and measured again.
     return { id: node.id, type: 'flow', position: node.position, data, selected, ...(old?.measured ? { measured: old.measured } : {}) };
   });
+  return keepIfSame(next, previous);
 }
 
-/** React Flow edges for a document, each drawn from its source port. */
-export function toCanvasEdges(doc: FlowDocument, ctx: CanvasContext, previous: readonly CanvasEdge[] = []): CanvasEdge[] {
+/**
+ * React Flow edges for a document, each drawn from its source port. An edge whose drawing did not
+ * change keeps its object, and the array is the previous one when no edge changed: dragging a
+ * node then hands React Flow the same edges, and it rebuilds no edge lookup.
+ */
+export function toCanvasEdges(doc: FlowDocument, ctx: CanvasContext, previous: CanvasEdge[] = []): CanvasEdge[] {
   const before = new Map(previous.map((e) => [e.id, e]));
   const at = new Map(doc.nodes.map((n) => [n.id, n.position]));
-  return doc.edges.map((edge) => {
+  const next = doc.edges.map((edge): CanvasEdge => {
     const diff = ctx.edgeDiff?.get(edge.id);
     const count = ctx.branches?.get(edge.source)?.[edge.sourceHandle];
     const pathSide = ctx.pathEdges?.get(edge.id);
@@ -192,10 +233,11 @@ export function toCanvasEdges(doc: FlowDocument, ctx: CanvasContext, previous: r
       old.target === edge.target &&
       old.sourceHandle === edge.sourceHandle &&
       old.selected === selected &&
-      stableJson(old.data) === stableJson(data)
+      sameEdgeData(old.data, data)
     ) {
       return old;
     }
     return { id: edge.id, type: 'flow', source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, data, selected };
   });
+  return keepIfSame(next, previous);
 }

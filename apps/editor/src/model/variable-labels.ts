@@ -17,6 +17,7 @@ const LABELS: Readonly<Record<string, FieldText>> = {
   'ticket.customer.contact': w('Customer contact', '客户联系方式'),
   'ticket.orderId': w('Order id', '订单号'),
   'ticket.category': w('Category', '分类'),
+  'ticket.subcategory': w('Category level two', '二级分类'),
   'ticket.priority': w('Priority', '优先级'),
   'ticket.status': w('Status', '状态'),
   'ticket.group': w('Group', '处理组'),

@@ -42,6 +42,8 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
   const [busy, setBusy] = useState(false);
   // As in production by default: earlier flows (intake, classification) set what this one reads.
   const [withOthers, setWithOthers] = useState(true);
+  // Why each condition answered as it did, in words (the trace canvas's words); off, the answer is the plain contract.
+  const [explain, setExplain] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
   const refLabel = (ref: VersionRef) => (ref === 'draft' ? t('dryRun.draft') : `v${ref}`);
@@ -53,8 +55,8 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
     try {
       const others = withOthers ? 'deployed' : 'none';
       const [a, b] = await Promise.all([
-        api.dryRun(flowId, target(left), tickets, others),
-        right === NONE ? Promise.resolve(null) : api.dryRun(flowId, target(right), tickets, others),
+        api.dryRun(flowId, target(left), tickets, others, explain),
+        right === NONE ? Promise.resolve(null) : api.dryRun(flowId, target(right), tickets, others, explain),
       ]);
       setRuns({ left: a, right: b, leftLabel: refLabel(left), rightLabel: right === NONE ? '' : refLabel(right) });
       setPicked(null);
@@ -111,6 +113,10 @@ export function DryRunPanel({ flowId, doc, versions, catalog, highlighting, onHi
         <label className="inline">
           <input type="checkbox" checked={withOthers} onChange={(e) => setWithOthers(e.target.checked)} data-testid="run-with-others" />{' '}
           {t('dryRun.withOthers')}
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={explain} onChange={(e) => setExplain(e.target.checked)} data-testid="run-explain" />{' '}
+          {t('dryRun.explain')}
         </label>
         <button
           type="button"

@@ -8,6 +8,7 @@ import { timelineRows } from '../model/dry-run-rows';
 import type { OutcomeRow } from '../model/dry-run-summary';
 import { stableJson } from '../model/stable-json';
 import { virtualOffset } from '../model/virtual-time';
+import { DryRunWhy } from './dry-run-why';
 
 /** The outcome in words: each final field by its name, statuses and priorities by their labels. */
 function finalText(r: DryRunResult, catalog: ReadonlyMap<string, CatalogEntry>, locale: Locale): string {
@@ -108,6 +109,7 @@ export function RunDetail({
       <p className="small" data-testid="final">
         {t('dryRun.final', { final: finalText(result, context.catalog, locale) })}
       </p>
+      {result.decisions && <DryRunWhy result={result} createdAt={createdAt} context={context} />}
     </div>
   );
 }

@@ -79,6 +79,7 @@ export const REQUEST_EXAMPLES = {
   publishVersion: { revision: 2, note: 'Refund requests in Chinese too (退款)' },
   dryRun: {
     others: 'none',
+    explain: true,
     tickets: [{ id: 'sample-1', number: 'GD2026050001', ...ticket }],
   } satisfies z.input<typeof DryRunRequest>,
   putRollout: {

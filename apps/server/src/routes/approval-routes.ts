@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ApprovalList, DecideApprovalRequest, EventAccepted, mayDecide } from '@switchyard/api';
-import { decideApproval, getApproval, listApprovals, NotFoundError, type RuntimeContext } from '@switchyard/runtime';
+import { ApprovalList, ApprovalListQuery, DecideApprovalRequest, EventAccepted, mayDecide } from '@switchyard/api';
+import { decidedApprovals, decideApproval, getApproval, listApprovals, NotFoundError, type RuntimeContext } from '@switchyard/runtime';
 import type { SwitchyardApp } from '../app-env';
 import { principalOf } from '../auth/principal';
 import { createRouter } from '../create-router';
@@ -15,8 +15,9 @@ const list = createRoute({
   path: '/api/approvals',
   summary: 'The approvals the signed-in person may decide',
   description:
-    'Approvals flows wait for now (an approval node asked a role or a user to approve or reject), oldest first, limited to those the caller may decide: their role, their user id or email; admins see all. A decided, timed-out or abandoned approval is gone from the list.',
+    'Approvals flows wait for now (an approval node asked a role or a user to approve or reject), oldest first, limited to those the caller may decide: their role, their user id or email; admins see all. A decided, timed-out or abandoned approval is gone from the list. With `status=decided`: the decisions taken on approvals the caller may decide (newest first, at most 200), each with `decision`, `note`, `decidedBy` and `decidedAt`.',
   tags,
+  request: { query: ApprovalListQuery },
   responses: {
     200: jsonContent(ApprovalList, 'The approvals waiting for the caller', answerExample('listApprovals', 200)),
     ...errorResponses(),
@@ -48,8 +49,10 @@ export function approvalRoutes(ctx: RuntimeContext, onQueued: () => void = () =>
   return createRouter()
     .openapi(list, async (c) => {
       const person = principalOf(c);
+      const { status } = c.req.valid('query');
+      const approvals = status === 'decided' ? await decidedApprovals(ctx.db) : await listApprovals(ctx.db);
       return c.json(
-        (await listApprovals(ctx.db)).filter((a) => mayDecide(person, a)),
+        approvals.filter((a) => mayDecide(person, a)),
         200,
       );
     })

@@ -71,6 +71,30 @@ describe.each(testDatabases)('the dry-run route on $name', (target) => {
     expect(Object.keys(results[0]!.paths)).toContain('intake-classify');
   });
 
+  it('with explain: true adds why (each condition passed, its answer and inputs); without it the answer is unchanged', async () => {
+    const request = { version: 1, tickets: [refund, logistics] };
+    const plain = await t.call('POST', '/api/flows/after-sales-routing/dry-run', request);
+    const unasked = await t.call('POST', '/api/flows/after-sales-routing/dry-run', { ...request, explain: false });
+    const explained = expectBody(
+      await t.call('POST', '/api/flows/after-sales-routing/dry-run', { ...request, explain: true }),
+      DryRunResults,
+    );
+    const results = expectBody(plain, DryRunResults);
+    // Without the flag: no `decisions`, no action `inputs`, byte for byte what it answered before the flag existed.
+    expect(unasked.body).toEqual(plain.body);
+    expect(results.every((r) => r.decisions === undefined && r.actions.every((a) => a.inputs === undefined))).toBe(true);
+    // With it: the same run, plus why.
+    const strip = (r: (typeof explained)[number]) => ({ ...r, decisions: undefined, actions: r.actions.map(({ inputs: _, ...a }) => a) });
+    expect(explained.map(strip)).toEqual(results.map((r) => ({ ...r, decisions: undefined })));
+    const [first] = explained;
+    const keywordFound = first?.decisions?.find((d) => d.flow === 'intake-classify' && d.inputs?.['keyword'] === '退货');
+    expect(keywordFound?.answer).toBe('true');
+    expect(first?.decisions?.every((d) => first.path.includes(d.node) || Object.values(first.paths).some((p) => p.includes(d.node)))).toBe(
+      true,
+    );
+    expect(first?.actions.find((a) => a.type === 'assign')?.inputs).toBeDefined();
+  });
+
   it('runs an unsaved document alone with a posted roster, and writes nothing', async () => {
     const flow = expectBody(await t.call('GET', '/api/flows/after-sales-routing/versions/1'), FlowVersion);
     const audit = await store.db.selectFrom('audit_log').select('id').execute();

@@ -13,7 +13,7 @@ const dryRun = createRoute({
   tags: ['flows'],
   summary: 'Run sample tickets through a version, an unsaved document or the draft, on a virtual clock',
   description:
-    'Answers one object per ticket (the dry-run contract of SCENARIOS.md). The flow runs among the deployed flows in their order unless `others` is `"none"`; the roster is the server\'s unless `agents` is given. Nothing is written.',
+    'Answers one object per ticket (the dry-run contract of SCENARIOS.md). The flow runs among the deployed flows in their order unless `others` is `"none"`; the roster is the server\'s unless `agents` is given. With `explain: true` each result also has `decisions` (every condition the path passed, its `answer` and the `inputs` it read) and actions their `inputs` (an assignment\'s candidates); without it the answer is as before. Nothing is written.',
   request: {
     params: z.object({ id: z.string().min(1).max(100).meta({ example: 'refund-priority' }) }),
     body: { required: true, content: { 'application/json': { schema: DryRunRequest, example: REQUEST_EXAMPLES.dryRun } } },
@@ -27,13 +27,14 @@ const dryRun = createRoute({
 /** POST /api/flows/:id/dry-run. */
 export function dryRunRoute(ctx: RuntimeContext): SwitchyardApp {
   return createRouter().openapi(dryRun, async (c) => {
-    const { version, document, tickets, agents, others } = c.req.valid('json');
+    const { version, document, tickets, agents, others, explain } = c.req.valid('json');
     const results = await dryRunFlow(ctx, c.req.valid('param').id, {
       version,
       document,
       tickets,
       roster: agents,
       alone: others === 'none',
+      explain,
     });
     return c.json(results, 200);
   });

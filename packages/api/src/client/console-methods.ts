@@ -11,6 +11,8 @@ import {
   type TransferRequest,
   UserNotificationList,
 } from '../console';
+import { ApprovalList, type ApprovalListQuery, type DecideApprovalRequest } from '../approvals';
+import { EventAccepted } from '../tickets';
 import type { HttpCall } from './http-call';
 
 const ticketPath = (id: string) => `/api/tickets/${encodeURIComponent(id)}`;
@@ -40,5 +42,10 @@ export function consoleMethods(call: HttpCall) {
     customer: (customerId: string) => call(CustomerView, 'GET', `/api/customers/${encodeURIComponent(customerId)}`),
     /** The signed-in user's notices (mentions, transfers), newest first. */
     myNotifications: () => call(UserNotificationList, 'GET', '/api/me/notifications'),
+    /** The approvals the signed-in person may decide: those waiting (oldest first), or the decided ones (newest first). */
+    approvals: (status: ApprovalListQuery['status'] = 'waiting') => call(ApprovalList, 'GET', `/api/approvals?status=${status}`),
+    /** Approves or rejects, with an optional note; the flow goes on when a worker applies it. */
+    decideApproval: (id: string, body: DecideApprovalRequest) =>
+      call(EventAccepted, 'POST', `/api/approvals/${encodeURIComponent(id)}`, body),
   };
 }

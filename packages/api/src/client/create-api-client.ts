@@ -124,9 +124,12 @@ export function createApiClient(options: ApiClientOptions) {
         ...(note ? { note } : {}),
       }),
     getVersion: (id: string, version: number) => call(FlowVersion, 'GET', `${flowPath(id)}/versions/${version}`),
-    /** Runs this flow among the deployed flows, as in production (`others: "deployed"`), or alone (`"none"`). */
-    dryRun: (id: string, target: DryRunTarget, tickets: readonly unknown[], others: 'deployed' | 'none' = 'deployed') =>
-      call(DryRunResults, 'POST', `${flowPath(id)}/dry-run`, { ...target, tickets, others }),
+    /**
+     * Runs this flow among the deployed flows, as in production (`others: "deployed"`), or alone (`"none"`);
+     * with `explain`, each result also says why (`decisions`: each condition's answer and inputs).
+     */
+    dryRun: (id: string, target: DryRunTarget, tickets: readonly unknown[], others: 'deployed' | 'none' = 'deployed', explain = false) =>
+      call(DryRunResults, 'POST', `${flowPath(id)}/dry-run`, { ...target, tickets, others, ...(explain ? { explain: true } : {}) }),
     /** The flow's rollout; null when the flow is not deployed. */
     getRollout: (id: string) => find(Rollout, rolloutPath(id)),
     /** Changes the deployment; with `revision`, a 409 `rolloutConflict()` when it moved on since. */

@@ -18,6 +18,7 @@ const ticket: TicketView = {
   body: '我是王小明，电话 13812345678，订单 DD20260501001',
   customer: { id: 'C1', name: '王小明', tier: 'vip', contact: 'wang@example.com' },
   category: null,
+  subcategory: null,
   priority: 'normal',
   status: 'new',
   group: 'after-sales',

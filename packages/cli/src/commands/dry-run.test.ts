@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { captureIo } from '../__fixtures__/capture-io';
 import { runCli } from '../run-cli';
 
-/** One `--json` line, exactly as SCENARIOS.md's dry-run contract has it (plus `paths`). */
+/** One `--json` line, exactly as SCENARIOS.md's dry-run contract has it (plus `paths` and `final.subcategory`). */
 const ContractLine = z.strictObject({
   ticketId: z.string(),
   path: z.array(z.string()),
@@ -25,6 +25,7 @@ const ContractLine = z.strictObject({
     assignee: z.string().nullable(),
     tags: z.array(z.string()),
     flags: z.array(z.string()),
+    subcategory: z.string().nullable(),
   }),
   errors: z.array(z.strictObject({ at: z.iso.datetime(), flow: z.string(), node: z.string().optional(), message: z.string() })),
   paths: z.record(z.string(), z.array(z.string())),

@@ -30,8 +30,10 @@ export interface RunSummary {
 
 /** The final state a team sorts by: where the ticket stands, what it is, who has it. */
 export function outcomeOf(result: DryRunResult): string {
-  const { status, category, group } = result.final;
-  return [status, category ?? '—', group ?? '—'].join(' / ');
+  const { status, category, subcategory, group } = result.final;
+  // The level two, when there is one, beside its level one: "fault › login_failure".
+  const what = category === null ? '—' : subcategory === null ? category : `${category} › ${subcategory}`;
+  return [status, what, group ?? '—'].join(' / ');
 }
 
 /**

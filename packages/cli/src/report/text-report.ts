@@ -39,7 +39,9 @@ export function renderTicket(result: DryRunResult, ticket: SampleTicket | undefi
     lines.push(`    ${c.yellow(time)}  ${c.dim(iso)}  ${rest.join('  ')}`);
 
   lines.push(`  ${label(m.final)}`);
-  lines.push(`    ${FINAL_FIELDS.map((field) => `${field}=${finalValue(result.final[field])}`).join('  ')}`);
+  // The level two is shown when a flow set one: most tickets have none, and a column of dashes says nothing.
+  const shown = FINAL_FIELDS.filter((field) => field !== 'subcategory' || result.final.subcategory !== null);
+  lines.push(`    ${shown.map((field) => `${field}=${finalValue(result.final[field])}`).join('  ')}`);
 
   if (result.errors.length) {
     lines.push(c.red(`  ${label(m.errors)}`));

@@ -2,6 +2,7 @@ import type { Ticket } from '@switchyard/flow';
 import { EMPTY_STATS, type NodeRegistry } from '@switchyard/nodes';
 import type { CompiledFlow, RouteParams, RouteStep, TransitionConfig } from '../compiled-flow';
 import { createFlowMachine, type FlowMachine } from '../create-flow-machine';
+import { STAY } from '../outcome-wait';
 import type { FlowEvent } from '../flow-event';
 
 /** A flow event that also names the route (the compiled `route` guard params) it must take. */
@@ -21,6 +22,7 @@ export const WALK_TICKET: Ticket = {
   body: '',
   customer: { id: 'c1', name: '', tier: 'standard' },
   category: null,
+  subcategory: null,
   priority: 'normal',
   status: 'new',
   group: null,
@@ -59,10 +61,30 @@ export function routeOf(event: object): RouteParams | undefined {
   return 'route' in event ? parseRouteParams(event.route) : undefined;
 }
 
-/** The flow's machine with its route guard replaced: a transition is taken when the event names its route. */
+/**
+ * The route a wait with outcomes' transition stands for: from the wait, its port, then the
+ * conditions after it; undefined for its stay (no transition to walk) or params of another shape.
+ */
+export function outcomeRoute(params: unknown): RouteParams | undefined {
+  if (typeof params !== 'object' || params === null || !('node' in params) || !('port' in params)) return undefined;
+  const { node, port } = params;
+  const after = parseRouteParams(params);
+  if (typeof node !== 'string' || typeof port !== 'string' || port === STAY || !after) return undefined;
+  return { from: node, steps: [[node, port], ...after.steps] };
+}
+
+/**
+ * The flow's machine with its route guards replaced: a transition is taken when the event names
+ * its route (a condition route, or a wait with outcomes' port and the conditions after it).
+ */
 export function steeredMachine(compiled: CompiledFlow, registry: NodeRegistry): FlowMachine {
+  const names = (event: object, route: RouteParams | undefined) =>
+    route !== undefined && JSON.stringify(routeOf(event)) === JSON.stringify(route);
   return createFlowMachine(compiled, registry).provide({
-    guards: { route: ({ event }, params) => JSON.stringify(routeOf(event)) === JSON.stringify(params) },
+    guards: {
+      route: ({ event }, params) => JSON.stringify(routeOf(event)) === JSON.stringify(params),
+      outcome: ({ event }, params) => names(event, outcomeRoute(params)),
+    },
   });
 }
 
@@ -80,15 +102,20 @@ export function steeringEvents(compiled: CompiledFlow, stateKey: string, ticket:
   const state = compiled.machine.states[stateKey];
   if (!state) throw new Error(`flow ${compiled.id}: no state ${stateKey}`);
   const base = { ticket, stats: EMPTY_STATS, now: Date.parse(ticket.createdAt) };
-  const steer = (type: string, t: TransitionConfig): SteeredEvent => {
+  const steer = (type: string, t: TransitionConfig): SteeredEvent[] => {
+    // A wait with outcomes' stay keeps the state: nothing for the walk to reach.
+    if (t.guard?.type === 'outcome') {
+      const route = outcomeRoute(t.guard.params);
+      return route ? [{ ...base, type, route }] : [];
+    }
     const route = t.guard ? parseRouteParams(t.guard.params) : undefined;
     if (t.guard && !route) throw new Error(`flow ${compiled.id}: ${stateKey} has a guard that is no route`);
-    return { ...base, type, ...(route ? { route } : {}), ...(type.startsWith('effect.') ? { node: stateKey } : {}) };
+    return [{ ...base, type, ...(route ? { route } : {}), ...(type.startsWith('effect.') ? { node: stateKey } : {}) }];
   };
-  const onEvents = Object.entries(state.on ?? {}).flatMap(([type, transitions]) => transitions.map((t) => steer(type, t)));
+  const onEvents = Object.entries(state.on ?? {}).flatMap(([type, transitions]) => transitions.flatMap((t) => steer(type, t)));
   // XState names a delayed transition's event xstate.after.<delay>.<machine id>.<state key>.
   const timerEvents = Object.entries(state.after ?? {}).flatMap(([delay, transitions]) =>
-    transitions.map((t) => steer(`xstate.after.${delay}.${compiled.machine.id}.${stateKey}`, t)),
+    transitions.flatMap((t) => steer(`xstate.after.${delay}.${compiled.machine.id}.${stateKey}`, t)),
   );
   return [...onEvents, ...timerEvents];
 }

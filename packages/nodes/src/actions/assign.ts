@@ -2,7 +2,7 @@ import { parseDuration } from '@switchyard/flow';
 import { defineNode } from '../sdk/define-node';
 import { consideredAgents } from '../sdk/roster';
 import { AssignConfig, AssignOutput } from './assign/assign-config';
-import { preferredUntil, routeTicket } from './assign/route-ticket';
+import { hasPreferredSkills, preferredUntil, routeTicket } from './assign/route-ticket';
 
 /** How long a hold waits when nothing but a preferred-skills window could hold it (then it is never held). */
 const IDLE_HOLD_MS = 24 * 60 * 60 * 1000;
@@ -50,7 +50,7 @@ export const assign = defineNode({
   hold: {
     enabled: (config) =>
       config.strategy !== 'fixed' &&
-      (config.acceptTimeout !== undefined || (config.preferredFor !== undefined && config.preferredSkills.length > 0)),
+      (config.acceptTimeout !== undefined || (config.preferredFor !== undefined && hasPreferredSkills(config))),
     holds: (output, config) => {
       const out = AssignOutput.safeParse(output).data;
       if (!out) return false;
@@ -104,6 +104,11 @@ export const assign = defineNode({
     const parts = [
       `${config.group ?? ''} ${how}`.trim(),
       skills,
+      config.categorySkill === 'none'
+        ? undefined
+        : locale === 'en'
+          ? `category skill (${config.categorySkill})`
+          : `分类技能（${config.categorySkill === 'required' ? '必备' : '优先'}）`,
       config.seniority,
       config.overflowGroup ? `→ ${config.overflowGroup}` : undefined,
     ];

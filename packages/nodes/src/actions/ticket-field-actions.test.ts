@@ -8,7 +8,7 @@ describe('set_priority / set_category / set_status', () => {
   it('patch the one field they set', async () => {
     expect(await setPriority.run(ctx, parseConfig(setPriority, { priority: 'urgent' }))).toEqual({ patch: { priority: 'urgent' } });
     expect(await setCategory.run(ctx, parseConfig(setCategory, { category: 'after_sales' }))).toEqual({
-      patch: { category: 'after_sales' },
+      patch: { category: 'after_sales', subcategory: null },
     });
     expect(await setStatus.run(ctx, parseConfig(setStatus, { status: 'resolved' }))).toEqual({ patch: { status: 'resolved' } });
   });
@@ -18,6 +18,26 @@ describe('set_priority / set_category / set_status', () => {
     expect(setStatus.config.safeParse({ status: 'done' }).success).toBe(false);
     expect(setCategory.config.safeParse({ category: 'after sales' }).success).toBe(false);
     expect(setCategory.config.safeParse({ category: '售后' }).success).toBe(true);
+    expect(setCategory.config.safeParse({ category: 'fault', subcategory: 'login failure' }).success).toBe(false);
+  });
+});
+
+describe('set_category with two levels (issue 21 part 5)', () => {
+  const fault = createTestContext({ ticket: { category: 'fault', subcategory: 'login_failure' } });
+
+  it('sets the level two beside the level one', async () => {
+    const config = parseConfig(setCategory, { category: 'fault', subcategory: 'data_error' });
+    expect(await setCategory.run(createTestContext(), config)).toEqual({ patch: { category: 'fault', subcategory: 'data_error' } });
+    expect(setCategory.summary?.(config, 'en')).toBe('→ fault / data_error');
+  });
+
+  it('without a level two, keeps the one the ticket has under the same level one and clears it under another', async () => {
+    expect(await setCategory.run(fault, parseConfig(setCategory, { category: 'fault' }))).toEqual({
+      patch: { category: 'fault', subcategory: 'login_failure' },
+    });
+    expect(await setCategory.run(fault, parseConfig(setCategory, { category: 'complaint' }))).toEqual({
+      patch: { category: 'complaint', subcategory: null },
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { bilingual, describeField, Priority, TicketStatus } from '@switchyard/flow';
+import { bilingual, CATEGORY_CHOICES, describeField, Priority, SUBCATEGORY_CHOICES, TicketStatus } from '@switchyard/flow';
 import { z } from 'zod';
 import { defineNode } from '../sdk/define-node';
 import { PRIORITY_CHOICES, STATUS_CHOICES, words } from '../sdk/field-words';
@@ -25,22 +25,43 @@ export const setPriority = defineNode({
   summary: (config) => `→ ${config.priority}`,
 });
 
-/** Sets the ticket's category. */
+/**
+ * Sets the ticket's category: level one, and optionally level two (issue 21: system fault /
+ * login failure). Without a level two, a level two the ticket has is kept while the level one
+ * stays the same and cleared when it changes: it belonged to the old level one.
+ */
 export const setCategory = defineNode({
   type: 'set_category',
   kind: 'action',
   icon: 'folder',
   title: { en: 'Set category', 'zh-CN': '设置分类' },
   description: {
-    en: "Sets the ticket's category.",
-    'zh-CN': '设置工单分类。',
+    en: "Sets the ticket's category (level one) and, optionally, its level two.",
+    'zh-CN': '设置工单分类（一级），可同时设置二级分类。',
   },
   config: z.strictObject({
-    category: describeField(Name, { title: words('Category', '分类'), help: words('e.g. logistics, refund', '例如 物流、退款') }),
+    category: describeField(Name, {
+      title: words('Category', '分类'),
+      help: words('Level one, e.g. fault, after_sales.', '一级分类，例如 fault（系统故障）、after_sales（售后）。'),
+      choices: CATEGORY_CHOICES,
+    }),
+    subcategory: describeField(Name.optional(), {
+      title: words('Level two', '二级分类'),
+      help: words(
+        'e.g. login_failure under fault. Left empty: a level two the ticket has stays while the category stays the same.',
+        '例如 fault 下的 login_failure（登录失败）。留空时：一级分类不变则保留工单已有的二级分类。',
+      ),
+      choices: SUBCATEGORY_CHOICES,
+    }),
   }),
   output: z.never(),
-  run: (_ctx, config) => ({ patch: { category: config.category } }),
-  summary: (config) => `→ ${config.category}`,
+  run: (ctx, config) => ({
+    patch: {
+      category: config.category,
+      subcategory: config.subcategory ?? (ctx.ticket.category === config.category ? ctx.ticket.subcategory : null),
+    },
+  }),
+  summary: (config) => `→ ${config.category}${config.subcategory ? ` / ${config.subcategory}` : ''}`,
 });
 
 /** Sets the ticket's status. */

@@ -65,4 +65,11 @@ describe('field_compare', () => {
   it('refuses a field outside the list', () => {
     expect(fieldCompare.config.safeParse({ field: 'customer.name', value: 'x' }).success).toBe(false);
   });
+
+  it('reads the level-two category (issue 21 part 5)', () => {
+    const login = { ticket: { category: 'fault', subcategory: 'login_failure' } };
+    expect(check({ field: 'subcategory', value: 'login_failure' }, login)).toBe(true);
+    expect(check({ field: 'subcategory', op: 'in', value: ['data_error', 'login_failure'] }, login)).toBe(true);
+    expect(check({ field: 'subcategory', op: 'exists' }, { ticket: { category: 'fault' } })).toBe(false);
+  });
 });

@@ -7,6 +7,7 @@ import { words } from '../sdk/field-words';
 /** Ticket fields a comparison can read. */
 export const TicketField = z.enum([
   'category',
+  'subcategory',
   'priority',
   'status',
   'group',
@@ -43,6 +44,7 @@ export const fieldCompare = defineNode({
         title: words('Field', '字段'),
         choices: {
           category: words('Category', '分类'),
+          subcategory: words('Category level two', '二级分类'),
           priority: words('Priority', '优先级'),
           status: words('Status', '状态'),
           group: words('Group', '处理组'),

@@ -42,6 +42,16 @@ export const EVENT_CHOICES: Record<string, FieldText> = {
   'customer.confirmed': words('Customer confirmed', '客户已确认'),
 };
 
+/** The agent actions of the service console (`agent.action` events), by what they do. */
+export const AGENT_ACTION_CHOICES: Record<string, FieldText> = {
+  take: words('Take', '接手'),
+  release: words('Release', '释放'),
+  transfer: words('Transfer', '转派'),
+  note: words('Internal note', '内部备注'),
+  escalate: words('Escalate', '升级'),
+  'step-in': words('Supervisor steps in', '主管介入'),
+};
+
 export const SENIORITY_CHOICES: Record<string, FieldText> = {
   junior: words('Junior', '初级'),
   mid: words('Intermediate', '中级'),

@@ -1,5 +1,5 @@
-import { type Compilable, type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema';
+import { type Compilable, type Insertable, type Kysely, sql } from 'kysely';
+import type { AnalyticsDailyTable, AnalyticsFlowDailyTable, Database } from '../db/schema';
 import type { StoredFacts } from './next-facts';
 import type { Contribution } from './ticket-facts';
 
@@ -56,15 +56,19 @@ export function factsUpsert(trx: Kysely<Database>, facts: readonly StoredFacts[]
     );
 }
 
-/** Adds contributions to the daily rows, in key order (two transactions never wait on each other's rows in opposite orders): a statement, undefined for none. */
+/** The daily rows a delta adds to, in key order (two transactions never wait on each other's rows in opposite orders). */
+export function dailyRows(delta: readonly Contribution[]): Insertable<AnalyticsDailyTable>[] {
+  return [...delta]
+    .sort((a, b) => compareKeys([a.day, a.group, a.channel, a.metric, a.key], [b.day, b.group, b.channel, b.metric, b.key]))
+    .map((c) => ({ day: c.day, grp: c.group, channel: c.channel, metric: c.metric, key: c.key, n: c.n, total: c.total }));
+}
+
+/** Adds contributions to the daily rows, in key order: a statement, undefined for none. */
 export function dailyUpsert(trx: Kysely<Database>, delta: readonly Contribution[]): Compilable<unknown> | undefined {
   if (delta.length === 0) return undefined;
-  const rows = [...delta].sort((a, b) =>
-    compareKeys([a.day, a.group, a.channel, a.metric, a.key], [b.day, b.group, b.channel, b.metric, b.key]),
-  );
   return trx
     .insertInto('analytics_daily')
-    .values(rows.map((c) => ({ day: c.day, grp: c.group, channel: c.channel, metric: c.metric, key: c.key, n: c.n, total: c.total })))
+    .values(dailyRows(delta))
     .onConflict((oc) =>
       oc.columns(['day', 'grp', 'channel', 'metric', 'key']).doUpdateSet({
         n: sql`analytics_daily.n + excluded.n`,
@@ -84,24 +88,31 @@ export interface FlowCounter {
   readonly total: number;
 }
 
-/** Adds to the flow counters, summed by key and in key order: one statement, undefined for none. */
-export function flowCountersUpsert(trx: Kysely<Database>, counters: readonly FlowCounter[]): Compilable<unknown> | undefined {
+/** The flow counters' rows, summed by key and in key order. */
+export function flowCounterRows(counters: readonly FlowCounter[]): Insertable<AnalyticsFlowDailyTable>[] {
   const sums = new Map<string, FlowCounter>();
   for (const c of counters) {
     const id = JSON.stringify([c.flowId, c.day, c.version, c.metric, c.key]);
     const s = sums.get(id);
     sums.set(id, s ? { ...s, n: s.n + c.n, total: s.total + c.total } : c);
   }
-  if (sums.size === 0) return undefined;
-  const rows = [...sums.values()].sort((a, b) =>
-    compareKeys(
-      [a.flowId, a.day, String(a.version).padStart(9, '0'), a.metric, a.key],
-      [b.flowId, b.day, String(b.version).padStart(9, '0'), b.metric, b.key],
-    ),
-  );
+  return [...sums.values()]
+    .sort((a, b) =>
+      compareKeys(
+        [a.flowId, a.day, String(a.version).padStart(9, '0'), a.metric, a.key],
+        [b.flowId, b.day, String(b.version).padStart(9, '0'), b.metric, b.key],
+      ),
+    )
+    .map((c) => ({ day: c.day, flow_id: c.flowId, version: c.version, metric: c.metric, key: c.key, n: c.n, total: c.total }));
+}
+
+/** Adds to the flow counters, summed by key and in key order: one statement, undefined for none. */
+export function flowCountersUpsert(trx: Kysely<Database>, counters: readonly FlowCounter[]): Compilable<unknown> | undefined {
+  const rows = flowCounterRows(counters);
+  if (rows.length === 0) return undefined;
   return trx
     .insertInto('analytics_flow_daily')
-    .values(rows.map((c) => ({ day: c.day, flow_id: c.flowId, version: c.version, metric: c.metric, key: c.key, n: c.n, total: c.total })))
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(['flow_id', 'day', 'version', 'metric', 'key']).doUpdateSet({
         n: sql`analytics_flow_daily.n + excluded.n`,

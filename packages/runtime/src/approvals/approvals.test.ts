@@ -17,6 +17,7 @@ import { ticketHistory } from '../durable/ticket-history';
 import { getTicket } from '../durable/ticket-views';
 import { testDatabases, useTestDatabase } from '../testing/index';
 import { decideApproval, listApprovals } from './approvals';
+import { decidedApprovals } from './decided-approvals';
 
 const registry = createNodeRegistry(builtinNodes);
 const HOUR = 3_600_000;
@@ -73,6 +74,16 @@ describe.each(testDatabases)('approvals on $name (issue 21)', (target) => {
     await runWorker();
     expect((await getTicket(store.db, id))?.tags).toEqual(['approved']);
     expect(await listApprovals(store.db, [id])).toEqual([]);
+    // The approvals screen's history keeps what was asked and the answer.
+    expect(await decidedApprovals(store.db)).toEqual([
+      {
+        ...request,
+        decision: 'approve',
+        note: '金额已核对',
+        decidedBy: 'lead@example.com',
+        decidedAt: new Date(Date.parse(CREATED_AT) + HOUR).toISOString(),
+      },
+    ]);
     const received = (await ticketHistory(store.db, id))?.find((h) => h.kind === 'event.received');
     expect(received).toMatchObject({
       actor: 'lead@example.com',

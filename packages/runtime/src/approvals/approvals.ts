@@ -34,7 +34,15 @@ export async function listApprovals(db: Kysely<Database>, ticketIds?: readonly s
   let query = db
     .selectFrom('ticket_flows')
     .innerJoin('tickets', 'tickets.id', 'ticket_flows.ticket_id')
-    .select(['ticket_flows.ticket_id', 'ticket_flows.flow_id', 'ticket_flows.snapshot', 'tickets.number', 'tickets.subject'])
+    .leftJoin('flows', 'flows.id', 'ticket_flows.flow_id')
+    .select([
+      'ticket_flows.ticket_id',
+      'ticket_flows.flow_id',
+      'ticket_flows.snapshot',
+      'tickets.number',
+      'tickets.subject',
+      'flows.name as flow_name',
+    ])
     .where('ticket_flows.snapshot', 'is not', null)
     // A cheap filter before parsing: only snapshots holding an approval request.
     .where(sql<boolean>`cast(ticket_flows.snapshot as text) like '%"approval"%'`);
@@ -59,6 +67,7 @@ export async function listApprovals(db: Kysely<Database>, ticketIds?: readonly s
       user: request.user,
       requestedAt: new Date(request.requestedAt).toISOString(),
       dueAt: new Date(request.dueAt).toISOString(),
+      ...(row.flow_name === null ? {} : { flowName: row.flow_name }),
     });
   }
   return views.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
@@ -93,5 +102,26 @@ export async function decideApproval(
     ...(body.note === undefined ? {} : { note: body.note }),
   };
   if (approval.dueAt <= ctx.clock.now().toISOString()) throw new RuntimeInputError(`approval ${id} has timed out`, 409, { id });
-  return (await postTicketEventOnce(ctx, approval.ticketId, event, actor, undefined, 'approvals')).body;
+  const decidedAt = ctx.clock.now();
+  // Kept in the event's transaction: the history never shows a decision the flow did not get, nor misses one.
+  const keep = (trx: Kysely<Database>) =>
+    trx
+      .insertInto('approval_decisions')
+      .values({
+        id,
+        ticket_id: approval.ticketId,
+        flow_id: approval.flowId,
+        node: approval.node,
+        question: approval.question,
+        role: approval.role,
+        user: approval.user,
+        requested_at: new Date(approval.requestedAt),
+        due_at: new Date(approval.dueAt),
+        decision: body.decision,
+        note: body.note ?? null,
+        decided_by: event.by,
+        decided_at: decidedAt,
+      })
+      .execute();
+  return (await postTicketEventOnce(ctx, approval.ticketId, event, actor, undefined, 'approvals', keep)).body;
 }

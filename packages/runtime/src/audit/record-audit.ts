@@ -47,8 +47,8 @@ export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | r
 
 type AuditInsert = Insertable<AuditLogTable>;
 
-/** The stored detail and the content its hash covers (the detail as the column gives it back: the JSON text parsed again). */
-function chained(e: AuditEntry, seq: string): { detail: AuditInsert['detail']; content: ChainedAuditContent } {
+/** The stored detail and the content its hash covers (the detail as the column gives it back: the JSON text parsed again); also used by `writeNewTickets`. */
+export function chained(e: AuditEntry, seq: string): { detail: AuditInsert['detail']; content: ChainedAuditContent } {
   // No customer phone, email, ID-card or bank-card number reaches the audit in clear.
   const detail = auditDetailShape.json(maskSensitiveValue(e.detail));
   const parsed: unknown = JSON.parse(detail);

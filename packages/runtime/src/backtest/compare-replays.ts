@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ProductionRecord } from './production-record';
 import { replayRecord } from './production-record';
 
-const FINAL_FIELDS = ['status', 'priority', 'category', 'group', 'assignee', 'tags', 'flags'] as const;
+const FINAL_FIELDS = ['status', 'priority', 'category', 'subcategory', 'group', 'assignee', 'tags', 'flags'] as const;
 
 /**
  * Where a replay of a ticket's own versions first disagrees with what production recorded
@@ -57,7 +57,8 @@ export function differenceKinds(baseline: ReplayRun, candidate: ReplayRun, regis
   const a = baseline.final;
   const b = candidate.final;
   if (a.group !== b.group || a.assignee !== b.assignee) kinds.push('assignment');
-  if (a.category !== b.category) kinds.push('category');
+  // A level-two change is a category change too (the kinds are a public list; extended, not renamed).
+  if (a.category !== b.category || a.subcategory !== b.subcategory) kinds.push('category');
   if (a.priority !== b.priority) kinds.push('priority');
   if (a.status !== b.status) kinds.push('status');
   if (!sameValue(a.tags, b.tags) || !sameValue(a.flags, b.flags)) kinds.push('tags');

@@ -1,4 +1,4 @@
-import type { Ticket, TicketEvent } from '@switchyard/flow';
+import { Ticket, type TicketEvent } from '@switchyard/flow';
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/audit-entry';
 import { readAuditRow } from '../audit/read-audit-row';
@@ -90,19 +90,14 @@ export async function loadReplayHistory(db: Kysely<Database>, ids: readonly stri
   });
 }
 
-/** A new ticket's values for everything flows set (as `createTicket` opens one). */
+/**
+ * The ticket as it arrived: what the customer sent, and every field flows set back at the
+ * schema's "nothing decided yet" default (as `createTicket` opens one), so a field added to
+ * the ticket is reset here without a second list.
+ */
 function asArrived(ticket: Ticket): Ticket {
-  return {
-    ...ticket,
-    category: null,
-    priority: 'normal',
-    status: 'new',
-    group: null,
-    assignee: null,
-    tags: [],
-    flags: [],
-    escalationLevel: 0,
-  };
+  const { id, number, channel, subject, body, customer, orderId, createdAt } = ticket;
+  return Ticket.parse({ id, number, channel, subject, body, customer, orderId, createdAt });
 }
 
 /** The idempotency keys of delivered or given-up effects, by `flow/node`, in the order their results were queued. */

@@ -31,8 +31,8 @@ export function productionRecord(ticket: Ticket, entries: readonly AuditEntry[])
       errors[flow] = (errors[flow] ?? 0) + 1;
     }
   }
-  const { status, priority, category, group, assignee, tags, flags } = ticket;
-  return { paths, actions, errors, slaBreaches, final: { status, priority, category, group, assignee, tags, flags } };
+  const { status, priority, category, subcategory, group, assignee, tags, flags } = ticket;
+  return { paths, actions, errors, slaBreaches, final: { status, priority, category, subcategory, group, assignee, tags, flags } };
 }
 
 /** A replay in the same terms, to compare. */

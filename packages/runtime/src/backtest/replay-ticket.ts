@@ -128,11 +128,12 @@ export async function replayTicket(history: ReplayHistory, flows: readonly Prepa
     }
   }
 
-  const { status, priority, category, group, assignee, tags, flags } = run.state.ticket;
+  const { status, priority, category, subcategory, group, assignee, tags, flags } = run.state.ticket;
   const final = {
     status,
     priority,
     category,
+    subcategory,
     group,
     assignee,
     tags,

@@ -25,6 +25,8 @@ export interface DryRunFlowOptions {
   readonly roster?: unknown;
   /** Run the flow alone instead of among the deployed flows. */
   readonly alone?: boolean | undefined;
+  /** Report each condition's answer and inputs (`decisions`) and what actions weighed (`inputs`). */
+  readonly explain?: boolean | undefined;
 }
 
 const RosterInput = z.union([Roster, z.array(Agent).transform((agents): Roster => ({ groups: [], agents }))]);
@@ -49,7 +51,8 @@ export async function dryRunFlow(ctx: RuntimeContext, flowId: string, options: D
   const target = await targetFlow(ctx, flowId, options);
   const flows = options.alone ? [target] : withDeployed(await deployedFlows(ctx), target);
   const roster = givenRoster ?? (await loadRoster(ctx.db));
-  return dryRun(flows, tickets, { registry: ctx.registry, roster, calendars: await loadCalendarBook(ctx.db) });
+  const calendars = await loadCalendarBook(ctx.db);
+  return dryRun(flows, tickets, { registry: ctx.registry, roster, calendars, ...(options.explain ? { explain: true } : {}) });
 }
 
 /** The flow a dry-run or backtest runs: a published version, an unsaved document, or the draft (compiled). */

@@ -21,7 +21,10 @@ import * as calendars from './migrations/0019-calendars';
 import * as ticketNumberSequences from './migrations/0021-ticket-number-sequences';
 import * as ticketAuditChains from './migrations/0022-ticket-audit-chains';
 import * as agentRouting from './migrations/0024-agent-routing';
+import * as subcategories from './migrations/0025-subcategories';
+import * as approvalDecisions from './migrations/0028-approval-decisions';
 import * as queueDeadlines from './migrations/0030-queue-deadlines';
+import * as bindingChecks from './migrations/0032-binding-checks-per-statement';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -47,7 +50,10 @@ const migrations: Record<string, Migration> = {
   '0021-ticket-number-sequences': ticketNumberSequences,
   '0022-ticket-audit-chains': ticketAuditChains,
   '0024-agent-routing': agentRouting,
+  '0025-subcategories': subcategories,
+  '0028-approval-decisions': approvalDecisions,
   '0030-queue-deadlines': queueDeadlines,
+  '0032-binding-checks-per-statement': bindingChecks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

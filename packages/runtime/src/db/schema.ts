@@ -133,6 +133,8 @@ export interface TicketsTable {
   customer_id: string;
   order_id: string | null;
   category: string | null;
+  /** The level-two category (migration 0025); null: none chosen. */
+  subcategory: ColumnType<string | null, string | null | undefined, string | null>;
   priority: string;
   status: string;
   group: string | null;
@@ -418,6 +420,23 @@ export interface StepInsTable {
   resolution: string;
 }
 
+/** A decided approval: what was asked, of whom, and the answer (migration 0028). */
+export interface ApprovalDecisionsTable {
+  id: string;
+  ticket_id: string;
+  flow_id: string;
+  node: string;
+  question: string;
+  role: string | null;
+  user: string | null;
+  requested_at: Timestamp;
+  due_at: Timestamp;
+  decision: 'approve' | 'reject';
+  note: string | null;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
 /** A notice for a user, the users working as an agent, or a group's members (migration 0014). */
 export interface UserNotificationsTable {
   id: BigId & Generated<string>;
@@ -549,6 +568,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
   step_ins: StepInsTable;
+  approval_decisions: ApprovalDecisionsTable;
   user_notifications: UserNotificationsTable;
   analytics_tickets: AnalyticsTicketsTable;
   analytics_daily: AnalyticsDailyTable;

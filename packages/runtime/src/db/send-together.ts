@@ -1,4 +1,4 @@
-import type { Compilable, Kysely, QueryResult } from 'kysely';
+import type { Compilable, QueryExecutorProvider, QueryResult } from 'kysely';
 
 /** Sends one statement on the connection `sendTogether` holds; its result once it is answered. */
 export type Send = <R>(query: Compilable<R>) => Promise<QueryResult<R>>;
@@ -15,7 +15,7 @@ export type Send = <R>(query: Compilable<R>) => Promise<QueryResult<R>>;
  *   Promise.all([send(trx.selectFrom('ticket_events').selectAll()), send(trx.selectFrom('timers').selectAll())]),
  * );
  */
-export async function sendTogether<DB, T>(db: Kysely<DB>, body: (send: Send) => Promise<T>): Promise<T> {
+export async function sendTogether<T>(db: QueryExecutorProvider, body: (send: Send) => Promise<T>): Promise<T> {
   const executor = db.getExecutor();
   return executor.provideConnection(async (connection) => {
     // The plugins (a test's statement counter) still see each statement and its result.

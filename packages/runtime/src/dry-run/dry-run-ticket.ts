@@ -106,6 +106,7 @@ export async function dryRunTicket(sample: SampleTicket, flows: readonly Prepare
 }
 
 function finalFields(ticket: Ticket): DryRunResult['final'] {
-  const { status, priority, category, group, assignee, tags, flags } = ticket;
-  return { status, priority, category, group, assignee, tags, flags } satisfies Record<(typeof FINAL_FIELDS)[number], unknown>;
+  const { status, priority, category, subcategory, group, assignee, tags, flags } = ticket;
+  // The level two (an extension of the contract) comes after the contract's own fields.
+  return { status, priority, category, group, assignee, tags, flags, subcategory } satisfies Record<(typeof FINAL_FIELDS)[number], unknown>;
 }

@@ -1,19 +1,15 @@
-import { EMPTY_STATS } from '@switchyard/nodes';
 import type { NewTicket } from '@switchyard/api';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { type Kysely, sql } from 'kysely';
-import { recordAudit } from '../audit/record-audit';
-import { type Database, json } from '../db/schema';
-import { ticketEventShape } from '../db/stored/effect-shapes';
-import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
+import type { Database } from '../db/schema';
 import { CUSTOMER_PURPOSE } from '../data-keys/customer-fields';
 import { dataKeys } from '../data-keys/runtime-data-keys';
 import { formatTicketNumber } from '../dry-run/ticket-number';
-import { bindDeployedFlows } from './bind-deployed-flows';
+import { boundVersion } from '../rollout/bucket';
 import type { RuntimeContext } from './runtime-context';
 import { monthSequenceName } from './ticket-number-sequence';
-import { announceWork } from './work-channel';
+import { writeNewTickets } from './write-new-tickets';
 
 /** A ticket as `NewTicket` parses it (defaults applied). */
 export type ParsedNewTicket = z.output<typeof NewTicket>;
@@ -24,15 +20,16 @@ export interface TicketToOpen {
   readonly actor: string;
 }
 
-/** Rows per insert statement: well under PostgreSQL's 65,535 bind parameters for the widest table (tickets, 19 columns). */
-const ROWS_PER_STATEMENT = 500;
+/** Tickets per pair of statements: their columns go as arrays, so this bounds memory and statement size, not parameters. */
+const TICKETS_PER_CHUNK = 5_000;
 
 /**
- * Opens tickets in the caller's transaction, a whole batch with one statement per table
- * (customers, numbers, tickets, flow bindings, messages, events, audit): the one writer of a
- * new ticket's rows, used by `createTicket` (one ticket, or the tickets of concurrent callers
- * taken together) and by the bulk import (thousands). Numbers come from the month's sequence
- * (`ensureMonthSequence` first, outside the transaction), in input order.
+ * Opens tickets in the caller's transaction, a whole batch in four round trips however many
+ * they are (the customers; the numbers with the deployments; the tickets with their bindings;
+ * the rest, see `writeNewTickets`): the one writer of a new ticket's rows, used by
+ * `createTicket` (one ticket, or the tickets of concurrent callers taken together) and by the
+ * bulk import (thousands). Numbers come from the month's sequence (`ensureMonthSequence`
+ * first, outside the transaction), in input order; a rolled-back batch leaves a gap.
  * @example const opened = await openTickets(trx, ctx, [{ ticket, actor: 'api' }], month, now);
  */
 export async function openTickets(
@@ -43,9 +40,8 @@ export async function openTickets(
   now: Date,
 ): Promise<{ id: string; number: string }[]> {
   const opened: { id: string; number: string }[] = [];
-  for (let start = 0; start < tickets.length; start += ROWS_PER_STATEMENT)
-    opened.push(...(await openChunk(trx, ctx, tickets.slice(start, start + ROWS_PER_STATEMENT), month, now)));
-  if (opened.length > 0) await announceWork(trx);
+  for (let start = 0; start < tickets.length; start += TICKETS_PER_CHUNK)
+    opened.push(...(await openChunk(trx, ctx, tickets.slice(start, start + TICKETS_PER_CHUNK), month, now)));
   return opened;
 }
 
@@ -62,81 +58,14 @@ async function openChunk(
     ctx,
     tickets.map((t) => t.ticket),
   );
-  const numbers = await nextTicketNumbers(trx, month, tickets.length);
-  const opened = tickets.map(({ ticket, actor }, i) => ({ ticket, actor, id: randomUUID(), number: numbers[i] ?? '' }));
-  await trx
-    .insertInto('tickets')
-    .values(
-      opened.map(({ ticket, id, number }) => ({
-        id,
-        number,
-        channel: ticket.channel,
-        subject: ticket.subject,
-        body: ticket.body,
-        customer_id: ticket.customer.id,
-        order_id: ticket.orderId ?? null,
-        category: null,
-        priority: 'normal' as const,
-        status: 'new' as const,
-        group: null,
-        assignee: null,
-        tags: json([]),
-        flags: json([]),
-        escalation_level: 0,
-        stats: ticketStatsShape.json(EMPTY_STATS),
-        created_at: now,
-        updated_at: now,
-        wake_at: now,
-      })),
-    )
-    .execute();
-  const bindings = await bindDeployedFlows(
-    trx,
-    opened.map((o) => o.id),
-    now,
-  );
-  await trx
-    .insertInto('ticket_messages')
-    .values(
-      opened.map(({ ticket, id }) => ({
-        ticket_id: id,
-        direction: 'in' as const,
-        author: ticket.customer.id,
-        via: ticket.channel,
-        recipient: null,
-        body: [ticket.subject, ticket.body].filter((text) => text !== '').join('\n'),
-        language: null,
-        idempotency_key: null,
-        at: now,
-      })),
-    )
-    .execute();
-  await trx
-    .insertInto('ticket_events')
-    .values(
-      opened.map(({ id }) => ({
-        ticket_id: id,
-        type: 'ticket.created',
-        payload: ticketEventShape.json({ type: 'ticket.created' }),
-        flow_id: null,
-        node_id: null,
-        at: now,
-        applied_at: null,
-      })),
-    )
-    .execute();
-  await recordAudit(
-    trx,
-    opened.map(({ ticket, actor, id, number }) => ({
-      at: now,
-      actor,
-      ticketId: id,
-      flowId: null,
-      kind: 'ticket.created' as const,
-      detail: { number, channel: ticket.channel, flows: bindings.get(id) ?? [] },
-    })),
-  );
-  return opened.map(({ id, number }) => ({ id, number }));
+  const { numbers, deployments } = await numbersAndDeployments(trx, month, tickets.length);
+  const rows = tickets.map(({ ticket, actor }, i) => {
+    const id = randomUUID();
+    const flows = deployments.map((d) => ({ flowId: d.flow_id, version: boundVersion(d, d.flow_id, id) }));
+    return { ticket, actor, id, number: numbers[i] ?? '', flows };
+  });
+  await writeNewTickets(trx, rows, now);
+  return rows.map(({ id, number }) => ({ id, number }));
 }
 
 /**
@@ -162,7 +91,9 @@ async function upsertCustomers(trx: Kysely<Database>, ctx: RuntimeContext, ticke
   const groups = new Map<string, ParsedNewTicket['customer'][]>();
   for (const c of merged.values()) {
     const given = [c.name, c.tier, c.contact].map((v) => (v === undefined ? '-' : '+')).join('');
-    groups.set(given, [...(groups.get(given) ?? []), c]);
+    const group = groups.get(given);
+    if (group) group.push(c);
+    else groups.set(given, [c]);
   }
   const keys = dataKeys(ctx);
   // Rows locked in id order, so two batches naming the same customers wait for each other rather than deadlock
@@ -192,10 +123,26 @@ async function upsertCustomers(trx: Kysely<Database>, ctx: RuntimeContext, ticke
   }
 }
 
-/** `count` numbers of the month, from its sequence in one round trip, in order. */
-async function nextTicketNumbers(trx: Kysely<Database>, month: string, count: number): Promise<string[]> {
-  const { rows } = await sql<{ n: string }>`
-    select nextval(${monthSequenceName(month)}) as n from generate_series(1, ${count}::int) order by 1`.execute(trx);
-  if (rows.length !== count) throw new Error(`${monthSequenceName(month)} gave ${rows.length} numbers for ${count} tickets`);
-  return rows.map((r) => formatTicketNumber(month, Number(r.n)));
+/**
+ * `count` numbers of the month from its sequence, in order, and the deployments the tickets are
+ * bound by (read in their transaction), in one round trip.
+ */
+async function numbersAndDeployments(
+  trx: Kysely<Database>,
+  month: string,
+  count: number,
+): Promise<{ numbers: string[]; deployments: { flow_id: string; stable: number; candidate: number | null; percent: number }[] }> {
+  const { rows } = await sql<{ numbers: string[]; flow_id: string | null; stable: number; candidate: number | null; percent: number }>`
+    select n.numbers, d.flow_id, d.stable, d.candidate, d.percent
+    from (select array(select s.n::text from (select nextval(${monthSequenceName(month)}) as n from generate_series(1, ${count}::int)) s order by s.n) as numbers) n
+      left join deployments d on true
+    order by d.position, d.flow_id`.execute(trx);
+  const sequence = rows[0]?.numbers ?? [];
+  if (sequence.length !== count) throw new Error(`${monthSequenceName(month)} gave ${sequence.length} numbers for ${count} tickets`);
+  return {
+    numbers: sequence.map((n) => formatTicketNumber(month, Number(n))),
+    deployments: rows.flatMap((d) =>
+      d.flow_id === null ? [] : [{ flow_id: d.flow_id, stable: d.stable, candidate: d.candidate, percent: d.percent }],
+    ),
+  };
 }

@@ -35,6 +35,8 @@ export async function postTicketEventOnce(
   idempotencyKey: string | undefined,
   /** `approvals`: a decision from `decideApproval`, the one way an `approval.decided` event is queued. */
   via: 'api' | 'approvals' = 'api',
+  /** Written in the event's transaction (an approval's decision record). */
+  alsoWrite?: (trx: Kysely<Database>) => Promise<unknown>,
 ): Promise<IdempotentAnswer<{ eventId: string }>> {
   const event = parseInput(TicketEvent, input);
   if (event.type === 'approval.decided' && via !== 'approvals')
@@ -76,6 +78,7 @@ export async function postTicketEventOnce(
         .execute();
     }
     const id = await queueTicketEvent(trx, ticketId, event, now);
+    if (alsoWrite) await alsoWrite(trx);
     if (event.type === 'agent.reply') await recordFirstResponse(trx, ticketId, now);
     await recordAudit(trx, { at: now, actor, ticketId, flowId: null, kind: 'event.received', detail: { eventId: id, event } });
     await announceWork(trx);

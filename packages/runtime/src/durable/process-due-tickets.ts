@@ -198,13 +198,13 @@ async function writeWorkResults(trx: Kysely<Database>, outcomes: readonly Ticket
   // Events that arrived meanwhile wait on these rows' locks and then pull wake_at back to their time.
   const ticketRows = outcomes.map(
     ({ ticket: t, stats, wakeAt }) =>
-      sql`(${t.id}::text, ${t.category}::text, ${t.priority}::text, ${t.status}::text, ${t.group}::text, ${t.assignee}::text, ${json(t.tags)}::jsonb, ${json(t.flags)}::jsonb, ${t.escalationLevel}::int, ${ticketStatsShape.json(stats)}::jsonb, ${wakeAt}::timestamptz)`,
+      sql`(${t.id}::text, ${t.category}::text, ${t.subcategory}::text, ${t.priority}::text, ${t.status}::text, ${t.group}::text, ${t.assignee}::text, ${json(t.tags)}::jsonb, ${json(t.flags)}::jsonb, ${t.escalationLevel}::int, ${ticketStatsShape.json(stats)}::jsonb, ${wakeAt}::timestamptz)`,
   );
   const writes: Compilable<unknown>[] = [
     raw(sql`
-    update tickets as t set category = v.category, priority = v.priority, status = v.status, "group" = v.grp, assignee = v.assignee,
+    update tickets as t set category = v.category, subcategory = v.subcategory, priority = v.priority, status = v.status, "group" = v.grp, assignee = v.assignee,
       tags = v.tags, flags = v.flags, escalation_level = v.escalation_level, stats = v.stats, updated_at = ${now}, wake_at = v.wake_at
-    from (values ${sql.join(ticketRows)}) as v(id, category, priority, status, grp, assignee, tags, flags, escalation_level, stats, wake_at)
+    from (values ${sql.join(ticketRows)}) as v(id, category, subcategory, priority, status, grp, assignee, tags, flags, escalation_level, stats, wake_at)
     where t.id = v.id`),
   ];
   const flowRows = outcomes.flatMap((o) =>

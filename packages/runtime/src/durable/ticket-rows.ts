@@ -70,6 +70,7 @@ export function ticketFromRow(row: TicketWithCustomer): Ticket {
     },
     ...(row.order_id === null ? {} : { orderId: row.order_id }),
     category: row.category,
+    subcategory: row.subcategory,
     priority: readColumn(Priority, row.priority, at, 'priority'),
     status: readColumn(TicketStatus, row.status, at, 'status'),
     group: row.group,

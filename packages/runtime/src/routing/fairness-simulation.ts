@@ -142,6 +142,7 @@ function simulatedTicket(index: number, at: number) {
     body: '',
     customer: { id: 'c', name: '', tier: 'standard' as const },
     category: null,
+    subcategory: null,
     priority: 'normal' as const,
     status: 'new' as const,
     group: 'desk',

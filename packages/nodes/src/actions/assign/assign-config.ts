@@ -53,6 +53,20 @@ export const AssignConfig = z
       group: WHO,
       showWhen: { strategy: CHOOSING },
     }),
+    categorySkill: describeField(z.enum(['none', 'preferred', 'required']).default('none'), {
+      title: words("Skill from the ticket's category", '按工单分类匹配技能'),
+      help: words(
+        'The skill named by the category path, e.g. fault/login_failure (or fault when there is no level two): preferred (anyone who fits when none of them is free) or required.',
+        '以分类路径为技能名，例如 fault/login_failure（无二级分类时为 fault）：优先（无人空闲时选其他符合条件的坐席）或必备。',
+      ),
+      choices: {
+        none: words('Not used', '不使用'),
+        preferred: words('Preferred', '优先'),
+        required: words('Required', '必备'),
+      },
+      group: WHO,
+      showWhen: { strategy: CHOOSING },
+    }),
     preferredFor: describeField(Duration.optional(), {
       title: words('Wait for preferred skills', '等待优先技能'),
       help: words(

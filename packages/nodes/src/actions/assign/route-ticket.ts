@@ -1,4 +1,4 @@
-import { parseDuration } from '@switchyard/flow';
+import { categoryPath, parseDuration } from '@switchyard/flow';
 import type { ActionContext, NodeContext } from '../../sdk/node-context';
 import { routeAgent, type RouteRequest, type RoutingStrategy } from '../../sdk/route-agent';
 import type { Agent } from '../../sdk/roster';
@@ -11,9 +11,14 @@ export interface RoutedTicket {
   readonly output: AssignOutput;
 }
 
+/** Whether the config prefers any skill: listed ones, or the one the ticket's category names. */
+export function hasPreferredSkills(config: AssignConfig): boolean {
+  return config.preferredSkills.length > 0 || config.categorySkill === 'preferred';
+}
+
 /** When the preferred skills stop counting (epoch ms), or undefined when they have no waiting time. */
 export function preferredUntil(ctx: NodeContext, config: AssignConfig): number | undefined {
-  if (config.preferredSkills.length === 0 || config.preferredFor === undefined) return undefined;
+  if (!hasPreferredSkills(config) || config.preferredFor === undefined) return undefined;
   return Date.parse(ctx.ticket.createdAt) + (parseDuration(config.preferredFor) ?? 0);
 }
 
@@ -27,10 +32,16 @@ export function preferredUntil(ctx: NodeContext, config: AssignConfig): number |
 export function routeTicket(ctx: ActionContext, config: AssignConfig & { strategy: RoutingStrategy }): RoutedTicket {
   const group = config.group ?? ctx.ticket.group ?? undefined;
   const offered = offeredBefore(ctx);
+  const path = config.categorySkill === 'none' ? undefined : categoryPath(ctx.ticket);
+  const preferredSkills = [...config.preferredSkills, ...(path !== undefined && config.categorySkill === 'preferred' ? [path] : [])];
   const base: RouteRequest = {
     strategy: config.strategy,
     group,
-    skills: [...(config.skill ? [config.skill] : []), ...config.skills],
+    skills: [
+      ...(config.skill ? [config.skill] : []),
+      ...config.skills,
+      ...(path !== undefined && config.categorySkill === 'required' ? [path] : []),
+    ],
     seniority: config.seniority,
     maxOpen: config.maxOpen,
     exclude: new Set(offered),
@@ -38,7 +49,7 @@ export function routeTicket(ctx: ActionContext, config: AssignConfig & { strateg
   const until = preferredUntil(ctx, config);
   const waitForPreferred = until !== undefined && ctx.now.getTime() < until;
   const more = offered.length > 0 ? { offered } : {};
-  let agent = config.preferredSkills.length > 0 ? routeAgent(ctx.roster, { ...base, preferredSkills: config.preferredSkills }) : undefined;
+  let agent = preferredSkills.length > 0 ? routeAgent(ctx.roster, { ...base, preferredSkills }) : undefined;
   if (!agent && waitForPreferred) return { group, agent, output: { agent: null, waiting: 'preferred_skills', ...more } };
   agent ??= routeAgent(ctx.roster, base);
   if (!agent && config.fallback === 'group_least_loaded') {

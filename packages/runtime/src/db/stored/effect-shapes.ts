@@ -26,6 +26,7 @@ export interface EffectResultPayload {
 // No defaults here (unlike the Ticket schema): a patch names only what it changes.
 const TicketPatchSchema = z.object({
   category: z.string().nullable().optional(),
+  subcategory: z.string().nullable().optional(),
   priority: Priority.optional(),
   status: TicketStatus.optional(),
   group: z.string().nullable().optional(),
