@@ -13,7 +13,11 @@ export interface LatencyResult {
   readonly posted: number;
   /** applied_at - at of the posted messages (applied_at is when the worker's round began: it leaves out that round's own work and commit). */
   readonly recorded: Percentiles;
-  /** From calling postTicketEvent to seeing the event applied in the database (polled every 10 ms): what a client sees. */
+  /**
+   * From calling postTicketEvent to seeing the event applied in the database: what a client sees. The
+   * bench looks when the worker's commit announces the ticket's change (as the live stream learns of it),
+   * and every 10 ms besides.
+   */
   readonly observed: Percentiles;
   /** applied_at - at of every event in the window, effect results included. */
   readonly allRecorded: Percentiles;
@@ -36,6 +40,8 @@ export async function measureLatency(
   ticketIds: readonly string[],
   rate: number,
   seconds: number,
+  /** Subscribes to ticket changes (the `switchyard_tickets_<schema>` channel): a look right after a worker commits. */
+  onTicketChange?: (look: () => void) => Promise<() => Promise<void>>,
 ): Promise<LatencyResult> {
   const total = rate * seconds;
   const windowStart = new Date();
@@ -43,6 +49,18 @@ export async function measureLatency(
   const postedAt = new Map<string, number>();
   const seenAt = new Map<string, number>();
   let posting = true;
+  let lookNow: (() => void) | undefined;
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        lookNow = undefined;
+        resolve();
+      }
+      lookNow = done;
+    });
+  const unlisten = await onTicketChange?.(() => lookNow?.());
   const poller = (async () => {
     let deadline = Number.POSITIVE_INFINITY;
     while (posting || seenAt.size < postedAt.size) {
@@ -59,7 +77,7 @@ export async function measureLatency(
         const now = performance.now();
         for (const { id } of applied) seenAt.set(id, now);
       }
-      await sleep(10);
+      await nap(10);
     }
   })();
   const inFlight: Promise<void>[] = [];
@@ -80,7 +98,7 @@ export async function measureLatency(
   }
   await Promise.all(inFlight);
   posting = false;
-  await poller;
+  await poller.finally(() => unlisten?.());
 
   const { rows } = await sql<{ id: string; ms: number }>`
     select id, extract(epoch from applied_at - at) * 1000 as ms from ticket_events where at >= ${windowStart}`.execute(ctx.db);

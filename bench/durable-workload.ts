@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { billingSuspend } from '@switchyard-examples/billing-suspend';
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
 import { startTestHttpServer, type TestHttpServer } from '@switchyard/nodes/testing';
-import { createTicket, parseTicketsFile, postTicketEvent, type RuntimeContext, type SampleTicket, seedExamples } from '@switchyard/runtime';
+import {
+  addNote,
+  createTicket,
+  parseTicketsFile,
+  postTicketEvent,
+  type RuntimeContext,
+  type SampleTicket,
+  seedExamples,
+} from '@switchyard/runtime';
 import { mapLimit } from '../test/scale/scale-load';
 
 const EXAMPLES = join(import.meta.dirname, '..', 'examples');
@@ -87,8 +95,13 @@ export async function openSampleTickets(
         'bench',
       );
       for (const { event } of sample.events) {
-        if (event.type === 'ticket.created') continue;
-        await postTicketEvent(ctx, id, event, 'bench');
+        // Posted as production receives them: a note through the console's note action; a decision
+        // needs the approval a worker has not asked for yet (none runs while the backlog is queued).
+        if (event.type === 'ticket.created' || event.type === 'approval.decided') continue;
+        if (event.type === 'agent.action') {
+          if (event.action !== 'note') continue;
+          await addNote(ctx, id, { actor: event.by, userId: 'bench', agentId: event.agentId }, event.note, event.mentions);
+        } else await postTicketEvent(ctx, id, event, 'bench');
         posted++;
       }
       return id;

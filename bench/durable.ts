@@ -13,12 +13,21 @@ import { type BenchRow, fmtMs, fmtRate, renderTable } from './report';
 const TICKETS = Number(process.env.DURABLE_BENCH_TICKETS ?? 2_000);
 const WORKERS = 2;
 /** Fixed batches as before issue 22's latency work, then the adaptive batch (up to 64) the worker now uses. */
-const RUNS = [
+const ALL_RUNS = [
   { batchSize: 16, adaptive: false },
   { batchSize: 64, adaptive: false },
   { batchSize: 64, adaptive: true },
 ] as const;
+/** DURABLE_BENCH_RUNS picks runs by label for a quick look, e.g. `64,a64` (a: adaptive); default all. */
+const RUNS = ALL_RUNS.filter((r) => {
+  const only = process.env.DURABLE_BENCH_RUNS?.split(',');
+  return !only || only.includes(`${r.adaptive ? 'a' : ''}${r.batchSize}`);
+});
 const PGBENCH_SECONDS = 8;
+/** The scale-out curve: worker processes on one PostgreSQL, at the batch the worker uses by default in production. */
+const SCALE_PROCESSES = (process.env.DURABLE_BENCH_SCALE ?? '1,2,3').split(',').filter(Boolean).map(Number);
+const SCALE_RUN = { batchSize: 64, adaptive: true } as const;
+const SCALE_TARGET = 2;
 /** How long the latency phase posts messages, and at what share of the measured drain rate (issue 22: half the maximum). */
 const LATENCY_SECONDS = 6;
 const LATENCY_LOAD = 0.5;
@@ -28,6 +37,7 @@ const TARGET_RATIO = 0.8;
 
 interface DurableRun {
   readonly batchSize: number;
+  readonly processes: number;
   readonly adaptive: boolean;
   readonly preload: { tickets: number; events: number; seconds: number };
   /** Events (ticket_events rows, effect results included) applied while draining the backlog. */
@@ -36,7 +46,8 @@ interface DurableRun {
   readonly eventsPerSecond: number;
   /** Rows the workers wrote per applied event, by statement and table (whole run). */
   readonly writes: Readonly<Record<string, number>>;
-  readonly latency: LatencyResult;
+  /** Absent for a scale-out run (throughput only). */
+  readonly latency: LatencyResult | undefined;
   readonly workers: readonly WorkerStats[];
   readonly problems: string;
   readonly samples: WriteSamples;
@@ -73,9 +84,10 @@ async function count(db: Kysely<Database>, query: RawBuilder<{ n: string }>): Pr
  * one's latency is measured (see measureLatency).
  */
 async function durableRun(
-  { batchSize, adaptive }: (typeof RUNS)[number],
+  { batchSize, adaptive }: (typeof ALL_RUNS)[number],
   services: TestHttpServer,
   samples: readonly SampleTicket[],
+  { processes = WORKERS, latencyPhase = true }: { processes?: number; latencyPhase?: boolean } = {},
 ): Promise<DurableRun> {
   const scratch = await createTestSchema();
   const store = await openDatabase({ url: testPostgresUrl(), schema: scratch.schema, maxConnections: 8 });
@@ -94,7 +106,7 @@ async function durableRun(
     const { ids, posted } = await openSampleTickets(ctx, samples, TICKETS, 8);
     const preloadSeconds = (performance.now() - preloadStart) / 1000;
     await sql`update tickets set wake_at = null`.execute(db);
-    workers = await startWorkerProcesses(WORKERS, scratch.schema, {
+    workers = await startWorkerProcesses(processes, scratch.schema, {
       SCALE_BATCH_SIZE: String(batchSize),
       SCALE_ADAPTIVE_BATCH: adaptive ? '1' : '0',
       SCALE_POLL_MS: '100',
@@ -110,12 +122,15 @@ async function durableRun(
     const eventsPerSecond = drained / drainSeconds;
 
     // Latency: an open-loop trickle of customer messages on the tickets just processed.
-    const latency = await measureLatency(
-      ctx,
-      ids,
-      Math.max(10, Math.min(300, Math.round(eventsPerSecond * LATENCY_LOAD))),
-      LATENCY_SECONDS,
-    );
+    const latency = latencyPhase
+      ? await measureLatency(
+          ctx,
+          ids,
+          Number(process.env.DURABLE_BENCH_LATENCY_RATE ?? 0) || Math.max(10, Math.min(300, Math.round(eventsPerSecond * LATENCY_LOAD))),
+          LATENCY_SECONDS,
+          (look) => store.listen(`switchyard_tickets_${scratch.schema}`, look),
+        )
+      : undefined;
     await waitUntilDrained(db, 60_000);
 
     const { rows: faults } = await sql<{ kind: string; n: string }>`
@@ -127,6 +142,7 @@ async function durableRun(
     return {
       batchSize,
       adaptive,
+      processes,
       preload: { tickets: ids.length, events: ids.length + posted, seconds: preloadSeconds },
       drained,
       drainSeconds,
@@ -178,15 +194,21 @@ function writesPerEvent(stats: readonly WorkerStats[]): Record<string, number> {
 const label = (run: Pick<DurableRun, 'batchSize' | 'adaptive'>) =>
   run.adaptive ? `adaptive batch <= ${run.batchSize}` : `batch ${run.batchSize}`;
 
+function describeLatency(latency: LatencyResult): string {
+  return (
+    `latency at ${latency.rate} messages/s for ${LATENCY_SECONDS} s: post -> applied as a client sees it p50 ${fmtMs(latency.observed.p50)} p99 ${fmtMs(latency.observed.p99)}, ` +
+    `applied_at - at p50 ${fmtMs(latency.recorded.p50)} p99 ${fmtMs(latency.recorded.p99)} (all ${latency.allEvents} events of the window incl. effect results: p50 ${fmtMs(latency.allRecorded.p50)} p99 ${fmtMs(latency.allRecorded.p99)})`
+  );
+}
+
 function describeRun(run: DurableRun): string {
   return (
     `durable ${label(run)}: ${run.preload.tickets} tickets + ${run.preload.events - run.preload.tickets} scripted events queued in ${run.preload.seconds.toFixed(1)} s; ` +
-    `${WORKERS} worker processes applied ${run.drained} events (effect results included) in ${run.drainSeconds.toFixed(1)} s = ${fmtRate(run.eventsPerSecond, 'events/s')}; ` +
+    `${run.processes} worker processes applied ${run.drained} events (effect results included) in ${run.drainSeconds.toFixed(1)} s = ${fmtRate(run.eventsPerSecond, 'events/s')}; ` +
     `rows written per event: ${Object.entries(run.writes)
       .map(([write, n]) => `${write} ${n.toFixed(2)}`)
       .join(', ')}; ` +
-    `latency at ${run.latency.rate} messages/s for ${LATENCY_SECONDS} s: post -> applied as a client sees it p50 ${fmtMs(run.latency.observed.p50)} p99 ${fmtMs(run.latency.observed.p99)}, ` +
-    `applied_at - at p50 ${fmtMs(run.latency.recorded.p50)} p99 ${fmtMs(run.latency.recorded.p99)} (all ${run.latency.allEvents} events of the window incl. effect results: p50 ${fmtMs(run.latency.allRecorded.p50)} p99 ${fmtMs(run.latency.allRecorded.p99)}); ` +
+    (run.latency ? `${describeLatency(run.latency)}; ` : '') +
     `faults: ${run.problems}; per worker: ${run.workers.map((w) => `${w.applied} events in ${w.batches} batches, ${w.settled} effects`).join(' / ')}`
   );
 }
@@ -202,6 +224,7 @@ export async function benchDurable(): Promise<BenchRow[]> {
   const samples = sampleTickets();
   const runs: DurableRun[] = [];
   const pgbench: PgbenchResult[] = [];
+  const scale: DurableRun[] = [];
   try {
     for (const spec of RUNS) {
       const run = await durableRun(spec, services, samples);
@@ -212,6 +235,12 @@ export async function benchDurable(): Promise<BenchRow[]> {
         `pgbench (${PGBENCH_WRITES}; ${WORKERS} clients, ${PGBENCH_SECONDS} s): ${fmtRate(result.tps, 'tps')}, latency average ${fmtMs(result.latencyMs)}`,
       );
       pgbench.push(result);
+    }
+    // The scale-out curve (issue 22 target 7): the same backlog drained by 1, 2 and 3 processes, throughput only.
+    for (const processes of SCALE_PROCESSES) {
+      const run = await durableRun(SCALE_RUN, services, samples, { processes, latencyPhase: false });
+      console.log(describeRun(run));
+      scale.push(run);
     }
   } finally {
     await services.close();
@@ -234,14 +263,44 @@ export async function benchDurable(): Promise<BenchRow[]> {
         pass: run.eventsPerSecond / pgTps >= TARGET_RATIO,
       },
     ]),
-    ...runs.map((run) => ({
-      bench,
-      metric: `event latency p50 / p99 at ${LATENCY_LOAD * 100}% of the drain rate, ${label(run)} (post -> applied)`,
-      value: `${fmtMs(run.latency.observed.p50)} / ${fmtMs(run.latency.observed.p99)}`,
-      target: `<= ${LATENCY_P50_TARGET_MS} ms / <= ${LATENCY_P99_TARGET_MS} ms`,
-      pass: run.latency.observed.p50 <= LATENCY_P50_TARGET_MS && run.latency.observed.p99 <= LATENCY_P99_TARGET_MS,
-    })),
+    ...runs.flatMap(({ latency, ...run }) =>
+      latency
+        ? [
+            {
+              bench,
+              metric: `event latency p50 / p99 at ${LATENCY_LOAD * 100}% of the drain rate, ${label(run)} (post -> applied)`,
+              value: `${fmtMs(latency.observed.p50)} / ${fmtMs(latency.observed.p99)}`,
+              target: `<= ${LATENCY_P50_TARGET_MS} ms / <= ${LATENCY_P99_TARGET_MS} ms`,
+              pass: latency.observed.p50 <= LATENCY_P50_TARGET_MS && latency.observed.p99 <= LATENCY_P99_TARGET_MS,
+            },
+          ]
+        : [],
+    ),
+    ...scaleOutRows(bench, scale),
   ];
+}
+
+/** Events/s per process count, and 3 processes against 1 beside its target (2x). */
+function scaleOutRows(bench: string, scale: readonly DurableRun[]): BenchRow[] {
+  const one = scale.find((r) => r.processes === 1);
+  return scale.flatMap((run): BenchRow[] => {
+    const rate: BenchRow = {
+      bench,
+      metric: `scale-out: ${run.processes} worker process${run.processes === 1 ? '' : 'es'}, ${label(run)}`,
+      value: fmtRate(run.eventsPerSecond, 'events/s'),
+    };
+    if (!one || run.processes === 1) return [rate];
+    const ratio = run.eventsPerSecond / one.eventsPerSecond;
+    return [
+      rate,
+      {
+        bench,
+        metric: `scale-out: ${run.processes} processes / 1`,
+        value: `${ratio.toFixed(2)}x`,
+        ...(run.processes === 3 ? { target: `>= ${SCALE_TARGET}x`, pass: ratio >= SCALE_TARGET } : {}),
+      },
+    ];
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

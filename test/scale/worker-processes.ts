@@ -35,7 +35,9 @@ const isStats = (value: unknown): value is WorkerStats =>
  * and errors of the runtime's logger) is kept and shown if it exits unexpectedly.
  */
 export function startWorkerProcess(schema: string, env: Record<string, string> = {}): WorkerProcess {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+  // WORKER_CPU_PROF_DIR: each worker writes a V8 CPU profile there when it exits (a bench's profile).
+  const profile = process.env.WORKER_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WORKER_CPU_PROF_DIR}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', SCRIPT], {
     cwd: ROOT,
     env: { ...process.env, ...env, SWITCHYARD_TEST_SCHEMA: schema },
     stdio: ['ignore', 'pipe', 'pipe'],

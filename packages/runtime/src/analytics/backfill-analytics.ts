@@ -51,6 +51,7 @@ export async function backfillAnalytics(
       await recordAnalytics(
         trx,
         history.map((row) => readAuditRow(row)),
+        undefined,
       );
       return batch;
     });

@@ -1,11 +1,11 @@
 import { IDLE } from '@switchyard/compiler';
-import type { Kysely } from 'kysely';
+import type { Compilable, InferResult, Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/audit-entry';
 import type { Database } from '../db/schema';
 import { durationBucket } from './duration-buckets';
 import type { RuleMark } from './next-facts';
 import { dayOf } from './ticket-facts';
-import { type FlowCounter, writeFlowCounters } from './write-rollups';
+import { type FlowCounter, flowCountersUpsert } from './write-rollups';
 
 /** XState's timer events: a wait left by one ended by its timeout. */
 const TIMEOUT_PREFIX = 'xstate.after.';
@@ -92,57 +92,64 @@ export function markCounters(
   });
 }
 
-/** Writes a batch's flow counters, open waits and rule marks. */
-export async function recordFlowCounters(trx: Kysely<Database>, entries: readonly AuditEntry[], marks: readonly RuleMark[]): Promise<void> {
-  const ticketIds = [...new Set(entries.flatMap((e) => (e.ticketId !== null && e.flowId !== null ? [e.ticketId] : [])))];
-  const marked = [...new Set(marks.map((m) => m.ticketId))];
-  const all = [...new Set([...ticketIds, ...marked])];
-  const bindings =
-    all.length === 0
-      ? []
-      : await trx.selectFrom('ticket_flows').select(['ticket_id', 'flow_id', 'version']).where('ticket_id', 'in', all).execute();
+/** The reads of `flowCounterWrites`: the tickets' bindings and, for tickets whose flows moved, their open waits. */
+export function flowCounterReads(trx: Kysely<Database>, entries: readonly AuditEntry[]) {
+  // Every ticket of the batch: a rule mark is on one of them.
+  const all = [...new Set(entries.flatMap((e) => (e.ticketId === null ? [] : [e.ticketId])))];
+  const moving = [...new Set(entries.flatMap((e) => (e.kind === 'flow.transition' && e.ticketId !== null ? [e.ticketId] : [])))];
+  return {
+    bindings:
+      all.length === 0
+        ? undefined
+        : trx.selectFrom('ticket_flows').select(['ticket_id', 'flow_id', 'version']).where('ticket_id', 'in', all),
+    rests: moving.length === 0 ? undefined : trx.selectFrom('analytics_waits_open').selectAll().where('ticket_id', 'in', moving),
+  };
+}
+
+type CounterReads = ReturnType<typeof flowCounterReads>;
+
+/** A batch's flow counters, open waits and rule marks: the statements that write them, from the rows of `flowCounterReads`. */
+export function flowCounterWrites(
+  trx: Kysely<Database>,
+  entries: readonly AuditEntry[],
+  marks: readonly RuleMark[],
+  bindings: readonly InferResult<NonNullable<CounterReads['bindings']>>[number][],
+  rests: readonly InferResult<NonNullable<CounterReads['rests']>>[number][],
+): Compilable<unknown>[] {
   const versions = new Map(bindings.map((b) => [waitKey(b.ticket_id, b.flow_id), b.version]));
   const versionOf = (ticketId: string, flowId: string) => versions.get(waitKey(ticketId, flowId));
   const moving = entries.filter((e) => e.kind === 'flow.transition' && e.ticketId !== null);
-  const rests =
-    moving.length === 0
-      ? []
-      : await trx
-          .selectFrom('analytics_waits_open')
-          .selectAll()
-          .where(
-            'ticket_id',
-            'in',
-            moving.flatMap((e) => (e.ticketId === null ? [] : [e.ticketId])),
-          )
-          .execute();
   const open = new Map(rests.map((r) => [waitKey(r.ticket_id, r.flow_id), { node: r.node_id, since: r.since }]));
   const counters = [...flowCounters(entries, versionOf, open), ...markCounters(marks, versionOf)];
-  await writeFlowCounters(trx, counters);
+  const writes: Compilable<unknown>[] = [];
+  const upsert = flowCountersUpsert(trx, counters);
+  if (upsert) writes.push(upsert);
   if (moving.length > 0) {
     const touched = [...new Set(moving.flatMap((e) => (e.ticketId === null || e.flowId === null ? [] : [waitKey(e.ticketId, e.flowId)])))];
-    await trx
-      .deleteFrom('analytics_waits_open')
-      .where((eb) =>
+    // Sent in this order, run in this order: the waits still open replace the old rows.
+    writes.push(
+      trx.deleteFrom('analytics_waits_open').where((eb) =>
         eb.or(
           touched.map((k) => {
             const [ticketId = '', flowId = ''] = k.split('\u0000');
             return eb.and([eb('ticket_id', '=', ticketId), eb('flow_id', '=', flowId)]);
           }),
         ),
-      )
-      .execute();
+      ),
+    );
     const kept = touched.flatMap((k) => {
       const rest = open.get(k);
       const [ticketId = '', flowId = ''] = k.split('\u0000');
       return rest ? [{ ticket_id: ticketId, flow_id: flowId, node_id: rest.node, since: rest.since }] : [];
     });
-    if (kept.length > 0) await trx.insertInto('analytics_waits_open').values(kept).execute();
+    if (kept.length > 0) writes.push(trx.insertInto('analytics_waits_open').values(kept));
   }
   if (marks.length > 0) {
-    await trx
-      .insertInto('analytics_rule_marks')
-      .values(marks.map((m) => ({ ticket_id: m.ticketId, flow_id: m.flowId, node_id: m.nodeId, mark: m.mark, at: m.at })))
-      .execute();
+    writes.push(
+      trx
+        .insertInto('analytics_rule_marks')
+        .values(marks.map((m) => ({ ticket_id: m.ticketId, flow_id: m.flowId, node_id: m.nodeId, mark: m.mark, at: m.at }))),
+    );
   }
+  return writes;
 }

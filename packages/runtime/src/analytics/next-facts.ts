@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type InferResult, type Kysely, type Selectable, sql } from 'kysely';
 import type { AuditEntry } from '../audit/audit-entry';
 import type { AnalyticsTicketsTable, Database } from '../db/schema';
 import { readStored } from '../db/stored/read-stored';
@@ -47,28 +47,32 @@ export interface RuleMark {
   readonly at: Date;
 }
 
-/** The facts rows of the tickets (locked: the ticket's writers already hold its row) and the tickets now. */
-export async function loadTicketFacts(
-  trx: Kysely<Database>,
-  ids: readonly string[],
-): Promise<{ before: Map<string, StoredFacts>; current: Map<string, CurrentTicket> }> {
-  const rows = await trx
-    .selectFrom('analytics_tickets')
-    .selectAll()
-    .where('ticket_id', 'in', ids)
-    .orderBy('ticket_id')
-    .forUpdate()
-    .execute();
-  const tickets = await trx
-    .selectFrom('tickets as t')
-    .select(['t.id', 't.created_at', 't.channel', 't.group', 't.category', 't.status', 't.assignee', 't.tags', 't.stats'])
-    .select([
-      sql<Date | null>`(select min(o.first_response_at) from ticket_outcomes o where o.ticket_id = t.id)`.as('first_response_at'),
-      sql<Date | null>`(select min(o.resolved_at) from ticket_outcomes o where o.ticket_id = t.id)`.as('resolved_at'),
-      sql<boolean>`exists (select 1 from ticket_outcomes o where o.ticket_id = t.id and o.sla_breached_at is not null)`.as('breached'),
-    ])
-    .where('t.id', 'in', ids)
-    .execute();
+/**
+ * The facts rows of the tickets (locked: the ticket's writers already hold its row) and the tickets now:
+ * two queries, for the caller to send together with its other reads (`sendTogether`); `ticketFactsOf` reads their rows.
+ */
+export function ticketFactsQueries(trx: Kysely<Database>, ids: readonly string[]) {
+  return {
+    facts: trx.selectFrom('analytics_tickets').selectAll().where('ticket_id', 'in', ids).orderBy('ticket_id').forUpdate(),
+    tickets: trx
+      .selectFrom('tickets as t')
+      .select(['t.id', 't.created_at', 't.channel', 't.group', 't.category', 't.status', 't.assignee', 't.tags', 't.stats'])
+      .select([
+        sql<Date | null>`(select min(o.first_response_at) from ticket_outcomes o where o.ticket_id = t.id)`.as('first_response_at'),
+        sql<Date | null>`(select min(o.resolved_at) from ticket_outcomes o where o.ticket_id = t.id)`.as('resolved_at'),
+        sql<boolean>`exists (select 1 from ticket_outcomes o where o.ticket_id = t.id and o.sla_breached_at is not null)`.as('breached'),
+      ])
+      .where('t.id', 'in', ids),
+  };
+}
+
+type FactsQueries = ReturnType<typeof ticketFactsQueries>;
+
+/** The facts before and the tickets now, from the rows of `ticketFactsQueries`. */
+export function ticketFactsOf(
+  rows: readonly InferResult<FactsQueries['facts']>[number][],
+  tickets: readonly InferResult<FactsQueries['tickets']>[number][],
+): { before: Map<string, StoredFacts>; current: Map<string, CurrentTicket> } {
   const before = new Map(rows.map((r): [string, StoredFacts] => [r.ticket_id, storedFactsOf(r)]));
   const current = new Map(
     tickets.map((t): [string, CurrentTicket] => {

@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/audit-entry';
 import type { Database } from '../db/schema';
-import { loadTicketFacts, nextFacts, type StoredFacts } from './next-facts';
-import { recordFlowCounters } from './flow-counters';
+import { sendTogether } from '../db/send-together';
+import { nextFacts, type StoredFacts, ticketFactsOf, ticketFactsQueries } from './next-facts';
+import { flowCounterReads, flowCounterWrites } from './flow-counters';
 import { contributions, negated, sumContributions } from './ticket-facts';
-import { writeDaily, writeFacts } from './write-rollups';
+import { dailyUpsert, factsUpsert } from './write-rollups';
 
 /**
  * Brings the analytics rollups up to date with a batch of audit entries, in the transaction
@@ -12,12 +13,31 @@ import { writeDaily, writeFacts } from './write-rollups';
  * each ticket the entries name (refreshed from the ticket and its outcomes), the daily counts
  * by the difference of old and new facts, and the per-flow counters from the flow's entries.
  * Runs after the change's other writes (the ticket's row is already current) and before the
- * audit chain's head lock.
+ * audit chain's head lock. Two round trips: the reads (after `first`, the outcomes' update
+ * they depend on), then every write, one statement per table.
  */
-export async function recordAnalytics(trx: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+export async function recordAnalytics(
+  trx: Kysely<Database>,
+  entries: readonly AuditEntry[],
+  first: Compilable<unknown> | undefined,
+): Promise<void> {
   const ticketIds = [...new Set(entries.flatMap((e) => (e.ticketId === null ? [] : [e.ticketId])))].sort();
-  if (ticketIds.length === 0) return;
-  const { before, current } = await loadTicketFacts(trx, ticketIds);
+  if (ticketIds.length === 0) {
+    if (first) await trx.executeQuery(first.compile());
+    return;
+  }
+  const facts = ticketFactsQueries(trx, ticketIds);
+  const reads = flowCounterReads(trx, entries);
+  const [, stored, tickets, bindings, rests] = await sendTogether(trx, (send) =>
+    Promise.all([
+      first ? send(first) : undefined,
+      send(facts.facts),
+      send(facts.tickets),
+      reads.bindings ? send(reads.bindings) : undefined,
+      reads.rests ? send(reads.rests) : undefined,
+    ]),
+  );
+  const { before, current } = ticketFactsOf(stored.rows, tickets.rows);
   const after: StoredFacts[] = [];
   const marks: { ticketId: string; flowId: string; nodeId: string; mark: 'misroute' | 'corrected'; at: Date }[] = [];
   for (const id of ticketIds) {
@@ -35,7 +55,10 @@ export async function recordAnalytics(trx: Kysely<Database>, entries: readonly A
     ...[...before.values()].filter((f) => current.has(f.ticketId)).flatMap((f) => negated(contributions(f))),
     ...after.flatMap((f) => contributions(f)),
   ]);
-  await writeFacts(trx, after);
-  await writeDaily(trx, delta);
-  await recordFlowCounters(trx, entries, marks);
+  const writes = [
+    factsUpsert(trx, after),
+    dailyUpsert(trx, delta),
+    ...flowCounterWrites(trx, entries, marks, bindings?.rows ?? [], rests?.rows ?? []),
+  ].filter((w) => w !== undefined);
+  if (writes.length > 0) await sendTogether(trx, (send) => Promise.all(writes.map((w) => send(w))));
 }

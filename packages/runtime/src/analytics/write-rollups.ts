@@ -1,12 +1,12 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Compilable, type Insertable, type Kysely, sql } from 'kysely';
 import type { AnalyticsDailyTable, AnalyticsFlowDailyTable, Database } from '../db/schema';
 import type { StoredFacts } from './next-facts';
 import type { Contribution } from './ticket-facts';
 
-/** Upserts the tickets' facts rows. */
-export async function writeFacts(trx: Kysely<Database>, facts: readonly StoredFacts[]): Promise<void> {
-  if (facts.length === 0) return;
-  await trx
+/** The upsert of the tickets' facts rows (undefined: none), to send with a batch's other writes. */
+export function factsUpsert(trx: Kysely<Database>, facts: readonly StoredFacts[]): Compilable<unknown> | undefined {
+  if (facts.length === 0) return undefined;
+  return trx
     .insertInto('analytics_tickets')
     .values(
       facts.map((f) => ({
@@ -53,8 +53,7 @@ export async function writeFacts(trx: Kysely<Database>, facts: readonly StoredFa
         misrouted: eb.ref('excluded.misrouted'),
         corrected: eb.ref('excluded.corrected'),
       })),
-    )
-    .execute();
+    );
 }
 
 /** The daily rows a delta adds to, in key order (two transactions never wait on each other's rows in opposite orders). */
@@ -64,10 +63,10 @@ export function dailyRows(delta: readonly Contribution[]): Insertable<AnalyticsD
     .map((c) => ({ day: c.day, grp: c.group, channel: c.channel, metric: c.metric, key: c.key, n: c.n, total: c.total }));
 }
 
-/** Adds contributions to the daily rows, in key order. */
-export async function writeDaily(trx: Kysely<Database>, delta: readonly Contribution[]): Promise<void> {
-  if (delta.length === 0) return;
-  await trx
+/** Adds contributions to the daily rows, in key order: a statement, undefined for none. */
+export function dailyUpsert(trx: Kysely<Database>, delta: readonly Contribution[]): Compilable<unknown> | undefined {
+  if (delta.length === 0) return undefined;
+  return trx
     .insertInto('analytics_daily')
     .values(dailyRows(delta))
     .onConflict((oc) =>
@@ -75,8 +74,7 @@ export async function writeDaily(trx: Kysely<Database>, delta: readonly Contribu
         n: sql`analytics_daily.n + excluded.n`,
         total: sql`analytics_daily.total + excluded.total`,
       }),
-    )
-    .execute();
+    );
 }
 
 /** One counter of a flow on a day. */
@@ -108,11 +106,11 @@ export function flowCounterRows(counters: readonly FlowCounter[]): Insertable<An
     .map((c) => ({ day: c.day, flow_id: c.flowId, version: c.version, metric: c.metric, key: c.key, n: c.n, total: c.total }));
 }
 
-/** Adds to the flow counters, summed by key and in key order. */
-export async function writeFlowCounters(trx: Kysely<Database>, counters: readonly FlowCounter[]): Promise<void> {
+/** Adds to the flow counters, summed by key and in key order: one statement, undefined for none. */
+export function flowCountersUpsert(trx: Kysely<Database>, counters: readonly FlowCounter[]): Compilable<unknown> | undefined {
   const rows = flowCounterRows(counters);
-  if (rows.length === 0) return;
-  await trx
+  if (rows.length === 0) return undefined;
+  return trx
     .insertInto('analytics_flow_daily')
     .values(rows)
     .onConflict((oc) =>
@@ -120,8 +118,7 @@ export async function writeFlowCounters(trx: Kysely<Database>, counters: readonl
         n: sql`analytics_flow_daily.n + excluded.n`,
         total: sql`analytics_flow_daily.total + excluded.total`,
       }),
-    )
-    .execute();
+    );
 }
 
 /** Orders keys as the database orders text under the C collation would; both writers only need one consistent order. */

@@ -1,8 +1,9 @@
 import { maskSensitiveValue } from '@switchyard/api';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Compilable, type Insertable, type Kysely, sql } from 'kysely';
+import { sendTogether } from '../db/send-together';
 import type { AuditLogTable, Database } from '../db/schema';
 import { auditDetailShape } from '../db/stored/audit-detail-shape';
-import { recordOutcomes } from '../durable/record-outcome';
+import { outcomesUpdate } from '../durable/record-outcome';
 import { AUDIT_CHAIN_GENESIS, auditChainRowHash, auditRowHash, type ChainedAuditContent } from './audit-chain-hash';
 import { recordAnalytics } from '../analytics/record-analytics';
 import type { AuditEntry } from './audit-entry';
@@ -23,10 +24,10 @@ import { outcomeMarks } from './outcome-marks';
 export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
   const list: readonly AuditEntry[] = 'kind' in entries ? [entries] : entries;
   if (list.length === 0) return;
-  await recordOutcomes(trx, outcomeMarks(list));
-  // The dashboard's and flows' rollups (issue 19), from the same entries, in the same transaction.
-  await recordAnalytics(trx, list);
-  const ticketRows = await ticketChainRows(
+  // The dashboard's and flows' rollups (issue 19), from the same entries, in the same transaction,
+  // after the outcomes' update (sent first, with the rollups' reads).
+  await recordAnalytics(trx, list, outcomesUpdate(trx, outcomeMarks(list)));
+  const ticketChains = await ticketChainRows(
     trx,
     list.filter((e) => e.ticketId !== null),
   );
@@ -37,8 +38,11 @@ export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | r
   // Inserted in the order given (ids follow it), whichever chain each row is on.
   let t = 0;
   let g = 0;
-  const rows = list.map((e) => (e.ticketId !== null ? ticketRows[t++] : globalRows[g++])).filter((r) => r !== undefined);
-  await trx.insertInto('audit_log').values(rows).execute();
+  const rows = list.map((e) => (e.ticketId !== null ? ticketChains.rows[t++] : globalRows[g++])).filter((r) => r !== undefined);
+  // The ticket chains' heads move on in the same round trip as the rows that move them.
+  await sendTogether(trx, (send) =>
+    Promise.all([...(ticketChains.moveHeads ? [send(ticketChains.moveHeads)] : []), send(trx.insertInto('audit_log').values(rows))]),
+  );
 }
 
 type AuditInsert = Insertable<AuditLogTable>;
@@ -52,23 +56,29 @@ export function chained(e: AuditEntry, seq: string): { detail: AuditInsert['deta
   return { detail, content };
 }
 
-/** Rows on each ticket's own chain: the heads locked in chain order (created at the genesis when new), moved on, written back. */
-async function ticketChainRows(trx: Kysely<Database>, entries: readonly AuditEntry[]): Promise<AuditInsert[]> {
-  if (entries.length === 0) return [];
+/**
+ * Rows on each ticket's own chain: the heads locked in chain order (created at the genesis when new),
+ * moved on in memory; `moveHeads` writes them back.
+ */
+async function ticketChainRows(
+  trx: Kysely<Database>,
+  entries: readonly AuditEntry[],
+): Promise<{ rows: AuditInsert[]; moveHeads: Compilable<unknown> | undefined }> {
+  if (entries.length === 0) return { rows: [], moveHeads: undefined };
   const chains = [...new Set(entries.map((e) => e.ticketId ?? ''))].sort();
-  await trx
-    .insertInto('audit_chain_heads')
-    .values(chains.map((chain) => ({ chain, seq: '0', hash: AUDIT_CHAIN_GENESIS })))
-    .onConflict((oc) => oc.column('chain').doNothing())
-    .execute();
-  const locked = await trx
-    .selectFrom('audit_chain_heads')
-    .select(['chain', 'seq', 'hash'])
-    .where('chain', 'in', chains)
-    .orderBy('chain')
-    .forUpdate()
-    .execute();
-  const heads = new Map(locked.map((h) => [h.chain, { seq: BigInt(h.seq), hash: h.hash }]));
+  // Created if new, then locked: one round trip (the select runs after the insert, and sees its rows).
+  const [, locked] = await sendTogether(trx, (send) =>
+    Promise.all([
+      send(
+        trx
+          .insertInto('audit_chain_heads')
+          .values(chains.map((chain) => ({ chain, seq: '0', hash: AUDIT_CHAIN_GENESIS })))
+          .onConflict((oc) => oc.column('chain').doNothing()),
+      ),
+      send(trx.selectFrom('audit_chain_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', chains).orderBy('chain').forUpdate()),
+    ]),
+  );
+  const heads = new Map(locked.rows.map((h) => [h.chain, { seq: BigInt(h.seq), hash: h.hash }]));
   const rows = entries.map((e): AuditInsert => {
     const chain = e.ticketId ?? '';
     const head = heads.get(chain) ?? { seq: 0n, hash: AUDIT_CHAIN_GENESIS };
@@ -82,10 +92,10 @@ async function ticketChainRows(trx: Kysely<Database>, entries: readonly AuditEnt
     const head = heads.get(chain) ?? { seq: 0n, hash: AUDIT_CHAIN_GENESIS };
     return sql`(${chain}::text, ${String(head.seq)}::bigint, ${head.hash}::text)`;
   });
-  await sql`
+  const moveHeads = sql`
     update audit_chain_heads as h set seq = v.seq, hash = v.hash
-    from (values ${sql.join(moved)}) as v(chain, seq, hash) where h.chain = v.chain`.execute(trx);
-  return rows;
+    from (values ${sql.join(moved)}) as v(chain, seq, hash) where h.chain = v.chain`;
+  return { rows, moveHeads: { compile: () => moveHeads.compile(trx) } };
 }
 
 /** Rows on the global chain (entries without a ticket): its one head row locked, moved on, written back. */

@@ -1,5 +1,5 @@
 import { Agent } from '@switchyard/nodes';
-import type { Kysely } from 'kysely';
+import type { InferResult, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 /** Ticket statuses that count toward an agent's load: the tickets being worked (migration 0026). */
@@ -21,19 +21,34 @@ export const isOpenStatus = (status: string): boolean => (OPEN_STATUSES as reado
  */
 export async function listAgents(db: Kysely<Database>, ids?: readonly string[]): Promise<Agent[]> {
   if (ids?.length === 0) return [];
-  let query = db
+  const [rows, turns] = await Promise.all([agentsQuery(db, ids).execute(), groupTurnsQuery(db, ids).execute()]);
+  return agentsFromRows(rows, turns);
+}
+
+/** The query of `listAgents`, for a caller that sends it together with others (`sendTogether`). */
+export function agentsQuery(db: Kysely<Database>, ids?: readonly string[]) {
+  const query = db
     .selectFrom('agents')
     .leftJoin('agent_loads', 'agent_loads.agent_id', 'agents.id')
     .selectAll('agents')
     .select(['agent_loads.open_tickets', 'agent_loads.last_routed'])
     .orderBy('agents.id');
-  if (ids) query = query.where('agents.id', 'in', ids);
-  const rows = await query.execute();
-  let turnQuery = db.selectFrom('agent_group_turns').select(['agent_id', 'group_id', 'last_routed']);
-  if (ids) turnQuery = turnQuery.where('agent_id', 'in', ids);
+  return ids ? query.where('agents.id', 'in', ids) : query;
+}
+
+/** Each agent's round-robin turn per group (migration 0027), sent beside `agentsQuery`. */
+export function groupTurnsQuery(db: Kysely<Database>, ids?: readonly string[]) {
+  const query = db.selectFrom('agent_group_turns').select(['agent_id', 'group_id', 'last_routed']);
+  return ids ? query.where('agent_id', 'in', ids) : query;
+}
+
+/** The agents of `agentsQuery`'s rows, with their turns from `groupTurnsQuery`'s. */
+export function agentsFromRows(
+  rows: readonly InferResult<ReturnType<typeof agentsQuery>>[number][],
+  turns: readonly InferResult<ReturnType<typeof groupTurnsQuery>>[number][],
+): Agent[] {
   const groupTurns = new Map<string, Record<string, number>>();
-  for (const t of await turnQuery.execute())
-    groupTurns.set(t.agent_id, { ...groupTurns.get(t.agent_id), [t.group_id]: Number(t.last_routed) });
+  for (const t of turns) groupTurns.set(t.agent_id, { ...groupTurns.get(t.agent_id), [t.group_id]: Number(t.last_routed) });
   // Parsed, not cast: a seniority edited by hand in the database is caught here, not in assignment.
   return rows.map(({ open_tickets, last_routed, capacity, status, ...row }) =>
     Agent.parse({

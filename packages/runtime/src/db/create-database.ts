@@ -74,6 +74,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Swit
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
+    // Statements sent together (`sendTogether`) go out at once: one round trip for a worker's loads, one for its writes.
+    pipeline: true,
     // A worker host that vanishes mid-transaction (power, network) must not hold its tickets'
     // row locks until TCP notices hours later: the server ends such a session after a minute.
     keepAlive: true,

@@ -1,10 +1,12 @@
 import { errorMessage } from '../engine/error-message';
 import { type CalendarBook, latestTurn, type Roster, takeTurn } from '@switchyard/nodes';
-import { type Kysely, sql } from 'kysely';
+import { type Compilable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { isOpenStatus } from '../catalog/list-agents';
 import { loadCalendarBook } from '../catalog/calendars';
 import { usesBusinessTime } from '../engine/uses-business-time';
-import { loadRoster } from '../catalog/load-roster';
+import { agentsFromRows, agentsQuery, groupTurnsQuery } from '../catalog/list-agents';
+import { groupsFromRows, groupsQuery } from '../catalog/list-groups';
+import { sendTogether } from '../db/send-together';
 import { isConnectionError } from '../db/connection-error';
 import { recordAudit } from '../audit/record-audit';
 import { json, type Database } from '../db/schema';
@@ -12,12 +14,12 @@ import { flowSnapshotShape } from '../db/stored/flow-snapshot-shape';
 import { flowVisitsShape } from '../db/stored/flow-visits-shape';
 import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
 import type { FlowCache } from './flow-cache';
-import { recordCompletions } from './record-outcome';
+import { completionsQuery } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
 import type { RuntimeMetrics } from '../metrics/runtime-metrics';
 import type { DataKeyRing } from '../data-keys/data-key-ring';
 import { dataKeys } from '../data-keys/runtime-data-keys';
-import { loadTickets, statsFromRow, ticketFromRow } from './ticket-rows';
+import { statsFromRow, ticketFromRow, ticketsFromRows, ticketsQuery } from './ticket-rows';
 import { runTicketWork, type TicketWorkResult, type TicketWork } from './ticket-work';
 
 /** How long a ticket whose processing failed for a reason of ours waits before the next try. */
@@ -98,17 +100,16 @@ async function processBatch(
 ): Promise<ProcessedBatch> {
   if (ids.length === 0) return { works: [], outcomes: [] };
   const keys = dataKeys(ctx);
-  const works = await loadWork(trx, ids, keys);
+  const { works, roster: loaded } = await loadWork(trx, ids, keys);
   const prepared = await flows.load(
     trx,
     works.flatMap((w) => w.bindings.map((b) => ({ flowId: b.flow_id, version: b.version }))),
   );
-  let roster: Roster | undefined;
+  let roster: Roster = loaded;
   // Stored calendars are read only for a batch whose flows count business time.
   const calendars: CalendarBook | undefined = usesBusinessTime(prepared.values()) ? await loadCalendarBook(trx) : undefined;
   const outcomes: TicketWorkResult[] = [];
   for (const work of works) {
-    roster ??= await loadRoster(trx);
     const outcome = await runTicketWork(work, prepared, {
       registry: ctx.registry,
       roster: withoutOwnLoad(roster, work.ticket),
@@ -159,39 +160,56 @@ function withAssignment(roster: Roster, work: TicketWork, outcome: TicketWorkRes
   };
 }
 
-async function loadWork(trx: Kysely<Database>, ids: readonly string[], keys: DataKeyRing): Promise<TicketWork[]> {
-  const [tickets, bindings, events, timers] = await Promise.all([
-    loadTickets(trx, ids, keys),
-    trx.selectFrom('ticket_flows').selectAll().where('ticket_id', 'in', ids).execute(),
-    trx.selectFrom('ticket_events').selectAll().where('ticket_id', 'in', ids).where('applied_at', 'is', null).orderBy('id').execute(),
-    trx.selectFrom('timers').selectAll().where('ticket_id', 'in', ids).execute(),
-  ]);
-  const positions = await trx.selectFrom('deployments').select(['flow_id', 'position']).execute();
-  const position = new Map(positions.map((p) => [p.flow_id, p.position]));
+/** The claimed tickets' rows, bindings, unapplied events and timers, the run order and the roster: sent together. */
+async function loadWork(
+  trx: Kysely<Database>,
+  ids: readonly string[],
+  keys: DataKeyRing,
+): Promise<{ works: TicketWork[]; roster: Roster }> {
+  const [tickets, bindings, events, timers, positions, groups, agents, turns] = await sendTogether(trx, (send) =>
+    Promise.all([
+      send(ticketsQuery(trx, ids)),
+      send(trx.selectFrom('ticket_flows').selectAll().where('ticket_id', 'in', ids)),
+      send(trx.selectFrom('ticket_events').selectAll().where('ticket_id', 'in', ids).where('applied_at', 'is', null).orderBy('id')),
+      send(trx.selectFrom('timers').selectAll().where('ticket_id', 'in', ids)),
+      send(trx.selectFrom('deployments').select(['flow_id', 'position'])),
+      send(groupsQuery(trx)),
+      send(agentsQuery(trx)),
+      send(groupTurnsQuery(trx)),
+    ]),
+  );
+  const position = new Map(positions.rows.map((p) => [p.flow_id, p.position]));
   const order = (flowId: string) => position.get(flowId) ?? Number.MAX_SAFE_INTEGER;
-  return tickets.map((row) => ({
+  const works = ticketsFromRows(tickets.rows, keys).map((row) => ({
     ticket: ticketFromRow(row),
     stats: statsFromRow(row),
-    bindings: bindings
+    bindings: bindings.rows
       .filter((b) => b.ticket_id === row.id)
       .sort((a, b) => order(a.flow_id) - order(b.flow_id) || (a.flow_id < b.flow_id ? -1 : 1)),
-    events: events.filter((e) => e.ticket_id === row.id),
-    timers: timers.filter((t) => t.ticket_id === row.id),
+    events: events.rows.filter((e) => e.ticket_id === row.id),
+    timers: timers.rows.filter((t) => t.ticket_id === row.id),
   }));
+  return { works, roster: { groups: groupsFromRows(groups.rows), agents: agentsFromRows(agents.rows, turns.rows) } };
 }
 
-/** Writes a batch's outcomes with one statement per table, whatever the batch size. */
+/**
+ * Writes a batch's outcomes with one statement per table, whatever the batch size, sent together
+ * (one round trip on PostgreSQL), then the audit (which reads what these wrote).
+ */
 async function writeWorkResults(trx: Kysely<Database>, outcomes: readonly TicketWorkResult[], now: Date): Promise<void> {
+  const raw = (query: RawBuilder<unknown>): Compilable<unknown> => ({ compile: () => query.compile(trx) });
   // Events that arrived meanwhile wait on these rows' locks and then pull wake_at back to their time.
   const ticketRows = outcomes.map(
     ({ ticket: t, stats, wakeAt }) =>
       sql`(${t.id}::text, ${t.category}::text, ${t.subcategory}::text, ${t.priority}::text, ${t.status}::text, ${t.group}::text, ${t.assignee}::text, ${json(t.tags)}::jsonb, ${json(t.flags)}::jsonb, ${t.escalationLevel}::int, ${ticketStatsShape.json(stats)}::jsonb, ${wakeAt}::timestamptz)`,
   );
-  await sql`
+  const writes: Compilable<unknown>[] = [
+    raw(sql`
     update tickets as t set category = v.category, subcategory = v.subcategory, priority = v.priority, status = v.status, "group" = v.grp, assignee = v.assignee,
       tags = v.tags, flags = v.flags, escalation_level = v.escalation_level, stats = v.stats, updated_at = ${now}, wake_at = v.wake_at
     from (values ${sql.join(ticketRows)}) as v(id, category, subcategory, priority, status, grp, assignee, tags, flags, escalation_level, stats, wake_at)
-    where t.id = v.id`.execute(trx);
+    where t.id = v.id`),
+  ];
   const flowRows = outcomes.flatMap((o) =>
     o.flows.map((f) => ({
       ticket_id: o.ticket.id,
@@ -200,35 +218,39 @@ async function writeWorkResults(trx: Kysely<Database>, outcomes: readonly Ticket
       visits: flowVisitsShape.json(f.visits),
     })),
   );
-  if (flowRows.length > 0) {
-    await sql`
+  if (flowRows.length > 0)
+    writes.push(
+      raw(sql`
       update ticket_flows as tf set snapshot = v.snapshot, visits = v.visits, updated_at = ${now}
       from (values ${sql.join(flowRows.map((r) => sql`(${r.ticket_id}::text, ${r.flow_id}::text, ${r.snapshot}::jsonb, ${r.visits}::jsonb)`))}) as v(ticket_id, flow_id, snapshot, visits)
-      where tf.ticket_id = v.ticket_id and tf.flow_id = v.flow_id`.execute(trx);
-  }
+      where tf.ticket_id = v.ticket_id and tf.flow_id = v.flow_id`),
+    );
   const timerTickets = outcomes.filter((o) => o.timers !== undefined);
   if (timerTickets.length > 0) {
-    await trx
-      .deleteFrom('timers')
-      .where(
+    // Sent in this order, run in this order: the new timers replace the old.
+    writes.push(
+      trx.deleteFrom('timers').where(
         'ticket_id',
         'in',
         timerTickets.map((o) => o.ticket.id),
-      )
-      .execute();
+      ),
+    );
     const timers = timerTickets.flatMap((o) => o.timers ?? []);
-    if (timers.length > 0) await trx.insertInto('timers').values(timers).execute();
+    if (timers.length > 0) writes.push(trx.insertInto('timers').values(timers));
   }
   const outbox = outcomes.flatMap((o) => o.outbox);
-  if (outbox.length > 0) await trx.insertInto('outbox').values(outbox).execute();
+  if (outbox.length > 0) writes.push(trx.insertInto('outbox').values(outbox));
   const applied = outcomes.flatMap((o) => o.appliedEventIds);
-  if (applied.length > 0) await trx.updateTable('ticket_events').set({ applied_at: now }).where('id', 'in', applied).execute();
-  await recordCompletions(
-    trx,
-    outcomes.map((o) => o.ticket),
-    now,
+  if (applied.length > 0) writes.push(trx.updateTable('ticket_events').set({ applied_at: now }).where('id', 'in', applied));
+  writes.push(
+    completionsQuery(
+      trx,
+      outcomes.map((o) => o.ticket),
+      now,
+    ),
   );
-  // Last: its outcome update takes the per-version counter locks (see recordOutcomes).
+  await sendTogether(trx, (send) => Promise.all(writes.map((w) => send(w))));
+  // Last: its outcome update takes the per-version counter locks (see outcomesUpdate).
   await recordAudit(
     trx,
     outcomes.flatMap((o) => o.audit),

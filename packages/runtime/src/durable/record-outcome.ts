@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Compilable, type Kysely, sql } from 'kysely';
 import type { OutcomeMark } from '../audit/outcome-marks';
 import type { Database } from '../db/schema';
 import { DONE_STATUSES } from '../audit/outcome-marks';
@@ -8,9 +8,10 @@ import { DONE_STATUSES } from '../audit/outcome-marks';
  * batch, touching only rows that change. Its trigger adds to the per-version counters:
  * one statement per transaction, after the transaction's ticket locks, so workers and
  * deliveries take those locks in one order (ticket, outcome, counter) and never deadlock.
+ * The statement, undefined for no marks: `recordAudit` sends it with the rollups' reads.
  */
-export async function recordOutcomes(trx: Kysely<Database>, marks: readonly OutcomeMark[]): Promise<void> {
-  if (marks.length === 0) return;
+export function outcomesUpdate(trx: Kysely<Database>, marks: readonly OutcomeMark[]): Compilable<unknown> | undefined {
+  if (marks.length === 0) return undefined;
   const at = (mark: OutcomeMark, column: OutcomeMark['column']) => (mark.column === column ? mark.at : null);
   const values = marks.map(
     (m) =>
@@ -18,7 +19,7 @@ export async function recordOutcomes(trx: Kysely<Database>, marks: readonly Outc
   );
   const earlier = (column: string) =>
     sql`coalesce(m.${sql.ref(column)} < o.${sql.ref(column)}, m.${sql.ref(column)} is not null and o.${sql.ref(column)} is null)`;
-  await sql`
+  const query = sql`
     update ticket_outcomes o set errored_at = least(o.errored_at, m.errored_at), escalated_at = least(o.escalated_at, m.escalated_at),
       sla_breached_at = least(o.sla_breached_at, m.sla_breached_at), resolved_at = least(o.resolved_at, m.resolved_at)
     from (
@@ -28,23 +29,25 @@ export async function recordOutcomes(trx: Kysely<Database>, marks: readonly Outc
       group by x.ticket_id, x.flow_id
     ) m
     where o.ticket_id = m.ticket_id and o.flow_id = m.flow_id
-      and (${earlier('errored_at')} or ${earlier('escalated_at')} or ${earlier('sla_breached_at')} or ${earlier('resolved_at')})`.execute(
-    trx,
-  );
+      and (${earlier('errored_at')} or ${earlier('escalated_at')} or ${earlier('sla_breached_at')} or ${earlier('resolved_at')})`;
+  return { compile: () => query.compile(trx) };
 }
 
-/** Keeps `completed_at` in step with the tickets' statuses after a worker's batch: set when done, cleared when reopened. */
-export async function recordCompletions(
+/**
+ * Keeps `completed_at` in step with the tickets' statuses after a worker's batch (tickets not empty): set
+ * when done, cleared when reopened. A statement for the worker to send with its other writes (`sendTogether`).
+ */
+export function completionsQuery(
   trx: Kysely<Database>,
   tickets: readonly { id: string; status: string }[],
   now: Date,
-): Promise<void> {
-  if (tickets.length === 0) return;
+): Compilable<unknown> {
   const done = (status: string) => (DONE_STATUSES as readonly string[]).includes(status);
-  await sql`
+  const query = sql`
     update ticket_outcomes o set completed_at = case when v.done then ${now}::timestamptz end
     from (values ${sql.join(tickets.map((t) => sql`(${t.id}::text, ${done(t.status)}::boolean)`))}) as v(id, done)
-    where o.ticket_id = v.id and (o.completed_at is null) = v.done`.execute(trx);
+    where o.ticket_id = v.id and (o.completed_at is null) = v.done`;
+  return { compile: () => query.compile(trx) };
 }
 
 /** A message went out to the customer: the ticket's first response, unless an earlier one is known. */

@@ -1,6 +1,6 @@
 import { Channel, CustomerTier, Priority, type Ticket, TicketStatus } from '@switchyard/flow';
 import type { TicketStats } from '@switchyard/nodes';
-import type { Kysely, Selectable } from 'kysely';
+import type { InferResult, Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { CUSTOMER_PURPOSE } from '../data-keys/customer-fields';
 import type { DataKeyRing } from '../data-keys/data-key-ring';
@@ -23,13 +23,24 @@ export async function loadTickets(
   keys: DataKeyRing = dataKeys({}),
 ): Promise<TicketWithCustomer[]> {
   if (ids.length === 0) return [];
-  const rows = await db
+  return ticketsFromRows(await ticketsQuery(db, ids).execute(), keys);
+}
+
+/** The query of `loadTickets` (ids not empty), for a caller that sends it together with others (`sendTogether`). */
+export function ticketsQuery(db: Kysely<Database>, ids: readonly string[]) {
+  return db
     .selectFrom('tickets')
     .innerJoin('customers', 'customers.id', 'tickets.customer_id')
     .selectAll('tickets')
     .select(['customers.name as customer_name', 'customers.tier as customer_tier', 'customers.contact as customer_contact'])
-    .where('tickets.id', 'in', ids)
-    .execute();
+    .where('tickets.id', 'in', ids);
+}
+
+/** The tickets of `ticketsQuery`'s rows, their customers' sealed fields opened with `keys`. */
+export function ticketsFromRows(
+  rows: readonly InferResult<ReturnType<typeof ticketsQuery>>[number][],
+  keys: DataKeyRing,
+): TicketWithCustomer[] {
   return rows.map(({ customer_name, customer_tier, customer_contact, ...ticket }) => ({
     ...ticket,
     customer: {
