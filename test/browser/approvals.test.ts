@@ -153,9 +153,11 @@ describe('the approvals screen', { timeout: 180_000 }, () => {
     await page.getByTestId('language-switch').selectOption('en');
     await editor.signOut();
     await editor.signIn(server.url, login('agent'));
-    await page.getByTestId('nav-approvals').click();
+    await page.getByTestId('queue-page').waitFor();
+    // Nothing waits for the agent: the header stays their queue, and the page (by its address) says so.
+    expect(await page.getByTestId('nav-approvals').count()).toBe(0);
+    await page.goto(`${server.url}/#/approvals/waiting`);
     await poll(() => page.getByTestId('approvals-empty').textContent()).toBe('Nothing waits for your approval.');
-    expect(await page.getByTestId('approvals-badge').count()).toBe(0);
     // The agent's own session may not decide it either: the server answers 404, as for an approval that is not theirs.
     // The admin sees every approval (the refund-approval example's too): this flow's, of the third ticket.
     const approval = (await server.asAdmin<{ id: string; ticketId: string; node: string }[]>('GET', '/api/approvals')).find(

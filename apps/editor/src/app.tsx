@@ -53,12 +53,15 @@ function RuntimeNotifications({ children }: { children: ReactNode }) {
   return useCan('runtime.read') ? <NotificationsProvider>{children}</NotificationsProvider> : <>{children}</>;
 }
 
-/** The approvals link, with how many wait: for those who work tickets, and for anyone something waits for. */
+/**
+ * The approvals link, with how many wait: always for supervisors (the role approvals usually ask),
+ * for anyone else only while something waits for them, so an agent's header stays their queue.
+ */
 function ApprovalsLink({ current }: { current: boolean }) {
   const { t } = useI18n();
   const { count } = useApprovalCount();
-  const worksTickets = useCan('tickets.read');
-  if (!worksTickets && !count) return null;
+  const supervises = useCan('tickets.supervise');
+  if (!supervises && !count) return null;
   return (
     <a href="#/approvals/waiting" data-testid="nav-approvals" aria-current={current ? 'page' : undefined}>
       {t('approvals.title')}
