@@ -1,5 +1,5 @@
 import { maskSensitiveValue } from '@switchyard/api';
-import { type Compilable, type Insertable, type Kysely, sql } from 'kysely';
+import { type Compilable, type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { sendTogether } from '../db/send-together';
 import type { AuditLogTable, Database } from '../db/schema';
 import { auditDetailShape } from '../db/stored/audit-detail-shape';
@@ -47,8 +47,8 @@ export async function recordAudit(trx: Kysely<Database>, entries: AuditEntry | r
 
 type AuditInsert = Insertable<AuditLogTable>;
 
-/** The stored detail and the content its hash covers (the detail as the column gives it back: the JSON text parsed again); also used by `writeNewTickets`. */
-export function chained(e: AuditEntry, seq: string): { detail: AuditInsert['detail']; content: ChainedAuditContent } {
+/** The stored detail and the content its hash covers (the detail as the column gives it back: the JSON text parsed again). */
+function chained(e: AuditEntry, seq: string): { detail: AuditInsert['detail']; content: ChainedAuditContent } {
   // No customer phone, email, ID-card or bank-card number reaches the audit in clear.
   const detail = auditDetailShape.json(maskSensitiveValue(e.detail));
   const parsed: unknown = JSON.parse(detail);
@@ -131,4 +131,30 @@ async function lockChainHead(trx: Kysely<Database>): Promise<{ seq: string; hash
   const created = await lock();
   if (!created) throw new Error('the audit chain head could not be created');
   return created;
+}
+
+/**
+ * The part of one statement (two common table expressions, `head` and `entry`) that opens new
+ * tickets' audit chains with their first entry each, for a caller that writes a batch of new
+ * tickets in one statement (`writeNewTickets`): a new ticket's chain starts at the genesis, so
+ * nothing is read or locked. Kept here so this file stays the audit log's one writer.
+ */
+export function openTicketChainsSql(entries: readonly AuditEntry[]): RawBuilder<unknown> {
+  const rows = entries.map((e) => {
+    const chain = e.ticketId ?? '';
+    const { detail, content } = chained(e, '1');
+    return { at: e.at, kind: e.kind, chain, actor: e.actor, detail, hash: auditChainRowHash(AUDIT_CHAIN_GENESIS, chain, content) };
+  });
+  const col = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+  return sql`head as (
+      insert into audit_chain_heads (chain, seq, hash)
+      select h.chain, 1, h.hash from unnest(${col((r) => r.chain)}::text[], ${col((r) => r.hash)}::text[]) as h(chain, hash)
+    ), entry as (
+      insert into audit_log (at, actor, ticket_id, flow_id, kind, detail, chain_seq, hash, chain)
+      select a.at, a.actor, a.chain, null, a.kind, a.detail::jsonb, 1, a.hash, a.chain
+      from unnest(${col((r) => r.at)}::timestamptz[], ${col((r) => r.actor)}::text[], ${col((r) => r.chain)}::text[],
+        ${col((r) => r.kind)}::text[], ${col((r) => r.detail)}::text[], ${col((r) => r.hash)}::text[])
+        with ordinality as a(at, actor, chain, kind, detail, hash, i)
+      order by a.i
+    )`;
 }

@@ -4,9 +4,8 @@ import { flowCounters } from '../analytics/flow-counters';
 import { nextFacts } from '../analytics/next-facts';
 import { contributions, sumContributions } from '../analytics/ticket-facts';
 import { dailyRows, flowCounterRows } from '../analytics/write-rollups';
-import { AUDIT_CHAIN_GENESIS, auditChainRowHash } from '../audit/audit-chain-hash';
 import type { AuditEntry } from '../audit/audit-entry';
-import { chained } from '../audit/record-audit';
+import { openTicketChainsSql } from '../audit/record-audit';
 import { type Database, json } from '../db/schema';
 import { flowVisitsShape } from '../db/stored/flow-visits-shape';
 import { ticketEventShape } from '../db/stored/effect-shapes';
@@ -67,11 +66,6 @@ export async function writeNewTickets(trx: Kysely<Database>, tickets: readonly N
     kind: 'ticket.created',
     detail: { number, channel: ticket.channel, flows: [...flows] },
   }));
-  const audit = entries.map((e) => {
-    const chain = e.ticketId ?? '';
-    const { detail, content } = chained(e, '1');
-    return { chain, actor: e.actor, detail, hash: auditChainRowHash(AUDIT_CHAIN_GENESIS, chain, content) };
-  });
   const facts = tickets.map(
     (t, i) =>
       nextFacts(
@@ -130,15 +124,6 @@ export async function writeNewTickets(trx: Kysely<Database>, tickets: readonly N
         ${counters.map((r) => r.total)}::float8[]) with ordinality as r(day, flow_id, version, metric, key, n, total, i)
       order by r.i
       on conflict (flow_id, day, version, metric, key) do update set n = d.n + excluded.n, total = d.total + excluded.total
-    ), head as (
-      insert into audit_chain_heads (chain, seq, hash)
-      select h.chain, 1, h.hash from unnest(${audit.map((a) => a.chain)}::text[], ${audit.map((a) => a.hash)}::text[]) as h(chain, hash)
-    ), entry as (
-      insert into audit_log (at, actor, ticket_id, flow_id, kind, detail, chain_seq, hash, chain)
-      select ${now}::timestamptz, a.actor, a.chain, null, 'ticket.created', a.detail::jsonb, 1, a.hash, a.chain
-      from unnest(${audit.map((a) => a.actor)}::text[], ${audit.map((a) => a.chain)}::text[], ${audit.map((a) => a.detail)}::text[],
-        ${audit.map((a) => a.hash)}::text[]) with ordinality as a(actor, chain, detail, hash, i)
-      order by a.i
-    )
+    ), ${openTicketChainsSql(entries)}
     select pg_notify('switchyard_work_' || current_schema(), '')`.execute(trx);
 }
