@@ -1,17 +1,13 @@
-import type { TicketEvent } from '@switchyard/flow';
 import {
-  addNote,
   type Database,
-  decideApproval,
-  listApprovals,
   type ManualClock,
   type RuntimeContext,
   type Worker,
   createTicket,
   eventTime,
-  postTicketEvent,
   type SampleTicket,
 } from '@switchyard/runtime';
+import { postSampleEvent } from '@switchyard/runtime/testing';
 import { type Kysely, sql } from 'kysely';
 
 const THIRTY_DAYS = 30 * 86_400_000;
@@ -44,27 +40,10 @@ export async function driveTicket(ctx: RuntimeContext, clock: ManualClock, worke
     .sort((a, b) => a.at - b.at || a.order - b.order);
   for (const { at, event } of scripted) {
     await advanceTo(ctx.db, clock, worker, id, at);
-    await postEvent(ctx, id, event);
+    await postSampleEvent(ctx, id, event, 'test');
   }
   await advanceTo(ctx.db, clock, worker, id, horizon);
   return id;
-}
-
-/**
- * Posts a scripted event the way production receives it: an internal note through the console's
- * note action, a decision through the approvals API (refused there once the approval has timed
- * out or was decided, as the dry-run ignores it), anything else as a ticket event.
- */
-async function postEvent(ctx: RuntimeContext, ticketId: string, event: TicketEvent): Promise<void> {
-  if (event.type === 'agent.action') {
-    if (event.action !== 'note') throw new Error(`sample ${ticketId}: only notes of agent actions are played, not ${event.action}`);
-    await addNote(ctx, ticketId, { actor: event.by, userId: 'test', agentId: event.agentId }, event.note, event.mentions);
-  } else if (event.type === 'approval.decided') {
-    const waiting = (await listApprovals(ctx.db, [ticketId])).find((a) => a.flowId === event.flow && a.node === event.node);
-    if (waiting) await decideApproval(ctx, waiting.id, { decision: event.decision, ...(event.note ? { note: event.note } : {}) }, event.by);
-  } else {
-    await postTicketEvent(ctx, ticketId, event, 'test');
-  }
 }
 
 async function advanceTo(db: Kysely<Database>, clock: ManualClock, worker: Worker, ticketId: string, until: number): Promise<void> {

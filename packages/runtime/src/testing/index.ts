@@ -7,3 +7,4 @@ export { seededRandom } from '../seeded-random';
 export { seededUuids } from './seeded-uuids';
 export { freePort } from './free-port';
 export { EXAMPLES_DIR, exampleTickets, runRecordedTickets } from './recorded-tickets';
+export { postSampleEvent } from './post-sample-event';

@@ -2,11 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ManualClock } from '../clock';
 import { createTicket } from '../durable/create-ticket';
-import { postTicketEvent } from '../durable/post-ticket-event';
 import type { RuntimeContext } from '../durable/runtime-context';
 import type { Worker } from '../durable/worker';
 import { parseTicketsFile } from '../dry-run/parse-tickets-file';
 import { eventTime, type SampleTicket } from '../dry-run/sample-ticket';
+import { postSampleEvent } from './post-sample-event';
 
 export const EXAMPLES_DIR = join(import.meta.dirname, '../../../../examples');
 
@@ -20,7 +20,7 @@ export async function exampleTickets(): Promise<SampleTicket[]> {
 
 /**
  * Runs sample tickets for real: each opened through `createTicket` one minute after the
- * previous one, its scripted events posted through `postTicketEvent` at their times, the
+ * previous one, its scripted events posted at their times as production receives them (`postSampleEvent`), the
  * worker run at every step (so timers, effects and their results happen as in production),
  * then the clock moved `after` further (`actor` opens the tickets). Answers the ids the runtime gave them, in order.
  */
@@ -63,7 +63,7 @@ export async function runRecordedTickets(
         order: steps.length,
         run: async () => {
           const id = ids[i];
-          if (id !== undefined) await postTicketEvent(ctx, id, e.event, e.event.type === 'agent.reply' ? e.event.agentId : 'customer');
+          if (id !== undefined) await postSampleEvent(ctx, id, e.event);
         },
       });
     }
