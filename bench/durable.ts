@@ -250,7 +250,7 @@ export async function benchDurable(): Promise<BenchRow[]> {
   console.log(
     `durable: ${label(best)} drained fastest in this run (${runs.map((r) => `${label(r)}: ${fmtRate(r.eventsPerSecond, 'events/s')}`).join(', ')})`,
   );
-  const bench = 'durable 10 flows, PostgreSQL';
+  const bench = 'durable, the example flows, PostgreSQL';
   return [
     { bench, metric: `pgbench, one event's writes per tx (mean of ${pgbench.length})`, value: fmtRate(pgTps, 'tps') },
     ...runs.flatMap((run): BenchRow[] => [
