@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditor } from '../../apps/editor/e2e/build-editor';
-import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
-import { EditorPage } from '../../apps/editor/e2e/editor-page';
-import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import type { EditorPage } from '../../apps/editor/e2e/editor-page';
+import { type EditorSession, startEditorSession } from '../../apps/editor/e2e/editor-session';
+import type { SwitchyardServer } from '../../apps/editor/e2e/switchyard-server';
 
 /*
  * Issue 21's approvals screen, in Debian's Chromium against the real server and its worker: a flow
@@ -12,7 +11,7 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * supervisor role) sees nothing to decide. In English and Chinese; screenshots approvals-*.png.
  */
 let server: SwitchyardServer;
-let browser: Browser;
+let session: EditorSession | undefined;
 let editor: EditorPage;
 
 const PASSWORD = 'approvals test password 1';
@@ -73,32 +72,32 @@ async function openWaiting(subject: string): Promise<Ticket> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  await buildEditor();
-  server = await startSwitchyard();
-  for (const user of Object.values(USERS))
-    await server.asAdmin('POST', '/api/users', {
-      ...user,
-      roles: [...user.roles],
-      groups: [...user.groups],
-      password: PASSWORD,
-      language: 'en',
-    });
-  const { id } = await server.asAdmin<{ id: string }>('POST', '/api/flows', { name: FLOW.name, document: FLOW });
-  const { version } = await server.asAdmin<{ version: number }>('POST', `/api/flows/${id}/versions`, { note: 'approval before a refund' });
-  await server.asAdmin('PUT', `/api/flows/${id}/rollout`, { stable: version });
-  tickets.push(await openWaiting('退货退款 refund please'), await openWaiting('第二笔退款 second refund'));
-  const page = await browser.context.newPage();
-  await page.route(
-    (url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'),
-    (route) => route.abort(),
-  );
-  editor = new EditorPage(page);
+  session = await startEditorSession({
+    locale: 'en-US',
+    signInAsAdmin: false,
+    prepare: async (started) => {
+      server = started;
+      for (const user of Object.values(USERS))
+        await server.asAdmin('POST', '/api/users', {
+          ...user,
+          roles: [...user.roles],
+          groups: [...user.groups],
+          password: PASSWORD,
+          language: 'en',
+        });
+      const { id } = await server.asAdmin<{ id: string }>('POST', '/api/flows', { name: FLOW.name, document: FLOW });
+      const { version } = await server.asAdmin<{ version: number }>('POST', `/api/flows/${id}/versions`, {
+        note: 'approval before a refund',
+      });
+      await server.asAdmin('PUT', `/api/flows/${id}/rollout`, { stable: version });
+      tickets.push(await openWaiting('退货退款 refund please'), await openWaiting('第二笔退款 second refund'));
+    },
+  });
+  ({ server, editor } = session);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('the approvals screen', { timeout: 180_000 }, () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditor } from '../../apps/editor/e2e/build-editor';
-import { type Browser, launchChromium } from '../../apps/editor/e2e/chromium';
-import { EditorPage } from '../../apps/editor/e2e/editor-page';
-import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/switchyard-server';
+import type { EditorPage } from '../../apps/editor/e2e/editor-page';
+import { type EditorSession, startEditorSession } from '../../apps/editor/e2e/editor-session';
+import type { SwitchyardServer } from '../../apps/editor/e2e/switchyard-server';
 
 /*
  * Issue 16's "done when" for the editor, in Debian's Chromium against the real server: sign in
@@ -13,7 +12,7 @@ import { type SwitchyardServer, startSwitchyard } from '../../apps/editor/e2e/sw
  * test-artifacts/browser as roles-*.png.
  */
 let server: SwitchyardServer;
-let browser: Browser;
+let session: EditorSession | undefined;
 let editor: EditorPage;
 
 const PASSWORD = 'correct horse battery staple';
@@ -32,26 +31,24 @@ const asAdmin = <T = unknown>(method: string, path: string, body?: unknown): Pro
 let deployedFlow = '';
 
 beforeAll(async () => {
-  browser = await launchChromium({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  await buildEditor();
-  server = await startSwitchyard();
-  for (const [role, user] of Object.entries(ROLE_USERS)) {
-    await asAdmin('POST', '/api/users', { ...user, password: PASSWORD, roles: [role], language: 'en' });
-  }
-  const flows = await asAdmin<{ id: string; deployment: unknown }[]>('GET', '/api/flows');
-  deployedFlow = flows.find((flow) => flow.deployment !== null)?.id ?? '';
-  expect(deployedFlow, 'the seeded examples deploy at least one flow').not.toBe('');
-  const page = await browser.context.newPage();
-  await page.route(
-    (url) => !url.href.startsWith(server.url) && url.protocol.startsWith('http'),
-    (route) => route.abort(),
-  );
-  editor = new EditorPage(page);
+  session = await startEditorSession({
+    locale: 'en-US',
+    signInAsAdmin: false,
+    prepare: async (started) => {
+      server = started;
+      for (const [role, user] of Object.entries(ROLE_USERS)) {
+        await asAdmin('POST', '/api/users', { ...user, password: PASSWORD, roles: [role], language: 'en' });
+      }
+      const flows = await asAdmin<{ id: string; deployment: unknown }[]>('GET', '/api/flows');
+      deployedFlow = flows.find((flow) => flow.deployment !== null)?.id ?? '';
+      expect(deployedFlow, 'the seeded examples deploy at least one flow').not.toBe('');
+    },
+  });
+  ({ server, editor } = session);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('signing in', { timeout: 120_000 }, () => {
