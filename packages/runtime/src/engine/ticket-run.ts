@@ -155,6 +155,18 @@ export function createTicketRun(
     host.cancelFlow(index);
   };
 
+  /** Node code (a guard, a delay, a kept wait's update) threw: report it, naming the node when known, and end this flow's run. */
+  const failRun = (index: number, error: unknown, now: number) => {
+    const inNode = nodeCodeErrorIn(error);
+    host.error(index, {
+      at: isoAt(now),
+      flow: flowAt(flows, index).compiled.id,
+      ...(inNode ? { node: inNode.node } : {}),
+      message: error instanceof Error ? error.message : String(error),
+    });
+    endRun(index);
+  };
+
   const deliver = async (index: number, first: Message, now: number): Promise<void> => {
     const flow = flowAt(flows, index);
     const queue: Message[] = [first];
@@ -180,14 +192,7 @@ export function createTicketRun(
         decided = event.decisions;
       } catch (error) {
         // A guard or delay threw: report it and end this flow's run; other flows go on.
-        const inNode = nodeCodeErrorIn(error);
-        host.error(index, {
-          at: isoAt(now),
-          flow: flow.compiled.id,
-          ...(inNode ? { node: inNode.node } : {}),
-          message: error instanceof Error ? error.message : String(error),
-        });
-        endRun(index);
+        failRun(index, error, now);
         return;
       }
       snapshots[index] = step.snapshot;
@@ -232,14 +237,7 @@ export function createTicketRun(
         snapshots[index] = flow.machine.resolveState({ value: before.value, context: { ...before.context, vars } });
       return true;
     } catch (error) {
-      const inNode = nodeCodeErrorIn(error);
-      host.error(index, {
-        at: isoAt(now),
-        flow: flow.compiled.id,
-        ...(inNode ? { node: inNode.node } : {}),
-        message: error instanceof Error ? error.message : String(error),
-      });
-      endRun(index);
+      failRun(index, error, now);
       return false;
     }
   };
