@@ -39,13 +39,7 @@ export async function benchEditorOpen(): Promise<BenchRow[]> {
   const browser = await launchChromium({ viewport: { width: 1440, height: 900 } });
   try {
     const doc = generateLargeFlow(NODES);
-    const created = await fetch(`${server.url}/api/flows`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
-      body: JSON.stringify({ name: doc.name, document: doc }),
-    });
-    if (!created.ok) throw new Error(`creating the ${NODES}-node flow failed: ${created.status} ${await created.text()}`);
-    const { id } = (await created.json()) as { id: string };
+    const { id } = await server.asAdmin<{ id: string }>('POST', '/api/flows', { name: doc.name, document: doc });
     const page = await browser.context.newPage();
     // Auth is always on (issue 16): sign in once; the session cookie serves every later load.
     await new EditorPage(page).signIn(server.url, server.admin);

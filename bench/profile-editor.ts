@@ -202,12 +202,7 @@ const server = await startSwitchyard();
 const browser = await launchChromium({ viewport: { width: 1440, height: 900 } });
 try {
   const doc = generateLargeFlow(NODES);
-  const created = await fetch(`${server.url}/api/flows`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
-    body: JSON.stringify({ name: doc.name, document: doc }),
-  });
-  const { id } = (await created.json()) as { id: string };
+  const { id } = await server.asAdmin<{ id: string }>('POST', '/api/flows', { name: doc.name, document: doc });
   const page = await browser.context.newPage();
   await page.addInitScript(COMMIT_HOOK);
   await new EditorPage(page).signIn(server.url, server.admin);

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
-import { createTicket, importTickets, type NewTicket, openDatabase, type RuntimeContext, systemClock } from '@switchyard/runtime';
+import { createTicket, importTickets, openDatabase, type RuntimeContext, systemClock } from '@switchyard/runtime';
 import { createTestSchema, testPostgresUrl } from '@switchyard/runtime/testing';
 import { sql } from 'kysely';
 import pino from 'pino';
-import { benchRegistry, sampleTickets, seedBenchExamples, startServices } from './durable-workload';
+import { benchRegistry, seedBenchExamples, startServices } from './durable-workload';
+import { ticketBodies } from './ticket-creation';
 
 /*
  * Where ticket creation spends its database time: `tsx bench/profile-ticket-creation.ts [tickets]`
@@ -36,21 +37,6 @@ pg.Client.prototype.query = function timed(this: unknown, ...args: unknown[]): u
   return result;
 };
 
-function bodies(count: number): NewTicket[] {
-  const samples = sampleTickets();
-  return Array.from({ length: count }, (_, i) => {
-    const s = samples[i % samples.length];
-    if (!s) throw new Error('no samples');
-    return {
-      channel: s.channel,
-      subject: s.subject,
-      body: s.body,
-      customer: { id: `${s.customer.id}-${i % 500}`, name: s.customer.name, tier: s.customer.tier },
-      ...(s.orderId ? { orderId: s.orderId } : {}),
-    };
-  });
-}
-
 async function tableRows(ctx: RuntimeContext): Promise<Map<string, number>> {
   const { rows } = await sql<{ relname: string; n: string }>`
     select relname, n_tup_ins + n_tup_upd as n from pg_stat_user_tables where schemaname = current_schema()`.execute(ctx.db);
@@ -76,10 +62,10 @@ const store = await openDatabase({ url: testPostgresUrl(), schema: scratch.schem
 const ctx: RuntimeContext = { db: store.db, registry: benchRegistry, clock: systemClock, logger: pino({ level: 'warn' }) };
 try {
   await seedBenchExamples(ctx, services.url);
-  const warm = bodies(200);
+  const warm = ticketBodies(200);
   await Promise.all(warm.map((t) => createTicket(ctx, t, 'bench')));
   times.clear();
-  const tickets = bodies(TICKETS);
+  const tickets = ticketBodies(TICKETS);
   // pg_stat counters reach the view after the backend reports them (at most every 1 s, on PostgreSQL 15+ at commit too).
   await new Promise((r) => setTimeout(r, 1_100));
   let before = await tableRows(ctx);
@@ -96,7 +82,7 @@ try {
   let ms = performance.now() - started;
   await new Promise((r) => setTimeout(r, 1_100));
   report('createTicket, 8 clients', TICKETS, ms, before, await tableRows(ctx));
-  const lines = bodies(5_000)
+  const lines = ticketBodies(5_000)
     .map((t) => JSON.stringify(t))
     .join('\n');
   before = await tableRows(ctx);

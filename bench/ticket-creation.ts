@@ -24,10 +24,11 @@ const BEFORE = 514;
 const IMPORT_TARGET = 5_000;
 
 /** The sample tickets as `POST /api/tickets` bodies, cycled, with customers spread over 500 ids. */
-function bodies(count: number): NewTicket[] {
+export function ticketBodies(count: number): NewTicket[] {
   const samples = sampleTickets();
   return Array.from({ length: count }, (_, i) => {
-    const s = samples[i % samples.length]!;
+    const s = samples[i % samples.length];
+    if (!s) throw new Error('no sample tickets');
     return {
       channel: s.channel,
       subject: s.subject,
@@ -65,7 +66,7 @@ export async function benchTicketCreation(): Promise<BenchRow[]> {
   const ctx: RuntimeContext = { db: store.db, registry: benchRegistry, clock: systemClock, logger: pino({ level: 'warn' }) };
   try {
     await seedBenchExamples(ctx, services.url);
-    const tickets = bodies(TICKETS);
+    const tickets = ticketBodies(TICKETS);
     const oneByOne = (counterRow: boolean) => (input: NewTicket) => {
       const now = ctx.clock.now();
       return withMonthSequence(ctx, now, (month) =>
@@ -79,7 +80,7 @@ export async function benchTicketCreation(): Promise<BenchRow[]> {
       );
     };
     // A warm-up, so the first measured way does not pay for cold caches and plans.
-    await rate(bodies(200), (t) => createTicket(ctx, t, 'bench'));
+    await rate(ticketBodies(200), (t) => createTicket(ctx, t, 'bench'));
     const counter = await rate(tickets, oneByOne(true));
     console.log(`ticket creation: counter row ${fmtRate(counter, 'tickets/s')}`);
     const sequence = await rate(tickets, oneByOne(false));
@@ -87,7 +88,7 @@ export async function benchTicketCreation(): Promise<BenchRow[]> {
     const batched = await rate(tickets, (t) => createTicket(ctx, t, 'bench'));
     console.log(`ticket creation: batched ${fmtRate(batched, 'tickets/s')}`);
 
-    const lines = bodies(IMPORT_TICKETS).map((t) => JSON.stringify(t));
+    const lines = ticketBodies(IMPORT_TICKETS).map((t) => JSON.stringify(t));
     const started = performance.now();
     for (let i = 0; i < lines.length; i += IMPORT_LINES_PER_REQUEST)
       await importTickets(ctx, lines.slice(i, i + IMPORT_LINES_PER_REQUEST).join('\n'), 'bench');
