@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AUDIT_ENTRY_COLUMNS } from '../audit/audit-entries';
 import { readAuditRow } from '../audit/read-audit-row';
 import type { Database } from '../db/schema';
 import { recordAnalytics } from './record-analytics';
@@ -43,10 +44,11 @@ export async function backfillAnalytics(
       const batch = rows.map((r) => r.id);
       if (batch.length === 0) return batch;
       const history = await trx
-        .selectFrom('audit_log')
-        .select(['id', 'at', 'actor', 'ticket_id', 'flow_id', 'kind', 'detail'])
+        .selectFrom('audit_entries')
+        .select(AUDIT_ENTRY_COLUMNS)
         .where('ticket_id', 'in', batch)
-        .orderBy('id')
+        .orderBy('row_id')
+        .orderBy('ordinal')
         .execute();
       await recordAnalytics(
         trx,

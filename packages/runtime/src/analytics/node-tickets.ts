@@ -1,6 +1,7 @@
 import type { NodeTickets, NodeTicketsQuery } from '@switchyard/api';
 import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock';
+import { rowHoldsFlow, rowHoldsKind, rowSince } from '../audit/audit-entries';
 import type { Database } from '../db/schema';
 import { requireFlow } from '../rollout/deployment-state';
 import { addDays, periodOf } from './period';
@@ -25,12 +26,15 @@ export async function nodeTickets(
   const rows =
     mark === 'entered'
       ? await ctx.db
-          .selectFrom('audit_log as a')
+          .selectFrom('audit_entries as a')
           .innerJoin('tickets as t', 't.id', 'a.ticket_id')
           .select(['t.id', 't.number', sql<Date>`max(a.at)`.as('at')])
           .where('a.flow_id', '=', flowId)
+          .where(rowHoldsFlow(flowId, 'a'))
           .where('a.kind', '=', 'flow.transition')
+          .where(rowHoldsKind('flow.transition', 'a'))
           .where('a.at', '>=', start)
+          .where(rowSince(start, 'a'))
           .where('a.at', '<', end)
           .where(sql<boolean>`jsonb_exists(a.detail->'visits', ${query.node})`)
           .groupBy(['t.id', 't.number'])

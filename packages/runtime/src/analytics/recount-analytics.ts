@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { AUDIT_ENTRY_COLUMNS } from '../audit/audit-entries';
 import { readAuditRow } from '../audit/read-audit-row';
 import type { Database } from '../db/schema';
 import { storedFactsOf } from './next-facts';
@@ -34,11 +35,7 @@ export async function recountAnalytics(db: Kysely<Database>): Promise<AnalyticsR
 
   const bindings = await db.selectFrom('ticket_flows').select(['ticket_id', 'flow_id', 'version']).execute();
   const versions = new Map(bindings.map((b) => [waitKey(b.ticket_id, b.flow_id), b.version]));
-  const rows = await db
-    .selectFrom('audit_log')
-    .select(['id', 'at', 'actor', 'ticket_id', 'flow_id', 'kind', 'detail'])
-    .orderBy('id')
-    .execute();
+  const rows = await db.selectFrom('audit_entries').select(AUDIT_ENTRY_COLUMNS).orderBy('row_id').orderBy('ordinal').execute();
   const open = new Map<string, OpenWait>();
   const replayed = flowCounters(
     rows.map((r) => readAuditRow(r)),

@@ -5,6 +5,8 @@ import { auditDetailShape } from '../db/stored/audit-detail-shape';
 import type { SwitchyardDatabase } from '../db/create-database';
 import { chainExistingRows } from '../db/migrations/0011-audit-chain';
 import { AUDIT_CHAIN_GENESIS } from './audit-chain-hash';
+import { AUDIT_ENTRY_COLUMNS } from './audit-entries';
+import { readAuditRow } from './read-audit-row';
 import { recordAudit } from './record-audit';
 import { verifyAuditChain } from './verify-audit-chain';
 
@@ -143,24 +145,20 @@ describe.each(testDatabases)('the audit chain on $name', (target) => {
   });
 
   describe('per-ticket chains (migration 0022)', () => {
-    /** `count` entries on each ticket, every ticket's in its own transaction, all at once. */
+    const applied = (ticketId: string, i: number) => ({
+      at: new Date(AT.getTime() + i),
+      actor: 'runtime',
+      ticketId,
+      flowId: null,
+      kind: 'event.applied' as const,
+      detail: { eventId: String(i + 1), type: 'customer.message' },
+    });
+    /** `count` rows on each ticket, one transaction (one entry) each, every ticket's at once. */
     const appendTicketEntries = (tickets: readonly string[], count: number) =>
       Promise.all(
-        tickets.map((ticketId) =>
-          store.db.transaction().execute((trx) =>
-            recordAudit(
-              trx,
-              Array.from({ length: count }, (_, i) => ({
-                at: new Date(AT.getTime() + i),
-                actor: 'runtime',
-                ticketId,
-                flowId: null,
-                kind: 'event.applied' as const,
-                detail: { eventId: String(i + 1), type: 'customer.message' },
-              })),
-            ),
-          ),
-        ),
+        tickets.map(async (ticketId) => {
+          for (let i = 0; i < count; i++) await store.db.transaction().execute((trx) => recordAudit(trx, applied(ticketId, i)));
+        }),
       );
 
     it('chains each ticket on its own, side by side with the global chain, and verifies both', async () => {
@@ -189,6 +187,95 @@ describe.each(testDatabases)('the audit chain on $name', (target) => {
       expect((await verifyAuditChain(store.db)).firstBreak).toBeNull();
       await sql`delete from audit_chain_heads where chain = 'T-a'`.execute(store.db);
       expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'head-mismatch' });
+    });
+
+    describe('packed rows (migration 0033)', () => {
+      /** One call: three entries of T-a (two on flow f1), one without a ticket, one of T-b. */
+      const recordMixed = () =>
+        store.db.transaction().execute((trx) =>
+          recordAudit(trx, [
+            applied('T-a', 0),
+            {
+              at: new Date(AT.getTime() + 1),
+              actor: 'runtime',
+              ticketId: 'T-a',
+              flowId: 'f1',
+              kind: 'flow.transition',
+              detail: { event: 'customer.message', from: 'a', to: 'b', visits: ['b'] },
+            },
+            { at: AT, actor: 'li-na', ticketId: null, flowId: 'f9', kind: 'flow.created', detail: { name: '流程' } },
+            {
+              at: new Date(AT.getTime() + 2),
+              actor: 'runtime',
+              ticketId: 'T-a',
+              flowId: 'f1',
+              kind: 'flow.error',
+              detail: { message: 'boom' },
+            },
+            applied('T-b', 0),
+          ]),
+        );
+
+      it("write one row per ticket and call, read back as the call's entries in order, and chain it", async () => {
+        await recordMixed();
+        const rows = await store.db.selectFrom('audit_log').select(['id', 'kind', 'chain', 'kinds', 'flows', 'at']).orderBy('id').execute();
+        expect(rows.map(({ kind, chain, kinds, flows }) => ({ kind, chain, kinds, flows }))).toEqual([
+          { kind: 'packed', chain: 'T-a', kinds: ['event.applied', 'flow.transition', 'flow.error'], flows: ['f1'] },
+          { kind: 'flow.created', chain: null, kinds: null, flows: null },
+          { kind: 'event.applied', chain: 'T-b', kinds: null, flows: null },
+        ]);
+        // The packed row's time is its latest entry's (what `rowSince` relies on).
+        expect(rows[0]?.at).toEqual(new Date(AT.getTime() + 2));
+        const packedId = rows[0]?.id ?? '';
+        const entries = await store.db
+          .selectFrom('audit_entries')
+          .select(AUDIT_ENTRY_COLUMNS)
+          .where('ticket_id', '=', 'T-a')
+          .orderBy('row_id')
+          .orderBy('ordinal')
+          .execute();
+        expect(entries.map((e) => e.id)).toEqual([1, 2, 3].map((n) => `${packedId}.${n}`));
+        expect(entries.map(readAuditRow)).toEqual([
+          applied('T-a', 0),
+          {
+            at: new Date(AT.getTime() + 1),
+            actor: 'runtime',
+            ticketId: 'T-a',
+            flowId: 'f1',
+            kind: 'flow.transition',
+            detail: { event: 'customer.message', from: 'a', to: 'b', visits: ['b'] },
+          },
+          {
+            at: new Date(AT.getTime() + 2),
+            actor: 'runtime',
+            ticketId: 'T-a',
+            flowId: 'f1',
+            kind: 'flow.error',
+            detail: { message: 'boom' },
+          },
+        ]);
+        expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true, rows: 3, firstBreak: null });
+      });
+
+      it('find an entry changed inside a packed row, its kinds or flows changed, and the row deleted', async () => {
+        await recordMixed();
+        await appendTicketEntries(['T-a'], 1);
+        const packed = sql`chain = 'T-a' and chain_seq = 1`;
+        await tamper(store, sql`update audit_log set detail = jsonb_set(detail, '{entries,1,detail,to}', '"c"') where ${packed}`);
+        expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'altered', seq: '1' });
+        await tamper(store, sql`update audit_log set detail = jsonb_set(detail, '{entries,1,detail,to}', '"b"') where ${packed}`);
+        expect((await verifyAuditChain(store.db)).ok).toBe(true);
+        // Hiding the error from the flow-error indexes leaves the hash as it was: the check still finds it.
+        await tamper(store, sql`update audit_log set kinds = array['event.applied', 'flow.transition'] where ${packed}`);
+        expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'altered', seq: '1' });
+        await tamper(
+          store,
+          sql`update audit_log set kinds = array['event.applied', 'flow.transition', 'flow.error'], flows = null where ${packed}`,
+        );
+        expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'altered', seq: '1' });
+        await tamper(store, sql`delete from audit_log where ${packed}`);
+        expect((await verifyAuditChain(store.db)).firstBreak).toMatchObject({ reason: 'missing', seq: '1', toSeq: '1' });
+      });
     });
 
     it("refuses a row moved onto another ticket's chain", async () => {

@@ -2,6 +2,7 @@ import type { AuditChainBreak } from '@switchyard/api';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { AUDIT_CHAIN_GENESIS, auditChainRowHash } from './audit-chain-hash';
+import { PACKED_KIND, storedPackedHolds } from './packed-row';
 
 const BATCH = 1_000;
 
@@ -16,6 +17,15 @@ interface ChainRow {
   chain: string;
   chain_seq: string;
   hash: string | null;
+  kinds: string[] | null;
+  flows: string[] | null;
+}
+
+/** A packed row's `kinds` and `flows` (which the hash does not cover) say what its detail holds: else the indexes would hide entries. */
+function holdsMatch(row: ChainRow): boolean {
+  if (row.kind !== PACKED_KIND) return true;
+  const holds = storedPackedHolds(row.detail);
+  return holds !== undefined && JSON.stringify(holds) === JSON.stringify({ kinds: row.kinds, flows: row.flows });
 }
 
 /** How a walk of the ticket chains ended: rows checked, and the first break when one was found. */
@@ -55,7 +65,7 @@ export async function verifyTicketChains(db: Kysely<Database>): Promise<TicketCh
   };
   for (let after = { chain: '', seq: '0' }; ;) {
     const { rows } = await sql<ChainRow>`
-      select id, at, actor, ticket_id, flow_id, kind, detail, chain, chain_seq, hash from audit_log
+      select id, at, actor, ticket_id, flow_id, kind, detail, chain, chain_seq, hash, kinds, flows from audit_log
       where chain is not null and (chain, chain_seq) > (${after.chain}, ${after.seq}::bigint)
       order by chain, chain_seq limit ${BATCH}`.execute(db);
     if (rows.length === 0) break;
@@ -88,6 +98,10 @@ export async function verifyTicketChains(db: Kysely<Database>): Promise<TicketCh
       });
       if (hash !== row.hash) {
         const message = `audit row ${row.id} (position ${seq} of ticket ${row.chain}'s chain) does not match its hash: it was changed after it was written`;
+        return broken(checked, { reason: 'altered', id: String(row.id), seq: String(seq), toSeq: null, message });
+      }
+      if (!holdsMatch(row)) {
+        const message = `audit row ${row.id} (position ${seq} of ticket ${row.chain}'s chain) lists kinds or flows its entries do not have: it was changed after it was written`;
         return broken(checked, { reason: 'altered', id: String(row.id), seq: String(seq), toSeq: null, message });
       }
       previous = hash;

@@ -1,6 +1,7 @@
 import { Ticket, type TicketEvent } from '@switchyard/flow';
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/audit-entry';
+import { AUDIT_ENTRY_COLUMNS } from '../audit/audit-entries';
 import { readAuditRow } from '../audit/read-audit-row';
 import type { DataKeyRing } from '../data-keys/data-key-ring';
 import type { Database } from '../db/schema';
@@ -51,12 +52,7 @@ export async function loadReplayHistory(db: Kysely<Database>, ids: readonly stri
   const [rows, events, audit] = await Promise.all([
     loadTickets(db, ids, keys),
     db.selectFrom('ticket_events').selectAll().where('ticket_id', 'in', ids).orderBy('id').execute(),
-    db
-      .selectFrom('audit_log')
-      .select(['id', 'at', 'actor', 'ticket_id', 'flow_id', 'kind', 'detail'])
-      .where('ticket_id', 'in', ids)
-      .orderBy('id')
-      .execute(),
+    db.selectFrom('audit_entries').select(AUDIT_ENTRY_COLUMNS).where('ticket_id', 'in', ids).orderBy('row_id').orderBy('ordinal').execute(),
   ]);
   const entriesOf = groupBy(audit.map(readAuditRow), (e) => e.ticketId ?? '');
   const eventsOf = groupBy(events, (e) => e.ticket_id);

@@ -1,6 +1,7 @@
 import type { TicketTrace, TraceStep } from '@switchyard/api';
 import type { NodeRegistry } from '@switchyard/nodes';
 import type { Kysely } from 'kysely';
+import { AUDIT_ENTRY_COLUMNS } from '../audit/audit-entries';
 import { readAuditRow } from '../audit/read-audit-row';
 import { readCompiled, readPublished } from '../catalog/read-document';
 import type { Database } from '../db/schema';
@@ -33,11 +34,12 @@ export async function ticketTrace(db: Kysely<Database>, ticketId: string, _regis
     .execute();
   const timers = await db.selectFrom('timers').selectAll().where('ticket_id', '=', ticketId).orderBy('due_at').execute();
   const rows = await db
-    .selectFrom('audit_log')
-    .selectAll()
+    .selectFrom('audit_entries')
+    .select(AUDIT_ENTRY_COLUMNS)
     .where('ticket_id', '=', ticketId)
     .where('flow_id', 'is not', null)
-    .orderBy('id')
+    .orderBy('row_id')
+    .orderBy('ordinal')
     .execute();
   const entries = rows.map(readAuditRow);
   return {

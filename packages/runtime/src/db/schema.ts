@@ -271,6 +271,32 @@ export interface AuditLogTable {
   hash: ColumnType<string | null, string | undefined, never>;
   /** The chain it is on (migration 0022): its ticket's id, or null for the global chain of `audit_chain`. */
   chain: ColumnType<string | null, string | null | undefined, never>;
+  /** A `packed` row's entry kinds and flows, distinct (migration 0033), for the indexes; null on a one-entry row. */
+  kinds: ColumnType<string[] | null, string[] | null | undefined, never>;
+  flows: ColumnType<string[] | null, string[] | null | undefined, never>;
+}
+
+/**
+ * The view `audit_entries` (migration 0033): every audit entry, a one-entry row passed through
+ * and a `packed` row unpacked, in (`row_id`, `ordinal`) order; read through `audit/audit-entries.ts`.
+ */
+export interface AuditEntriesView {
+  /** The row's id, or `<row id>.<n>` for the nth entry of a packed row. */
+  id: ColumnType<string, never, never>;
+  row_id: ColumnType<string, never, never>;
+  ordinal: ColumnType<number, never, never>;
+  at: ColumnType<Date, never, never>;
+  actor: ColumnType<string, never, never>;
+  ticket_id: ColumnType<string | null, never, never>;
+  flow_id: ColumnType<string | null, never, never>;
+  kind: ColumnType<string, never, never>;
+  /** The entry's `audit-detail` (read by `readAuditRow`). */
+  detail: ColumnType<unknown, never, never>;
+  /** The row's time: its latest entry's for a packed row. */
+  row_at: ColumnType<Date, never, never>;
+  /** What the row holds: its kinds and flows (one each for a one-entry row), what the indexes find rows by. */
+  row_kinds: ColumnType<string[], never, never>;
+  row_flows: ColumnType<(string | null)[], never, never>;
 }
 
 /** The head of each ticket's audit chain (migration 0022): locked by every append to that ticket's history. */
@@ -565,6 +591,7 @@ export interface Database {
   outbox: OutboxTable;
   ticket_messages: TicketMessagesTable;
   audit_log: AuditLogTable;
+  audit_entries: AuditEntriesView;
   audit_chain: AuditChainTable;
   audit_chain_heads: AuditChainHeadsTable;
   ticket_outcomes: TicketOutcomesTable;

@@ -1,5 +1,6 @@
 import type { FlowErrorView } from '@switchyard/api';
 import type { Kysely } from 'kysely';
+import { AUDIT_ENTRY_COLUMNS, rowHoldsFlow, rowHoldsKind, rowSince } from '../audit/audit-entries';
 import { readAuditRow } from '../audit/read-audit-row';
 import type { Database } from '../db/schema';
 
@@ -14,18 +15,20 @@ export interface FlowErrorFilter {
 /**
  * The `flow.error` audit entries matching every filter given, newest first: what went wrong
  * inside a flow on a ticket (the dead-lettered effects are `listEffects({ status: 'dead' })`).
- * Read through the partial index of migration 0013, so the bell's poll never scans the audit log.
+ * Read through the partial indexes of migrations 0013 and 0033, so the bell's poll never scans the audit log.
  */
 export async function listFlowErrors(db: Kysely<Database>, filter: FlowErrorFilter = {}): Promise<FlowErrorView[]> {
   let query = db
-    .selectFrom('audit_log')
-    .select(['id', 'at', 'actor', 'ticket_id', 'flow_id', 'kind', 'detail'])
+    .selectFrom('audit_entries')
+    .select(AUDIT_ENTRY_COLUMNS)
     .where('kind', '=', 'flow.error')
+    .where(rowHoldsKind('flow.error'))
     .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('row_id', 'desc')
+    .orderBy('ordinal', 'desc')
     .limit(Math.min(Math.max(filter.limit ?? 100, 1), 1000));
-  if (filter.flowId) query = query.where('flow_id', '=', filter.flowId);
-  if (filter.since) query = query.where('at', '>=', new Date(filter.since));
+  if (filter.flowId) query = query.where('flow_id', '=', filter.flowId).where(rowHoldsFlow(filter.flowId));
+  if (filter.since) query = query.where('at', '>=', new Date(filter.since)).where(rowSince(new Date(filter.since)));
   const rows = await query.execute();
   return rows.flatMap((row) => {
     const entry = readAuditRow(row);

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { requireFlow } from './deployment-state';
 import { meanDifference, medianDifference, proportionDifference, sortedMedian, type Difference } from './statistics';
+import { rowHoldsKind } from '../audit/audit-entries';
 import { readAuditRow } from '../audit/read-audit-row';
 import { requirePublished } from './require-published';
 
@@ -238,12 +239,14 @@ async function loadSamples(db: Kysely<Database>, flowId: string): Promise<Sample
     .execute();
   const answers = await db
     .selectFrom('ticket_outcomes as o')
-    .innerJoin('audit_log as a', 'a.ticket_id', 'o.ticket_id')
+    .innerJoin('audit_entries as a', 'a.ticket_id', 'o.ticket_id')
     .select(['o.version', 'a.id', 'a.at', 'a.actor', 'a.ticket_id', 'a.flow_id', 'a.kind', 'a.detail'])
     .where('o.flow_id', '=', flowId)
     .where('a.kind', '=', 'event.received')
+    .where(rowHoldsKind('event.received', 'a'))
     .where(sql<boolean>`a.detail->'event'->>'type' = 'survey.response'`)
-    .orderBy('a.id')
+    .orderBy('a.row_id')
+    .orderBy('a.ordinal')
     .execute();
   const csat = answers.flatMap((row) => {
     const entry = readAuditRow(row);

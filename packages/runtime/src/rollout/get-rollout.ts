@@ -1,4 +1,5 @@
 import type { Rollout, RolloutChange } from '@switchyard/api';
+import { AUDIT_ENTRY_COLUMNS, rowHoldsAnyKind, rowHoldsFlow } from '../audit/audit-entries';
 import { type AuditRow, readAuditRow } from '../audit/read-audit-row';
 import { StoredDataError } from '../db/stored/stored-data-error';
 import type { RuntimeContext } from '../durable/runtime-context';
@@ -11,11 +12,14 @@ const HISTORY_LENGTH = 100;
 export async function getRollout(ctx: Pick<RuntimeContext, 'db'>, flowId: string): Promise<Rollout> {
   const state = await loadDeployment(ctx.db, flowId, 'read');
   const rows = await ctx.db
-    .selectFrom('audit_log')
-    .select(['id', 'at', 'actor', 'ticket_id', 'flow_id', 'kind', 'detail'])
+    .selectFrom('audit_entries')
+    .select(AUDIT_ENTRY_COLUMNS)
     .where('flow_id', '=', flowId)
+    .where(rowHoldsFlow(flowId))
     .where('kind', 'in', ROLLOUT_KINDS)
-    .orderBy('id', 'desc')
+    .where(rowHoldsAnyKind(ROLLOUT_KINDS))
+    .orderBy('row_id', 'desc')
+    .orderBy('ordinal', 'desc')
     .limit(HISTORY_LENGTH)
     .execute();
   return {
