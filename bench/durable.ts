@@ -134,7 +134,7 @@ async function durableRun(
     await waitUntilDrained(db, 60_000);
 
     const { rows: faults } = await sql<{ kind: string; n: string }>`
-      select kind, count(*) as n from audit_log where kind in ('ticket.fault', 'flow.error', 'effect.dead', 'effect.retry') group by kind`.execute(
+      select kind, count(*) as n from audit_entries where kind in ('ticket.fault', 'flow.error', 'effect.dead', 'effect.retry') group by kind`.execute(
       db,
     );
     const stats = await Promise.all(workers.map((w) => w.stop()));
@@ -173,14 +173,17 @@ async function writeSamples(db: Kysely<Database>): Promise<WriteSamples> {
     outboxRequest: await median(
       sql`select request::text as v from outbox order by length(request::text) offset (select count(*) / 2 from outbox) limit 1`,
     ),
-    appliedDetail: await median(sql`select detail::text as v from audit_log where kind = 'event.applied' limit 1`),
-    transitionDetail: await median(
-      sql`select detail::text as v from audit_log where kind = 'flow.transition' order by length(detail::text) offset (select count(*) / 2 from audit_log where kind = 'flow.transition') limit 1`,
-    ),
-    actionDetail: await median(
-      sql`select detail::text as v from audit_log where kind = 'action' order by length(detail::text) offset (select count(*) / 2 from audit_log where kind = 'action') limit 1`,
-    ),
+    ...(await medianPackedRow(db)),
   };
+}
+
+/** The median-sized packed audit row (the entries one ticket's batch wrote), with its kinds and flows as array literals. */
+async function medianPackedRow(db: Kysely<Database>): Promise<Pick<WriteSamples, 'auditDetail' | 'auditKinds' | 'auditFlows'>> {
+  const { rows } = await sql<{ detail: string; kinds: string; flows: string | null }>`
+    select detail::text as detail, kinds::text as kinds, flows::text as flows from audit_log where kind = 'packed'
+    order by length(detail::text) offset (select count(*) / 2 from audit_log where kind = 'packed') limit 1`.execute(db);
+  const row = rows[0];
+  return { auditDetail: row?.detail ?? '{}', auditKinds: row?.kinds ?? '{}', auditFlows: row?.flows ?? '{}' };
 }
 
 /** Rows written per applied event, summed over the workers, largest first. */

@@ -100,7 +100,7 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
       const [expected] = await dryRun(compiled, [sample], { registry, roster, explain: true });
       const ticket = (await getTicket(store.db, id))!;
       const audited = await store.db
-        .selectFrom('audit_log')
+        .selectFrom('audit_entries')
         .select(['flow_id', 'detail', 'at'])
         .where('ticket_id', '=', id)
         .where('kind', '=', 'action')
@@ -132,7 +132,7 @@ describe.each(testDatabases)('durable runs match dry-runs on $name', (target) =>
       conditionsTraced += traced.conditions;
       mismatches.push(...traced.mismatches);
     }
-    const retries = await store.db.selectFrom('audit_log').select('detail').where('kind', '=', 'effect.retry').execute();
+    const retries = await store.db.selectFrom('audit_entries').select('detail').where('kind', '=', 'effect.retry').execute();
     expect(retries.map((r) => r.detail)).toEqual([]);
     expect(mismatches).toEqual([]);
     expect(conditionsTraced).toBeGreaterThan(samples.length);

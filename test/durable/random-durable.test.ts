@@ -107,11 +107,12 @@ describe('random flows run durably as they dry-run', () => {
           for (const [i, sample] of tickets.entries()) {
             const id = await driveTicket(ctx, clock, worker, sample);
             const audited = await store.db
-              .selectFrom('audit_log')
+              .selectFrom('audit_entries')
               .select(['detail', 'at'])
               .where('ticket_id', '=', id)
               .where('kind', '=', 'action')
-              .orderBy('id')
+              .orderBy('row_id')
+              .orderBy('ordinal')
               .execute();
             const actual = audited
               .map((a) => ({ ...(a.detail as { node: string; type: string }), at: a.at.toISOString() }))
@@ -122,7 +123,12 @@ describe('random flows run durably as they dry-run', () => {
             expect(actual.sort(byTime)).toEqual(wanted.sort(byTime));
             actionsCompared += actual.length;
             timersFired += (
-              await store.db.selectFrom('audit_log').select('id').where('ticket_id', '=', id).where('kind', '=', 'timer.fired').execute()
+              await store.db
+                .selectFrom('audit_entries')
+                .select('id')
+                .where('ticket_id', '=', id)
+                .where('kind', '=', 'timer.fired')
+                .execute()
             ).length;
             const ticket = (await getTicket(store.db, id))!;
             expect({ ...expected[i]!.final }).toEqual({

@@ -190,7 +190,7 @@ async function checkRun(store: SwitchyardDatabase, receiver: TestHttpServer, ack
   }
   for (const a of acked) if (!stored.has(`${a.ticket}/${a.body}`)) problems.push(`acked message ${a.body} to ${a.ticket} was lost`);
   const { rows: applied } = await sql<{ event_id: string; n: string }>`
-    select detail->>'eventId' as event_id, count(*) as n from audit_log where kind = 'event.applied' group by 1`.execute(store.db);
+    select detail->>'eventId' as event_id, count(*) as n from audit_entries where kind = 'event.applied' group by 1`.execute(store.db);
   for (const a of applied) if (Number(a.n) !== 1) problems.push(`event ${a.event_id} applied ${a.n} times`);
   if (applied.length !== events.length) problems.push(`${applied.length} events audited as applied of ${events.length}`);
   const outbox = await store.db.selectFrom('outbox').select(['idempotency_key', 'status', 'attempts']).execute();
@@ -199,7 +199,7 @@ async function checkRun(store: SwitchyardDatabase, receiver: TestHttpServer, ack
   const results = await store.db.selectFrom('ticket_events').select('id').where('type', 'in', ['effect.done', 'effect.error']).execute();
   if (results.length !== outbox.length) problems.push(`${results.length} effect results for ${outbox.length} effects`);
   const { rows: audited } = await sql<{ key: string; n: string }>`
-    select detail->>'idempotencyKey' as key, count(*) as n from audit_log where kind = 'effect.delivered' group by 1`.execute(store.db);
+    select detail->>'idempotencyKey' as key, count(*) as n from audit_entries where kind = 'effect.delivered' group by 1`.execute(store.db);
   const deliveredAudit = new Map(audited.map((a) => [a.key, Number(a.n)]));
   const received = new Map<string, number>();
   for (const r of receiver.requests)
@@ -214,7 +214,9 @@ async function checkRun(store: SwitchyardDatabase, receiver: TestHttpServer, ack
     if (n > 1) duplicates.push(`${o.idempotency_key} x${n}`);
   }
   const { rows: faults } = await sql<{ kind: string; n: string }>`
-    select kind, count(*) as n from audit_log where kind in ('ticket.fault', 'flow.error', 'effect.dead') group by kind`.execute(store.db);
+    select kind, count(*) as n from audit_entries where kind in ('ticket.fault', 'flow.error', 'effect.dead') group by kind`.execute(
+    store.db,
+  );
   for (const f of faults) problems.push(`${f.n} ${f.kind} audit rows`);
   return {
     problems: problems.slice(0, 50),

@@ -49,7 +49,7 @@ export async function checkScaleRun(
   if (unapplied > 0) problem(`${unapplied} ticket events never applied`);
   const outside = events.filter((e) => e.flow_id === null);
   const { rows: appliedAudit } = await sql<{ ticket_id: string; event_id: string }>`
-    select ticket_id, detail->>'eventId' as event_id from audit_log where kind = 'event.applied' order by id`.execute(db);
+    select ticket_id, detail->>'eventId' as event_id from audit_entries where kind = 'event.applied' order by row_id, ordinal`.execute(db);
   const timesApplied = new Map<string, number>();
   for (const a of appliedAudit) timesApplied.set(a.event_id, (timesApplied.get(a.event_id) ?? 0) + 1);
   for (const e of outside)
@@ -94,7 +94,7 @@ export async function checkScaleRun(
     if (resultsPerNode.get(node) !== n) problem(`${node}: ${n} effects but ${resultsPerNode.get(node) ?? 0} results fed back`);
   }
   const { rows: delivered } = await sql<{ key: string; n: string }>`
-    select detail->>'idempotencyKey' as key, count(*) as n from audit_log where kind = 'effect.delivered' group by 1`.execute(db);
+    select detail->>'idempotencyKey' as key, count(*) as n from audit_entries where kind = 'effect.delivered' group by 1`.execute(db);
   const deliveredAudit = new Map(delivered.map((d) => [d.key, Number(d.n)]));
   for (const o of outbox)
     if (o.status === 'done' && deliveredAudit.get(o.idempotency_key) !== 1)
@@ -103,7 +103,7 @@ export async function checkScaleRun(
   // Timers: none fired twice (same ticket, flow, timer and due time); the timer flow's once per ticket;
   // each echo-flow timeout led to one /idle effect.
   const { rows: fired } = await sql<{ ticket_id: string; flow_id: string; timer_id: string; at: Date }>`
-    select ticket_id, flow_id, detail->>'timerId' as timer_id, at from audit_log where kind = 'timer.fired'`.execute(db);
+    select ticket_id, flow_id, detail->>'timerId' as timer_id, at from audit_entries where kind = 'timer.fired'`.execute(db);
   const firedKeys = countBy(fired, (f) => `${f.ticket_id}/${f.flow_id}/${f.timer_id}/${f.at.toISOString()}`);
   for (const [key, n] of firedKeys) if (n > 1) problem(`timer ${key} fired ${n} times`);
   const timerFlowFired = countBy(
@@ -153,7 +153,7 @@ export async function checkScaleRun(
     .map(([key, n]) => ({ key, received: n, attempts: outboxKeys.get(key)?.attempts ?? 0 }));
 
   const { rows: faults } = await sql<{ kind: string; n: string }>`
-    select kind, count(*) as n from audit_log where kind in ('ticket.fault', 'flow.error', 'effect.dead', 'effect.retry') group by kind`.execute(
+    select kind, count(*) as n from audit_entries where kind in ('ticket.fault', 'flow.error', 'effect.dead', 'effect.retry') group by kind`.execute(
     db,
   );
   const faultCounts = new Map(faults.map((f) => [f.kind, Number(f.n)]));

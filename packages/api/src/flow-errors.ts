@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const FlowErrorView = z
   .object({
-    /** The audit entry's id (bigint as text): newer entries have larger ids. */
+    /** The audit entry's id: its row's (bigint as text), `<row id>.<n>` for the nth entry of a row holding several (since migration 0033). */
     id: z.string(),
     ticketId: z.string(),
     flowId: z.string(),

@@ -108,6 +108,7 @@ export const TicketQuery = z.strictObject({
 /** One line of GET /api/tickets/:id/history: an event, a transition, an action or an effect, with its time. */
 export const HistoryEntry = z
   .object({
+    /** The audit entry's id: its row's, or `<row id>.<n>` for the nth entry of a row holding several (since migration 0033). */
     id: z.string(),
     at: z.iso.datetime({ offset: true }),
     actor: z.string(),

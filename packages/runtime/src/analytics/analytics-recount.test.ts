@@ -126,7 +126,7 @@ describe.each(testDatabases)('analytics rollups against a full recount on $name'
     // A worker's batch dies at its last statement (the audit append) for ticket b: the batch rolls back whole,
     // the worker retries ticket by ticket and puts b aside; a's work commits with its rollups.
     await sql`create function analytics_test_die() returns trigger language plpgsql as $$
-      begin if new.ticket_id = ${sql.lit(b.id)} and new.kind = 'flow.transition' then raise exception 'killed mid-batch'; end if; return new; end $$`.execute(
+      begin if new.ticket_id = ${sql.lit(b.id)} and (new.kind = 'flow.transition' or new.kinds @> array['flow.transition']) then raise exception 'killed mid-batch'; end if; return new; end $$`.execute(
       store.db,
     );
     await sql`create trigger analytics_test_die before insert on audit_log for each row execute function analytics_test_die()`.execute(

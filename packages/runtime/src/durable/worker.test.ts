@@ -249,7 +249,7 @@ describe.each(testDatabases)('durable runtime on $name', (target) => {
       const delivered = () => erp.requests.filter((r) => ids.includes((r.body as { ticket?: string } | undefined)?.ticket ?? '')).length;
       await expect.poll(delivered, { timeout: 10_000, interval: 50 }).toBe(24);
       const applied = await store.db
-        .selectFrom('audit_log')
+        .selectFrom('audit_entries')
         .select(['ticket_id', (eb) => eb.fn.countAll<string>().as('n')])
         .where('kind', '=', 'event.applied')
         .where('ticket_id', 'in', ids)

@@ -15,9 +15,8 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('audit_log').addColumn('kinds', sql`text[]`).addColumn('flows', sql`text[]`).execute();
-  // The flow errors of packed rows, newest first (migration 0013's two indexes serve one-entry rows).
-  await sql`create index audit_log_packed_flow_errors on audit_log (at desc, id desc) where kinds @> '{flow.error}'`.execute(db);
-  // Packed rows by what they hold: a flow's entries (a node's tickets), entries of some kinds (a rollout's history finds none).
+  // Packed rows by what they hold: their flow errors (the bell's poll; migration 0013's indexes serve one-entry rows),
+  // a flow's transitions (a node's tickets), none of a rollout's kinds (its history never unpacks a ticket's rows).
   await sql`create index audit_log_packed_holds on audit_log using gin (kinds, flows) where kind = 'packed'`.execute(db);
   await sql`
     create view audit_entries as
