@@ -8,6 +8,7 @@ import { createFlow } from '../catalog/create-flow';
 import { publishVersion } from '../catalog/publish-version';
 import { saveDraft } from '../catalog/save-draft';
 import { createManualClock } from '../clock';
+import type { Database } from '../db/schema';
 import { backfillOutcomes } from '../db/migrations/0006-outcomes';
 import { createTicket } from '../durable/create-ticket';
 import { postTicketEvent } from '../durable/post-ticket-event';
@@ -177,7 +178,7 @@ describe.each(testDatabases)('guardrail and metric figures on $name', (target) =
     expect(await versionCounts(store.db, FLOW)).toEqual([]);
     await store.db.transaction().execute(async (trx) => {
       await sql`create temporary view audit_log as select at, actor, ticket_id, flow_id, kind, detail from audit_entries`.execute(trx);
-      await backfillOutcomes(trx);
+      await backfillOutcomes<Database>(trx);
       await sql`drop view pg_temp.audit_log`.execute(trx);
     });
     await expectFigures();
