@@ -5,6 +5,7 @@ import { sendTogether } from '../db/send-together';
 import { nextFacts, type StoredFacts, ticketFactsOf, ticketFactsQueries } from './next-facts';
 import { flowCounterReads, flowCounterWrites } from './flow-counters';
 import { contributions, negated, sumContributions } from './ticket-facts';
+import { rollupShard } from './rollup-shard';
 import { dailyUpsert, factsUpsert } from './write-rollups';
 
 /**
@@ -55,10 +56,12 @@ export async function recordAnalytics(
     ...[...before.values()].filter((f) => current.has(f.ticketId)).flatMap((f) => negated(contributions(f))),
     ...after.flatMap((f) => contributions(f)),
   ]);
+  // The day's rollup rows are shared by every writer: this batch adds to one shard of them.
+  const shard = rollupShard(ticketIds);
   const writes = [
     factsUpsert(trx, after),
-    dailyUpsert(trx, delta),
-    ...flowCounterWrites(trx, entries, marks, bindings?.rows ?? [], rests?.rows ?? []),
+    dailyUpsert(trx, delta, shard),
+    ...flowCounterWrites(trx, entries, marks, bindings?.rows ?? [], rests?.rows ?? [], shard),
   ].filter((w) => w !== undefined);
   if (writes.length > 0) await sendTogether(trx, (send) => Promise.all(writes.map((w) => send(w))));
 }
