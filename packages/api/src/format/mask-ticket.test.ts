@@ -98,15 +98,9 @@ describe('a masked ticket', () => {
   it("masks one ticket's many audit facts as maskCustomerInDetail does, a repeated text alike each time", () => {
     const customer = { name: '王小明', contact: '13812345678' };
     const mask = customerDetailMasker(customer);
-    const facts = [
-      { kind: 'action', detail: { node: 'reply', params: { body: '王小明您好，电话13812345678' } } },
-      { kind: 'flow.transition', detail: { from: 'reply', to: 'wait', visits: ['reply', 'wait'] } },
-      { kind: 'action', detail: { node: 'reply', params: { body: '王小明您好，电话13812345678' } } },
-    ];
+    const reply = { kind: 'action', detail: { node: 'reply', params: { body: '王小明您好，电话13812345678' } } };
+    const facts = [reply, { kind: 'flow.transition', detail: { from: 'reply', to: 'wait', visits: ['reply', 'wait'] } }, reply];
     for (const fact of facts) expect(mask(fact)).toEqual(maskCustomerInDetail(fact, customer));
-    expect(mask(facts[2] ?? facts[0])).toEqual({
-      kind: 'action',
-      detail: { node: 'reply', params: { body: '王**您好，电话138****5678' } },
-    });
+    expect(mask(reply)).toEqual({ kind: 'action', detail: { node: 'reply', params: { body: '王**您好，电话138****5678' } } });
   });
 });
