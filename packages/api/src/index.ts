@@ -108,6 +108,7 @@ export {
   passesLuhn,
   maskCustomerIn,
   maskCustomerInDetail,
+  customerDetailMasker,
   maskerFor,
   maskHistory,
   maskMessages,

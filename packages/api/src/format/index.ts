@@ -4,6 +4,7 @@ export { isChineseIdNumber, maskContact, maskEmail, maskName, maskPhone, maskSen
 export {
   maskCustomerIn,
   maskCustomerInDetail,
+  customerDetailMasker,
   maskerFor,
   maskHistory,
   maskMessages,

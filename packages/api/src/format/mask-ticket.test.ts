@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../tickets';
 import {
+  customerDetailMasker,
   maskCustomerInDetail,
   maskerFor,
   maskHistory,
@@ -92,5 +93,14 @@ describe('a masked ticket', () => {
       ticket.customer,
     );
     expect(messages[0]).toMatchObject({ recipient: 'w***@example.com', body: 'Hi 王**' });
+  });
+
+  it("masks one ticket's many audit facts as maskCustomerInDetail does, a repeated text alike each time", () => {
+    const customer = { name: '王小明', contact: '13812345678' };
+    const mask = customerDetailMasker(customer);
+    const reply = { kind: 'action', detail: { node: 'reply', params: { body: '王小明您好，电话13812345678' } } };
+    const facts = [reply, { kind: 'flow.transition', detail: { from: 'reply', to: 'wait', visits: ['reply', 'wait'] } }, reply];
+    for (const fact of facts) expect(mask(fact)).toEqual(maskCustomerInDetail(fact, customer));
+    expect(mask(reply)).toEqual({ kind: 'action', detail: { node: 'reply', params: { body: '王**您好，电话138****5678' } } });
   });
 });

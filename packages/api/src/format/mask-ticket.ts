@@ -77,6 +77,25 @@ export function maskCustomerInDetail<F extends { readonly detail: unknown }>(fac
 }
 
 /**
+ * `maskCustomerInDetail` for the many facts of one ticket's run: the customer's patterns are built
+ * once, and each distinct string (a node id, an event type) is masked once.
+ * @example const mask = customerDetailMasker({ name: '王小明' }); mask({ kind: 'action', detail: { body: '王小明您好' } });
+ */
+export function customerDetailMasker(customer: KnownCustomer): <F extends { readonly detail: unknown }>(fact: F) => F {
+  const masker = maskerFor(customer);
+  const seen = new Map<string, string>();
+  const mask = (text: string): string => {
+    let masked = seen.get(text);
+    if (masked === undefined) {
+      masked = masker(text);
+      seen.set(text, masked);
+    }
+    return masked;
+  };
+  return (fact) => ({ ...fact, detail: maskDeep(fact.detail, mask) });
+}
+
+/**
  * A ticket as a viewer who may not see its customer reads it: name and contact masked, and
  * the personal data inside its subject, body and recent messages.
  * @example maskTicketView(view).customer.contact; // '138****5678'

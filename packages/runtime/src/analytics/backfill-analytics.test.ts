@@ -1,5 +1,5 @@
 import { builtinNodes, createNodeRegistry } from '@switchyard/nodes';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createFlow } from '../catalog/create-flow';
@@ -19,15 +19,18 @@ import { recountAnalytics } from './recount-analytics';
 const registry = createNodeRegistry(builtinNodes);
 const MINUTE = 60_000;
 
-/** Every rollup row the live writes keep. */
+/** Every rollup the live writes keep, the daily counts summed over their shards as the readers sum them (migration 0034). */
 async function rollups(db: Kysely<Database>) {
+  const n = sql<string>`sum(n)`.as('n');
+  const total = sql<number>`sum(total)`.as('total');
   return {
     facts: await db.selectFrom('analytics_tickets').selectAll().orderBy('ticket_id').execute(),
     // A live write leaves a row at zero where a count went up and down again; history has nothing to say there.
     daily: (
       await db
         .selectFrom('analytics_daily')
-        .selectAll()
+        .select(['day', 'grp', 'channel', 'metric', 'key', n, total])
+        .groupBy(['day', 'grp', 'channel', 'metric', 'key'])
         .orderBy('day')
         .orderBy('grp')
         .orderBy('channel')
@@ -37,7 +40,8 @@ async function rollups(db: Kysely<Database>) {
     ).filter((r) => Number(r.n) !== 0 || Number(r.total) !== 0),
     flow: await db
       .selectFrom('analytics_flow_daily')
-      .selectAll()
+      .select(['flow_id', 'day', 'version', 'metric', 'key', n, total])
+      .groupBy(['flow_id', 'day', 'version', 'metric', 'key'])
       .orderBy('flow_id')
       .orderBy('day')
       .orderBy('version')

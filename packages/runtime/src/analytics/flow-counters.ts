@@ -108,13 +108,14 @@ export function flowCounterReads(trx: Kysely<Database>, entries: readonly AuditE
 
 type CounterReads = ReturnType<typeof flowCounterReads>;
 
-/** A batch's flow counters, open waits and rule marks: the statements that write them, from the rows of `flowCounterReads`. */
+/** A batch's flow counters (in `shard`), open waits and rule marks: the statements that write them, from the rows of `flowCounterReads`. */
 export function flowCounterWrites(
   trx: Kysely<Database>,
   entries: readonly AuditEntry[],
   marks: readonly RuleMark[],
   bindings: readonly InferResult<NonNullable<CounterReads['bindings']>>[number][],
   rests: readonly InferResult<NonNullable<CounterReads['rests']>>[number][],
+  shard: number,
 ): Compilable<unknown>[] {
   const versions = new Map(bindings.map((b) => [waitKey(b.ticket_id, b.flow_id), b.version]));
   const versionOf = (ticketId: string, flowId: string) => versions.get(waitKey(ticketId, flowId));
@@ -122,7 +123,7 @@ export function flowCounterWrites(
   const open = new Map(rests.map((r) => [waitKey(r.ticket_id, r.flow_id), { node: r.node_id, since: r.since }]));
   const counters = [...flowCounters(entries, versionOf, open), ...markCounters(marks, versionOf)];
   const writes: Compilable<unknown>[] = [];
-  const upsert = flowCountersUpsert(trx, counters);
+  const upsert = flowCountersUpsert(trx, counters, shard);
   if (upsert) writes.push(upsert);
   if (moving.length > 0) {
     const touched = [...new Set(moving.flatMap((e) => (e.ticketId === null || e.flowId === null ? [] : [waitKey(e.ticketId, e.flowId)])))];

@@ -5,6 +5,8 @@ import { sendTogether } from '../db/send-together';
 import { nextFacts, type StoredFacts, ticketFactsOf, ticketFactsQueries } from './next-facts';
 import { flowCounterReads, flowCounterWrites } from './flow-counters';
 import { contributions, negated, sumContributions } from './ticket-facts';
+import { rollupShard } from './rollup-shard';
+import { sameFacts } from './same-facts';
 import { dailyUpsert, factsUpsert } from './write-rollups';
 
 /**
@@ -38,27 +40,36 @@ export async function recordAnalytics(
     ]),
   );
   const { before, current } = ticketFactsOf(stored.rows, tickets.rows);
-  const after: StoredFacts[] = [];
+  // Only the tickets whose facts changed: the others would write their row as it is and add nothing to the days.
+  const changed: StoredFacts[] = [];
   const marks: { ticketId: string; flowId: string; nodeId: string; mark: 'misroute' | 'corrected'; at: Date }[] = [];
+  const byTicket = new Map<string, AuditEntry[]>();
+  for (const e of entries) {
+    if (e.ticketId === null) continue;
+    const list = byTicket.get(e.ticketId);
+    if (list) list.push(e);
+    else byTicket.set(e.ticketId, [e]);
+  }
   for (const id of ticketIds) {
     const now = current.get(id);
     if (!now) continue;
-    const next = nextFacts(
-      before.get(id),
-      now,
-      entries.filter((e) => e.ticketId === id),
-    );
-    after.push(next.facts);
+    const old = before.get(id);
+    const next = nextFacts(old, now, byTicket.get(id) ?? []);
+    if (!sameFacts(old, next.facts)) changed.push(next.facts);
     marks.push(...next.marks);
   }
-  const delta = sumContributions([
-    ...[...before.values()].filter((f) => current.has(f.ticketId)).flatMap((f) => negated(contributions(f))),
-    ...after.flatMap((f) => contributions(f)),
-  ]);
+  const delta = sumContributions(
+    changed.flatMap((f) => {
+      const old = before.get(f.ticketId);
+      return old ? [...negated(contributions(old)), ...contributions(f)] : contributions(f);
+    }),
+  );
+  // The day's rollup rows are shared by every writer: this batch adds to one shard of them.
+  const shard = rollupShard(ticketIds);
   const writes = [
-    factsUpsert(trx, after),
-    dailyUpsert(trx, delta),
-    ...flowCounterWrites(trx, entries, marks, bindings?.rows ?? [], rests?.rows ?? []),
+    factsUpsert(trx, changed),
+    dailyUpsert(trx, delta, shard),
+    ...flowCounterWrites(trx, entries, marks, bindings?.rows ?? [], rests?.rows ?? [], shard),
   ].filter((w) => w !== undefined);
   if (writes.length > 0) await sendTogether(trx, (send) => Promise.all(writes.map((w) => send(w))));
 }

@@ -27,7 +27,17 @@ export async function recountAnalytics(db: Kysely<Database>): Promise<AnalyticsR
   const storedDaily = (
     await db
       .selectFrom('analytics_daily')
-      .select(['grp', 'channel', 'metric', 'key', 'n', 'total', sql<string>`day::text`.as('day')])
+      // Summed over the shards (migration 0034), as the readers do.
+      .select([
+        'grp',
+        'channel',
+        'metric',
+        'key',
+        sql<string>`sum(n)`.as('n'),
+        sql<number>`sum(total)`.as('total'),
+        sql<string>`day::text`.as('day'),
+      ])
+      .groupBy(['day', 'grp', 'channel', 'metric', 'key'])
       .execute()
   )
     .map((r) => ({ day: r.day, group: r.grp, channel: r.channel, metric: r.metric, key: r.key, n: Number(r.n), total: Number(r.total) }))
@@ -51,7 +61,16 @@ export async function recountAnalytics(db: Kysely<Database>): Promise<AnalyticsR
   const storedFlow = (
     await db
       .selectFrom('analytics_flow_daily')
-      .select(['flow_id', 'version', 'metric', 'key', 'n', 'total', sql<string>`day::text`.as('day')])
+      .select([
+        'flow_id',
+        'version',
+        'metric',
+        'key',
+        sql<string>`sum(n)`.as('n'),
+        sql<number>`sum(total)`.as('total'),
+        sql<string>`day::text`.as('day'),
+      ])
+      .groupBy(['day', 'flow_id', 'version', 'metric', 'key'])
       .execute()
   )
     .map((r) => ({

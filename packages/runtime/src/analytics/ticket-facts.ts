@@ -76,7 +76,8 @@ export function contributions(f: TicketFacts): Contribution[] {
 export function sumContributions(list: readonly Contribution[]): Contribution[] {
   const sums = new Map<string, Contribution>();
   for (const c of list) {
-    const id = JSON.stringify([c.day, c.group, c.channel, c.metric, c.key]);
+    // A joined key (NUL never appears in days, groups, channels or keys): this runs for every ticket of every batch.
+    const id = `${c.day}\u0000${c.group}\u0000${c.channel}\u0000${c.metric}\u0000${c.key}`;
     const s = sums.get(id);
     sums.set(id, s ? { ...s, n: s.n + c.n, total: s.total + c.total } : c);
   }

@@ -56,21 +56,24 @@ export function factsUpsert(trx: Kysely<Database>, facts: readonly StoredFacts[]
     );
 }
 
-/** The daily rows a delta adds to, in key order (two transactions never wait on each other's rows in opposite orders). */
-export function dailyRows(delta: readonly Contribution[]): Insertable<AnalyticsDailyTable>[] {
+/**
+ * The daily rows a delta adds to, in key order (two transactions never wait on each other's rows in opposite orders),
+ * in one shard (`rollupShard`).
+ */
+export function dailyRows(delta: readonly Contribution[], shard: number): Insertable<AnalyticsDailyTable>[] {
   return [...delta]
     .sort((a, b) => compareKeys([a.day, a.group, a.channel, a.metric, a.key], [b.day, b.group, b.channel, b.metric, b.key]))
-    .map((c) => ({ day: c.day, grp: c.group, channel: c.channel, metric: c.metric, key: c.key, n: c.n, total: c.total }));
+    .map((c) => ({ day: c.day, grp: c.group, channel: c.channel, metric: c.metric, key: c.key, shard, n: c.n, total: c.total }));
 }
 
-/** Adds contributions to the daily rows, in key order: a statement, undefined for none. */
-export function dailyUpsert(trx: Kysely<Database>, delta: readonly Contribution[]): Compilable<unknown> | undefined {
+/** Adds contributions to the daily rows of one shard, in key order: a statement, undefined for none. */
+export function dailyUpsert(trx: Kysely<Database>, delta: readonly Contribution[], shard: number): Compilable<unknown> | undefined {
   if (delta.length === 0) return undefined;
   return trx
     .insertInto('analytics_daily')
-    .values(dailyRows(delta))
+    .values(dailyRows(delta, shard))
     .onConflict((oc) =>
-      oc.columns(['day', 'grp', 'channel', 'metric', 'key']).doUpdateSet({
+      oc.columns(['day', 'grp', 'channel', 'metric', 'key', 'shard']).doUpdateSet({
         n: sql`analytics_daily.n + excluded.n`,
         total: sql`analytics_daily.total + excluded.total`,
       }),
@@ -88,33 +91,46 @@ export interface FlowCounter {
   readonly total: number;
 }
 
-/** The flow counters' rows, summed by key and in key order. */
-export function flowCounterRows(counters: readonly FlowCounter[]): Insertable<AnalyticsFlowDailyTable>[] {
-  const sums = new Map<string, FlowCounter>();
+/** The flow counters' rows in one shard (`rollupShard`), summed by key and in key order. */
+export function flowCounterRows(counters: readonly FlowCounter[], shard: number): Insertable<AnalyticsFlowDailyTable>[] {
+  const sums = new Map<string, { counter: FlowCounter; sortKey: readonly string[]; n: number; total: number }>();
   for (const c of counters) {
-    const id = JSON.stringify([c.flowId, c.day, c.version, c.metric, c.key]);
+    // A joined key (NUL never appears in ids, days or keys): this runs for every counter of every batch.
+    const id = `${c.flowId}\u0000${c.day}\u0000${c.version}\u0000${c.metric}\u0000${c.key}`;
     const s = sums.get(id);
-    sums.set(id, s ? { ...s, n: s.n + c.n, total: s.total + c.total } : c);
+    if (s) {
+      s.n += c.n;
+      s.total += c.total;
+    } else
+      sums.set(id, { counter: c, sortKey: [c.flowId, c.day, String(c.version).padStart(9, '0'), c.metric, c.key], n: c.n, total: c.total });
   }
   return [...sums.values()]
-    .sort((a, b) =>
-      compareKeys(
-        [a.flowId, a.day, String(a.version).padStart(9, '0'), a.metric, a.key],
-        [b.flowId, b.day, String(b.version).padStart(9, '0'), b.metric, b.key],
-      ),
-    )
-    .map((c) => ({ day: c.day, flow_id: c.flowId, version: c.version, metric: c.metric, key: c.key, n: c.n, total: c.total }));
+    .sort((a, b) => compareKeys(a.sortKey, b.sortKey))
+    .map(({ counter: c, n, total }) => ({
+      day: c.day,
+      flow_id: c.flowId,
+      version: c.version,
+      metric: c.metric,
+      key: c.key,
+      shard,
+      n,
+      total,
+    }));
 }
 
-/** Adds to the flow counters, summed by key and in key order: one statement, undefined for none. */
-export function flowCountersUpsert(trx: Kysely<Database>, counters: readonly FlowCounter[]): Compilable<unknown> | undefined {
-  const rows = flowCounterRows(counters);
+/** Adds to the flow counters of one shard, summed by key and in key order: one statement, undefined for none. */
+export function flowCountersUpsert(
+  trx: Kysely<Database>,
+  counters: readonly FlowCounter[],
+  shard: number,
+): Compilable<unknown> | undefined {
+  const rows = flowCounterRows(counters, shard);
   if (rows.length === 0) return undefined;
   return trx
     .insertInto('analytics_flow_daily')
     .values(rows)
     .onConflict((oc) =>
-      oc.columns(['flow_id', 'day', 'version', 'metric', 'key']).doUpdateSet({
+      oc.columns(['flow_id', 'day', 'version', 'metric', 'key', 'shard']).doUpdateSet({
         n: sql`analytics_flow_daily.n + excluded.n`,
         total: sql`analytics_flow_daily.total + excluded.total`,
       }),

@@ -526,6 +526,8 @@ export interface AnalyticsDailyTable {
   /** bigint as text. */
   n: ColumnType<string, string | number, string | number>;
   total: number;
+  /** Which of the key's rows (migration 0034): readers sum over it. */
+  shard: ColumnType<number, number | undefined, number>;
 }
 
 /** Counters per day, flow and version (migration 0016): nodes entered, edges taken, errors, wait buckets, rule marks. */
@@ -537,6 +539,8 @@ export interface AnalyticsFlowDailyTable {
   key: string;
   n: ColumnType<string, string | number, string | number>;
   total: number;
+  /** Which of the key's rows (migration 0034): readers sum over it. */
+  shard: ColumnType<number, number | undefined, number>;
 }
 
 /** Where each ticket's flow rests now and since when (migration 0016): a wait's duration ends when it leaves. */

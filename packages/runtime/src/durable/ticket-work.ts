@@ -3,7 +3,7 @@ import { type Ticket, TicketEventType } from '@switchyard/flow';
 import type { CalendarBook, NodeRegistry, Roster, TicketStats } from '@switchyard/nodes';
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditFact } from '../audit/audit-entry';
-import { maskCustomerInDetail } from '@switchyard/api';
+import { customerDetailMasker } from '@switchyard/api';
 import { sealCustomer } from '../data-keys/customer-fields';
 import type { DataKeyRing } from '../data-keys/data-key-ring';
 import type { OutboxTable, TicketEventsTable, TicketFlowsTable, TimersTable } from '../db/schema';
@@ -102,13 +102,14 @@ export async function runTicketWork(
 
   const audit: AuditEntry[] = [];
   // The audit never holds the customer's name or contact, even inside a rendered reply.
+  const maskCustomer = customerDetailMasker(work.ticket.customer);
   const record = (at: Date, flow: number | undefined, fact: AuditFact) =>
     audit.push({
       at,
       actor: SYSTEM_ACTOR,
       ticketId,
       flowId: flow === undefined ? null : flowAt(flowIds, flow),
-      ...maskCustomerInDetail(fact, work.ticket.customer),
+      ...maskCustomer(fact),
     });
   const outbox: Insertable<OutboxTable>[] = [];
   const timers = createVirtualTimers();

@@ -3,6 +3,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { flowCounters } from '../analytics/flow-counters';
 import { nextFacts } from '../analytics/next-facts';
 import { contributions, sumContributions } from '../analytics/ticket-facts';
+import { rollupShard } from '../analytics/rollup-shard';
 import { dailyRows, flowCounterRows } from '../analytics/write-rollups';
 import type { AuditEntry } from '../audit/audit-entry';
 import { openTicketChainsSql } from '../audit/record-audit';
@@ -94,8 +95,13 @@ export function newTicketStatements(tickets: readonly NewTicketRow[], now: Date)
         entries.slice(i, i + 1),
       ).facts,
   );
-  const daily = dailyRows(sumContributions(facts.flatMap((f) => contributions(f))));
-  const counters = flowCounterRows(flowCounters(entries, () => undefined, new Map()));
+  // Creators add to one shard of the day's rollup rows each, as workers do.
+  const shard = rollupShard(tickets.map((t) => t.id));
+  const daily = dailyRows(sumContributions(facts.flatMap((f) => contributions(f))), shard);
+  const counters = flowCounterRows(
+    flowCounters(entries, () => undefined, new Map()),
+    shard,
+  );
   const rest = sql`
     with message as (
       insert into ticket_messages (ticket_id, direction, author, via, recipient, body, language, idempotency_key, at)
@@ -117,21 +123,21 @@ export function newTicketStatements(tickets: readonly NewTicketRow[], now: Date)
         ${facts.map((f) => f.category)}::text[], ${facts.map((f) => f.status)}::text[], ${facts.map((f) => f.assignee)}::text[],
         ${facts.map((f) => f.agentReplies)}::int[]) as f(ticket_id, channel, grp, category, status, assignee, agent_replies)
     ), day as (
-      insert into analytics_daily as d (day, grp, channel, metric, key, n, total)
-      select r.day, r.grp, r.channel, r.metric, r.key, r.n, r.total
+      insert into analytics_daily as d (day, grp, channel, metric, key, shard, n, total)
+      select r.day, r.grp, r.channel, r.metric, r.key, ${shard}::smallint, r.n, r.total
       from unnest(${daily.map((r) => r.day)}::date[], ${daily.map((r) => r.grp)}::text[], ${daily.map((r) => r.channel)}::text[],
         ${daily.map((r) => r.metric)}::text[], ${daily.map((r) => r.key)}::text[], ${daily.map((r) => r.n)}::bigint[],
         ${daily.map((r) => r.total)}::float8[]) with ordinality as r(day, grp, channel, metric, key, n, total, i)
       order by r.i
-      on conflict (day, grp, channel, metric, key) do update set n = d.n + excluded.n, total = d.total + excluded.total
+      on conflict (day, grp, channel, metric, key, shard) do update set n = d.n + excluded.n, total = d.total + excluded.total
     ), flow_day as (
-      insert into analytics_flow_daily as d (day, flow_id, version, metric, key, n, total)
-      select r.day, r.flow_id, r.version, r.metric, r.key, r.n, r.total
+      insert into analytics_flow_daily as d (day, flow_id, version, metric, key, shard, n, total)
+      select r.day, r.flow_id, r.version, r.metric, r.key, ${shard}::smallint, r.n, r.total
       from unnest(${counters.map((r) => r.day)}::date[], ${counters.map((r) => r.flow_id)}::text[], ${counters.map((r) => r.version)}::int[],
         ${counters.map((r) => r.metric)}::text[], ${counters.map((r) => r.key)}::text[], ${counters.map((r) => r.n)}::bigint[],
         ${counters.map((r) => r.total)}::float8[]) with ordinality as r(day, flow_id, version, metric, key, n, total, i)
       order by r.i
-      on conflict (flow_id, day, version, metric, key) do update set n = d.n + excluded.n, total = d.total + excluded.total
+      on conflict (flow_id, day, version, metric, key, shard) do update set n = d.n + excluded.n, total = d.total + excluded.total
     ), ${openTicketChainsSql(entries)}
     select pg_notify('switchyard_work_' || current_schema(), '')`;
   return [bindings, rest];
