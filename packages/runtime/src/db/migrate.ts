@@ -27,6 +27,7 @@ import * as groupTurns from './migrations/0027-group-turns';
 import * as approvalDecisions from './migrations/0028-approval-decisions';
 import * as queueDeadlines from './migrations/0030-queue-deadlines';
 import * as bindingChecks from './migrations/0032-binding-checks-per-statement';
+import * as announceAfterCommit from './migrations/0035-announce-after-commit';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0028-approval-decisions': approvalDecisions,
   '0030-queue-deadlines': queueDeadlines,
   '0032-binding-checks-per-statement': bindingChecks,
+  '0035-announce-after-commit': announceAfterCommit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
