@@ -57,29 +57,25 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 export async function claimEffects(ctx: RuntimeContext, limit: number, options: DeliveryOptions = {}): Promise<OutboxRow[]> {
   const now = ctx.clock.now();
   const leaseUntil = new Date(now.getTime() + (options.timeoutMs ?? MAX_NODE_TIMEOUT_MS) + LEASE_GRACE_MS);
-  return ctx.db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', 'in', ['pending', 'running'])
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (due.length === 0) return [];
-    return trx
-      .updateTable('outbox')
-      .set({ status: 'running', attempts: sql<number>`attempts + 1`, next_attempt_at: leaseUntil, lease_until: leaseUntil })
-      .where(
-        'id',
-        'in',
-        due.map((d) => d.id),
-      )
-      .returningAll()
-      .execute();
-  });
+  // One statement, one round trip (a round that finds nothing pays no transaction of its own).
+  return ctx.db
+    .with('due', (db) =>
+      db
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', 'in', ['pending', 'running'])
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .updateTable('outbox')
+    .from('due')
+    .set({ status: 'running', attempts: sql<number>`outbox.attempts + 1`, next_attempt_at: leaseUntil, lease_until: leaseUntil })
+    .whereRef('outbox.id', '=', 'due.id')
+    .returningAll('outbox')
+    .execute();
 }
 
 /**
