@@ -9,9 +9,12 @@ import { PGBENCH_WRITES, type PgbenchResult, runPgbench, type WriteSamples } fro
 import { benchRegistry, openSampleTickets, sampleTickets, seedBenchExamples, startServices } from './durable-workload';
 import { type LatencyResult, measureLatency } from './durable-latency';
 import { type BenchRow, fmtMs, fmtRate, renderTable } from './report';
+import { describeWaitEvents, sampleWaitEvents, type WaitEvents } from './wait-events';
 
 const TICKETS = Number(process.env.DURABLE_BENCH_TICKETS ?? 2_000);
 const WORKERS = 2;
+/** Rounds at once in each worker process (DURABLE_BENCH_LOOPS; the server runs 2 on PostgreSQL): 1 keeps the figures comparable with earlier runs. */
+const LOOPS = Number(process.env.DURABLE_BENCH_LOOPS ?? 1);
 /** Fixed batches as before issue 22's latency work, then the adaptive batch (up to 64) the worker now uses. */
 const ALL_RUNS = [
   { batchSize: 16, adaptive: false },
@@ -48,6 +51,8 @@ interface DurableRun {
   readonly writes: Readonly<Record<string, number>>;
   /** Absent for a scale-out run (throughput only). */
   readonly latency: LatencyResult | undefined;
+  /** What the run's database sessions waited on while draining the backlog, and during the latency phase. */
+  readonly waits: { readonly drain: WaitEvents; readonly latency: WaitEvents | undefined };
   readonly workers: readonly WorkerStats[];
   readonly problems: string;
   readonly samples: WriteSamples;
@@ -90,6 +95,10 @@ async function durableRun(
   { processes = WORKERS, latencyPhase = true }: { processes?: number; latencyPhase?: boolean } = {},
 ): Promise<DurableRun> {
   const scratch = await createTestSchema();
+  // The run's sessions (this process's and its workers') carry its name in pg_stat_activity, for the wait-event sampler.
+  const applicationName = `bench_${scratch.schema}`;
+  const savedAppName = process.env.PGAPPNAME;
+  process.env.PGAPPNAME = applicationName;
   const store = await openDatabase({ url: testPostgresUrl(), schema: scratch.schema, maxConnections: 8 });
   const db = store.db;
   const ctx: RuntimeContext = {
@@ -109,19 +118,23 @@ async function durableRun(
     workers = await startWorkerProcesses(processes, scratch.schema, {
       SCALE_BATCH_SIZE: String(batchSize),
       SCALE_ADAPTIVE_BATCH: adaptive ? '1' : '0',
+      SCALE_LOOPS: String(LOOPS),
       SCALE_POLL_MS: '100',
       SCALE_MAX_CONNECTIONS: '6',
       SWITCHYARD_HTTP_ALLOW: services.host,
     });
 
+    const drainWaits = await sampleWaitEvents(applicationName);
     const released = performance.now();
     await sql`update tickets set wake_at = now()`.execute(db);
     await waitUntilDrained(db, 300_000);
     const drainSeconds = (performance.now() - released) / 1000;
+    const drainWaitEvents = await drainWaits.stop();
     const drained = await count(db, sql`select count(*) as n from ticket_events where applied_at is not null`);
     const eventsPerSecond = drained / drainSeconds;
 
     // Latency: an open-loop trickle of customer messages on the tickets just processed.
+    const latencyWaits = latencyPhase ? await sampleWaitEvents(applicationName) : undefined;
     const latency = latencyPhase
       ? await measureLatency(
           ctx,
@@ -131,6 +144,7 @@ async function durableRun(
           (look) => store.listen(`switchyard_tickets_${scratch.schema}`, look),
         )
       : undefined;
+    const latencyWaitEvents = await latencyWaits?.stop();
     await waitUntilDrained(db, 60_000);
 
     const { rows: faults } = await sql<{ kind: string; n: string }>`
@@ -149,6 +163,7 @@ async function durableRun(
       eventsPerSecond,
       writes: writesPerEvent(stats),
       latency,
+      waits: { drain: drainWaitEvents, latency: latencyWaitEvents },
       workers: stats,
       problems: faults.map((f) => `${f.n} ${f.kind}`).join(', ') || 'none',
       samples: await writeSamples(db),
@@ -157,6 +172,8 @@ async function durableRun(
     await Promise.all(workers.map((w) => w.kill()));
     await store.close();
     await scratch.drop();
+    if (savedAppName === undefined) delete process.env.PGAPPNAME;
+    else process.env.PGAPPNAME = savedAppName;
   }
 }
 
@@ -197,9 +214,14 @@ function writesPerEvent(stats: readonly WorkerStats[]): Record<string, number> {
 const label = (run: Pick<DurableRun, 'batchSize' | 'adaptive'>) =>
   run.adaptive ? `adaptive batch <= ${run.batchSize}` : `batch ${run.batchSize}`;
 
-function describeLatency(latency: LatencyResult): string {
+const p50p99 = (p: { p50: number; p99: number }) => `p50 ${fmtMs(p.p50)} p99 ${fmtMs(p.p99)}`;
+
+function describeLatency(latency: LatencyResult, waits: WaitEvents | undefined): string {
+  const { post, untilClaimed, batchAndCommit } = latency.breakdown;
   return (
-    `latency at ${latency.rate} messages/s for ${LATENCY_SECONDS} s: post -> applied as a client sees it p50 ${fmtMs(latency.observed.p50)} p99 ${fmtMs(latency.observed.p99)}, ` +
+    `latency at ${latency.rate} messages/s for ${LATENCY_SECONDS} s: post -> applied as a client sees it ${p50p99(latency.observed)} ` +
+    `(the post's round trip ${p50p99(post)}; answered -> claimed by a worker's round ${p50p99(untilClaimed)}; round start -> seen applied ${p50p99(batchAndCommit)}), ` +
+    (waits ? `database sessions meanwhile: ${describeWaitEvents(waits)}, ` : '') +
     `applied_at - at p50 ${fmtMs(latency.recorded.p50)} p99 ${fmtMs(latency.recorded.p99)} (all ${latency.allEvents} events of the window incl. effect results: p50 ${fmtMs(latency.allRecorded.p50)} p99 ${fmtMs(latency.allRecorded.p99)})`
   );
 }
@@ -207,11 +229,12 @@ function describeLatency(latency: LatencyResult): string {
 function describeRun(run: DurableRun): string {
   return (
     `durable ${label(run)}: ${run.preload.tickets} tickets + ${run.preload.events - run.preload.tickets} scripted events queued in ${run.preload.seconds.toFixed(1)} s; ` +
-    `${run.processes} worker processes applied ${run.drained} events (effect results included) in ${run.drainSeconds.toFixed(1)} s = ${fmtRate(run.eventsPerSecond, 'events/s')}; ` +
+    `${run.processes} worker processes (${LOOPS} loop${LOOPS === 1 ? '' : 's'} each) applied ${run.drained} events (effect results included) in ${run.drainSeconds.toFixed(1)} s = ${fmtRate(run.eventsPerSecond, 'events/s')}; ` +
     `rows written per event: ${Object.entries(run.writes)
       .map(([write, n]) => `${write} ${n.toFixed(2)}`)
       .join(', ')}; ` +
-    (run.latency ? `${describeLatency(run.latency)}; ` : '') +
+    (run.latency ? `${describeLatency(run.latency, run.waits.latency)}; ` : '') +
+    `database sessions while draining: ${describeWaitEvents(run.waits.drain)}; ` +
     `faults: ${run.problems}; per worker: ${run.workers.map((w) => `${w.applied} events in ${w.batches} batches, ${w.settled} effects`).join(' / ')}`
   );
 }

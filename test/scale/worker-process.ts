@@ -14,7 +14,7 @@ import { createWorkCounter } from './work-counter';
  *
  * Env: SWITCHYARD_TEST_SCHEMA (required), SWITCHYARD_TEST_DATABASE_URL (optional),
  * SCALE_DELIVERY_TIMEOUT_MS (the delivery timeout; the outbox lease is that + 5 s),
- * SCALE_BATCH_SIZE, SCALE_ADAPTIVE_BATCH (0: a fixed batch), SCALE_POLL_MS, SCALE_EFFECT_CONCURRENCY, SCALE_MAX_CONNECTIONS.
+ * SCALE_BATCH_SIZE, SCALE_ADAPTIVE_BATCH (0: a fixed batch), SCALE_LOOPS (rounds at once, default 1), SCALE_POLL_MS, SCALE_EFFECT_CONCURRENCY, SCALE_MAX_CONNECTIONS.
  */
 const schema = process.env.SWITCHYARD_TEST_SCHEMA;
 if (!schema) {
@@ -41,6 +41,7 @@ const timeoutMs = numberEnv('SCALE_DELIVERY_TIMEOUT_MS');
 const worker = createWorker(ctx, {
   batchSize: numberEnv('SCALE_BATCH_SIZE') ?? 16,
   adaptiveBatch: process.env.SCALE_ADAPTIVE_BATCH !== '0',
+  loops: numberEnv('SCALE_LOOPS') ?? 1,
   pollMs: numberEnv('SCALE_POLL_MS') ?? 50,
   effectConcurrency: numberEnv('SCALE_EFFECT_CONCURRENCY') ?? 8,
   delivery: { ...(timeoutMs === undefined ? {} : { timeoutMs }), backoffMs: 200 },

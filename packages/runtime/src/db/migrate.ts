@@ -29,6 +29,7 @@ import * as queueDeadlines from './migrations/0030-queue-deadlines';
 import * as bindingChecks from './migrations/0032-binding-checks-per-statement';
 import * as packedAudit from './migrations/0033-packed-audit';
 import * as rollupShards from './migrations/0034-rollup-shards';
+import * as announceAfterCommit from './migrations/0035-announce-after-commit';
 import * as outcomeCounterShards from './migrations/0036-outcome-counter-shard-per-session';
 import type { Database } from './schema';
 
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '0032-binding-checks-per-statement': bindingChecks,
   '0033-packed-audit': packedAudit,
   '0034-rollup-shards': rollupShards,
+  '0035-announce-after-commit': announceAfterCommit,
   '0036-outcome-counter-shard-per-session': outcomeCounterShards,
 };
 

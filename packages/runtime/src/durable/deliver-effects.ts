@@ -27,7 +27,8 @@ import { versionKey } from './flow-cache';
 import { sendToGateway } from './message-gateway';
 import { recordFirstResponse } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
-import { announceWork, wakeTicket } from './work-channel';
+import { sendTogether } from '../db/send-together';
+import { announceAfterCommit, announceCommitted, wakeTicketQuery } from './work-channel';
 
 export interface DeliveryOptions {
   /** Tries before an effect is dead-lettered (default 5). */
@@ -56,29 +57,25 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 export async function claimEffects(ctx: RuntimeContext, limit: number, options: DeliveryOptions = {}): Promise<OutboxRow[]> {
   const now = ctx.clock.now();
   const leaseUntil = new Date(now.getTime() + (options.timeoutMs ?? MAX_NODE_TIMEOUT_MS) + LEASE_GRACE_MS);
-  return ctx.db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', 'in', ['pending', 'running'])
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (due.length === 0) return [];
-    return trx
-      .updateTable('outbox')
-      .set({ status: 'running', attempts: sql<number>`attempts + 1`, next_attempt_at: leaseUntil, lease_until: leaseUntil })
-      .where(
-        'id',
-        'in',
-        due.map((d) => d.id),
-      )
-      .returningAll()
-      .execute();
-  });
+  // One statement, one round trip (a round that finds nothing pays no transaction of its own).
+  return ctx.db
+    .with('due', (db) =>
+      db
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', 'in', ['pending', 'running'])
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .updateTable('outbox')
+    .from('due')
+    .set({ status: 'running', attempts: sql<number>`outbox.attempts + 1`, next_attempt_at: leaseUntil, lease_until: leaseUntil })
+    .whereRef('outbox.id', '=', 'due.id')
+    .returningAll('outbox')
+    .execute();
 }
 
 /**
@@ -106,7 +103,7 @@ export async function deliverEffect(
       ? { outcome: failed(request.message), final: false }
       : await retryWhileAway(() => runEffect(ctx, flows, row, request, roster, maxTimeoutMs), leaseEnd - maxTimeoutMs);
   const now = ctx.clock.now();
-  return retryWhileAway(
+  const settled = await retryWhileAway(
     () =>
       settleEffect(
         ctx,
@@ -118,6 +115,9 @@ export async function deliverEffect(
       ),
     leaseEnd,
   );
+  // A result in the ticket's inbox, announced once committed (see announceAfterCommit).
+  if (settled === 'done' || settled === 'dead') await announceCommitted(ctx, { work: true, tickets: [row.ticket_id] });
+  return settled;
 }
 
 /**
@@ -316,22 +316,28 @@ async function settleRow(trx: Kysely<Database>, row: OutboxRow, set: Updateable<
   return result.numUpdatedRows > 0n;
 }
 
-/** The result goes to the ticket's inbox; the ticket row's update wakes a worker when this commits. */
+/**
+ * The result goes to the ticket's inbox, in one round trip; the ticket row's update makes it due.
+ * The caller announces it once committed (`announceCommitted`).
+ */
 async function queueResult(trx: Kysely<Database>, row: OutboxRow, payload: EffectResultPayload, now: Date): Promise<void> {
-  await wakeTicket(trx, row.ticket_id, now);
-  await trx
-    .insertInto('ticket_events')
-    .values({
-      ticket_id: row.ticket_id,
-      type: payload.outcome.ok ? 'effect.done' : 'effect.error',
-      payload: effectResultShape.json(payload),
-      flow_id: row.flow_id,
-      node_id: row.node_id,
-      at: now,
-      applied_at: null,
-    })
-    .execute();
-  await announceWork(trx);
+  await sendTogether(trx, (send) =>
+    Promise.all([
+      send(announceAfterCommit(trx)),
+      send(wakeTicketQuery(trx, row.ticket_id, now)),
+      send(
+        trx.insertInto('ticket_events').values({
+          ticket_id: row.ticket_id,
+          type: payload.outcome.ok ? 'effect.done' : 'effect.error',
+          payload: effectResultShape.json(payload),
+          flow_id: row.flow_id,
+          node_id: row.node_id,
+          at: now,
+          applied_at: null,
+        }),
+      ),
+    ]),
+  );
 }
 
 /** A delivered message joins the ticket's conversation once, whatever the retries. */

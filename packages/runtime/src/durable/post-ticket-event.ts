@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/record-audit';
 import { NotFoundError, RuntimeInputError } from '../errors';
 import { recordFirstResponse } from './record-outcome';
 import type { RuntimeContext } from './runtime-context';
-import { announceWork, wakeTicket } from './work-channel';
+import { announceAfterCommit, announceCommitted, wakeTicketQuery } from './work-channel';
+import { sendTogether } from '../db/send-together';
 import { idempotent, type IdempotentAnswer } from './idempotency';
 import { eventAcceptedAnswerShape } from '../db/stored/idempotent-answer-shapes';
 import { queueTicketEvent } from './queue-ticket-event';
@@ -55,10 +56,16 @@ export async function postTicketEventOnce(
     );
   const now = ctx.clock.now();
   const claim = { scope: `POST /api/tickets/{id}/events ${ticketId}`, key: idempotencyKey, request: event, now };
-  return ctx.db.transaction().execute((trx) => idempotent(trx, eventAcceptedAnswerShape, claim, 202, () => queue(trx)));
+  const answer = await ctx.db.transaction().execute((trx) => idempotent(trx, eventAcceptedAnswerShape, claim, 202, () => queue(trx)));
+  // Announced once committed, not inside the transaction (see announceAfterCommit).
+  if (!answer.replayed) await announceCommitted(ctx, { work: true, tickets: [ticketId] });
+  return answer;
 
   async function queue(trx: Kysely<Database>): Promise<{ eventId: string }> {
-    const woken = await wakeTicket(trx, ticketId, now);
+    const [, wake] = await sendTogether(trx, (send) =>
+      Promise.all([send(announceAfterCommit(trx)), send(wakeTicketQuery(trx, ticketId, now))]),
+    );
+    const woken = wake.rows[0];
     if (!woken) throw new NotFoundError('ticket', ticketId);
     if (event.type === 'customer.message' || event.type === 'agent.reply') {
       const fromCustomer = event.type === 'customer.message';
@@ -81,7 +88,6 @@ export async function postTicketEventOnce(
     if (alsoWrite) await alsoWrite(trx);
     if (event.type === 'agent.reply') await recordFirstResponse(trx, ticketId, now);
     await recordAudit(trx, { at: now, actor, ticketId, flowId: null, kind: 'event.received', detail: { eventId: id, event } });
-    await announceWork(trx);
     return { eventId: id };
   }
 }

@@ -21,6 +21,7 @@ import type { DataKeyRing } from '../data-keys/data-key-ring';
 import { dataKeys } from '../data-keys/runtime-data-keys';
 import { statsFromRow, ticketFromRow, ticketsFromRows, ticketsQuery } from './ticket-rows';
 import { runTicketWork, type TicketWorkResult, type TicketWork } from './ticket-work';
+import { announceAfterCommit, announceCommitted } from './work-channel';
 
 /** How long a ticket whose processing failed for a reason of ours waits before the next try. */
 const FAULT_RETRY_MS = 60_000;
@@ -35,9 +36,14 @@ const FAULT_RETRY_MS = 60_000;
 export async function processDueTickets(ctx: RuntimeContext, flows: FlowCache, limit = 16): Promise<number> {
   const now = ctx.clock.now();
   try {
-    const done = await ctx.db.transaction().execute(async (trx) => processBatch(ctx, trx, flows, await claimDue(trx, now, limit), now));
+    const done = await ctx.db
+      .transaction()
+      .execute(async (trx) => processBatch(ctx, trx, flows, await claimDue(trx, now, limit, true), now));
+    if (done.works.length === 0) return 0;
     // Counted once committed: a rolled-back batch applied nothing.
-    if (ctx.metrics && done.works.length > 0) observeBatch(ctx.metrics, done, ctx.clock.now());
+    if (ctx.metrics) observeBatch(ctx.metrics, done, ctx.clock.now());
+    // The live streams learn of the changes once committed (see announceAfterCommit).
+    await announceCommitted(ctx, { work: false, tickets: done.works.map((w) => w.ticket.id) });
     return done.works.length;
   } catch (error) {
     if (limit === 1 || isConnectionError(error)) throw error;
@@ -56,17 +62,12 @@ export async function processDueTickets(ctx: RuntimeContext, flows: FlowCache, l
   }
 }
 
-async function claimDue(trx: Kysely<Database>, now: Date, limit: number): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('tickets')
-    .select('id')
-    .where('wake_at', '<=', now)
-    .orderBy('wake_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
-  return rows.map((r) => r.id);
+/** The due tickets this transaction takes, locked; `announced`: it announces its changes after commit (in the same round trip). */
+async function claimDue(trx: Kysely<Database>, now: Date, limit: number, announced = false): Promise<string[]> {
+  const claim = trx.selectFrom('tickets').select('id').where('wake_at', '<=', now).orderBy('wake_at').limit(limit).forUpdate().skipLocked();
+  if (!announced) return (await claim.execute()).map((r) => r.id);
+  const [, rows] = await sendTogether(trx, (send) => Promise.all([send(announceAfterCommit(trx)), send(claim)]));
+  return rows.rows.map((r) => r.id);
 }
 
 /** A committed batch: what was loaded and what came of it. */
