@@ -9,6 +9,7 @@ import { boundVersion } from '../rollout/bucket';
 import type { RuntimeContext } from './runtime-context';
 import { monthSequenceName } from './ticket-number-sequence';
 import { customerUpserts } from './upsert-customers';
+import { ANNOUNCE_AFTER_COMMIT, announceCommitted } from './work-channel';
 import { newTicketStatements } from './write-new-tickets';
 
 /** A ticket as `NewTicket` parses it (defaults applied). */
@@ -62,7 +63,7 @@ export async function openTicketsAlone(
   month: string,
   now: Date,
 ): Promise<{ id: string; number: string }[]> {
-  return sendTogether(db, async (send) => {
+  const opened = await sendTogether(db, async (send) => {
     const run = runner(send, db);
     try {
       return await openAll(run, ctx, tickets, month, now, { begin: sql`begin`, commit: sql`commit` });
@@ -72,6 +73,9 @@ export async function openTicketsAlone(
       throw error;
     }
   });
+  // Announced once committed: a notifying commit would queue behind every other one for PostgreSQL's notification lock.
+  await announceCommitted({ db, logger: ctx.logger }, { work: true, tickets: opened.map((t) => t.id) });
+  return opened;
 }
 
 function runner(send: Send, db: Kysely<Database>): Run {
@@ -98,8 +102,10 @@ async function openAll(
   ends: { begin?: RawBuilder<unknown>; commit?: RawBuilder<unknown> },
 ): Promise<{ id: string; number: string }[]> {
   if (tickets.length === 0) return [];
+  // A transaction of its own announces after its commit (openTicketsAlone); inside a caller's, the statements announce.
+  const alone = ends.begin !== undefined;
   const first = [
-    ...(ends.begin ? [ends.begin] : []),
+    ...(ends.begin ? [ends.begin, ANNOUNCE_AFTER_COMMIT] : []),
     ...customerUpserts(
       ctx,
       tickets.map((t) => t.ticket.customer),
@@ -118,7 +124,7 @@ async function openAll(
       const flows = deployments.map((d) => ({ flowId: d.flow_id, version: boundVersion(d, d.flow_id, id) }));
       return { ticket, actor, id, number: numbers[start + i] ?? '', flows };
     });
-    writes.push(...newTicketStatements(rows, now).map(run));
+    writes.push(...newTicketStatements(rows, now, { announce: alone ? 'after-commit' : 'in-transaction' }).map(run));
     opened.push(...rows.map(({ id, number }) => ({ id, number })));
   }
   if (ends.commit) writes.push(run(ends.commit));

@@ -26,9 +26,11 @@ export async function announceWork(trx: Kysely<Database>): Promise<void> {
  * notifying commits' WAL flushes. Send it before the transaction's first change of a ticket row.
  */
 export function announceAfterCommit(trx: Kysely<Database>): Compilable<unknown> {
-  const setting = sql`select set_config('switchyard.announce', 'after-commit', true)`;
-  return { compile: () => setting.compile(trx) };
+  return { compile: () => ANNOUNCE_AFTER_COMMIT.compile(trx) };
 }
+
+/** `announceAfterCommit`'s statement, for a caller that sends raw statements. */
+export const ANNOUNCE_AFTER_COMMIT = sql`select set_config('switchyard.announce', 'after-commit', true)`;
 
 /**
  * Announces a committed write: to workers (`work`: it queued work) and to the live streams (the

@@ -41,8 +41,16 @@ export async function writeNewTickets(trx: Kysely<Database>, tickets: readonly N
   await sendTogether(trx, (send) => Promise.all(statements.map((s) => send({ compile: () => s.compile(trx) }))));
 }
 
-/** `writeNewTickets`' two statements (none for no tickets), for a caller that sends them with others. */
-export function newTicketStatements(tickets: readonly NewTicketRow[], now: Date): RawBuilder<unknown>[] {
+/**
+ * `writeNewTickets`' two statements (none for no tickets), for a caller that sends them with others.
+ * `announce: 'after-commit'`: the caller announces the work itself once committed (`announceCommitted`),
+ * so the statements send no NOTIFY inside the transaction.
+ */
+export function newTicketStatements(
+  tickets: readonly NewTicketRow[],
+  now: Date,
+  { announce = 'in-transaction' }: { readonly announce?: 'in-transaction' | 'after-commit' } = {},
+): RawBuilder<unknown>[] {
   if (tickets.length === 0) return [];
   const col = <T>(pick: (t: NewTicketRow) => T): T[] => tickets.map(pick);
   const bound = tickets.flatMap((t) => t.flows.map((f) => ({ ticketId: t.id, flowId: f.flowId, version: f.version })));
@@ -139,6 +147,6 @@ export function newTicketStatements(tickets: readonly NewTicketRow[], now: Date)
       order by r.i
       on conflict (flow_id, day, version, metric, key, shard) do update set n = d.n + excluded.n, total = d.total + excluded.total
     ), ${openTicketChainsSql(entries)}
-    select pg_notify('switchyard_work_' || current_schema(), '')`;
+    ${announce === 'in-transaction' ? sql`select pg_notify('switchyard_work_' || current_schema(), '')` : sql`select 1`}`;
   return [bindings, rest];
 }
