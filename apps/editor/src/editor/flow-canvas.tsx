@@ -16,6 +16,7 @@ import {
   type DragEvent,
   type MouseEvent as ReactMouseEvent,
   type RefObject,
+  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -230,7 +231,8 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
     const view = initialViewport(docRef.current, box, (node) => types.get(node.type)?.kind === 'trigger');
     const asked = openAt?.({ width: box.width, height: box.height });
     void flow.setViewport(asked ?? { x: view.x, y: view.y, zoom: view.zoom });
-    setShowMiniMap(!view.fitted);
+    // A transition: the minimap draws every node (1,000 elements for 500 nodes) after the canvas's first frame, not before it.
+    startTransition(() => setShowMiniMap(!view.fitted));
   }, [flow, catalog, openAt]);
 
   // A wire dropped on empty canvas offers the palette there; the chosen node is wired from that port.
