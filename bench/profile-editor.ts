@@ -84,7 +84,10 @@ function inclusiveTimes(profile: CpuProfile, names: readonly string[]): [string,
 interface TraceEvent {
   name: string;
   ph: string;
+  ts?: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event: what it cost whatever else the machine was running. */
+  tdur?: number;
   tid: number;
   pid: number;
   args?: { name?: string };
@@ -103,6 +106,42 @@ function mainThreadPhases(events: readonly TraceEvent[]): [string, number][] {
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
+/**
+ * CPU and wall time per thread (top-level events only, nested ones are inside them), the most CPU
+ * first. Thread time does not grow with the machine's load the way wall time does: it compares a
+ * change on a shared machine. Raster and compositing run off the main thread, on their own threads.
+ */
+function threadTimes(events: readonly TraceEvent[]): [string, { cpu: number; wall: number }][] {
+  const names = new Map<string, string>();
+  const processes = new Map<number, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'process_name' && e.args?.name) processes.set(e.pid, e.args.name);
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name)
+      names.set(`${e.pid}:${e.tid}`, `${processes.get(e.pid) ?? 'process'}: ${e.args.name.replace(/\d+$/, '')}`);
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.ts === undefined || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = byThread.get(key);
+    if (list) list.push(e);
+    else byThread.set(key, [e]);
+  }
+  const totals = new Map<string, { cpu: number; wall: number }>();
+  for (const [key, list] of byThread) {
+    const name = names.get(key) ?? 'unnamed';
+    const sum = totals.get(name) ?? { cpu: 0, wall: 0 };
+    let end = -Infinity;
+    for (const e of list.sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0))) {
+      if ((e.ts ?? 0) < end) continue;
+      end = (e.ts ?? 0) + (e.dur ?? 0);
+      sum.wall += (e.dur ?? 0) / 1000;
+      sum.cpu += (e.tdur ?? 0) / 1000;
+    }
+    totals.set(name, sum);
+  }
+  return [...totals].sort((a, b) => b[1].cpu - a[1].cpu);
+}
+
 async function profiled(cdp: CDPSession, page: Page, label: string, gesture: () => Promise<void>): Promise<void> {
   await page.evaluate('window.__commits = []');
   const events: TraceEvent[] = [];
@@ -110,7 +149,7 @@ async function profiled(cdp: CDPSession, page: Page, label: string, gesture: () 
     for (const event of value) if (isTraceEvent(event)) events.push(event);
   };
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,cc', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,blink,cc', transferMode: 'ReportEvents' });
   await cdp.send('Profiler.start');
   const start = performance.now();
   await gesture();
@@ -124,6 +163,7 @@ async function profiled(cdp: CDPSession, page: Page, label: string, gesture: () 
   const frames = events.filter((e) => e.name === 'DrawFrame' || e.name === 'BeginFrame').length;
   const commits = await page.evaluate<number[]>('window.__commits');
   if (OUT) writeFileSync(`${OUT}/${label}.cpuprofile`, JSON.stringify(profile));
+  if (OUT) writeFileSync(`${OUT}/${label}.trace.json`, JSON.stringify({ traceEvents: events }));
   const total = (profile.endTime - profile.startTime) / 1000;
   const idle = selfTimes(profile).find(([k]) => k.startsWith('(idle)'))?.[1] ?? 0;
   console.log(`\n== ${label}: ${wall.toFixed(0)} ms wall, ${(total - idle).toFixed(0)} ms busy on the main thread`);
@@ -132,6 +172,9 @@ async function profiled(cdp: CDPSession, page: Page, label: string, gesture: () 
   );
   console.log(`   trace events (${frames} frame events), main thread inclusive ms:`);
   for (const [name, ms] of phases.slice(0, 16)) console.log(`   ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  console.log('   thread time (top-level tasks), CPU / wall ms:');
+  for (const [name, t] of threadTimes(events).slice(0, 8))
+    console.log(`   ${t.cpu.toFixed(1).padStart(8)} / ${t.wall.toFixed(1).padStart(8)} ms  ${name}`);
   console.log('   top self time:');
   for (const [name, ms] of selfTimes(profile).slice(0, 18)) console.log(`   ${ms.toFixed(1).padStart(8)} ms  ${name}`);
   const watched = [

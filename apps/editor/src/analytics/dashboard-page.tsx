@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/messages-en';
 import { duration, headlineFigures, lastDays } from '../model/analytics-figures';
 import { useLoad } from '../use-load';
 import { shareRing, volumeByDay } from './chart-options';
-import { EChart } from './echart';
+import { LazyEChart } from './lazy-echart';
 import { PeriodPicker, type Filters } from './period-picker';
 import { WeeklyExport } from './weekly-export';
 
@@ -69,19 +69,19 @@ function Figures({ o }: { o: AnalyticsOverview }) {
       <div className="chart-grid">
         <figure className="chart-box" title={t('analytics.how.total')}>
           <figcaption>{t('analytics.chart.byDay')}</figcaption>
-          <EChart option={charts.day} testId="chart-by-day" />
+          <LazyEChart option={charts.day} testId="chart-by-day" />
         </figure>
         <figure className="chart-box">
           <figcaption>{t('analytics.chart.byStatus')}</figcaption>
-          <EChart option={charts.status} testId="chart-by-status" />
+          <LazyEChart option={charts.status} testId="chart-by-status" />
         </figure>
         <figure className="chart-box" title={t('analytics.how.category')}>
           <figcaption>{t('analytics.chart.byCategory')}</figcaption>
-          <EChart option={charts.category} testId="chart-by-category" />
+          <LazyEChart option={charts.category} testId="chart-by-category" />
         </figure>
         <figure className="chart-box">
           <figcaption>{t('analytics.chart.byChannel')}</figcaption>
-          <EChart option={charts.channel} testId="chart-by-channel" />
+          <LazyEChart option={charts.channel} testId="chart-by-channel" />
         </figure>
       </div>
       <h2>{t('analytics.agents')}</h2>

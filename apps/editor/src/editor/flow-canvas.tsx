@@ -1,7 +1,6 @@
 import type { FlowDocument } from '@switchyard/flow';
 import {
   applyNodeChanges,
-  Background,
   type Connection,
   Controls,
   type EdgeChange,
@@ -16,6 +15,7 @@ import {
   type DragEvent,
   type MouseEvent as ReactMouseEvent,
   type RefObject,
+  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -29,6 +29,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/auto-layout';
 import { type CanvasContext, type CanvasEdge, type CanvasNode, toCanvasEdges, toCanvasNodes } from '../model/flow-to-canvas';
 import { initialViewport, OPEN_ZOOM, READABLE_ZOOM } from '../model/initial-viewport';
 import { freeSpot } from '../model/placement';
+import { CanvasDots } from './canvas-dots';
 import { CanvasSearchBox } from './canvas-search-box';
 import { EmptyCanvas } from './empty-canvas';
 import { FlowEdgeView } from './flow-edge';
@@ -230,7 +231,8 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
     const view = initialViewport(docRef.current, box, (node) => types.get(node.type)?.kind === 'trigger');
     const asked = openAt?.({ width: box.width, height: box.height });
     void flow.setViewport(asked ?? { x: view.x, y: view.y, zoom: view.zoom });
-    setShowMiniMap(!view.fitted);
+    // A transition: the minimap draws every node (1,000 elements for 500 nodes) after the canvas's first frame, not before it.
+    startTransition(() => setShowMiniMap(!view.fitted));
   }, [flow, catalog, openAt]);
 
   // A wire dropped on empty canvas offers the palette there; the chosen node is wired from that port.
@@ -275,6 +277,15 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
     return () => window.removeEventListener('keydown', onKey);
   }, [quickAdd, menu, closePopups]);
 
+  // While the view moves, the drawing is a composited layer the compositor shifts (`.canvas[data-moving]`
+  // in styles.css): no repaint per frame. Only then: a layer scaled by a zoom would blur its text.
+  // An attribute, not a class: React owns the class and would drop it on the next render.
+  const onMoveStart = useCallback(() => {
+    closePopups();
+    container.current?.setAttribute('data-moving', '');
+  }, [closePopups]);
+  const onMoveEnd = useCallback(() => container.current?.removeAttribute('data-moving'), []);
+
   const beginMove = useCallback(() => editorRef.current?.beginMove(), []);
   const onDelete = useCallback(
     ({ nodes: gone, edges: cut }: { nodes: CanvasNode[]; edges: CanvasEdge[] }) =>
@@ -298,7 +309,8 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
         onInit={onInit}
         onNodeContextMenu={onNodeContextMenu}
         onPaneClick={closePopups}
-        onMoveStart={closePopups}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         onNodeDragStart={beginMove}
         onSelectionDragStart={beginMove}
         onDelete={onDelete}
@@ -314,7 +326,7 @@ export function FlowCanvas({ doc, catalog, selection, decorations, editor, onSel
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         proOptions={PRO_OPTIONS}
       >
-        <Background gap={20} />
+        <CanvasDots />
         {showMiniMap && <MiniMap pannable zoomable nodeColor={minimapColour} />}
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW} position="top-right" orientation="horizontal" />
         <ZoomVariable target={container} />

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '@switchyard/api';
 import { type CanvasContext, toCanvasEdges, toCanvasNodes } from './flow-to-canvas';
 import { updateNode } from './flow-edits';
+import { DRAWN_SIZE } from './node-handles';
 
 const entry = (type: string, kind: CatalogEntry['kind'], ports: string[]): CatalogEntry => ({
   type,
@@ -66,6 +67,20 @@ describe('document to canvas', () => {
     expect(second[2]).not.toBe(first[2]);
     const edges = toCanvasEdges(doc, ctx);
     expect(toCanvasEdges(doc, ctx, edges)[0]).toBe(edges[0]);
+  });
+
+  it('gives each node its drawn size and handle places, until the browser measures another size', () => {
+    const [t, c] = toCanvasNodes(doc, ctx);
+    expect(t!.measured).toEqual(DRAWN_SIZE);
+    expect(t!.handles?.map((h) => `${h.type}:${h.id ?? ''}`)).toEqual(['source:next']);
+    expect(c!.handles?.map((h) => `${h.type}:${h.id ?? ''}`)).toEqual(['target:', 'source:true', 'source:false', 'source:case_a']);
+    // Three ports share the inner width in equal columns, left to right.
+    const xs = c!.handles?.filter((h) => h.type === 'source').map((h) => h.x + (h.width ?? 0) / 2);
+    expect(xs).toEqual([1 + 182 / 6, 1 + 182 / 2, 1 + (182 * 5) / 6]);
+    const measuredOtherwise = [t!, { ...c!, measured: { width: 200, height: 90 } }];
+    const again = toCanvasNodes(updateNode(doc, 'c', { label: 'renamed' }), ctx, measuredOtherwise);
+    expect(again[1]!.measured).toEqual({ width: 200, height: 90 });
+    expect(again[1]!.handles).toBeUndefined();
   });
 
   it('draws edges from their ports, with counts and visits from a dry-run', () => {

@@ -1,11 +1,12 @@
 import type { FlowDocument, FlowNode } from '@switchyard/flow';
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import type { CatalogEntry } from '@switchyard/api';
 import type { Locale } from '../i18n/translate';
 import { currentRoute, type EdgeRoute, type Point, type PortsOf } from './auto-layout';
 import { summarizeConfig } from './config-summary';
 import type { PathSide } from './backtest-paths';
 import type { NodeDiffStatus } from './flow-diff';
+import { DRAWN_SIZE, nodeHandles } from './node-handles';
 
 /** A node's kind: trigger, condition, action, wait or end. */
 export type NodeKindName = CatalogEntry['kind'];
@@ -184,6 +185,17 @@ function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
   );
 }
 
+/** Handles per port list: nodes of a type share one array. */
+const handleLists = new Map<string, NodeHandle[]>();
+function handlesOf(ports: readonly string[], hasInput: boolean): NodeHandle[] {
+  const key = `${hasInput ? 'in' : ''}\u0000${ports.join('\u0000')}`;
+  const known = handleLists.get(key);
+  if (known) return known;
+  const handles = nodeHandles(ports, hasInput);
+  handleLists.set(key, handles);
+  return handles;
+}
+
 /**
  * React Flow nodes for a document. Nodes whose drawing did not change keep the previous object,
  * so React Flow re-renders only what changed (a drag moves one node, not 500); when nothing
@@ -197,8 +209,19 @@ export function toCanvasNodes(doc: FlowDocument, ctx: CanvasContext, previous: C
     const selected = ctx.selected.has(node.id);
     const old = before.get(node.id);
     if (old && old.selected === selected && old.position === node.position && sameData(old.data, data)) return old;
-    // Keep the size React Flow measured: without it the node would be hidden and measured again.
-    return { id: node.id, type: 'flow', position: node.position, data, selected, ...(old?.measured ? { measured: old.measured } : {}) };
+    // Sized and with its handles placed before it is drawn (node-handles.ts): React Flow then draws
+    // only the nodes on screen. A size the browser measured otherwise wins, with its own handles.
+    const measured = old?.measured ?? DRAWN_SIZE;
+    const drawnSize = measured.width === DRAWN_SIZE.width && measured.height === DRAWN_SIZE.height;
+    return {
+      id: node.id,
+      type: 'flow',
+      position: node.position,
+      data,
+      selected,
+      measured,
+      ...(drawnSize ? { handles: handlesOf(data.ports, data.hasInput) } : {}),
+    };
   });
   return keepIfSame(next, previous);
 }
