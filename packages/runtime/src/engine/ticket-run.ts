@@ -2,11 +2,12 @@ import { type Decision, type FlowEvent, nodeCodeErrorIn } from '@switchyard/comp
 import type { TicketEvent } from '@switchyard/flow';
 import type { CalendarBook, NodeInputs } from '@switchyard/nodes';
 import { canMove } from './accepted-events';
-import { advanceFlow, type FlowSnapshot, type FlowStep, type TimerRequest } from './advance-flow';
+import type { FlowSnapshot, FlowStep, TimerRequest } from './advance-flow';
 import type { EffectOutcome, EffectRunner } from './effect-runner';
 import { flowAt } from './flow-at';
 import type { PreparedFlow } from './prepared-flow';
 import { createRaisedEventQueue, MAX_RAISED_EVENTS } from './raised-events';
+import { stepFlow } from './step-flow';
 import { applyPatch, applyTicketEvent, type TicketState } from './ticket-state';
 
 /** An action that ran, as reports and the audit show it. */
@@ -188,7 +189,7 @@ export function createTicketRun(
           calendars: host.calendars,
           decisions: explains ? [] : undefined,
         };
-        step = advanceFlow(flow.machine, before, event);
+        step = stepFlow(flow, before, event);
         decided = event.decisions;
       } catch (error) {
         // A guard or delay threw: report it and end this flow's run; other flows go on.
@@ -233,8 +234,7 @@ export function createTicketRun(
         calendars: host.calendars,
       };
       const vars = flow.updateKept(before.context.vars, before.value, flowEvent);
-      if (vars !== before.context.vars)
-        snapshots[index] = flow.machine.resolveState({ value: before.value, context: { ...before.context, vars } });
+      if (vars !== before.context.vars) snapshots[index] = { value: before.value, context: { ...before.context, vars } };
       return true;
     } catch (error) {
       failRun(index, error, now);
