@@ -95,18 +95,31 @@ export function createFlowLogic(compiled: CompiledFlow, registry: NodeRegistry):
       return undefined;
     }
   };
+  /** The context node code sees, built once per event and run context (every guard and delay of a step reads it). */
+  const contexts = new WeakMap<FlowEvent, { readonly vars: Vars; plain?: NodeContext; fresh?: NodeContext }>();
+  const nodeContext = (event: FlowEvent, vars: Vars): NodeContext => ({
+    ticket: event.ticket,
+    stats: event.stats,
+    now: new Date(event.now),
+    event: event.payload,
+    vars,
+    calendars: event.calendars,
+  });
   /**
    * What node code sees. Route guards run before the transition's own actions, so the
    * context they read is the one the run will have: a fresh run for a trigger, and the
    * output of the action whose effect.done this is.
    */
   const contextOf = (context: FlowContext, event: FlowEvent, from?: string): NodeContext => {
-    let vars = context.vars;
-    if (from !== undefined && nodeOf(from).def.kind === 'trigger') vars = {};
-    else if (event.type === 'effect.done' && event.node !== undefined && event.output !== undefined) {
-      vars = { ...vars, [event.node]: event.output };
-    }
-    return { ticket: event.ticket, stats: event.stats, now: new Date(event.now), event: event.payload, vars, calendars: event.calendars };
+    let known = contexts.get(event);
+    if (!known || known.vars !== context.vars) contexts.set(event, (known = { vars: context.vars }));
+    if (from !== undefined && nodeOf(from).def.kind === 'trigger') return (known.fresh ??= nodeContext(event, {}));
+    if (known.plain) return known.plain;
+    const vars =
+      event.type === 'effect.done' && event.node !== undefined && event.output !== undefined
+        ? { ...context.vars, [event.node]: event.output }
+        : context.vars;
+    return (known.plain = nodeContext(event, vars));
   };
   /** When a wait with outcomes' timer fires, as a delay from the event's instant; Infinity: no timer (a paused clock). */
   const outcomeDelay = (id: string, context: FlowContext, event: FlowEvent, memory: unknown): number => {

@@ -90,12 +90,26 @@ function toCel(value: unknown): unknown {
  */
 export function expressionScope(ctx: NodeContext): Record<string, unknown> {
   return {
-    ticket: toCel({ ...ctx.ticket, orderId: ctx.ticket.orderId ?? null }),
-    stats: toCel(ctx.stats),
-    vars: toCel(ctx.vars),
-    event: toCel(ctx.event ?? null),
+    ticket: celOf(ctx.ticket, (ticket) => toCel({ ...ticket, orderId: ticket.orderId ?? null })),
+    stats: celOf(ctx.stats, toCel),
+    vars: celOf(ctx.vars, toCel),
+    event: ctx.event ? celOf(ctx.event, toCel) : null,
     now: BigInt(ctx.now.getTime()),
   };
+}
+
+/*
+ * Every condition of every flow reads the same ticket, stats and event objects for one event (the
+ * engine replaces them, never changes them in place): each is converted once, not once per
+ * condition. CEL only reads the values it is given.
+ */
+const converted = new WeakMap<object, unknown>();
+
+function celOf<T extends object>(value: T, convert: (value: T) => unknown): unknown {
+  if (converted.has(value)) return converted.get(value);
+  const cel = convert(value);
+  converted.set(value, cel);
+  return cel;
 }
 
 /**
