@@ -95,8 +95,26 @@ export function createFlowLogic(compiled: CompiledFlow, registry: NodeRegistry):
       return undefined;
     }
   };
-  /** The context node code sees, built once per event and run context (every guard and delay of a step reads it). */
-  const contexts = new WeakMap<FlowEvent, { readonly vars: Vars; plain?: NodeContext; fresh?: NodeContext }>();
+  /*
+   * What this flow worked out for the event it is stepping: the context node code sees (per run
+   * context), the conditions' answers and the waits' answers, each once per event however many
+   * guards ask. One slot, not a WeakMap keyed by event: a flow steps one event at a time, and
+   * WeakMap entries for short-lived events cost the garbage collector more than they save.
+   */
+  interface EventMemo {
+    readonly event: FlowEvent;
+    vars: Vars | undefined;
+    plain: NodeContext | undefined;
+    fresh: NodeContext | undefined;
+    answers: Map<string, string> | undefined;
+    outcomes: Map<string, WaitAnswer | null> | undefined;
+  }
+  let memo: EventMemo | undefined;
+  const memoOf = (event: FlowEvent): EventMemo => {
+    if (memo?.event !== event)
+      memo = { event, vars: undefined, plain: undefined, fresh: undefined, answers: undefined, outcomes: undefined };
+    return memo;
+  };
   const nodeContext = (event: FlowEvent, vars: Vars): NodeContext => ({
     ticket: event.ticket,
     stats: event.stats,
@@ -111,8 +129,12 @@ export function createFlowLogic(compiled: CompiledFlow, registry: NodeRegistry):
    * output of the action whose effect.done this is.
    */
   const contextOf = (context: FlowContext, event: FlowEvent, from?: string): NodeContext => {
-    let known = contexts.get(event);
-    if (!known || known.vars !== context.vars) contexts.set(event, (known = { vars: context.vars }));
+    const known = memoOf(event);
+    if (known.vars !== context.vars) {
+      known.vars = context.vars;
+      known.plain = undefined;
+      known.fresh = undefined;
+    }
     if (from !== undefined && nodeOf(from).def.kind === 'trigger') return (known.fresh ??= nodeContext(event, {}));
     if (known.plain) return known.plain;
     const vars =
@@ -141,10 +163,9 @@ export function createFlowLogic(compiled: CompiledFlow, registry: NodeRegistry):
   }
 
   // A wait with outcomes answers each event once, however many of its routes' guards ask.
-  const outcomes = new WeakMap<FlowEvent, Map<string, WaitAnswer | null>>();
   const outcomeOf = (node: string, context: FlowContext, event: FlowEvent): WaitAnswer | undefined => {
-    let known = outcomes.get(event);
-    if (!known) outcomes.set(event, (known = new Map<string, WaitAnswer | null>()));
+    const slot = memoOf(event);
+    const known = (slot.outcomes ??= new Map<string, WaitAnswer | null>());
     const cached = known.get(node);
     if (cached !== undefined) return cached ?? undefined;
     const { def, config } = nodeOf(node);
@@ -176,10 +197,9 @@ export function createFlowLogic(compiled: CompiledFlow, registry: NodeRegistry):
   };
 
   // Routes out of one state share their first conditions: each is evaluated once per event.
-  const answers = new WeakMap<FlowEvent, Map<string, string>>();
   const answerOf = (node: string, context: FlowContext, event: FlowEvent, from: string | undefined): string => {
-    let known = answers.get(event);
-    if (!known) answers.set(event, (known = new Map<string, string>()));
+    const slot = memoOf(event);
+    const known = (slot.answers ??= new Map<string, string>());
     const cached = known.get(node);
     if (cached !== undefined) return cached;
     const { def, config } = nodeOf(node);

@@ -90,27 +90,38 @@ function toCel(value: unknown): unknown {
  */
 export function expressionScope(ctx: NodeContext): Record<string, unknown> {
   return {
-    ticket: celOf(ctx.ticket, (ticket) => toCel({ ...ticket, orderId: ticket.orderId ?? null })),
-    stats: celOf(ctx.stats, toCel),
-    vars: celOf(ctx.vars, toCel),
-    event: ctx.event ? celOf(ctx.event, toCel) : null,
+    ticket: ticketCel.of(ctx.ticket),
+    stats: statsCel.of(ctx.stats),
+    vars: varsCel.of(ctx.vars),
+    event: ctx.event ? eventCel.of(ctx.event) : null,
     now: BigInt(ctx.now.getTime()),
   };
 }
 
-/*
- * Every condition of every flow reads the same ticket, stats and event objects for one event (the
- * engine replaces them, never changes them in place): each is converted once, not once per
- * condition. CEL only reads the values it is given.
+/**
+ * The CEL form of the last object converted. Every condition of every flow reads the same ticket,
+ * stats and event objects for one event (hosts replace them, never change them in place), so each
+ * is converted once, not once per condition. One slot, no WeakMap: short-lived keys make the
+ * garbage collector's work. CEL only reads the values it is given.
  */
-const converted = new WeakMap<object, unknown>();
-
-function celOf<T extends object>(value: T, convert: (value: T) => unknown): unknown {
-  if (converted.has(value)) return converted.get(value);
-  const cel = convert(value);
-  converted.set(value, cel);
-  return cel;
+function lastConverted<T extends object>(convert: (value: T) => unknown): { of(value: T): unknown } {
+  let last: T | undefined;
+  let cel: unknown;
+  return {
+    of(value) {
+      if (value !== last) {
+        cel = convert(value);
+        last = value;
+      }
+      return cel;
+    },
+  };
 }
+
+const ticketCel = lastConverted((ticket: NodeContext['ticket']) => toCel({ ...ticket, orderId: ticket.orderId ?? null }));
+const statsCel = lastConverted((stats: NodeContext['stats']) => toCel(stats));
+const varsCel = lastConverted((vars: NodeContext['vars']) => toCel(vars));
+const eventCel = lastConverted((event: object) => toCel(event));
 
 /**
  * Evaluates an expression that must yield a boolean, within EXPRESSION_BUDGET (steps,
