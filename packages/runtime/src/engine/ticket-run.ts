@@ -223,7 +223,7 @@ export function createTicketRun(
   const updateKept = (index: number, event: TicketEvent, now: number): boolean => {
     const flow = flowAt(flows, index);
     const before = flowAt(snapshots, index);
-    if (!flow.updateKept || Object.keys(before.context.vars).length === 0) return true;
+    if (!flow.updateKept || isEmpty(before.context.vars)) return true;
     try {
       const flowEvent: FlowEvent = {
         type: event.type,
@@ -243,7 +243,8 @@ export function createTicketRun(
   };
 
   const fanOut = async (event: TicketEvent, now: number) => {
-    for (const [i, flow] of flows.entries()) {
+    for (let i = 0; i < flows.length; i++) {
+      const flow = flowAt(flows, i);
       if (!updateKept(i, event, now)) continue;
       // Checked here too so the flows an event cannot move cost no async call.
       if (canMove(flow.accepts, flowAt(snapshots, i), event.type)) await deliver(i, { type: event.type, payload: event }, now);
@@ -298,4 +299,10 @@ function passed(decisions: readonly Decision[], visits: readonly string[]): Deci
     if (decision) out.push(decision);
   }
   return out;
+}
+
+/** Whether a run keeps no vars (asked for every flow on every ticket event: no key array). */
+function isEmpty(vars: Readonly<Record<string, unknown>>): boolean {
+  for (const key in vars) if (Object.hasOwn(vars, key)) return false;
+  return true;
 }
