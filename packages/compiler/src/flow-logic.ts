@@ -62,6 +62,9 @@ function withoutKey(vars: Vars, key: string): Vars {
   return Object.fromEntries(Object.entries(vars).filter(([k]) => k !== key));
 }
 
+/** A fresh run's vars, one object for every trigger (node code reads vars, never writes them): CEL converts it once. */
+const NO_VARS: Vars = Object.freeze({});
+
 /** A wait with outcomes' timer event: XState's type for the `after` of state `id` (the delay is named after the node). */
 export const timerEventOf = (machineId: string, id: string): string => `xstate.after.${id}.${machineId}.${id}`;
 
@@ -135,7 +138,7 @@ export function createFlowLogic(compiled: CompiledFlow, registry: NodeRegistry):
       known.plain = undefined;
       known.fresh = undefined;
     }
-    if (from !== undefined && nodeOf(from).def.kind === 'trigger') return (known.fresh ??= nodeContext(event, {}));
+    if (from !== undefined && nodeOf(from).def.kind === 'trigger') return (known.fresh ??= nodeContext(event, NO_VARS));
     if (known.plain) return known.plain;
     const vars =
       event.type === 'effect.done' && event.node !== undefined && event.output !== undefined

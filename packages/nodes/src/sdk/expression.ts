@@ -89,14 +89,24 @@ function toCel(value: unknown): unknown {
  * `ticket.orderId == null` works; `now` is epoch milliseconds; whole numbers are CEL ints.
  */
 export function expressionScope(ctx: NodeContext): Record<string, unknown> {
-  return {
+  // The conditions of one flow on one event share their context: one scope for them all.
+  if (ctx === lastScope.ctx && ctx.now.getTime() === lastScope.at) return lastScope.scope;
+  const scope = {
     ticket: ticketCel.of(ctx.ticket),
     stats: statsCel.of(ctx.stats),
     vars: varsCel.of(ctx.vars),
     event: ctx.event ? eventCel.of(ctx.event) : null,
     now: BigInt(ctx.now.getTime()),
   };
+  lastScope = { ctx, at: ctx.now.getTime(), scope };
+  return scope;
 }
+
+let lastScope: { readonly ctx: NodeContext | undefined; readonly at: number; readonly scope: Record<string, unknown> } = {
+  ctx: undefined,
+  at: Number.NaN,
+  scope: {},
+};
 
 /**
  * The CEL form of the last object converted. Every condition of every flow reads the same ticket,
