@@ -10,13 +10,18 @@ import { ticketBodies } from './ticket-creation';
  * Where ticket creation spends its database time: `tsx bench/profile-ticket-creation.ts [tickets]`
  * opens tickets with 8 concurrent createTicket callers, then one bulk import, and prints per
  * statement (first 90 characters) how often it ran and its total client-side time, and per table
- * the rows inserted per ticket (pg_stat_user_tables). Add `--cpu-prof` to node for the JS side.
+ * the rows inserted per ticket (pg_stat_user_tables). Add `--cpu-prof` to node for the JS side;
+ * `PROFILE_EXPLAIN=1` runs the bulk import's write statements under EXPLAIN (ANALYZE, BUFFERS) and
+ * prints their plans with trigger times (pg_stat_statements is not loaded on the shared server).
  */
 // pg is the runtime's dependency, not the bench's: the runtime's own copy, whose Client the pool uses.
 const pg = createRequire(new URL('../packages/runtime/package.json', import.meta.url))('pg') as {
   Client: { prototype: { query: (...args: unknown[]) => unknown } };
 };
 const TICKETS = Number(process.argv[2] ?? 2_000);
+const EXPLAIN = process.env.PROFILE_EXPLAIN === '1';
+/** Set while the bulk import runs with PROFILE_EXPLAIN: its inserts go through EXPLAIN ANALYZE. */
+let explaining = false;
 const times = new Map<string, { n: number; ms: number }>();
 const query = pg.Client.prototype.query;
 // Wraps every query of the pool's clients to time it; the profile's own figures only.
@@ -26,6 +31,14 @@ pg.Client.prototype.query = function timed(this: unknown, ...args: unknown[]): u
     typeof first === 'string' ? first : typeof first === 'object' && first !== null && 'text' in first ? String(first.text) : '?';
   const key = text.replace(/\s+/g, ' ').slice(0, 90);
   const started = performance.now();
+  if (explaining && typeof first === 'string' && /^\s*(with|insert)/.test(first)) {
+    const explained: unknown = Reflect.apply(query, this, [`explain (analyze, buffers) ${first}`, ...args.slice(1)]);
+    if (explained instanceof Promise)
+      void explained.then((r: { rows: { 'QUERY PLAN': string }[] }) =>
+        console.log(`\n${key}\n${r.rows.map((row) => row['QUERY PLAN']).join('\n')}`),
+      );
+    return explained;
+  }
   const result: unknown = Reflect.apply(query, this, args);
   if (result instanceof Promise)
     void result
@@ -87,7 +100,9 @@ try {
     .join('\n');
   before = await tableRows(ctx);
   started = performance.now();
+  explaining = EXPLAIN;
   await importTickets(ctx, lines, 'bench');
+  explaining = false;
   ms = performance.now() - started;
   await new Promise((r) => setTimeout(r, 1_100));
   report('bulk import of 5,000', 5_000, ms, before, await tableRows(ctx));

@@ -12,6 +12,8 @@ export const ApprovalView = z
     subject: z.string(),
     flowId: z.string(),
     node: z.string(),
+    /** The asking node's label in the flow version the ticket runs (absent when it has none, or the version is gone). */
+    nodeLabel: z.string().optional(),
     question: z.string(),
     /** Who may decide: anyone with `role`, or `user` (an id or email); admins always may. */
     role: Role.nullable(),

@@ -33,7 +33,7 @@ export * from './data-keys/index';
 /** The body of POST /api/tickets; declared once, in @switchyard/api. */
 export { NewTicket } from '@switchyard/api';
 export { createTicket, createTicketOnce, withMonthSequence } from './durable/create-ticket';
-export { openTickets, type ParsedNewTicket, type TicketToOpen } from './durable/open-tickets';
+export { openTickets, openTicketsAlone, type ParsedNewTicket, type TicketToOpen } from './durable/open-tickets';
 export { importTickets, MAX_IMPORT_LINES, parseImportLines, type ImportedTickets, type ImportIssue } from './durable/import-tickets';
 export { postTicketEvent, postTicketEventOnce } from './durable/post-ticket-event';
 export { approvalId, decideApproval, getApproval, listApprovals } from './approvals/approvals';

@@ -73,7 +73,7 @@ export function ApprovalsPage({ filter }: { filter: Filter }) {
               </dd>
               <dt>{t('approvals.askedBy')}</dt>
               <dd>
-                {a.flowName ?? a.flowId} <span className="muted small">{t('approvals.node', { node: a.node })}</span>
+                {a.flowName ?? a.flowId} <span className="muted small">{t('approvals.node', { node: a.nodeLabel ?? a.node })}</span>
               </dd>
               <dt>{t('approvals.askedOf')}</dt>
               <dd>{askedOf(a)}</dd>

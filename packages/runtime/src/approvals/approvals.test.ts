@@ -23,7 +23,7 @@ const registry = createNodeRegistry(builtinNodes);
 const HOUR = 3_600_000;
 const CREATED_AT = '2026-03-02T01:00:00.000Z';
 
-const refund = fixtureFlow(
+const unlabelled = fixtureFlow(
   'refund-approval',
   {
     start: 'ticket_created',
@@ -34,6 +34,11 @@ const refund = fixtureFlow(
   },
   ['start -> ask', 'ask.approved -> yes', 'ask.rejected -> no', 'ask.timeout -> late'],
 );
+// People read the asking step by its label (the approval's `nodeLabel`), not its id.
+const refund = {
+  ...unlabelled,
+  nodes: unlabelled.nodes.map((n) => (n.id === 'ask' ? { ...n, label: '主管审批 Supervisor approves' } : n)),
+};
 
 describe.each(testDatabases)('approvals on $name (issue 21)', (target) => {
   const store = useTestDatabase(target);
@@ -65,7 +70,14 @@ describe.each(testDatabases)('approvals on $name (issue 21)', (target) => {
     await runWorker();
     const [request, ...others] = await listApprovals(store.db, [id]);
     expect(others).toEqual([]);
-    expect(request).toMatchObject({ ticketId: id, flowId: 'refund-approval', node: 'ask', role: 'supervisor', question: '退款 200 元' });
+    expect(request).toMatchObject({
+      ticketId: id,
+      flowId: 'refund-approval',
+      node: 'ask',
+      nodeLabel: '主管审批 Supervisor approves',
+      role: 'supervisor',
+      question: '退款 200 元',
+    });
     expect(request?.dueAt).toBe(new Date(Date.parse(CREATED_AT) + 4 * HOUR).toISOString());
 
     // The worker is gone; an hour later the supervisor decides; a new worker picks the decision up.

@@ -8,6 +8,7 @@ import { readStored } from '../db/stored/read-stored';
 import { postTicketEventOnce } from '../durable/post-ticket-event';
 import type { RuntimeContext } from '../durable/runtime-context';
 import { NotFoundError, RuntimeInputError } from '../errors';
+import { type VersionedApproval, withNodeLabels } from './approval-node-labels';
 
 const IdParts = z.tuple([z.string(), z.string(), z.string(), z.number()]);
 
@@ -38,6 +39,7 @@ export async function listApprovals(db: Kysely<Database>, ticketIds?: readonly s
     .select([
       'ticket_flows.ticket_id',
       'ticket_flows.flow_id',
+      'ticket_flows.version',
       'ticket_flows.snapshot',
       'tickets.number',
       'tickets.subject',
@@ -48,7 +50,7 @@ export async function listApprovals(db: Kysely<Database>, ticketIds?: readonly s
     .where(sql<boolean>`cast(ticket_flows.snapshot as text) like '%"approval"%'`);
   if (ticketIds) query = query.where('ticket_flows.ticket_id', 'in', ticketIds.length ? [...ticketIds] : ['']);
   const rows = await query.execute();
-  const views: ApprovalView[] = [];
+  const views: VersionedApproval[] = [];
   for (const row of rows) {
     const snapshot = readStored(flowSnapshotShape, row.snapshot, { table: 'ticket_flows', key: `${row.ticket_id}/${row.flow_id}` });
     const node = snapshot.value;
@@ -68,9 +70,10 @@ export async function listApprovals(db: Kysely<Database>, ticketIds?: readonly s
       requestedAt: new Date(request.requestedAt).toISOString(),
       dueAt: new Date(request.dueAt).toISOString(),
       ...(row.flow_name === null ? {} : { flowName: row.flow_name }),
+      version: row.version,
     });
   }
-  return views.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
+  return (await withNodeLabels(db, views)).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
 }
 
 /** The approval with this id while its flow still waits for it; a 404 once decided, timed out or never asked. */

@@ -1,6 +1,7 @@
 import { type ApprovalView, Role } from '@switchyard/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { withNodeLabels } from './approval-node-labels';
 
 const asRole = (value: string | null): Role | null => {
   const parsed = Role.safeParse(value);
@@ -17,13 +18,14 @@ export async function decidedApprovals(db: Kysely<Database>, limit = 200): Promi
     .selectFrom('approval_decisions as d')
     .innerJoin('tickets', 'tickets.id', 'd.ticket_id')
     .leftJoin('flows', 'flows.id', 'd.flow_id')
+    .leftJoin('ticket_flows as tf', (join) => join.onRef('tf.ticket_id', '=', 'd.ticket_id').onRef('tf.flow_id', '=', 'd.flow_id'))
     .selectAll('d')
-    .select(['tickets.number', 'tickets.subject', 'flows.name as flow_name'])
+    .select(['tickets.number', 'tickets.subject', 'flows.name as flow_name', 'tf.version'])
     .orderBy('d.decided_at', 'desc')
     .orderBy('d.id')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
+  const decided = rows.map((row) => ({
     id: row.id,
     ticketId: row.ticket_id,
     ticketNumber: row.number,
@@ -40,5 +42,7 @@ export async function decidedApprovals(db: Kysely<Database>, limit = 200): Promi
     note: row.note,
     decidedBy: row.decided_by,
     decidedAt: row.decided_at.toISOString(),
+    version: row.version,
   }));
+  return withNodeLabels(db, decided);
 }

@@ -27,6 +27,7 @@ import * as groupTurns from './migrations/0027-group-turns';
 import * as approvalDecisions from './migrations/0028-approval-decisions';
 import * as queueDeadlines from './migrations/0030-queue-deadlines';
 import * as bindingChecks from './migrations/0032-binding-checks-per-statement';
+import * as outcomeCounterShards from './migrations/0036-outcome-counter-shard-per-session';
 import type { Database } from './schema';
 
 /** Migrations are bundled in code, so the server needs no migration folder at run time. */
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0028-approval-decisions': approvalDecisions,
   '0030-queue-deadlines': queueDeadlines,
   '0032-binding-checks-per-statement': bindingChecks,
+  '0036-outcome-counter-shard-per-session': outcomeCounterShards,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

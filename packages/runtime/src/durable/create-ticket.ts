@@ -4,7 +4,7 @@ import { ticketCreatedAnswerShape } from '../db/stored/idempotent-answer-shapes'
 import { ticketMonth } from '../dry-run/ticket-number';
 import { type CreationBatches, createCreationBatches } from './creation-batches';
 import { idempotent, type IdempotentAnswer } from './idempotency';
-import { openTickets } from './open-tickets';
+import { openTickets, openTicketsAlone } from './open-tickets';
 import type { RuntimeContext } from './runtime-context';
 import { ensureMonthSequence, forgetMonthSequences, isMissingRelation } from './ticket-number-sequence';
 
@@ -81,7 +81,7 @@ function creationBatches(ctx: RuntimeContext): CreationBatches {
   if (known) return known;
   const made = createCreationBatches((tickets) => {
     const now = ctx.clock.now();
-    return withMonthSequence(ctx, now, (month) => ctx.db.transaction().execute((trx) => openTickets(trx, ctx, tickets, month, now)));
+    return withMonthSequence(ctx, now, (month) => openTicketsAlone(ctx.db, ctx, tickets, month, now));
   });
   const counted: CreationBatches = {
     open: async (ticket) => {

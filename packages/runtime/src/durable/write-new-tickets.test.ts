@@ -90,4 +90,52 @@ describe.each(testDatabases)('new tickets written in two statements on $name', (
       ),
     ).toBe('23503');
   });
+
+  it('adds a batch’s bound tickets to one counter row per flow version (its session’s shard), and the counts stay exact', async () => {
+    const counts = async () =>
+      new Map(
+        (
+          await sql<{ flow_id: string; bound: number; rows: number }>`
+            select flow_id, sum(bound)::int as bound, count(*)::int as rows from flow_version_outcomes group by flow_id`.execute(store.db)
+        ).rows.map((r) => [r.flow_id, r] as const),
+      );
+    const before = await counts();
+    const tickets = Array.from({ length: 40 }, (_, i) => ({ channel: 'chat', subject: `s${i}`, customer: { id: `S${i % 7}` } }));
+    await importTickets(ctx, lines(...tickets), 'admin');
+    const after = await counts();
+    expect(after.size).toBeGreaterThan(0);
+    for (const [flowId, now] of after) {
+      const was = before.get(flowId);
+      expect(now.bound - (was?.bound ?? 0)).toBe(40);
+      // By ticket, 40 tickets would have spread over up to 16 shards; by session they add to at most one new row.
+      expect(now.rows - (was?.rows ?? 0)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('leaves nothing when a write of the last round trip fails, and the store goes on', async () => {
+    const count = async () => Number((await sql<{ n: string }>`select count(*) as n from tickets`.execute(store.db)).rows[0]?.n);
+    const before = await count();
+    await sql`create function refuse_boom() returns trigger language plpgsql as $$
+      begin raise exception 'boom refused'; end $$`.execute(store.db);
+    await sql`create trigger refuse_boom before insert on ticket_messages for each row when (new.body like '%boom%')
+      execute function refuse_boom()`.execute(store.db);
+    try {
+      // 1,500 lines: two chunks, the failing ticket in the second.
+      const tickets = Array.from({ length: 1_500 }, (_, i) => ({
+        channel: 'chat',
+        subject: i === 1_200 ? 'boom' : `b${i}`,
+        customer: { id: `B${i}` },
+      }));
+      await expect(importTickets(ctx, lines(...tickets), 'admin')).rejects.toThrow(/boom refused/);
+      await expect(createTicket(ctx, { channel: 'chat', subject: 'boom', customer: { id: 'B1' } }, 'api')).rejects.toThrow(/boom refused/);
+      expect(await count()).toBe(before);
+      expect(await store.db.selectFrom('customers').select('id').where('id', '=', 'B0').execute()).toEqual([]);
+    } finally {
+      await sql`drop trigger refuse_boom on ticket_messages`.execute(store.db);
+      await sql`drop function refuse_boom()`.execute(store.db);
+    }
+    const { number } = await createTicket(ctx, { channel: 'chat', subject: 'fine', customer: { id: 'B1' } }, 'api');
+    expect(number).toMatch(/^GD\d{6}\d+$/);
+    expect(await count()).toBe(before + 1);
+  });
 });

@@ -1,5 +1,5 @@
 import { EMPTY_STATS } from '@switchyard/nodes';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { flowCounters } from '../analytics/flow-counters';
 import { nextFacts } from '../analytics/next-facts';
 import { contributions, sumContributions } from '../analytics/ticket-facts';
@@ -7,6 +7,7 @@ import { dailyRows, flowCounterRows } from '../analytics/write-rollups';
 import type { AuditEntry } from '../audit/audit-entry';
 import { openTicketChainsSql } from '../audit/record-audit';
 import { type Database, json } from '../db/schema';
+import { sendTogether } from '../db/send-together';
 import { flowVisitsShape } from '../db/stored/flow-visits-shape';
 import { ticketEventShape } from '../db/stored/effect-shapes';
 import { ticketStatsShape } from '../db/stored/ticket-stats-shape';
@@ -34,10 +35,17 @@ export interface NewTicketRow {
  * pins that both give the same rows.
  */
 export async function writeNewTickets(trx: Kysely<Database>, tickets: readonly NewTicketRow[], now: Date): Promise<void> {
-  if (tickets.length === 0) return;
+  const statements = newTicketStatements(tickets, now);
+  // Sent together: one round trip (the second does not wait for the first's answer, only for its end).
+  await sendTogether(trx, (send) => Promise.all(statements.map((s) => send({ compile: () => s.compile(trx) }))));
+}
+
+/** `writeNewTickets`' two statements (none for no tickets), for a caller that sends them with others. */
+export function newTicketStatements(tickets: readonly NewTicketRow[], now: Date): RawBuilder<unknown>[] {
+  if (tickets.length === 0) return [];
   const col = <T>(pick: (t: NewTicketRow) => T): T[] => tickets.map(pick);
   const bound = tickets.flatMap((t) => t.flows.map((f) => ({ ticketId: t.id, flowId: f.flowId, version: f.version })));
-  await sql`
+  const bindings = sql`
     with ticket as (
       insert into tickets (id, number, channel, subject, body, customer_id, order_id, category, priority, status, "group", assignee,
         tags, flags, escalation_level, stats, created_at, updated_at, wake_at)
@@ -56,7 +64,7 @@ export async function writeNewTickets(trx: Kysely<Database>, tickets: readonly N
       returning ticket_id, flow_id, version
     )
     insert into ticket_outcomes (ticket_id, flow_id, version, started_at)
-    select ticket_id, flow_id, version, ${now}::timestamptz from binding`.execute(trx);
+    select ticket_id, flow_id, version, ${now}::timestamptz from binding`;
 
   const entries = tickets.map(({ ticket, actor, id, number, flows }): AuditEntry => ({
     at: now,
@@ -88,7 +96,7 @@ export async function writeNewTickets(trx: Kysely<Database>, tickets: readonly N
   );
   const daily = dailyRows(sumContributions(facts.flatMap((f) => contributions(f))));
   const counters = flowCounterRows(flowCounters(entries, () => undefined, new Map()));
-  await sql`
+  const rest = sql`
     with message as (
       insert into ticket_messages (ticket_id, direction, author, via, recipient, body, language, idempotency_key, at)
       select m.ticket_id, 'in', m.author, m.via, null, m.body, null, null, ${now}::timestamptz
@@ -125,5 +133,6 @@ export async function writeNewTickets(trx: Kysely<Database>, tickets: readonly N
       order by r.i
       on conflict (flow_id, day, version, metric, key) do update set n = d.n + excluded.n, total = d.total + excluded.total
     ), ${openTicketChainsSql(entries)}
-    select pg_notify('switchyard_work_' || current_schema(), '')`.execute(trx);
+    select pg_notify('switchyard_work_' || current_schema(), '')`;
+  return [bindings, rest];
 }

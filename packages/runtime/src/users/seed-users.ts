@@ -18,6 +18,8 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
 export const DEMO_PASSWORD = 'switchyard-demo';
 /** The demo accounts' email domain: `<agent id>@example.com`, `engineer@example.com`, `ops@example.com`. */
 export const DEMO_EMAIL_DOMAIN = 'example.com';
+/** The demo account example 13's approval node names as its `user`. */
+export const FINANCE_DIRECTOR_EMAIL = `finance-director@${DEMO_EMAIL_DOMAIN}`;
 
 /** What the first start did: nothing (users exist), or the admin it created, with the password it made up if it made one. */
 export type FirstAdmin =
@@ -54,7 +56,7 @@ interface DemoUser {
 
 /**
  * Gives the example roster's agents accounts (role agent, their groups, their agent id; the
- * roster's supervisors get supervisor over every group), plus `engineer@` and `ops@`, all with
+ * roster's supervisors get supervisor over every group), plus `engineer@`, `ops@` and `finance-director@` (example 13's approver), all with
  * `DEMO_PASSWORD`, so every role can be tried. Existing emails are left alone. Only for seeded examples.
  * @returns the emails it created
  */
@@ -71,6 +73,8 @@ export async function seedExampleUsers(ctx: Pick<RuntimeContext, 'db' | 'clock'>
     })),
     { email: `engineer@${DEMO_EMAIL_DOMAIN}`, name: 'Demo engineer', roles: ['engineer'], groups: [], agentId: null },
     { email: `ops@${DEMO_EMAIL_DOMAIN}`, name: 'Demo ops', roles: ['ops'], groups: [], agentId: null },
+    // Example 13 (refund-approval) asks this person by email; a supervisor of finance, not an agent taking tickets.
+    { email: FINANCE_DIRECTOR_EMAIL, name: '财务总监 Finance director', roles: ['supervisor'], groups: ['finance'], agentId: null },
   ];
   // A restart finds them all: no argon2 run (it costs a noticeable part of a start).
   const before = new Set((await ctx.db.selectFrom('users').select('email').execute()).map((row) => row.email));
