@@ -68,15 +68,16 @@ export async function benchDryRunThroughput(): Promise<BenchRow[]> {
       pass: switchyardTps >= TARGET_TPS,
     },
     { bench, metric: 'hand-written XState, transition()', value: fmtRate(tps(median('baseline', wall)), 'tickets/s') },
+    { bench, metric: 'time ratio dry-run / hand-written', value: `${ratio.toFixed(2)}x` },
+    { bench, metric: 'hand-written, engine-style stepping', value: fmtRate(tps(median('baseline-reused', wall)), 'tickets/s') },
+    // Issue 22's target 4 compares with the hand-written machines stepped as the engine steps flows.
     {
       bench,
-      metric: 'time ratio dry-run / hand-written',
-      value: `${ratio.toFixed(2)}x`,
+      metric: 'time ratio vs engine-style stepping',
+      value: `${ratioReused.toFixed(2)}x`,
       target: `<= ${TARGET_RATIO}x`,
-      pass: ratio <= TARGET_RATIO,
+      pass: ratioReused <= TARGET_RATIO,
     },
-    { bench, metric: 'hand-written, engine-style stepping', value: fmtRate(tps(median('baseline-reused', wall)), 'tickets/s') },
-    { bench, metric: 'time ratio vs engine-style stepping', value: `${ratioReused.toFixed(2)}x` },
     { bench, metric: 'prepareFlows (once per run)', value: fmtMs(prepare.median) },
     { bench, metric: 'action-type agreement', value: `${agreement.agreeing}/${agreement.total} tickets` },
   ];

@@ -41,7 +41,17 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   const holidays = new Set(calendar.holidays.map((h) => dayOfIso(h.date)));
   const workdays = new Map(calendar.workdays.map((w) => [dayOfIso(w.date), w.slots ? toRange(w.slots) : usual]));
   const cache = new Map<number, readonly Interval[]>();
-  const offsetAt = (instant: number) => zone.offset(instant);
+  // Luxon formats the instant with Intl on every call; flows ask the same few instants (an event's time) over and over.
+  const offsets = new Map<number, number>();
+  const offsetAt = (instant: number) => {
+    let offset = offsets.get(instant);
+    if (offset === undefined) {
+      offset = zone.offset(instant);
+      if (offsets.size >= 4096) offsets.clear();
+      offsets.set(instant, offset);
+    }
+    return offset;
+  };
 
   const slotsOn = (day: number) => {
     const moved = workdays.get(day);

@@ -1,32 +1,15 @@
-import {
-  type ConditionNode,
-  HOLD_EXPIRED,
-  type NodeContext,
-  type NodeDefinition,
-  type NodeRegistry,
-  type WaitAnswer,
-} from '@switchyard/nodes';
+import type { NodeRegistry } from '@switchyard/nodes';
 import { assign, enqueueActions, setup } from 'xstate';
 import type { CompiledFlow, RouteParams } from './compiled-flow';
-import type { Decision, FlowEvent } from './flow-event';
-import { NodeCodeError, recordGuardFailure } from './node-code-error';
-import { type OutcomeParams, STAY } from './outcome-wait';
+import type { FlowEvent } from './flow-event';
+import { createFlowLogic, type FlowLogic } from './flow-logic';
+import type { OutcomeParams } from './outcome-wait';
 
 interface FlowContext {
   vars: Record<string, unknown>;
 }
 
 type NodeParams = { node: string };
-
-/** A condition's answer with what it looked at; a failing `explain` costs the trace its inputs, never the run. */
-function decisionOf(node: string, answer: string, def: ConditionNode, config: unknown, context: () => NodeContext): Decision {
-  if (!def.explain) return { node, answer };
-  try {
-    return { node, answer, inputs: def.explain(context(), config) };
-  } catch {
-    return { node, answer };
-  }
-}
 
 /**
  * Turns a compiled flow into an XState machine whose guards and timers call the node
@@ -36,190 +19,30 @@ function decisionOf(node: string, answer: string, def: ConditionNode, config: un
  * const machine = createFlowMachine(compiled, registry);
  * const [snapshot, actions] = transition(machine, initialSnapshot, event);
  */
-export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry) {
-  const definitions = new Map<string, { def: NodeDefinition; config: unknown }>();
-  for (const [id, node] of Object.entries(compiled.nodes)) {
-    const def = registry.get(node.type, node.version);
-    if (!def) throw new Error(`flow ${compiled.id}: node ${id} needs "${node.type}" v${node.version}, which is not installed`);
-    definitions.set(id, { def, config: node.config });
-  }
-  const nodeOf = (id: string) => {
-    const found = definitions.get(id);
-    if (!found) throw new Error(`flow ${compiled.id}: no node ${id}`);
-    return found;
-  };
-  /** Runs a node's code; what it throws names the node. */
-  const inNode = <T>(node: string, run: () => T): T => {
-    try {
-      return run();
-    } catch (error) {
-      throw new NodeCodeError(node, error);
-    }
-  };
-  /** Runs node code inside a guard: a failure is recorded for the host, and the guard answers no. */
-  const inGuard = <T>(node: string, event: FlowEvent, run: () => T): T | undefined => {
-    try {
-      return run();
-    } catch (error) {
-      recordGuardFailure(event, new NodeCodeError(node, error));
-      return undefined;
-    }
-  };
-  /**
-   * What node code sees. Route guards run before the transition's own actions, so the
-   * context they read is the one the run will have: a fresh run for a trigger, and the
-   * output of the action whose effect.done this is.
-   */
-  const contextOf = (context: FlowContext, event: FlowEvent, from?: string): NodeContext => {
-    let vars = context.vars;
-    if (from !== undefined && nodeOf(from).def.kind === 'trigger') vars = {};
-    else if (event.type === 'effect.done' && event.node !== undefined && event.output !== undefined) {
-      vars = { ...vars, [event.node]: event.output };
-    }
-    return { ticket: event.ticket, stats: event.stats, now: new Date(event.now), event: event.payload, vars, calendars: event.calendars };
-  };
-  /** When a wait with outcomes' timer fires, as a delay from the event's instant; Infinity: no timer (a paused clock). */
-  const outcomeDelay = (id: string, context: FlowContext, event: FlowEvent, memory: unknown): number => {
-    const { def, config } = nodeOf(id);
-    if (def.kind !== 'wait' || !def.outcomes) return Number.POSITIVE_INFINITY;
-    const outcomes = def.outcomes;
-    const due = inNode(id, () => outcomes.dueAt(contextOf(context, event), config, memory));
-    return due === null ? Number.POSITIVE_INFINITY : Math.max(0, due - event.now);
-  };
+export function createFlowMachine(compiled: CompiledFlow, registry: NodeRegistry, logic: FlowLogic = createFlowLogic(compiled, registry)) {
   const delays: Record<string, (args: { context: FlowContext; event: FlowEvent }) => number> = {};
-  for (const [id, { def, config }] of definitions) {
-    const hold = def.kind === 'action' ? def.hold : undefined;
-    if (hold) delays[id] = ({ context, event }) => inNode(id, () => hold.delayMs(contextOf(context, event), config));
-    if (def.kind !== 'wait') continue;
-    const delayMs = def.delayMs?.bind(def);
-    delays[id] = delayMs
-      ? ({ context, event }) => inNode(id, () => delayMs(contextOf(context, event), config))
-      : ({ context, event }) => outcomeDelay(id, context, event, context.vars[id]);
-  }
-  /** A wait with outcomes' timer event: XState's type for the `after` of state `id` (the delay is named after the node). */
-  const timerEventOf = (id: string) => `xstate.after.${id}.${compiled.machine.id}.${id}`;
-
-  // A wait with outcomes answers each event once, however many of its routes' guards ask.
-  const outcomes = new WeakMap<FlowEvent, Map<string, WaitAnswer | null>>();
-  const outcomeOf = (node: string, context: FlowContext, event: FlowEvent): WaitAnswer | undefined => {
-    let known = outcomes.get(event);
-    if (!known) outcomes.set(event, (known = new Map<string, WaitAnswer | null>()));
-    const cached = known.get(node);
-    if (cached !== undefined) return cached ?? undefined;
-    const { def, config } = nodeOf(node);
-    if (def.kind !== 'wait' || !def.outcomes) throw new Error(`flow ${compiled.id}: ${node} is not a wait with outcomes`);
-    const hooks = def.outcomes;
-    const self = { flow: compiled.id, node };
-    const ctx = contextOf(context, event);
-    const memory = context.vars[node];
-    const answer = inGuard(node, event, () =>
-      event.type.startsWith('xstate.after.') ? hooks.onTimer(ctx, config, memory, self) : hooks.onEvent(ctx, config, memory, self),
-    );
-    known.set(node, answer ?? null);
-    return answer;
-  };
-  const withoutKey = (vars: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(vars).filter(([k]) => k !== key));
-
-  /** Whether the route's gate lets this event through: a trigger or wait filter, or the effect's owner. */
-  const gateOpens = (from: string, context: FlowContext, event: FlowEvent): boolean => {
-    const { def, config } = nodeOf(from);
-    if (def.kind === 'action') {
-      if (event.type === 'effect.done' || event.type === 'effect.error') return event.node === from;
-      // A ticket event out of a holding action: does it end the hold (the agent accepted)?
-      const hold = def.hold;
-      return hold !== undefined && (inGuard(from, event, () => hold.matches(contextOf(context, event, from), config)) ?? false);
-    }
-    if (def.kind === 'trigger' || def.kind === 'wait') {
-      return inGuard(from, event, () => def.matches?.(contextOf(context, event, from), config) ?? true) ?? false;
-    }
-    return false;
-  };
-
-  // Routes out of one state share their first conditions: each is evaluated once per event.
-  const answers = new WeakMap<FlowEvent, Map<string, string>>();
-  const answerOf = (node: string, context: FlowContext, event: FlowEvent, from: string | undefined): string => {
-    let known = answers.get(event);
-    if (!known) answers.set(event, (known = new Map<string, string>()));
-    const cached = known.get(node);
-    if (cached !== undefined) return cached;
-    const { def, config } = nodeOf(node);
-    if (def.kind !== 'condition') throw new Error(`flow ${compiled.id}: ${node} is not a condition`);
-    const ports = def.ports(config);
-    const result = inGuard(node, event, () => def.evaluate(contextOf(context, event, from), config));
-    if (result === undefined) return '';
-    const port = typeof result === 'boolean' ? String(result) : result;
-    // An answer that is no port of the node takes the last port, as "else" does.
-    const answer = ports.includes(port) ? port : (ports[ports.length - 1] ?? port);
-    known.set(node, answer);
-    if (event.decisions) event.decisions.push(decisionOf(node, answer, def, config, () => contextOf(context, event, from)));
-    return answer;
-  };
+  for (const [id, delay] of Object.entries(logic.delays)) delays[id] = ({ context, event }) => delay(context, event);
 
   const flowSetup = setup({
     types: {},
     guards: {
-      route: ({ context, event }, params: RouteParams) => {
-        if (params.from !== undefined && !gateOpens(params.from, context, event)) return false;
-        return params.steps.every(([node, port]) => answerOf(node, context, event, params.from) === port);
-      },
-      holds: ({ event }, params: NodeParams) => {
-        if (event.type !== 'effect.done' || event.node !== params.node) return false;
-        const { def, config } = nodeOf(params.node);
-        const hold = def.kind === 'action' ? def.hold : undefined;
-        return hold !== undefined && (inGuard(params.node, event, () => hold.holds(event.output, config)) ?? false);
-      },
-      outcome: ({ context, event }, params: OutcomeParams) => {
-        const answer = outcomeOf(params.node, context, event);
-        if (!answer) return false;
-        if (params.port === STAY) return 'stay' in answer;
-        return (
-          'port' in answer &&
-          answer.port === params.port &&
-          params.steps.every(([node, port]) => answerOf(node, context, event, undefined) === port)
-        );
-      },
+      route: ({ context, event }, params: RouteParams) => logic.route(context, event, params),
+      holds: ({ event }, params: NodeParams) => logic.holds(event, params.node),
+      outcome: ({ context, event }, params: OutcomeParams) => logic.outcome(context, event, params),
     },
     actions: {
       startRun: assign({ vars: () => ({}) }),
-      saveOutput: assign({
-        vars: ({ context, event }, params: NodeParams) =>
-          event.output === undefined ? context.vars : { ...context.vars, [params.node]: event.output },
-      }),
-      // The hold's timer fired: the action runs again, told (on its previous output) that it did.
-      holdExpired: assign({
-        vars: ({ context }, params: NodeParams) => {
-          const previous = context.vars[params.node];
-          const fields = typeof previous === 'object' && previous !== null && !Array.isArray(previous) ? previous : {};
-          return { ...context.vars, [params.node]: { ...fields, [HOLD_EXPIRED]: true } };
-        },
-      }),
-      enterWait: assign({
-        vars: ({ context, event }, params: NodeParams) => {
-          const { def, config } = nodeOf(params.node);
-          if (def.kind !== 'wait' || !def.outcomes) return context.vars;
-          const hooks = def.outcomes;
-          const self = { flow: compiled.id, node: params.node };
-          const memory = inNode(params.node, () => hooks.enter(contextOf(context, event), config, context.vars[params.node], self));
-          return { ...context.vars, [params.node]: memory };
-        },
-      }),
-      leaveWait: assign({
-        vars: ({ context, event }, params: NodeParams) => {
-          const answer = outcomeOf(params.node, context, event);
-          const keep = answer && 'port' in answer ? answer.keep : undefined;
-          return keep === undefined ? withoutKey(context.vars, params.node) : { ...context.vars, [params.node]: keep };
-        },
-      }),
+      saveOutput: assign({ vars: ({ context, event }, params: NodeParams) => logic.saveOutput(context, event, params.node) }),
+      holdExpired: assign({ vars: ({ context }, params: NodeParams) => logic.holdExpired(context, params.node) }),
+      enterWait: assign({ vars: ({ context, event }, params: NodeParams) => logic.enterWait(context, event, params.node) }),
+      leaveWait: assign({ vars: ({ context, event }, params: NodeParams) => logic.leaveWait(context, event, params.node) }),
       // Stays in the wait with new memory and re-arms its timer in place (no exit and entry: no second visit).
       stayWait: enqueueActions(({ context, event, enqueue }, params: NodeParams) => {
-        const answer = outcomeOf(params.node, context, event);
-        if (!answer || !('stay' in answer)) return;
-        const vars = { ...context.vars, [params.node]: answer.stay };
-        enqueue.assign({ vars });
-        const timer = timerEventOf(params.node);
-        enqueue.cancel(timer);
-        const delay = outcomeDelay(params.node, { vars }, event, answer.stay);
-        if (Number.isFinite(delay)) enqueue.raise({ ...event, type: timer }, { id: timer, delay });
+        const stay = logic.stay(context, event, params.node);
+        if (!stay) return;
+        enqueue.assign({ vars: stay.vars });
+        enqueue.cancel(stay.timer);
+        if (Number.isFinite(stay.delay)) enqueue.raise({ ...event, type: stay.timer }, { id: stay.timer, delay: stay.delay });
       }),
     },
     delays,

@@ -1,5 +1,7 @@
 export { compileFlow, compileValidFlow, FlowCompileError } from './compile-flow';
 export { createFlowMachine } from './create-flow-machine';
+export { createFlowLogic, type FlowContext, type FlowLogic } from './flow-logic';
+export { createFlowStepper, type FlowState, type FlowStepper, type StepResult, type StepTimer } from './flow-stepper';
 export { keptWaitUpdater, type KeptWaitUpdater } from './kept-waits';
 export { NodeCodeError, nodeCodeErrorIn, takeGuardFailure } from './node-code-error';
 export type { FlowMachine } from './create-flow-machine';

@@ -17,10 +17,14 @@ export class NodeCodeError extends Error {
  * guards record the failure here, by event, answer false, and the host asks afterwards.
  */
 const guardFailures = new WeakMap<object, NodeCodeError>();
+/** Failures recorded and not yet taken (events dropped untaken keep it above zero: then every take looks). */
+let untaken = 0;
 
 /** Records that node code failed while a guard handled this event. */
 export function recordGuardFailure(event: object, failure: NodeCodeError): void {
-  if (!guardFailures.has(event)) guardFailures.set(event, failure);
+  if (guardFailures.has(event)) return;
+  guardFailures.set(event, failure);
+  untaken++;
 }
 
 /**
@@ -28,8 +32,10 @@ export function recordGuardFailure(event: object, failure: NodeCodeError): void 
  * must discard the transition's result: guards answered false where the node failed.
  */
 export function takeGuardFailure(event: object): NodeCodeError | undefined {
+  // Asked after every step of every flow, and almost always none was recorded.
+  if (untaken === 0) return undefined;
   const failure = guardFailures.get(event);
-  guardFailures.delete(event);
+  if (failure && guardFailures.delete(event)) untaken--;
   return failure;
 }
 

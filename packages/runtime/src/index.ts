@@ -8,6 +8,7 @@ export { DEFAULT_CREATED_AT, eventTime, SampleEvent, SampleTicket } from './dry-
 export type { SampleTicketInput } from './dry-run/sample-ticket';
 export { InputError, parseTicketsFile } from './dry-run/parse-tickets-file';
 export { advanceFlow } from './engine/advance-flow';
+export { stepFlow } from './engine/step-flow';
 export { pureTransition } from './engine/pure-transition';
 export type { FlowSnapshot, FlowStep, TimerRequest } from './engine/advance-flow';
 export { acceptedEvents, canMove } from './engine/accepted-events';

@@ -89,14 +89,49 @@ function toCel(value: unknown): unknown {
  * `ticket.orderId == null` works; `now` is epoch milliseconds; whole numbers are CEL ints.
  */
 export function expressionScope(ctx: NodeContext): Record<string, unknown> {
-  return {
-    ticket: toCel({ ...ctx.ticket, orderId: ctx.ticket.orderId ?? null }),
-    stats: toCel(ctx.stats),
-    vars: toCel(ctx.vars),
-    event: toCel(ctx.event ?? null),
+  // The conditions of one flow on one event share their context: one scope for them all.
+  if (ctx === lastScope.ctx && ctx.now.getTime() === lastScope.at) return lastScope.scope;
+  const scope = {
+    ticket: ticketCel.of(ctx.ticket),
+    stats: statsCel.of(ctx.stats),
+    vars: varsCel.of(ctx.vars),
+    event: ctx.event ? eventCel.of(ctx.event) : null,
     now: BigInt(ctx.now.getTime()),
   };
+  lastScope = { ctx, at: ctx.now.getTime(), scope };
+  return scope;
 }
+
+let lastScope: { readonly ctx: NodeContext | undefined; readonly at: number; readonly scope: Record<string, unknown> } = {
+  ctx: undefined,
+  at: Number.NaN,
+  scope: {},
+};
+
+/**
+ * The CEL form of the last object converted. Every condition of every flow reads the same ticket,
+ * stats and event objects for one event (hosts replace them, never change them in place), so each
+ * is converted once, not once per condition. One slot, no WeakMap: short-lived keys make the
+ * garbage collector's work. CEL only reads the values it is given.
+ */
+function lastConverted<T extends object>(convert: (value: T) => unknown): { of(value: T): unknown } {
+  let last: T | undefined;
+  let cel: unknown;
+  return {
+    of(value) {
+      if (value !== last) {
+        cel = convert(value);
+        last = value;
+      }
+      return cel;
+    },
+  };
+}
+
+const ticketCel = lastConverted((ticket: NodeContext['ticket']) => toCel({ ...ticket, orderId: ticket.orderId ?? null }));
+const statsCel = lastConverted((stats: NodeContext['stats']) => toCel(stats));
+const varsCel = lastConverted((vars: NodeContext['vars']) => toCel(vars));
+const eventCel = lastConverted((event: object) => toCel(event));
 
 /**
  * Evaluates an expression that must yield a boolean, within EXPRESSION_BUDGET (steps,

@@ -15,7 +15,8 @@ export function normalizeText(text: string): string {
   return folded;
 }
 
-const FOLD_CACHE_SIZE = 512;
+// Room for a few hundred tickets' subjects, bodies and messages: a dry-run of a ticket file reads each again in every flow.
+const FOLD_CACHE_SIZE = 4_096;
 const folds = new Map<string, string>();
 
 /**
@@ -24,7 +25,24 @@ const folds = new Map<string, string>();
  */
 export function firstKeyword(text: string, keywords: readonly string[]): string | undefined {
   const haystack = normalizeText(text);
-  return keywords.find((k) => k.trim() !== '' && haystack.includes(normalizeText(k.trim())));
+  const needles = foldedKeywords(keywords);
+  for (let i = 0; i < keywords.length; i++) {
+    const needle = needles[i];
+    if (needle !== undefined && needle !== '' && haystack.includes(needle)) return keywords[i];
+  }
+  return undefined;
+}
+
+/** A node's keywords folded once per config (its array lives as long as the flow version), not on every event. */
+const keywordFolds = new WeakMap<readonly string[], readonly string[]>();
+
+function foldedKeywords(keywords: readonly string[]): readonly string[] {
+  let folded = keywordFolds.get(keywords);
+  if (!folded) {
+    folded = keywords.map((k) => (k.trim() === '' ? '' : normalizeText(k.trim())));
+    keywordFolds.set(keywords, folded);
+  }
+  return folded;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

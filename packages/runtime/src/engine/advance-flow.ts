@@ -1,18 +1,21 @@
-import { type FlowEvent, type FlowMachine, takeGuardFailure } from '@switchyard/compiler';
+import { type FlowEvent, type FlowMachine, type FlowState, type StepTimer, takeGuardFailure } from '@switchyard/compiler';
 import { pureTransition } from './pure-transition';
 
+/** A flow's XState snapshot, as `advanceFlow` steps it. */
 type Snapshot = ReturnType<FlowMachine['resolveState']>;
 
+/**
+ * Where a flow of a ticket's run rests: its state and context. The engine's stepper makes plain
+ * ones; an XState snapshot (a durable host's restored one, a prepared flow's idle one) is one too.
+ */
+export type FlowSnapshot = FlowState;
+
 /** A timer the machine asked for: fire `eventType` after `delayMs`, unless cancelled by id. */
-export interface TimerRequest {
-  readonly id: string;
-  readonly eventType: string;
-  readonly delayMs: number;
-}
+export type TimerRequest = StepTimer;
 
 /** What one transition of a flow machine asks the host to do, in order. */
-export interface FlowStep {
-  readonly snapshot: Snapshot;
+export interface FlowStep<S extends FlowSnapshot = FlowSnapshot> {
+  readonly snapshot: S;
   /** Nodes entered, in order (conditions passed in the same step included). */
   readonly visits: readonly string[];
   /** Action nodes whose effect the host must run, then answer with effect.done / effect.error. */
@@ -49,10 +52,11 @@ function timerOf(params: unknown): TimerRequest | undefined {
 
 /**
  * Applies one event to a flow with XState's pure transition (see `pureTransition`) and sorts the actions it
- * returns into what the host records (visits), runs (effects) and schedules (timers).
+ * returns into what the host records (visits), runs (effects) and schedules (timers). The reference the
+ * engine's own stepper (`stepFlow`) is checked against, and its fallback for a machine it does not step.
  * Throws what a guard or delay threw; the host keeps the old snapshot then.
  */
-export function advanceFlow(machine: FlowMachine, snapshot: Snapshot, event: FlowEvent): FlowStep {
+export function advanceFlow(machine: FlowMachine, snapshot: Snapshot, event: FlowEvent): FlowStep<Snapshot> {
   const [next, actions] = pureTransition(machine, snapshot, event);
   const failure = takeGuardFailure(event);
   if (failure) throw failure;
@@ -90,4 +94,4 @@ export function advanceFlow(machine: FlowMachine, snapshot: Snapshot, event: Flo
   return { snapshot: next, visits, effects, timers, cancels, failures };
 }
 
-export type { Snapshot as FlowSnapshot };
+export type { Snapshot as XStateFlowSnapshot };

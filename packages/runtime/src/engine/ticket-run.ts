@@ -2,11 +2,12 @@ import { type Decision, type FlowEvent, nodeCodeErrorIn } from '@switchyard/comp
 import type { TicketEvent } from '@switchyard/flow';
 import type { CalendarBook, NodeInputs } from '@switchyard/nodes';
 import { canMove } from './accepted-events';
-import { advanceFlow, type FlowSnapshot, type FlowStep, type TimerRequest } from './advance-flow';
+import type { FlowSnapshot, FlowStep, TimerRequest } from './advance-flow';
 import type { EffectOutcome, EffectRunner } from './effect-runner';
 import { flowAt } from './flow-at';
 import type { PreparedFlow } from './prepared-flow';
 import { createRaisedEventQueue, MAX_RAISED_EVENTS } from './raised-events';
+import { stepFlow } from './step-flow';
 import { applyPatch, applyTicketEvent, type TicketState } from './ticket-state';
 
 /** An action that ran, as reports and the audit show it. */
@@ -188,7 +189,7 @@ export function createTicketRun(
           calendars: host.calendars,
           decisions: explains ? [] : undefined,
         };
-        step = advanceFlow(flow.machine, before, event);
+        step = stepFlow(flow, before, event);
         decided = event.decisions;
       } catch (error) {
         // A guard or delay threw: report it and end this flow's run; other flows go on.
@@ -222,7 +223,7 @@ export function createTicketRun(
   const updateKept = (index: number, event: TicketEvent, now: number): boolean => {
     const flow = flowAt(flows, index);
     const before = flowAt(snapshots, index);
-    if (!flow.updateKept || Object.keys(before.context.vars).length === 0) return true;
+    if (!flow.updateKept || isEmpty(before.context.vars)) return true;
     try {
       const flowEvent: FlowEvent = {
         type: event.type,
@@ -233,8 +234,7 @@ export function createTicketRun(
         calendars: host.calendars,
       };
       const vars = flow.updateKept(before.context.vars, before.value, flowEvent);
-      if (vars !== before.context.vars)
-        snapshots[index] = flow.machine.resolveState({ value: before.value, context: { ...before.context, vars } });
+      if (vars !== before.context.vars) snapshots[index] = { value: before.value, context: { ...before.context, vars } };
       return true;
     } catch (error) {
       failRun(index, error, now);
@@ -243,7 +243,8 @@ export function createTicketRun(
   };
 
   const fanOut = async (event: TicketEvent, now: number) => {
-    for (const [i, flow] of flows.entries()) {
+    for (let i = 0; i < flows.length; i++) {
+      const flow = flowAt(flows, i);
       if (!updateKept(i, event, now)) continue;
       // Checked here too so the flows an event cannot move cost no async call.
       if (canMove(flow.accepts, flowAt(snapshots, i), event.type)) await deliver(i, { type: event.type, payload: event }, now);
@@ -298,4 +299,10 @@ function passed(decisions: readonly Decision[], visits: readonly string[]): Deci
     if (decision) out.push(decision);
   }
   return out;
+}
+
+/** Whether a run keeps no vars (asked for every flow on every ticket event: no key array). */
+function isEmpty(vars: Readonly<Record<string, unknown>>): boolean {
+  for (const key in vars) if (Object.hasOwn(vars, key)) return false;
+  return true;
 }

@@ -46,11 +46,16 @@ export function createVirtualTimers(): VirtualTimers {
       timers = timers.filter((t) => t.flow !== flow);
     },
     takeDue(until) {
-      const first = timers.reduce<PendingTimer | undefined>(
-        (best, t) => (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq) ? t : best),
-        undefined,
-      );
+      // Asked before every event of a dry-run: a plain loop, no closure; an array only when one is taken.
+      let index = -1;
+      for (let i = 0; i < timers.length; i++) {
+        const t = timers[i];
+        const best = index < 0 ? undefined : timers[index];
+        if (t && (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq))) index = i;
+      }
+      const first = index < 0 ? undefined : timers[index];
       if (!first || first.at > until) return undefined;
+      // A new array, not a splice: `pending()` may have handed out this one.
       timers = timers.filter((t) => t !== first);
       return first;
     },
