@@ -8,7 +8,8 @@
  */
 import { compileFlow, createFlowMachine, FlowCompileError } from '@switchyard/compiler';
 import { type Diagnostic, type FlowDocumentInput, validateFlow } from '@switchyard/flow';
-import { dryRun, SampleTicket } from '@switchyard/runtime';
+import { dryRun, dryRunTicket, prepareFlows, SampleTicket } from '@switchyard/runtime';
+import { checkedAgainstXState, newStepperTally } from '@switchyard/runtime/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialTransition } from 'xstate';
@@ -129,5 +130,28 @@ describe('random valid flows: compile and run', () => {
       }),
       { numRuns: 100, ...fastCheckSeed() },
     );
+  });
+
+  it("the engine's own stepper agrees with XState's transition on every step of random flows and tickets", async () => {
+    const flows = fc.uniqueArray(validFlow(), { minLength: 1, maxLength: 2, selector: (flow) => flow.id });
+    let steps = 0;
+    await fc.assert(
+      fc.asyncProperty(flows, fc.array(sampleTicket(), { minLength: 1, maxLength: 3 }), async (documents, tickets) => {
+        const tally = newStepperTally();
+        const prepared = checkedAgainstXState(
+          prepareFlows(
+            documents.map((doc) => compileFlow(doc, registry)),
+            registry,
+          ),
+          tally,
+        );
+        for (const ticket of tickets) await dryRunTicket(ticket, prepared, options);
+        expect(tally.mismatches.slice(0, 3)).toEqual([]);
+        steps += tally.steps;
+      }),
+      { numRuns: 100, ...fastCheckSeed() },
+    );
+    // The flows moved: the comparison was not vacuous.
+    expect(steps).toBeGreaterThan(300);
   });
 });

@@ -8,3 +8,5 @@ export { seededUuids } from './seeded-uuids';
 export { freePort } from './free-port';
 export { EXAMPLES_DIR, exampleTickets, runRecordedTickets } from './recorded-tickets';
 export { postSampleEvent } from './post-sample-event';
+export { checkedAgainstXState, newStepperTally } from './stepper-against-xstate';
+export type { StepperTally } from './stepper-against-xstate';
