@@ -176,9 +176,14 @@ describe.each(testDatabases)('custom node packages end to end on $name', (target
         { name: 'ERP_API_TOKEN', set: true, source: 'env', encrypted: null, updatedAt: null, usedBy: ['erp.order_lookup'] },
       ]),
     );
+    // The raw rows (packed ones included) for the search below; the entries, through the view, for the kinds.
     const audit = await store.db.selectFrom('audit_log').selectAll().execute();
+    const entries = await store.db
+      .selectFrom('audit_entries')
+      .select(['id', 'at', 'actor', 'ticket_id', 'flow_id', 'kind', 'detail'])
+      .execute();
     expect(
-      audit
+      entries
         .map(readAuditRow)
         .filter((a) => a.kind === 'secret.saved')
         .map((a) => a.detail),
