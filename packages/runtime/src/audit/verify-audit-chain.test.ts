@@ -6,6 +6,7 @@ import type { SwitchyardDatabase } from '../db/create-database';
 import { chainExistingRows } from '../db/migrations/0011-audit-chain';
 import { AUDIT_CHAIN_GENESIS } from './audit-chain-hash';
 import { AUDIT_ENTRY_COLUMNS } from './audit-entries';
+import type { AuditEntry } from './audit-entry';
 import { readAuditRow } from './read-audit-row';
 import { recordAudit } from './record-audit';
 import { verifyAuditChain } from './verify-audit-chain';
@@ -190,31 +191,35 @@ describe.each(testDatabases)('the audit chain on $name', (target) => {
     });
 
     describe('packed rows (migration 0033)', () => {
+      const transitionOfA: AuditEntry = {
+        at: new Date(AT.getTime() + 1),
+        actor: 'runtime',
+        ticketId: 'T-a',
+        flowId: 'f1',
+        kind: 'flow.transition',
+        detail: { event: 'customer.message', from: 'a', to: 'b', visits: ['b'] },
+      };
+      const errorOfA: AuditEntry = {
+        at: new Date(AT.getTime() + 2),
+        actor: 'runtime',
+        ticketId: 'T-a',
+        flowId: 'f1',
+        kind: 'flow.error',
+        detail: { message: 'boom' },
+      };
       /** One call: three entries of T-a (two on flow f1), one without a ticket, one of T-b. */
       const recordMixed = () =>
-        store.db.transaction().execute((trx) =>
-          recordAudit(trx, [
-            applied('T-a', 0),
-            {
-              at: new Date(AT.getTime() + 1),
-              actor: 'runtime',
-              ticketId: 'T-a',
-              flowId: 'f1',
-              kind: 'flow.transition',
-              detail: { event: 'customer.message', from: 'a', to: 'b', visits: ['b'] },
-            },
-            { at: AT, actor: 'li-na', ticketId: null, flowId: 'f9', kind: 'flow.created', detail: { name: '流程' } },
-            {
-              at: new Date(AT.getTime() + 2),
-              actor: 'runtime',
-              ticketId: 'T-a',
-              flowId: 'f1',
-              kind: 'flow.error',
-              detail: { message: 'boom' },
-            },
-            applied('T-b', 0),
-          ]),
-        );
+        store.db
+          .transaction()
+          .execute((trx) =>
+            recordAudit(trx, [
+              applied('T-a', 0),
+              transitionOfA,
+              { at: AT, actor: 'li-na', ticketId: null, flowId: 'f9', kind: 'flow.created', detail: { name: '流程' } },
+              errorOfA,
+              applied('T-b', 0),
+            ]),
+          );
 
       it("write one row per ticket and call, read back as the call's entries in order, and chain it", async () => {
         await recordMixed();
@@ -235,25 +240,7 @@ describe.each(testDatabases)('the audit chain on $name', (target) => {
           .orderBy('ordinal')
           .execute();
         expect(entries.map((e) => e.id)).toEqual([1, 2, 3].map((n) => `${packedId}.${n}`));
-        expect(entries.map(readAuditRow)).toEqual([
-          applied('T-a', 0),
-          {
-            at: new Date(AT.getTime() + 1),
-            actor: 'runtime',
-            ticketId: 'T-a',
-            flowId: 'f1',
-            kind: 'flow.transition',
-            detail: { event: 'customer.message', from: 'a', to: 'b', visits: ['b'] },
-          },
-          {
-            at: new Date(AT.getTime() + 2),
-            actor: 'runtime',
-            ticketId: 'T-a',
-            flowId: 'f1',
-            kind: 'flow.error',
-            detail: { message: 'boom' },
-          },
-        ]);
+        expect(entries.map(readAuditRow)).toEqual([applied('T-a', 0), transitionOfA, errorOfA]);
         expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true, rows: 3, firstBreak: null });
       });
 
