@@ -1,4 +1,4 @@
-import { type FlowEvent, type FlowMachine, type FlowState, type StepTimer, takeGuardFailure } from '@switchyard/compiler';
+import { type FlowEvent, type FlowMachine, type FlowState, type StepResult, type StepTimer, takeGuardFailure } from '@switchyard/compiler';
 import { pureTransition } from './pure-transition';
 
 /** A flow's XState snapshot, as `advanceFlow` steps it. */
@@ -13,19 +13,8 @@ export type FlowSnapshot = FlowState;
 /** A timer the machine asked for: fire `eventType` after `delayMs`, unless cancelled by id. */
 export type TimerRequest = StepTimer;
 
-/** What one transition of a flow machine asks the host to do, in order. */
-export interface FlowStep<S extends FlowSnapshot = FlowSnapshot> {
-  readonly snapshot: S;
-  /** Nodes entered, in order (conditions passed in the same step included). */
-  readonly visits: readonly string[];
-  /** Action nodes whose effect the host must run, then answer with effect.done / effect.error. */
-  readonly effects: readonly string[];
-  readonly timers: readonly TimerRequest[];
-  /** Ids of timers to drop (their wait was left). */
-  readonly cancels: readonly string[];
-  /** Action nodes whose failure ended the run (no error branch). */
-  readonly failures: readonly string[];
-}
+/** What one transition of a flow machine asks the host to do, in order: the stepper's result, over any snapshot type. */
+export type FlowStep<S extends FlowSnapshot = FlowSnapshot> = Omit<StepResult, 'snapshot'> & { readonly snapshot: S };
 
 /** A field of an action's params, read without a schema: this runs for every action of every step. */
 function field(params: unknown, key: string): unknown {
